@@ -1,0 +1,54 @@
+"""Helpers shared by the benchmark scripts: where the data is, how to read it.
+
+The data (seed articles, PolNeAR) is third-party and never part of the
+repository: it is read from ``--data DIR``, else ``$QUOTECRAFT_DATA``, else
+``../shared`` beside the repository. Scripts exit cleanly with a message when it
+is absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "benchmarks" / "results"
+"""Default output folder of the benchmark scripts (git-ignored)."""
+
+CORPORA: dict[str, str] = {
+    "seeds": "seeds/gold.jsonl",
+    "polnear-dev": "corpora/polnear-dev.jsonl",
+    "polnear-train": "corpora/polnear-train.jsonl",
+}
+"""Gold sets by name, as paths inside the data folder."""
+
+DEFAULT_CORPORA = ("seeds", "polnear-dev")
+
+
+def data_dir(arg: str | None = None) -> Path | None:
+    """The shared data folder (``arg``, ``$QUOTECRAFT_DATA`` or ``../shared``), or None if absent."""
+    path = Path(arg or os.environ.get("QUOTECRAFT_DATA") or REPO.parent / "shared")
+    return path if path.is_dir() else None
+
+
+def corpus_path(root: Path, name: str) -> Path:
+    """The gold file of corpus ``name`` inside the data folder."""
+    return root / CORPORA[name]
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON Lines file (blank lines skipped)."""
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes (pins a gold set to the floors measured on it)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

@@ -1,0 +1,380 @@
+"""Robustness benchmark (issue 8): many messy documents, huge inputs, linear time.
+
+Three parts, all on text generated here (no third-party data):
+
+1. ``--docs N`` (default 10,000) messy documents from :func:`fuzz.robust.random_document`
+   (every quote convention, unbalanced and stray marks, apostrophes, HTML, control and
+   invisible characters, emoji, CRLF, foreign text, empty text), plus one non-text item in
+   every hundred (bytes, None), go through :func:`quotecraft.extract_many`. Counted: results,
+   typed error records, uncaught exceptions, and broken invariants (every span of every record
+   checked by :func:`fuzz.robust.problems`). Must be zero uncaught, zero broken.
+2. ``--big``: a 5 MB text, 100,000 short lines, a 1 MB single paragraph, 1 MB of quotation
+   marks, 1 MB of HTML, one at a time through :func:`quotecraft.extract`.
+3. ``--linear``: for several text shapes, the time for 10x the text must be at most 12x the
+   time for the text (CPU time of this process, parse included).
+
+Usage::
+
+    python benchmarks/robustness.py                    # all three parts, 10,000 documents
+    python benchmarks/robustness.py --docs 500 --no-big --no-linear
+    python benchmarks/robustness.py --no-docs --linear --size 20000
+
+Exit status 1 when any uncaught exception, broken invariant or linear-time failure occurs.
+Results are printed and written to ``benchmarks/results/robustness.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from fuzz.robust import MARK_PAIRS, MARKS, problems, random_document  # noqa: E402
+
+import quotecraft  # noqa: E402
+from quotecraft import ErrorRecord  # noqa: E402
+
+RESULTS = REPO / "benchmarks" / "results"
+
+# -- generators -----------------------------------------------------------------------------
+
+_NAMES = ("Ann Lee", "John Smith", "Maria Garcia", "Omar Haddad", "Sara Berg", "Tom Novak")
+_TITLES = ("Mayor", "Senator", "Dr.", "spokesman", "Minister", "former President")
+_TEMPLATES = (
+    '"We will build bridge {i} by spring," said {title} {name}.',
+    "{name} said that plan {i} was fair and that the vote would go ahead.",
+    '"It is not over," {pron} told reporters on Monday. "We are only starting."',
+    "According to {name}, the council spent {i} million on the project.",
+    "{Pron} added that the budget was tight, citing figure {i}.",
+    '{title} {name} said: "Item {i} is done, and we will not go back."',
+    "The council met on day {i} and approved the plan without debate.",
+    '"Enough," {name} wrote in a statement, calling plan {i} "a mistake."',
+    "Officials warned that the cost of item {i} could rise, a source familiar with the matter said.",
+)
+
+
+def news_text(rng: random.Random, n_chars: int) -> str:
+    """News-like paragraphs (quotes, reported speech, names, pronouns) of about ``n_chars``."""
+    out: list[str] = []
+    size, i = 0, 0
+    while size < n_chars:
+        sents = []
+        for _ in range(rng.randint(1, 4)):
+            name = rng.choice(_NAMES)
+            pron = rng.choice(("he", "she", "they"))
+            sents.append(
+                rng.choice(_TEMPLATES).format(
+                    i=i, name=name, title=rng.choice(_TITLES), pron=pron, Pron=pron.capitalize()
+                )
+            )
+            i += 1
+        para = " ".join(sents)
+        out.append(para)
+        size += len(para) + 2
+    return "\n\n".join(out)
+
+
+def one_paragraph(rng: random.Random, n_chars: int) -> str:
+    """The same sentences with no line break at all."""
+    return news_text(rng, n_chars).replace("\n\n", " ")
+
+
+def short_lines(rng: random.Random, n_chars: int) -> str:
+    """Short lines, one sentence each, no blank line."""
+    lines, size, i = [], 0, 0
+    while size < n_chars:
+        line = rng.choice(
+            (f'"Line {i}," he said.', f"Item {i} was sold.", f"{rng.choice(_NAMES)}: no {i}.")
+        )
+        lines.append(line)
+        size += len(line) + 1
+        i += 1
+    return "\n".join(lines)
+
+
+def marks_soup(rng: random.Random, n_chars: int) -> str:
+    """Quotation marks of every convention with single letters and spaces, few words."""
+    pieces = [*MARKS, " ", " ", "a", "s", "\n\n"]
+    return "".join(rng.choice(pieces) for _ in range(n_chars))
+
+
+def html_page(rng: random.Random, n_chars: int) -> str:
+    """An HTML page: the news paragraphs in <p>, with scripts, styles and broken tags."""
+    paras = news_text(rng, n_chars * 2 // 3).split("\n\n")
+    parts = [
+        "<!doctype html><html><head><style>p{}</style><script>var a='\"';</script></head><body>"
+    ]
+    for k, p in enumerate(paras):
+        parts.append(f"<p class='c{k}'>{p}</p>" if k % 7 else f"<div><p>{p}<b>broken</div>")
+        if k % 11 == 0:
+            parts.append("<script>if (a < b) { x('</p>'); }</script><!-- “c” -->")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def quote_dense(rng: random.Random, n_chars: int) -> str:
+    """Quote after quote in every convention, with named speakers, in few paragraphs."""
+    out, size, i = [], 0, 0
+    while size < n_chars:
+        o, c = rng.choice(MARK_PAIRS)
+        s = f"{o}Point {i} stands,{c} said {rng.choice(_NAMES)}."
+        if i % 25 == 24:
+            s += "\n\n"
+        out.append(s)
+        size += len(s) + 1
+        i += 1
+    return " ".join(out)
+
+
+SHAPES: dict[str, Callable[[random.Random, int], str]] = {
+    "news": news_text,
+    "one_paragraph": one_paragraph,
+    "short_lines": short_lines,
+    "quote_dense": quote_dense,
+    "marks_soup": marks_soup,
+}
+
+# -- part 1: many documents ---------------------------------------------------------------------
+
+
+def items(n: int, seed: int) -> Iterator[Any]:
+    rng = random.Random(seed)
+    for k in range(n):
+        if k % 100 == 99:
+            yield rng.choice([b"raw \xe2\x80\x9cbytes\xe2\x80\x9d", None, 42])
+        else:
+            yield {"id": f"doc{k}", "text": random_document(rng)}
+
+
+def run_docs(n: int, seed: int, n_process: int, batch_size: int, chunk: int) -> dict[str, Any]:
+    counts: Counter[str] = Counter()
+    broken: list[str] = []
+    uncaught: list[str] = []
+    quotes = chars = 0
+    start = time.perf_counter()
+    all_items = items(n, seed)
+    done = 0
+    while done < n:
+        block = [next(all_items) for _ in range(min(chunk, n - done))]
+        try:
+            results = list(
+                quotecraft.extract_many(block, n_process=n_process, batch_size=batch_size)
+            )
+        except Exception as exc:  # counted, never expected
+            uncaught.append(f"docs {done}-{done + len(block)}: {type(exc).__name__}: {exc}")
+            done += len(block)
+            continue
+        if len(results) != len(block):
+            broken.append(f"docs {done}-{done + len(block)}: {len(results)} results")
+        for item, res in zip(block, results, strict=False):
+            text = item.get("text") if isinstance(item, dict) else item
+            if isinstance(res, ErrorRecord):
+                counts[f"ErrorRecord {res.type}"] += 1
+                if isinstance(text, str):
+                    broken.append(f"{res.id}: a str gave {res.type}: {res.message}")
+                continue
+            counts["Article"] += 1
+            quotes += len(res.quotes)
+            chars += len(res.text)
+            for p in problems(res, text):
+                broken.append(f"{res.id}: {p}")
+        done += len(block)
+        print(f"  {done}/{n} documents, {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    elapsed = time.perf_counter() - start
+    return {
+        "documents": n,
+        "seed": seed,
+        "n_process": n_process,
+        "results": dict(counts),
+        "quotes": quotes,
+        "characters": chars,
+        "uncaught_exceptions": len(uncaught),
+        "broken_invariants": len(broken),
+        "examples": (uncaught + broken)[:20],
+        "seconds": round(elapsed, 1),
+        "documents_per_second": round(n / elapsed, 1),
+    }
+
+
+# -- part 2: huge inputs ------------------------------------------------------------------------
+
+
+def big_inputs(seed: int) -> dict[str, str]:
+    rng = random.Random(seed)
+    return {
+        "5 MB news text": news_text(rng, 5_000_000),
+        "100,000 short lines": "\n".join(short_lines(rng, 2_500_000).split("\n")[:100_000]),
+        "1 MB single paragraph": one_paragraph(rng, 1_000_000),
+        "1 MB of quotation marks": "".join(rng.choice(MARKS) for _ in range(1_000_000)),
+        "1 MB of HTML": html_page(rng, 1_000_000),
+    }
+
+
+def run_big(seed: int) -> list[dict[str, Any]]:
+    out = []
+    for name, text in big_inputs(seed).items():
+        start, cpu = time.perf_counter(), time.process_time()
+        try:
+            art = quotecraft.extract(text)
+        except Exception as exc:
+            out.append({"input": name, "chars": len(text), "error": f"{type(exc).__name__}: {exc}"})
+            print(f"  {name}: {type(exc).__name__}", file=sys.stderr)
+            continue
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        found = problems(art, text)
+        row = {
+            "input": name,
+            "chars": len(text),
+            "paragraphs": len(art.paragraphs),
+            "quotes": len(art.quotes),
+            "warnings": len(art.warnings),
+            "broken_invariants": len(found),
+            "seconds": round(wall, 1),
+            "cpu_seconds": round(cpu, 1),
+        }
+        out.append(row)
+        print(f"  {name}: {row}", file=sys.stderr)
+    return out
+
+
+# -- part 3: linear time ------------------------------------------------------------------------
+
+
+def _cpu(fn: Callable[[], Any], reps: int) -> float:
+    """The least CPU time of ``reps`` runs (the least disturbed by other work)."""
+    times = []
+    for _ in range(reps):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def run_linear(size: int, factor: int, seed: int, reps: int, limit: float) -> list[dict[str, Any]]:
+    ex = quotecraft.load()
+    ex('"Warm-up," she said.')
+    out = []
+    for name, make in SHAPES.items():
+        big = make(random.Random(seed), size * factor)
+        small = make(random.Random(seed), size)
+        t_small = _cpu(lambda s=small: ex(s), reps)
+        t_big = _cpu(lambda b=big: ex(b), reps)
+        # the stages after the parse, alone (where quadratic pairing would hide)
+        seg_s, seg_b = ex._segment(small), ex._segment(big)
+        doc_s, doc_b = ex._parse([seg_s])[0], ex._parse([seg_b])[0]
+        a_small = _cpu(lambda d=doc_s, s=seg_s: ex.analyze(d, s), reps)
+        a_big = _cpu(lambda d=doc_b, s=seg_b: ex.analyze(d, s), reps)
+        size_ratio = len(big) / len(small)
+        # the time ratio for exactly ``factor`` times the text (the sizes differ slightly)
+        ratio = t_big / t_small * factor / size_ratio
+        row = {
+            "shape": name,
+            "chars": [len(small), len(big)],
+            "cpu_seconds": [round(t_small, 2), round(t_big, 2)],
+            "time_ratio": round(ratio, 2),
+            "after_parse_seconds": [round(a_small, 3), round(a_big, 3)],
+            "after_parse_ratio": round(a_big / max(a_small, 1e-9) * factor / size_ratio, 2),
+            "ok": ratio <= limit,
+        }
+        out.append(row)
+        print(f"  {name}: {row}", file=sys.stderr)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000, help="generated documents (part 1)")
+    ap.add_argument("--no-docs", action="store_true", help="skip part 1")
+    ap.add_argument("--no-big", action="store_true", help="skip part 2")
+    ap.add_argument("--no-linear", action="store_true", help="skip part 3")
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--chunk", type=int, default=500, help="documents per extract_many call")
+    ap.add_argument("--size", type=int, default=20_000, help="smaller text of the linear check")
+    ap.add_argument("--factor", type=int, default=10)
+    ap.add_argument("--limit", type=float, default=12.0, help="max time ratio for 10x the text")
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=RESULTS / "robustness.json")
+    args = ap.parse_args(argv)
+
+    report: dict[str, Any] = {"quotecraft": quotecraft.__version__}
+    failed = False
+    if not args.no_docs:
+        print(f"part 1: {args.docs} generated documents through extract_many", file=sys.stderr)
+        docs = run_docs(args.docs, args.seed, args.n_process, args.batch_size, args.chunk)
+        report["documents"] = docs
+        failed |= bool(docs["uncaught_exceptions"] or docs["broken_invariants"])
+    if not args.no_big:
+        print("part 2: huge inputs", file=sys.stderr)
+        big = run_big(args.seed)
+        report["big_inputs"] = big
+        failed |= any("error" in r or r["broken_invariants"] for r in big)
+    if not args.no_linear:
+        print(f"part 3: {args.factor}x the text within {args.limit}x the time", file=sys.stderr)
+        lin = run_linear(args.size, args.factor, args.seed, args.reps, args.limit)
+        report["linear"] = lin
+        failed |= not all(r["ok"] for r in lin)
+    report["ok"] = not failed
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(summary(report))
+    return 1 if failed else 0
+
+
+def summary(report: dict[str, Any]) -> str:
+    """The report as a few Markdown tables (what ``docs/robustness.md`` quotes)."""
+    lines: list[str] = []
+    d = report.get("documents")
+    if d:
+        res = ", ".join(f"{v} {k}" for k, v in sorted(d["results"].items()))
+        lines += [
+            f"documents: {d['documents']} (seed {d['seed']}, n_process {d['n_process']}): {res}",
+            f"quotes: {d['quotes']}, characters: {d['characters']}",
+            f"uncaught exceptions: {d['uncaught_exceptions']}, "
+            f"broken invariants: {d['broken_invariants']}",
+            f"time: {d['seconds']} s ({d['documents_per_second']} documents/s)",
+            *d["examples"],
+            "",
+        ]
+    if report.get("big_inputs"):
+        lines += [
+            "| input | characters | quotes | broken | seconds (cpu) |",
+            "|---|---|---|---|---|",
+        ]
+        for r in report["big_inputs"]:
+            if "error" in r:
+                lines.append(f"| {r['input']} | {r['chars']} | ERROR {r['error']} | | |")
+            else:
+                lines.append(
+                    f"| {r['input']} | {r['chars']:,} | {r['quotes']:,} | {r['broken_invariants']}"
+                    f" | {r['seconds']} ({r['cpu_seconds']}) |"
+                )
+        lines.append("")
+    if report.get("linear"):
+        lines += [
+            "| shape | characters | cpu seconds | 10x time ratio | after-parse ratio | ok |",
+            "|---|---|---|---|---|---|",
+        ]
+        for r in report["linear"]:
+            lines.append(
+                f"| {r['shape']} | {r['chars'][0]:,} / {r['chars'][1]:,} | {r['cpu_seconds'][0]}"
+                f" / {r['cpu_seconds'][1]} | {r['time_ratio']} | {r['after_parse_ratio']} |"
+                f" {'yes' if r['ok'] else 'NO'} |"
+            )
+        lines.append("")
+    lines.append("OK" if report["ok"] else "FAILED")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

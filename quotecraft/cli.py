@@ -1,0 +1,408 @@
+"""The ``quotecraft`` command line.
+
+Subcommands: ``extract`` (JSON Lines, CSV or TSV out), ``demo``, ``evaluate``,
+``render``, ``stats``. Run ``quotecraft COMMAND --help`` for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
+
+from . import __version__
+from .errors import QuotecraftError
+from .records import Article, ErrorRecord
+
+EXTRACT_EPILOG = """\
+input:
+  Each PATH is a document or a batch of documents:
+    *.txt, *.html, *.htm, other   one document, its id is the path (HTML is detected)
+    *.jsonl                       one {"id": ..., "text": ...} object per line
+    -  (or no PATH)               standard input: JSON Lines if every line is a JSON
+                                  object with "text", else one plain-text document
+output (jsonl, the default): one JSON object per document, in input order:
+  {"id", "quotes": [...], "speakers": [...], "paragraphs": [...], "boilerplate": [...],
+   "warnings": [...]}   plus "text" (the extracted text the offsets index) for HTML input.
+  A quote: {"kind": "direct"|"indirect"|"mixed", "content": {"start","end","text"},
+   "fragments": [spans], "cue": {"start","end","text","lemma","negated"}|null,
+   "speaker": {"id","name","title","organization","kind","mention": span|null}|null,
+   "paragraph", "rule", "confidence", "addressee": speaker|null, "medium": span|null,
+   "date": span|null}.
+  A document that fails gives {"id", "error": {"type", "message"}} and the run goes on.
+output (csv, tsv): one row per quote: id, kind, start, end, content, speaker, title,
+  organization, speaker_kind, cue, rule, confidence.
+exit status: 0 when at least one document was read, 1 when none could be, 2 on usage errors.
+"""
+
+
+def _add_extract(sub: Any) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="extract quotations from files (JSON Lines on stdout)",
+        description="Extract quotations from news articles.",
+        epilog=EXTRACT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="input files; '-' or none for stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=("jsonl", "csv", "tsv"),
+        default="jsonl",
+        help="output format (default: jsonl)",
+    )
+    p.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="parser processes (default: 1)"
+    )
+    p.add_argument(
+        "-b",
+        "--batch-size",
+        type=int,
+        default=32,
+        metavar="N",
+        help="documents per parser batch (default: 32)",
+    )
+    p.add_argument(
+        "-m",
+        "--model",
+        help="installed spaCy pipeline to use (default: QUOTECRAFT_MODEL or the best installed)",
+    )
+    p.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="user rule file (JSON/YAML); repeatable",
+    )
+    p.add_argument(
+        "--kinds",
+        default="direct,indirect,mixed",
+        help="comma-separated kinds to keep (default: all)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="drop quotes below confidence X",
+    )
+    p.add_argument(
+        "--with-text", action="store_true", help="include the document text in every JSON object"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run_extract)
+
+
+def _add_demo(sub: Any) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="extract the bundled example article and print a readable summary",
+        description="Run quotecraft on the example article bundled with the package.",
+    )
+    p.add_argument("-m", "--model", help="installed spaCy pipeline to use")
+    p.add_argument(
+        "--json", action="store_true", help="print the JSON object instead of the summary"
+    )
+    p.set_defaults(func=run_demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``quotecraft`` command (used for the docs too)."""
+    parser = argparse.ArgumentParser(
+        prog="quotecraft",
+        description="Who said what: quotations, speakers and cues from news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotecraft {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_extract(sub)
+    _add_demo(sub)
+    for name, module, help_text in (
+        ("evaluate", "evaluate", "score predictions against a gold JSON Lines file"),
+        ("render", "render", "render one extracted document as an HTML page"),
+        ("stats", "stats", "summarize who is quoted how often in extract output"),
+    ):
+        try:
+            mod = __import__(f"quotecraft.{module}", fromlist=["add_arguments", "run"])
+        except ImportError:  # pragma: no cover - optional module missing
+            continue
+        if not hasattr(mod, "add_arguments"):
+            continue
+        p = sub.add_parser(
+            name, help=help_text, description=help_text[:1].upper() + help_text[1:] + "."
+        )
+        mod.add_arguments(p)
+        p.set_defaults(func=mod.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``quotecraft`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except QuotecraftError as exc:
+        sys.stderr.write(f"quotecraft: {exc}\n")
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+
+def _read_documents(paths: Sequence[str], stdin: TextIO, counter: dict[str, int]) -> Iterator[Any]:
+    """Yield ``{"id", "text"}`` dicts or ErrorRecords, lazily, in input order."""
+    if not paths:
+        paths = ["-"]
+    for path in paths:
+        if path == "-":
+            data = stdin.read()
+            lines = [ln for ln in data.splitlines() if ln.strip()]
+            parsed = []
+            for ln in lines:
+                try:
+                    obj = json.loads(ln)
+                except ValueError:
+                    break
+                if not isinstance(obj, dict) or "text" not in obj:
+                    break
+                parsed.append(obj)
+            if lines and len(parsed) == len(lines):
+                for n, obj in enumerate(parsed):
+                    counter["read"] += 1
+                    yield {"id": str(obj.get("id", f"-:{n + 1}")), "text": obj["text"]}
+            else:
+                counter["read"] += 1
+                yield {"id": "-", "text": data}
+            continue
+        if path.endswith(".jsonl"):
+            try:
+                fh = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+            except OSError as exc:
+                yield ErrorRecord(path, type(exc).__name__, f"cannot read {path}: {exc.strerror}")
+                continue
+            with fh:
+                for n, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        obj = json.loads(line)
+                        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                            raise ValueError('each line must be an object with a "text" string')
+                    except ValueError as exc:
+                        yield ErrorRecord(
+                            f"{path}:{n}", "InputFormatError", f"{path} line {n}: {exc}"
+                        )
+                        continue
+                    counter["read"] += 1
+                    yield {"id": str(obj.get("id", f"{path}:{n}")), "text": obj["text"]}
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                text = fh.read()
+        except OSError as exc:
+            yield ErrorRecord(path, type(exc).__name__, f"cannot read {path}: {exc.strerror}")
+            continue
+        counter["read"] += 1
+        yield {"id": path, "text": text}
+
+
+_CSV_FIELDS = [
+    "id",
+    "kind",
+    "start",
+    "end",
+    "content",
+    "speaker",
+    "title",
+    "organization",
+    "speaker_kind",
+    "cue",
+    "rule",
+    "confidence",
+]
+
+
+def _rows(result: Article | ErrorRecord) -> Iterator[list[Any]]:
+    if isinstance(result, ErrorRecord):
+        return
+    for q in result.quotes:
+        sp = q.speaker
+        yield [
+            result.id,
+            q.kind.value,
+            q.content.start,
+            q.content.end,
+            q.content.text,
+            sp.name if sp else "",
+            sp.title if sp and sp.title else "",
+            sp.organization if sp and sp.organization else "",
+            sp.kind.value if sp else "",
+            q.cue.text if q.cue else "",
+            q.rule,
+            q.confidence,
+        ]
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from .api import load
+    from .pipeline import Config
+
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+    extractor = load(
+        args.model, rules=args.rules, config=Config(kinds=kinds, min_confidence=args.min_confidence)
+    )
+    counter = {"read": 0}
+    # unreadable inputs, each with the number of documents read before it (for input order)
+    errors_before: list[tuple[int, ErrorRecord]] = []
+
+    def items() -> Iterator[dict[str, Any]]:
+        n_read = 0
+        for item in _read_documents(args.paths, sys.stdin, counter):
+            if isinstance(item, ErrorRecord):
+                errors_before.append((n_read, item))
+                continue
+            n_read += 1
+            yield item
+
+    out: TextIO = (
+        open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in finally
+        if args.output
+        else sys.stdout
+    )
+    progress = _progress(args.quiet)
+    try:
+        writer = None
+        if args.format in ("csv", "tsv"):
+            writer = csv.writer(out, delimiter="," if args.format == "csv" else "\t")
+            writer.writerow(_CSV_FIELDS)
+        results = extractor.pipe(items(), batch_size=args.batch_size, n_process=max(1, args.jobs))
+        for n, result in enumerate(results):
+            while errors_before and errors_before[0][0] <= n:
+                _write(out, writer, errors_before.pop(0)[1], args)
+            _write(out, writer, result, args)
+            progress.update()
+        while errors_before:
+            _write(out, writer, errors_before.pop(0)[1], args)
+    finally:
+        progress.close()
+        if args.output:
+            out.close()
+    if counter["read"] == 0:
+        sys.stderr.write("quotecraft: no document could be read\n")
+        return 1
+    return 0
+
+
+def _write(
+    out: TextIO, writer: Any, result: Article | ErrorRecord, args: argparse.Namespace
+) -> None:
+    from .serialize import to_json
+
+    if writer is not None:
+        if isinstance(result, ErrorRecord):
+            sys.stderr.write(f"quotecraft: {result.id}: {result.type}: {result.message}\n")
+        for row in _rows(result):
+            writer.writerow(row)
+        return
+    out.write(to_json(result, include_text=True if args.with_text else None))
+    out.write("\n")
+
+
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(quiet: bool) -> Any:
+    """A tqdm bar on stderr when it is a terminal (and not --quiet), else nothing."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return _NoProgress()
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover
+        return _NoProgress()
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+# -- demo ---------------------------------------------------------------------------------------
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from . import examples
+    from .api import load
+    from .serialize import to_json
+
+    text = examples.article()
+    article = load(args.model)(text, id="example")
+    if args.json:
+        sys.stdout.write(to_json(article) + "\n")
+        return 0
+    sys.stdout.write(summary(article))
+    return 0
+
+
+def summary(article: Article, width: int = 88) -> str:
+    """A readable plain-text summary of one extracted article (what ``quotecraft demo`` prints)."""
+    buf = io.StringIO()
+    n_by_kind: dict[str, int] = {}
+    for q in article.quotes:
+        n_by_kind[q.kind.value] = n_by_kind.get(q.kind.value, 0) + 1
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(n_by_kind.items())) or "none"
+    buf.write(
+        f"{len(article.quotes)} quotations ({kinds}) in {len(article.paragraphs)} paragraphs; "
+        f"{len(article.boilerplate)} boilerplate lines skipped\n\n"
+    )
+    for n, q in enumerate(article.quotes, 1):
+        sp = q.speaker
+        who = "unknown speaker"
+        if sp is not None:
+            who = sp.name or (sp.mention.text if sp.mention else "unknown")
+            if sp.title:
+                who += f" ({sp.title})"
+            if sp.mention is not None and sp.mention.text != sp.name:
+                who += f" [as “{sp.mention.text}”]"
+        cue = f" — cue “{q.cue.text}”" if q.cue else ""
+        buf.write(f"{n:>2}. {q.kind.value.upper():<8} {who}{cue}\n")
+        body = textwrap.fill(
+            q.content.text, width=width, initial_indent="      “", subsequent_indent="       "
+        )
+        buf.write(body + "”\n")
+        if q.fragments and q.kind.value == "mixed":
+            buf.write("      quoted words: " + "; ".join(f"“{f.text}”" for f in q.fragments) + "\n")
+        buf.write(
+            f"      rule {q.rule}, confidence {q.confidence:.2f}, offsets {q.content.start}-{q.content.end}\n"
+        )
+    if article.speakers:
+        buf.write("\nSpeakers:\n")
+        for sp in article.speakers:
+            extra = ", ".join(x for x in (sp.title, sp.organization) if x)
+            buf.write(
+                f"  {sp.id:<4} {sp.name or '?'}{' — ' + extra if extra else ''} ({sp.kind.value})\n"
+            )
+    if article.boilerplate:
+        buf.write(
+            "\nBoilerplate (never quoted): "
+            + " | ".join(b.text for b in article.boilerplate)
+            + "\n"
+        )
+    return buf.getvalue()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,461 @@
+"""Stage 2a: decide which quoted stretches are direct speech, and attach their cues.
+
+A quoted stretch (from :mod:`quotecraft.marks`) becomes a direct quote when an
+attribution stands next to it (``"...," X said``, ``X said: "..."``, a colon
+lead-in, a dash attribution, ``That was the view of X.``) or when it stands as
+a sentence of its own (then it continues the previous speaker). Everything else
+(scare quotes, titles, quoted words inside a sentence) is returned as a
+*fragment*, which reported speech may take in as part of a mixed quote.
+
+Rules (``Quote.rule``):
+
+- ``direct.cue_after.v1``: ``"We will," she said.`` / ``"We will," said Smith.``
+- ``direct.cue_before.v1``: ``Smith said: "We will."`` / ``He told reporters, "..."``
+- ``direct.split.v1``: ``"We need a line," he said, "and we need it now."``
+- ``direct.colon.v1``: ``The minister was blunt: "..."``
+- ``direct.dash.v1``: ``"..." — Commissioner Jane Roe``
+- ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
+- ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own.
+- ``mixed.cue_after.v1``: ``... there are "other ways," Stoltenberg added.`` (quoted words
+  inside a longer reported sentence with a cue after it).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Attribution, attribute, is_negated, mention_bounds
+from .candidates import Candidate, TokenIndex, cue_bounds
+from .cues import CueLexicon
+from .marks import Quoted
+from .resources import data_regexes
+
+_FINAL = frozenset(".!?")
+_DASHES = ("—", "–", "--", "―")
+_AFTER_WINDOW = 8
+_QUOTE_OPENERS = frozenset('“"‘«„')
+_BEFORE_WINDOW = 20
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+@cache
+def _follower_patterns() -> tuple[re.Pattern[str], ...]:
+    return data_regexes("patterns/direct_followers.txt")
+
+
+def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    """A verb of the lexicon that can introduce direct speech."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    ):
+        return False
+    cue = lexicon.verbs.get(tok.lemma_.lower())
+    return cue is not None and "quote" in cue.frames
+
+
+def detect(
+    doc: Doc,
+    quoted: Sequence[Quoted],
+    lexicon: CueLexicon,
+    index: TokenIndex | None = None,
+    paragraphs: Sequence[tuple[int, int]] = (),
+) -> tuple[list[Candidate], list[Quoted]]:
+    """Classify quoted stretches into direct-quote candidates and fragments.
+
+    Returns:
+        ``(candidates, fragments)``: direct (and ``mixed.cue_after``) candidates in
+        text order, and the quoted stretches that are not direct speech on their own.
+    """
+    if not quoted or len(doc) == 0:
+        return [], list(quoted)
+    index = index or TokenIndex(doc)
+    text = _text(doc)
+    para_starts = sorted(s for s, _ in paragraphs) or [0]
+    out: list[Candidate] = []
+    fragments: list[Quoted] = []
+    skip_next = False
+    for n, q in enumerate(quoted):
+        if skip_next:
+            skip_next = False
+            continue
+        prev_q = quoted[n - 1] if n else None
+        next_q = quoted[n + 1] if n + 1 < len(quoted) else None
+        para_start = _para_start(para_starts, q.open)
+        after = _after_window(doc, index, q, next_q)
+        before = _before_window(doc, index, q, prev_q, para_start)
+        cand = (
+            _cue_after(doc, q, after, before, lexicon, index)
+            or _cue_before(doc, q, before, lexicon)
+            or _colon(doc, q, before)
+            or _dash(doc, q, after)
+            or _standalone(doc, q, before, after, text)
+        )
+        if cand is None:
+            fragments.append(q)
+            continue
+        # split quote: "A," he said, "B."
+        if (
+            cand.rule == "direct.cue_after.v1"
+            and next_q is not None
+            and after
+            and after[-1].text == ","
+            and _only_space_between(text, after[-1].idx + 1, next_q.open)
+        ):
+            cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
+            cand.end = next_q.end
+            cand.rule = "direct.split.v1"
+            cand.closed = next_q.closed
+            skip_next = True
+        # the quote goes on after its attribution sentence: "A," he said. "B."
+        elif (
+            cand.rule == "direct.cue_after.v1"
+            and next_q is not None
+            and _continues_after_attribution(doc, index, q, next_q, lexicon)
+        ):
+            cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
+            cand.end = next_q.end
+            cand.rule = "direct.split_sentence.v1"
+            cand.closed = next_q.closed
+            skip_next = True
+        out.append(cand)
+    return out, fragments
+
+
+_ATTRIBUTION_MAX = 300
+"""Longest attribution sentence between two parts of one quote, in characters."""
+
+
+def _continues_after_attribution(
+    doc: Doc, index: TokenIndex, q: Quoted, next_q: Quoted, lexicon: CueLexicon
+) -> bool:
+    """``"A," said Jo Lee, a nurse. "B."``: B goes on with A after one attribution sentence.
+
+    B must open in the same paragraph right after the sentence that holds A's cue,
+    and must not have a cue of its own (``"B," she said.``).
+    """
+    if q.close is None:
+        return False
+    between = _text(doc)[q.outer_end : next_q.open]
+    stripped = between.rstrip()
+    if "\n" in between or len(between) > _ATTRIBUTION_MAX or not stripped.endswith("."):
+        return False
+    if stripped[:-1].count(". ") or between[len(stripped) :] == "":
+        return False
+    nxt_after = _after_window(doc, index, next_q, None)
+    return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
+
+
+def _para_start(para_starts: list[int], char: int) -> int:
+    from bisect import bisect_right
+
+    i = bisect_right(para_starts, char) - 1
+    return para_starts[max(i, 0)]
+
+
+def _only_space_between(text: str, a: int, b: int) -> bool:
+    return a <= b and not text[a:b].strip()
+
+
+def _after_window(doc: Doc, index: TokenIndex, q: Quoted, next_q: Quoted | None) -> list[Token]:
+    """Tokens after the closing mark up to the sentence end, the next quote or the paragraph end."""
+    if q.close is None:
+        return []
+    inner = _text(doc)[q.start : q.end].rstrip()
+    if inner.endswith(".") and _text(doc)[q.close + 1 : q.close + 4].strip()[:1] not in _DASHES:
+        return []  # "... the end." He said: a full stop inside the marks ends the sentence
+    i = index.at(q.close) + 1
+    limit = next_q.open if next_q is not None else len(_text(doc))
+    out: list[Token] = []
+    while i < len(doc) and len(out) < _AFTER_WINDOW + 6:
+        t = doc[i]
+        if t.idx >= limit or "\n" in t.text:
+            break
+        if t.is_space:
+            i += 1
+            continue
+        out.append(t)
+        if t.text in _FINAL or t.text in (":", ";"):
+            break
+        if t.text == "," and len(out) > 1:
+            break
+        i += 1
+    return out
+
+
+def _before_window(
+    doc: Doc, index: TokenIndex, q: Quoted, prev_q: Quoted | None, para_start: int
+) -> list[Token]:
+    """Tokens from the sentence start (or previous quote) up to the opening mark."""
+    lower = max(para_start, prev_q.outer_end if prev_q is not None else 0)
+    i = index.at(q.open) - 1
+    out: list[Token] = []
+    while i >= 0 and len(out) < _BEFORE_WINDOW:
+        t = doc[i]
+        if t.idx < lower or "\n" in t.text:
+            break
+        if t.text in _FINAL and out:
+            break
+        if t.text in _FINAL and not out:
+            break
+        if not t.is_space:
+            out.append(t)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _make(
+    q: Quoted, rule: str, confidence: float, cue: Token | None, kind: str = "direct"
+) -> Candidate:
+    cand = Candidate(
+        kind=kind,
+        start=q.start,
+        end=q.end,
+        rule=rule,
+        confidence=confidence if q.closed else min(confidence, 0.5),
+        pieces=list(q.pieces) if len(q.pieces) > 1 or kind == "mixed" else [],
+        closed=q.closed,
+    )
+    if cue is not None:
+        s, e, lemma = cue_bounds(cue)
+        cand.cue = (s, e)
+        cand.cue_lemma = lemma
+        cand.cue_token = cue.i
+        cand.negated = is_negated(cue)
+        cand.attribution = attribute(cue)
+    return cand
+
+
+def _is_embedded(before: list[Token], lexicon: CueLexicon) -> bool:
+    """True when words of the same sentence (not an attribution lead-in) precede the quote."""
+    words = [t for t in before if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    if before and before[-1].text in (",", ":") and any(is_speech_cue(t, lexicon) for t in words):
+        return False
+    # a short adverbial opener ("However," / "In practice,") is not content
+    return not (before and before[-1].text == "," and len(words) <= 3)
+
+
+def _cue_after(
+    doc: Doc,
+    q: Quoted,
+    after: list[Token],
+    before: list[Token],
+    lexicon: CueLexicon,
+    index: TokenIndex,
+) -> Candidate | None:
+    if not after:
+        return None
+    words = [t for t in after if not t.is_punct]
+    for t in words[:6]:
+        if not is_speech_cue(t, lexicon):
+            continue
+        if t.i < after[0].i:
+            continue
+        if _is_embedded(before, lexicon):
+            first = doc[index.at(q.start)]
+            if any(is_speech_cue(b, lexicon) and b.is_ancestor(first) for b in before):
+                return None  # "X said that it is "fine," adding ...": the reported rule owns it
+            # quoted words inside a longer sentence: a mixed quote from the clause start,
+            # when the quote ends its clause ("...,” X said) and the cue governs it
+            # (not a title: Sunday on “Meet the Press,” Rep. Lee said ...)
+            inner = _text(doc)[q.start : q.end].rstrip()
+            comma = inner.endswith(",") or (after and after[0].text == ",")
+            own_complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
+            if not comma or own_complement or not t.is_ancestor(first):
+                return None
+            start = _clause_start(before)
+            cand = _make(q, "mixed.cue_after.v1", 0.8, t, kind="mixed")
+            cand.start = start
+            cand.pieces = list(q.pieces)
+            cand.end = q.end
+            return cand
+        return _make(q, "direct.cue_after.v1", 0.95, t)
+    if after[-1].text == "," and not _is_embedded(before, lexicon):
+        far = _cue_after_long_subject(doc, q, index, lexicon)
+        if far is not None:
+            return _make(q, "direct.cue_after.v1", 0.9, far)
+    return None
+
+
+_LONG_SUBJECT = 40
+"""Tokens scanned after a quote for ``"...," Ann Lee, 69, a retired nurse, said``."""
+
+
+def _cue_after_long_subject(
+    doc: Doc, q: Quoted, index: TokenIndex, lexicon: CueLexicon
+) -> Token | None:
+    """A cue verb after a long subject (name, age, apposition), found through the parse.
+
+    Every token between the closing mark and the cue must be punctuation or belong
+    to the cue's subject, so a cue of a later clause is never taken.
+    """
+    if q.close is None:
+        return None
+    first = index.at(q.close) + 1
+    for i in range(first, min(len(doc), first + _LONG_SUBJECT)):
+        t = doc[i]
+        if "\n" in t.text or t.text in _FINAL or t.text in _QUOTE_OPENERS:
+            return None
+        if not is_speech_cue(t, lexicon):
+            continue
+        subject: set[int] = set()
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i:
+                subject.update(x.i for x in c.subtree)
+        between = doc[first:i]
+        if subject and all(x.i in subject or x.is_punct or x.is_space for x in between):
+            return t
+        return None
+    return None
+
+
+def _clause_start(before: list[Token]) -> int:
+    """Start of the reported clause that runs into the quote: after a leading adverbial."""
+    words = [t for t in before if not t.is_space]
+    start_tok = words[0]
+    for k, t in enumerate(words[:-1]):
+        if t.text == "," and k <= 3:
+            start_tok = words[k + 1]
+    return start_tok.idx
+
+
+def _cue_before(doc: Doc, q: Quoted, before: list[Token], lexicon: CueLexicon) -> Candidate | None:
+    if not before:
+        return None
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if not is_speech_cue(t, lexicon):
+            continue
+        between = before[k + 1 :]
+        allowed: set[int] = set()
+        for c in t.children:
+            if c.i > t.i and c.dep_ in (
+                "nsubj",
+                "dobj",
+                "dative",
+                "prep",
+                "advmod",
+                "npadvmod",
+                "agent",
+                "prt",
+                "nsubjpass",
+                "neg",
+            ):
+                allowed.update(x.i for x in c.subtree)
+        if all(
+            x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between
+        ) and not _words_follow(q, doc):
+            conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
+            return _make(q, "direct.cue_before.v1", conf, t)
+        return None
+    return None
+
+
+def _words_follow(q: Quoted, doc: Doc) -> bool:
+    """True when the sentence goes on with words right after the closing mark (a term, a title)."""
+    if q.close is None:
+        return False
+    if _text(doc)[q.start : q.end].rstrip().endswith((".", "!", "?")):
+        return False  # '"It is over." Then she left.': a new sentence, not a term
+    rest = _text(doc)[q.close + 1 : q.close + 40]
+    stripped = rest.lstrip(" ")
+    return (
+        bool(stripped) and (stripped[0].isalnum()) and "\n" not in rest[: len(rest) - len(stripped)]
+    )
+
+
+def _colon(doc: Doc, q: Quoted, before: list[Token]) -> Candidate | None:
+    if not before or before[-1].text != ":":
+        return None
+    colon = before[-1]
+    cand = _make(q, "direct.colon.v1", 0.75, None)
+    cand.cue = (colon.idx, colon.idx + 1)
+    cand.cue_lemma = ":"
+    words = [t for t in before[:-1] if not t.is_punct]
+    if words:
+        root = words[-1]
+        while root.head.i != root.i and root.head.i < colon.i and root.head.i >= before[0].i:
+            root = root.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
+        elif root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG"):
+            cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
+    return cand
+
+
+def _dash(doc: Doc, q: Quoted, after: list[Token]) -> Candidate | None:
+    if not after or after[0].text not in _DASHES:
+        return None
+    names = [t for t in after[1:] if t.pos_ in ("PROPN", "NOUN")]
+    if not names:
+        return None
+    head = names[0]
+    after_ids = {t.i for t in after}
+    while (
+        head.head.i != head.i and head.head.i in after_ids and head.head.pos_ in ("PROPN", "NOUN")
+    ):
+        head = head.head
+    cand = _make(q, "direct.dash.v1", 0.85, None)
+    cand.cue = (after[0].idx, after[0].idx + len(after[0].text))
+    cand.cue_lemma = "—"
+    s, e = mention_bounds(head)
+    s = max(s, after[1].i)
+    cand.attribution = Attribution(speaker=(s, e), speaker_head=head.i)
+    return cand
+
+
+def _standalone(
+    doc: Doc, q: Quoted, before: list[Token], after: list[Token], text: str
+) -> Candidate | None:
+    if any(not t.is_punct for t in before):
+        return None
+    content = "".join(text[s:e] for s, e in q.pieces).strip()
+    words = content.split()
+    ends_sentence = content[-1:] in (".", "!", "?", ",", "…") or (after and after[0].text in _FINAL)
+    if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
+        return None
+    if after and any(not t.is_punct for t in after):
+        return None  # words follow the quote in the same sentence: a title or a term
+    cand = _make(q, "direct.standalone.v1", 0.7, None)
+    cand.inherits = True
+    follow = text[q.outer_end : q.outer_end + 200]
+    for pat in _follower_patterns():
+        m = pat.match(follow)
+        if m:
+            s = q.outer_end + m.start("speaker")
+            e = q.outer_end + m.end("speaker")
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                head = span.root
+                cand.attribution = Attribution(speaker=(span.start, span.end), speaker_head=head.i)
+                cand.rule = "direct.view_of.v1"
+                cand.confidence = 0.8
+                cand.inherits = False
+                cue_s = q.outer_end + m.start("cue")
+                cand.cue = (cue_s, q.outer_end + m.end("cue"))
+                cand.cue_lemma = m.group("cue").lower()
+            break
+    return cand

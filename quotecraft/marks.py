@@ -1,0 +1,414 @@
+"""Stage 1: pair quotation marks into quoted stretches of text.
+
+Works on text alone (no parse), in one left-to-right pass per paragraph, so it
+is linear in the length of the text. It knows every common convention
+(“…”, "…", ‘…’, '…', «…», »…«, „…“, ‹…›, 「…」), tells apostrophes from
+single quotation marks (``workers’ union``, ``’90s``, ``rock ’n’ roll``,
+``Jones’``), follows a quotation over several paragraphs when each of them
+opens with a mark and only the last one closes, and recovers from unbalanced
+marks instead of giving up.
+
+Example:
+    >>> [t.pieces for t in find_quoted('“Go,” he said, “now.”')]
+    [((1, 4),), ((16, 20),)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+from attrs import define, frozen
+
+from .resources import data_json
+
+Offsets = tuple[int, int]
+
+MAX_LISTED = 20
+"""Warnings listed per kind (W001, W002) and document; the rest are counted in one W_MORE."""
+_OPEN_CONTEXT = set(" \t\n([{<—–-/:;,")
+_LETTER_AFTER_APOS = frozenset("stdmlrvn")
+
+
+@frozen
+class MarkTable:
+    """Quotation marks by role, read from ``data/quote_marks.json``."""
+
+    family: dict[str, str]
+    opens: frozenset[str]
+    closes: frozenset[str]
+    either: frozenset[str]
+    apostrophes: frozenset[str]
+    closers: dict[str, frozenset[str]]
+    reversible: dict[str, str]
+
+    @property
+    def all_marks(self) -> frozenset[str]:
+        return self.opens | self.closes | self.either
+
+
+@cache
+def mark_table() -> MarkTable:
+    """The packaged quotation-mark table (read once per process)."""
+    data = data_json("quote_marks.json")
+    family: dict[str, str] = {}
+    opens: set[str] = set()
+    closes: set[str] = set()
+    either: set[str] = set()
+    for fam, roles in data["families"].items():
+        for ch in roles["open"]:
+            family[ch] = fam
+            opens.add(ch)
+        for ch in roles["close"]:
+            family[ch] = fam
+            closes.add(ch)
+        for ch in roles["either"]:
+            family[ch] = fam
+            either.add(ch)
+    closers: dict[str, frozenset[str]] = {}
+    for ch in opens | either:
+        same = {c for c in closes | either if family[c] == family[ch]}
+        closers[ch] = frozenset(same | set(data["extra_closers"].get(ch, ())))
+    for ch, extra in data["extra_closers"].items():
+        closers[ch] = closers.get(ch, frozenset()) | frozenset(extra)
+    return MarkTable(
+        family=family,
+        opens=frozenset(opens),
+        closes=frozenset(closes),
+        either=frozenset(either),
+        apostrophes=frozenset(data["apostrophes"]),
+        closers=closers,
+        reversible=dict(data["reversible"]),
+    )
+
+
+@frozen
+class Quoted:
+    """One quoted stretch: where its marks are and which text they enclose."""
+
+    open: int
+    """Offset of the opening mark."""
+    close: int | None
+    """Offset of the closing mark, or None when it never closed (recovered)."""
+    pieces: tuple[Offsets, ...]
+    """Content inside the marks, one ``(start, end)`` per paragraph it spans."""
+    mark: str
+    """The opening mark character."""
+    closed: bool = True
+    """False when no closing mark was found and the quote was cut at its paragraph end."""
+
+    @property
+    def start(self) -> int:
+        """Offset of the first content character."""
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        """Offset one past the last content character."""
+        return self.pieces[-1][1]
+
+    @property
+    def outer_end(self) -> int:
+        """Offset one past the closing mark (or the content end when unclosed)."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+@define
+class _Open:
+    mark: str
+    pos: int
+    pieces: list[Offsets]
+    piece_start: int
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(text: str, i: int, table: MarkTable, p_start: int, p_end: int) -> str:
+    """'open', 'close', 'apos' or 'either' for the mark at ``i`` (context only)."""
+    ch = text[i]
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    if ch in table.apostrophes:
+        if _is_word(prev) and _is_word(nxt):
+            return "apos"  # don’t, O’Brien
+        if (prev.isspace() or prev in "([") and nxt.isdigit():
+            return "apos"  # ’90s
+        if (
+            (prev.isspace() or prev in "([")
+            and nxt in "nN"
+            and (i + 2 >= p_end or text[i + 2] in "’' ")
+        ):
+            return "apos"  # rock ’n’ roll
+    if ch in table.opens:
+        return "open"
+    if ch in table.closes:
+        if ch == "’" and (prev.isspace() or prev in "([") and _is_word(nxt):
+            return "apos"  # ’em, ’til, an opening apostrophe
+        return "close"
+    # straight marks: decide by what surrounds them
+    before_open = prev.isspace() or prev in _OPEN_CONTEXT or prev in table.opens
+    after_close = nxt.isspace() or not _is_word(nxt)
+    if before_open and not nxt.isspace():
+        return "open"
+    if not prev.isspace() and after_close:
+        return "close"
+    return "either"
+
+
+_Search = Callable[[str, int, int], "re.Match[str] | None"]
+_MARK_SEARCH: dict[frozenset[str], _Search] = {}
+
+
+def _mark_search(marks: frozenset[str]) -> _Search:
+    """``search`` of a compiled pattern matching any of ``marks`` (one per mark set)."""
+    found = _MARK_SEARCH.get(marks)
+    if found is None:
+        pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
+        found = _MARK_SEARCH[marks] = pattern.search
+    return found
+
+
+def _paragraph_quotes(
+    text: str, p_start: int, p_end: int, table: MarkTable, carried: _Open | None
+) -> tuple[list[Quoted], _Open | None, list[int], list[int]]:
+    """Pair the marks of one paragraph. Returns quotes, a still-open quote, unclosed and stray offsets."""
+    found: list[Quoted] = []
+    stack: list[_Open] = []
+    # closer -> the stack entries it could close, lowest first (stale ones dropped lazily),
+    # so finding the innermost quote a mark closes takes constant time, not a stack scan
+    closable: dict[str, list[tuple[int, _Open]]] = {}
+    nxt_mark = _NextMark(text, p_end)
+
+    def push(op: _Open) -> None:
+        for c in table.closers.get(op.mark, ()):
+            closable.setdefault(c, []).append((len(stack), op))
+        stack.append(op)
+
+    if carried is not None:
+        push(carried)
+    stray: list[int] = []
+    all_marks = table.all_marks
+    next_mark = _mark_search(all_marks)
+    i = p_start
+    while i < p_end:
+        ch = text[i]
+        if ch not in all_marks:
+            m = next_mark(text, i, p_end)  # jump to the next mark in C, not char by char
+            i = m.start() if m is not None else p_end
+            continue
+        role = _classify(text, i, table, p_start, p_end)
+        if role == "apos":
+            i += 1
+            continue
+        fam = table.family[ch]
+        # a closer is any mark that can end an open quote on the stack
+        closes_idx = -1
+        entries = closable.get(ch)
+        while entries:
+            k, candidate = entries[-1]
+            if k < len(stack) and stack[k] is candidate:
+                closes_idx = k
+                break
+            entries.pop()  # closed or dropped since: never on the stack again
+        if closes_idx >= 0 and role == "open" and not _closing_context(text, i, p_start, p_end):
+            closes_idx = -1  # „ ... „ : a new quote, not the end of the old one
+        if ch in table.apostrophes and role == "close" and closes_idx >= 0:
+            # workers’ union inside ‘...’: an apostrophe when a later mark can close
+            prev = text[i - 1]
+            nxt2 = text[i + 1 : i + 3]
+            if (
+                prev in "sS"
+                and len(nxt2) == 2
+                and nxt2[0] == " "
+                and nxt2[1].isalpha()
+                and any(nxt_mark.after(c, i) >= 0 for c in table.closers[stack[closes_idx].mark])
+            ):
+                i += 1
+                continue
+        if closes_idx >= 0:
+            op = stack[closes_idx]
+            del stack[closes_idx:]
+            pieces = [_strip(text, s, e) for s, e in (*op.pieces, (op.piece_start, i))]
+            pieces = [(s, e) for s, e in pieces if e > s]
+            if pieces:
+                found.append(Quoted(open=op.pos, close=i, pieces=tuple(pieces), mark=op.mark))
+            i += 1
+            continue
+        if role == "open" or role == "either" or (ch in table.reversible and closes_idx < 0):
+            if fam == "single" and stack and role == "either" and ch in table.apostrophes:
+                i += 1
+                continue
+            push(_Open(mark=ch, pos=i, pieces=[], piece_start=i + 1))
+            i += 1
+            continue
+        if ch not in table.apostrophes and _opening_context(text, i, p_start, p_end):
+            # ”Hej”: a closing-only mark used to open (Swedish, Finnish)
+            push(_Open(mark=ch, pos=i, pieces=[], piece_start=i + 1))
+        elif ch not in table.apostrophes:
+            stray.append(i)
+        i += 1
+    # paragraph end: the outermost open quote may continue; the rest are unclosed
+    unclosed = [op.pos for op in stack]
+    return found, (stack[0] if stack else None), unclosed, stray
+
+
+class _NextMark:
+    """Where a character next occurs after an offset, for offsets that only increase.
+
+    Remembers the last answer per character, so a paragraph is searched at most
+    once per character however many times the question is asked.
+    """
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+        self.found: dict[str, int] = {}
+
+    def after(self, ch: str, i: int) -> int:
+        """Offset of the first ``ch`` after ``i`` (before the end), or -1."""
+        pos = self.found.get(ch)
+        if pos is None or 0 <= pos <= i:
+            pos = self.found[ch] = self.text.find(ch, i + 1, self.end)
+        return pos
+
+
+def _opening_context(text: str, i: int, p_start: int, p_end: int) -> bool:
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    return (prev.isspace() or prev in _OPEN_CONTEXT) and _is_word(nxt)
+
+
+def _closing_context(text: str, i: int, p_start: int, p_end: int) -> bool:
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    return not prev.isspace() and (nxt.isspace() or not _is_word(nxt))
+
+
+def find_quoted(
+    text: str,
+    paragraphs: Sequence[Offsets] | None = None,
+    *,
+    skip: Iterable[Offsets] = (),
+    warnings: list[str] | None = None,
+) -> list[Quoted]:
+    """Find the quoted stretches of ``text``.
+
+    Args:
+        text: the (normalized) text.
+        paragraphs: paragraph offsets; the whole text is one paragraph when omitted.
+        skip: paragraphs to ignore (boilerplate).
+        warnings: a list that receives coded notes about unbalanced marks (the first
+            ``MAX_LISTED`` of each kind with their offsets, then one line counting the rest).
+
+    Returns:
+        The quoted stretches in text order. Single-quoted stretches nested in a
+        double-quoted one are not returned on their own: they are part of it.
+
+    Example:
+        >>> q = find_quoted("They call it ‘the deal’ and the workers’ union agrees.")
+        >>> [(text_piece) for t in q for text_piece in t.pieces]
+        [(14, 22)]
+    """
+    from .errors import W_MORE, W_STRAY, W_UNCLOSED
+
+    table = mark_table()
+    if paragraphs is None:
+        paragraphs = [(0, len(text))]
+    noted: dict[str, int] = {}
+
+    def note(template: str, offset: int) -> None:
+        # the first MAX_LISTED of each kind, then a count (a page of marks is not 10^5 warnings)
+        noted[template] = noted.get(template, 0) + 1
+        if warnings is not None and noted[template] <= MAX_LISTED:
+            warnings.append(template.format(offset=offset))
+
+    skipped = set(skip)
+    paras = [p for p in paragraphs if p not in skipped]
+    out: list[Quoted] = []
+    carried: _Open | None = None
+    for idx, (p_start, p_end) in enumerate(paras):
+        if carried is not None:
+            # continuation paragraph must open with a mark of the same family
+            first = text[p_start] if p_start < p_end else ""
+            if (
+                first
+                and first in table.all_marks
+                and table.family.get(first) == table.family.get(carried.mark)
+            ):
+                p_inner = p_start + 1
+            else:
+                out.append(_unclosed(carried, text))
+                note(W_UNCLOSED, carried.pos)
+                carried = None
+                p_inner = p_start
+        else:
+            p_inner = p_start
+        if carried is not None:
+            carried.piece_start = p_inner
+        found, still_open, _, stray = _paragraph_quotes(text, p_inner, p_end, table, carried)
+        out.extend(found)
+        carried = None
+        if still_open is not None:
+            still_open.pieces.append(
+                (still_open.piece_start, _rstrip(text, still_open.piece_start, p_end))
+            )
+            nxt = paras[idx + 1] if idx + 1 < len(paras) else None
+            if (
+                nxt is not None
+                and text[nxt[0]] in table.all_marks
+                and (table.family.get(text[nxt[0]]) == table.family.get(still_open.mark))
+            ):
+                carried = still_open
+            else:
+                out.append(_unclosed(still_open, text))
+                note(W_UNCLOSED, still_open.pos)
+        for s in stray:
+            note(W_STRAY, s)
+    for template, n in noted.items():
+        if warnings is not None and n > MAX_LISTED:
+            warnings.append(W_MORE.format(code=template[:4], n=n - MAX_LISTED))
+    if carried is not None:
+        out.append(_unclosed(carried, text))
+    out = [q for q in out if _keep(text, q)]
+    out.sort(key=lambda q: q.open)
+    return _drop_nested(out)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _strip(text: str, start: int, end: int) -> Offsets:
+    """``(start, end)`` without surrounding whitespace (« Nous partons »)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start, _rstrip(text, start, end)
+
+
+def _unclosed(op: _Open, text: str) -> Quoted:
+    pieces = tuple(p for p in (_strip(text, s, e) for s, e in op.pieces) if p[1] > p[0])
+    if not pieces:
+        pieces = ((op.pos + 1, op.pos + 1),)
+    return Quoted(open=op.pos, close=None, pieces=pieces, mark=op.mark, closed=False)
+
+
+def _keep(text: str, q: Quoted) -> bool:
+    content = "".join(text[s:e] for s, e in q.pieces).strip()
+    if not any(ch.isalnum() for ch in content):
+        return False
+    return not (q.mark in "‘'‛‚" and len(content) <= 2)
+
+
+def _drop_nested(quotes: list[Quoted]) -> list[Quoted]:
+    """Keep outermost quotes only (a nested quote is part of its outer quote's content)."""
+    out: list[Quoted] = []
+    for q in quotes:
+        if out and out[-1].open < q.open and q.outer_end <= out[-1].outer_end:
+            continue
+        out.append(q)
+    return out

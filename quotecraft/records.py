@@ -1,0 +1,258 @@
+"""Typed, immutable records: what quotecraft returns.
+
+Every record holds plain values (strings, integers, tuples), never a spaCy
+``Doc`` or ``Span``, so records pickle, compare and serialize cheaply. Every
+span-like record satisfies ``text[span.start:span.end] == span.text`` for the
+text the caller passed in (for HTML input: the extracted ``Article.text``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+from attrs import field, frozen, validators
+
+
+class QuoteKind(str, enum.Enum):
+    """What kind of quotation a :class:`Quote` is.
+
+    Example:
+        >>> QuoteKind("mixed") is QuoteKind.MIXED, str(QuoteKind.DIRECT)
+        (True, 'direct')
+    """
+
+    DIRECT = "direct"
+    """The speaker's own words, inside quotation marks."""
+    INDIRECT = "indirect"
+    """Reported speech: a paraphrase with no quotation marks."""
+    MIXED = "mixed"
+    """Reported speech that contains some quoted words (see ``Quote.fragments``)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SpeakerKind(str, enum.Enum):
+    """What kind of source a :class:`Speaker` is.
+
+    Example:
+        >>> [k.value for k in SpeakerKind]
+        ['person', 'organization', 'group', 'unknown']
+    """
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+    """A group or an anonymous source: ``officials``, ``a source familiar with the matter``."""
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _check_span(instance: TextSpan, attribute: Any, value: int) -> None:
+    if value < instance.start:
+        raise ValueError(f"span end {value} is before its start {instance.start}")
+
+
+def _check_text(instance: TextSpan, attribute: Any, value: str) -> None:
+    if len(value) != instance.end - instance.start:
+        raise ValueError(
+            f"span text length {len(value)} does not match its offsets {instance.start}-{instance.end}"
+        )
+
+
+# Typed converters (attrs' mypy plugin cannot type a bare ``converter=tuple``).
+def _spans(value: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
+    return tuple(value)
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@frozen
+class TextSpan:
+    """A stretch of the caller's text.
+
+    Example:
+        >>> text = "He said no."
+        >>> TextSpan.of(text, 3, 7)
+        TextSpan(start=3, end=7, text='said')
+    """
+
+    start: int = field(validator=validators.ge(0))
+    """Offset of the first character in the caller's text."""
+    end: int = field(validator=_check_span)
+    """Offset one past the last character."""
+    text: str = field(validator=_check_text)
+    """Always equal to the caller's ``text[start:end]``."""
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> TextSpan:
+        """Build the span ``text[start:end]``, clamping offsets into the text."""
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        return cls(start, end, text[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: TextSpan) -> bool:
+        """True when ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: TextSpan) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@frozen
+class Cue:
+    """The words that signal a quotation: ``said``, ``told``, ``according to``, a colon.
+
+    Example:
+        >>> import quotecraft
+        >>> cue = quotecraft.extract("Lee did not say that the bridge would close.").quotes[0].cue
+        >>> cue.text, cue.lemma, cue.negated
+        ('say', 'say', True)
+    """
+
+    start: int = field(validator=validators.ge(0))
+    """Offset of the first character of the cue."""
+    end: int
+    """Offset one past the last character of the cue."""
+    text: str
+    """The cue as written, e.g. ``"pointing out"``."""
+    lemma: str
+    """The cue's base form, e.g. ``"point out"``; ``":"`` or ``"—"`` for punctuation cues."""
+    negated: bool = False
+    """True when the cue is negated or denied (``did not say``, ``denied``)."""
+
+    @property
+    def span(self) -> TextSpan:
+        """The cue as a plain :class:`TextSpan`."""
+        return TextSpan(self.start, self.end, self.text)
+
+
+@frozen
+class Speaker:
+    """Who said it: one entity of the article, resolved across its mentions.
+
+    Example:
+        >>> import quotecraft
+        >>> sp = quotecraft.extract('"We won," said former Mayor Ann Lee.').quotes[0].speaker
+        >>> sp.id, sp.name, sp.title, sp.kind.value, sp.mention.text
+        ('S1', 'Ann Lee', 'former Mayor', 'person', 'former Mayor Ann Lee')
+    """
+
+    id: str
+    """Stable within one article (``"S1"``, ``"S2"``...); shared by all quotes of one entity."""
+    name: str | None
+    """The best full name in the article (``"Jens Stoltenberg"``), else the normalized mention."""
+    title: str | None = None
+    """Title or role (``"former NATO Secretary-General"``), from anywhere in the article."""
+    organization: str | None = None
+    """Organization parsed out of the title or apposition (``"NATO"``)."""
+    kind: SpeakerKind = field(default=SpeakerKind.UNKNOWN, converter=SpeakerKind)
+    """Person, organization, group/anonymous or unknown."""
+    mention: TextSpan | None = None
+    """The words naming the speaker at this quote (``"he"``, ``"Stoltenberg"``)."""
+
+
+@frozen
+class Quote:
+    """One attribution: who said what, with which cue, where in the text.
+
+    Example:
+        >>> import quotecraft
+        >>> q = quotecraft.extract('"No," she said.').quotes[0]
+        >>> q.kind.value, q.content.text, q.cue.lemma
+        ('direct', 'No,', 'say')
+    """
+
+    kind: QuoteKind = field(converter=QuoteKind)
+    """Direct, indirect or mixed."""
+    content: TextSpan
+    """What was said, quotation marks excluded. For a split or multi-paragraph direct
+    quote this runs from the first quoted word to the last (``fragments`` has the pieces)."""
+    fragments: tuple[TextSpan, ...] = field(default=(), converter=_spans)
+    """The quoted pieces: the parts of a split or multi-paragraph direct quote, or the
+    quoted words inside a mixed quote. Empty for an indirect quote or a one-piece quote."""
+    cue: Cue | None = None
+    """The cue (``said``/``say``), if one was found."""
+    speaker: Speaker | None = None
+    """Who said it, if known."""
+    paragraph: int = 0
+    """Index into ``Article.paragraphs`` of the paragraph where the content starts."""
+    rule: str = "unknown"
+    """Name of the rule that produced this record (``"direct.cue_after.v1"``...)."""
+    confidence: float = field(default=1.0, validator=[validators.ge(0.0), validators.le(1.0)])
+    """How sure the rule is, from 0 to 1. Belief and intention cues score lower."""
+    addressee: Speaker | None = None
+    """Whom it was said to (``told President Trump``), when the text says."""
+    medium: TextSpan | None = None
+    """Where it was said (``in a Facebook post``, ``in an interview with X``)."""
+    date: TextSpan | None = None
+    """When it was said, as written in the attribution (``on Monday, December 2nd``)."""
+
+
+@frozen
+class Article:
+    """The result of :func:`quotecraft.extract` for one document.
+
+    Example:
+        >>> import quotecraft
+        >>> art = quotecraft.extract('"Never again," she said.')
+        >>> len(art.quotes), art.paragraphs[0].text
+        (1, '"Never again," she said.')
+    """
+
+    text: str
+    """The text every offset indexes: the input itself, or the text extracted from HTML."""
+    id: str | None = None
+    """The document's id when it came with one (batch input, JSON Lines), else None."""
+    paragraphs: tuple[TextSpan, ...] = field(default=(), converter=_spans)
+    """The paragraphs, in order, boilerplate included."""
+    boilerplate: tuple[TextSpan, ...] = field(default=(), converter=_spans)
+    """Spans judged not to be article text (newsletter prompts, share lines, credits)."""
+    quotes: tuple[Quote, ...] = field(default=(), converter=_quotes)
+    """The quotations, in text order."""
+    speakers: tuple[Speaker, ...] = field(default=(), converter=_speakers)
+    """The speakers of the quotes, one per entity, in order of first quote;
+    ``mention`` is the first mention of the entity in the article."""
+    warnings: tuple[str, ...] = field(default=(), converter=_strings)
+    """Coded notes about messy input that was recovered from (``W001 unbalanced ...``)."""
+    is_html: bool = False
+    """True when the input was HTML and ``text`` is the text extracted from it."""
+
+
+@frozen
+class ErrorRecord:
+    """Stands in for a document that could not be processed, so a batch goes on.
+
+    Yielded by :func:`quotecraft.extract_many` in the failed document's place.
+
+    Example:
+        >>> import quotecraft
+        >>> [err] = quotecraft.extract_many([b"raw bytes"])
+        >>> err.id, err.type
+        ('0', 'InputTypeError')
+    """
+
+    id: str | None
+    """The document's id, or its position in the batch as a string."""
+    type: str
+    """The exception's class name, e.g. ``"InputTypeError"``."""
+    message: str
+    """What went wrong and what to do about it."""

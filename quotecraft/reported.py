@@ -1,0 +1,421 @@
+"""Stage 2b: reported (indirect) speech, found by DependencyMatcher patterns.
+
+Each pattern of ``data/patterns/reported.jsonl`` names a cue node and a content
+node; the content is the content node's subtree with the cue's subtree cut out
+(so ``..., Stoltenberg explained`` is not part of what he explained), leading
+``that`` and trailing punctuation removed. The pattern's name becomes
+``Quote.rule``. Patterns and lexicons are compiled once per vocabulary and rule
+set (see :class:`ReportedMatcher`), never per document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from .attribution import _MEDIUM_HEADS, attribute, is_negated
+from .candidates import Candidate, cue_bounds
+from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
+from .errors import RuleError
+
+_DENIAL = frozenset({"deny", "dispute", "reject", "refute", "dismiss"})
+_NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
+_LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+class ReportedMatcher:
+    """A compiled set of reported-speech patterns for one vocabulary."""
+
+    def __init__(self, vocab: Vocab, lexicon: CueLexicon, rules: Sequence[PatternRule]) -> None:
+        self.lexicon = lexicon
+        self.rules = {r.name: r for r in rules}
+        self.matcher = DependencyMatcher(vocab, validate=True)
+        for rule in rules:
+            try:
+                self.matcher.add(rule.name, [expand_pattern(rule.pattern, lexicon)])
+            except (ValueError, KeyError) as exc:
+                raise RuleError(f"E012 pattern {rule.name!r} is invalid: {exc}") from exc
+        self._node_index: dict[str, dict[str, int]] = {
+            r.name: {n["RIGHT_ID"]: k for k, n in enumerate(r.pattern)} for r in rules
+        }
+
+    def __call__(self, doc: Doc) -> list[Candidate]:
+        """Every reported-speech candidate in ``doc`` (overlaps are resolved later)."""
+        out: list[Candidate] = []
+        seen: set[tuple[int, int]] = set()
+        strings = doc.vocab.strings
+        for match_id, token_ids in self.matcher(doc):
+            name = strings[match_id]
+            rule = self.rules[name]
+            nodes = self._node_index[name]
+            cue = doc[token_ids[nodes[rule.cue]]]
+            content = doc[token_ids[nodes[rule.content]]]
+            key = (cue.i, content.i)
+            if key in seen:
+                continue
+            seen.add(key)
+            excluded = [doc[token_ids[nodes[x]]] for x in rule.exclude if x in nodes]
+            cand = self._candidate(doc, rule, cue, content, excluded)
+            if cand is not None and rule.content_from and rule.content_from in nodes:
+                opener = doc[token_ids[nodes[rule.content_from]]]
+                if not cue.i < opener.i < content.i:
+                    continue  # the opener must sit between the cue and the content
+                cand.start = min(cand.start, opener.left_edge.idx)
+            if cand is not None:
+                out.append(cand)
+        out.sort(key=lambda c: (c.start, -c.end))
+        return out
+
+    def _conjoined_cues(self, content: Token) -> list[Token]:
+        """Cue verbs conjoined inside the content (``... was costly and warned that ...``)."""
+        out = []
+        for t in content.subtree:
+            if (
+                t.dep_ == "conj"
+                and t.i > content.i
+                and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+                and _is_clause_cue(t, self.lexicon)
+            ):
+                out.append(t)
+        return out
+
+    def _participle_tails(self, content: Token) -> list[Token]:
+        """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content."""
+        doc = content.doc
+        return [
+            t
+            for t in content.subtree
+            if t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.i > content.i
+            and t.left_edge.i > 0
+            and doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
+            and t.lemma_.lower() in self.lexicon.verbs
+        ] + [
+            # "..., in an interview with CNN on Sunday": where it was said, not what
+            t
+            for t in content.subtree
+            if t.dep_ == "prep"
+            and t.i > content.i
+            and _after_comma(t)
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in _MEDIUM_HEADS for o in t.children)
+        ]
+
+    def _candidate(
+        self, doc: Doc, rule: PatternRule, cue: Token, content: Token, excluded: list[Token]
+    ) -> Candidate | None:
+        if cue.head.lemma_ in _NO_CONTENT_HEADS and cue.dep_ == "xcomp":
+            return None  # "declined to say whether ...": nothing was said
+        if content.is_ancestor(cue) and any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+            return None  # "..., as X said that Y": the cue's own complement is the content
+        if any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children) and any(
+            c.dep_ in ("dobj", "attr", "oprd") for c in cue.children
+        ):
+            return None  # "as X lamented illegal immigration, ...": a time clause, not a source
+        if cue.is_ancestor(content) and content.head.i != cue.i:
+            # a clause reached through another verb belongs to that verb
+            t = content.head
+            while t.i != cue.i:
+                if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep":  # "following" as a preposition
+                    return None
+                t = t.head
+            if content.i < cue.i:
+                return None
+        if content.is_ancestor(cue) and content.dep_ == "conj":
+            # "A received 37%, B 36% and C 13%, according to the poll": the cue hangs on the
+            # last conjunct but scopes over the whole coordination
+            while content.dep_ == "conj" and content.head.i != content.i:
+                content = content.head
+        excluded = excluded + self._conjoined_cues(content) + self._participle_tails(content)
+        bounds = content_bounds(content, excluded, bridge=cue)
+        if bounds is None:
+            return None
+        s, e = bounds
+        e = _because_tail(cue, e)
+        if content.dep_ in _OBJECT_DEPS:
+            e = _object_tail(cue, e)
+        e = _coordinated_tail(cue, e, self.lexicon)
+        span = doc[s:e]
+        if sum(1 for t in span if t.is_alpha) < 2:
+            return None
+        bridged = s < cue.left_edge.i and cue.right_edge.i + 1 < e
+        if s <= cue.i < e and not bridged:
+            return None
+        cue_s, cue_e, lemma = cue_bounds(cue)
+        verb = self.lexicon.verbs.get(cue.lemma_.lower())
+        confidence = rule.confidence
+        if verb is not None:
+            confidence = min(confidence, max(verb.confidence, 0.3))
+            if verb.cls in LOW_CONFIDENCE_CLASSES:
+                confidence = min(confidence, 0.5)
+        elif cue.lemma_.lower() in self.lexicon.nouns:
+            confidence = min(confidence, self.lexicon.nouns[cue.lemma_.lower()])
+        negated = is_negated(cue) or cue.lemma_.lower() in _DENIAL
+        if negated:
+            confidence = min(confidence, 0.6)
+        att = attribute(cue)
+        if att.speaker is None:
+            # "it was reported that ...", "..., officials were told": a report with an
+            # unnamed source; kept for speech verbs only, at lower confidence
+            if verb is None or verb.cls not in ("speech", "writing") or not _passive(cue):
+                return None
+            confidence = min(confidence, 0.5)
+        sh = att.speaker_head
+        if sh is not None and s <= sh < e and not bridged:
+            return None
+        return Candidate(
+            kind="indirect",
+            start=span.start_char,
+            end=span.end_char,
+            rule=rule.name,
+            confidence=round(confidence, 3),
+            cue=(cue_s, cue_e),
+            cue_lemma=lemma,
+            cue_token=cue.i,
+            negated=negated,
+            attribution=att,
+        )
+
+
+_BRIDGE_WORDS = 2
+"""Words needed on each side of a cue for the content to read across it."""
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
+_OBJECT_TAIL_PREPS = frozenset({"for", "to", "by", "of", "against", "over", "about"})
+
+
+def _object_tail(cue: Token, end: int) -> int:
+    """Extend an object content over what the parser hung on the cue right after it.
+
+    ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``:
+    an infinitive or a ``for``/``to``/``by``/``of`` phrase that directly follows
+    the object completes it. Time, place and medium phrases do not.
+    """
+    doc = cue.doc
+    for c in cue.rights:
+        if c.i < end:
+            continue
+        if c.left_edge.i != end:
+            break
+        infinitive = c.dep_ in ("advcl", "xcomp") and any(
+            x.dep_ == "aux" and x.lower_ == "to" for x in c.children
+        )
+        prep = c.dep_ == "prep" and c.lower_ in _OBJECT_TAIL_PREPS
+        if not (infinitive or prep) or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            break
+        end = c.right_edge.i + 1
+    while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
+        end -= 1
+    return end
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _after_comma(tok: Token) -> bool:
+    """True when a comma precedes ``tok``, closing quotation marks aside (``,” in``)."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text in '”"’»':
+        i -= 1
+    return i >= 0 and tok.doc[i].text == ","
+
+
+def _because_tail(cue: Token, end: int) -> int:
+    """Extend content over a ``, because ...`` clause the parser hung on the cue.
+
+    ``X told Y to reconsider the plan, because it would ...``: the reason belongs
+    to what was said, though the parse attaches it to ``told``.
+    """
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ == "because" for m in c.children
+        ):
+            continue
+        gap = doc[end : c.left_edge.i]
+        if c.left_edge.i >= end and all(t.is_punct or t.is_space for t in gap) and len(gap) <= 2:
+            e = c.right_edge.i + 1
+            while e > end and (
+                (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+            ):
+                e -= 1
+            return e
+    return end
+
+
+def _coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
+    """Extend content over ``, but Y ...`` when the parser hung clause Y on the cue.
+
+    ``X says that A, but instead B is doing C``: a full clause (own subject) joined
+    right after the content belongs to it, unless it is a report of its own
+    (``..., and 4 in 10 said ...``).
+    """
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < end:
+            continue
+        subjects = [x for x in c.children if x.dep_ in _SUBJECT_DEPS]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return end  # "..., and he left the room": the speaker acting, not speaking
+        verb = lexicon.verbs.get(c.lemma_.lower())
+        if verb is not None and verb.cls in ("speech", "writing"):
+            return end  # a report of its own
+        gap = doc[end : c.left_edge.i]
+        if c.left_edge.i < end or len(gap) > 3:
+            return end
+        if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
+            return end
+        e = c.right_edge.i + 1
+        while e > end and (
+            (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+        ):
+            e -= 1
+        return e
+    return end
+
+
+def _is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    verb = lexicon.verbs.get(tok.lemma_.lower())
+    return (
+        verb is not None and "ccomp" in verb.frames and any(c.dep_ == "ccomp" for c in tok.children)
+    )
+
+
+def content_bounds(
+    content: Token, excluded: Sequence[Token] = (), bridge: Token | None = None
+) -> tuple[int, int] | None:
+    """Token bounds of a content node's subtree, minus excluded subtrees, trimmed.
+
+    Where an excluded subtree (the cue and its speaker) sits inside the content
+    subtree, the content is the contiguous part on the content head's side of it,
+    except that the ``bridge`` (the cue) is spanned when content words lie on both
+    sides of it (``In the three years since, Lee says, far too many lives ...``):
+    the content then reads across the attribution, as a split quote does.
+    """
+    s, e = content.left_edge.i, content.right_edge.i + 1
+    doc = content.doc
+    for x in excluded:
+        xs, xe = x.left_edge.i, x.right_edge.i + 1
+        if xe <= s or xs >= e:
+            continue
+        if x.i == content.i or x.is_ancestor(content):
+            continue  # the content hangs below the cue: nothing of the cue is inside it
+        if bridge is not None and x.i == bridge.i:
+            left = sum(1 for t in doc[s:xs] if t.is_alpha)
+            right = sum(1 for t in doc[xe:e] if t.is_alpha)
+            if left >= _BRIDGE_WORDS and right >= _BRIDGE_WORDS:
+                continue
+        if content.i < xs:
+            e = min(e, xs)
+        elif content.i >= xe:
+            s = max(s, xe)
+        else:
+            return None
+    while s < e and (
+        doc[s].lower_ in _LEADING_DROP
+        or doc[s].is_space
+        or (doc[s].is_punct and doc[s].text not in '“"‘«(')
+    ):
+        s += 1
+    while e > s and (
+        doc[e - 1].is_space
+        or doc[e - 1].dep_ == "cc"
+        or (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'")
+    ):
+        e -= 1
+    if e <= s:
+        return None
+    return s, e
+
+
+_COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_COLON_MAX_SPEAKER = 6
+
+
+def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """``Graham: Trump's rhetoric is destroying the party``: a name, a colon, a claim.
+
+    Rule ``reported.colon.v1``, for headline-style attributions at the start of a
+    paragraph: the part before the colon must be a short named entity (a person,
+    organization or group), the part after it a clause with a verb, not in quotation
+    marks (quoted text after a colon is :mod:`quotecraft.direct`'s ``direct.colon``).
+    """
+    from .attribution import Attribution
+
+    out: list[Candidate] = []
+    if not len(doc):
+        return out
+    for p_start, p_end in paragraphs:
+        span = doc.char_span(p_start, p_end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            continue
+        colon = next((t for t in span[: _COLON_MAX_SPEAKER + 1] if t.text == ":"), None)
+        if colon is None or colon.i == span.start:
+            continue
+        speaker = doc[span.start : colon.i]
+        if speaker[0].ent_type_ not in _COLON_SPEAKER_LABELS or not all(
+            t.ent_type_ in _COLON_SPEAKER_LABELS or t.pos_ in ("PROPN", "NOUN") or t.is_punct
+            for t in speaker
+        ):
+            continue
+        rest = [t for t in doc[colon.i + 1 : span.end] if not t.is_space]
+        if not rest or rest[0].text in "“\"‘«„'":
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        end = len(rest)
+        while end > 0 and rest[end - 1].is_punct and rest[end - 1].text not in '”"’»)':
+            end -= 1
+        if end < 2:
+            continue
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=rest[0].idx,
+                end=rest[end - 1].idx + len(rest[end - 1].text),
+                rule="reported.colon.v1",
+                confidence=0.6,
+                cue=(colon.idx, colon.idx + 1),
+                cue_lemma=":",
+                cue_token=colon.i,
+                attribution=Attribution(
+                    speaker=(speaker.start, speaker.end), speaker_head=speaker.root.i
+                ),
+            )
+        )
+    return out
+
+
+def clip_to_paragraph(
+    cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], text: str
+) -> list[Candidate]:
+    """Keep each reported content inside the paragraph of its cue.
+
+    The parser reads a headline without a full stop as the start of the next
+    sentence, so a clause can reach across a paragraph break; reported speech
+    never does (only direct quotes run over several paragraphs).
+    """
+    if len(paragraphs) < 2:
+        return cands
+    starts = [s for s, _ in paragraphs]
+    out = []
+    for c in cands:
+        anchor = c.cue[0] if c.cue is not None else c.start
+        k = max(0, bisect_right(starts, anchor) - 1)
+        p_start, p_end = paragraphs[k]
+        start, end = max(c.start, p_start), min(c.end, p_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 2:
+            continue
+        c.start, c.end = start, end
+        c.pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
+        out.append(c)
+    return out

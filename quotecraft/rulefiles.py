@@ -1,0 +1,587 @@
+"""User rule files: cue words and DependencyMatcher patterns as data, never code.
+
+A rule file is JSON, or YAML when its name ends in ``.yaml``/``.yml`` (needs
+PyYAML: ``pip install "quotecraft[yaml]"``)::
+
+    {
+      "description": "Social-media cues and a spokesperson pattern",
+      "verbs": ["toot",
+                {"lemma": "message", "class": "speech", "frames": ["ccomp", "quote"], "confidence": 0.9}],
+      "nouns": {"toot": 0.8},
+      "patterns": [{"name": "my.spokesperson.v1", "confidence": 0.85,
+                    "pattern": [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "VERB"}}, ...]}]
+    }
+
+- ``verbs``: lemmas, or objects with ``lemma`` and optionally ``class`` (one of
+  :data:`~quotecraft.cues.BASE_CONFIDENCE`), ``frames`` (``ccomp``: takes a
+  clause, ``quote``: introduces direct speech, ``obj``, ``dobj``, ``xcomp``,
+  ``prep_<preposition>``) and ``confidence``. An entry replaces the lexicon's
+  entry for the same lemma.
+- ``nouns``: noun cues (``statement``, ``claim``) with their confidence, or a list of them.
+- ``patterns``: :class:`~quotecraft.cues.PatternRule` records: a ``name``, a
+  DependencyMatcher ``pattern`` with a node for the ``cue`` and one for the
+  ``content`` (their ``RIGHT_ID`` names, ``"cue"`` and ``"content"`` by default),
+  optionally a ``content_from`` node whose subtree opens the content, and a ``confidence``. Attribute values may refer to the lexicon:
+  ``"@verbs:ccomp"``, ``"@verbs"``, ``"@nouns"``, ``"@noun_preps:PREP"``, ``"@propositional_nouns"``.
+
+Loading checks every entry (each pattern node with spaCy's own pattern
+validation, then the whole pattern compiled in a ``DependencyMatcher``) and an
+error names the file and the line of the offending entry. The file is only ever
+read as data: YAML goes through ``yaml.SafeLoader``, which refuses tags such as
+``!!python/object``.
+
+Example:
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "rules.json"
+    >>> _ = path.write_text('{"verbs": ["toot"],\\n "nouns": {"toot": 2}}')
+    >>> load_rule_file(path)
+    Traceback (most recent call last):
+    ...
+    quotecraft.errors.RuleError: E035 .../rules.json line 2: noun 'toot': the confidence must be a number from 0 to 1
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+from .cues import BASE_CONFIDENCE, CueLexicon, PatternRule, VerbCue, default_lexicon, expand_pattern
+from .errors import RuleError
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in the parsed file: keys and list indices from the top."""
+
+_FRAME = re.compile(r"ccomp|quote|obj|dobj|xcomp|prep_[a-z]+")
+FRAMES_HELP = "ccomp, quote, obj, dobj, xcomp, prep_<preposition>"
+_TOP_KEYS = ("description", "verbs", "nouns", "patterns")
+_VERB_KEYS = frozenset({"lemma", "class", "frames", "confidence"})
+_PATTERN_KEYS = frozenset(
+    {"name", "pattern", "cue", "content", "content_from", "exclude", "confidence"}
+)
+_NODE_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
+DEFAULT_NOUN_CONFIDENCE = 0.8
+"""Confidence of a noun cue given in a list, without one."""
+
+
+def _error(code: str, path: str, line: int | None, message: str) -> RuleError:
+    where = f"{path} line {line}" if line is not None else path
+    return RuleError(f"{code} {where}: {message}")
+
+
+def _verbs(value: Iterable[VerbCue]) -> tuple[VerbCue, ...]:
+    return tuple(value)
+
+
+def _patterns(value: Iterable[PatternRule]) -> tuple[PatternRule, ...]:
+    return tuple(value)
+
+
+def _nouns(value: Mapping[str, float]) -> dict[str, float]:
+    return dict(value)
+
+
+@frozen
+class RuleFile:
+    """What one rule file adds to a cue lexicon and a pattern set.
+
+    Example:
+        >>> rf = rules_from_source('{"verbs": ["toot"], "nouns": ["toot"]}')
+        >>> [v.lemma for v in rf.verbs], rf.nouns
+        (['toot'], {'toot': 0.8})
+    """
+
+    path: str
+    """The file it was read from (``"<rules>"`` for text)."""
+    verbs: tuple[VerbCue, ...] = field(default=(), converter=_verbs)
+    """Cue verbs to add or replace."""
+    nouns: dict[str, float] = field(factory=dict, converter=_nouns)
+    """Noun cues to add or replace, with their confidence."""
+    patterns: tuple[PatternRule, ...] = field(default=(), converter=_patterns)
+    """Reported-speech patterns to add."""
+    description: str = ""
+    """The file's own ``description``."""
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def load_rule_file(path: str | Path) -> RuleFile:
+    """Read and validate a rule file (JSON, or YAML for ``.yaml``/``.yml``).
+
+    Raises:
+        RuleError: the file is missing, not valid JSON/YAML, or an entry is
+            invalid; the message gives the file and the line.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "rules.json"
+        >>> _ = path.write_text('{"verbs": ["toot", "message"]}')
+        >>> [v.lemma for v in load_rule_file(path).verbs]
+        ['toot', 'message']
+    """
+    p = Path(path)
+    try:
+        source = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _error("E030", str(p), None, f"cannot read: {exc.strerror or exc}") from exc
+    return rules_from_source(source, name=str(p), yaml=p.suffix.lower() in (".yaml", ".yml"))
+
+
+def rules_from_source(source: str, *, name: str = "<rules>", yaml: bool = False) -> RuleFile:
+    """Validate rule-file text (JSON, or YAML with ``yaml=True``) and build a :class:`RuleFile`.
+
+    Example:
+        >>> rules_from_source("verbs: [toot]", yaml=True).verbs[0].cls
+        'speech'
+    """
+    data, lines = parse_rules(source, name=name, yaml=yaml)
+    return rules_from_data(data, name=name, lines=lines)
+
+
+def parse_rules(
+    source: str, *, name: str = "<rules>", yaml: bool = False
+) -> tuple[Any, dict[Path_, int]]:
+    """Parse rule-file text as plain data, with the line where each value starts.
+
+    Returns:
+        ``(data, lines)``: the parsed value and a map from each value's path
+        (keys and list indices from the top, ``()`` for the whole file) to its 1-based line.
+
+    Raises:
+        RuleError: the text is not valid JSON or YAML, or YAML asks to build
+            anything but plain data.
+
+    Example:
+        >>> data, lines = parse_rules('{"verbs": [\\n  "toot",\\n  "message"]}')
+        >>> lines[("verbs", 1)]
+        3
+    """
+    return _parse_yaml(source, name) if yaml else _parse_json(source, name)
+
+
+def _line(source: str, index: int) -> int:
+    return source.count("\n", 0, index) + 1
+
+
+class _LocatingDecoder(json.JSONDecoder):
+    """A JSON decoder that records where each value of every array and object starts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # id(container) -> (container, start index of each element/value, in order)
+        self.starts: dict[int, tuple[Any, list[int]]] = {}
+        self.parse_object = self._object
+        self.parse_array = self._array
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _recording(scan_once: Callable[[str, int], Any], starts: list[int]) -> Any:
+        def scan(s: str, idx: int) -> Any:
+            starts.append(idx)
+            return scan_once(s, idx)
+
+        return scan
+
+    def _array(self, s_and_end: tuple[str, int], scan_once: Any) -> tuple[list[Any], int]:
+        starts: list[int] = []
+        values, end = json.decoder.JSONArray(s_and_end, self._recording(scan_once, starts))  # type: ignore[attr-defined]
+        self.starts[id(values)] = (values, starts)
+        return values, end
+
+    def _object(
+        self,
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: Any,
+        object_hook: Any,
+        object_pairs_hook: Any,
+        memo: Any = None,
+    ) -> tuple[dict[str, Any], int]:
+        starts: list[int] = []
+        obj, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
+            s_and_end, strict, self._recording(scan_once, starts), object_hook, None, memo
+        )
+        if len(starts) != len(obj):
+            raise json.JSONDecodeError(
+                "a key appears twice in this object", s_and_end[0], s_and_end[1] - 1
+            )
+        self.starts[id(obj)] = (obj, starts)
+        return obj, end
+
+
+def _parse_json(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
+    decoder = _LocatingDecoder()
+    try:
+        data = decoder.decode(source)
+    except json.JSONDecodeError as exc:
+        raise _error(
+            "E032", name, exc.lineno, f"invalid JSON at column {exc.colno}: {exc.msg}"
+        ) from exc
+    lines: dict[Path_, int] = {}
+
+    def walk(value: Any, path: Path_, start: int) -> None:
+        lines[path] = _line(source, start)
+        entry = decoder.starts.get(id(value))
+        if entry is None or entry[0] is not value:
+            return
+        starts = entry[1]
+        keys: Iterable[str | int] = value.keys() if isinstance(value, dict) else range(len(value))
+        for key, child_start in zip(keys, starts, strict=True):
+            walk(value[key], (*path, key), child_start)
+
+    walk(data, (), len(source) - len(source.lstrip()))
+    return data, lines
+
+
+def _parse_yaml(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
+    try:
+        import yaml
+    except ImportError as exc:
+        raise _error(
+            "E031", name, None, 'YAML rule files need PyYAML: pip install "quotecraft[yaml]"'
+        ) from exc
+    loader = yaml.SafeLoader(source)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _error(
+            "E037",
+            name,
+            mark.line + 1 if mark is not None else None,
+            f"only plain data is allowed (mappings, lists, strings, numbers): {exc.problem}",
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise _error(
+            "E032", name, mark.line + 1 if mark is not None else None, f"invalid YAML: {problem}"
+        ) from exc
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+
+    def walk(n: Any, path: Path_) -> None:
+        lines[path] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            for key_node, value_node in n.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    walk(value_node, (*path, key_node.value))
+        elif isinstance(n, yaml.SequenceNode):
+            for k, item in enumerate(n.value):
+                walk(item, (*path, k))
+
+    if node is not None:
+        walk(node, ())
+    return data, lines
+
+
+# -- validating -------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Builds :class:`~quotecraft.errors.RuleError` messages that point at a value's line."""
+
+    def __init__(self, name: str, lines: Mapping[Path_, int]) -> None:
+        self.name = name
+        self.lines = lines
+
+    def error(self, code: str, path: Path_, message: str) -> RuleError:
+        for k in range(len(path), -1, -1):  # the value's own line, else its nearest parent's
+            if path[:k] in self.lines:
+                return _error(code, self.name, self.lines[path[:k]], message)
+        return _error(code, self.name, None, message)
+
+
+def _did_you_mean(frame: object) -> str:
+    import difflib
+
+    if not isinstance(frame, str):
+        return ""
+    close = difflib.get_close_matches(frame, ["ccomp", "quote", "obj", "dobj", "xcomp"], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _is_confidence(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+def rules_from_data(
+    data: Any, *, name: str = "<rules>", lines: Mapping[Path_, int] | None = None
+) -> RuleFile:
+    """Validate parsed rule data and build a :class:`RuleFile`.
+
+    Args:
+        data: the parsed file.
+        name: the file name, for messages.
+        lines: the line of each value (from :func:`parse_rules`), for messages.
+
+    Raises:
+        RuleError: an entry is invalid.
+
+    Example:
+        >>> rules_from_data({"verbs": [{"lemma": "toot", "class": "shout"}]})
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.RuleError: E034 <rules>: verb 'toot': unknown class 'shout'; use one of ...
+    """
+    check = _Checker(name, lines or {})
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise check.error(
+            "E033", (), f"a rule file holds one object with the keys {', '.join(_TOP_KEYS)}"
+        )
+    unknown = sorted(str(k) for k in data if k not in _TOP_KEYS)
+    if unknown:
+        raise check.error(
+            "E033", (unknown[0],), f"unknown keys {unknown} (allowed: {', '.join(_TOP_KEYS)})"
+        )
+    description = data.get("description") or ""
+    if not isinstance(description, str):
+        raise check.error("E033", ("description",), "'description' must be a string")
+    return RuleFile(
+        path=name,
+        verbs=_read_verbs(data.get("verbs"), check),
+        nouns=_read_nouns(data.get("nouns"), check),
+        patterns=_read_patterns(data.get("patterns"), check),
+        description=description,
+    )
+
+
+def _read_verbs(raw: Any, check: _Checker) -> list[VerbCue]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise check.error("E034", ("verbs",), "'verbs' must be a list of lemmas or objects")
+    out = []
+    for k, entry in enumerate(raw):
+        at: Path_ = ("verbs", k)
+        if isinstance(entry, str):
+            entry = {"lemma": entry}
+        if not isinstance(entry, dict):
+            raise check.error("E034", at, f"a verb is a lemma string or an object, not {entry!r}")
+        lemma = entry.get("lemma")
+        if not isinstance(lemma, str) or not lemma.strip() or " " in lemma.strip():
+            raise check.error("E034", at, "each verb needs a 'lemma': one word")
+        lemma = lemma.strip().lower()
+        extra = sorted(set(entry) - _VERB_KEYS)
+        if extra:
+            raise check.error(
+                "E034", at, f"verb {lemma!r}: unknown keys {extra} (allowed: {sorted(_VERB_KEYS)})"
+            )
+        cls = entry.get("class", "speech")
+        if cls not in BASE_CONFIDENCE:
+            raise check.error(
+                "E034",
+                (*at, "class"),
+                f"verb {lemma!r}: unknown class {cls!r}; use one of {sorted(BASE_CONFIDENCE)}",
+            )
+        frames = entry.get("frames", ["ccomp", "quote"])
+        if not isinstance(frames, list) or not frames:
+            raise check.error(
+                "E034", (*at, "frames"), f"verb {lemma!r}: 'frames' must be a list of {FRAMES_HELP}"
+            )
+        for n, frame in enumerate(frames):
+            if not isinstance(frame, str) or not _FRAME.fullmatch(frame):
+                raise check.error(
+                    "E034",
+                    (*at, "frames", n),
+                    f"verb {lemma!r}: unknown frame {frame!r}{_did_you_mean(frame)}; "
+                    f"frames are {FRAMES_HELP}",
+                )
+        conf = entry.get("confidence", BASE_CONFIDENCE[cls])
+        if not _is_confidence(conf):
+            raise check.error(
+                "E034",
+                (*at, "confidence"),
+                f"verb {lemma!r}: the confidence must be a number from 0 to 1",
+            )
+        out.append(VerbCue(lemma, cls, frozenset(frames), float(conf)))
+    return out
+
+
+def _read_nouns(raw: Any, check: _Checker) -> dict[str, float]:
+    if raw is None:
+        return {}
+    if isinstance(raw, list):
+        for k, word in enumerate(raw):
+            if not isinstance(word, str) or not word.strip():
+                raise check.error("E035", ("nouns", k), "each noun must be a word")
+        return {w.strip().lower(): DEFAULT_NOUN_CONFIDENCE for w in raw}
+    if not isinstance(raw, dict):
+        raise check.error(
+            "E035", ("nouns",), "'nouns' must map words to confidences (or list words)"
+        )
+    out = {}
+    for word, conf in raw.items():
+        if not _is_confidence(conf):
+            raise check.error(
+                "E035",
+                ("nouns", word),
+                f"noun {word!r}: the confidence must be a number from 0 to 1",
+            )
+        out[str(word).strip().lower()] = float(conf)
+    return out
+
+
+def _read_patterns(raw: Any, check: _Checker) -> list[PatternRule]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise check.error("E036", ("patterns",), "'patterns' must be a list of objects")
+    out: list[PatternRule] = []
+    seen: set[str] = set()
+    for k, entry in enumerate(raw):
+        rule = _read_pattern(entry, ("patterns", k), check)
+        if rule.name in seen:
+            raise check.error("E036", ("patterns", k, "name"), f"pattern {rule.name!r} twice")
+        seen.add(rule.name)
+        out.append(rule)
+    return out
+
+
+def _read_pattern(entry: Any, at: Path_, check: _Checker) -> PatternRule:
+    if not isinstance(entry, dict):
+        raise check.error("E036", at, "each pattern must be an object with 'name' and 'pattern'")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise check.error("E036", at, "each pattern needs a 'name' (e.g. 'my.spokesperson.v1')")
+    extra = sorted(set(entry) - _PATTERN_KEYS)
+    if extra:
+        raise check.error(
+            "E036", at, f"pattern {name!r}: unknown keys {extra} (allowed: {sorted(_PATTERN_KEYS)})"
+        )
+    nodes = entry.get("pattern")
+    if not isinstance(nodes, list) or not nodes:
+        raise check.error(
+            "E036",
+            (*at, "pattern"),
+            f"pattern {name!r}: 'pattern' must be a non-empty list of nodes",
+        )
+    lexicon = default_lexicon()
+    ids: list[str] = []
+    for n, node in enumerate(nodes):
+        where: Path_ = (*at, "pattern", n)
+        what = f"pattern {name!r}, node {n}"
+        if not isinstance(node, dict):
+            raise check.error("E036", where, f"{what}: a node must be an object")
+        extra = sorted(set(node) - _NODE_KEYS)
+        missing = sorted((_NODE_KEYS if n else {"RIGHT_ID", "RIGHT_ATTRS"}) - set(node))
+        if extra or missing:
+            raise check.error(
+                "E036",
+                where,
+                f"{what}: "
+                + (f"unknown keys {extra}" if extra else f"missing {missing}")
+                + " (the first node has RIGHT_ID and RIGHT_ATTRS; the others also LEFT_ID and REL_OP)",
+            )
+        if not isinstance(node["RIGHT_ATTRS"], dict):
+            raise check.error(
+                "E036", (*where, "RIGHT_ATTRS"), f"{what}: RIGHT_ATTRS must be an object"
+            )
+        bad_refs = [r for r in _references(node["RIGHT_ATTRS"]) if not _REFERENCE.fullmatch(r)]
+        if bad_refs:
+            raise check.error(
+                "E036",
+                (*where, "RIGHT_ATTRS"),
+                f"{what}: unknown lexicon reference {bad_refs[0]!r} (use @verbs:FRAME with a "
+                "frame of ccomp, quote, obj, dobj, xcomp, prep_<preposition>; @verbs, @nouns, "
+                "@noun_preps:PREP or @propositional_nouns)",
+            )
+        try:
+            attrs = expand_pattern([node], lexicon)[0]["RIGHT_ATTRS"]
+        except RuleError as exc:
+            raise check.error("E036", (*where, "RIGHT_ATTRS"), f"{what}: {exc}") from exc
+        problems = _token_pattern_problems(attrs)
+        if problems:
+            raise check.error(
+                "E036", (*where, "RIGHT_ATTRS"), f"{what}: invalid RIGHT_ATTRS: {problems}"
+            )
+        try:
+            _compile(nodes[: n + 1], lexicon)
+        except (ValueError, KeyError) as exc:
+            raise check.error("E036", where, f"{what}: {exc}") from exc
+        ids.append(str(node["RIGHT_ID"]))
+    roles = {}
+    for role in ("cue", "content"):
+        node_id = entry.get(role, role)
+        if node_id not in ids:
+            raise check.error(
+                "E036",
+                (*at, role) if role in entry else at,
+                f"pattern {name!r}: no node with RIGHT_ID {node_id!r} for the {role} "
+                f"(nodes: {', '.join(ids)})",
+            )
+        roles[role] = node_id
+    content_from = entry.get("content_from")
+    if content_from is not None and content_from not in ids:
+        raise check.error(
+            "E036",
+            (*at, "content_from"),
+            f"pattern {name!r}: no node with RIGHT_ID {content_from!r} for content_from "
+            f"(nodes: {', '.join(ids)})",
+        )
+    exclude = entry.get("exclude", [roles["cue"]])
+    if not isinstance(exclude, list) or not all(x in ids for x in exclude):
+        raise check.error(
+            "E036",
+            (*at, "exclude"),
+            f"pattern {name!r}: 'exclude' must list node RIGHT_IDs (nodes: {', '.join(ids)})",
+        )
+    conf = entry.get("confidence", 0.8)
+    if not _is_confidence(conf):
+        raise check.error(
+            "E036",
+            (*at, "confidence"),
+            f"pattern {name!r}: the confidence must be a number from 0 to 1",
+        )
+    return PatternRule(
+        name=name.strip(),
+        pattern=nodes,
+        cue=roles["cue"],
+        content=roles["content"],
+        exclude=exclude,
+        confidence=float(conf),
+        content_from=content_from,
+    )
+
+
+_REFERENCE = re.compile(
+    r"@verbs:(?:ccomp|quote|obj|dobj|xcomp|prep_[a-z]+)|@verbs|@nouns|@noun_preps:[a-z]+|@propositional_nouns"
+)
+
+
+def _references(attrs: dict[str, Any]) -> list[str]:
+    """The ``"@..."`` lexicon references among a node's attribute values."""
+    return [
+        arg
+        for value in attrs.values()
+        if isinstance(value, dict)
+        for arg in value.values()
+        if isinstance(arg, str) and arg.startswith("@")
+    ]
+
+
+def _token_pattern_problems(attrs: dict[str, Any]) -> str:
+    """spaCy's own validation of one token's attributes, as one line ('' when valid)."""
+    from spacy.schemas import validate_token_pattern
+
+    errors = validate_token_pattern([attrs])
+    return "; ".join(e.replace("pattern -> 0 -> ", "") for e in errors)
+
+
+def _compile(nodes: list[dict[str, Any]], lexicon: CueLexicon) -> None:
+    """Compile ``nodes`` in a ``DependencyMatcher`` with validation on; raises ValueError."""
+    from spacy.matcher import DependencyMatcher
+    from spacy.vocab import Vocab
+
+    DependencyMatcher(Vocab(), validate=True).add("rule", [expand_pattern(nodes, lexicon)])

@@ -1,0 +1,287 @@
+"""Stage 1 (quotation marks): pairing across conventions, apostrophes, multi-paragraph
+quotes and recovery from unbalanced marks. Works on text alone: no model needed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotecraft.marks import Quoted, find_quoted, mark_table
+from quotecraft.segment import segment, split_paragraphs
+
+
+def quoted(text: str, warnings: list[str] | None = None) -> list[Quoted]:
+    return find_quoted(text, split_paragraphs(text), warnings=warnings)
+
+
+def contents(text: str) -> list[list[str]]:
+    """The pieces of each quoted stretch, as strings."""
+    return [[text[s:e] for s, e in q.pieces] for q in quoted(text)]
+
+
+# -- conventions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Go," he said, "now."', [["Go,"], ["now."]]),
+        ("“Go,” he said, “now.”", [["Go,"], ["now."]]),
+        ("'Go,' he said, 'now.'", [["Go,"], ["now."]]),
+        ("‘Go,’ he said, ‘now.’", [["Go,"], ["now."]]),
+        ("«Allons-y», dit-il.", [["Allons-y"]]),
+        ("»Hallo«, sagte er.", [["Hallo"]]),  # reversed guillemets (German)
+        ("„Hallo“, sagte er.", [["Hallo"]]),  # German low-high
+        ("„Hallo”, sagte er.", [["Hallo"]]),  # Polish/Romanian low-high
+        ("”Hej”, sa han.", [["Hej"]]),  # Swedish/Finnish: the same mark both ways
+        ("‹Oui›, dit-elle.", [["Oui"]]),
+        ("「こんにちは」と彼は言った。", [["こんにちは"]]),
+        ("＂Wide,＂ he said.", [["Wide,"]]),
+    ],
+)
+def test_quote_conventions(text: str, expected: list[list[str]]) -> None:
+    assert contents(text) == expected
+
+
+def test_offsets_exclude_the_marks() -> None:
+    text = "“Go,” he said."
+    [q] = quoted(text)
+    assert (q.open, q.close, q.mark) == (0, 4, "“")
+    assert (q.start, q.end, q.outer_end) == (1, 4, 5)
+    assert q.closed
+
+
+def test_single_quotes_nested_in_double_are_part_of_the_outer_quote() -> None:
+    text = "“He told me ‘stop the vote’ twice,” she said."
+    assert contents(text) == [["He told me ‘stop the vote’ twice,"]]
+
+
+def test_straight_quotes_nested_in_straight_quotes() -> None:
+    text = '"They called it a "deal" on Friday," she said.'
+    assert contents(text) == [['They called it a "deal" on Friday,']]
+
+
+def test_single_quotes_as_outer_marks_in_running_text() -> None:
+    text = "Officials called the plan 'a good start' on Monday."
+    assert contents(text) == [["a good start"]]
+
+
+def test_guillemets_with_inner_spaces_give_the_words_only() -> None:
+    text = "« Nous partons », dit-il."
+    assert contents(text) == [["Nous partons"]]
+
+
+def test_mark_table_is_read_from_the_data_file() -> None:
+    table = mark_table()
+    assert {"“", "„", "«", "‘"} <= table.opens
+    assert {"”", "»", "’"} <= table.closes
+    assert {'"', "'"} <= table.either
+    assert "’" in table.apostrophes and "'" in table.apostrophes
+    assert "“" in table.closers["„"]
+
+
+# -- apostrophes are not quotation marks --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The workers’ union voted on Monday.",
+        "The workers' union voted on Monday.",
+        "Music from the ’90s and the '80s filled the hall.",
+        "They played rock ’n’ roll all night.",
+        "They played rock 'n' roll all night.",
+        "It was Jones’ idea, and Jones' car.",
+        "Don’t ask O’Brien why it’s late; ’tis the season.",
+        "She said ’em all were fine.",
+    ],
+)
+def test_apostrophes_never_open_or_close(text: str) -> None:
+    warnings: list[str] = []
+    assert quoted(text, warnings) == []
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            "“The workers’ union will not sign,” she said.",
+            "The workers’ union will not sign,",
+        ),
+        (
+            "‘We need the workers’ votes,’ she said.",
+            "We need the workers’ votes,",
+        ),
+        (
+            "“We grew up on rock ’n’ roll in the ’90s,” she said.",
+            "We grew up on rock ’n’ roll in the ’90s,",
+        ),
+        ('"It was Jones\' idea," she said.', "It was Jones' idea,"),
+        ("“Don’t ask,” she said.", "Don’t ask,"),
+        ("She called it ‘the Joneses’ car’ on Monday.", "the Joneses’ car"),
+    ],
+)
+def test_apostrophes_inside_quotes_do_not_cut_them(text: str, inner: str) -> None:
+    assert contents(text) == [[inner]]
+
+
+# -- quotes over several paragraphs -------------------------------------------------------------
+
+
+def test_multi_paragraph_quote_opens_each_paragraph_and_closes_once() -> None:
+    text = "“We listened.\n\n“We read every letter.\n\n“And we changed the plan,” she said."
+    warnings: list[str] = []
+    [q] = quoted(text, warnings)
+    assert [text[s:e] for s, e in q.pieces] == [
+        "We listened.",
+        "We read every letter.",
+        "And we changed the plan,",
+    ]
+    assert q.closed and q.open == 0 and text[q.close] == "”"  # type: ignore[index]
+    assert warnings == []
+
+
+def test_multi_paragraph_quote_with_straight_marks() -> None:
+    text = '"One.\n\n"Two.\n\n"Three," he said.'
+    assert contents(text) == [["One.", "Two.", "Three,"]]
+
+
+def test_multi_paragraph_quote_on_single_line_paragraphs() -> None:
+    text = "“One.\n“Two,” he said.\nNext paragraph."
+    assert contents(text) == [["One.", "Two,"]]
+
+
+def test_quote_does_not_run_into_a_paragraph_that_does_not_open_with_a_mark() -> None:
+    text = "“First part.\n\nPlain paragraph.\n\n“Second,” he said."
+    warnings: list[str] = []
+    qs = quoted(text, warnings)
+    assert [[text[s:e] for s, e in q.pieces] for q in qs] == [["First part."], ["Second,"]]
+    assert qs[0].closed is False and qs[1].closed is True
+    assert [w[:4] for w in warnings] == ["W001"]
+
+
+def test_multi_paragraph_quote_never_closed() -> None:
+    text = "“Para one.\n\n“Para two.\n\nPlain text."
+    warnings: list[str] = []
+    [q] = quoted(text, warnings)
+    assert [text[s:e] for s, e in q.pieces] == ["Para one.", "Para two."]
+    assert not q.closed and q.close is None
+    assert warnings == [
+        "W001 unclosed quotation mark at offset 0: quote runs to the end of its paragraph"
+    ]
+
+
+# -- unbalanced marks: recover and warn ---------------------------------------------------------
+
+
+def test_unclosed_quote_runs_to_its_paragraph_end_and_the_rest_is_found() -> None:
+    text = "“We will never give up, she said.\n\nThe crowd cheered. “Fine,” he said. “Good.”"
+    warnings: list[str] = []
+    qs = quoted(text, warnings)
+    assert [[text[s:e] for s, e in q.pieces] for q in qs] == [
+        ["We will never give up, she said."],
+        ["Fine,"],
+        ["Good."],
+    ]
+    assert [q.closed for q in qs] == [False, True, True]
+    assert any(w.startswith("W001") and "offset 0" in w for w in warnings)
+
+
+def test_unclosed_quote_at_the_end_of_the_text() -> None:
+    text = 'He said: "We are not done'
+    warnings: list[str] = []
+    [q] = quoted(text, warnings)
+    assert text[q.start : q.end] == "We are not done"
+    assert not q.closed and q.outer_end == len(text)
+    assert warnings and warnings[0].startswith("W001")
+
+
+def test_stray_closing_mark_is_ignored_with_a_warning() -> None:
+    text = "The plan” failed. “Fine,” he said."
+    warnings: list[str] = []
+    assert contents(text) == [["Fine,"]]
+    quoted(text, warnings)
+    assert warnings == ["W002 stray closing quotation mark at offset 8 ignored"]
+
+
+def test_inch_marks_do_not_swallow_the_next_quote() -> None:
+    text = 'He is 6\'2" tall and "strong," she said.'
+    assert contents(text)[-1] == ["strong,"]
+
+
+def test_quotes_in_skipped_paragraphs_are_ignored() -> None:
+    text = "“Subscribe” now\n\n“Real,” he said."
+    paras = split_paragraphs(text)
+    qs = find_quoted(text, paras, skip=[paras[0]])
+    assert [text[q.start : q.end] for q in qs] == ["Real,"]
+
+
+def test_boilerplate_never_yields_a_quote_after_segmentation() -> None:
+    text = "“Real,” he said.\n\nSubscribe to our newsletter “The Harbor Daily”"
+    seg = segment(text)
+    qs = find_quoted(seg.normalized, seg.paragraphs, skip=seg.boilerplate)
+    assert seg.boilerplate
+    assert [text[q.start : q.end] for q in qs] == ["Real,"]
+
+
+def test_unclosed_quote_before_an_opening_paragraph_is_read_as_a_multi_paragraph_quote() -> None:
+    """The news convention: a paragraph that opens and does not close continues in the next."""
+    text = "“We will never give up.\n\n“Fine,” he said."
+    assert contents(text) == [["We will never give up.", "Fine,"]]
+
+
+def test_empty_and_markless_text() -> None:
+    assert find_quoted("") == []
+    assert find_quoted("No quotes at all.") == []
+    assert find_quoted("“”") == []  # nothing inside: not a quote
+    assert find_quoted("“ . ”") == []
+
+
+# -- properties over random text with random marks ----------------------------------------------
+
+MARKS = list("\"'“”‘’«»„‹›")
+WORDS = ["we", "said", "No", "the", "workers", "union", "90s", "n", "Jones", ".", ",", "!"]
+
+
+@st.composite
+def marked_text(draw: st.DrawFn) -> str:
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(WORDS),
+                st.sampled_from(MARKS),
+                st.sampled_from([" ", " ", " ", "\n", "\n\n"]),
+                st.text(alphabet="abcXYZ ’'\"", max_size=5),
+            ),
+            max_size=60,
+        )
+    )
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(marked_text())
+def test_any_text_gives_ordered_in_bounds_pieces(text: str) -> None:
+    warnings: list[str] = []
+    paras = split_paragraphs(text)
+    qs = find_quoted(text, paras, warnings=warnings)
+    last_end = -1
+    for q in qs:
+        assert q.open >= 0 and text[q.open] == q.mark
+        assert q.pieces, q
+        if q.close is not None:
+            assert q.closed and q.open < q.close < len(text)
+            assert q.end <= q.close
+        for s, e in q.pieces:
+            assert q.open < s <= e <= len(text)
+            # each piece lies within one paragraph
+            assert any(ps <= s and e <= pe for ps, pe in paras), (s, e, paras)
+        starts = [s for s, _ in q.pieces]
+        assert starts == sorted(starts)
+        # outermost quotes only: no two returned quotes overlap
+        assert q.open > last_end
+        last_end = q.outer_end - 1 if q.close is not None else q.end
+    for w in warnings:
+        assert w[:4] in ("W001", "W002")

@@ -1,0 +1,256 @@
+"""Reported and mixed speech: every rule with a positive and a negative example.
+
+All texts are written for these tests. Each positive case names the rule that
+must produce the quote and a substring its content must equal; each negative
+case must give no quote at all (or none from that rule).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quotecraft import Article, QuoteKind
+
+pytestmark = pytest.mark.model
+
+POSITIVE = [
+    # rule, text, content
+    (
+        "reported.ccomp.v1",
+        "The mayor said that the budget was balanced.",
+        "the budget was balanced",
+    ),
+    ("reported.ccomp.v1", "The budget is balanced, the mayor said.", "The budget is balanced"),
+    (
+        "reported.ccomp.v1",
+        "Officials told reporters the road would reopen on Friday.",
+        "the road would reopen on Friday",
+    ),
+    ("reported.xcomp.v1", "The minister warned voters to stay home.", "to stay home"),
+    (
+        "reported.object.v1",
+        "Smith raised the possibility of a second vote.",
+        "the possibility of a second vote",
+    ),
+    (
+        "reported.according_to.v1",
+        "According to the police chief, the suspect fled on foot.",
+        "the suspect fled on foot",
+    ),
+    (
+        "reported.as_said.v1",
+        "As the governor noted, the deadline has passed.",
+        "the deadline has passed",
+    ),
+    (
+        "reported.noun_that.v1",
+        "Her claim that the vote was rigged was rejected.",
+        "the vote was rigged",
+    ),
+    ("reported.dobj.v1", "She criticized the new tax on Tuesday.", "the new tax"),
+    (
+        "reported.prep_for.v1",
+        "The senator called for an independent inquiry.",
+        "an independent inquiry",
+    ),
+    (
+        "reported.prep_about.v1",
+        "At the rally, the governor talked about rising rents.",
+        "rising rents",
+    ),
+    (
+        "reported.gerund.v1",
+        "He said legalizing it could put thousands of people to work.",
+        "legalizing it could put thousands of people to work",
+    ),
+    ("reported.parataxis.v1", "The plan, she insisted, will save money.", None),
+]
+
+NEGATIVE = [
+    "The said contract was signed in May.",  # "said" as an adjective
+    "He declined to comment.",  # a cue without content
+    "She declined to say whether the plant would close.",  # nothing was said
+    "Will the city ever fix its roads?",  # a question the article asks
+    "If taxes rise, families would struggle.",  # a hypothetical with no speaker
+    "Trump praised him.",  # a person as object is not a proposition
+    "Budget talks resume in the capital",  # a headline naming a topic
+]
+
+
+# rule, a text that looks like the rule's pattern but holds no reported speech
+NEGATIVE_BY_RULE = [
+    ("reported.ccomp.v1", "The mayor, she said."),
+    ("reported.xcomp.v1", "He declined to comment."),
+    ("reported.object.v1", "Smith raised the flag at noon."),
+    ("reported.according_to.v1", "According to plan, the bridge opened in May."),
+    ("reported.as_said.v1", "As the rain fell, the crowd waited."),
+    (
+        "reported.as_said.v1",
+        "As Lee and Park lamented high rents, the mayor took a moment to reach out to voters.",
+    ),
+    ("reported.noun_that.v1", "The claim that he filed was approved."),
+    ("reported.dobj.v1", "Trump praised him."),
+    ("reported.prep_for.v1", "She called for him twice."),
+    ("reported.prep_about.v1", "The story is about rents."),
+    ("reported.gerund.v1", "He kept saying nothing."),
+    ("reported.call_as.v1", "She called him twice."),
+    ("reported.noun_of.v1", "The criticism of the deal grew."),  # no possessive speaker
+    ("reported.noun_for.v1", "Their search for the cat went on."),
+    ("reported.that_clause.v1", "He said the report that she wrote was wrong."),
+    ("reported.parataxis.v1", "The plan, in short, will save money."),
+]
+
+
+@pytest.fixture(scope="module")
+def results(extractor: Any) -> dict[str, Article]:
+    texts = [t for _, t, _ in POSITIVE] + NEGATIVE + [t for _, t in NEGATIVE_BY_RULE]
+    return {a.text: a for a in extractor.pipe(texts)}
+
+
+@pytest.mark.parametrize(("rule", "text", "content"), POSITIVE, ids=[r for r, _, _ in POSITIVE])
+def test_rule_finds_its_quote(
+    results: dict[str, Article], rule: str, text: str, content: str | None
+) -> None:
+    quotes = results[text].quotes
+    mine = [q for q in quotes if q.rule == rule]
+    assert mine, (
+        f"{rule} found nothing in {text!r}; got {[(q.rule, q.content.text) for q in quotes]}"
+    )
+    if content is not None:
+        assert mine[0].content.text == content
+    assert mine[0].kind is QuoteKind.INDIRECT
+    assert mine[0].cue is not None and mine[0].cue.text.lower() in text.lower()
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_quote(results: dict[str, Article], text: str) -> None:
+    assert results[text].quotes == (), [(q.rule, q.content.text) for q in results[text].quotes]
+
+
+@pytest.mark.parametrize(("rule", "text"), NEGATIVE_BY_RULE, ids=[r for r, _ in NEGATIVE_BY_RULE])
+def test_rule_stays_silent(results: dict[str, Article], rule: str, text: str) -> None:
+    assert [q.content.text for q in results[text].quotes if q.rule == rule] == []
+
+
+def test_content_excludes_cue_speaker_tail_and_that(extractor: Any) -> None:
+    art = extractor("Prices will fall next year, the bank's chief economist said on Monday.")
+    (q,) = art.quotes
+    assert q.content.text == "Prices will fall next year"
+    art = extractor("The chairman said that the merger would go ahead.")
+    assert art.quotes[0].content.text == "the merger would go ahead"
+
+
+def test_participle_tail_is_cut(extractor: Any) -> None:
+    art = extractor("The coach said the team was ready, referring to the injured captain.")
+    q = next(q for q in art.quotes if q.cue and q.cue.lemma == "say")
+    assert q.content.text == "the team was ready"
+
+
+def test_scare_quote_makes_mixed_with_fragment(extractor: Any) -> None:
+    text = "The mayor said the proposal was “not realistic” for the city."
+    (q,) = extractor(text).quotes
+    assert q.kind is QuoteKind.MIXED
+    assert [f.text for f in q.fragments] == ["not realistic"]
+    assert q.content.start <= q.fragments[0].start < q.fragments[0].end <= q.content.end
+
+
+def test_quoted_words_cut_by_the_parse_are_taken_whole(extractor: Any) -> None:
+    text = "The agency's lawyer said the review is “ongoing.” Nothing else was disclosed."
+    q = extractor(text).quotes[0]
+    assert q.kind is QuoteKind.MIXED
+    assert "ongoing" in q.content.text
+
+
+def test_because_clause_belongs_to_the_content(extractor: Any) -> None:
+    text = "The chief told the board to drop the plan, because it would anger voters."
+    q = next(q for q in extractor(text).quotes if q.rule == "reported.xcomp.v1")
+    assert q.content.text.endswith("because it would anger voters")
+
+
+def test_negated_and_denied_cues_are_flagged(extractor: Any) -> None:
+    (q,) = extractor("He did not say that the plan had failed.").quotes
+    assert q.cue is not None and q.cue.negated
+    (q,) = extractor("The company denied that it had broken the law.").quotes
+    assert q.cue is not None and q.cue.negated
+    (q,) = extractor("The company said that it had broken no law.").quotes
+    assert q.cue is not None and not q.cue.negated
+
+
+def test_belief_verbs_are_low_confidence_and_filterable(extractor: Any) -> None:
+    import quotecraft
+
+    text = "The senator believes the bill will pass. The senator said the bill will pass."
+    quotes = extractor(text).quotes
+    belief = next(q for q in quotes if q.cue and q.cue.lemma == "believe")
+    said = next(q for q in quotes if q.cue and q.cue.lemma == "say")
+    assert belief.confidence < said.confidence
+    strict = quotecraft.Extractor(
+        extractor.nlp,
+        lexicon=extractor.lexicon,
+        patterns=extractor.patterns,
+        config=quotecraft.Config(min_confidence=0.7),
+    )
+    assert [q.cue.lemma for q in strict(text).quotes if q.cue] == ["say"]
+
+
+def test_continuation_cue_in_next_sentence(extractor: Any) -> None:
+    text = "The mayor said the bridge would open in May. She added that tolls would be low."
+    quotes = extractor(text).quotes
+    assert [q.content.text for q in quotes] == [
+        "the bridge would open in May",
+        "tolls would be low",
+    ]
+    assert quotes[0].speaker is not None and quotes[1].speaker is not None
+    assert quotes[0].speaker.id == quotes[1].speaker.id
+
+
+def test_coordinated_clause_with_its_own_subject_belongs_to_the_content(extractor: Any) -> None:
+    text = "The senator says that voters want safety, but instead the council is offering speeches."
+    q = extractor(text).quotes[0]
+    assert q.content.text == "voters want safety, but instead the council is offering speeches"
+    # the speaker acting afterwards is not part of what was said
+    (q,) = extractor("He said the plan failed, and he left the room.").quotes
+    assert q.content.text == "the plan failed"
+
+
+def test_where_it_was_said_is_not_content(extractor: Any) -> None:
+    text = "The governor denounced the protesters, saying the state does not want “that chaos,” in an interview with a radio station."
+    q = next(q for q in extractor(text).quotes if q.cue and q.cue.lemma == "say")
+    assert "interview" not in q.content.text
+    assert q.content.text.startswith("the state does not want")
+
+
+def test_object_content_takes_the_infinitive_or_for_phrase_after_it(extractor: Any) -> None:
+    (q,) = extractor("The governor announced new steps to tighten gun sales.").quotes
+    assert q.content.text == "new steps to tighten gun sales"
+    (q,) = extractor("She criticized the plan on Tuesday.").quotes
+    assert q.content.text == "the plan"
+
+
+def test_according_to_scopes_over_a_coordination(extractor: Any) -> None:
+    text = "Lee received 37 percent, Park had 36 percent and Kim got 13 percent, according to the poll."
+    (q,) = extractor(text).quotes
+    assert q.content.text == "Lee received 37 percent, Park had 36 percent and Kim got 13 percent"
+
+
+def test_content_reads_across_a_cue_in_its_middle(extractor: Any) -> None:
+    text = "In the three years since the flood, Barden says, far too many homes have been lost."
+    (q,) = extractor(text).quotes
+    assert (
+        q.content.text
+        == "In the three years since the flood, Barden says, far too many homes have been lost"
+    )
+    assert q.cue is not None and q.content.start < q.cue.start < q.content.end
+    # a cue at the end is not spanned
+    (q,) = extractor("Prices will fall next year, the bank said on Monday.").quotes
+    assert q.content.text == "Prices will fall next year"
+
+
+def test_reported_content_stays_in_its_paragraph(extractor: Any) -> None:
+    text = (
+        "Ferry service to the islands\n\nFerry service will resume next week, the authority said."
+    )
+    (q,) = extractor(text).quotes
+    assert q.content.text == "Ferry service will resume next week"

@@ -1,0 +1,173 @@
+"""Speaker resolution: one test per rule, including cases whose right answer is "unknown".
+
+All texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quotecraft import Quote, SpeakerKind
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(extractor: Any, text: str) -> tuple[Quote, ...]:
+    art = extractor(text)
+    assert art.quotes, f"no quote found in {text!r}"
+    return art.quotes
+
+
+def test_cluster_full_name_surname_and_pronoun(extractor: Any) -> None:
+    text = (
+        "Former NATO Secretary-General Jens Stoltenberg said the war must end. "
+        "Stoltenberg added that talks were needed. “We are ready,” he said."
+    )
+    qs = _quotes(extractor, text)
+    assert len(qs) == 3
+    assert {q.speaker.id for q in qs if q.speaker} == {"S1"}
+    assert all(q.speaker and q.speaker.name == "Jens Stoltenberg" for q in qs)
+    assert [q.speaker.mention.text for q in qs if q.speaker and q.speaker.mention] == [
+        "Former NATO Secretary-General Jens Stoltenberg",
+        "Stoltenberg",
+        "he",
+    ]
+
+
+def test_premodifier_title_and_organization(extractor: Any) -> None:
+    (q,) = _quotes(
+        extractor,
+        "Ukrainian Foreign Ministry spokesman Oleg Nikolenko said the idea was unacceptable.",
+    )
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title, q.speaker.organization) == (
+        "Oleg Nikolenko",
+        "Ukrainian Foreign Ministry spokesman",
+        "Ukrainian Foreign Ministry",
+    )
+
+
+def test_senator_with_party_tag(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "Sen. Elizabeth Warren (D-Mass.) said the bill would help families.")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title) == ("Elizabeth Warren", "Sen.")
+
+
+def test_appositive_titles(extractor: Any) -> None:
+    (q,) = _quotes(
+        extractor,
+        "Dana Whitfield, a spokeswoman for the Harbor Authority, said the pier would close.",
+    )
+    assert q.speaker is not None
+    assert q.speaker.name == "Dana Whitfield"
+    assert q.speaker.title == "spokeswoman for the Harbor Authority"
+    assert q.speaker.organization == "Harbor Authority"
+    (q,) = _quotes(extractor, "Hugh Hill, a doctor, said the clinic was full.")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.title) == ("Hugh Hill", "doctor")
+
+
+def test_apposition_makes_a_person_even_when_ner_says_otherwise(extractor: Any) -> None:
+    (q,) = _quotes(
+        extractor, "Smith, the council leader, told The Herald that the project was over budget."
+    )
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title, q.speaker.kind) == (
+        "Smith",
+        "council leader",
+        SpeakerKind.PERSON,
+    )
+
+
+def test_relative_clause_is_not_part_of_the_name(extractor: Any) -> None:
+    (q,) = _quotes(
+        extractor, "The mayor, who has been in office since 2019, said taxes would fall."
+    )
+    assert q.speaker is not None
+    assert q.speaker.title == "mayor"
+    assert q.speaker.name is None  # no name in the article: unknown, not a guess
+    assert q.speaker.mention is not None and "who" not in q.speaker.mention.text
+
+
+def test_nominal_description_links_to_titled_entity(extractor: Any) -> None:
+    text = "President Maria Santos visited the port. The Brazilian president said trade would grow."
+    (q,) = _quotes(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Maria Santos"
+    assert q.speaker.mention is not None and q.speaker.mention.text == "The Brazilian president"
+
+
+def test_nominal_without_antecedent_stays_unnamed(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "The spokesman said the office was closed.")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title, q.speaker.kind) == (
+        None,
+        "spokesman",
+        SpeakerKind.PERSON,
+    )
+
+
+def test_pronoun_respects_gender(extractor: Any) -> None:
+    text = "Mayor Ann Lee met Governor Tom Rusk on Monday. She said the budget was fine."
+    (q,) = _quotes(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Ann Lee"
+
+
+def test_pronoun_without_antecedent_is_unknown(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "He said the budget was fine.")
+    assert q.speaker is not None
+    assert q.speaker.kind is SpeakerKind.UNKNOWN
+    assert q.speaker.name in (None, "He")
+
+
+def test_organizations_and_groups(extractor: Any) -> None:
+    qs = _quotes(extractor, "The Kremlin said the talks had failed. NATO said it would respond.")
+    assert [(q.speaker.name, q.speaker.kind) for q in qs if q.speaker] == [
+        ("Kremlin", SpeakerKind.ORGANIZATION),
+        ("NATO", SpeakerKind.ORGANIZATION),
+    ]
+    qs = _quotes(
+        extractor,
+        "Officials said the border was closed. A source familiar with the matter said the deal was off.",
+    )
+    assert [q.speaker.kind for q in qs if q.speaker] == [SpeakerKind.GROUP, SpeakerKind.GROUP]
+    (q,) = _quotes(extractor, "The union said the strike would continue.")
+    assert q.speaker is not None and q.speaker.kind is SpeakerKind.ORGANIZATION
+
+
+def test_addressee_medium_and_date(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "Rutte told President Trump to reconsider the plan.")
+    assert q.addressee is not None and q.addressee.mention is not None
+    assert q.addressee.mention.text == "President Trump"
+    (q,) = _quotes(
+        extractor,
+        "Jo Park said in an interview with The Daily Ledger on Monday, December 2nd, that rents were too high.",
+    )
+    assert q.medium is not None and q.medium.text == "an interview with The Daily Ledger"
+    assert q.date is not None and q.date.text == "on Monday, December 2nd"
+    (q,) = _quotes(extractor, "In a Facebook post, the union said the strike would continue.")
+    assert q.medium is not None and q.medium.text == "a Facebook post"
+
+
+def test_continuation_quote_inherits_speaker_and_mention(extractor: Any) -> None:
+    text = "“We have seen this before,” said Councilman Derek Vance.\n\n“The numbers always look good on paper.”"
+    qs = _quotes(extractor, text)
+    assert len(qs) == 2
+    assert qs[1].rule == "direct.continuation.v1"
+    assert qs[0].speaker == qs[1].speaker
+
+
+def test_speaker_ids_follow_quote_order(extractor: Any) -> None:
+    text = "Ann Lee said taxes would fall. Bo Chan said taxes would rise. Lee said she was sure."
+    qs = _quotes(extractor, text)
+    assert [q.speaker.id for q in qs if q.speaker] == ["S1", "S2", "S1"]
+
+
+def test_possessor_is_not_the_speaker(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "Mayor Ann Lee's spokesperson said the pier would close.")
+    assert q.speaker is not None
+    assert q.speaker.name is None  # the spokesperson is unnamed: not Ann Lee
+    assert q.speaker.title == "Mayor Ann Lee's spokesperson"
+    (q,) = _quotes(extractor, "Acme's spokesperson, Jo Park, said the plant would close.")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.organization) == ("Jo Park", "Acme")

@@ -12,6 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run with a fixed seed by default, so a run of the suite (and CI) is
+# reproducible: the same few thousand generated examples every time. Set
+# HYPOTHESIS_PROFILE=explore to draw fresh random examples (and tests/fuzz/ for long runs).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -25,6 +25,7 @@ from typing import Any
 from attrs import frozen
 
 from . import errors
+from .marks import replace_digraphs
 from .resources import data_regexes
 
 Offsets = tuple[int, int]
@@ -251,6 +252,7 @@ def normalize(text: str) -> tuple[str, int]:
     out, n_invisible = _INVISIBLE.subn(" ", text)
     out = _REPLACEABLE.sub(lambda m: _REPLACEMENTS[m.group()], out)
     out = _CR.sub(lambda m: " \n" if m.group(1) else "\n", out)
+    out = replace_digraphs(out)  # two apostrophes as a double quotation mark
     assert len(out) == len(text)
     return out, n_invisible
 

@@ -44,6 +44,14 @@ def case(
 
 
 CASES = [
+    case(
+        "two-apostrophe marks (newspaper archives)",
+        "''We will not back down,'' said Maria Ortiz, the union's president.",
+        "We will not back down,",
+        rule="direct.cue_after.v1",
+        cue="said",
+        name="Maria Ortiz",
+    ),
     # -- cue after ---------------------------------------------------------------------------
     case(
         "cue_after_name_said",

@@ -285,3 +285,49 @@ def test_any_text_gives_ordered_in_bounds_pieces(text: str) -> None:
         last_end = q.outer_end - 1 if q.close is not None else q.end
     for w in warnings:
         assert w[:4] in ("W001", "W002")
+
+
+# -- two-character marks (newspaper archives, Penn Treebank text) -----------------------------
+
+TWO = "''"
+
+
+def _quoted_texts(raw: str) -> list[str]:
+    seg = segment(raw)
+    return [
+        " ".join(seg.text[s:e] for s, e in q.pieces)
+        for q in find_quoted(seg.normalized, seg.paragraphs)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"{TWO}We will win,{TWO} she said.", ["We will win,"]),
+        (f"He called it {TWO}a disaster{TWO} on Monday.", ["a disaster"]),
+        (f"``We will win,{TWO} she said.", ["We will win,"]),
+        (f"{TWO}One.{TWO} Then: {TWO}Two, it's over.{TWO}", ["One.", "Two, it's over."]),
+    ],
+)
+def test_two_apostrophes_and_two_backticks_are_double_quotes(raw: str, expected: list[str]) -> None:
+    assert _quoted_texts(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"In code, x = {TWO} is the empty string.",  # spaces on both sides: not a mark
+        "The pipe is 3''' long and the shelf 2' wide.",  # a run of three is left alone
+        "She said it's the Joneses' house, not ours.",
+    ],
+)
+def test_two_apostrophes_that_are_not_quotation_marks(raw: str) -> None:
+    assert _quoted_texts(raw) == []
+
+
+def test_two_apostrophes_keep_offsets_into_the_callers_text() -> None:
+    raw = f"{TWO}We will win,{TWO} said Ms. Diaz, the mayor."
+    seg = segment(raw)
+    assert seg.text == raw and len(seg.normalized) == len(raw)
+    (q,) = find_quoted(seg.normalized, seg.paragraphs)
+    assert raw[q.start : q.end] == "We will win,"

@@ -23,7 +23,12 @@ from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon, PatternRule
 from .depmatch import FastDependencyMatcher
 from .records import Article, Cue, ErrorRecord, Quote, QuoteKind, Speaker, TextSpan
-from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions
+from .reported import (
+    ReportedMatcher,
+    clip_to_paragraph,
+    colon_attributions,
+    trailing_attributions,
+)
 from .segment import Segmentation, segment
 from .speakers import Entity, Resolver
 
@@ -284,7 +289,9 @@ class Extractor:
         direct_cands, fragments = direct.detect(doc, quoted, self.lexicon, index, seg.paragraphs)
         reported_cands = self.matcher(doc)
         reported_cands += colon_attributions(doc, seg.paragraphs)
+        reported_cands += trailing_attributions(doc, self.lexicon)
         reported_cands = clip_to_paragraph(reported_cands, seg.paragraphs, direct._text(doc))
+        reported_cands = drop_quoted_speakers(doc, reported_cands, direct_cands)
         cands = merge_local(direct_cands, reported_cands, fragments)
         cands = [c for c in cands if c.confidence >= self.config.min_confidence]
         # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
@@ -538,6 +545,31 @@ def split_for_parsing(text: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
+def drop_quoted_speakers(
+    doc: Doc, reported: list[Candidate], direct_cands: Sequence[Candidate]
+) -> list[Candidate]:
+    """Drop reported candidates whose speaker is a word inside a direct quote.
+
+    ``Asked about the delay, she said, "We are doing our best."``: the parse hangs
+    ``Asked`` on the quoted verb, whose subject ``We`` is the quoted person's word,
+    not a source. (A cue inside a direct quote is dropped later, in :func:`merge`.)
+    """
+    spans = sorted((d.start, d.end) for d in direct_cands if d.kind == "direct")
+    if not spans:
+        return reported
+    starts = [s for s, _ in spans]
+    out = []
+    for r in reported:
+        head = r.attribution.speaker_head
+        if head is not None and 0 <= head < len(doc):
+            at = doc[head].idx
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and spans[k][0] <= at < spans[k][1]:
+                continue
+        out.append(r)
+    return out
+
+
 def merge_local(
     direct_cands: list[Candidate], reported: list[Candidate], fragments: Sequence[marks.Quoted]
 ) -> list[Candidate]:
@@ -600,7 +632,12 @@ def merge(
             inside = all(r.contains(d.start, d.end) for d in overlapping)
             outside_words = _outside_words(r, overlapping)
             same_cue = all(d.cue_token is None or d.cue_token == r.cue_token for d in overlapping)
-            if inside and outside_words >= 3 and same_cue:
+            # 'Asked about it, she said, "..."': the quote is the cue's own content; a
+            # reported reading across the cue would only add the words before it
+            own_quote = r.start <= _cue_char(r) < r.end and any(
+                d.cue_token is not None and d.cue_token == r.cue_token for d in overlapping
+            )
+            if inside and outside_words >= 3 and same_cue and not own_quote:
                 for d in overlapping:
                     directs.remove(d)
                     r.pieces.extend(d.pieces or [(d.start, d.end)])

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .attribution import _MEDIUM_HEADS, attribute, is_negated
@@ -60,12 +60,12 @@ class ReportedMatcher:
                 continue
             seen.add(key)
             excluded = [doc[token_ids[nodes[x]]] for x in rule.exclude if x in nodes]
-            cand = self._candidate(doc, rule, cue, content, excluded)
-            if cand is not None and rule.content_from and rule.content_from in nodes:
+            opener = None
+            if rule.content_from and rule.content_from in nodes:
                 opener = doc[token_ids[nodes[rule.content_from]]]
                 if not cue.i < opener.i < content.i:
                     continue  # the opener must sit between the cue and the content
-                cand.start = min(cand.start, opener.left_edge.idx)
+            cand = self._candidate(doc, rule, cue, content, excluded, opener)
             if cand is not None:
                 out.append(cand)
         out.sort(key=lambda c: (c.start, -c.end))
@@ -107,7 +107,13 @@ class ReportedMatcher:
         ]
 
     def _candidate(
-        self, doc: Doc, rule: PatternRule, cue: Token, content: Token, excluded: list[Token]
+        self,
+        doc: Doc,
+        rule: PatternRule,
+        cue: Token,
+        content: Token,
+        excluded: list[Token],
+        opener: Token | None = None,
     ) -> Candidate | None:
         if cue.head.lemma_ in _NO_CONTENT_HEADS and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
@@ -136,6 +142,8 @@ class ReportedMatcher:
         if bounds is None:
             return None
         s, e = bounds
+        if opener is not None:
+            s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         e = _because_tail(cue, e)
         if content.dep_ in _OBJECT_DEPS:
             e = _object_tail(cue, e)
@@ -419,3 +427,106 @@ def clip_to_paragraph(
         c.pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
         out.append(c)
     return out
+
+
+_TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
+_TRAILING_SEPARATORS = frozenset({",", "—", "–", "--"})
+_TRAILING_MAX_TAIL = 12
+"""Tokens allowed after the cue verb (object, addressee, time, place): ``told a Senate panel Wednesday``."""
+
+
+def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """``Content, Defense Secretary Ash Carter told a Senate panel Wednesday.``
+
+    Rule ``reported.trailing.v1``: a sentence that ends with a comma (or dash), a
+    subject, a speech, writing or evidence verb and at most a short tail of that
+    verb's own words is fronted content attributed by that verb, whatever the parse
+    made of the verb (the parser often hangs it on the content as a conjunct). The
+    inverted order (``..., said Ash Carter.``) counts too. The verb must have no
+    clause of its own and no ``as``/``when`` (``as X said``) before it; the content
+    must be a clause: three words or more with a verb.
+    """
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        end = sent.end
+        while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - sent.start < 6:
+            continue
+        # the cue: the last finite lexicon verb of the sentence, close to its end
+        cue = None
+        for t in reversed(doc[max(sent.start, end - _TRAILING_MAX_TAIL - 8) : end]):
+            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
+                cue = t
+                break
+        if cue is None:
+            continue
+        verb = lexicon.verbs.get(cue.lemma_.lower())
+        if verb is None or verb.cls not in _TRAILING_CLASSES or "ccomp" not in verb.frames:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl") for c in cue.children):
+            continue
+        subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.dep_ == "nsubjpass" or cue.dep_ == "relcl":
+            continue
+        if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("who", "which", "that"):
+            continue  # "..., Mike Pence, who called their son ...": a relative clause
+        if subject.i < cue.i:  # "..., Carter told a panel."
+            first = subject.left_edge
+            if any(t.i < first.i for t in cue.subtree if t.dep_ not in ("punct",)):
+                continue
+        else:  # "..., said Carter."
+            first = cue
+        sep = first.i - 1
+        if sep <= sent.start or doc[sep].text not in _TRAILING_SEPARATORS:
+            continue
+        tail = doc[cue.i + 1 : end]
+        if len(tail) > _TRAILING_MAX_TAIL or any(not cue.is_ancestor(t) for t in tail):
+            continue
+        content = doc[sent.start : sep]
+        bounds = content_bounds_of(content)
+        if bounds is None:
+            continue
+        s, e = bounds
+        words = sum(1 for t in doc[s:e] if t.is_alpha)
+        if words < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+            continue
+        cue_s, cue_e, lemma = cue_bounds(cue)
+        confidence = min(0.7, max(verb.confidence, 0.3))
+        if verb.cls in LOW_CONFIDENCE_CLASSES:
+            confidence = min(confidence, 0.5)
+        negated = is_negated(cue)
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=doc[s].idx,
+                end=doc[e - 1].idx + len(doc[e - 1].text),
+                rule="reported.trailing.v1",
+                confidence=round(min(confidence, 0.6) if negated else confidence, 3),
+                cue=(cue_s, cue_e),
+                cue_lemma=lemma,
+                cue_token=cue.i,
+                negated=negated,
+                attribution=attribute(cue),
+            )
+        )
+    return out
+
+
+def content_bounds_of(span: Span) -> tuple[int, int] | None:
+    """Token bounds of ``span`` without leading ``that``/punctuation and trailing punctuation."""
+    doc = span.doc
+    s, e = span.start, span.end
+    while s < e and (
+        doc[s].lower_ in _LEADING_DROP
+        or doc[s].is_space
+        or (doc[s].is_punct and doc[s].text not in '“"‘«(')
+    ):
+        s += 1
+    while e > s and (
+        doc[e - 1].is_space
+        or doc[e - 1].dep_ == "cc"
+        or (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'")
+    ):
+        e -= 1
+    return (s, e) if e > s else None

@@ -66,6 +66,12 @@ POSITIVE = [
         "legalizing it could put thousands of people to work",
     ),
     ("reported.parataxis.v1", "The plan, she insisted, will save money.", None),
+    ("reported.call_as.v1", "The mayor called the plan reckless.", "the plan reckless"),
+    (
+        "reported.advcl_if.v1",
+        "Then the judge asked the lawyers if they had read the filing.",
+        "if they had read the filing",
+    ),
 ]
 
 NEGATIVE = [
@@ -100,6 +106,7 @@ NEGATIVE_BY_RULE = [
     ("reported.noun_for.v1", "Their search for the cat went on."),
     ("reported.that_clause.v1", "He said the report that she wrote was wrong."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
+    ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
 ]
 
 
@@ -254,3 +261,92 @@ def test_reported_content_stays_in_its_paragraph(extractor: Any) -> None:
     )
     (q,) = extractor(text).quotes
     assert q.content.text == "Ferry service will resume next week"
+
+
+def test_a_quote_after_its_own_cue_is_not_swallowed_by_a_fronted_clause(extractor: Any) -> None:
+    # the parse hangs "she said" on the quoted verb: reading across the cue would make
+    # the fronted participle clause and the cue part of a mixed quote
+    # and "Asked"'s subject is not "We": a word inside the quote is never a speaker
+    art = extractor('Asked about the delay, she said, "We are doing our best."')
+    assert [(q.kind, q.content.text) for q in art.quotes] == [
+        (QuoteKind.DIRECT, "We are doing our best.")
+    ]
+    (q,) = art.quotes
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "she"
+
+
+# -- reported.trailing.v1, on hand-built parses (the model parses these sentences well
+#    enough that the clause rules find them first; the rule is the fallback for the
+#    parses where the cue verb hangs on the content as a conjunct)
+
+_TRAILING_WORDS = [
+    "Exports",
+    "fell",
+    "in",
+    "May",
+    ",",
+    "Trade",
+    "Minister",
+    "Jan",
+    "Novak",
+    "told",
+    "a",
+    "panel",
+    "Wednesday",
+    ".",
+]
+_TRAILING_HEADS = [1, 1, 1, 2, 1, 8, 8, 8, 9, 1, 11, 9, 9, 1]
+_TRAILING_POS = [
+    "NOUN",
+    "VERB",
+    "ADP",
+    "PROPN",
+    "PUNCT",
+    "PROPN",
+    "PROPN",
+    "PROPN",
+    "PROPN",
+    "VERB",
+    "DET",
+    "NOUN",
+    "PROPN",
+    "PUNCT",
+]
+_TRAILING_DEPS = [
+    "nsubj", "ROOT", "prep", "pobj", "punct", "compound", "compound", "compound", "nsubj",
+    "conj", "det", "dobj", "npadvmod", "punct",
+]  # fmt: skip
+
+
+def _trailing(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> list[str]:
+    from quotecraft.cues import default_lexicon
+    from quotecraft.reported import trailing_attributions
+    from quotecraft.testing import make_doc
+
+    lemmas = [{"fell": "fall", "told": "tell"}.get(w, w) for w in words]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    return [doc.text[c.start : c.end] for c in trailing_attributions(doc, default_lexicon())]
+
+
+def test_trailing_attribution_takes_the_fronted_clause() -> None:
+    found = _trailing(_TRAILING_WORDS, _TRAILING_HEADS, _TRAILING_DEPS, _TRAILING_POS)
+    assert found == ["Exports fell in May"]
+
+
+def test_trailing_attribution_skips_a_relative_clause() -> None:
+    # "Exports fell in May , who told a panel Wednesday ." : "who" is no source
+    words = ["Exports", "fell", "in", "May", ",", "who", "told", "a", "panel", "Wednesday", "."]
+    heads = [1, 1, 1, 2, 1, 6, 1, 8, 6, 6, 1]
+    deps = [
+        "nsubj", "ROOT", "prep", "pobj", "punct", "nsubj", "conj", "det", "dobj", "npadvmod",
+        "punct",
+    ]  # fmt: skip
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PROPN", "PUNCT"]
+    assert _trailing(words, heads, deps, pos) == []
+
+
+def test_trailing_attribution_needs_a_cue_verb_with_nothing_of_its_own_after() -> None:
+    # "... , Jan Novak kicked a ball Wednesday ." : not a speech verb
+    words = [w if w != "told" else "kicked" for w in _TRAILING_WORDS]
+    assert _trailing(words, _TRAILING_HEADS, _TRAILING_DEPS, _TRAILING_POS) == []

@@ -18,7 +18,7 @@ from attrs import field, frozen
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import direct, errors, marks
+from . import direct, errors, marks, workers
 from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon, PatternRule
 from .depmatch import FastDependencyMatcher
@@ -372,9 +372,21 @@ class Extractor:
         Items are strings, ``{"id": ..., "text": ...}`` dicts or ``(id, text)``
         tuples. A document that cannot be processed yields an
         :class:`~quotecraft.records.ErrorRecord` in its place; the batch goes on.
+
+        With ``n_process`` > 1, on Linux, that many forked worker processes each run
+        the whole pipeline on chunks of ``batch_size`` documents and send back the
+        records (:mod:`quotecraft.workers`); elsewhere spaCy parses in ``n_process``
+        processes and this process does the rest. The results are the same either way.
         """
         from collections import deque
 
+        if n_process > 1 and workers.available():
+            # forked workers run the whole pipeline; only records come back
+            numbered = (_unpack(item, n) for n, item in enumerate(items))
+            yield from workers.pipe_processes(
+                self, numbered, batch_size=batch_size, n_process=n_process
+            )
+            return
         queue: deque[tuple[str | None, Segmentation | ErrorRecord]] = deque()
 
         def segs() -> Iterator[Segmentation]:

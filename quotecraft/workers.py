@@ -48,7 +48,16 @@ spaCy parses 8 documents at a time as fast as 32."""
 
 
 def available() -> bool:
-    """Whether a worker pool can be forked here now (Linux, and no pool already running)."""
+    """Whether a worker pool can be forked here now (Linux, and no pool already running).
+
+    When it is not, :meth:`Extractor.pipe <quotecraft.pipeline.Extractor.pipe>` with
+    ``n_process`` > 1 uses spaCy's ``n_process`` instead, with the same results.
+
+    Example:
+        >>> from quotecraft import workers
+        >>> isinstance(workers.available(), bool)
+        True
+    """
     return (
         _EXTRACTOR is None
         and sys.platform.startswith("linux")
@@ -95,7 +104,22 @@ def pipe_processes(
     """Extract ``(id, text)`` items in ``n_process`` forked workers, in input order.
 
     The input is read lazily: at most ``n_process * (1 + CHUNKS_AHEAD)`` chunks of
-    ``min(batch_size, CHUNK_DOCS)`` documents are in flight at any time.
+    ``min(batch_size, CHUNK_DOCS)`` documents are in flight at any time. Most code
+    calls it through ``extract_many(..., n_process=N)`` or ``Extractor.pipe``.
+
+    Raises:
+        RuntimeError: :func:`available` is false (not Linux, or a pool is running).
+
+    Example:
+        >>> import quotecraft
+        >>> from quotecraft import workers
+        >>> items = [("a", '"Yes," he said.'), ("b", b"bytes"), ("c", "")]
+        >>> if workers.available():
+        ...     out = list(workers.pipe_processes(quotecraft.load(), items, batch_size=8, n_process=2))
+        ... else:  # not Linux: the same through spaCy's processes
+        ...     out = list(quotecraft.load().pipe(items, n_process=2))
+        >>> [(r.id, type(r).__name__) for r in out]
+        [('a', 'Article'), ('b', 'ErrorRecord'), ('c', 'Article')]
     """
     global _EXTRACTOR
     size = max(1, min(batch_size, CHUNK_DOCS))

@@ -146,13 +146,21 @@ def pipe_processes(
             try:
                 done = future.result()
             except BrokenProcessPool:
+                # a worker died and took the pool with it. Every chunk that had not
+                # finished is retried one document at a time, each alone in the pool,
+                # so a document that kills a worker again is known for certain.
                 pool.renew()
-                # every chunk in flight died with the pool: resubmit them, this one alone
-                rest = [(c, pool.submit([(i, t) for i, t in c if isinstance(t, str)], size))
-                        for c, _ in pending]  # fmt: skip
+                retried = [(chunk, _one_by_one(pool, chunk, size))]
+                for c, f in pending:
+                    finished = _result_if_done(f)
+                    retried.append(
+                        (c, finished if finished is not None else _one_by_one(pool, c, size))
+                    )
                 pending.clear()
-                done = _one_by_one(pool, chunk, size)
-                pending.extend(rest)
+                for c, d in retried:
+                    yield from _in_order(extractor, c, d)
+                fill()
+                continue
             yield from _in_order(extractor, chunk, done)
             fill()
     finally:
@@ -160,8 +168,15 @@ def pipe_processes(
         _EXTRACTOR = None
 
 
+def _result_if_done(future: Future[list[Result]]) -> list[Result] | None:
+    """A future's result if it finished before the pool broke, else None."""
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return None
+
+
 def _one_by_one(pool: _Pool, chunk: list[tuple[str | None, Any]], batch_size: int) -> list[Result]:
-    """Retry a chunk whose worker died, one document per task."""
+    """Retry a chunk whose worker died, one document per task, one task at a time."""
     out: list[Result] = []
     for doc_id, text in chunk:
         if not isinstance(text, str):

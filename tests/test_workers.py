@@ -63,13 +63,14 @@ def test_a_document_that_kills_its_worker_becomes_an_error_record(
 
     # the workers are forked, so they inherit the patched method
     monkeypatch.setattr(Extractor, "_segment", dying)
-    docs = [{"id": f"d{k}", "text": t} for k, t in enumerate(TEXTS)]
-    items = [*docs[:4], {"id": "dying", "text": "DIE"}, *docs[4:]]
+    # several chunks in flight on both sides of the dying one, some done, some not
+    docs = [{"id": f"d{k}", "text": t} for k, t in enumerate(TEXTS * 3)]
+    items = [*docs[:9], {"id": "dying", "text": "DIE"}, *docs[9:]]
     out = list(extractor.pipe(items, batch_size=2, n_process=2))
     assert len(out) == len(items)
-    dead = out[4]
+    dead = out[9]
     assert isinstance(dead, ErrorRecord) and dead.type == "WorkerError" and dead.id == "dying"
     assert "n_process=1" in dead.message
-    rest = out[:4] + out[5:]
+    rest = out[:9] + out[10:]
     assert _json(rest) == _json(extractor.pipe(docs))
     assert workers.available()

@@ -324,21 +324,7 @@ def content_bounds(
             s = max(s, xe)
         else:
             return None
-    while s < e and (
-        doc[s].lower_ in _LEADING_DROP
-        or doc[s].is_space
-        or (doc[s].is_punct and doc[s].text not in '“"‘«(')
-    ):
-        s += 1
-    while e > s and (
-        doc[e - 1].is_space
-        or doc[e - 1].dep_ == "cc"
-        or (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'")
-    ):
-        e -= 1
-    if e <= s:
-        return None
-    return s, e
+    return _trim(doc, s, e)
 
 
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -515,8 +501,13 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
 
 def content_bounds_of(span: Span) -> tuple[int, int] | None:
     """Token bounds of ``span`` without leading ``that``/punctuation and trailing punctuation."""
-    doc = span.doc
-    s, e = span.start, span.end
+    return _trim(span.doc, span.start, span.end)
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """``(s, e)`` without a leading *that*, conjunction, space or punctuation (opening
+    quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
+    (closing marks stay); None when nothing is left."""
     while s < e and (
         doc[s].lower_ in _LEADING_DROP
         or doc[s].is_space

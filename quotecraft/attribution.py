@@ -87,6 +87,9 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     climbs to the verb it depends on. ``according to X`` gives X; a relative clause
     cue (``X, who said``) gives X; a noun cue gives its possessor (``X's statement``).
     """
+    if cue.lower_ == "in" and cue.dep_ == "prep":
+        # "In a Register poll last month, X led": the document is the source
+        return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
         for to in cue.children:
             if to.lower_ == "to":

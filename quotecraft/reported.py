@@ -115,6 +115,12 @@ class ReportedMatcher:
         excluded: list[Token],
         opener: Token | None = None,
     ) -> Candidate | None:
+        if cue.dep_ == "prep" and cue.pos_ == "ADP" and cue.lower_ != "according":
+            after = cue.right_edge.i + 1
+            if not (cue.i < content.i and after < len(doc) and doc[after].text == ","):
+                return None  # "In a new poll, ...": only a fronted phrase names a source
+            if content.lemma_.lower() in self.lexicon.verbs:
+                return None  # "In the report, auditors found ...": the verb's own subject speaks
         if cue.head.lemma_ in _NO_CONTENT_HEADS and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
         if content.is_ancestor(cue) and any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):

@@ -68,6 +68,11 @@ POSITIVE = [
     ("reported.parataxis.v1", "The plan, she insisted, will save money.", None),
     ("reported.call_as.v1", "The mayor called the plan reckless.", "the plan reckless"),
     (
+        "reported.in_source.v1",
+        "In the latest survey, turnout among young voters fell sharply.",
+        "turnout among young voters fell sharply",
+    ),
+    (
         "reported.advcl_if.v1",
         "Then the judge asked the lawyers if they had read the filing.",
         "if they had read the filing",
@@ -107,6 +112,8 @@ NEGATIVE_BY_RULE = [
     ("reported.that_clause.v1", "He said the report that she wrote was wrong."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
+    ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),
+    ("reported.in_source.v1", "In the report, the auditors found that the bridge was unsafe."),
 ]
 
 

@@ -283,9 +283,44 @@ def _trim(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
+_STRANDED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_STRANDED_REACH = 12
+
+
+def stranded_subject(cue: Token) -> Token | None:
+    """The name just before a finite cue verb the parser left without a subject.
+
+    ``Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
+    that ...``: the parser makes *Reid* a conjunct of *Nevada*, and *said* has no
+    subject. The speaker is then the nearest named entity (person, organization,
+    group or place) to the left of the cue, in its sentence, at most 12 tokens away,
+    with no verb, no clause boundary and no quotation mark between the two, and not
+    the object of a preposition; its last token is returned.
+    """
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    if cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    start = max(cue.sent.start, cue.i - _STRANDED_REACH)
+    for k in range(cue.i - 1, start - 1, -1):
+        t = cue.doc[k]
+        if (
+            t.pos_ in ("VERB", "AUX")
+            or t.text in (";", ":", '"', "“", "”")
+            or t.lower_ in ("who", "which", "that")
+        ):
+            return None
+        if t.ent_type_ in _STRANDED_LABELS:
+            # an entity inside a prepositional phrase ("the vote in Ohio") is no subject
+            return None if t.dep_ == "pobj" else t
+    return None
+
+
 def attribute(cue: Token) -> Attribution:
     """Everything :mod:`quotecraft.attribution` can say about one cue."""
     head = speaker_head(cue)
+    if head is None:
+        head = stranded_subject(cue)
     att = Attribution()
     if head is not None:
         att.speaker_head = head.i

@@ -79,7 +79,7 @@ class ReportedMatcher:
                 t.dep_ == "conj"
                 and t.i > content.i
                 and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
-                and _is_clause_cue(t, self.lexicon)
+                and (_is_clause_cue(t, self.lexicon) or _is_naming_cue(t, self.lexicon))
             ):
                 out.append(t)
         return out
@@ -291,6 +291,17 @@ def _coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
             e -= 1
         return e
     return end
+
+
+def _is_naming_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    """``..., and called him "a liar"``: a speech verb with an object and what it is called."""
+    verb = lexicon.verbs.get(tok.lemma_.lower())
+    return (
+        verb is not None
+        and verb.cls == "speech"
+        and any(c.dep_ == "oprd" for c in tok.children)
+        and any(c.dep_ == "dobj" for c in tok.children)
+    )
 
 
 def _is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:

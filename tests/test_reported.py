@@ -357,3 +357,13 @@ def test_trailing_attribution_needs_a_cue_verb_with_nothing_of_its_own_after() -
     # "... , Jan Novak kicked a ball Wednesday ." : not a speech verb
     words = [w if w != "told" else "kicked" for w in _TRAILING_WORDS]
     assert _trailing(words, _TRAILING_HEADS, _TRAILING_DEPS, _TRAILING_POS) == []
+
+
+def test_a_conjoined_naming_verb_is_its_own_statement(extractor: Any) -> None:
+    # the parser hangs "called" on "hurt", inside the said-clause
+    art = extractor('Ann Lee said the new toll would hurt commuters, and called it "a tax on work."')
+    got = [(q.rule, q.content.text) for q in art.quotes]
+    assert got == [
+        ("reported.ccomp.v1", "the new toll would hurt commuters"),
+        ("direct.cue_before.v1", "a tax on work."),
+    ]

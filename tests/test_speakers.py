@@ -171,3 +171,48 @@ def test_possessor_is_not_the_speaker(extractor: Any) -> None:
     (q,) = _quotes(extractor, "Acme's spokesperson, Jo Park, said the plant would close.")
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.organization) == ("Jo Park", "Acme")
+
+
+# -- a cue the parser left without a subject (hand-built parses) ------------------------------
+
+# "Alarmed by the vote in Ohio , Ann Lee , the mayor , said taxes would rise ."
+# as the small model parses such sentences: "Lee" a conjunct of "Ohio", "said" with no subject
+_STRANDED_WORDS = [
+    "Alarmed", "by", "the", "vote", "in", "Ohio", ",", "Ann", "Lee", ",", "the", "mayor", ",",
+    "said", "taxes", "would", "rise", ".",
+]  # fmt: skip
+_STRANDED_HEADS = [13, 0, 3, 1, 3, 4, 5, 8, 5, 8, 11, 8, 13, 13, 16, 16, 13, 13]
+_STRANDED_DEPS = [
+    "advcl", "prep", "det", "pobj", "prep", "pobj", "punct", "compound", "conj", "punct", "det",
+    "appos", "punct", "ROOT", "nsubj", "aux", "ccomp", "punct",
+]  # fmt: skip
+_STRANDED_POS = [
+    "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET",
+    "NOUN", "PUNCT", "VERB", "NOUN", "AUX", "VERB", "PUNCT",
+]  # fmt: skip
+
+
+def _stranded(ents: list[tuple[int, int, str]]) -> str | None:
+    from quotecraft.attribution import attribute
+    from quotecraft.testing import make_doc
+
+    lemmas = [{"said": "say", "Alarmed": "alarm"}.get(w, w) for w in _STRANDED_WORDS]
+    doc = make_doc(
+        _STRANDED_WORDS,
+        heads=_STRANDED_HEADS,
+        deps=_STRANDED_DEPS,
+        pos=_STRANDED_POS,
+        lemmas=lemmas,
+        ents=ents,
+    )
+    att = attribute(doc[13])
+    return None if att.speaker is None else doc[att.speaker[0] : att.speaker[1]].text
+
+
+def test_a_cue_without_subject_takes_the_name_just_before_it() -> None:
+    assert _stranded([(5, 6, "GPE"), (7, 9, "PERSON")]) == "Ann Lee"
+
+
+def test_no_name_before_a_cue_without_subject_means_no_speaker() -> None:
+    # "the mayor" alone is no entity: unknown, not a guess
+    assert _stranded([(5, 6, "GPE")]) is None

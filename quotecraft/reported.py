@@ -148,6 +148,12 @@ class ReportedMatcher:
         if bounds is None:
             return None
         s, e = bounds
+        if (
+            s < cue.i < e
+            and cue.is_ancestor(content)
+            and _relative_lead(doc, content.left_edge.i, cue)
+        ):
+            s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
         if opener is not None:
             s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         e = _because_tail(cue, e)
@@ -291,6 +297,25 @@ def _coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
             e -= 1
         return e
     return end
+
+
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})
+
+
+def _relative_lead(doc: Doc, s: int, cue: Token) -> bool:
+    """Whether ``doc[s:cue.i]`` is a relative word and the cue's subject, nothing else.
+
+    In ``documents that officials said would harm ...`` the content clause's subject is
+    the relative pronoun before the cue, so its subtree starts left of the cue.
+    """
+    subject = {t.i for c in cue.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+    lead = [t for t in doc[s : cue.i] if not t.is_punct]
+    return (
+        bool(lead)
+        and lead[0].lower_ in _RELATIVE_WORDS
+        and all(t.i in subject for t in lead[1:])
+        and bool(subject)
+    )
 
 
 def _is_naming_cue(tok: Token, lexicon: CueLexicon) -> bool:

@@ -367,3 +367,16 @@ def test_a_conjoined_naming_verb_is_its_own_statement(extractor: Any) -> None:
         ("reported.ccomp.v1", "the new toll would hurt commuters"),
         ("direct.cue_before.v1", "a tax on work."),
     ]
+
+
+def test_said_inside_a_relative_clause_reports_the_rest_of_it(extractor: Any) -> None:
+    # "that" is the subject of "would harm", so the clause starts left of the cue
+    art = extractor("The agency withheld documents that officials said would harm national security.")
+    got = [(q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+           for q in art.quotes]  # fmt: skip
+    assert got == [("would harm national security", "officials")]
+
+
+def test_a_plain_that_clause_keeps_its_subject(extractor: Any) -> None:
+    art = extractor("Officials said that the documents would harm national security.")
+    assert [q.content.text for q in art.quotes] == ["the documents would harm national security"]

@@ -641,6 +641,9 @@ def merge(
             continue
         overlapping = [d for d in directs if d.overlaps(r)]
         if overlapping:
+            for d in overlapping:
+                if r.start <= d.start < r.end < d.end and d.end - r.end <= _FRAGMENT_REACH // 10:
+                    r.end = d.end  # the parse cut the content just inside the quoted words
             inside = all(r.contains(d.start, d.end) for d in overlapping)
             outside_words = _outside_words(r, overlapping)
             same_cue = all(d.cue_token is None or d.cue_token == r.cue_token for d in overlapping)
@@ -649,7 +652,7 @@ def merge(
             own_quote = r.start <= _cue_char(r) < r.end and any(
                 d.cue_token is not None and d.cue_token == r.cue_token for d in overlapping
             )
-            if inside and outside_words >= 3 and same_cue and not own_quote:
+            if inside and outside_words >= 2 and same_cue and not own_quote:
                 for d in overlapping:
                     directs.remove(d)
                     r.pieces.extend(d.pieces or [(d.start, d.end)])

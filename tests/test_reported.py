@@ -380,3 +380,13 @@ def test_said_inside_a_relative_clause_reports_the_rest_of_it(extractor: Any) ->
 def test_a_plain_that_clause_keeps_its_subject(extractor: Any) -> None:
     art = extractor("Officials said that the documents would harm national security.")
     assert [q.content.text for q in art.quotes] == ["the documents would harm national security"]
+
+
+def test_a_quote_closing_a_reported_complement_makes_it_mixed(extractor: Any) -> None:
+    # the parse ends the of-phrase inside the quotation marks; two words of its own
+    # before the quote are enough to make the whole phrase the content
+    art = extractor('She took to Twitter, accusing him of acting like a "spoiled child."')
+    (q,) = art.quotes
+    assert q.kind is QuoteKind.MIXED
+    assert q.content.text == 'acting like a "spoiled child.'
+    assert [f.text for f in q.fragments] == ["spoiled child."]

@@ -141,6 +141,12 @@ def detect(
     return out, fragments
 
 
+_ABBREVIATIONS = re.compile(
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|D\.C)\. "
+)
+"""Abbreviations whose full stop does not end a sentence (``Mr. Kamp``, ``William D. Burns``)."""
+
 _ATTRIBUTION_MAX = 300
 """Longest attribution sentence between two parts of one quote, in characters."""
 
@@ -159,7 +165,11 @@ def _continues_after_attribution(
     stripped = between.rstrip()
     if "\n" in between or len(between) > _ATTRIBUTION_MAX or not stripped.endswith("."):
         return False
-    if stripped[:-1].count(". ") or between[len(stripped) :] == "":
+    if between[len(stripped) :] == "":
+        return False
+    # one sentence only; the full stops of "Mr. Kamp" and "William D. Burns" do not count
+    body = stripped[:-1]
+    if body.count(". ") > len(_ABBREVIATIONS.findall(body)):
         return False
     nxt_after = _after_window(doc, index, next_q, None)
     return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)

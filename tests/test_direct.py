@@ -45,6 +45,16 @@ def case(
 
 CASES = [
     case(
+        "split across an attribution with abbreviations (Mr., an initial)",
+        '"We are almost there," said Alderman Mark D. Ruiz, whose ward includes the port. '
+        '"More is being decided than anyone imagined."',
+        'We are almost there," said Alderman Mark D. Ruiz, whose ward includes the port. '
+        '"More is being decided than anyone imagined.',
+        rule="direct.split_sentence.v1",
+        cue="said",
+        name="Mark D. Ruiz",
+    ),
+    case(
         "two-apostrophe marks (newspaper archives)",
         "''We will not back down,'' said Maria Ortiz, the union's president.",
         "We will not back down,",
@@ -533,3 +543,12 @@ def test_detect_leaves_a_title_as_a_fragment() -> None:
     cands, fragments = detect(doc, find_quoted(doc.text), default_lexicon())
     assert cands == []
     assert [doc.text[f.start : f.end] for f in fragments] == ["Dark Harbor"]
+
+
+@pytest.mark.model
+def test_a_quote_two_sentences_after_its_attribution_is_not_joined(extractor: Any) -> None:
+    art = extractor('"We need help," she said. It was late. "There is no plan."')
+    assert [(q.rule, q.content.text) for q in art.quotes] == [
+        ("direct.cue_after.v1", "We need help,"),
+        ("direct.continuation.v1", "There is no plan."),
+    ]

@@ -94,7 +94,10 @@ class ReportedMatcher:
             and t.tag_ == "VBG"
             and t.i > content.i
             and t.left_edge.i > 0
-            and doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
+            and (
+                doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
+                or (t.left_edge.i == t.i and _after_comma(t))  # '...,” adding'
+            )
             and t.lemma_.lower() in self.lexicon.verbs
         ] + [
             # "..., in an interview with CNN on Sunday": where it was said, not what

@@ -390,3 +390,14 @@ def test_a_quote_closing_a_reported_complement_makes_it_mixed(extractor: Any) ->
     assert q.kind is QuoteKind.MIXED
     assert q.content.text == 'acting like a "spoiled child.'
     assert [f.text for f in q.fragments] == ["spoiled child."]
+
+
+def test_a_participle_tail_after_a_closing_quote_is_cut(extractor: Any) -> None:
+    art = extractor(
+        "To wit, Lee told Newsmax that the mayor “had a crazy policy which was maniacal,” "
+        "adding, “He lost the vote.”"
+    )
+    assert [(q.kind, q.content.text) for q in art.quotes] == [
+        (QuoteKind.MIXED, "the mayor “had a crazy policy which was maniacal,”"),
+        (QuoteKind.DIRECT, "He lost the vote."),
+    ]

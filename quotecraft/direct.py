@@ -33,7 +33,7 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, TokenIndex, cue_bounds
 from .cues import CueLexicon
 from .marks import Quoted
-from .resources import data_regexes
+from .resources import data_lines, data_regexes
 
 _FINAL = frozenset(".!?")
 _DASHES = ("—", "–", "--", "―")
@@ -141,11 +141,13 @@ def detect(
     return out, fragments
 
 
-_ABBREVIATIONS = re.compile(
-    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|"
-    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|D\.C)\. "
-)
-"""Abbreviations whose full stop does not end a sentence (``Mr. Kamp``, ``William D. Burns``)."""
+@cache
+def _abbreviations() -> re.Pattern[str]:
+    """Abbreviations whose full stop does not end a sentence (``Mr. Kamp``, ``William D. Burns``),
+    from ``data/abbreviations.txt``, plus single capital letters (initials)."""
+    words = sorted(data_lines("abbreviations.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:[A-Z]|" + "|".join(re.escape(w) for w in words) + r")\. ")
+
 
 _ATTRIBUTION_MAX = 300
 """Longest attribution sentence between two parts of one quote, in characters."""
@@ -169,7 +171,7 @@ def _continues_after_attribution(
         return False
     # one sentence only; the full stops of "Mr. Kamp" and "William D. Burns" do not count
     body = stripped[:-1]
-    if body.count(". ") > len(_ABBREVIATIONS.findall(body)):
+    if body.count(". ") > len(_abbreviations().findall(body)):
         return False
     nxt_after = _after_window(doc, index, next_q, None)
     return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)

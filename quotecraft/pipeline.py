@@ -374,8 +374,8 @@ class Extractor:
         :class:`~quotecraft.records.ErrorRecord` in its place; the batch goes on.
 
         With ``n_process`` > 1, on Linux, that many forked worker processes each run
-        the whole pipeline on chunks of ``batch_size`` documents and send back the
-        records (:mod:`quotecraft.workers`); elsewhere spaCy parses in ``n_process``
+        the whole pipeline on chunks of at most ``batch_size`` documents (8 at most)
+        and send back the records (:mod:`quotecraft.workers`); elsewhere spaCy parses in ``n_process``
         processes and this process does the rest. The results are the same either way.
         """
         from collections import deque
@@ -642,7 +642,7 @@ def merge(
         overlapping = [d for d in directs if d.overlaps(r)]
         if overlapping:
             for d in overlapping:
-                if r.start <= d.start < r.end < d.end and d.end - r.end <= _FRAGMENT_REACH // 10:
+                if r.start <= d.start < r.end < d.end and d.end - r.end <= _QUOTE_REACH:
                     r.end = d.end  # the parse cut the content just inside the quoted words
             inside = all(r.contains(d.start, d.end) for d in overlapping)
             outside_words = _outside_words(r, overlapping)
@@ -690,6 +690,9 @@ def merge(
 
 _FRAGMENT_REACH = 200
 """Characters a reported content may grow by to take in a quoted fragment it opens."""
+
+_QUOTE_REACH = 20
+"""Characters a reported content may grow by to take in the end of a direct quote it opens."""
 
 
 def _cue_char(c: Candidate) -> int:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .attribution import _MEDIUM_HEADS, attribute, is_negated
@@ -514,8 +514,7 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         tail = doc[cue.i + 1 : end]
         if len(tail) > _TRAILING_MAX_TAIL or any(not cue.is_ancestor(t) for t in tail):
             continue
-        content = doc[sent.start : sep]
-        bounds = content_bounds_of(content)
+        bounds = _trim(doc, sent.start, sep)
         if bounds is None:
             continue
         s, e = bounds
@@ -542,11 +541,6 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             )
         )
     return out
-
-
-def content_bounds_of(span: Span) -> tuple[int, int] | None:
-    """Token bounds of ``span`` without leading ``that``/punctuation and trailing punctuation."""
-    return _trim(span.doc, span.start, span.end)
 
 
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int] | None:

@@ -17,10 +17,11 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .attribution import _MEDIUM_HEADS, attribute, is_negated
+from .attribution import _MEDIUM_HEADS, Attribution, attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .errors import RuleError
+from .resources import data_set
 
 _DENIAL = frozenset({"deny", "dispute", "reject", "refute", "dismiss"})
 _NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
@@ -47,7 +48,7 @@ class ReportedMatcher:
     def __call__(self, doc: Doc) -> list[Candidate]:
         """Every reported-speech candidate in ``doc`` (overlaps are resolved later)."""
         out: list[Candidate] = []
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple[int, int, int]] = set()
         strings = doc.vocab.strings
         for match_id, token_ids in self.matcher(doc):
             name = strings[match_id]
@@ -55,16 +56,17 @@ class ReportedMatcher:
             nodes = self._node_index[name]
             cue = doc[token_ids[nodes[rule.cue]]]
             content = doc[token_ids[nodes[rule.content]]]
-            key = (cue.i, content.i)
-            if key in seen:
-                continue
-            seen.add(key)
-            excluded = [doc[token_ids[nodes[x]]] for x in rule.exclude if x in nodes]
             opener = None
             if rule.content_from and rule.content_from in nodes:
                 opener = doc[token_ids[nodes[rule.content_from]]]
                 if not cue.i < opener.i < content.i:
                     continue  # the opener must sit between the cue and the content
+            # one candidate per cue, content and opener, whichever rule matched first
+            key = (cue.i, content.i, opener.i if opener is not None else -1)
+            if key in seen:
+                continue
+            seen.add(key)
+            excluded = [doc[token_ids[nodes[x]]] for x in rule.exclude if x in nodes]
             cand = self._candidate(doc, rule, cue, content, excluded, opener)
             if cand is not None:
                 out.append(cand)
@@ -163,9 +165,12 @@ class ReportedMatcher:
         if content.dep_ in _OBJECT_DEPS:
             e = _object_tail(cue, e)
         e = _coordinated_tail(cue, e, self.lexicon)
+        e = _nonrestrictive_tail(doc, s, e)
         span = doc[s:e]
-        if sum(1 for t in span if t.is_alpha) < 2:
-            return None
+        if sum(1 for t in span if t.is_alpha) < 2 and not (
+            content.dep_ in _OBJECT_DEPS and content.ent_type_ in _NAMED_OBJECTS
+        ):
+            return None  # one word is too little, unless it names whom they endorsed, blamed ...
         bridged = s < cue.left_edge.i and cue.right_edge.i + 1 < e
         if s <= cue.i < e and not bridged:
             return None
@@ -208,6 +213,8 @@ class ReportedMatcher:
 _BRIDGE_WORDS = 2
 """Words needed on each side of a cue for the content to read across it."""
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
+_NAMED_OBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+"""Entity types a one-word object content may have (``endorsed Cruz``, ``blamed China``)."""
 _OBJECT_TAIL_PREPS = frozenset({"for", "to", "by", "of", "against", "over", "about"})
 
 
@@ -303,6 +310,31 @@ def _coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
 
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})
+_NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
+
+
+def _nonrestrictive_tail(doc: Doc, s: int, e: int) -> int:
+    """End ``(s, e)`` before a closing ``, which ...`` clause that comments on it.
+
+    ``he supports the final bill, which includes ...``: a non-restrictive relative
+    clause at the end of the content is the writer's aside, not what was said,
+    unless it quotes the speaker's words.
+    """
+    for t in doc[s:e]:
+        if t.dep_ != "relcl" or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
+            continue
+        lead = t.left_edge.i - 1
+        if (
+            lead <= s
+            or doc[lead].text != ","
+            or doc[t.left_edge.i].lower_ not in _NONRESTRICTIVE_WORDS
+        ):
+            continue
+        if any(x.is_quote for x in t.subtree):
+            return e  # "..., which would be a “dire threat”": the speaker's words go on
+        bounds = _trim(doc, s, lead)
+        return bounds[1] if bounds else e
+    return e
 
 
 def _relative_lead(doc: Doc, s: int, cue: Token) -> bool:
@@ -384,8 +416,6 @@ def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[
     organization or group), the part after it a clause with a verb, not in quotation
     marks (quoted text after a colon is :mod:`quotecraft.direct`'s ``direct.colon``).
     """
-    from .attribution import Attribution
-
     out: list[Candidate] = []
     if not len(doc):
         return out
@@ -397,11 +427,17 @@ def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[
         if colon is None or colon.i == span.start:
             continue
         speaker = doc[span.start : colon.i]
-        if speaker[0].ent_type_ not in _COLON_SPEAKER_LABELS or not all(
+        if not all(
             t.ent_type_ in _COLON_SPEAKER_LABELS or t.pos_ in ("PROPN", "NOUN") or t.is_punct
             for t in speaker
         ):
             continue
+        named = speaker[0].ent_type_ in _COLON_SPEAKER_LABELS
+        capitalized = all(t.is_title or t.is_upper or t.is_punct for t in speaker)
+        if not (named or capitalized) or speaker.text.lower() in data_set("headline_labels.txt"):
+            continue  # "Analysis: ...": a label, not a speaker
+        if len(speaker) == 1 and len(speaker.text) <= 2:
+            continue  # "Q: ...", "A: ...": interview turns, answered by direct speech
         rest = [t for t in doc[colon.i + 1 : span.end] if not t.is_space]
         if not rest or rest[0].text in "“\"‘«„'":
             continue

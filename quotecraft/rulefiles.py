@@ -494,7 +494,7 @@ def _read_pattern(entry: Any, at: Path_, check: _Checker) -> PatternRule:
                 "E036",
                 (*where, "RIGHT_ATTRS"),
                 f"{what}: unknown lexicon reference {bad_refs[0]!r} (use @verbs:FRAME with a "
-                "frame of ccomp, quote, obj, dobj, xcomp, prep_<preposition>; @verbs, @nouns, "
+                f"frame of {FRAMES_HELP}; @verbs, @nouns, "
                 "@noun_preps:PREP or @propositional_nouns)",
             )
         try:

@@ -77,6 +77,22 @@ POSITIVE = [
         "Then the judge asked the lawyers if they had read the filing.",
         "if they had read the filing",
     ),
+    (
+        "reported.object_as.v1",
+        "Critics see the merger as a threat to competition.",
+        "the merger as a threat to competition",
+    ),
+    (
+        "reported.object_as.v1",
+        "The senator described the bill as a giveaway to lenders.",
+        "the bill as a giveaway to lenders",
+    ),
+    ("reported.dobj.v1", "The teachers union endorsed Sanders on Monday.", "Sanders"),
+    (
+        "reported.noun_that.v1",
+        "The union's complaint that the rules were unfair went unanswered.",
+        "the rules were unfair",
+    ),
 ]
 
 NEGATIVE = [
@@ -114,6 +130,8 @@ NEGATIVE_BY_RULE = [
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
     ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),
     ("reported.in_source.v1", "In the report, the auditors found that the bridge was unsafe."),
+    ("reported.object_as.v1", "The council used the old school as a shelter."),  # not a cue verb
+    ("reported.dobj.v1", "The committee endorsed it on Monday."),  # a pronoun, not a name
 ]
 
 
@@ -401,3 +419,37 @@ def test_a_participle_tail_after_a_closing_quote_is_cut(extractor: Any) -> None:
         (QuoteKind.MIXED, "the mayor “had a crazy policy which was maniacal,”"),
         (QuoteKind.DIRECT, "He lost the vote."),
     ]
+
+
+def test_a_closing_nonrestrictive_clause_is_the_writers_aside(extractor: Any) -> None:
+    text = "The senator said he supports the final bill, which passed the House in May."
+    (q,) = extractor(text).quotes
+    assert q.content.text == "he supports the final bill"
+    # a restrictive clause is part of what was said
+    text = "The senator said he supports the bill that passed the House in May."
+    (q,) = extractor(text).quotes
+    assert q.content.text == "he supports the bill that passed the House in May"
+
+
+COLON = [
+    ("Mayor Lopez: The bridge will reopen next month.\n\nThe city said more.", "Mayor Lopez"),
+    ("Sanders: Endorsements prove the race is rigged.\n\nMore text follows.", "Sanders"),
+]
+COLON_NEGATIVE = [
+    "Breaking: The bridge will reopen next month.\n\nThe city said more.",  # a label
+    "Q: Will the bridge reopen next month?\n\nA: It will.",  # interview turns
+    "the plan: we will reopen the bridge next month.",  # lower case, not a name
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), COLON)
+def test_headline_colon_names_the_speaker(extractor: Any, text: str, speaker: str) -> None:
+    quotes = [q for q in extractor(text).quotes if q.rule == "reported.colon.v1"]
+    assert len(quotes) == 1, [(q.rule, q.content.text) for q in extractor(text).quotes]
+    assert quotes[0].speaker is not None and quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize("text", COLON_NEGATIVE)
+def test_headline_colon_needs_a_name(extractor: Any, text: str) -> None:
+    assert [q for q in extractor(text).quotes if q.rule == "reported.colon.v1"] == []

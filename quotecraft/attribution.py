@@ -20,6 +20,8 @@ from attrs import define
 from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_HOLDING_PREPS = frozenset({"in", "under", "on"})
+"""Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
@@ -84,8 +86,13 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
 
     Looks for the cue's subject (or the agent of a passive cue); for a cue without
     a subject of its own (``..., adding that``, ``by pointing out``, ``and said``)
-    climbs to the verb it depends on. ``according to X`` gives X; a relative clause
-    cue (``X, who said``) gives X; a noun cue gives its possessor (``X's statement``).
+    climbs to the verb it depends on (also through an adjective: ``X was quick to
+    point out``; and from a participle to a passive verb, whose subject is then the
+    doer: ``X was sidelined after demonstrating``). ``according to X`` gives X; a
+    relative clause cue (``X, who said``) gives X; a participle on a noun gives the
+    noun, or a document's owner (``a group seeking``, ``X issued a statement saying``);
+    a noun cue gives its possessor (``X's statement``), else the subject of the verb
+    it hangs on by *in*, *under* or *on* (``X acted in the belief that``).
     """
     if cue.lower_ == "in" and cue.dep_ == "prep":
         # "In a Register poll last month, X led": the document is the source
@@ -106,6 +113,8 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         # "X said the plan was costly and warned that ...": the parser hangs the second
         # cue on the first cue's complement; its speaker is the first cue's subject.
         tok = cue.head.head
+    adjunct = False  # climbed from a participle or infinitive hanging on its verb
+    came_from = ""
     for _ in range(max_climb + 1):
         if tok.pos_ in ("NOUN", "PROPN") and tok.i == cue.i:
             for c in tok.children:
@@ -116,8 +125,18 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
                     for obj in c.children:
                         if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
                             return obj
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ in _HOLDING_PREPS
+                and tok.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "X acted in the belief that ...", "under the assumption that ...", but not
+                # "X bristled at the suggestion that ...", which someone else made
+                tok = tok.head.head
+                adjunct = True
+                continue
             return None
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
         for c in tok.children:
             if c.dep_ == "agent":
                 for obj in c.children:
@@ -134,13 +153,41 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
                 return None  # "it was said that ..."
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return _participle_owner(tok.head)
+        # "X was quick to point out": an infinitive on an adjective, but not "cautious
+        # about mentioning", where X is careful not to say it
+        via_adjective = tok.dep_ == "acomp" and came_from == "xcomp"
+        if (tok.dep_ not in _CLIMB_DEPS and not via_adjective) or tok.head.i == tok.i:
             return None
         if tok.dep_ == "ccomp" and tok.i != cue.i:
             return None
+        # "X was sidelined after demonstrating that ...": X demonstrated it
+        adjunct = tok.dep_ in ("advcl", "pcomp", "prep", "xcomp", "acomp")
+        came_from = tok.dep_
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
             return None
+    return None
+
+
+def _participle_owner(noun: Token) -> Token | None:
+    """Who speaks through ``noun`` in ``a group seeking to ...``, ``a statement saying ...``.
+
+    A group or person speaks for itself. A document speaks for whoever owns or
+    issued it: ``the campaign's statement saying``, ``the campaign released a
+    statement saying``; with neither, the source is unknown.
+    """
+    if noun.lemma_.lower() not in _MEDIUM_HEADS:
+        return noun
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
     return None
 
 

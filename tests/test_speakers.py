@@ -216,3 +216,42 @@ def test_a_cue_without_subject_takes_the_name_just_before_it() -> None:
 def test_no_name_before_a_cue_without_subject_means_no_speaker() -> None:
     # "the mayor" alone is no entity: unknown, not a guess
     assert _stranded([(5, 6, "GPE")]) is None
+
+
+# (text, cue, speaker mention or None): how a cue without a subject of its own finds one
+_CLIMBS = [
+    # an infinitive on an adjective: the adjective's subject speaks
+    ("Senator Ann Lee was quick to point out that the bill had passed.", "point out", "Senator Ann Lee"),
+    # a participle on a passive verb: the passive subject is the doer
+    ("The governor was sidelined after demonstrating that the plan would fail.", "demonstrating", "The governor"),
+    # a noun cue held "in" or "under": the subject holds it
+    ("The council acted in the belief that the loan would be repaid.", "belief", "The council"),
+    # a participle on a noun: the group speaks for itself, a document for its issuer
+    ("The Lee campaign issued a statement saying the report was false.", "saying", "The Lee campaign"),
+]  # fmt: skip
+_NO_SPEAKER = [
+    # someone else made the suggestion Ann Lee reacted to
+    "Senator Ann Lee bristled at the suggestion that she had misled voters.",
+    # being careful about mentioning something is not mentioning it
+    "Senator Ann Lee was cautious about mentioning any tax increase.",
+    # a statement no one is said to have issued
+    "A statement saying the report was false appeared online.",
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), _CLIMBS)
+def test_cue_without_its_own_subject_finds_the_speaker(
+    extractor: Any, text: str, cue: str, speaker: str
+) -> None:
+    quotes = [q for q in extractor(text).quotes if q.cue is not None and q.cue.text == cue]
+    assert len(quotes) == 1, [(q.rule, q.content.text) for q in extractor(text).quotes]
+    assert quotes[0].speaker is not None and quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize("text", _NO_SPEAKER)
+def test_cue_whose_speaker_is_someone_else_gives_no_quote_for_them(
+    extractor: Any, text: str
+) -> None:
+    # reported content needs a speaker: none is found, so nothing is returned
+    assert extractor(text).quotes == ()

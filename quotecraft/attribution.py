@@ -137,13 +137,18 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
                 continue
             return None
         passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
+        if tok.i == cue.i and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            # "About 4 in 10 say ...": the parser makes the number a modifier of the cue
+            for c in tok.lefts:
+                if c.dep_ in ("nummod", "npadvmod", "dep") and c.like_num:
+                    return c
         for c in tok.children:
             if c.dep_ == "agent":
                 for obj in c.children:
                     if obj.dep_ == "pobj":
                         return obj
         for c in tok.children:
-            if c.is_punct:
+            if c.is_punct and c.text != "%":
                 continue  # the parser sometimes makes a closing quote mark the subject
             if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive):
                 if c.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
@@ -221,7 +226,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
         end = c.right_edge.i + 1
     doc = head.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (
+        (doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].is_space
+    ):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

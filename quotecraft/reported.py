@@ -130,10 +130,14 @@ class ReportedMatcher:
             return None  # "declined to say whether ...": nothing was said
         if content.is_ancestor(cue) and any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
             return None  # "..., as X said that Y": the cue's own complement is the content
-        if any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children) and any(
-            c.dep_ in ("dobj", "attr", "oprd") for c in cue.children
+        if (
+            any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children)
+            and any(c.dep_ in ("dobj", "attr", "oprd") for c in cue.children)
+            and not cue.is_ancestor(content)
         ):
-            return None  # "as X lamented illegal immigration, ...": a time clause, not a source
+            # "as X lamented illegal immigration, ...": a time clause, not a source for the
+            # main clause; its own object is X's content ("as X blasted the decision")
+            return None
         if cue.is_ancestor(content) and content.head.i != cue.i:
             # a clause reached through another verb belongs to that verb
             t = content.head

@@ -89,6 +89,22 @@ POSITIVE = [
     ),
     ("reported.dobj.v1", "The teachers union endorsed Sanders on Monday.", "Sanders"),
     (
+        "reported.dobj.v1",
+        "Two senators accused the agency of hiding the report.",
+        "the agency of hiding the report",
+    ),
+    ("reported.dobj.v1", "The mayor defended the new budget on Tuesday.", "the new budget"),
+    (
+        "reported.dobj.v1",
+        "Turnout fell as the governor blasted the decision to close polling stations.",
+        "the decision to close polling stations",
+    ),
+    (
+        "reported.prep_to.v1",
+        "The ministry responded to the allegations on Friday.",
+        "the allegations",
+    ),
+    (
         "reported.noun_that.v1",
         "The union's complaint that the rules were unfair went unanswered.",
         "the rules were unfair",
@@ -379,7 +395,9 @@ def test_trailing_attribution_needs_a_cue_verb_with_nothing_of_its_own_after() -
 
 def test_a_conjoined_naming_verb_is_its_own_statement(extractor: Any) -> None:
     # the parser hangs "called" on "hurt", inside the said-clause
-    art = extractor('Ann Lee said the new toll would hurt commuters, and called it "a tax on work."')
+    art = extractor(
+        'Ann Lee said the new toll would hurt commuters, and called it "a tax on work."'
+    )
     got = [(q.rule, q.content.text) for q in art.quotes]
     assert got == [
         ("reported.ccomp.v1", "the new toll would hurt commuters"),
@@ -389,7 +407,9 @@ def test_a_conjoined_naming_verb_is_its_own_statement(extractor: Any) -> None:
 
 def test_said_inside_a_relative_clause_reports_the_rest_of_it(extractor: Any) -> None:
     # "that" is the subject of "would harm", so the clause starts left of the cue
-    art = extractor("The agency withheld documents that officials said would harm national security.")
+    art = extractor(
+        "The agency withheld documents that officials said would harm national security."
+    )
     got = [(q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
            for q in art.quotes]  # fmt: skip
     assert got == [("would harm national security", "officials")]

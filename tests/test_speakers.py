@@ -228,6 +228,9 @@ _CLIMBS = [
     ("The council acted in the belief that the loan would be repaid.", "belief", "The council"),
     # a participle on a noun: the group speaks for itself, a document for its issuer
     ("The Lee campaign issued a statement saying the report was false.", "saying", "The Lee campaign"),
+    # poll shares: a percentage, or a number the parser hangs on the cue
+    ("On taxes, 42% say they are worse off than last year.", "say", "42%"),
+    ("About 4 in 10 say they want a new mayor.", "say", "About 4 in 10"),
 ]  # fmt: skip
 _NO_SPEAKER = [
     # someone else made the suggestion Ann Lee reacted to

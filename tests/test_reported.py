@@ -93,7 +93,11 @@ POSITIVE = [
         "Two senators accused the agency of hiding the report.",
         "the agency of hiding the report",
     ),
-    ("reported.dobj.v1", "The mayor defended the new budget on Tuesday.", "the new budget"),
+    (
+        "reported.dobj.v1",
+        "Parents blamed the district for the delays.",
+        "the district for the delays",
+    ),
     (
         "reported.dobj.v1",
         "Turnout fell as the governor blasted the decision to close polling stations.",
@@ -148,6 +152,7 @@ NEGATIVE_BY_RULE = [
     ("reported.in_source.v1", "In the report, the auditors found that the bridge was unsafe."),
     ("reported.object_as.v1", "The council used the old school as a shelter."),  # not a cue verb
     ("reported.dobj.v1", "The committee endorsed it on Monday."),  # a pronoun, not a name
+    ("reported.dobj.v1", "All members must defend one of their number if attacked."),  # no speech
 ]
 
 

@@ -98,6 +98,12 @@ POSITIVE = [
         "Parents blamed the district for the delays.",
         "the district for the delays",
     ),
+    ("reported.dobj.v1", "The union applauded the new safety rules.", "the new safety rules"),
+    (
+        "reported.noun_infinitive.v1",
+        "Voters remember the governor's pledge to cut property taxes.",
+        "to cut property taxes",
+    ),
     (
         "reported.dobj.v1",
         "Turnout fell as the governor blasted the decision to close polling stations.",
@@ -153,6 +159,7 @@ NEGATIVE_BY_RULE = [
     ("reported.object_as.v1", "The council used the old school as a shelter."),  # not a cue verb
     ("reported.dobj.v1", "The committee endorsed it on Monday."),  # a pronoun, not a name
     ("reported.dobj.v1", "All members must defend one of their number if attacked."),  # no speech
+    ("reported.noun_infinitive.v1", "The plan to build a bridge was shelved."),  # no one's plan
 ]
 
 

@@ -99,6 +99,7 @@ POSITIVE = [
         "the district for the delays",
     ),
     ("reported.dobj.v1", "The union applauded the new safety rules.", "the new safety rules"),
+    ("reported.prep_at.v1", "Several donors balked at the new fees.", "the new fees"),
     (
         "reported.noun_infinitive.v1",
         "Voters remember the governor's pledge to cut property taxes.",

@@ -311,11 +311,14 @@ class Resolver:
             return unknown, bounds
         span = doc[s:e]
         # 0. "the city's chief engineer, Priya Raman": the apposed name is the speaker
+        #    (not when the head is a name itself: "Jo Lee, the General Secretary of NATO")
         for c in head.children:
             if (
                 c.dep_ == "appos"
+                and head.ent_type_ != _PERSON
                 and not any(t.text == ":" for t in doc[min(head.i, c.i) : max(head.i, c.i)])
                 and c.pos_ == "PROPN"
+                and c.left_edge.pos_ != "DET"
                 and _looks_like_name([t for t in c.subtree if not t.is_punct])
             ):
                 name_bounds = mention_span(c)

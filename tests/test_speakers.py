@@ -66,6 +66,12 @@ def test_appositive_titles(extractor: Any) -> None:
     assert q.speaker.organization == "Harbor Authority"
     (q,) = _quotes(extractor, "Hugh Hill, a doctor, said the clinic was full.")
     assert q.speaker is not None and (q.speaker.name, q.speaker.title) == ("Hugh Hill", "doctor")
+    # a capitalized title in apposition is not a second name ("Secretary" is no surname)
+    (q,) = _quotes(
+        extractor, "Mara Ellison, the General Secretary of the Union, said the strike was over."
+    )
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title) == ("Mara Ellison", "General Secretary of the Union")
 
 
 def test_apposition_makes_a_person_even_when_ner_says_otherwise(extractor: Any) -> None:

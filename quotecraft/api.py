@@ -23,6 +23,9 @@ def load(
     config: Config | dict[str, Any] | None = None,
     lexicon: str = "en.v1",
     patterns: str = "en.reported.v1",
+    speakers: str = "en.v1",
+    titles: str = "en.v1",
+    boilerplate: str = "en.v1",
 ) -> Extractor:
     """A ready extractor, cached per process for the same arguments.
 
@@ -37,6 +40,12 @@ def load(
         config: a :class:`~quotecraft.pipeline.Config` or a dict of its fields.
         lexicon: registered name of the cue lexicon.
         patterns: registered name of the reported-speech pattern set.
+        speakers: registered name of the speaker resolver
+            (:data:`~quotecraft.registry.speaker_resolvers`).
+        titles: registered name of the title lexicon the speaker resolver uses
+            (:data:`~quotecraft.registry.title_lexicons`).
+        boilerplate: registered name of the boilerplate detector
+            (:data:`~quotecraft.registry.boilerplate_detectors`); ``"none.v1"`` keeps every line.
 
     Raises:
         ModelNotFoundError: no English pipeline is installed; the message says how to install one.
@@ -53,12 +62,28 @@ def load(
     name = resolve_model_name(model)
     # a rule file edited since the last call gives a new extractor, not the cached one
     stamps = tuple(_stamp(f) for f in rule_files)
-    key = (name, rule_files, stamps, cfg, lexicon, patterns)
+    key = (name, rule_files, stamps, cfg, lexicon, patterns, speakers, titles, boilerplate)
     with _lock:
         ex = _extractors.get(key)
         if ex is None:
+            from . import registry
+
             lex, pats = build_rules(lexicon, patterns, rule_files)
-            ex = Extractor(load_nlp(name), lexicon=lex, patterns=pats, config=cfg, model_name=name)
+            resolver = registry.speaker_resolvers.get(speakers)()
+            title_lex = registry.title_lexicons.get(titles)()
+            detector = registry.boilerplate_detectors.get(boilerplate)()
+            ex = Extractor(
+                load_nlp(name),
+                lexicon=lex,
+                patterns=pats,
+                config=cfg,
+                model_name=name,
+                resolver=resolver,
+                # the packaged titles are the resolver's own default: pass only others, so a
+                # registered resolver without a titles argument still loads
+                titles=None if titles == "en.v1" else title_lex,
+                boilerplate=detector,
+            )
             _extractors[key] = ex
         return ex
 

@@ -23,7 +23,8 @@ Config (all optional):
 - ``rules``: paths of rule files (JSON/YAML) that extend both;
 - ``kinds``: the quote kinds to keep;
 - ``min_confidence``: drop quotes below this confidence (0 to 1);
-- ``speakers``, ``boilerplate``: registered speaker resolver and boilerplate detector (``"en.v1"``);
+- ``speakers``, ``titles``, ``boilerplate``: registered speaker resolver, title lexicon and
+  boilerplate detector (``"en.v1"``);
 - ``spans_key``: the ``doc.spans`` key (``"quotes"``).
 
 Example:
@@ -60,6 +61,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "kinds": ["direct", "indirect", "mixed"],
     "min_confidence": 0.0,
     "speakers": "en.v1",
+    "titles": "en.v1",
     "boilerplate": "en.v1",
     "spans_key": "quotes",
 }
@@ -124,6 +126,7 @@ class QuoteAnnotator:
         kinds: Iterable[str] = ("direct", "indirect", "mixed"),
         min_confidence: float = 0.0,
         speakers: str = "en.v1",
+        titles: str = "en.v1",
         boilerplate: str = "en.v1",
         spans_key: str = "quotes",
     ) -> None:
@@ -150,6 +153,7 @@ class QuoteAnnotator:
             patterns=pats,
             config=Config(kinds=kinds, min_confidence=min_confidence),
             resolver=registry.speaker_resolvers.get(speakers)(),
+            titles=None if titles == "en.v1" else registry.title_lexicons.get(titles)(),
             boilerplate=registry.boilerplate_detectors.get(boilerplate)(),
         )
 
@@ -197,6 +201,7 @@ def make_quotecraft(
     kinds: list[str],
     min_confidence: float,
     speakers: str,
+    titles: str,
     boilerplate: str,
     spans_key: str,
 ) -> QuoteAnnotator:
@@ -217,6 +222,7 @@ def make_quotecraft(
         kinds=kinds,
         min_confidence=min_confidence,
         speakers=speakers,
+        titles=titles,
         boilerplate=boilerplate,
         spans_key=spans_key,
     )

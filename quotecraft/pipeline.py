@@ -8,10 +8,12 @@ spaCy component.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
@@ -31,6 +33,9 @@ from .reported import (
 )
 from .segment import Segmentation, segment
 from .speakers import Entity, Resolver
+
+if TYPE_CHECKING:
+    from .registry import TitleLexicon
 
 ALL_KINDS = frozenset({"direct", "indirect", "mixed"})
 _EN_STOPWORDS = frozenset(
@@ -155,14 +160,27 @@ class Extractor:
         model_name: str | None = None,
         resolver: Callable[..., Resolver] | None = None,
         boilerplate: Iterable[re.Pattern[str]] | None = None,
+        titles: TitleLexicon | None = None,
     ) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
         self.patterns = tuple(patterns)
         self.config = config or Config()
         self.model_name = model_name
-        # registry speaker_resolvers / boilerplate_detectors; None is the packaged en.v1
+        # registry speaker_resolvers / boilerplate_detectors / title_lexicons; None is en.v1
         self.resolver = resolver or Resolver
+        self.titles = titles
+        if titles is not None:
+            try:
+                accepts = "titles" in inspect.signature(self.resolver).parameters
+            except (TypeError, ValueError):
+                accepts = False
+            if not accepts:
+                raise errors.RuleError(
+                    f"E022 the speaker resolver {self.resolver!r} takes no 'titles' argument, "
+                    "so a title lexicon cannot be given with it"
+                )
+            self.resolver = functools.partial(self.resolver, titles=titles)
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
         self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
         # same matches in the same order as spaCy's DependencyMatcher, several times faster

@@ -45,12 +45,20 @@ _ORG_TAIL = re.compile(
 )
 
 
+Titles = tuple[frozenset[str], frozenset[str], frozenset[str]]
+"""(title phrases, title words, modifiers), lowercase."""
+
+
 @cache
-def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(title phrases, title words, modifiers), lowercase."""
+def _titles() -> Titles:
+    """The packaged titles: (title phrases, title words, modifiers), lowercase."""
     phrases = data_set("titles.txt")
     words = frozenset(w for p in phrases if " " not in p for w in p.split("-") if w)
     return phrases, words, data_set("title_modifiers.txt")
+
+
+def _title_sets(titles: Titles | None) -> Titles:
+    return _titles() if titles is None else titles
 
 
 @cache
@@ -159,8 +167,18 @@ class _Mention:
 class Resolver:
     """Resolves mentions in one document. Build one per ``Doc``."""
 
-    def __init__(self, doc: Doc, quote_spans: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quote_spans: Sequence[tuple[int, int]] = (),
+        *,
+        titles: Any | None = None,
+    ) -> None:
+        """``titles``: a :class:`~quotecraft.registry.TitleLexicon` (default: the packaged one)."""
         self.doc = doc
+        self.titles: Titles | None = (
+            None if titles is None else (titles.phrases, titles.words, titles.modifiers)
+        )
         self.entities: list[Entity] = []
         self.by_surname: dict[str, list[Entity]] = {}
         self.by_org: dict[str, Entity] = {}
@@ -194,10 +212,10 @@ class Resolver:
             return self._persons
         doc = self.doc
         spans = [sp for sp in self._ents if sp.label_ == _PERSON]
-        forms = {" ".join(t.text for t in _name_tokens(sp)) for sp in spans}
+        forms = {" ".join(t.text for t in _name_tokens(sp, self.titles)) for sp in spans}
         out = []
         for sp in spans:
-            toks = _name_tokens(sp)
+            toks = _name_tokens(sp, self.titles)
             if not _looks_like_name(toks):
                 continue  # "(D-Mass.)", "R-OH": a party and state tag, not a name
             if len(toks) >= 3:
@@ -214,7 +232,7 @@ class Resolver:
         doc = self.doc
         sent_of = _sentence_ids(doc)
         for span in self._person_spans():
-            name_tokens = _name_tokens(span)
+            name_tokens = _name_tokens(span, self.titles)
             if not name_tokens:
                 continue
             name = " ".join(t.text for t in name_tokens)
@@ -259,16 +277,16 @@ class Resolver:
             if known and known[0].lower() == ent.name.lower():
                 ent.gender = known[1] or None
 
-    @staticmethod
-    def _add_title(ent: Entity, span: Span) -> None:
+    def _add_title(self, ent: Entity, span: Span) -> None:
         """Keep the best title: an apposition beats a pre-modifier; the first of each wins."""
-        appos = _appositive_title(span) or _apposed_to_title(span)
+        t = self.titles
+        appos = _appositive_title(span, t) or _apposed_to_title(span, t)
         if appos and not ent.title_from_appos:
             ent.title, ent.title_from_appos = appos, True
         elif ent.title is None:
-            ent.title = _premodifier_title(span)
+            ent.title = _premodifier_title(span, t)
         if ent.title:
-            ent.organization = organization_from_title(ent.title)
+            ent.organization = organization_from_title(ent.title, t)
 
     def _person_for(self, name: str, surname: str, position: int) -> Entity:
         parts = name.split()
@@ -327,7 +345,7 @@ class Resolver:
                     ent.kind = SpeakerKind.PERSON
                 if ent.title is None and head.pos_ == "NOUN":
                     ent.title = _strip_det(doc[s : head.i + 1].text)
-                    ent.organization = organization_from_title(ent.title)
+                    ent.organization = organization_from_title(ent.title, self.titles)
                 return ent, bounds
         # 1. a PERSON entity inside the mention, unless it is the possessor of the head
         #    ("Mayor Ann Lee's spokesperson" is the spokesperson, not Ann Lee)
@@ -338,7 +356,9 @@ class Resolver:
             if ent_span.start >= e:
                 break
             if ent_span.start < e and s < ent_span.end and ent_span.root.i not in possessor:
-                name = _POSSESSIVE.sub("", " ".join(t.text for t in _name_tokens(ent_span))).strip()
+                name = _POSSESSIVE.sub(
+                    "", " ".join(t.text for t in _name_tokens(ent_span, self.titles))
+                ).strip()
                 if name:
                     person = self._person_for(name, name.split()[-1].lower(), ent_span.start)
                     if name not in person.names:
@@ -352,7 +372,7 @@ class Resolver:
             if key in self.by_surname:
                 return self._seen(self.by_surname[key][-1], head), bounds
         # 3. a name after a title the tagger did not see as a person ("spokesman Oleg Nikolenko")
-        _, words, _ = _titles()
+        _, words, _ = _title_sets(self.titles)
         titled = self._titled_name(span, head)
         if titled is not None:
             return self._seen(titled, head), bounds
@@ -365,7 +385,7 @@ class Resolver:
         # 5. a name the tagger missed or mislabelled, but with a person's title in apposition
         #    ("Smith, the council leader, said")
         if head.pos_ == "PROPN":
-            appos = _appositive_title(span) or _apposed_to_title(span)
+            appos = _appositive_title(span, self.titles) or _apposed_to_title(span, self.titles)
             if appos:
                 name = _POSSESSIVE.sub("", _strip_det(span.text)).strip()
                 person = self._person_for(name, name.split()[-1].lower(), head.i)
@@ -373,7 +393,7 @@ class Resolver:
                     person.names.append(name)
                 if not person.title_from_appos:
                     person.title, person.title_from_appos = appos, True
-                    person.organization = organization_from_title(appos)
+                    person.organization = organization_from_title(appos, self.titles)
                 return self._seen(person, head), bounds
         # 6. organizations
         k = bisect_right(self._ent_ends, head.i)
@@ -402,7 +422,7 @@ class Resolver:
         if kind is SpeakerKind.PERSON:
             title = _strip_det(span.text)
             ent.title = title
-            ent.organization = organization_from_title(title)
+            ent.organization = organization_from_title(title, self.titles)
             ent.names = []
         return ent, bounds
 
@@ -426,7 +446,7 @@ class Resolver:
         return ent
 
     def _titled_name(self, span: Span, head: Token) -> Entity | None:
-        _, words, _ = _titles()
+        _, words, _ = _title_sets(self.titles)
         if head.pos_ != "PROPN" or not span.start <= head.i < span.end:
             return None  # (a head trimmed off its mention as punctuation: "〞" tagged PROPN)
         toks = list(span)
@@ -449,7 +469,7 @@ class Resolver:
                 title_toks = title_toks[1:]
             if title_toks:
                 ent.title = span.doc[title_toks[0].i : toks[j].i].text
-                ent.organization = organization_from_title(ent.title)
+                ent.organization = organization_from_title(ent.title, self.titles)
         self._complete_name(ent)
         return ent
 
@@ -575,9 +595,9 @@ def _looks_like_name(toks: Sequence[Token]) -> bool:
     return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
 
 
-def _name_tokens(span: Span) -> list[Token]:
+def _name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     """The tokens of a PERSON entity minus leading titles and honorifics."""
-    _, words, mods = _titles()
+    _, words, mods = _title_sets(titles)
     toks = [t for t in span if not t.is_punct or t.text in ("-", ".")]
     while toks and (
         toks[0].lower_ in words or toks[0].lower_ in mods or toks[0].lower_ in _honorifics()
@@ -588,21 +608,21 @@ def _name_tokens(span: Span) -> list[Token]:
     return toks
 
 
-def find_title(name: Span) -> str | None:
+def find_title(name: Span, titles: Titles | None = None) -> str | None:
     """The title of a named person: pre-modifier run, else an apposition.
 
     ``former NATO Secretary-General Jens Stoltenberg`` gives
     ``former NATO Secretary-General``; ``Hugh Hill, a doctor,`` gives ``doctor``.
     """
-    pre = _premodifier_title(name)
+    pre = _premodifier_title(name, titles)
     if pre:
         return pre
-    return _appositive_title(name)
+    return _appositive_title(name, titles)
 
 
-def _premodifier_title(name: Span) -> str | None:
+def _premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     doc = name.doc
-    _, words, mods = _titles()
+    _, words, mods = _title_sets(titles)
     i = name.start - 1
     # NER sometimes includes the title in the entity ("President Zelensky")
     inner = [t for t in name if t.lower_ in words or t.lower_ in mods]
@@ -655,8 +675,8 @@ def _premodifier_title(name: Span) -> str | None:
     return toks.text.strip() or None
 
 
-def _appositive_title(name: Span) -> str | None:
-    _, words, _ = _titles()
+def _appositive_title(name: Span, titles: Titles | None = None) -> str | None:
+    _, words, _ = _title_sets(titles)
     for c in name.root.children:
         if c.dep_ == "appos" and c.i > name.root.i:
             toks = [t for t in c.subtree if t.dep_ not in ("relcl",)]
@@ -670,12 +690,12 @@ def _appositive_title(name: Span) -> str | None:
     return None
 
 
-def _apposed_to_title(name: Span) -> str | None:
+def _apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     """``the city's chief engineer, Priya Raman``: the name is apposed to a title phrase."""
     root = name.root
     if root.dep_ != "appos" or root.head.pos_ != "NOUN":
         return None
-    _, words, _ = _titles()
+    _, words, _ = _title_sets(titles)
     head = root.head
     if head.lower_ not in words and head.lemma_.lower() not in words:
         return None
@@ -689,7 +709,7 @@ def mention_span(tok: Token) -> tuple[int, int]:
     return mention_bounds(tok)
 
 
-def organization_from_title(title: str | None) -> str | None:
+def organization_from_title(title: str | None, titles: Titles | None = None) -> str | None:
     """The organization named in a title.
 
     Example:
@@ -700,7 +720,7 @@ def organization_from_title(title: str | None) -> str | None:
     """
     if not title:
         return None
-    phrases, words, mods = _titles()
+    phrases, words, mods = _title_sets(titles)
     tails = list(_ORG_TAIL.finditer(title))
     for m in reversed(tails):
         tail = m.group(1)

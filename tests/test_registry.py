@@ -263,3 +263,64 @@ def test_speaker_resolver_and_boilerplate_come_from_the_registry(
     assert len(direct) == 1 and direct[0].speaker is not None
     assert direct[0].speaker.name is None and direct[0].speaker.mention is not None
     assert pipe.get_pipe("quotecraft").extractor.analyze(doc).boilerplate == ()
+
+
+@pytest.mark.model
+def test_a_registered_title_lexicon_reaches_the_speaker_stage(scratch_registry: None) -> None:
+    packaged = registry.title_lexicons.get("en.v1")()
+
+    def with_warden() -> registry.TitleLexicon:
+        return registry.TitleLexicon(
+            phrases=packaged.phrases | {"warden"},
+            words=packaged.words | {"warden"},
+            modifiers=packaged.modifiers,
+        )
+
+    registry.title_lexicons.register("test.warden.v1", func=with_warden)
+    text = "Warden Ola Brekke said the pier would close."
+    (q,) = quotecraft.load()(text).quotes
+    assert q.speaker is not None and q.speaker.title is None  # "warden" is no packaged title
+    (q,) = quotecraft.load(titles="test.warden.v1")(text).quotes
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title) == ("Ola Brekke", "Warden")
+    # the same through the spaCy component's config
+    import spacy
+
+    pipe = spacy.load(quotecraft.model.resolve_model_name())
+    pipe.add_pipe("quotecraft", config={"titles": "test.warden.v1"})
+    (q,) = pipe(text)._.quotes
+    assert q.speaker is not None and q.speaker.title == "Warden"
+
+
+@pytest.mark.model
+def test_load_takes_speakers_and_boilerplate_by_name(scratch_registry: None) -> None:
+    registry.speaker_resolvers.register("test.anonymous.v1", func=lambda: _AnonymousResolver)
+    text = "Sign up for our newsletter\n\n“We will rebuild,” said Mayor Ann Lee."
+    art = quotecraft.load(speakers="test.anonymous.v1", boilerplate="none.v1")(text)
+    assert art.boilerplate == ()
+    (q,) = art.quotes
+    assert q.speaker is not None and q.speaker.name is None
+    with pytest.raises(RuleError, match=r"E020 no title_lexicons named 'xx.v1'"):
+        quotecraft.load(titles="xx.v1")
+
+
+class _OldResolver:
+    """A resolver written before title lexicons: ``cls(doc, quote_spans)`` only."""
+
+    def __init__(self, doc: Any, quote_spans: Any = ()) -> None:
+        self.inner = Resolver(doc, quote_spans)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@pytest.mark.model
+def test_a_resolver_without_titles_still_loads_but_refuses_other_titles(
+    scratch_registry: None,
+) -> None:
+    registry.speaker_resolvers.register("test.old.v1", func=lambda: _OldResolver)
+    registry.title_lexicons.register("test.same.v1", func=registry.title_lexicons.get("en.v1"))
+    (q,) = quotecraft.load(speakers="test.old.v1")("“Yes,” said Mayor Ann Lee.").quotes
+    assert q.speaker is not None and q.speaker.name == "Ann Lee"
+    with pytest.raises(RuleError, match=r"E022 the speaker resolver .* takes no 'titles'"):
+        quotecraft.load(speakers="test.old.v1", titles="test.same.v1")

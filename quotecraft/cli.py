@@ -95,6 +95,13 @@ def _add_extract(sub: Any) -> None:
         help="drop quotes below confidence X",
     )
     p.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="switch off a rule by name (e.g. reported.colon.v1); repeatable",
+    )
+    p.add_argument(
         "--with-text", action="store_true", help="include the document text in every JSON object"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -262,7 +269,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
     extractor = load(
-        args.model, rules=args.rules, config=Config(kinds=kinds, min_confidence=args.min_confidence)
+        args.model,
+        rules=args.rules,
+        config=Config(kinds=kinds, min_confidence=args.min_confidence, disabled_rules=args.disable),
     )
     counter = {"read": 0}
     # unreadable inputs, each with the number of documents read before it (for input order)

@@ -23,6 +23,7 @@ Config (all optional):
 - ``rules``: paths of rule files (JSON/YAML) that extend both;
 - ``kinds``: the quote kinds to keep;
 - ``min_confidence``: drop quotes below this confidence (0 to 1);
+- ``disabled_rules``: rule names to switch off (``["reported.colon.v1"]``);
 - ``speakers``, ``titles``, ``boilerplate``: registered speaker resolver, title lexicon and
   boilerplate detector (``"en.v1"``);
 - ``spans_key``: the ``doc.spans`` key (``"quotes"``).
@@ -60,6 +61,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "rules": [],
     "kinds": ["direct", "indirect", "mixed"],
     "min_confidence": 0.0,
+    "disabled_rules": [],
     "speakers": "en.v1",
     "titles": "en.v1",
     "boilerplate": "en.v1",
@@ -125,6 +127,7 @@ class QuoteAnnotator:
         rules: Iterable[str] = (),
         kinds: Iterable[str] = ("direct", "indirect", "mixed"),
         min_confidence: float = 0.0,
+        disabled_rules: Iterable[str] = (),
         speakers: str = "en.v1",
         titles: str = "en.v1",
         boilerplate: str = "en.v1",
@@ -151,7 +154,9 @@ class QuoteAnnotator:
             nlp,
             lexicon=lex,
             patterns=pats,
-            config=Config(kinds=kinds, min_confidence=min_confidence),
+            config=Config(
+                kinds=kinds, min_confidence=min_confidence, disabled_rules=disabled_rules
+            ),
             resolver=registry.speaker_resolvers.get(speakers)(),
             titles=None if titles == "en.v1" else registry.title_lexicons.get(titles)(),
             boilerplate=registry.boilerplate_detectors.get(boilerplate)(),
@@ -200,6 +205,7 @@ def make_quotecraft(
     rules: list[str],
     kinds: list[str],
     min_confidence: float,
+    disabled_rules: list[str],
     speakers: str,
     titles: str,
     boilerplate: str,
@@ -221,6 +227,7 @@ def make_quotecraft(
         rules=rules,
         kinds=kinds,
         min_confidence=min_confidence,
+        disabled_rules=disabled_rules,
         speakers=speakers,
         titles=titles,
         boilerplate=boilerplate,

@@ -115,6 +115,40 @@ def _kinds(value: Iterable[str]) -> frozenset[str]:
     return kinds
 
 
+_RULE_NAME = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)+\.v\d+")
+
+CODE_RULES = frozenset(
+    {
+        "direct.cue_after.v1",
+        "direct.cue_before.v1",
+        "direct.split.v1",
+        "direct.split_sentence.v1",
+        "direct.colon.v1",
+        "direct.dash.v1",
+        "direct.view_of.v1",
+        "direct.standalone.v1",
+        "direct.continuation.v1",
+        "mixed.cue_after.v1",
+        "reported.colon.v1",
+        "reported.trailing.v1",
+    }
+)
+"""Rules written as code rather than as patterns: a rule set cannot leave them out, but
+:attr:`Config.disabled_rules` can switch them off."""
+
+
+def _rule_names(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    names = frozenset(str(v) for v in value)
+    bad = sorted(n for n in names if not _RULE_NAME.fullmatch(n))
+    if bad:
+        raise errors.RuleError(
+            f"E015 {bad[0]!r} is not a rule name; rule names look like 'reported.colon.v1'"
+        )
+    return names
+
+
 @frozen
 class Config:
     """Options of an extractor (also the spaCy component's config).
@@ -136,6 +170,10 @@ class Config:
     slower per character than 20,000-character ones)."""
     html: bool | None = None
     """Force HTML handling on or off; ``None`` detects it."""
+    disabled_rules: frozenset[str] = field(default=frozenset(), converter=_rule_names)
+    """Rules to switch off by name (``Quote.rule``), patterns and code rules alike: their
+    candidates are dropped before quotes are merged, so another rule may take their place.
+    An extractor refuses names it does not know (:class:`~quotecraft.errors.RuleError`)."""
 
 
 class Extractor:
@@ -182,6 +220,12 @@ class Extractor:
                 )
             self.resolver = functools.partial(self.resolver, titles=titles)
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
+        unknown = self.config.disabled_rules - CODE_RULES - {p.name for p in self.patterns}
+        if unknown:
+            raise errors.RuleError(
+                f"E015 cannot disable unknown rules {sorted(unknown)}: they are neither "
+                "quotecraft's code rules nor in this extractor's patterns"
+            )
         self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
         # same matches in the same order as spaCy's DependencyMatcher, several times faster
         self.matcher.matcher = FastDependencyMatcher(  # type: ignore[assignment]
@@ -308,6 +352,10 @@ class Extractor:
         reported_cands = self.matcher(doc)
         reported_cands += colon_attributions(doc, seg.paragraphs)
         reported_cands += trailing_attributions(doc, self.lexicon)
+        off = self.config.disabled_rules
+        if off:
+            direct_cands = [c for c in direct_cands if c.rule not in off]
+            reported_cands = [c for c in reported_cands if c.rule not in off]
         reported_cands = clip_to_paragraph(reported_cands, seg.paragraphs, direct._text(doc))
         reported_cands = drop_quoted_speakers(doc, reported_cands, direct_cands)
         cands = merge_local(direct_cands, reported_cands, fragments)
@@ -344,6 +392,8 @@ class Extractor:
                 # a quote continuing the previous one: same speaker, named by the same mention
                 entity, bounds = last[0], last[3]
                 c.rule = c.rule.replace("standalone", "continuation")
+                if c.rule in self.config.disabled_rules:
+                    continue  # continuation quotes switched off: not a standalone one either
             speaker = resolver.record(entity, bounds, text) if entity is not None else None
             if entity is not None:
                 last = (entity, sent, para, bounds)

@@ -230,3 +230,73 @@ def test_every_span_indexes_the_input(extractor: Any, text: str) -> None:
             assert q.content.contains(f)
         assert 0 <= q.paragraph < max(1, len(art.paragraphs))
         assert 0.0 <= q.confidence <= 1.0
+
+
+# -- switching rules off by name ----------------------------------------------------------------
+
+_COLON_TEXT = "Mayor Lopez: The bridge will reopen next month.\n\nThe city said more."
+
+
+def test_disabled_rules_must_be_rule_names() -> None:
+    from quotecraft.errors import RuleError
+
+    with pytest.raises(RuleError, match=r"E015 'Colon' is not a rule name"):
+        quotecraft.Config(disabled_rules=["Colon"])
+    assert quotecraft.Config(disabled_rules="reported.colon.v1").disabled_rules == {
+        "reported.colon.v1"
+    }
+
+
+@pytest.mark.model
+def test_a_code_rule_can_be_switched_off(extractor: Any) -> None:
+    assert [q.rule for q in extractor(_COLON_TEXT).quotes] == ["reported.colon.v1"]
+    off = quotecraft.load(config={"disabled_rules": ["reported.colon.v1"]})
+    assert off(_COLON_TEXT).quotes == ()
+
+
+@pytest.mark.model
+def test_a_switched_off_pattern_lets_another_rule_take_its_place() -> None:
+    text = "The mayor said that the budget was balanced, according to the minutes."
+    default = [q.rule for q in quotecraft.load()(text).quotes]
+    off = quotecraft.load(config={"disabled_rules": [default[0]]})
+    got = [q.rule for q in off(text).quotes]
+    assert default[0] not in got
+
+
+@pytest.mark.model
+def test_switching_off_continuations_drops_them(extractor: Any) -> None:
+    text = '"We will rebuild," Ann Lee said.\n\n"We always do."'
+    assert [q.rule for q in extractor(text).quotes] == [
+        "direct.cue_after.v1",
+        "direct.continuation.v1",
+    ]
+    off = quotecraft.load(config={"disabled_rules": ["direct.continuation.v1"]})
+    assert [q.rule for q in off(text).quotes] == ["direct.cue_after.v1"]
+
+
+@pytest.mark.model
+def test_an_unknown_rule_cannot_be_switched_off() -> None:
+    from quotecraft.errors import RuleError
+
+    with pytest.raises(
+        RuleError, match=r"E015 cannot disable unknown rules \['reported.nope.v1'\]"
+    ):
+        quotecraft.load(config={"disabled_rules": ["reported.nope.v1"]})
+
+
+def test_code_rules_are_all_the_rules_written_as_code() -> None:
+    import re
+    from pathlib import Path
+
+    from quotecraft import registry
+    from quotecraft.pipeline import CODE_RULES
+
+    source = Path(quotecraft.__file__).parent
+    found = set()
+    for path in source.glob("*.py"):
+        found.update(
+            re.findall(r"""["']((?:direct|mixed|reported)\.[a-z_]+\.v\d+)["']""", path.read_text())
+        )
+    found.add("direct.continuation.v1")  # a standalone quote renamed when it continues
+    patterns = {r.name for get in registry.pattern_sets.get_all().values() for r in get()}
+    assert found - patterns == CODE_RULES

@@ -355,3 +355,15 @@ def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) 
     assert code == 2
     err = capsys.readouterr().err
     assert "extract" in err and "demo" in err
+
+
+@pytest.mark.model
+def test_extract_can_switch_rules_off(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Mayor Lopez: The bridge will reopen next month.\n\nMore.", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "-q", str(path))
+    assert code == 0 and "reported.colon.v1" in out
+    code, out, _ = run(capsys, "extract", "-q", "--disable", "reported.colon.v1", str(path))
+    assert code == 0 and "reported.colon.v1" not in out
+    code, out, err = run(capsys, "extract", "-q", "--disable", "reported.nope.v1", str(path))
+    assert code == 1 and "E015" in err and out == ""

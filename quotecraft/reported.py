@@ -219,29 +219,39 @@ _BRIDGE_WORDS = 2
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
 _NAMED_OBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity types a one-word object content may have (``endorsed Cruz``, ``blamed China``)."""
-_OBJECT_TAIL_PREPS = frozenset({"for", "to", "by", "of", "against", "over", "about"})
+_OBJECT_TAIL_PREPS = frozenset(
+    {"for", "to", "by", "of", "against", "over", "about", "as", "within", "with"}
+)
 
 
 def _object_tail(cue: Token, end: int) -> int:
     """Extend an object content over what the parser hung on the cue right after it.
 
-    ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``:
-    an infinitive or a ``for``/``to``/``by``/``of`` phrase that directly follows
-    the object completes it. Time, place and medium phrases do not.
+    ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
+    ``showed Sanders | within two points``: an infinitive or a phrase with one of
+    :data:`_OBJECT_TAIL_PREPS` that directly follows the object completes it, also
+    across a time phrase (``blasted Trump | on Monday | over his stance``). Time,
+    place and medium phrases alone do not.
     """
     doc = cue.doc
+    held = None  # after a time phrase: kept only when the content goes on after it
     for c in cue.rights:
         if c.i < end:
             continue
-        if c.left_edge.i != end:
+        if c.left_edge.i != (held if held is not None else end):
             break
         infinitive = c.dep_ in ("advcl", "xcomp") and any(
             x.dep_ == "aux" and x.lower_ == "to" for x in c.children
         )
         prep = c.dep_ == "prep" and c.lower_ in _OBJECT_TAIL_PREPS
-        if not (infinitive or prep) or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+        timed = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        if timed and held is None and c.dep_ in ("prep", "npadvmod"):
+            held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
+            continue
+        if not (infinitive or prep) or timed:
             break
         end = c.right_edge.i + 1
+        held = None
     while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
         end -= 1
     return end

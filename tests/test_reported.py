@@ -288,6 +288,11 @@ def test_object_content_takes_the_infinitive_or_for_phrase_after_it(extractor: A
     assert q.content.text == "new steps to tighten gun sales"
     (q,) = extractor("She criticized the plan on Tuesday.").quotes
     assert q.content.text == "the plan"
+    # a with/as/within phrase the parser hung on the verb, also across a time phrase
+    (q,) = extractor("New polls show the mayor within two points of her rival.").quotes
+    assert q.content.text == "the mayor within two points of her rival"
+    (q,) = extractor("The senator blasted the governor on Monday over his budget.").quotes
+    assert q.content.text == "the governor on Monday over his budget"
 
 
 def test_according_to_scopes_over_a_coordination(extractor: Any) -> None:

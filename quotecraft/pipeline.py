@@ -207,7 +207,6 @@ class Extractor:
         self.model_name = model_name
         # registry speaker_resolvers / boilerplate_detectors / title_lexicons; None is en.v1
         self.resolver = resolver or Resolver
-        self.titles = titles
         if titles is not None:
             try:
                 accepts = "titles" in inspect.signature(self.resolver).parameters

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from attrs import define, field
@@ -35,6 +35,9 @@ from spacy.tokens import Doc, Span, Token
 from .records import Speaker as SpeakerRecord
 from .records import SpeakerKind, TextSpan
 from .resources import data_json, data_set, data_tsv
+
+if TYPE_CHECKING:
+    from .registry import TitleLexicon
 
 _PERSON = "PERSON"
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -172,7 +175,7 @@ class Resolver:
         doc: Doc,
         quote_spans: Sequence[tuple[int, int]] = (),
         *,
-        titles: Any | None = None,
+        titles: TitleLexicon | None = None,
     ) -> None:
         """``titles``: a :class:`~quotecraft.registry.TitleLexicon` (default: the packaged one)."""
         self.doc = doc

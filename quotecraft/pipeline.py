@@ -353,7 +353,9 @@ class Extractor:
         reported_cands += trailing_attributions(doc, self.lexicon)
         off = self.config.disabled_rules
         if off:
-            direct_cands = [c for c in direct_cands if c.rule not in off]
+            # a standalone quote that may turn out to continue the previous speaker's is
+            # decided in _records, where it gets its final rule name
+            direct_cands = [c for c in direct_cands if c.rule not in off or c.inherits]
             reported_cands = [c for c in reported_cands if c.rule not in off]
         reported_cands = clip_to_paragraph(reported_cands, seg.paragraphs, direct._text(doc))
         reported_cands = drop_quoted_speakers(doc, reported_cands, direct_cands)
@@ -391,8 +393,8 @@ class Extractor:
                 # a quote continuing the previous one: same speaker, named by the same mention
                 entity, bounds = last[0], last[3]
                 c.rule = c.rule.replace("standalone", "continuation")
-                if c.rule in self.config.disabled_rules:
-                    continue  # continuation quotes switched off: not a standalone one either
+            if c.rule in self.config.disabled_rules:
+                continue  # switched off under its final name (standalone or continuation)
             speaker = resolver.record(entity, bounds, text) if entity is not None else None
             if entity is not None:
                 last = (entity, sent, para, bounds)

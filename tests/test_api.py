@@ -272,6 +272,15 @@ def test_switching_off_continuations_drops_them(extractor: Any) -> None:
     ]
     off = quotecraft.load(config={"disabled_rules": ["direct.continuation.v1"]})
     assert [q.rule for q in off(text).quotes] == ["direct.cue_after.v1"]
+    # switching off standalone quotes keeps the continuations, and the other way round
+    off = quotecraft.load(config={"disabled_rules": ["direct.standalone.v1"]})
+    assert [q.rule for q in off(text).quotes] == [
+        "direct.cue_after.v1",
+        "direct.continuation.v1",
+    ]
+    alone = '"We always do."'
+    assert [q.rule for q in extractor(alone).quotes] == ["direct.standalone.v1"]
+    assert off(alone).quotes == ()
 
 
 @pytest.mark.model

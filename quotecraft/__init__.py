@@ -27,9 +27,12 @@ from .pipeline import Config as Config
 from .pipeline import Extractor as Extractor
 from .records import Article as Article
 from .records import Cue as Cue
+from .records import CueType as CueType
 from .records import ErrorRecord as ErrorRecord
+from .records import Link as Link
 from .records import Quote as Quote
 from .records import QuoteKind as QuoteKind
+from .records import Resolution as Resolution
 from .records import Speaker as Speaker
 from .records import SpeakerKind as SpeakerKind
 from .records import TextSpan as TextSpan
@@ -46,15 +49,18 @@ __all__ = [
     "Article",
     "Config",
     "Cue",
+    "CueType",
     "ErrorRecord",
     "Extractor",
     "InputTooLargeError",
     "InputTypeError",
+    "Link",
     "MissingAnnotationError",
     "ModelNotFoundError",
     "Quote",
     "QuoteKind",
     "QuotecraftError",
+    "Resolution",
     "RuleError",
     "Speaker",
     "SpeakerKind",

@@ -52,6 +52,58 @@ class SpeakerKind(str, enum.Enum):
         return self.value
 
 
+class CueType(str, enum.Enum):
+    """What a cue reports, so a user can keep speech and drop beliefs.
+
+    Example:
+        >>> [t.value for t in CueType]
+        ['speech', 'writing', 'belief', 'intention', 'evidence']
+    """
+
+    SPEECH = "speech"
+    """Said aloud or stated: ``said``, ``told``, ``according to``, a colon."""
+    WRITING = "writing"
+    """Written: ``wrote``, ``tweeted``, ``in a statement``."""
+    BELIEF = "belief"
+    """Thought or belief: ``believes``, ``thinks``, ``is convinced``."""
+    INTENTION = "intention"
+    """Intention or wish: ``wants to``, ``plans to``, ``vowed to``."""
+    EVIDENCE = "evidence"
+    """Evidence or perception: ``shows``, ``found``, ``suggests``."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Resolution(str, enum.Enum):
+    """How a speaker's name was found, from the most to the least direct evidence.
+
+    Example:
+        >>> Resolution("pronoun") is Resolution.PRONOUN
+        True
+    """
+
+    NAMED = "named"
+    """The mention at the quote is the name (``said Ann Lee``)."""
+    SURNAME = "surname"
+    """A surname or first name of a person named earlier (``Lee said``)."""
+    DESCRIPTION = "description"
+    """A description or title matching a person named earlier (``the mayor said``)."""
+    PRONOUN = "pronoun"
+    """A pronoun resolved to an agreeing, salient antecedent (``she said``)."""
+    CONTINUATION = "continuation"
+    """A quote with no attribution that continues the previous speaker's."""
+    TURN = "turn"
+    """An unattributed quote in a dialogue, given to the speaker whose turn it is."""
+    LINKED = "linked"
+    """Named through a knowledge base the user registered."""
+    UNRESOLVED = "unresolved"
+    """No name in the text: ``name`` is the normalized mention (``officials``)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
 def _check_span(instance: TextSpan, attribute: Any, value: int) -> None:
     if value < instance.start:
         raise ValueError(f"span end {value} is before its start {instance.start}")
@@ -79,6 +131,14 @@ def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def _cue_type(value: str | None) -> CueType | None:
+    return None if value is None else CueType(value)
+
+
+def _resolution(value: str | None) -> Resolution | None:
+    return None if value is None else Resolution(value)
 
 
 @frozen
@@ -138,11 +198,28 @@ class Cue:
     """The cue's base form, e.g. ``"point out"``; ``":"`` or ``"—"`` for punctuation cues."""
     negated: bool = False
     """True when the cue is negated or denied (``did not say``, ``denied``)."""
+    type: CueType | None = field(default=None, converter=_cue_type)
+    """What the cue reports (speech, writing, belief, intention, evidence), when known."""
 
     @property
     def span(self) -> TextSpan:
         """The cue as a plain :class:`TextSpan`."""
         return TextSpan(self.start, self.end, self.text)
+
+
+@frozen
+class Link:
+    """A speaker's entry in a knowledge base the user registered.
+
+    Example:
+        >>> Link(name="Ann Lee", id="Q000001")
+        Link(name='Ann Lee', id='Q000001')
+    """
+
+    name: str
+    """The canonical name in the knowledge base."""
+    id: str
+    """The knowledge base's identifier (a Wikidata QID, a staff id...)."""
 
 
 @frozen
@@ -168,6 +245,14 @@ class Speaker:
     """Person, organization, group/anonymous or unknown."""
     mention: TextSpan | None = None
     """The words naming the speaker at this quote (``"he"``, ``"Stoltenberg"``)."""
+    resolution: Resolution | None = field(default=None, converter=_resolution)
+    """How ``name`` was found from ``mention`` (named, surname, pronoun...)."""
+    name_mention: TextSpan | None = None
+    """The mention that supplied ``name`` (may be in an earlier sentence than ``mention``)."""
+    members: tuple[str, ...] = field(default=(), converter=_strings)
+    """For a group of named speakers (``said Ann and Bo Lee``), each member's name."""
+    link: Link | None = None
+    """The knowledge-base entry, when one was registered and the text agrees with it."""
 
 
 @frozen
@@ -205,6 +290,23 @@ class Quote:
     """Where it was said (``in a Facebook post``, ``in an interview with X``)."""
     date: TextSpan | None = None
     """When it was said, as written in the attribution (``on Monday, December 2nd``)."""
+
+    @property
+    def words(self) -> str:
+        """The quoted words a person reads, without the attribution.
+
+        For a direct quote split by its attribution, the pieces joined by a space;
+        otherwise the content.
+
+        Example:
+            >>> import quotecraft
+            >>> q = quotecraft.extract('"I am tired," she said. "Very tired."').quotes[0]
+            >>> q.words
+            'I am tired, Very tired.'
+        """
+        if self.kind is QuoteKind.DIRECT and len(self.fragments) > 1:
+            return " ".join(f.text for f in self.fragments)
+        return self.content.text
 
 
 @frozen

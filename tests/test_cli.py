@@ -101,7 +101,18 @@ def test_extract_txt_file(capsys: pytest.CaptureFixture[str], files: dict[str, P
     direct = [q for q in obj["quotes"] if q["kind"] == "direct"]
     assert [q["content"]["text"] for q in direct] == ["We will rebuild the pier,", "No,"]
     assert direct[0]["speaker"]["name"] == "Ann Lee"
-    assert set(direct[0]["speaker"]) == {"id", "name", "title", "organization", "kind", "mention"}
+    assert set(direct[0]["speaker"]) == {
+        "id",
+        "name",
+        "title",
+        "organization",
+        "kind",
+        "mention",
+        "resolution",
+        "name_mention",
+        "members",
+        "link",
+    }
     assert direct[1]["speaker"]["name"] == "Tom Brady"  # "he"
     assert [b["text"] for b in obj["boilerplate"]] == ["Subscribe to our newsletter"]
 

@@ -15,9 +15,11 @@ import pytest
 from quotecraft import (
     Article,
     Cue,
+    CueType,
     ErrorRecord,
     Quote,
     QuoteKind,
+    Resolution,
     Speaker,
     SpeakerKind,
     TextSpan,
@@ -232,7 +234,31 @@ def test_speaker_fields() -> None:
         "organization",
         "kind",
         "mention",
+        "resolution",
+        "name_mention",
+        "members",
+        "link",
     ]
+
+
+def test_speaker_resolution_and_cue_type_take_their_string_values() -> None:
+    sp = Speaker("S1", "Ann Lee", resolution="pronoun")
+    assert sp.resolution is Resolution.PRONOUN
+    cue = Cue(0, 4, "said", "say", type="speech")
+    assert cue.type is CueType.SPEECH
+    with pytest.raises(ValueError):
+        Speaker("S1", "Ann Lee", resolution="guessed")
+
+
+def test_words_skip_the_attribution_of_a_split_quote() -> None:
+    text = '"Yes," she said. "Now."'
+    q = Quote(
+        kind="direct",
+        content=TextSpan.of(text, 1, 22),
+        fragments=[TextSpan.of(text, 1, 5), TextSpan.of(text, 18, 22)],
+    )
+    assert q.words == "Yes, Now."
+    assert "said" in q.content.text and "said" not in q.words
 
 
 def test_article_fields_and_tuple_conversion() -> None:

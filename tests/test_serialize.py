@@ -26,7 +26,18 @@ from quotecraft.serialize import converter, quote_to_dict
 
 TEXT = "“We will rebuild,” said Mayor Ann Lee. She added that the pier would reopen."
 SPAN_KEYS = {"start", "end", "text"}
-SPEAKER_KEYS = {"id", "name", "title", "organization", "kind", "mention"}
+SPEAKER_KEYS = {
+    "id",
+    "name",
+    "title",
+    "organization",
+    "kind",
+    "mention",
+    "resolution",
+    "name_mention",
+    "members",
+    "link",
+}
 QUOTE_KEYS = {
     "kind",
     "content",
@@ -92,7 +103,14 @@ def test_to_dict_shape() -> None:
     assert set(q) == QUOTE_KEYS
     assert q["kind"] == "direct"
     assert q["content"] == {"start": 1, "end": 17, "text": "We will rebuild,"}
-    assert q["cue"] == {"start": 19, "end": 23, "text": "said", "lemma": "say", "negated": False}
+    assert q["cue"] == {
+        "start": 19,
+        "end": 23,
+        "text": "said",
+        "lemma": "say",
+        "negated": False,
+        "type": None,
+    }
     assert set(q["speaker"]) == SPEAKER_KEYS
     assert q["speaker"]["kind"] == "person"
     assert q["speaker"]["mention"] == {"start": 24, "end": 37, "text": "Mayor Ann Lee"}

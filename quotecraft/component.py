@@ -47,7 +47,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import MissingAnnotationError, RuleError
+from .errors import MODEL_HINT, MissingAnnotationError, RuleError
 from .pipeline import Config, Extractor
 from .records import Quote
 from .serialize import converter
@@ -168,8 +168,7 @@ class QuoteAnnotator:
             raise MissingAnnotationError(
                 f"E004 the {self.name!r} component needs a dependency parse, but the Doc has "
                 f"none: add a 'parser' (and 'ner', for speaker names) before it. This "
-                f"pipeline runs {self.nlp.pipe_names}; start from a trained pipeline, e.g. "
-                "nlp = spacy.load('en_core_web_sm'); nlp.add_pipe('quotecraft')."
+                f"pipeline runs {self.nlp.pipe_names}; {MODEL_HINT}."
             )
         article = self.extractor.analyze(doc)
         doc.user_data[USER_DATA_KEY] = [converter.unstructure(q) for q in article.quotes]

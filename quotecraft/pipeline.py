@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from . import direct, errors, marks, workers
 from .candidates import Candidate, TokenIndex
-from .cues import CueLexicon, PatternRule
+from .cues import CueLexicon, PatternRule, default_patterns
 from .depmatch import FastDependencyMatcher
 from .records import Article, Cue, ErrorRecord, Quote, QuoteKind, Speaker, TextSpan
 from .reported import (
@@ -143,8 +143,10 @@ def _rule_names(value: Iterable[str]) -> frozenset[str]:
     names = frozenset(str(v) for v in value)
     bad = sorted(n for n in names if not _RULE_NAME.fullmatch(n))
     if bad:
+        known = CODE_RULES | {p.name for p in default_patterns()}
         raise errors.RuleError(
             f"E015 {bad[0]!r} is not a rule name; rule names look like 'reported.colon.v1'"
+            + errors.did_you_mean(bad[0], known)
         )
     return names
 
@@ -221,9 +223,11 @@ class Extractor:
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
         unknown = self.config.disabled_rules - CODE_RULES - {p.name for p in self.patterns}
         if unknown:
+            first = sorted(unknown)[0]
             raise errors.RuleError(
                 f"E015 cannot disable unknown rules {sorted(unknown)}: they are neither "
                 "quotecraft's code rules nor in this extractor's patterns"
+                + errors.did_you_mean(first, CODE_RULES | {p.name for p in self.patterns})
             )
         self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
         # same matches in the same order as spaCy's DependencyMatcher, several times faster
@@ -311,8 +315,8 @@ class Extractor:
         if len(doc) and not doc.has_annotation("DEP"):
             raise errors.MissingAnnotationError(
                 "E004 the Doc has no dependency parse: quotecraft needs a pipeline with a "
-                "'parser' (and 'ner' for speaker names), e.g. en_core_web_sm. Add the "
-                "quotecraft component after them: nlp.add_pipe('quotecraft', last=True)."
+                "'parser' (and 'ner' for speaker names), and a blank or untrained one has "
+                f"none: {errors.MODEL_HINT}."
             )
         text = seg.text
         warnings = list(seg.warnings)

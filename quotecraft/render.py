@@ -18,6 +18,7 @@ always well-formed and the page's text is exactly ``Article.text``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import sys
@@ -97,15 +98,19 @@ class _Mark:
     """Attributes of the first piece (later pieces drop ``id``)."""
 
 
-def render(article: Article, *, title: str | None = None) -> str:
-    """The article as a self-contained HTML page with its quotations marked.
+def render(article: Article, *, title: str | None = None, page: bool = True) -> str:
+    """The article as a self-contained HTML page (or fragment) with its quotations marked.
 
     Args:
         article: a result of :func:`quotecraft.extract` (offsets index ``article.text``).
         title: the page title; by default the article's id, else its first line.
+        page: ``True`` for a whole HTML5 document; ``False`` for a fragment to put
+            inside another page (what Jupyter shows for an ``Article``): one
+            ``<div class="quotecraft">`` with its own scoped ``<style>``, the same
+            look, and anchors prefixed so that several articles on one page do not clash.
 
     Returns:
-        A complete HTML5 document (inline CSS, no script, no external resource).
+        HTML (inline CSS, no script, no external resource), every piece of text escaped.
 
     Example:
         >>> import quotecraft
@@ -115,13 +120,17 @@ def render(article: Article, *, title: str | None = None) -> str:
         (True, True, False)
         >>> 'class="q q-direct" id="q1"' in page, 'href="#speaker-1"' in page
         (True, True)
+        >>> fragment = quotecraft.render(art, page=False)
+        >>> fragment.startswith('<div class="quotecraft"'), "<html" in fragment, "<body" in fragment
+        (True, False, False)
     """
-    speakers, speaker_ids = _speaker_table(article)
-    marks = list(_marks(article, speaker_ids))
+    prefix = "" if page else _fragment_prefix(article)
+    speakers, speaker_ids = _speaker_table(article, prefix)
+    marks = list(_marks(article, speaker_ids, prefix))
     badges: dict[int, list[str]] = {}
     for n, q in enumerate(article.quotes, 1):
         end = _clamp(q.content.end, article.text)
-        badges.setdefault(end, []).append(_badge(n, q, speaker_ids))
+        badges.setdefault(end, []).append(_badge(n, q, speaker_ids, prefix))
     body = _markup(article.text, marks, badges)
 
     if title is None:
@@ -139,6 +148,27 @@ def render(article: Article, *, title: str | None = None) -> str:
     if article.id:
         summary += f" · id {article.id}"
 
+    content = [
+        f'<p class="summary">{_e(summary)}</p>',
+        _legend(),
+        f'<article class="text">{body}</article>',
+    ]
+    if article.warnings:
+        content.append(f'<h2 id="{prefix}warnings">Warnings</h2>')
+        content.append('<ul class="warnings">')
+        content.extend(f"<li>{_e(w)}</li>" for w in article.warnings)
+        content.append("</ul>")
+    content.append(_speaker_section(article, speakers, speaker_ids, prefix))
+    if not page:
+        return "\n".join(
+            [
+                f'<div class="quotecraft" id="{prefix}top">',
+                f"<style>{_scoped_css('.quotecraft')}</style>",
+                f'<p class="qc-title">{_e(title)}</p>',
+                *content,
+                "</div>",
+            ]
+        )
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -152,18 +182,46 @@ def render(article: Article, *, title: str | None = None) -> str:
         "<body>",
         "<main>",
         f"<h1>{_e(title)}</h1>",
-        f'<p class="summary">{_e(summary)}</p>',
-        _legend(),
-        f'<article class="text">{body}</article>',
+        *content,
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
     ]
-    if article.warnings:
-        out.append('<h2 id="warnings">Warnings</h2>')
-        out.append('<ul class="warnings">')
-        out.extend(f"<li>{_e(w)}</li>" for w in article.warnings)
-        out.append("</ul>")
-    out.append(_speaker_section(article, speakers, speaker_ids))
-    out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _fragment_prefix(article: Article) -> str:
+    """Anchor prefix of a fragment: the same for the same article, different for another."""
+    digest = hashlib.sha1(f"{article.id}\0{article.text}".encode(), usedforsecurity=False)
+    return f"qc-{digest.hexdigest()[:8]}-"
+
+
+def _scoped_css(scope: str) -> str:
+    """The page's CSS with every rule limited to the elements inside ``scope``.
+
+    ``body``, ``main`` and ``:root`` become the scope itself, so a fragment looks
+    like the page without touching the page it is put in (a notebook, a report).
+    """
+    rules = []
+    for block in _CSS.split("}"):
+        if "{" not in block:
+            continue
+        selectors, decls = block.split("{", 1)
+        scoped = []
+        for sel in selectors.split(","):
+            sel = " ".join(sel.split())
+            if sel in ("body", "main", ":root"):
+                scoped.append(scope)
+            elif sel == "h1":
+                scoped.append(f"{scope} .qc-title")
+            else:
+                scoped.append(f"{scope} {sel}")
+        body = " ".join(decls.split())
+        if selectors.strip() == "main":  # the page's column: no full-height sheet in a cell
+            body = body.replace("min-height: 100vh;", "").replace("margin: 0 auto;", "")
+        rules.append(f"{', '.join(dict.fromkeys(scoped))} {{ {body} }}")
+    return "\n".join(rules)
 
 
 # -- marks ---------------------------------------------------------------------------------------
@@ -184,7 +242,7 @@ def _who(sp: Speaker | None) -> str:
     return sp.name or (sp.mention.text if sp.mention else None) or sp.id
 
 
-def _speaker_table(article: Article) -> tuple[list[Speaker], dict[str, str]]:
+def _speaker_table(article: Article, prefix: str = "") -> tuple[list[Speaker], dict[str, str]]:
     """The speakers to list (article's first, then any other quote speaker) and their anchors."""
     speakers: list[Speaker] = []
     seen: set[str] = set()
@@ -192,7 +250,7 @@ def _speaker_table(article: Article) -> tuple[list[Speaker], dict[str, str]]:
         if sp is not None and sp.id not in seen:
             seen.add(sp.id)
             speakers.append(sp)
-    return speakers, {sp.id: f"speaker-{n}" for n, sp in enumerate(speakers, 1)}
+    return speakers, {sp.id: f"{prefix}speaker-{n}" for n, sp in enumerate(speakers, 1)}
 
 
 def _quote_title(n: int, q: Quote) -> str:
@@ -205,7 +263,7 @@ def _quote_title(n: int, q: Quote) -> str:
     return " — ".join(parts)
 
 
-def _marks(article: Article, speaker_ids: dict[str, str]) -> Iterator[_Mark]:
+def _marks(article: Article, speaker_ids: dict[str, str], prefix: str = "") -> Iterator[_Mark]:
     seq = iter(range(1 << 62))
     text = article.text
 
@@ -216,7 +274,7 @@ def _marks(article: Article, speaker_ids: dict[str, str]) -> Iterator[_Mark]:
         yield mark(b.start, b.end, 0, ("class", "boilerplate"), ("title", "boilerplate"))
     mentions: set[tuple[int, int, str]] = set()
     for n, q in enumerate(article.quotes, 1):
-        attrs = [("class", f"q q-{q.kind.value}"), ("id", f"q{n}")]
+        attrs = [("class", f"q q-{q.kind.value}"), ("id", f"{prefix}q{n}")]
         if q.speaker is not None:
             attrs.append(("data-speaker", speaker_ids[q.speaker.id]))
         attrs.append(("title", _quote_title(n, q)))
@@ -243,9 +301,9 @@ def _marks(article: Article, speaker_ids: dict[str, str]) -> Iterator[_Mark]:
             yield mark(sp.mention.start, sp.mention.end, 5, *attrs)
 
 
-def _badge(n: int, q: Quote, speaker_ids: dict[str, str]) -> str:
+def _badge(n: int, q: Quote, speaker_ids: dict[str, str], prefix: str = "") -> str:
     if q.speaker is None:
-        return f'<a class="who none" href="#q{n}" title="quote {n}: unknown speaker">{n}</a>'
+        return f'<a class="who none" href="#{prefix}q{n}" title="quote {n}: unknown speaker">{n}</a>'
     anchor = speaker_ids[q.speaker.id]
     label = f"{n} · {_who(q.speaker)}"
     return (
@@ -321,7 +379,9 @@ def _legend() -> str:
     return '<p class="legend">' + "".join(items) + "</p>"
 
 
-def _speaker_section(article: Article, speakers: list[Speaker], speaker_ids: dict[str, str]) -> str:
+def _speaker_section(
+    article: Article, speakers: list[Speaker], speaker_ids: dict[str, str], prefix: str = ""
+) -> str:
     rows = []
     by_speaker: dict[str | None, list[tuple[int, Quote]]] = {}
     for n, q in enumerate(article.quotes, 1):
@@ -329,7 +389,7 @@ def _speaker_section(article: Article, speakers: list[Speaker], speaker_ids: dic
 
     def row(anchor: str | None, cells: list[str], quotes: list[tuple[int, Quote]]) -> str:
         counts = [sum(q.kind is k for _, q in quotes) for k in QuoteKind]
-        links = ", ".join(f'<a href="#q{n}">{n}</a>' for n, _ in quotes)
+        links = ", ".join(f'<a href="#{prefix}q{n}">{n}</a>' for n, _ in quotes)
         tds = "".join(f"<td>{c}</td>" for c in cells)
         tds += "".join(f'<td class="n">{c}</td>' for c in (*counts, len(quotes)))
         rid = f' id="{anchor}"' if anchor else ""
@@ -360,7 +420,7 @@ def _speaker_section(article: Article, speakers: list[Speaker], speaker_ids: dic
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     if not rows:
         table = "<p>No quotations found.</p>"
-    return f'<section id="speakers"><h2>Speakers</h2>{table}</section>'
+    return f'<section id="{prefix}speakers"><h2>Speakers</h2>{table}</section>'
 
 
 # -- command line --------------------------------------------------------------------------------

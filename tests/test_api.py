@@ -309,3 +309,46 @@ def test_code_rules_are_all_the_rules_written_as_code() -> None:
     found.add("direct.continuation.v1")  # a standalone quote renamed when it continues
     patterns = {r.name for get in registry.pattern_sets.get_all().values() for r in get()}
     assert found - patterns == CODE_RULES
+
+
+@pytest.mark.issue(18)
+def test_a_rule_name_without_its_version_suggests_the_versioned_name() -> None:
+    from quotecraft.errors import RuleError
+
+    with pytest.raises(RuleError) as info:
+        quotecraft.Config(disabled_rules=["direct.cue_after"])
+    message = str(info.value)
+    assert message.startswith("E015 'direct.cue_after' is not a rule name")
+    assert "did you mean 'direct.cue_after.v1'" in message  # the versioned name first
+    with pytest.raises(RuleError) as info:
+        quotecraft.Config(disabled_rules=["zzzz"])
+    assert "did you mean" not in str(info.value)  # nothing close: no guess
+
+
+@pytest.mark.model
+@pytest.mark.issue(18)
+def test_an_unknown_rule_suggests_the_closest_known_rules() -> None:
+    from quotecraft.errors import RuleError
+
+    with pytest.raises(RuleError, match=r"did you mean 'reported\.colon\.v1'"):
+        quotecraft.load(config={"disabled_rules": ["reported.colonn.v1"]})
+
+
+@pytest.mark.issue(18)
+def test_a_blank_pipeline_error_names_the_real_install_command() -> None:
+    import spacy
+
+    from quotecraft.errors import MissingAnnotationError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotecraft")
+    with pytest.raises(MissingAnnotationError) as info:
+        nlp('"No," she said.')
+    message = str(info.value)
+    assert 'pip install "quotecraft[model]"' in message
+    assert "en_core_web_sm'" not in message
+    extractor = quotecraft.Extractor(
+        nlp, lexicon=quotecraft.registry.cue_lexicons.get("en.v1")(), patterns=[]
+    )
+    with pytest.raises(MissingAnnotationError, match=r'pip install "quotecraft\[model\]"'):
+        extractor.analyze(nlp.make_doc('"No," she said.'))

@@ -466,3 +466,59 @@ def test_page_renders_in_chromium(tmp_path: Path, example: Article) -> None:
         pixel += b"\xff" if bpp == 4 else b""
         n = sum(row.count(pixel) for row in rows)
         assert n > 1500, f"the {kind.value} highlight covers only {n} pixels"
+
+
+# -- the fragment Jupyter shows (issue 18) ---------------------------------------------------------
+
+
+@pytest.mark.issue(18)
+def test_repr_html_is_a_well_formed_escaped_fragment() -> None:
+    art = hand_article()
+    fragment = art._repr_html_()
+    assert fragment == quotecraft.render(art, page=False)
+    parsed = Page(fragment)
+    assert parsed.errors == []
+    # a fragment, not a page
+    assert parsed.tags["html"] == parsed.tags["head"] == parsed.tags["body"] == 0
+    assert parsed.tags["title"] == parsed.tags["meta"] == 0
+    assert "<!DOCTYPE" not in fragment
+    outer = parsed.elements[0]
+    assert outer[0] == "div" and outer[1]["class"] == "quotecraft"
+    # everything escaped: the text comes back exactly, no markup from it
+    assert "".join(parsed.text) == art.text
+    assert parsed.tags["script"] == 0 and "<script" not in fragment.lower()
+    assert {t for t, _ in parsed.marks} <= {"span", "a"}
+    assert "doc&lt;1&gt;" in fragment and "<1>" not in fragment
+    assert "W001 &lt;odd&gt; mark" in fragment
+
+
+@pytest.mark.issue(18)
+def test_the_fragment_looks_like_the_page() -> None:
+    art = hand_article()
+    page, fragment = Page(quotecraft.render(art)), Page(quotecraft.render(art, page=False))
+    # the same marked text: same elements with the same classes, anchors aside
+    def shape(p: Page) -> list[tuple[str, str | None]]:
+        return [(t, a.get("class")) for t, a in p.marks]
+
+    assert shape(fragment) == shape(page)
+    assert fragment.tags["table"] == page.tags["table"] == 1
+    # the CSS only reaches inside the fragment, with the page's colours
+    css = quotecraft.render(art, page=False).split("<style>")[1].split("</style>")[0]
+    rules = [r.split("{")[0] for r in css.split("}") if "{" in r]
+    assert rules and all(
+        sel.strip().startswith(".quotecraft") for r in rules for sel in r.split(",")
+    )
+    for bg, _ in KIND_COLORS.values():
+        assert bg in css
+
+
+@pytest.mark.issue(18)
+def test_two_fragments_on_one_page_have_distinct_anchors() -> None:
+    one = hand_article()
+    two = attrs.evolve(one, id="doc<2>")
+    ids_one, ids_two = Page(one._repr_html_()).ids, Page(two._repr_html_()).ids
+    assert not set(ids_one) & set(ids_two)
+    # every link of a fragment resolves inside the fragment
+    parsed = Page(one._repr_html_())
+    assert {h[1:] for h in parsed.hrefs} <= set(parsed.ids)
+    assert one._repr_html_() == one._repr_html_()  # stable across calls

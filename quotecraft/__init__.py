@@ -20,9 +20,11 @@ from .api import load as load
 from .errors import InputTooLargeError as InputTooLargeError
 from .errors import InputTypeError as InputTypeError
 from .errors import MissingAnnotationError as MissingAnnotationError
+from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ModelNotFoundError as ModelNotFoundError
 from .errors import QuotecraftError as QuotecraftError
 from .errors import RuleError as RuleError
+from .frame import to_frame as to_frame
 from .pipeline import Config as Config
 from .pipeline import Extractor as Extractor
 from .records import Article as Article
@@ -56,6 +58,7 @@ __all__ = [
     "InputTypeError",
     "Link",
     "MissingAnnotationError",
+    "MissingDependencyError",
     "ModelNotFoundError",
     "Quote",
     "QuoteKind",
@@ -73,5 +76,6 @@ __all__ = [
     "load",
     "render",
     "to_dict",
+    "to_frame",
     "to_json",
 ]

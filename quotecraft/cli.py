@@ -37,7 +37,9 @@ output (jsonl, the default): one JSON object per document, in input order:
    "date": span|null}.
   A document that fails gives {"id", "error": {"type", "message"}} and the run goes on.
 output (csv, tsv): one row per quote: id, kind, start, end, content, speaker, title,
-  organization, speaker_kind, cue, rule, confidence.
+  organization, speaker_kind, cue, rule, confidence, speaker_id, mention, cue_type.
+  content is the quoted words (a split quote without its attribution); mention is the
+  words naming the speaker at the quote; speaker_id is S1, S2... within a document.
 exit status: 0 when at least one document was read, 1 when none could be, 2 on usage errors.
 """
 
@@ -239,7 +241,12 @@ _CSV_FIELDS = [
     "cue",
     "rule",
     "confidence",
+    "speaker_id",
+    "mention",
+    "cue_type",
 ]
+"""CSV/TSV columns: ``content`` is the quoted words a person reads (``Quote.words``); the
+last three came later and go at the end, so existing column positions hold."""
 
 
 def _rows(result: Article | ErrorRecord) -> Iterator[list[Any]]:
@@ -252,7 +259,7 @@ def _rows(result: Article | ErrorRecord) -> Iterator[list[Any]]:
             q.kind.value,
             q.content.start,
             q.content.end,
-            q.content.text,
+            q.words,
             sp.name if sp else "",
             sp.title if sp and sp.title else "",
             sp.organization if sp and sp.organization else "",
@@ -260,6 +267,9 @@ def _rows(result: Article | ErrorRecord) -> Iterator[list[Any]]:
             q.cue.text if q.cue else "",
             q.rule,
             q.confidence,
+            sp.id if sp else "",
+            sp.mention.text if sp and sp.mention else "",
+            q.cue.type.value if q.cue and q.cue.type else "",
         ]
 
 
@@ -291,7 +301,7 @@ def run_extract(args: argparse.Namespace) -> int:
         if args.output
         else sys.stdout
     )
-    progress = _progress(args.quiet)
+    progress = _progress(args.quiet, total=count_documents(args.paths))
     try:
         writer = None
         if args.format in ("csv", "tsv"):
@@ -301,10 +311,12 @@ def run_extract(args: argparse.Namespace) -> int:
         for n, result in enumerate(results):
             while errors_before and errors_before[0][0] <= n:
                 _write(out, writer, errors_before.pop(0)[1], args)
+                progress.update()
             _write(out, writer, result, args)
             progress.update()
         while errors_before:
             _write(out, writer, errors_before.pop(0)[1], args)
+            progress.update()
     finally:
         progress.close()
         if args.output:
@@ -338,15 +350,40 @@ class _NoProgress:
         pass
 
 
-def _progress(quiet: bool) -> Any:
-    """A tqdm bar on stderr when it is a terminal (and not --quiet), else nothing."""
+def count_documents(paths: Sequence[str]) -> int | None:
+    """How many documents (and unreadable inputs) ``extract`` will go through, when known.
+
+    A ``.jsonl`` file holds one per non-blank line, any other file one; standard
+    input is unknown (None). Counting reads the ``.jsonl`` files once, in binary,
+    which is far faster than parsing them.
+    """
+    if not paths or "-" in paths:
+        return None
+    total = 0
+    for path in paths:
+        if not path.endswith(".jsonl"):
+            total += 1
+            continue
+        try:
+            with open(path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1  # reported as one unreadable input
+    return total
+
+
+def _progress(quiet: bool, total: int | None = None) -> Any:
+    """A tqdm bar on stderr when it is a terminal (and not --quiet), else nothing.
+
+    With a ``total``, the bar shows it, the percentage done and the time left.
+    """
     if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         return _NoProgress()
     try:
         from tqdm import tqdm
     except ImportError:  # pragma: no cover
         return _NoProgress()
-    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
 # -- demo ---------------------------------------------------------------------------------------

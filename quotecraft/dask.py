@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import dask.bag as db
 
+from . import frame as _frame
 from .pipeline import Config
 from .records import Article, ErrorRecord
 
@@ -35,27 +36,16 @@ Rules = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
 QUOTE_COLUMNS: dict[str, str] = {
     "id": "string",
     "quote": "Int64",
-    "kind": "string",
-    "start": "Int64",
-    "end": "Int64",
-    "content": "string",
-    "speaker": "string",
-    "speaker_id": "string",
-    "title": "string",
-    "organization": "string",
-    "speaker_kind": "string",
-    "cue": "string",
+    **{name: dtype for name, dtype in _frame.COLUMNS.items() if name != "id"},
     "cue_lemma": "string",
     "negated": "boolean",
-    "paragraph": "Int64",
-    "rule": "string",
-    "confidence": "Float64",
     "error": "string",
 }
 """Columns of :func:`extract_dataframe` output and their pandas dtypes.
 
-``quote`` numbers the quotations of a document from 0; ``speaker`` is the name,
-else the mention. A document that failed gives one row with only ``id`` and
+The columns of :func:`quotecraft.to_frame` (:data:`quotecraft.frame.COLUMNS`, same
+meaning, same dtypes), plus ``quote`` (numbers the quotations of a document from 0),
+``cue_lemma``, ``negated`` and ``error``. A document that failed gives one row with only ``id`` and
 ``error`` (the exception type and message) set; filter on ``error.isna()``.
 """
 
@@ -171,27 +161,14 @@ def quote_rows(result: Article | ErrorRecord) -> list[dict[str, Any]]:
     if isinstance(result, ErrorRecord):
         return [{"id": result.id, "error": f"{result.type}: {result.message}"}]
     rows = []
-    for n, q in enumerate(result.quotes):
-        sp, cue = q.speaker, q.cue
+    for n, (q, row) in enumerate(zip(result.quotes, _frame.quote_rows(result), strict=True)):
+        cue = q.cue
         rows.append(
             {
-                "id": result.id,
+                **row,
                 "quote": n,
-                "kind": q.kind.value,
-                "start": q.content.start,
-                "end": q.content.end,
-                "content": q.content.text,
-                "speaker": (sp.name or (sp.mention.text if sp.mention else None)) if sp else None,
-                "speaker_id": sp.id if sp else None,
-                "title": sp.title if sp else None,
-                "organization": sp.organization if sp else None,
-                "speaker_kind": sp.kind.value if sp else None,
-                "cue": cue.text if cue else None,
                 "cue_lemma": cue.lemma if cue else None,
                 "negated": cue.negated if cue else None,
-                "paragraph": q.paragraph,
-                "rule": q.rule,
-                "confidence": q.confidence,
                 "error": None,
             }
         )
@@ -203,12 +180,9 @@ def quotes_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
     Example:
         >>> quotes_frame([]).columns[:5].tolist()
-        ['id', 'quote', 'kind', 'start', 'end']
+        ['id', 'quote', 'kind', 'content', 'start']
     """
-    import pandas as pd
-
-    frame = pd.DataFrame(list(rows), columns=list(QUOTE_COLUMNS))
-    return frame.astype(QUOTE_COLUMNS)
+    return _frame.rows_frame(rows, QUOTE_COLUMNS)
 
 
 def _frame_partition(

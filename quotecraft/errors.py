@@ -149,6 +149,16 @@ class InputTooLargeError(QuotecraftError, ValueError):
     """
 
 
+class MissingDependencyError(QuotecraftError, ImportError):
+    """An optional dependency a feature needs is not installed; the message says what to install.
+
+    Example:
+        >>> import quotecraft
+        >>> issubclass(quotecraft.MissingDependencyError, ImportError)
+        True
+    """
+
+
 class QuotecraftWarning(UserWarning):
     """Messy input that was recovered from (unbalanced quote marks, unsupported language)."""
 

@@ -303,7 +303,9 @@ def _marks(article: Article, speaker_ids: dict[str, str], prefix: str = "") -> I
 
 def _badge(n: int, q: Quote, speaker_ids: dict[str, str], prefix: str = "") -> str:
     if q.speaker is None:
-        return f'<a class="who none" href="#{prefix}q{n}" title="quote {n}: unknown speaker">{n}</a>'
+        return (
+            f'<a class="who none" href="#{prefix}q{n}" title="quote {n}: unknown speaker">{n}</a>'
+        )
     anchor = speaker_ids[q.speaker.id]
     label = f"{n} · {_who(q.speaker)}"
     return (

@@ -231,6 +231,9 @@ def test_extract_csv_and_tsv(
         "cue",
         "rule",
         "confidence",
+        "speaker_id",
+        "mention",
+        "cue_type",
     ]
     body = rows[1:]
     txt_rows = [r for r in body if r[0] == str(files["txt"])]
@@ -378,3 +381,61 @@ def test_extract_can_switch_rules_off(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 0 and "reported.colon.v1" not in out
     code, out, err = run(capsys, "extract", "-q", "--disable", "reported.nope.v1", str(path))
     assert code == 1 and "E015" in err and out == ""
+
+
+@pytest.mark.model
+@pytest.mark.issue(18)
+def test_csv_speaker_id_mention_cue_type_and_quoted_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = '"The ferry is late," Captain Ida Roos said. "It always is."\n\n"Wait," she said.'
+    src = tmp_path / "ferry.txt"
+    src.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "--format", "csv", str(src))
+    assert code == 0
+    header, *rows = list(csv.reader(io.StringIO(out)))
+    assert header[-3:] == ["speaker_id", "mention", "cue_type"]
+    got = [dict(zip(header, r, strict=True)) for r in rows]
+    art = quotecraft.extract(text)
+    assert len(got) == len(art.quotes) >= 2
+    for row, q in zip(got, art.quotes, strict=True):
+        assert row["content"] == q.words  # a split quote without its attribution
+        assert row["speaker_id"] == (q.speaker.id if q.speaker else "")
+        want_mention = q.speaker.mention.text if q.speaker and q.speaker.mention else ""
+        assert row["mention"] == want_mention
+        assert row["cue_type"] == (q.cue.type.value if q.cue and q.cue.type else "")
+    assert got[0]["content"] == "The ferry is late, It always is."
+    assert got[0]["speaker_id"] == "S1" and got[0]["mention"] == "Captain Ida Roos"
+    assert got[-1]["mention"] == "she" and got[-1]["speaker_id"] == "S1"
+
+
+@pytest.mark.issue(18)
+def test_document_count_for_the_progress_bar(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"id": 1, "text": "a"}\n\n{"id": 2, "text": "b"}\nnot json\n', "utf-8")
+    one = tmp_path / "one.txt"
+    one.write_text("Just one.\n\nTwo paragraphs.", encoding="utf-8")
+    # three non-blank lines (the bad one is reported, so it counts) + one text file
+    assert cli.count_documents([str(batch), str(one)]) == 4
+    assert cli.count_documents([str(tmp_path / "missing.jsonl")]) == 1
+    assert cli.count_documents(["-"]) is None and cli.count_documents([]) is None
+
+
+@pytest.mark.issue(18)
+def test_progress_bar_shows_total_and_time_left(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    err = io.StringIO()
+    err.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.delenv("CI", raising=False)
+    bar = cli._progress(False, total=4)
+    bar.update()
+    bar.update()
+    bar.close()
+    shown = err.getvalue()
+    assert "2/4" in shown and "50%" in shown and "<" in shown  # tqdm's "elapsed<left"
+    unknown = cli._progress(False, total=None)
+    assert unknown.total is None
+    unknown.close()
+    assert isinstance(cli._progress(True, total=4), cli._NoProgress)

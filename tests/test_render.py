@@ -496,6 +496,7 @@ def test_repr_html_is_a_well_formed_escaped_fragment() -> None:
 def test_the_fragment_looks_like_the_page() -> None:
     art = hand_article()
     page, fragment = Page(quotecraft.render(art)), Page(quotecraft.render(art, page=False))
+
     # the same marked text: same elements with the same classes, anchors aside
     def shape(p: Page) -> list[tuple[str, str | None]]:
         return [(t, a.get("class")) for t, a in p.marks]

@@ -46,7 +46,9 @@ import json
 import json.decoder
 import json.scanner
 import re
-from collections.abc import Callable, Iterable, Mapping
+import sys
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,13 @@ from attrs import field, frozen
 
 from .cues import BASE_CONFIDENCE, CueLexicon, PatternRule, VerbCue, default_lexicon, expand_pattern
 from .errors import RuleError
+
+if sys.version_info >= (3, 11):
+    import re._constants as _sre_constants
+    import re._parser as _sre_parser
+else:  # pragma: no cover
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parser
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in the parsed file: keys and list indices from the top."""
@@ -115,8 +124,10 @@ class RuleFile:
 def load_rule_file(path: str | Path) -> RuleFile:
     """Read and validate a rule file (JSON, or YAML for ``.yaml``/``.yml``).
 
+    The file must be UTF-8 (a byte-order mark is allowed).
+
     Raises:
-        RuleError: the file is missing, not valid JSON/YAML, or an entry is
+        RuleError: the file is missing, not UTF-8, not valid JSON/YAML, or an entry is
             invalid; the message gives the file and the line.
 
     Example:
@@ -128,10 +139,33 @@ def load_rule_file(path: str | Path) -> RuleFile:
     """
     p = Path(path)
     try:
-        source = p.read_text(encoding="utf-8")
+        raw = p.read_bytes()
     except OSError as exc:
         raise _error("E030", str(p), None, f"cannot read: {exc.strerror or exc}") from exc
+    source = _decode(raw, str(p))
     return rules_from_source(source, name=str(p), yaml=p.suffix.lower() in (".yaml", ".yml"))
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """The text of a UTF-8 file (with or without a byte-order mark), else a RuleError."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _error(
+            "E038",
+            name,
+            1,
+            "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise _error(
+            "E038",
+            name,
+            line,
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "save the file as UTF-8",
+        ) from None
 
 
 def rules_from_source(source: str, *, name: str = "<rules>", yaml: bool = False) -> RuleFile:
@@ -145,9 +179,17 @@ def rules_from_source(source: str, *, name: str = "<rules>", yaml: bool = False)
     return rules_from_data(data, name=name, lines=lines)
 
 
+MAX_DEPTH = 32
+"""How deeply values may nest in a rule file (a pattern node's attributes sit 6 levels deep)."""
+
+MAX_VALUES = 1_000_000
+"""How many values a YAML file may hold once its aliases are expanded (an alias bomb of
+280 bytes expands to 10**9)."""
+
+
 def parse_rules(
     source: str, *, name: str = "<rules>", yaml: bool = False
-) -> tuple[Any, dict[Path_, int]]:
+) -> tuple[Any, Mapping[Path_, int]]:
     """Parse rule-file text as plain data, with the line where each value starts.
 
     Returns:
@@ -155,8 +197,9 @@ def parse_rules(
         (keys and list indices from the top, ``()`` for the whole file) to its 1-based line.
 
     Raises:
-        RuleError: the text is not valid JSON or YAML, or YAML asks to build
-            anything but plain data.
+        RuleError: the text is not valid JSON or YAML, nests deeper than
+            :data:`MAX_DEPTH`, expands (YAML aliases) to more than :data:`MAX_VALUES`
+            values, or YAML asks to build anything but plain data.
 
     Example:
         >>> data, lines = parse_rules('{"verbs": [\\n  "toot",\\n  "message"]}')
@@ -166,17 +209,42 @@ def parse_rules(
     return _parse_yaml(source, name) if yaml else _parse_json(source, name)
 
 
-def _line(source: str, index: int) -> int:
-    return source.count("\n", 0, index) + 1
+class _LineIndex:
+    """The line of any character offset, by bisection (linear in the file, not quadratic)."""
+
+    def __init__(self, source: str) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", source)]
+
+    def __call__(self, index: int) -> int:
+        return bisect_left(self.newlines, index) + 1
+
+
+class _TooDeep(Exception):
+    """Values nest deeper than MAX_DEPTH at ``where``: an offset (JSON) or a line (YAML)."""
+
+    def __init__(self, where: int) -> None:
+        self.where = where
+
+
+def _too_deep(name: str, line: int | None) -> RuleError:
+    return _error(
+        "E039",
+        name,
+        line,
+        f"values nest more than {MAX_DEPTH} levels deep; a rule file needs about 6 "
+        "(file > patterns > pattern > node > RIGHT_ATTRS > value)",
+    )
 
 
 class _LocatingDecoder(json.JSONDecoder):
-    """A JSON decoder that records where each value of every array and object starts."""
+    """A JSON decoder that records where each value of every array and object starts,
+    and refuses to nest deeper than :data:`MAX_DEPTH`."""
 
     def __init__(self) -> None:
         super().__init__()
         # id(container) -> (container, start index of each element/value, in order)
         self.starts: dict[int, tuple[Any, list[int]]] = {}
+        self.depth = 0
         self.parse_object = self._object
         self.parse_array = self._array
         self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
@@ -189,9 +257,16 @@ class _LocatingDecoder(json.JSONDecoder):
 
         return scan
 
+    def _enter(self, s_and_end: tuple[str, int]) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(s_and_end[1] - 1)
+
     def _array(self, s_and_end: tuple[str, int], scan_once: Any) -> tuple[list[Any], int]:
+        self._enter(s_and_end)
         starts: list[int] = []
         values, end = json.decoder.JSONArray(s_and_end, self._recording(scan_once, starts))  # type: ignore[attr-defined]
+        self.depth -= 1
         self.starts[id(values)] = (values, starts)
         return values, end
 
@@ -204,10 +279,12 @@ class _LocatingDecoder(json.JSONDecoder):
         object_pairs_hook: Any,
         memo: Any = None,
     ) -> tuple[dict[str, Any], int]:
+        self._enter(s_and_end)
         starts: list[int] = []
         obj, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
             s_and_end, strict, self._recording(scan_once, starts), object_hook, None, memo
         )
+        self.depth -= 1
         if len(starts) != len(obj):
             raise json.JSONDecodeError(
                 "a key appears twice in this object", s_and_end[0], s_and_end[1] - 1
@@ -216,41 +293,119 @@ class _LocatingDecoder(json.JSONDecoder):
         return obj, end
 
 
-def _parse_json(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
+def _parse_json(source: str, name: str) -> tuple[Any, Mapping[Path_, int]]:
+    """Parse with the fast C decoder; the lines are found (by a slower decoder that
+    records where each value starts) only when a message needs one."""
+    try:
+        data = json.loads(source, object_pairs_hook=_unique_keys)
+        too_deep = _depth(data) > MAX_DEPTH
+    except (ValueError, RecursionError):
+        too_deep = True  # the located parse below raises the error, with its line
+    if too_deep:
+        _locate_json(source, name)
+        raise AssertionError("unreachable: the located parse raises")  # pragma: no cover
+    return data, _LazyLines(lambda: _locate_json(source, name)[1])
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise ValueError("a key appears twice")
+    return obj
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest in ``data`` (without recursion)."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            children = value.values() if isinstance(value, dict) else value
+            todo.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return deepest
+
+
+class _LazyLines(Mapping[Path_, int]):
+    """The line of each value, computed on first use."""
+
+    def __init__(self, compute: Callable[[], dict[Path_, int]]) -> None:
+        self._compute: Callable[[], dict[Path_, int]] | None = compute
+        self._lines: dict[Path_, int] = {}
+
+    def _get(self) -> dict[Path_, int]:
+        if self._compute is not None:
+            self._lines, self._compute = self._compute(), None
+        return self._lines
+
+    def __getitem__(self, path: Path_) -> int:
+        return self._get()[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _locate_json(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse recording the line of every value; raises the RuleError of a bad file."""
     decoder = _LocatingDecoder()
+    line = _LineIndex(source)
     try:
         data = decoder.decode(source)
     except json.JSONDecodeError as exc:
         raise _error(
             "E032", name, exc.lineno, f"invalid JSON at column {exc.colno}: {exc.msg}"
         ) from exc
+    except _TooDeep as exc:
+        raise _too_deep(name, line(exc.where)) from None
     lines: dict[Path_, int] = {}
-
-    def walk(value: Any, path: Path_, start: int) -> None:
-        lines[path] = _line(source, start)
+    # (value, its path, its start offset), walked without recursion
+    todo: list[tuple[Any, Path_, int]] = [(data, (), len(source) - len(source.lstrip()))]
+    while todo:
+        value, path, start = todo.pop()
+        lines[path] = line(start)
         entry = decoder.starts.get(id(value))
         if entry is None or entry[0] is not value:
-            return
-        starts = entry[1]
+            continue
         keys: Iterable[str | int] = value.keys() if isinstance(value, dict) else range(len(value))
-        for key, child_start in zip(keys, starts, strict=True):
-            walk(value[key], (*path, key), child_start)
-
-    walk(data, (), len(source) - len(source.lstrip()))
+        for key, child_start in zip(keys, entry[1], strict=True):
+            todo.append((value[key], (*path, key), child_start))
     return data, lines
 
 
-def _parse_yaml(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
+def _parse_yaml(source: str, name: str) -> tuple[Any, Mapping[Path_, int]]:
     try:
         import yaml
     except ImportError as exc:
         raise _error(
             "E031", name, None, 'YAML rule files need PyYAML: pip install "quotecraft[yaml]"'
         ) from exc
-    loader = yaml.SafeLoader(source)
+
+    class Loader(yaml.SafeLoader):
+        """The safe loader, refusing to compose nodes deeper than MAX_DEPTH."""
+
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    loader = Loader(source)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_yaml_size(node, name)
         data = loader.construct_document(node) if node is not None else None
+    except _TooDeep as exc:
+        raise _too_deep(name, exc.where) from None
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _error(
@@ -268,20 +423,63 @@ def _parse_yaml(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
-
-    def walk(n: Any, path: Path_) -> None:
+    todo: list[tuple[Any, Path_]] = [(node, ())] if node is not None else []
+    while todo:  # at most MAX_VALUES nodes, aliases expanded (checked above)
+        n, path = todo.pop()
         lines[path] = n.start_mark.line + 1
         if isinstance(n, yaml.MappingNode):
             for key_node, value_node in n.value:
                 if isinstance(key_node, yaml.ScalarNode):
-                    walk(value_node, (*path, key_node.value))
+                    todo.append((value_node, (*path, key_node.value)))
         elif isinstance(n, yaml.SequenceNode):
             for k, item in enumerate(n.value):
-                walk(item, (*path, k))
-
-    if node is not None:
-        walk(node, ())
+                todo.append((item, (*path, k)))
     return data, lines
+
+
+def _yaml_children(node: Any) -> list[Any]:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_yaml_size(root: Any, name: str) -> None:
+    """Refuse YAML whose aliases expand to more than MAX_VALUES values, or refer to
+    themselves. Each distinct node is visited once, however often aliases repeat it."""
+    size: dict[int, int] = {}  # id(node) -> values once expanded, the node included
+    open_: set[int] = set()  # nodes whose children are being counted (a cycle meets one)
+    todo: list[tuple[Any, bool]] = [(root, False)]
+    while todo:
+        node, children_done = todo.pop()
+        key = id(node)
+        if children_done:
+            open_.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in _yaml_children(node))
+            if size[key] > MAX_VALUES:
+                raise _error(
+                    "E040",
+                    name,
+                    node.start_mark.line + 1,
+                    f"its aliases (*name) expand to more than {MAX_VALUES:,} values; "
+                    "write the values out, or repeat fewer of them",
+                )
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            raise _error(
+                "E040",
+                name,
+                node.start_mark.line + 1,
+                "an alias (*name) refers to a value that contains it; rule files hold no cycles",
+            )
+        open_.add(key)
+        todo.append((node, True))
+        todo.extend((c, False) for c in _yaml_children(node) if id(c) not in size)
 
 
 # -- validating -------------------------------------------------------------------------------
@@ -333,7 +531,7 @@ def rules_from_data(
         ...
         quotecraft.errors.RuleError: E034 <rules>: verb 'toot': unknown class 'shout'; use one of ...
     """
-    check = _Checker(name, lines or {})
+    check = _Checker(name, lines if lines is not None else {})
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -373,10 +571,12 @@ def _read_verbs(raw: Any, check: _Checker) -> list[VerbCue]:
         if not isinstance(lemma, str) or not lemma.strip() or " " in lemma.strip():
             raise check.error("E034", at, "each verb needs a 'lemma': one word")
         lemma = lemma.strip().lower()
-        extra = sorted(set(entry) - _VERB_KEYS)
+        extra = entry.keys() - _VERB_KEYS
         if extra:
             raise check.error(
-                "E034", at, f"verb {lemma!r}: unknown keys {extra} (allowed: {sorted(_VERB_KEYS)})"
+                "E034",
+                at,
+                f"verb {lemma!r}: unknown keys {_sorted_keys(extra)} (allowed: {sorted(_VERB_KEYS)})",
             )
         cls = entry.get("class", "speech")
         if cls not in BASE_CONFIDENCE:
@@ -450,16 +650,41 @@ def _read_patterns(raw: Any, check: _Checker) -> list[PatternRule]:
 
 
 def _read_pattern(entry: Any, at: Path_, check: _Checker) -> PatternRule:
+    name = _pattern_name(entry, at, check)
+    nodes = _pattern_nodes(entry, name, at, check)
+    lexicon = default_lexicon()
+    ids = [
+        _read_node(nodes, n, f"pattern {name!r}, node {n}", (*at, "pattern", n), check, lexicon)
+        for n in range(len(nodes))
+    ]
+    roles = {role: _pattern_role(entry, role, ids, name, at, check) for role in ("cue", "content")}
+    return PatternRule(
+        name=name.strip(),
+        pattern=nodes,
+        cue=roles["cue"],
+        content=roles["content"],
+        exclude=_pattern_exclude(entry, roles["cue"], ids, name, at, check),
+        confidence=_pattern_confidence(entry, name, at, check),
+        content_from=_pattern_content_from(entry, ids, name, at, check),
+    )
+
+
+def _pattern_name(entry: Any, at: Path_, check: _Checker) -> str:
+    """The pattern's name, after checking that the entry is an object with known keys."""
     if not isinstance(entry, dict):
         raise check.error("E036", at, "each pattern must be an object with 'name' and 'pattern'")
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise check.error("E036", at, "each pattern needs a 'name' (e.g. 'my.spokesperson.v1')")
-    extra = sorted(set(entry) - _PATTERN_KEYS)
+    extra = _sorted_keys(set(entry) - _PATTERN_KEYS)
     if extra:
         raise check.error(
             "E036", at, f"pattern {name!r}: unknown keys {extra} (allowed: {sorted(_PATTERN_KEYS)})"
         )
+    return name
+
+
+def _pattern_nodes(entry: dict[str, Any], name: str, at: Path_, check: _Checker) -> list[Any]:
     nodes = entry.get("pattern")
     if not isinstance(nodes, list) or not nodes:
         raise check.error(
@@ -467,61 +692,118 @@ def _read_pattern(entry: Any, at: Path_, check: _Checker) -> PatternRule:
             (*at, "pattern"),
             f"pattern {name!r}: 'pattern' must be a non-empty list of nodes",
         )
-    lexicon = default_lexicon()
-    ids: list[str] = []
-    for n, node in enumerate(nodes):
-        where: Path_ = (*at, "pattern", n)
-        what = f"pattern {name!r}, node {n}"
-        if not isinstance(node, dict):
-            raise check.error("E036", where, f"{what}: a node must be an object")
-        extra = sorted(set(node) - _NODE_KEYS)
-        missing = sorted((_NODE_KEYS if n else {"RIGHT_ID", "RIGHT_ATTRS"}) - set(node))
-        if extra or missing:
+    return nodes
+
+
+def _read_node(
+    nodes: list[Any], n: int, what: str, where: Path_, check: _Checker, lexicon: CueLexicon
+) -> str:
+    """Check node ``n`` of a pattern (and that the nodes up to it compile); its RIGHT_ID."""
+    node = nodes[n]
+    _check_node_keys(node, n, what, where, check)
+    attrs_at = (*where, "RIGHT_ATTRS")
+    _check_references(node["RIGHT_ATTRS"], what, attrs_at, check)
+    try:
+        attrs = expand_pattern([node], lexicon)[0]["RIGHT_ATTRS"]
+    except RuleError as exc:
+        raise check.error("E036", attrs_at, f"{what}: {exc}") from exc
+    problems = _token_pattern_problems(attrs)
+    if problems:
+        raise check.error("E036", attrs_at, f"{what}: invalid RIGHT_ATTRS: {problems}")
+    _check_extensions(attrs, what, attrs_at, check)
+    _check_regexes(attrs, what, attrs_at, check)
+    try:
+        _compile(nodes[: n + 1], lexicon)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise check.error("E036", where, f"{what}: {exc}") from exc
+    return str(node["RIGHT_ID"])
+
+
+def _check_node_keys(node: Any, n: int, what: str, where: Path_, check: _Checker) -> None:
+    if not isinstance(node, dict):
+        raise check.error("E036", where, f"{what}: a node must be an object")
+    extra = _sorted_keys(set(node) - _NODE_KEYS)
+    missing = sorted((_NODE_KEYS if n else {"RIGHT_ID", "RIGHT_ATTRS"}) - set(node))
+    if extra or missing:
+        raise check.error(
+            "E036",
+            where,
+            f"{what}: "
+            + (f"unknown keys {extra}" if extra else f"missing {missing}")
+            + " (the first node has RIGHT_ID and RIGHT_ATTRS; the others also LEFT_ID and REL_OP)",
+        )
+    if not isinstance(node["RIGHT_ATTRS"], dict):
+        raise check.error("E036", (*where, "RIGHT_ATTRS"), f"{what}: RIGHT_ATTRS must be an object")
+
+
+def _check_references(attrs: dict[str, Any], what: str, at: Path_, check: _Checker) -> None:
+    bad_refs = [r for r in _references(attrs) if not _REFERENCE.fullmatch(r)]
+    if bad_refs:
+        raise check.error(
+            "E036",
+            at,
+            f"{what}: unknown lexicon reference {bad_refs[0]!r} (use @verbs:FRAME with a "
+            f"frame of {FRAMES_HELP}; @verbs, @nouns, "
+            "@noun_preps:PREP or @propositional_nouns)",
+        )
+
+
+def _check_extensions(attrs: dict[str, Any], what: str, at: Path_, check: _Checker) -> None:
+    """Every ``"_"`` attribute must be a registered Token extension (else every document
+    would fail at match time)."""
+    from spacy.tokens import Token
+
+    ext = attrs.get("_")
+    if ext is None:
+        return
+    if not isinstance(ext, dict):
+        raise check.error("E042", (*at, "_"), f"{what}: '_' must map extension names to values")
+    for key in ext:
+        if not isinstance(key, str) or not Token.has_extension(key):
             raise check.error(
-                "E036",
-                where,
-                f"{what}: "
-                + (f"unknown keys {extra}" if extra else f"missing {missing}")
-                + " (the first node has RIGHT_ID and RIGHT_ATTRS; the others also LEFT_ID and REL_OP)",
+                "E042",
+                (*at, "_", key) if isinstance(key, str) else (*at, "_"),
+                f"{what}: the token extension {key!r} is not registered; register it with "
+                f"spacy.tokens.Token.set_extension({key!r}, default=...) before loading "
+                "the rules, or remove it from the pattern",
             )
-        if not isinstance(node["RIGHT_ATTRS"], dict):
-            raise check.error(
-                "E036", (*where, "RIGHT_ATTRS"), f"{what}: RIGHT_ATTRS must be an object"
-            )
-        bad_refs = [r for r in _references(node["RIGHT_ATTRS"]) if not _REFERENCE.fullmatch(r)]
-        if bad_refs:
-            raise check.error(
-                "E036",
-                (*where, "RIGHT_ATTRS"),
-                f"{what}: unknown lexicon reference {bad_refs[0]!r} (use @verbs:FRAME with a "
-                f"frame of {FRAMES_HELP}; @verbs, @nouns, "
-                "@noun_preps:PREP or @propositional_nouns)",
-            )
-        try:
-            attrs = expand_pattern([node], lexicon)[0]["RIGHT_ATTRS"]
-        except RuleError as exc:
-            raise check.error("E036", (*where, "RIGHT_ATTRS"), f"{what}: {exc}") from exc
-        problems = _token_pattern_problems(attrs)
-        if problems:
-            raise check.error(
-                "E036", (*where, "RIGHT_ATTRS"), f"{what}: invalid RIGHT_ATTRS: {problems}"
-            )
-        try:
-            _compile(nodes[: n + 1], lexicon)
-        except (ValueError, KeyError) as exc:
-            raise check.error("E036", where, f"{what}: {exc}") from exc
-        ids.append(str(node["RIGHT_ID"]))
-    roles = {}
-    for role in ("cue", "content"):
-        node_id = entry.get(role, role)
-        if node_id not in ids:
-            raise check.error(
-                "E036",
-                (*at, role) if role in entry else at,
-                f"pattern {name!r}: no node with RIGHT_ID {node_id!r} for the {role} "
-                f"(nodes: {', '.join(ids)})",
-            )
-        roles[role] = node_id
+
+
+def _check_regexes(attrs: dict[str, Any], what: str, at: Path_, check: _Checker) -> None:
+    """Every ``REGEX`` value must compile and must not backtrack catastrophically."""
+    for path, regex in _regexes(attrs):
+        problem = regex_problem(regex)
+        if problem:
+            raise check.error("E041", (*at, *path), f"{what}: REGEX {regex!r}: {problem}")
+
+
+def _regexes(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """``(path, regex)`` of every ``{"REGEX": ...}`` in a node's attributes."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key == "REGEX":
+                yield (*path, key), child
+            else:
+                yield from _regexes(child, (*path, key))
+
+
+def _pattern_role(
+    entry: dict[str, Any], role: str, ids: list[str], name: str, at: Path_, check: _Checker
+) -> str:
+    node_id = entry.get(role, role)
+    if node_id not in ids:
+        raise check.error(
+            "E036",
+            (*at, role) if role in entry else at,
+            f"pattern {name!r}: no node with RIGHT_ID {node_id!r} for the {role} "
+            f"(nodes: {', '.join(ids)})",
+        )
+    return str(node_id)
+
+
+def _pattern_content_from(
+    entry: dict[str, Any], ids: list[str], name: str, at: Path_, check: _Checker
+) -> str | None:
     content_from = entry.get("content_from")
     if content_from is not None and content_from not in ids:
         raise check.error(
@@ -530,13 +812,23 @@ def _read_pattern(entry: Any, at: Path_, check: _Checker) -> PatternRule:
             f"pattern {name!r}: no node with RIGHT_ID {content_from!r} for content_from "
             f"(nodes: {', '.join(ids)})",
         )
-    exclude = entry.get("exclude", [roles["cue"]])
-    if not isinstance(exclude, list) or not all(x in ids for x in exclude):
+    return content_from
+
+
+def _pattern_exclude(
+    entry: dict[str, Any], cue: str, ids: list[str], name: str, at: Path_, check: _Checker
+) -> list[str]:
+    exclude = entry.get("exclude", [cue])
+    if not isinstance(exclude, list) or not all(isinstance(x, str) and x in ids for x in exclude):
         raise check.error(
             "E036",
             (*at, "exclude"),
             f"pattern {name!r}: 'exclude' must list node RIGHT_IDs (nodes: {', '.join(ids)})",
         )
+    return exclude
+
+
+def _pattern_confidence(entry: dict[str, Any], name: str, at: Path_, check: _Checker) -> float:
     conf = entry.get("confidence", 0.8)
     if not _is_confidence(conf):
         raise check.error(
@@ -544,15 +836,80 @@ def _read_pattern(entry: Any, at: Path_, check: _Checker) -> PatternRule:
             (*at, "confidence"),
             f"pattern {name!r}: the confidence must be a number from 0 to 1",
         )
-    return PatternRule(
-        name=name.strip(),
-        pattern=nodes,
-        cue=roles["cue"],
-        content=roles["content"],
-        exclude=exclude,
-        confidence=float(conf),
-        content_from=content_from,
-    )
+    return float(conf)
+
+
+def _sorted_keys(keys: Iterable[Any]) -> list[str]:
+    """Keys for a message, sorted (YAML keys need not be strings)."""
+    return sorted(str(k) for k in keys)
+
+
+# -- regular expressions ------------------------------------------------------------------------
+
+
+def regex_problem(regex: Any) -> str:
+    """Why a user's ``REGEX`` is refused, or ``""``.
+
+    Refused: a value that is not a string or does not compile, and the two shapes that
+    make Python's backtracking engine take exponential time on a long token: a
+    variable-length repetition inside another (``(a+)+``, ``(a*b?)*``) and alternatives
+    inside a repetition (``(a|ab)+``). A possessive quantifier (``a++``) or an atomic
+    group (``(?>...)``) never backtracks, so what it holds is allowed.
+
+    Example:
+        >>> regex_problem(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+        ''
+        >>> print(regex_problem(r"^(a+)+$"))
+        a repetition inside a repetition can take exponential time on a long token; ...
+    """
+    if not isinstance(regex, str):
+        return "a REGEX must be a string"
+    try:
+        parsed = _sre_parser.parse(regex)
+    except re.error as exc:
+        return f"not a valid regular expression: {exc}"
+    return _backtracking(list(parsed), in_repeat=False)  # type: ignore[call-overload]
+
+
+_NESTED = (
+    "a repetition inside a repetition can take exponential time on a long token; "
+    "write it without nesting (for example '^a+$' for '^(a+)+$') or make the inner one "
+    "possessive ('a++', Python 3.11+)"
+)
+_ALTERNATIVES = (
+    "alternatives inside a repetition can take exponential time on a long token; "
+    "use a character class ('[ab]+' for '(a|b)+') or an atomic group ('(?>a|ab)+', "
+    "Python 3.11+)"
+)
+
+
+def _backtracking(items: list[tuple[Any, Any]], in_repeat: bool) -> str:
+    """The first catastrophic-backtracking shape in a parsed regex, or ``""``."""
+    c = _sre_constants
+    for op, av in items:
+        subs: list[tuple[list[Any], bool]] = []
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, hi, sub = av
+            if in_repeat and lo != hi:
+                return _NESTED
+            subs = [(list(sub), in_repeat or hi > 1)]
+        elif op == getattr(c, "POSSESSIVE_REPEAT", None) or op == getattr(c, "ATOMIC_GROUP", None):
+            continue  # never backtracks into what it holds
+        elif op == c.BRANCH:
+            if in_repeat:
+                return _ALTERNATIVES
+            subs = [(list(b), in_repeat) for b in av[1]]
+        elif op == c.SUBPATTERN:
+            subs = [(list(av[-1]), in_repeat)]
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            subs = [(list(av[1]), in_repeat)]
+        elif op == c.GROUPREF_EXISTS:
+            subs = [(list(b), in_repeat) for b in av[1:] if b is not None]
+        for sub_items, inside in subs:
+            problem = _backtracking(sub_items, inside)
+            if problem:
+                return problem
+    return ""
 
 
 _REFERENCE = re.compile(

@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from quotecraft.cues import PatternRule, VerbCue
 from quotecraft.errors import RuleError
-from quotecraft.rulefiles import load_rule_file, parse_rules, rules_from_data, rules_from_source
+from quotecraft.rulefiles import (
+    RuleFile,
+    load_rule_file,
+    parse_rules,
+    rules_from_data,
+    rules_from_source,
+)
 
 EXTENSION = Path(__file__).resolve().parent / "extension"
 
@@ -233,3 +239,236 @@ def test_the_line_of_a_bad_verb_is_its_own(lemmas: list[str], data: st.DataObjec
     with pytest.raises(RuleError) as info:
         rules_from_source(source, name="r.json")
     assert str(info.value).startswith(f"E034 r.json line {bad + 3}: verb {lemmas[bad]!r}")
+
+
+# -- hostile files (issue 17): a RuleError with the file and line, quickly, never a hang ----------
+
+
+def _alias_bomb(levels: int) -> str:
+    """``levels`` YAML lists of ten aliases each to the previous one (10**levels values)."""
+    names = "abcdefghijklmnopqrstuvwxyz"
+    lines = ["a: &a [" + ",".join(["x"] * 10) + "]"]
+    for k in range(1, levels):
+        lines.append(f"{names[k]}: &{names[k]} [" + ",".join([f"*{names[k - 1]}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.issue(17)
+def test_a_yaml_alias_bomb_is_refused() -> None:
+    pytest.importorskip("yaml")
+    source = _alias_bomb(9)
+    assert len(source) < 350
+    with pytest.raises(RuleError, match=r"^E040 bomb.yaml line 6: its aliases \(\*name\) expand"):
+        rules_from_source(source, name="bomb.yaml", yaml=True)
+
+
+@pytest.mark.issue(17)
+def test_a_yaml_alias_cycle_is_refused() -> None:
+    pytest.importorskip("yaml")
+    with pytest.raises(RuleError, match=r"^E040 c.yaml line 2: an alias .* refers to a value"):
+        rules_from_source("verbs: [toot]\nnouns: &n [*n]\n", name="c.yaml", yaml=True)
+
+
+@pytest.mark.issue(17)
+def test_a_few_yaml_aliases_still_work() -> None:
+    pytest.importorskip("yaml")
+    source = (
+        "patterns:\n"
+        "  - name: a.v1\n"
+        "    pattern:\n"
+        "      - &cue {RIGHT_ID: cue, RIGHT_ATTRS: {POS: VERB}}\n"
+        "      - &content {LEFT_ID: cue, REL_OP: '>', RIGHT_ID: content, RIGHT_ATTRS: {DEP: ccomp}}\n"
+        "  - name: b.v1\n"
+        "    pattern: [*cue, *content]\n"
+    )
+    rf = rules_from_source(source, yaml=True)
+    assert [p.name for p in rf.patterns] == ["a.v1", "b.v1"]
+    assert rf.patterns[0].pattern == rf.patterns[1].pattern
+
+
+def _regex_file(regex: str) -> str:
+    return _pattern_file(
+        _node("cue", {"POS": "VERB"}), _node("content", {"TEXT": {"REGEX": regex}}, left="cue")
+    )
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("regex", "problem"),
+    [
+        ("^(a+)+$", "a repetition inside a repetition"),
+        ("(x*y?)*z", "a repetition inside a repetition"),
+        ("^(?:a|ab)+$", "alternatives inside a repetition"),
+        (r"^(?:ab|a)+$", "alternatives inside a repetition"),
+        ("((a+))+", "a repetition inside a repetition"),
+        ("[a-", "not a valid regular expression"),
+    ],
+)
+def test_a_regex_that_backtracks_catastrophically_is_refused(regex: str, problem: str) -> None:
+    with pytest.raises(RuleError) as info:
+        rules_from_source(_regex_file(regex), name="re.json")
+    assert str(info.value).startswith("E041 re.json line 5: pattern 'p.v1', node 1: REGEX")
+    assert problem in str(info.value)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "regex",
+    [
+        "^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$",
+        "^(?:said|told|wrote)$",
+        "^(?:ab){2}c+$",
+        "^(?>a|ab)+$",
+        "^(a++)+$",
+        r"^\d{1,3}(?:,\d{3})*$",
+    ],
+)
+def test_a_safe_regex_is_kept(regex: str) -> None:
+    (rule,) = rules_from_source(_regex_file(regex)).patterns
+    assert rule.pattern[1]["RIGHT_ATTRS"]["TEXT"]["REGEX"] == regex
+
+
+@pytest.mark.issue(17)
+@pytest.mark.model
+def test_the_refused_regex_never_runs(tmp_path: Path) -> None:
+    import quotecraft
+
+    path = tmp_path / "re.json"
+    path.write_text(_regex_file("^(a+)+$"), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"^E041"):
+        quotecraft.load(rules=str(path))
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("raw", "line", "fragment"),
+    [
+        (b"\xff\xfe{\x00}\x00", 1, "UTF-16"),
+        (b'{"verbs": [\n  "toot",\n  "caf\xe9"]}', 3, "not UTF-8 text (byte 0xe9 at offset 28)"),
+    ],
+)
+def test_a_file_that_is_not_utf8(tmp_path: Path, raw: bytes, line: int, fragment: str) -> None:
+    path = tmp_path / "enc.json"
+    path.write_bytes(raw)
+    with pytest.raises(RuleError) as info:
+        load_rule_file(path)
+    assert str(info.value).startswith(f"E038 {path} line {line}: ")
+    assert fragment in str(info.value)
+
+
+@pytest.mark.issue(17)
+def test_a_utf8_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf{"verbs": ["toot"]}')
+    assert [v.lemma for v in load_rule_file(path).verbs] == ["toot"]
+
+
+@pytest.mark.issue(17)
+def test_deep_json_nesting_is_refused() -> None:
+    source = '{"verbs":\n' + "[" * 200_000 + "]" * 200_000 + "}"
+    with pytest.raises(RuleError, match=r"^E039 deep.json line 2: values nest more than 32"):
+        rules_from_source(source, name="deep.json")
+
+
+@pytest.mark.issue(17)
+def test_deep_yaml_nesting_is_refused() -> None:
+    pytest.importorskip("yaml")
+    source = "verbs:\n  - toot\nnouns: " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(RuleError, match=r"^E039 deep.yaml line 3: values nest more than 32"):
+        rules_from_source(source, name="deep.yaml", yaml=True)
+    block = "".join(f"{'  ' * k}- \n" for k in range(60))
+    with pytest.raises(RuleError, match=r"^E039 deep.yaml line \d+: values nest"):
+        rules_from_source("nouns:\n" + block, name="deep.yaml", yaml=True)
+
+
+@pytest.mark.issue(17)
+def test_an_unregistered_token_extension_is_refused_at_load() -> None:
+    source = _pattern_file(CUE, _node("content", {"_": {"os_system": True}}, left="cue"))
+    with pytest.raises(RuleError) as info:
+        rules_from_source(source, name="ext.json")
+    message = str(info.value)
+    assert message.startswith("E042 ext.json line 5: pattern 'p.v1', node 1: the token extension")
+    assert "Token.set_extension('os_system'" in message
+
+
+@pytest.mark.issue(17)
+def test_a_registered_token_extension_is_allowed() -> None:
+    from spacy.tokens import Token
+
+    Token.set_extension("qc_test_flag", default=False, force=True)
+    try:
+        source = _pattern_file(CUE, _node("content", {"_": {"qc_test_flag": True}}, left="cue"))
+        (rule,) = rules_from_source(source).patterns
+        assert rule.pattern[1]["RIGHT_ATTRS"]["_"] == {"qc_test_flag": True}
+    finally:
+        Token.remove_extension("qc_test_flag")
+
+
+@pytest.mark.issue(17)
+def test_yaml_keys_that_are_not_strings() -> None:
+    pytest.importorskip("yaml")
+    with pytest.raises(RuleError, match=r"^E034 k.yaml line 2: verb 'toot': unknown keys \['1'"):
+        rules_from_source("verbs:\n  - {lemma: toot, 1: x, z: y}\n", name="k.yaml", yaml=True)
+
+
+@pytest.mark.issue(17)
+def test_a_large_json_file_keeps_every_line() -> None:
+    lemmas = [f"verb{k}" for k in range(3000)]
+    source = '{"verbs": [\n' + ",\n".join(json.dumps(w) for w in lemmas) + "\n]}"
+    _, lines = parse_rules(source)
+    assert [lines[("verbs", k)] for k in range(0, 3000, 500)] == list(range(2, 3002, 500))
+
+
+_JSON_VALUE = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 2)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=4)
+    | st.sampled_from(["cue", "content", "VERB", "ccomp", "@verbs", "@x", ">", "toot"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "verbs",
+                    "nouns",
+                    "patterns",
+                    "name",
+                    "pattern",
+                    "lemma",
+                    "class",
+                    "frames",
+                    "confidence",
+                    "RIGHT_ID",
+                    "RIGHT_ATTRS",
+                    "LEFT_ID",
+                    "REL_OP",
+                    "POS",
+                    "REGEX",
+                    "_",
+                    "IN",
+                    "exclude",
+                    "cue",
+                    "content",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@pytest.mark.issue(17)
+@settings(max_examples=150, deadline=None)
+@given(data=_JSON_VALUE)
+def test_any_data_gives_rules_or_a_rule_error(data: Any) -> None:
+    try:
+        result = rules_from_data(data, name="h.json")
+    except RuleError as exc:  # anything else fails the test
+        assert str(exc).startswith("E0")
+    else:
+        assert isinstance(result, RuleFile)

@@ -17,6 +17,8 @@ from . import examples as examples
 from .api import extract as extract
 from .api import extract_many as extract_many
 from .api import load as load
+from .errors import ConfigError as ConfigError
+from .errors import InputFormatError as InputFormatError
 from .errors import InputTooLargeError as InputTooLargeError
 from .errors import InputTypeError as InputTypeError
 from .errors import MissingAnnotationError as MissingAnnotationError
@@ -50,10 +52,12 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "Article",
     "Config",
+    "ConfigError",
     "Cue",
     "CueType",
     "ErrorRecord",
     "Extractor",
+    "InputFormatError",
     "InputTooLargeError",
     "InputTypeError",
     "Link",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .cues import CueLexicon, PatternRule
+from .limits import check_batch
 from .model import load_nlp, resolve_model_name
 from .pipeline import Config, Extractor
 from .records import Article, ErrorRecord
@@ -155,6 +156,10 @@ def extract_many(
         One :class:`~quotecraft.records.Article` per document, or an
         :class:`~quotecraft.records.ErrorRecord` in place of one that failed.
 
+    Raises:
+        ConfigError: ``batch_size`` or ``n_process`` is not a whole number of at least 1
+            (raised here, before any document is read).
+
     Example:
         >>> out = list(extract_many(['"Yes," he said.', b"bytes", {"id": "a", "text": ""}]))
         >>> [type(r).__name__ for r in out]
@@ -162,4 +167,5 @@ def extract_many(
         >>> out[1].type
         'InputTypeError'
     """
+    check_batch(batch_size, n_process)
     return load(model).pipe(items, batch_size=batch_size, n_process=n_process)

@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import math
 import os
 import sys
 import textwrap
@@ -62,12 +63,17 @@ def _add_extract(sub: Any) -> None:
         help="output format (default: jsonl)",
     )
     p.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="parser processes (default: 1)"
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="processes (default: 1; at most the usable CPUs and the number of documents)",
     )
     p.add_argument(
         "-b",
         "--batch-size",
-        type=int,
+        type=positive_int,
         default=32,
         metavar="N",
         help="documents per parser batch (default: 32)",
@@ -91,7 +97,7 @@ def _add_extract(sub: Any) -> None:
     )
     p.add_argument(
         "--min-confidence",
-        type=float,
+        type=unit_float,
         default=0.0,
         metavar="X",
         help="drop quotes below confidence X",
@@ -108,6 +114,51 @@ def _add_extract(sub: Any) -> None:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run_extract)
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (else a usage error, exit status 2)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return number
+
+
+def unit_float(value: str) -> float:
+    """An argparse type: a number from 0 to 1 (else a usage error, exit status 2)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 <= number <= 1:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1, not {value!r}")
+    return number
+
+
+def open_output(path: str, command: str) -> TextIO | None:
+    """``path`` opened for writing, or None after one line on stderr saying why not."""
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        sys.stderr.write(f"{command}: cannot write {path}: {exc.strerror or exc}\n")
+        return None
+
+
+def _jobs(requested: int, documents: int | None) -> int:
+    """--jobs capped at the usable CPUs and, when known, the number of documents;
+    says so once on stderr when it lowers the request."""
+    from .limits import usable_cpus
+
+    cap, why = usable_cpus(), "the number of usable CPUs"
+    if documents is not None and documents < cap:
+        cap, why = max(1, documents), "the number of documents"
+    if requested <= cap:
+        return requested
+    sys.stderr.write(f"quotecraft: --jobs {requested} lowered to {cap}, {why}\n")
+    return cap
 
 
 def _add_demo(sub: Any) -> None:
@@ -206,13 +257,18 @@ def _read_documents(paths: Sequence[str], stdin: TextIO, counter: dict[str, int]
                 for n, line in enumerate(fh, 1):
                     if not line.strip():
                         continue
+                    obj = None
                     try:
                         obj = json.loads(line)
                         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                             raise ValueError('each line must be an object with a "text" string')
                     except ValueError as exc:
+                        # the document's own id when the line has one
+                        own = obj.get("id") if isinstance(obj, dict) else None
                         yield ErrorRecord(
-                            f"{path}:{n}", "InputFormatError", f"{path} line {n}: {exc}"
+                            f"{path}:{n}" if own is None else str(own),
+                            "InputFormatError",
+                            f"{path} line {n}: {exc}",
                         )
                         continue
                     counter["read"] += 1
@@ -278,6 +334,8 @@ def run_extract(args: argparse.Namespace) -> int:
     from .pipeline import Config
 
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+    total = count_documents(args.paths)
+    jobs = _jobs(args.jobs, total)
     extractor = load(
         args.model,
         rules=args.rules,
@@ -296,18 +354,16 @@ def run_extract(args: argparse.Namespace) -> int:
             n_read += 1
             yield item
 
-    out: TextIO = (
-        open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in finally
-        if args.output
-        else sys.stdout
-    )
-    progress = _progress(args.quiet, total=count_documents(args.paths))
+    out: TextIO | None = open_output(args.output, "quotecraft") if args.output else sys.stdout
+    if out is None:
+        return 2
+    progress = _progress(args.quiet, total=total)
     try:
         writer = None
         if args.format in ("csv", "tsv"):
             writer = csv.writer(out, delimiter="," if args.format == "csv" else "\t")
             writer.writerow(_CSV_FIELDS)
-        results = extractor.pipe(items(), batch_size=args.batch_size, n_process=max(1, args.jobs))
+        results = extractor.pipe(items(), batch_size=args.batch_size, n_process=jobs)
         for n, result in enumerate(results):
             while errors_before and errors_before[0][0] <= n:
                 _write(out, writer, errors_before.pop(0)[1], args)

@@ -159,6 +159,30 @@ class MissingDependencyError(QuotecraftError, ImportError):
     """
 
 
+class ConfigError(QuotecraftError, ValueError):
+    """An option is out of range: a batch size, a number of processes, a threshold.
+
+    Example:
+        >>> import quotecraft
+        >>> quotecraft.extract_many(["He said no."], batch_size=0)
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.ConfigError: E005 batch_size must be a whole number of at least 1, not 0
+    """
+
+
+class InputFormatError(QuotecraftError, ValueError):
+    """A line of a file a command reads is not what it should be (names the file and line).
+
+    Example:
+        >>> from quotecraft.stats import speaker_stats
+        >>> speaker_stats([{"id": "a", "quotes": [1]}])
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.InputFormatError: E007 document 'a': quote 0 is not an object ...
+    """
+
+
 class QuotecraftWarning(UserWarning):
     """Messy input that was recovered from (unbalanced quote marks, unsupported language)."""
 
@@ -170,5 +194,5 @@ W_UNCLOSED = (
 W_STRAY = "W002 stray closing quotation mark at offset {offset} ignored"
 W_MORE = "{code} and {n} more like it (not listed)"
 W_LANGUAGE = "W003 the text does not look like English; quotecraft's rules are for English news"
-W_SPLIT = "W004 text of {n} characters was parsed in {k} pieces split at paragraph breaks"
+W_SPLIT = "W004 text of {n} characters was parsed in {k} pieces split at {how}"
 W_CONTROL = "W005 {n} control or invisible characters were treated as spaces"

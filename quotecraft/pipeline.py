@@ -20,7 +20,7 @@ from attrs import field, frozen
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import direct, errors, marks, workers
+from . import direct, errors, limits, marks, workers
 from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon, PatternRule, default_patterns
 from .depmatch import FastDependencyMatcher
@@ -162,11 +162,11 @@ class Config:
 
     kinds: frozenset[str] = field(default=ALL_KINDS, converter=_kinds)
     """Which quote kinds to return."""
-    min_confidence: float = 0.0
-    """Drop quotes below this confidence (belief and intention cues score 0.5)."""
-    max_chars: int | None = None
+    min_confidence: float = field(default=0.0, converter=limits.confidence)
+    """Drop quotes below this confidence (belief and intention cues score 0.5); from 0 to 1."""
+    max_chars: int | None = field(default=None, converter=limits.max_chars)
     """Refuse texts longer than this with :class:`~quotecraft.errors.InputTooLargeError`."""
-    chunk_chars: int = 20_000
+    chunk_chars: int = field(default=20_000, converter=limits.chunk_chars)
     """Texts longer than this are parsed in pieces split at paragraph breaks (spaCy's time
     per character grows with the length of a Doc: 100,000-character pieces parse 10-40%
     slower per character than 20,000-character ones)."""
@@ -321,7 +321,9 @@ class Extractor:
         text = seg.text
         warnings = list(seg.warnings)
         if len(seg.normalized) > self._chunks_limit():
-            warnings.append(errors.W_SPLIT.format(n=len(text), k=len(self._chunks(seg.normalized))))
+            pieces = self._chunks(seg.normalized)
+            how = limits.describe_cuts(seg.normalized, pieces)
+            warnings.append(errors.W_SPLIT.format(n=len(text), k=len(pieces), how=how))
         if not looks_english(seg.normalized):
             warnings.append(errors.W_LANGUAGE)
         quotes: list[Quote] = []
@@ -453,6 +455,7 @@ class Extractor:
         """
         from collections import deque
 
+        limits.check_batch(batch_size, n_process)
         if n_process > 1 and workers.available():
             # forked workers run the whole pipeline; only records come back
             numbered = (_unpack(item, n) for n, item in enumerate(items))

@@ -27,6 +27,7 @@ from typing import Any
 
 from attrs import frozen
 
+from .errors import InputFormatError
 from .records import Article, Quote, QuoteKind, Speaker
 
 KIND_COLORS = {
@@ -462,7 +463,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     page = render(article, title=args.title)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
+        from .cli import open_output
+
+        fh = open_output(args.output, "quotecraft render")
+        if fh is None:
+            return 2
+        with fh:
             fh.write(page)
     else:
         sys.stdout.write(page)
@@ -484,29 +490,48 @@ def _load_article(args: argparse.Namespace) -> Article:
             raise ValueError(f"{args.file}: not JSON Lines (one JSON object per line)")
         return _extract(args, data, None if args.file == "-" else args.file)
     if args.doc_id is not None:
-        objects = [o for o in objects if str(o.get("id")) == args.doc_id]
+        objects = [(n, o) for n, o in objects if str(o.get("id")) == args.doc_id]
         if not objects:
             raise ValueError(f"no document with id {args.doc_id!r} in {args.file}")
     if not objects:
         raise ValueError(f"{args.file} holds no document")
-    obj = objects[0]
+    line, obj = objects[0]
     if "error" in obj:
         raise ValueError(f"document {obj.get('id')!r} failed to extract: {obj['error']}")
     if "quotes" not in obj:  # an input line: extract it
         doc_id = obj.get("id")
+        if not isinstance(obj.get("text"), str):
+            raise InputFormatError(f'E007 {args.file} line {line}: "text" must be a string')
         return _extract(args, obj["text"], str(doc_id) if doc_id is not None else None)
     if not isinstance(obj.get("text"), str):
         raise ValueError(
             f"document {obj.get('id')!r} has no text: run 'quotecraft extract --with-text' "
             "so the output carries the text its offsets index"
         )
-    return from_dict(obj)
+    try:
+        return from_dict(obj)
+    except Exception as exc:  # cattrs and the records' validators: say which line and why
+        raise InputFormatError(
+            f"E007 {args.file} line {line}: not a 'quotecraft extract' record "
+            f"({_why(exc)}); render the output of 'quotecraft extract --with-text'"
+        ) from None
 
 
-def _json_lines(data: str) -> list[dict[str, Any]] | None:
-    """The objects of a JSON Lines text, or None when it is not one (plain text on stdin)."""
+def _why(exc: Exception) -> str:
+    """The first problem a failed ``from_dict`` found, as one short phrase."""
+    from cattrs import BaseValidationError, transform_error
+
+    if isinstance(exc, BaseValidationError):
+        problems = transform_error(exc, path="record")
+        return problems[0] if problems else type(exc).__name__
+    return str(exc) or type(exc).__name__
+
+
+def _json_lines(data: str) -> list[tuple[int, dict[str, Any]]] | None:
+    """The objects of a JSON Lines text with their line numbers, or None when it is not
+    one (plain text on stdin)."""
     out = []
-    for line in data.splitlines():
+    for n, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -515,7 +540,7 @@ def _json_lines(data: str) -> list[dict[str, Any]] | None:
             return None
         if not isinstance(obj, dict) or not ("text" in obj or "quotes" in obj or "error" in obj):
             return None
-        out.append(obj)
+        out.append((n, obj))
     return out or None
 
 

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from attrs import asdict, frozen
 
+from .errors import InputFormatError
 from .records import Article, ErrorRecord, QuoteKind
 
 NO_SPEAKER = "(no speaker)"
@@ -236,13 +237,44 @@ def _quotes(
         ]
     if "error" in doc:
         return None
-    out = []
-    for q in doc.get("quotes") or ():
-        kind = str(q.get("kind"))
-        if kind not in _KINDS:
-            raise ValueError(f"unknown quote kind {kind!r}")
-        out.append((kind, q.get("speaker")))
-    return out
+    problem = record_problem(doc)
+    if problem:
+        raise InputFormatError(f"E007 document {doc.get('id')!r}: {problem}")
+    return [(q["kind"], q.get("speaker")) for q in doc.get("quotes") or ()]
+
+
+def record_problem(doc: Mapping[str, Any]) -> str:
+    """What makes a ``quotecraft extract`` JSON object unreadable for the counts, or ``""``.
+
+    Example:
+        >>> record_problem({"id": "a", "quotes": [{"kind": "direct", "speaker": None}]})
+        ''
+        >>> record_problem({"id": "a", "quotes": [{"kind": "shouted"}]})
+        "quote 0: unknown kind 'shouted' (one of direct, indirect, mixed)"
+    """
+    quotes = doc.get("quotes")
+    if quotes is None:
+        return ""
+    if not isinstance(quotes, list):
+        return '"quotes" is not a list'
+    for k, q in enumerate(quotes):
+        if not isinstance(q, Mapping):
+            return f"quote {k} is not an object but {json.dumps(q)[:40]}"
+        if q.get("kind") not in _KINDS:
+            return f"quote {k}: unknown kind {q.get('kind')!r} (one of {', '.join(_KINDS)})"
+        sp = q.get("speaker")
+        if sp is None:
+            continue
+        if not isinstance(sp, Mapping):
+            return f"quote {k}: the speaker is not an object or null"
+        if not isinstance(sp.get("mention") or {}, Mapping):
+            return f"quote {k}: the speaker's mention is not an object or null"
+        for key in ("name", "title", "organization", "kind"):
+            if sp.get(key) is not None and not isinstance(sp.get(key), str):
+                return f"quote {k}: the speaker's {key} is not a string or null"
+        if not isinstance((sp.get("mention") or {}).get("text", ""), str):
+            return f"quote {k}: the speaker's mention text is not a string"
+    return ""
 
 
 def read_jsonl(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[dict[str, Any]]:
@@ -256,12 +288,15 @@ def read_jsonl(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[di
                 try:
                     obj = json.loads(line)
                 except ValueError as exc:
-                    raise ValueError(f"{path} line {n}: not JSON ({exc})") from None
+                    raise InputFormatError(f"E007 {path} line {n}: not JSON ({exc})") from None
                 if not isinstance(obj, dict) or not ("quotes" in obj or "error" in obj):
-                    raise ValueError(
-                        f"{path} line {n}: not 'quotecraft extract' output "
+                    raise InputFormatError(
+                        f"E007 {path} line {n}: not 'quotecraft extract' output "
                         '(an object with "quotes" or "error")'
                     )
+                problem = "" if "error" in obj else record_problem(obj)
+                if problem:
+                    raise InputFormatError(f"E007 {path} line {n}: {problem}")
                 yield obj
         finally:
             if fh is not stdin and fh is not sys.stdin:

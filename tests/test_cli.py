@@ -140,10 +140,12 @@ def test_extract_jsonl_one_object_per_line_with_errors_in_place(
     code, out, _ = run(capsys, "extract", path)
     assert code == 0  # some documents were read
     objs = lines(out)
-    assert [o["id"] for o in objs] == ["a", f"{path}:3", "c", f"{path}:5", f"{path}:6"]
+    # a line that is an object keeps its own id (issue 17); one that is not JSON gets path:line
+    assert [o["id"] for o in objs] == ["a", f"{path}:3", "c", "d", f"{path}:6"]
     assert objs[1]["error"]["type"] == "InputFormatError"
     assert "line 3" in objs[1]["error"]["message"]
     assert set(objs[3]) == {"id", "error"} and "text" in objs[3]["error"]["message"]
+    assert "line 5" in objs[3]["error"]["message"]
     assert objs[0]["quotes"][0]["content"]["text"] == "Yes,"
     assert objs[2]["quotes"][0]["speaker"]["name"] == "Ann Lee"
     assert objs[4]["quotes"] == []

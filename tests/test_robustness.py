@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -351,3 +352,197 @@ def test_fuzz_target_saves_findings(tmp_path: Path, extractor: Any) -> None:
     assert fuzz_extract.run_random(Broken(), args) == 1
     saved = [json.loads(p.read_text()) for p in tmp_path.iterdir()]
     assert saved and "paragraphs[0]" in saved[0]["why"]
+
+
+# -- issue 17: sizes, thresholds, outputs and malformed records -----------------------------------
+
+ONE_QUOTE = '"The pier opens in May," said Mayor Ann Lee.'
+
+
+def _cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    from quotecraft import cli
+
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exc:  # argparse usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"batch_size": 0}, "batch_size"),
+        ({"batch_size": -1}, "batch_size"),
+        ({"batch_size": 2.5}, "batch_size"),
+        ({"n_process": 0}, "n_process"),
+        ({"n_process": -2}, "n_process"),
+        ({"n_process": True}, "n_process"),
+    ],
+)
+def test_invalid_batch_sizes_are_refused_before_any_work(
+    extractor: Any, kwargs: dict[str, Any], name: str
+) -> None:
+    read: list[int] = []
+
+    def items() -> Any:
+        read.append(1)
+        yield ONE_QUOTE
+
+    with pytest.raises(qerrors.ConfigError, match=rf"^E005 {name} must be a whole number"):
+        quotecraft.extract_many(items(), **kwargs)
+    with pytest.raises(qerrors.ConfigError, match=rf"^E005 {name} "):
+        next(iter(extractor.pipe(items(), **kwargs)))
+    assert read == []  # refused before a document was read
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--batch-size", "0"],
+        ["-b", "-1"],
+        ["--jobs", "0"],
+        ["-j", "-3"],
+        ["-j", "two"],
+        ["--min-confidence", "nan"],
+        ["--min-confidence", "2"],
+        ["--min-confidence", "-0.1"],
+    ],
+)
+def test_cli_refuses_bad_sizes_and_thresholds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    doc = tmp_path / "ok.txt"
+    doc.write_text(ONE_QUOTE, encoding="utf-8")
+    code, out, err = _cli(capsys, "extract", *argv, str(doc))
+    assert code == 2 and out == ""
+    option = {"-b": "--batch-size", "-j": "--jobs"}.get(argv[0], argv[0])
+    assert f"{option}: must be" in err
+    assert "at least 1" in err or "from 0 to 1" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("value", [2, -0.1, float("nan"), float("inf"), "0.5", None, True])
+def test_config_thresholds_must_be_from_0_to_1(value: Any) -> None:
+    with pytest.raises(qerrors.ConfigError, match=r"^E006 min_confidence must be a number from 0"):
+        quotecraft.Config(min_confidence=value)
+    assert quotecraft.Config(min_confidence=1).min_confidence == 1.0
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("field", ["chunk_chars", "max_chars"])
+def test_config_sizes_must_be_positive(field: str) -> None:
+    with pytest.raises(qerrors.ConfigError, match=rf"^E005 {field} must be a whole number"):
+        quotecraft.Config(**{field: 0})
+
+
+@pytest.mark.issue(17)
+def test_jobs_are_capped_and_said_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecraft import limits
+
+    paths = []
+    for k in range(3):
+        paths.append(tmp_path / f"d{k}.txt")
+        paths[-1].write_text(ONE_QUOTE, encoding="utf-8")
+    monkeypatch.setattr(limits, "usable_cpus", lambda: 1)
+    code, out, err = _cli(capsys, "extract", "-j", "24", *map(str, paths))
+    assert code == 0 and len(out.splitlines()) == 3
+    assert err == "quotecraft: --jobs 24 lowered to 1, the number of usable CPUs\n"
+    monkeypatch.setattr(limits, "usable_cpus", lambda: 8)
+    code, out, err = _cli(capsys, "extract", "--jobs", "24", str(paths[0]))
+    assert code == 0 and len(out.splitlines()) == 1
+    assert err == "quotecraft: --jobs 24 lowered to 1, the number of documents\n"
+
+
+@pytest.mark.issue(17)
+def test_usable_cpus_is_at_least_one() -> None:
+    from quotecraft.limits import usable_cpus
+
+    assert 1 <= usable_cpus() <= (os.cpu_count() or 1)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("command", ["extract", "render"])
+@pytest.mark.parametrize("target", ["missing_dir/x.out", "."])
+def test_unwritable_output_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, target: str
+) -> None:
+    doc = tmp_path / "ok.txt"
+    doc.write_text(ONE_QUOTE, encoding="utf-8")
+    where = tmp_path / target
+    code, out, err = _cli(capsys, command, str(doc), "-o", str(where))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and f"cannot write {where}: " in err, err
+    assert ("No such file or directory" in err) if "missing" in target else ("directory" in err)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("command", "line", "fragment"),
+    [
+        ("render", '{"id": "q", "text": "abc", "quotes": [{}]}', "required field missing"),
+        (
+            "render",
+            '{"id": "q", "text": "abc", "quotes": [], "paragraphs": [{"start": 0, "end": 9, "text": "abc"}]}',
+            "record.paragraphs[0]",
+        ),
+        ("render", '{"id": "q", "text": 5}', '"text" must be a string'),
+        ("stats", '{"id": "a", "quotes": [1]}', "quote 0 is not an object"),
+        ("stats", '{"id": "a", "quotes": [{"kind": "direct", "speaker": 7}]}', "the speaker"),
+        ("stats", '{"id": "a", "quotes": {"kind": "direct"}}', '"quotes" is not a list'),
+        ("stats", '{"id": "a", "quotes": [{"kind": "loud"}]}', "unknown kind 'loud'"),
+    ],
+)
+def test_malformed_extract_output_names_the_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, line: str, fragment: str
+) -> None:
+    path = tmp_path / "out.jsonl"
+    good = '{"id": "g", "quotes": [], "text": "fine"}'
+    path.write_text(good + "\n\n" + line + "\n" if command == "stats" else line + "\n")
+    code, out, err = _cli(capsys, command, str(path))
+    assert code == 1 and out == ""
+    n = 3 if command == "stats" else 1
+    assert err.startswith(f"quotecraft {command}: E007 {path} line {n}: "), err
+    assert fragment in err and err.count("\n") == 1
+
+
+@pytest.mark.issue(17)
+def test_stats_of_malformed_dicts_is_a_typed_error() -> None:
+    from quotecraft.stats import speaker_stats
+
+    with pytest.raises(qerrors.InputFormatError, match=r"^E007 document 'a': quote 0"):
+        speaker_stats([{"id": "a", "quotes": [1]}])
+
+
+@pytest.mark.issue(17)
+def test_error_records_keep_the_documents_own_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.jsonl"
+    rows = [{"id": "m", "text": ONE_QUOTE}, {"id": "n", "text": None}, {"text": 3}, [1]]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, _ = _cli(capsys, "extract", str(path))
+    assert code == 0
+    ids = [json.loads(x)["id"] for x in out.splitlines()]
+    assert ids == ["m", "n", f"{path}:3", f"{path}:4"]
+
+
+@pytest.mark.issue(17)
+def test_w004_says_how_the_text_was_split() -> None:
+    pieces = quotecraft.load(config={"chunk_chars": 1000})
+    sentences = " ".join(_news_sentences(random.Random(2), 80))
+    one_line = pieces(sentences)
+    (w,) = [w for w in one_line.warnings if w.startswith("W004")]
+    assert "paragraph" not in w and ("sentence end" in w or "space" in w), w
+    paragraphs = pieces("\n\n".join(_news_sentences(random.Random(2), 80)))
+    (w,) = [w for w in paragraphs.warnings if w.startswith("W004")]
+    assert w.endswith("paragraph breaks") and "line" not in w, w
+    no_breaks = pieces("x" * 2500)
+    (w,) = [w for w in no_breaks.warnings if w.startswith("W004")]
+    assert w.endswith("split at 2 places inside words (no break near)"), w

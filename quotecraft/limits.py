@@ -1,0 +1,124 @@
+"""Checks of sizes and thresholds, shared by the API, ``Config`` and the command line.
+
+Every check raises :class:`~quotecraft.errors.ConfigError` (a ``ValueError``) with a
+message that says which value is wrong and what to give instead, before any work starts.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import Any
+
+from .errors import ConfigError
+
+
+def positive_int(name: str, value: Any) -> int:
+    """``value`` when it is a whole number of at least 1.
+
+    Example:
+        >>> positive_int("batch_size", 8)
+        8
+        >>> positive_int("n_process", -2)
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.ConfigError: E005 n_process must be a whole number of at least 1, not -2
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"E005 {name} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def unit_interval(name: str, value: Any) -> float:
+    """``value`` when it is a number from 0 to 1 (NaN is not).
+
+    Example:
+        >>> unit_interval("min_confidence", 0.5)
+        0.5
+        >>> unit_interval("min_confidence", float("nan"))
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.ConfigError: E006 min_confidence must be a number from 0 to 1, not nan
+    """
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or math.isnan(value)
+        or not 0 <= value <= 1
+    ):
+        raise ConfigError(f"E006 {name} must be a number from 0 to 1, not {value!r}")
+    return float(value)
+
+
+def check_batch(batch_size: Any, n_process: Any) -> None:
+    """Refuse a batch size or a number of processes below 1 (or not whole numbers)."""
+    positive_int("batch_size", batch_size)
+    positive_int("n_process", n_process)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one).
+
+    Example:
+        >>> usable_cpus() >= 1
+        True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def confidence(value: Any) -> float:
+    """:attr:`Config.min_confidence <quotecraft.pipeline.Config.min_confidence>`'s check."""
+    return unit_interval("min_confidence", value)
+
+
+def chunk_chars(value: Any) -> int:
+    """:attr:`Config.chunk_chars <quotecraft.pipeline.Config.chunk_chars>`'s check."""
+    return positive_int("chunk_chars", value)
+
+
+def max_chars(value: Any) -> int | None:
+    """:attr:`Config.max_chars <quotecraft.pipeline.Config.max_chars>`'s check (None: no limit)."""
+    return None if value is None else positive_int("max_chars", value)
+
+
+_CUT_KINDS = (
+    ("paragraph break", "paragraph breaks"),
+    ("line break", "line breaks"),
+    ("sentence end", "sentence ends"),
+    ("space", "spaces"),
+    ("place inside a word (no break near)", "places inside words (no break near)"),
+)
+
+
+def describe_cuts(text: str, pieces: list[tuple[int, int]]) -> str:
+    """How ``text`` was cut into ``pieces`` for parsing, for warning W004.
+
+    Example:
+        >>> describe_cuts("aa\\n\\nbb\\ncc dd", [(0, 4), (4, 7), (7, 10), (10, 12)])
+        '1 paragraph break, 1 line break and 1 space'
+        >>> describe_cuts("a" * 9, [(0, 3), (3, 6), (6, 9)])
+        '2 places inside words (no break near)'
+    """
+    counts = [0] * len(_CUT_KINDS)
+    for _, cut in pieces[:-1]:
+        if text.endswith("\n\n", 0, cut):
+            counts[0] += 1
+        elif text.endswith("\n", 0, cut):
+            counts[1] += 1
+        elif text.endswith(". ", 0, cut):
+            counts[2] += 1
+        elif text.endswith(" ", 0, cut):
+            counts[3] += 1
+        else:
+            counts[4] += 1
+    parts = [
+        f"{n} {one if n == 1 else many}"
+        for n, (one, many) in zip(counts, _CUT_KINDS, strict=True)
+        if n
+    ]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -7,12 +7,22 @@ Works without importing quotecraft first: the factory is advertised through the
 
 - ``doc._.quotes``: the :class:`~quotecraft.records.Quote` records;
 - ``doc.spans["quotes"]`` (key configurable): one span per quote content,
-  labelled with its kind (``direct``, ``indirect``, ``mixed``).
+  labelled with its kind (``direct``, ``indirect``, ``mixed``). On each span,
+  ``span._.quote`` is the :class:`~quotecraft.records.Quote` record,
+  ``span._.speaker`` its :class:`~quotecraft.records.Speaker` (or None) and
+  ``span._.words`` the quoted words a person reads (:attr:`Quote.words
+  <quotecraft.records.Quote.words>`: a split quote without its attribution);
+- ``doc.spans["quote_speakers"]``: the speaker mention of every quote (once per
+  mention), labelled with the speaker's name (else the mention's words), with
+  ``span._.speaker`` set;
+- ``doc.spans["quote_cues"]``: the cue of every quote (once per cue), labelled
+  with the cue's lemma (``say``, ``according to``).
 
-The records are kept in ``doc.user_data`` as plain JSON-ready dicts, so both
-survive ``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and pickling;
-``doc._.quotes`` rebuilds the records on access (after ``import quotecraft.component``,
-or loading a pipeline that has the component). ``nlp.to_disk`` saves the
+The records are kept in ``doc.user_data`` as plain JSON-ready dicts, with the
+offsets of each quote's spans, and the ``span._`` attributes are getters reading
+them, so all of it survives ``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and
+pickling; ``doc._.quotes`` rebuilds the records on access (after ``import
+quotecraft.component``, or loading a pipeline that has the component). ``nlp.to_disk`` saves the
 component's config; ``spacy.load`` rebuilds it from the registered rule names
 (rule files are read again from their paths: give absolute paths).
 
@@ -26,7 +36,9 @@ Config (all optional):
 - ``disabled_rules``: rule names to switch off (``["reported.colon.v1"]``);
 - ``speakers``, ``titles``, ``boilerplate``: registered speaker resolver, title lexicon and
   boilerplate detector (``"en.v1"``);
-- ``spans_key``: the ``doc.spans`` key (``"quotes"``).
+- ``spans_key``: the ``doc.spans`` key (``"quotes"``);
+- ``speakers_key``, ``cues_key``: the keys of the speaker and cue span groups
+  (``"quote_speakers"``, ``"quote_cues"``).
 
 Example:
     >>> import spacy, quotecraft
@@ -37,6 +49,11 @@ Example:
     [('direct', 'Not now,')]
     >>> doc._.quotes[0].speaker.mention.text
     'she'
+    >>> span = doc.spans["quotes"][0]
+    >>> span._.quote.kind.value, span._.speaker.mention.text, span._.words
+    ('direct', 'she', 'Not now,')
+    >>> [s.text for s in doc.spans["quote_speakers"]], [s.label_ for s in doc.spans["quote_cues"]]
+    (['she'], ['say'])
 """
 
 from __future__ import annotations
@@ -45,15 +62,20 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import MODEL_HINT, MissingAnnotationError, RuleError
 from .pipeline import Config, Extractor
-from .records import Quote
+from .records import Quote, Speaker
 from .serialize import converter
 
 USER_DATA_KEY = "quotecraft.quotes"
 """Where the component keeps the quotes in ``doc.user_data`` (as JSON-ready dicts)."""
+
+SPANS_DATA_KEY = "quotecraft.spans"
+"""Where the component keeps, per quote, the character offsets of its content span and of
+its speaker mention span in ``doc.user_data`` (``[[start, end] | None, [start, end] | None]``),
+so ``span._.quote`` and ``span._.speaker`` find their record after a round trip."""
 
 DEFAULT_CONFIG: dict[str, Any] = {
     "lexicon": "en.v1",
@@ -66,6 +88,8 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "titles": "en.v1",
     "boilerplate": "en.v1",
     "spans_key": "quotes",
+    "speakers_key": "quote_speakers",
+    "cues_key": "quote_cues",
 }
 """The component's default config."""
 
@@ -84,8 +108,76 @@ def get_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(converter.structure(q, Quote) for q in raw)
 
 
+def _quote_index(span: Span, slot: int) -> int | None:
+    """Index of the quote whose content (slot 0) or speaker mention (slot 1) is ``span``."""
+    offsets = span.doc.user_data.get(SPANS_DATA_KEY)
+    if not offsets:
+        return None
+    where = [span.start_char, span.end_char]
+    found = [
+        i
+        for i, spans in enumerate(offsets)
+        if spans[slot] is not None and list(spans[slot]) == where
+    ]
+    if slot == 0:  # two quotes on one span: the label (the kind) decides
+        quotes = span.doc.user_data[USER_DATA_KEY]
+        found = [i for i in found if quotes[i].get("kind") == span.label_] or found
+    return found[0] if found else None
+
+
+def get_span_quote(span: Span) -> Quote | None:
+    """The quote whose content is ``span`` (the getter of ``span._.quote``), else None.
+
+    Example:
+        >>> import spacy
+        >>> get_span_quote(spacy.blank("en")("Nothing ran here.")[0:2]) is None
+        True
+    """
+    i = _quote_index(span, 0)
+    if i is None:
+        return None
+    return converter.structure(span.doc.user_data[USER_DATA_KEY][i], Quote)
+
+
+def get_span_speaker(span: Span) -> Speaker | None:
+    """The speaker of the quote ``span`` is, or that ``span`` names (``span._.speaker``).
+
+    Example:
+        >>> import spacy
+        >>> get_span_speaker(spacy.blank("en")("Nothing ran here.")[0:1]) is None
+        True
+    """
+    quote = get_span_quote(span)
+    if quote is not None:
+        return quote.speaker
+    i = _quote_index(span, 1)
+    if i is None:
+        return None
+    raw = span.doc.user_data[USER_DATA_KEY][i].get("speaker")
+    return converter.structure(raw, Speaker) if raw is not None else None
+
+
+def get_span_words(span: Span) -> str | None:
+    """The quoted words of the quote ``span`` is (``span._.words``), else None.
+
+    Example:
+        >>> import spacy
+        >>> get_span_words(spacy.blank("en")("Nothing ran here.")[0:2]) is None
+        True
+    """
+    quote = get_span_quote(span)
+    return quote.words if quote is not None else None
+
+
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", getter=get_quotes)
+for _name, _getter in (
+    ("quote", get_span_quote),
+    ("speaker", get_span_speaker),
+    ("words", get_span_words),
+):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, getter=_getter)
 
 
 def _pattern_names(patterns: str | Sequence[str]) -> list[str]:
@@ -132,6 +224,8 @@ class QuoteAnnotator:
         titles: str = "en.v1",
         boilerplate: str = "en.v1",
         spans_key: str = "quotes",
+        speakers_key: str = "quote_speakers",
+        cues_key: str = "quote_cues",
     ) -> None:
         from . import registry
         from .api import build_rules
@@ -140,12 +234,21 @@ class QuoteAnnotator:
             raise RuleError(
                 f"E014 quotecraft config 'min_confidence' must be from 0 to 1, not {min_confidence!r}"
             )
-        if not spans_key:
-            raise RuleError("E014 quotecraft config 'spans_key' must be a non-empty string")
+        keys = {"spans_key": spans_key, "speakers_key": speakers_key, "cues_key": cues_key}
+        for option, key in keys.items():
+            if not key or not isinstance(key, str):
+                raise RuleError(f"E014 quotecraft config {option!r} must be a non-empty string")
+        if len(set(keys.values())) < len(keys):
+            raise RuleError(
+                f"E014 quotecraft config 'spans_key', 'speakers_key' and 'cues_key' must differ, "
+                f"not {list(keys.values())}"
+            )
         names = _pattern_names(patterns)
         self.name = name
         self.nlp = nlp
         self.spans_key = spans_key
+        self.speakers_key = speakers_key
+        self.cues_key = cues_key
         lex, pats = build_rules(lexicon, names[0], list(rules))
         for extra in names[1:]:
             pats.extend(registry.pattern_sets.get(extra)())
@@ -172,14 +275,41 @@ class QuoteAnnotator:
             )
         article = self.extractor.analyze(doc)
         doc.user_data[USER_DATA_KEY] = [converter.unstructure(q) for q in article.quotes]
-        spans = []
+        spans: list[Span] = []
+        speakers: dict[tuple[int, int], Span] = {}
+        cues: dict[tuple[int, int], Span] = {}
+        offsets: list[list[list[int] | None]] = []
         for q in article.quotes:
             span = doc.char_span(
                 q.content.start, q.content.end, label=q.kind.value, alignment_mode="expand"
             )
             if span is not None:
                 spans.append(span)
+            mention = None
+            sp = q.speaker
+            if sp is not None and sp.mention is not None:
+                label = sp.name or sp.mention.text
+                mention = doc.char_span(
+                    sp.mention.start, sp.mention.end, label=label, alignment_mode="expand"
+                )
+                if mention is not None:
+                    speakers.setdefault((mention.start, mention.end), mention)
+            if q.cue is not None:
+                cue = doc.char_span(
+                    q.cue.start, q.cue.end, label=q.cue.lemma, alignment_mode="expand"
+                )
+                if cue is not None:
+                    cues.setdefault((cue.start, cue.end), cue)
+            offsets.append(
+                [
+                    [span.start_char, span.end_char] if span is not None else None,
+                    [mention.start_char, mention.end_char] if mention is not None else None,
+                ]
+            )
+        doc.user_data[SPANS_DATA_KEY] = offsets
         doc.spans[self.spans_key] = spans
+        doc.spans[self.speakers_key] = sorted(speakers.values())
+        doc.spans[self.cues_key] = sorted(cues.values())
         return doc
 
     def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
@@ -194,7 +324,7 @@ class QuoteAnnotator:
     "quotecraft",
     default_config=DEFAULT_CONFIG,
     requires=["token.dep", "token.head", "token.lemma", "doc.sents", "doc.ents"],
-    assigns=["doc.spans", "doc._.quotes"],
+    assigns=["doc.spans", "doc._.quotes", "span._.quote", "span._.speaker", "span._.words"],
 )
 def make_quotecraft(
     nlp: Language,
@@ -209,6 +339,8 @@ def make_quotecraft(
     titles: str,
     boilerplate: str,
     spans_key: str,
+    speakers_key: str,
+    cues_key: str,
 ) -> QuoteAnnotator:
     """Build the quotecraft component (spaCy calls it for ``nlp.add_pipe("quotecraft")``).
 
@@ -231,4 +363,6 @@ def make_quotecraft(
         titles=titles,
         boilerplate=boilerplate,
         spans_key=spans_key,
+        speakers_key=speakers_key,
+        cues_key=cues_key,
     )

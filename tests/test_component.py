@@ -281,3 +281,93 @@ def test_to_disk_and_spacy_load_round_trip(tmp_path: Path) -> None:
     assert after._.quotes == before._.quotes
     assert _spans(after, "qc") == _spans(before, "qc")
     assert {q.cue.lemma for q in after._.quotes if q.cue} >= {"toot", "reaffirm"}
+
+
+# -- span attributes and span groups (issue 18) -------------------------------------------------
+
+_SPAN_TEXT = (
+    '"The locks are rusted," said Mayor Mara Voss, "and the gates stick."\n\n'
+    "The port authority said that repairs would start soon. She denied that the quay was unsafe."
+)
+
+
+def _span_view(doc: Doc) -> dict[str, Any]:
+    """Everything the component puts on spans, as plain values."""
+    quotes = [
+        (
+            s.label_,
+            s.text,
+            s._.words,
+            s._.quote.kind.value,
+            s._.quote.rule,
+            s._.speaker.name if s._.speaker else None,
+        )
+        for s in doc.spans["quotes"]
+    ]
+    speakers = [
+        (s.text, s.label_, s._.speaker.id if s._.speaker else None)
+        for s in doc.spans["quote_speakers"]
+    ]
+    cues = [(s.text, s.label_) for s in doc.spans["quote_cues"]]
+    return {"quotes": quotes, "speakers": speakers, "cues": cues}
+
+
+@pytest.mark.model
+@pytest.mark.issue(18)
+def test_every_quote_span_carries_its_record_speaker_and_words(qnlp: Language) -> None:
+    doc = qnlp(_SPAN_TEXT)
+    spans = list(doc.spans["quotes"])
+    assert len(spans) == len(doc._.quotes) >= 3
+    for span, q in zip(spans, doc._.quotes, strict=True):
+        assert span._.quote == q
+        assert span._.speaker == q.speaker
+        assert span._.words == q.words
+        assert span.label_ == q.kind.value
+        assert span.start_char <= q.content.start and q.content.end <= span.end_char
+        assert json.loads(json.dumps(quotecraft.serialize.quote_to_dict(span._.quote)))
+    split = spans[0]
+    assert split._.words == "The locks are rusted, and the gates stick."  # no attribution
+    assert "said Mayor" in split.text
+    # the speaker mentions and the cues, each once, each with its speaker
+    mentions = {s.text: s for s in doc.spans["quote_speakers"]}
+    assert "Mayor Mara Voss" in mentions and "She" in mentions
+    assert mentions["Mayor Mara Voss"].label_ == "Mara Voss"
+    assert mentions["Mayor Mara Voss"]._.speaker == doc._.quotes[0].speaker
+    assert mentions["Mayor Mara Voss"]._.quote is None  # a mention is not a quote
+    cue_texts = [s.text for s in doc.spans["quote_cues"]]
+    assert len(cue_texts) == len(set((s.start, s.end) for s in doc.spans["quote_cues"]))
+    assert {"said", "denied"} <= set(cue_texts)
+    assert {s.label_ for s in doc.spans["quote_cues"]} >= {"say", "deny"}
+    # a span the component did not make has no record
+    assert doc[0:2]._.quote is None and doc[0:2]._.speaker is None and doc[0:2]._.words is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(18)
+def test_spans_and_their_attributes_survive_docbin(qnlp: Language) -> None:
+    doc = qnlp(_SPAN_TEXT)
+    before = _span_view(doc)
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    # a fresh vocab, as in another process reading the file
+    fresh = spacy.blank("en")
+    (back,) = DocBin().from_bytes(data).get_docs(fresh.vocab)
+    assert _span_view(back) == before
+    assert [s._.quote for s in back.spans["quotes"]] == list(doc._.quotes)
+    assert back._.quotes == doc._.quotes
+    # what is stored is plain data (msgpack), not pickled objects
+    assert json.loads(json.dumps(back.user_data["quotecraft.spans"])) is not None
+    # without user data, the spans survive but carry no record (and say so with None)
+    (bare,) = DocBin(docs=[doc]).from_bytes(DocBin(docs=[doc]).to_bytes()).get_docs(fresh.vocab)
+    assert [s.text for s in bare.spans["quotes"]] == [s.text for s in doc.spans["quotes"]]
+    assert bare.spans["quotes"][0]._.quote is None
+
+
+def test_span_group_keys_are_configurable_and_distinct() -> None:
+    nlp = spacy.blank("en")
+    annotator = nlp.add_pipe("quotecraft", config={"speakers_key": "who", "cues_key": "cue_words"})
+    doc = annotator(hand_parsed(nlp.vocab))
+    assert [s.text for s in doc.spans["who"]] == ["Lee"]
+    assert [s.text for s in doc.spans["cue_words"]] == ["said"]
+    assert doc.spans["quotes"][0]._.speaker.mention.text == "Lee"
+    with pytest.raises(RuleError, match="must differ"):
+        spacy.blank("en").add_pipe("quotecraft", config={"cues_key": "quotes"})

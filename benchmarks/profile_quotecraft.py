@@ -38,12 +38,12 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("  of which: pattern matching (depmatch)", "depmatch.py", "__call__"),
     ("  of which: content bounds, cues, attribution", "reported.py", "_candidate"),
     ("headline colon attributions", "reported.py", "colon_attributions"),
-    ("merging candidates", "pipeline.py", "merge"),
-    ("speakers and records (Extractor._records)", "pipeline.py", "_records"),
+    ("merging candidates", "merge.py", "merge_local"),
+    ("speakers and records (assemble.build_quotes)", "assemble.py", "build_quotes"),
     ("  of which: speaker table (Resolver.__init__)", "speakers.py", "__init__"),
     ("  of which: mention resolution (Resolver.resolve)", "speakers.py", "resolve"),
-    ("renumbering speakers", "pipeline.py", "_renumber_speakers"),
-    ("all of Extractor.analyze", "pipeline.py", "analyze"),
+    ("renumbering speakers", "assemble.py", "renumber_speakers"),
+    ("all of Extractor.analyze", "extractor.py", "analyze"),
 )
 
 
@@ -64,10 +64,8 @@ def profile_own_work(extractor: Any, texts: Sequence[str], docs: Sequence[Any]) 
     """cProfile of segmentation plus ``analyze`` over already parsed ``docs``.
 
     As :meth:`quotecraft.Extractor.pipe` does it: each raw text is segmented, and the
-    Doc parsed from the normalized text gets that text handed over (spaCy would
-    otherwise rebuild ``doc.text`` token by token).
+    Doc parsed from the normalized text is analyzed with that segmentation.
     """
-    from quotecraft.pipeline import _remember_text
     from quotecraft.segment import segment
 
     html = extractor.config.html
@@ -75,7 +73,6 @@ def profile_own_work(extractor: Any, texts: Sequence[str], docs: Sequence[Any]) 
     prof.enable()
     for text, doc in zip(texts, docs, strict=True):
         seg = segment(text, html=html)
-        _remember_text(doc, seg.normalized, check=True)
         extractor.analyze(doc, seg)
     prof.disable()
     return pstats.Stats(prof)

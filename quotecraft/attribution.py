@@ -26,7 +26,7 @@ _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "pre
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
 )
-_MEDIUM_HEADS = frozenset(
+MEDIUM_HEADS = frozenset(
     [
         "interview",
         "statement",
@@ -183,7 +183,7 @@ def _participle_owner(noun: Token) -> Token | None:
     issued it: ``the campaign's statement saying``, ``the campaign released a
     statement saying``; with neither, the source is unknown.
     """
-    if noun.lemma_.lower() not in _MEDIUM_HEADS:
+    if noun.lemma_.lower() not in MEDIUM_HEADS:
         return noun
     for c in noun.children:
         if c.dep_ == "poss":
@@ -280,7 +280,7 @@ def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int]
                 and c.lower_ in ("in", "on", "during", "via", "through")
             ):
                 for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in _MEDIUM_HEADS:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in MEDIUM_HEADS:
                         medium = (obj.left_edge.i, obj.right_edge.i + 1)
                         break
                     if obj.dep_ == "pobj" and obj.lower_ in (

@@ -1,7 +1,7 @@
 """The working record passed between stages before records are built.
 
 A :class:`Candidate` is mutable and holds token indices into one parsed
-``Doc``; :mod:`quotecraft.pipeline` turns the survivors into frozen
+``Doc``; :mod:`quotecraft.assemble` turns the survivors into frozen
 :class:`~quotecraft.records.Quote` records.
 """
 

@@ -331,7 +331,7 @@ def _rows(result: Article | ErrorRecord) -> Iterator[list[Any]]:
 
 def run_extract(args: argparse.Namespace) -> int:
     from .api import load
-    from .pipeline import Config
+    from .extractor import Config
 
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
     total = count_documents(args.paths)

@@ -2,7 +2,7 @@
 
 Works without importing quotecraft first: the factory is advertised through the
 ``spacy_factories`` entry point. The component runs
-:meth:`quotecraft.pipeline.Extractor.analyze`, the same code as
+:meth:`quotecraft.extractor.Extractor.analyze`, the same code as
 :func:`quotecraft.extract`, on each parsed ``Doc``, and stores:
 
 - ``doc._.quotes``: the :class:`~quotecraft.records.Quote` records;
@@ -65,7 +65,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import MODEL_HINT, MissingAnnotationError, RuleError
-from .pipeline import Config, Extractor
+from .extractor import Config, Extractor
 from .records import Quote, Speaker
 from .serialize import converter
 

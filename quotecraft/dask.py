@@ -1,7 +1,7 @@
 """Quotations from a Dask bag or DataFrame: many articles on many machines.
 
 Needs the ``dask`` extra (``pip install "quotecraft[dask]"``). Each partition is
-processed by :meth:`Extractor.pipe <quotecraft.pipeline.Extractor.pipe>` (spaCy's
+processed by :meth:`Extractor.pipe <quotecraft.extractor.Extractor.pipe>` (spaCy's
 ``nlp.pipe`` in batches), with the extractor from :func:`quotecraft.load`, which is
 cached per process: a Dask worker process loads the model once, on its first
 partition, and reuses it for every later one. Run workers with one thread each
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import dask.bag as db
 
 from . import frame as _frame
-from .pipeline import Config
+from .extractor import Config
 from .records import Article, ErrorRecord
 
 if TYPE_CHECKING:  # the DataFrame functions need pandas and dask.dataframe, imported when used
@@ -117,7 +117,7 @@ def extract_bag(
             bare text gets the id ``"P:N"`` (partition ``P``, position ``N`` in it).
         model: spaCy pipeline to load on each worker (installed there).
         rules: user rule file(s), readable at the same path on every worker.
-        config: a :class:`~quotecraft.pipeline.Config` or a dict of its fields.
+        config: a :class:`~quotecraft.extractor.Config` or a dict of its fields.
         batch_size: documents per parser batch within a partition.
         records: give :class:`~quotecraft.records.Article` /
             :class:`~quotecraft.records.ErrorRecord` objects instead of dicts.
@@ -220,7 +220,7 @@ def extract_dataframe(
         id_column: the column identifying each document; ``None`` uses the index.
         model: spaCy pipeline to load on each worker (installed there).
         rules: user rule file(s), readable at the same path on every worker.
-        config: a :class:`~quotecraft.pipeline.Config` or a dict of its fields.
+        config: a :class:`~quotecraft.extractor.Config` or a dict of its fields.
         batch_size: documents per parser batch within a partition.
 
     Returns:

@@ -23,7 +23,6 @@ Rules (``Quote.rule``):
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Sequence
 from functools import cache
 
@@ -31,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, TokenIndex, cue_bounds
+from .context import DocContext
 from .cues import CueLexicon
 from .marks import Quoted
 from .resources import data_lines, data_regexes
@@ -40,17 +40,6 @@ _DASHES = ("—", "–", "--", "―")
 _AFTER_WINDOW = 8
 _QUOTE_OPENERS = frozenset('“"‘«„')
 _BEFORE_WINDOW = 20
-
-
-_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
-
-
-def _text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins every token on each access."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
 
 
 @cache
@@ -74,11 +63,7 @@ def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
 
 
 def detect(
-    doc: Doc,
-    quoted: Sequence[Quoted],
-    lexicon: CueLexicon,
-    index: TokenIndex | None = None,
-    paragraphs: Sequence[tuple[int, int]] = (),
+    ctx: DocContext, quoted: Sequence[Quoted], lexicon: CueLexicon
 ) -> tuple[list[Candidate], list[Quoted]]:
     """Classify quoted stretches into direct-quote candidates and fragments.
 
@@ -86,11 +71,10 @@ def detect(
         ``(candidates, fragments)``: direct (and ``mixed.cue_after``) candidates in
         text order, and the quoted stretches that are not direct speech on their own.
     """
+    doc, index, text = ctx.doc, ctx.index, ctx.text
     if not quoted or len(doc) == 0:
         return [], list(quoted)
-    index = index or TokenIndex(doc)
-    text = _text(doc)
-    para_starts = sorted(s for s, _ in paragraphs) or [0]
+    para_starts = sorted(s for s, _ in ctx.paragraphs) or [0]
     out: list[Candidate] = []
     fragments: list[Quoted] = []
     skip_next = False
@@ -101,11 +85,11 @@ def detect(
         prev_q = quoted[n - 1] if n else None
         next_q = quoted[n + 1] if n + 1 < len(quoted) else None
         para_start = _para_start(para_starts, q.open)
-        after = _after_window(doc, index, q, next_q)
+        after = _after_window(doc, text, index, q, next_q)
         before = _before_window(doc, index, q, prev_q, para_start)
         cand = (
-            _cue_after(doc, q, after, before, lexicon, index)
-            or _cue_before(doc, q, before, lexicon)
+            _cue_after(doc, text, q, after, before, lexicon, index)
+            or _cue_before(doc, text, q, before, lexicon)
             or _colon(doc, q, before)
             or _dash(doc, q, after)
             or _standalone(doc, q, before, after, text)
@@ -130,7 +114,7 @@ def detect(
         elif (
             cand.rule == "direct.cue_after.v1"
             and next_q is not None
-            and _continues_after_attribution(doc, index, q, next_q, lexicon)
+            and _continues_after_attribution(doc, text, index, q, next_q, lexicon)
         ):
             cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
             cand.end = next_q.end
@@ -154,7 +138,7 @@ _ATTRIBUTION_MAX = 300
 
 
 def _continues_after_attribution(
-    doc: Doc, index: TokenIndex, q: Quoted, next_q: Quoted, lexicon: CueLexicon
+    doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted, lexicon: CueLexicon
 ) -> bool:
     """``"A," said Jo Lee, a nurse. "B."``: B goes on with A after one attribution sentence.
 
@@ -163,7 +147,7 @@ def _continues_after_attribution(
     """
     if q.close is None:
         return False
-    between = _text(doc)[q.outer_end : next_q.open]
+    between = text[q.outer_end : next_q.open]
     stripped = between.rstrip()
     if "\n" in between or len(between) > _ATTRIBUTION_MAX or not stripped.endswith("."):
         return False
@@ -173,7 +157,7 @@ def _continues_after_attribution(
     body = stripped[:-1]
     if body.count(". ") > len(_abbreviations().findall(body)):
         return False
-    nxt_after = _after_window(doc, index, next_q, None)
+    nxt_after = _after_window(doc, text, index, next_q, None)
     return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
 
 
@@ -188,15 +172,17 @@ def _only_space_between(text: str, a: int, b: int) -> bool:
     return a <= b and not text[a:b].strip()
 
 
-def _after_window(doc: Doc, index: TokenIndex, q: Quoted, next_q: Quoted | None) -> list[Token]:
+def _after_window(
+    doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted | None
+) -> list[Token]:
     """Tokens after the closing mark up to the sentence end, the next quote or the paragraph end."""
     if q.close is None:
         return []
-    inner = _text(doc)[q.start : q.end].rstrip()
-    if inner.endswith(".") and _text(doc)[q.close + 1 : q.close + 4].strip()[:1] not in _DASHES:
+    inner = text[q.start : q.end].rstrip()
+    if inner.endswith(".") and text[q.close + 1 : q.close + 4].strip()[:1] not in _DASHES:
         return []  # "... the end." He said: a full stop inside the marks ends the sentence
     i = index.at(q.close) + 1
-    limit = next_q.open if next_q is not None else len(_text(doc))
+    limit = next_q.open if next_q is not None else len(text)
     out: list[Token] = []
     while i < len(doc) and len(out) < _AFTER_WINDOW + 6:
         t = doc[i]
@@ -271,6 +257,7 @@ def _is_embedded(before: list[Token], lexicon: CueLexicon) -> bool:
 
 def _cue_after(
     doc: Doc,
+    text: str,
     q: Quoted,
     after: list[Token],
     before: list[Token],
@@ -292,7 +279,7 @@ def _cue_after(
             # quoted words inside a longer sentence: a mixed quote from the clause start,
             # when the quote ends its clause ("...,” X said) and the cue governs it
             # (not a title: Sunday on “Meet the Press,” Rep. Lee said ...)
-            inner = _text(doc)[q.start : q.end].rstrip()
+            inner = text[q.start : q.end].rstrip()
             comma = inner.endswith(",") or (after and after[0].text == ",")
             own_complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
             if not comma or own_complement or not t.is_ancestor(first):
@@ -353,7 +340,9 @@ def _clause_start(before: list[Token]) -> int:
     return start_tok.idx
 
 
-def _cue_before(doc: Doc, q: Quoted, before: list[Token], lexicon: CueLexicon) -> Candidate | None:
+def _cue_before(
+    doc: Doc, text: str, q: Quoted, before: list[Token], lexicon: CueLexicon
+) -> Candidate | None:
     if not before:
         return None
     for k in range(len(before) - 1, -1, -1):
@@ -378,20 +367,20 @@ def _cue_before(doc: Doc, q: Quoted, before: list[Token], lexicon: CueLexicon) -
                 allowed.update(x.i for x in c.subtree)
         if all(
             x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between
-        ) and not _words_follow(q, doc):
+        ) and not _words_follow(q, text):
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
             return _make(q, "direct.cue_before.v1", conf, t)
         return None
     return None
 
 
-def _words_follow(q: Quoted, doc: Doc) -> bool:
+def _words_follow(q: Quoted, text: str) -> bool:
     """True when the sentence goes on with words right after the closing mark (a term, a title)."""
     if q.close is None:
         return False
-    if _text(doc)[q.start : q.end].rstrip().endswith((".", "!", "?")):
+    if text[q.start : q.end].rstrip().endswith((".", "!", "?")):
         return False  # '"It is over." Then she left.': a new sentence, not a term
-    rest = _text(doc)[q.close + 1 : q.close + 40]
+    rest = text[q.close + 1 : q.close + 40]
     stripped = rest.lstrip(" ")
     return (
         bool(stripped) and (stripped[0].isalnum()) and "\n" not in rest[: len(rest) - len(stripped)]

@@ -70,17 +70,17 @@ def usable_cpus() -> int:
 
 
 def confidence(value: Any) -> float:
-    """:attr:`Config.min_confidence <quotecraft.pipeline.Config.min_confidence>`'s check."""
+    """:attr:`Config.min_confidence <quotecraft.extractor.Config.min_confidence>`'s check."""
     return unit_interval("min_confidence", value)
 
 
 def chunk_chars(value: Any) -> int:
-    """:attr:`Config.chunk_chars <quotecraft.pipeline.Config.chunk_chars>`'s check."""
+    """:attr:`Config.chunk_chars <quotecraft.extractor.Config.chunk_chars>`'s check."""
     return positive_int("chunk_chars", value)
 
 
 def max_chars(value: Any) -> int | None:
-    """:attr:`Config.max_chars <quotecraft.pipeline.Config.max_chars>`'s check (None: no limit)."""
+    """:attr:`Config.max_chars <quotecraft.extractor.Config.max_chars>`'s check (None: no limit)."""
     return None if value is None else positive_int("max_chars", value)
 
 

@@ -9,7 +9,7 @@ without being imported first:
 - :data:`pattern_sets` (``quotecraft_pattern_sets``): functions returning a list of
   :class:`~quotecraft.cues.PatternRule` (DependencyMatcher patterns);
 - :data:`title_lexicons` (``quotecraft_title_lexicons``): functions returning a
-  :class:`TitleLexicon`;
+  :class:`~quotecraft.titles.TitleLexicon` (also importable from here);
 - :data:`speaker_resolvers` (``quotecraft_speaker_resolvers``): functions returning a
   resolver class, called as ``cls(doc, quote_spans)`` once per document;
 - :data:`boilerplate_detectors` (``quotecraft_boilerplate_detectors``): functions
@@ -38,10 +38,11 @@ from importlib import metadata
 from typing import Any
 
 import catalogue
-from attrs import frozen
 
 from .cues import CueLexicon, PatternRule, default_lexicon, default_patterns
 from .errors import RuleError
+from .titles import TitleLexicon as TitleLexicon
+from .titles import packaged_titles
 
 NAMESPACE = "quotecraft"
 
@@ -122,24 +123,6 @@ boilerplate_detectors = Registry("boilerplate_detectors")
 """Functions returning compiled regexes; a line of the article matching one is boilerplate."""
 
 
-@frozen
-class TitleLexicon:
-    """Job titles that make a mention a titled person (``Mayor``, ``Secretary-General``).
-
-    Example:
-        >>> lex = title_lexicons.get("en.v1")()
-        >>> "mayor" in lex.words, "former" in lex.modifiers
-        (True, True)
-    """
-
-    phrases: frozenset[str]
-    """Title phrases, lowercase (``"chief of staff"``)."""
-    words: frozenset[str]
-    """Single title words, lowercase (``"mayor"``)."""
-    modifiers: frozenset[str]
-    """Words that may precede a title (``"former"``, ``"deputy"``)."""
-
-
 # -- the packaged rules -----------------------------------------------------------------------
 
 
@@ -164,9 +147,7 @@ def no_patterns() -> list[PatternRule]:
 @title_lexicons.register("en.v1")
 def en_titles_v1() -> TitleLexicon:
     """The packaged English titles (``data/titles.txt``, ``data/title_modifiers.txt``)."""
-    from .speakers import _titles
-
-    phrases, words, modifiers = _titles()
+    phrases, words, modifiers = packaged_titles()
     return TitleLexicon(phrases=phrases, words=words, modifiers=modifiers)
 
 

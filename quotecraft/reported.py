@@ -17,7 +17,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .attribution import _MEDIUM_HEADS, Attribution, attribute, is_negated
+from .attribution import MEDIUM_HEADS, Attribution, attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .errors import RuleError
@@ -108,7 +108,7 @@ class ReportedMatcher:
             if t.dep_ == "prep"
             and t.i > content.i
             and _after_comma(t)
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in _MEDIUM_HEADS for o in t.children)
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in MEDIUM_HEADS for o in t.children)
         ]
 
     def _candidate(

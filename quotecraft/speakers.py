@@ -26,18 +26,16 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import numpy as np
 from attrs import define, field
 from spacy.tokens import Doc, Span, Token
 
+from .context import sentence_ids
 from .records import Speaker as SpeakerRecord
 from .records import SpeakerKind, TextSpan
 from .resources import data_json, data_set, data_tsv
-
-if TYPE_CHECKING:
-    from .registry import TitleLexicon
+from .titles import TitleLexicon, Titles, packaged_titles
 
 _PERSON = "PERSON"
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -48,20 +46,8 @@ _ORG_TAIL = re.compile(
 )
 
 
-Titles = tuple[frozenset[str], frozenset[str], frozenset[str]]
-"""(title phrases, title words, modifiers), lowercase."""
-
-
-@cache
-def _titles() -> Titles:
-    """The packaged titles: (title phrases, title words, modifiers), lowercase."""
-    phrases = data_set("titles.txt")
-    words = frozenset(w for p in phrases if " " not in p for w in p.split("-") if w)
-    return phrases, words, data_set("title_modifiers.txt")
-
-
 def _title_sets(titles: Titles | None) -> Titles:
-    return _titles() if titles is None else titles
+    return packaged_titles() if titles is None else titles
 
 
 @cache
@@ -177,8 +163,9 @@ class Resolver:
         *,
         titles: TitleLexicon | None = None,
     ) -> None:
-        """``titles``: a :class:`~quotecraft.registry.TitleLexicon` (default: the packaged one)."""
+        """``titles``: a :class:`~quotecraft.titles.TitleLexicon` (default: the packaged one)."""
         self.doc = doc
+        self._sent_of = sentence_ids(doc)
         self.titles: Titles | None = (
             None if titles is None else (titles.phrases, titles.words, titles.modifiers)
         )
@@ -233,7 +220,7 @@ class Resolver:
 
     def _collect_people(self) -> None:
         doc = self.doc
-        sent_of = _sentence_ids(doc)
+        sent_of = self._sent_of
         for span in self._person_spans():
             name_tokens = _name_tokens(span, self.titles)
             if not name_tokens:
@@ -443,7 +430,7 @@ class Resolver:
                         head.i,
                         ent,
                         head.dep_ in ("nsubj", "nsubjpass"),
-                        _sentence_ids(self.doc)[head.i],
+                        self._sent_of[head.i],
                     ),
                 )
         return ent
@@ -504,8 +491,7 @@ class Resolver:
     ) -> Entity | None:
         if gender not in ("male", "female", "plural"):
             return None
-        sent_of = _sentence_ids(self.doc)
-        sent = sent_of[pron_tok.i]
+        sent = self._sent_of[pron_tok.i]
 
         def compatible(ent: Entity) -> bool:
             if gender == "plural":
@@ -563,19 +549,6 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
-    return out
-
-
-def _sentence_ids(doc: Doc) -> list[int]:
-    cached = doc.user_data.get("quotecraft_sent_ids")
-    if cached is not None and len(cached) == len(doc):
-        return cached
-    out = [0] * len(doc)
-    if doc.has_annotation("SENT_START") and len(doc):
-        starts = doc.to_array("SENT_START").astype(np.int64) > 0  # one array read, no Tokens
-        starts[0] = True
-        out = (np.cumsum(starts) - 1).tolist()
-    doc.user_data["quotecraft_sent_ids"] = out
     return out
 
 

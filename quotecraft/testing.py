@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from .pipeline import Extractor
+    from .extractor import Extractor
     from .records import Quote
 
 UPDATE_ENV = "QUOTECRAFT_UPDATE_GOLDEN"
@@ -336,7 +336,7 @@ def _blank_extractor(vocab: Vocab) -> Extractor:
     import spacy
 
     from .api import build_rules
-    from .pipeline import Extractor
+    from .extractor import Extractor
 
     with _lock:
         ex = _blank_cache.get(id(vocab))
@@ -356,7 +356,7 @@ def quotes_of(source: Any, nlp: Language | Extractor | None = None) -> tuple[Quo
         source: a text (extracted with ``nlp``); a ``Doc`` (its ``doc._.quotes``
             when the quotecraft component ran on it, else analyzed with ``nlp``
             or the packaged rules); an ``Article``; or quotes.
-        nlp: an :class:`~quotecraft.pipeline.Extractor` or a spaCy pipeline; by
+        nlp: an :class:`~quotecraft.extractor.Extractor` or a spaCy pipeline; by
             default :func:`quotecraft.load`.
 
     Example:
@@ -367,7 +367,7 @@ def quotes_of(source: Any, nlp: Language | Extractor | None = None) -> tuple[Quo
     from spacy.tokens import Doc
 
     from .component import USER_DATA_KEY, get_quotes
-    from .pipeline import Extractor
+    from .extractor import Extractor
     from .records import Article, Quote
 
     if isinstance(source, Article):

@@ -9,7 +9,7 @@ and extracts a chunk of documents itself and sends back only the records.
 The workers are forked from the calling process, so they share its loaded model,
 lexicons, compiled matchers and registered rules (nothing is loaded twice) and the
 results are exactly those of one process. Where ``fork`` is not available (Windows,
-macOS), :meth:`Extractor.pipe <quotecraft.pipeline.Extractor.pipe>` falls back to
+macOS), :meth:`Extractor.pipe <quotecraft.extractor.Extractor.pipe>` falls back to
 spaCy's ``n_process``.
 
 A worker that dies (killed for memory, a crash in native code) costs only its own
@@ -27,17 +27,24 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .records import Article, ErrorRecord
 
-if TYPE_CHECKING:
-    from .pipeline import Extractor
-
 Result = Article | ErrorRecord
 
-_EXTRACTOR: Extractor | None = None
-"""The extractor the forked workers inherit (set only while a pool is running)."""
+
+class RunHere(Protocol):
+    """The whole pipeline in one process on ``(id, text)`` items, results in input order
+    (what :meth:`Extractor.pipe <quotecraft.extractor.Extractor.pipe>` does with one process)."""
+
+    def __call__(
+        self, items: Iterable[tuple[str | None, Any]], *, batch_size: int = ...
+    ) -> Iterator[Result]: ...
+
+
+_RUN: RunHere | None = None
+"""The pipeline the forked workers inherit (set only while a pool is running)."""
 
 CHUNKS_AHEAD = 2
 """Chunks queued per worker beyond the one it is working on (bounds memory)."""
@@ -50,7 +57,7 @@ spaCy parses 8 documents at a time as fast as 32."""
 def available() -> bool:
     """Whether a worker pool can be forked here now (Linux, and no pool already running).
 
-    When it is not, :meth:`Extractor.pipe <quotecraft.pipeline.Extractor.pipe>` with
+    When it is not, :meth:`Extractor.pipe <quotecraft.extractor.Extractor.pipe>` with
     ``n_process`` > 1 uses spaCy's ``n_process`` instead, with the same results.
 
     Example:
@@ -59,7 +66,7 @@ def available() -> bool:
         True
     """
     return (
-        _EXTRACTOR is None
+        _RUN is None
         and sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
     )
@@ -67,8 +74,8 @@ def available() -> bool:
 
 def _work(chunk: list[tuple[str | None, str]], batch_size: int) -> list[Result]:
     """Runs in a worker: the whole pipeline on one chunk of documents."""
-    assert _EXTRACTOR is not None, "quotecraft worker started without an extractor"
-    return list(_EXTRACTOR.pipe(chunk, batch_size=batch_size, n_process=1))
+    assert _RUN is not None, "quotecraft worker started without an extractor"
+    return list(_RUN(chunk, batch_size=batch_size))
 
 
 class _Pool:
@@ -95,13 +102,15 @@ class _Pool:
 
 
 def pipe_processes(
-    extractor: Extractor,
+    run: RunHere,
     items: Iterable[tuple[str | None, Any]],
     *,
     batch_size: int,
     n_process: int,
 ) -> Iterator[Result]:
     """Extract ``(id, text)`` items in ``n_process`` forked workers, in input order.
+
+    Each worker calls ``run`` (the extractor's one-process pipeline) on its chunks.
 
     The input is read lazily: at most ``n_process * (1 + CHUNKS_AHEAD)`` chunks of
     ``min(batch_size, CHUNK_DOCS)`` documents are in flight at any time. Most code
@@ -115,17 +124,18 @@ def pipe_processes(
         >>> from quotecraft import workers
         >>> items = [("a", '"Yes," he said.'), ("b", b"bytes"), ("c", "")]
         >>> if workers.available():
-        ...     out = list(workers.pipe_processes(quotecraft.load(), items, batch_size=8, n_process=2))
+        ...     run = quotecraft.load().pipe  # in a worker: one process
+        ...     out = list(workers.pipe_processes(run, items, batch_size=8, n_process=2))
         ... else:  # not Linux: the same through spaCy's processes
         ...     out = list(quotecraft.load().pipe(items, n_process=2))
         >>> [(r.id, type(r).__name__) for r in out]
         [('a', 'Article'), ('b', 'ErrorRecord'), ('c', 'Article')]
     """
-    global _EXTRACTOR
+    global _RUN
     size = max(1, min(batch_size, CHUNK_DOCS))
     if not available():
         raise RuntimeError("quotecraft: forked workers are not available here (see available())")
-    _EXTRACTOR = extractor
+    _RUN = run
     pool = _Pool(n_process)
     it = iter(items)
     # per chunk: its items in order, and the future of its string documents
@@ -158,14 +168,14 @@ def pipe_processes(
                     )
                 pending.clear()
                 for c, d in retried:
-                    yield from _in_order(extractor, c, d)
+                    yield from _in_order(run, c, d)
                 fill()
                 continue
-            yield from _in_order(extractor, chunk, done)
+            yield from _in_order(run, chunk, done)
             fill()
     finally:
         pool.close()
-        _EXTRACTOR = None
+        _RUN = None
 
 
 def _result_if_done(future: Future[list[Result]]) -> list[Result] | None:
@@ -197,7 +207,7 @@ def _one_by_one(pool: _Pool, chunk: list[tuple[str | None, Any]], batch_size: in
 
 
 def _in_order(
-    extractor: Extractor, chunk: list[tuple[str | None, Any]], done: list[Result]
+    run: RunHere, chunk: list[tuple[str | None, Any]], done: list[Result]
 ) -> Iterator[Result]:
     """The chunk's results in input order: worker results for strings, errors for the rest."""
     results = iter(done)
@@ -206,4 +216,4 @@ def _in_order(
             yield next(results)
         else:
             # the same ErrorRecord one process gives (the worker never saw this item)
-            yield from extractor.pipe([(doc_id, text)], n_process=1)
+            yield from run([(doc_id, text)])

@@ -298,7 +298,7 @@ def test_code_rules_are_all_the_rules_written_as_code() -> None:
     from pathlib import Path
 
     from quotecraft import registry
-    from quotecraft.pipeline import CODE_RULES
+    from quotecraft.extractor import CODE_RULES
 
     source = Path(quotecraft.__file__).parent
     found = set()

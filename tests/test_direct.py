@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from quotecraft import Article, Quote, QuoteKind, TextSpan
+from quotecraft.context import DocContext
 
 MARK_CHARS = set("\"'“”‘’«»„‹›")
 
@@ -499,7 +500,7 @@ def test_detect_cue_after_on_a_hand_built_doc() -> None:
         ['"', "no", ",", '"', "he", "say", "."],
     )
     assert doc.text == '"No," he said.'
-    cands, fragments = detect(doc, find_quoted(doc.text), default_lexicon())
+    cands, fragments = detect(DocContext.of(doc), find_quoted(doc.text), default_lexicon())
     assert fragments == []
     [c] = cands
     assert (c.kind, c.rule, doc.text[c.start : c.end]) == ("direct", "direct.cue_after.v1", "No,")
@@ -520,7 +521,7 @@ def test_detect_cue_before_on_a_hand_built_doc() -> None:
         ["PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"],
         ["Lee", "say", ":", '"', "we", "win", ".", '"'],
     )
-    [c], _ = detect(doc, find_quoted(doc.text), default_lexicon())
+    [c], _ = detect(DocContext.of(doc), find_quoted(doc.text), default_lexicon())
     assert c.rule == "direct.cue_before.v1"
     assert doc.text[c.start : c.end] == "We won."
     assert c.attribution.speaker == (0, 1)
@@ -540,7 +541,7 @@ def test_detect_leaves_a_title_as_a_fragment() -> None:
         ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"],
         ["the", "film", '"', "Dark", "Harbor", '"', "open", "."],
     )
-    cands, fragments = detect(doc, find_quoted(doc.text), default_lexicon())
+    cands, fragments = detect(DocContext.of(doc), find_quoted(doc.text), default_lexicon())
     assert cands == []
     assert [doc.text[f.start : f.end] for f in fragments] == ["Dark Harbor"]
 

@@ -177,16 +177,16 @@ def test_batch_survives_every_kind_of_bad_document(extractor: Any, monkeypatch: 
 
 
 def test_batch_survives_a_failing_segmentation(extractor: Any, monkeypatch: Any) -> None:
-    from quotecraft import pipeline
+    from quotecraft import extractor as extractor_module
 
-    real_segment = pipeline.segment
+    real_segment = extractor_module.segment
 
     def failing_segment(raw: str, **kwargs: Any) -> Any:
         if "SEGFAIL" in raw:
             raise ValueError("segmentation failed")
         return real_segment(raw, **kwargs)
 
-    monkeypatch.setattr(pipeline, "segment", failing_segment)
+    monkeypatch.setattr(extractor_module, "segment", failing_segment)
     items = ['"A," she said.', "SEGFAIL", '"B," he said.']
     results = list(extractor.pipe(items))
     assert [type(r).__name__ for r in results] == ["Article", "ErrorRecord", "Article"]

@@ -10,7 +10,7 @@ import pytest
 
 import quotecraft
 from quotecraft import ErrorRecord, workers
-from quotecraft.pipeline import Extractor
+from quotecraft.extractor import Extractor
 
 pytestmark = [
     pytest.mark.model,

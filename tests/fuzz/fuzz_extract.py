@@ -151,8 +151,8 @@ def run_atheris(argv: list[str], args: argparse.Namespace) -> int:  # pragma: no
         atheris.instrument_all()  # imported already (e.g. from Python): instrument in place
     else:
         with atheris.instrument_imports(include=["quotecraft"]):
+            import quotecraft.extractor
             import quotecraft.marks
-            import quotecraft.pipeline
             import quotecraft.segment
     import quotecraft
 

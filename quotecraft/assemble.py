@@ -1,0 +1,171 @@
+"""Stage 6: build the frozen records from the merged candidates.
+
+Each surviving :class:`~quotecraft.candidates.Candidate` becomes a
+:class:`~quotecraft.records.Quote`: its speaker mention is resolved to an entity
+(the speaker stage, :mod:`quotecraft.speakers`), a quote with no attribution of
+its own continues the previous quote's speaker, and every span becomes a
+:class:`~quotecraft.records.TextSpan` of the article text. Speaker ids are then
+renumbered in order of appearance and the :class:`~quotecraft.records.Article`
+is put together.
+
+(Not to be confused with :mod:`quotecraft.records`, which defines the record
+classes this stage fills in.)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from spacy.tokens import Doc
+
+from .candidates import Candidate
+from .context import DocContext
+from .records import Article, Cue, Quote, QuoteKind, Speaker, TextSpan
+from .speakers import Entity
+
+_Last = tuple[Entity, int, int, tuple[int, int] | None]
+"""The previous speaker: entity, sentence id, paragraph, and the mention that named it."""
+
+
+def build_quotes(
+    ctx: DocContext,
+    cands: Sequence[Candidate],
+    resolver: Any,
+    *,
+    disabled_rules: frozenset[str] = frozenset(),
+    kinds: Iterable[str] = ("direct", "indirect", "mixed"),
+) -> list[Quote]:
+    """The records of ``cands`` (in text order), with speakers resolved by ``resolver``.
+
+    A standalone quote that continues the previous speaker's is renamed
+    ``direct.continuation.v1``; a quote whose final rule is in ``disabled_rules``
+    is dropped, and so is one whose kind is not in ``kinds``.
+    """
+    text = ctx.seg.text
+    para_starts = [s for s, _ in ctx.paragraphs] or [0]
+    last: _Last | None = None
+    out: list[Quote] = []
+    for c in cands:
+        para = max(0, bisect_right(para_starts, c.start) - 1)
+        anchor = c.cue_token if c.cue_token is not None else ctx.index.at(c.start)
+        sent = ctx.sent_ids[anchor] if len(ctx.sent_ids) else 0
+        entity: Entity | None = None
+        bounds = c.attribution.speaker
+        rule = c.rule
+        if bounds is not None:
+            gap = sent - last[1] if last is not None else 99
+            entity, bounds = resolver.resolve(
+                bounds,
+                c.attribution.speaker_head,
+                last_speaker=last[0] if last is not None else None,
+                last_speaker_sent_gap=gap,
+            )
+        elif c.inherits and last is not None and para - last[2] <= 1:
+            # a quote continuing the previous one: same speaker, named by the same mention
+            entity, bounds = last[0], last[3]
+            rule = rule.replace("standalone", "continuation")
+        if rule in disabled_rules:
+            continue  # switched off under its final name (standalone or continuation)
+        speaker = resolver.record(entity, bounds, text) if entity is not None else None
+        if entity is not None:
+            last = (entity, sent, para, bounds)
+        addressee = None
+        if c.attribution.addressee is not None:
+            a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)
+            addressee = resolver.record(a_ent, a_bounds, text)
+        out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee))
+    wanted = frozenset(kinds)
+    return [q for q in out if q.kind.value in wanted]
+
+
+def _quote(
+    doc: Doc,
+    text: str,
+    c: Candidate,
+    rule: str,
+    para: int,
+    speaker: Speaker | None,
+    addressee: Speaker | None,
+) -> Quote:
+    """The record of one candidate."""
+    kind = QuoteKind(c.kind)
+    fragments: tuple[TextSpan, ...] = ()
+    if c.pieces and (kind is QuoteKind.MIXED or len(c.pieces) > 1):
+        fragments = tuple(TextSpan(s, e, text[s:e]) for s, e in c.pieces)
+    cue = None
+    if c.cue is not None:
+        cs, ce = c.cue
+        cue = Cue(cs, ce, text[cs:ce], c.cue_lemma or text[cs:ce].lower(), c.negated)
+    return Quote(
+        kind=kind,
+        content=TextSpan(c.start, c.end, text[c.start : c.end]),
+        fragments=fragments,
+        cue=cue,
+        speaker=speaker,
+        paragraph=para,
+        rule=rule,
+        confidence=round(min(1.0, max(0.0, c.confidence)), 3),
+        addressee=addressee,
+        medium=char_span(doc, text, c.attribution.medium),
+        date=char_span(doc, text, c.attribution.date),
+    )
+
+
+def build_article(
+    ctx: DocContext, quotes: list[Quote], warnings: Iterable[str], *, id: str | None
+) -> Article:
+    """The :class:`~quotecraft.records.Article`: speakers renumbered, each listed once."""
+    quotes = renumber_speakers(quotes)
+    speakers: dict[str, Speaker] = {}
+    for q in quotes:
+        if q.speaker is not None and q.speaker.id not in speakers:
+            speakers[q.speaker.id] = q.speaker
+    seg = ctx.seg
+    text = seg.text
+    return Article(
+        text=text,
+        id=id,
+        paragraphs=tuple(TextSpan(s, e, text[s:e]) for s, e in seg.paragraphs),
+        boilerplate=tuple(TextSpan(s, e, text[s:e]) for s, e in seg.boilerplate),
+        quotes=tuple(quotes),
+        speakers=tuple(speakers.values()),
+        warnings=tuple(dict.fromkeys(warnings)),
+        is_html=seg.is_html,
+    )
+
+
+def renumber_speakers(quotes: list[Quote]) -> list[Quote]:
+    """Speaker ids ``S1``, ``S2``, ... in order of first appearance in the quotes.
+
+    Ids are stable for a given text and read naturally in the output, whatever
+    order the resolver met the entities in.
+    """
+    ids: dict[str, str] = {}
+    for q in quotes:
+        for sp in (q.speaker, q.addressee):
+            if sp is not None and sp.id not in ids:
+                ids[sp.id] = f"S{len(ids) + 1}"
+    out = []
+    for q in quotes:
+        speaker, addressee = _with_id(q.speaker, ids), _with_id(q.addressee, ids)
+        if speaker is q.speaker and addressee is q.addressee:
+            out.append(q)  # records are frozen: no copy needed when nothing changes
+        else:
+            out.append(attrs.evolve(q, speaker=speaker, addressee=addressee))
+    return out
+
+
+def _with_id(sp: Speaker | None, ids: dict[str, str]) -> Speaker | None:
+    if sp is None or ids[sp.id] == sp.id:
+        return sp
+    return attrs.evolve(sp, id=ids[sp.id])
+
+
+def char_span(doc: Doc, text: str, bounds: tuple[int, int] | None) -> TextSpan | None:
+    if bounds is None:
+        return None
+    span = doc[bounds[0] : bounds[1]]
+    return TextSpan(span.start_char, span.end_char, text[span.start_char : span.end_char])

@@ -1,0 +1,352 @@
+"""The extractor: the stages composed, in pipeline order.
+
+    segment -> parse -> marks -> direct -> reported -> merge -> speakers -> assemble
+
+Each stage is a module named for it (:mod:`~quotecraft.segment`,
+:mod:`~quotecraft.parse`, :mod:`~quotecraft.marks`, :mod:`~quotecraft.direct`,
+:mod:`~quotecraft.reported`, :mod:`~quotecraft.merge`, :mod:`~quotecraft.speakers`,
+:mod:`~quotecraft.assemble`); after the parse every stage receives the document's
+:class:`~quotecraft.context.DocContext`. :class:`Extractor` holds what is built once
+per process (the spaCy pipeline, the cue lexicon, the compiled matchers);
+:meth:`Extractor.analyze` is the one implementation shared by
+:func:`quotecraft.extract`, the batch functions and the spaCy component.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import direct, errors, limits, workers
+from .assemble import build_article, build_quotes
+from .candidates import Candidate
+from .context import DocContext
+from .cues import CueLexicon, PatternRule, default_patterns
+from .depmatch import FastDependencyMatcher
+from .marks import Quoted, find_quoted
+from .merge import drop_quoted_speakers, merge_local
+from .parse import chunk_limit, looks_english, parse_stream, split_for_parsing
+from .records import Article, ErrorRecord, Quote
+from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
+from .segment import Segmentation, segment
+from .speakers import Resolver
+
+if TYPE_CHECKING:
+    from .registry import TitleLexicon
+
+ALL_KINDS = frozenset({"direct", "indirect", "mixed"})
+
+
+def _kinds(value: Iterable[str]) -> frozenset[str]:
+    kinds = frozenset(str(k) for k in value)
+    bad = kinds - ALL_KINDS
+    if bad:
+        raise errors.RuleError(
+            f"E013 unknown quote kinds {sorted(bad)}; use some of {sorted(ALL_KINDS)}"
+        )
+    return kinds
+
+
+_RULE_NAME = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)+\.v\d+")
+
+CODE_RULES = frozenset(
+    {
+        "direct.cue_after.v1",
+        "direct.cue_before.v1",
+        "direct.split.v1",
+        "direct.split_sentence.v1",
+        "direct.colon.v1",
+        "direct.dash.v1",
+        "direct.view_of.v1",
+        "direct.standalone.v1",
+        "direct.continuation.v1",
+        "mixed.cue_after.v1",
+        "reported.colon.v1",
+        "reported.trailing.v1",
+    }
+)
+"""Rules written as code rather than as patterns: a rule set cannot leave them out, but
+:attr:`Config.disabled_rules` can switch them off."""
+
+
+def _rule_names(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    names = frozenset(str(v) for v in value)
+    bad = sorted(n for n in names if not _RULE_NAME.fullmatch(n))
+    if bad:
+        known = CODE_RULES | {p.name for p in default_patterns()}
+        raise errors.RuleError(
+            f"E015 {bad[0]!r} is not a rule name; rule names look like 'reported.colon.v1'"
+            + errors.did_you_mean(bad[0], known)
+        )
+    return names
+
+
+@frozen
+class Config:
+    """Options of an extractor (also the spaCy component's config).
+
+    Example:
+        >>> Config(kinds=["direct"], min_confidence=0.6).kinds
+        frozenset({'direct'})
+    """
+
+    kinds: frozenset[str] = field(default=ALL_KINDS, converter=_kinds)
+    """Which quote kinds to return."""
+    min_confidence: float = field(default=0.0, converter=limits.confidence)
+    """Drop quotes below this confidence (belief and intention cues score 0.5); from 0 to 1."""
+    max_chars: int | None = field(default=None, converter=limits.max_chars)
+    """Refuse texts longer than this with :class:`~quotecraft.errors.InputTooLargeError`."""
+    chunk_chars: int = field(default=20_000, converter=limits.chunk_chars)
+    """Texts longer than this are parsed in pieces split at paragraph breaks (spaCy's time
+    per character grows with the length of a Doc: 100,000-character pieces parse 10-40%
+    slower per character than 20,000-character ones)."""
+    html: bool | None = None
+    """Force HTML handling on or off; ``None`` detects it."""
+    disabled_rules: frozenset[str] = field(default=frozenset(), converter=_rule_names)
+    """Rules to switch off by name (``Quote.rule``), patterns and code rules alike: their
+    candidates are dropped before quotes are merged, so another rule may take their place.
+    An extractor refuses names it does not know (:class:`~quotecraft.errors.RuleError`)."""
+
+
+class Extractor:
+    """A ready-to-use quotation extractor: call it on a text.
+
+    Build one with :func:`quotecraft.load`; it is safe to reuse for any number of texts.
+
+    Example:
+        >>> import quotecraft
+        >>> ex = quotecraft.load()
+        >>> [q.kind.value for q in ex('"Fine," he said.').quotes]
+        ['direct']
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        lexicon: CueLexicon,
+        patterns: Sequence[PatternRule],
+        config: Config | None = None,
+        model_name: str | None = None,
+        resolver: Callable[..., Resolver] | None = None,
+        boilerplate: Iterable[re.Pattern[str]] | None = None,
+        titles: TitleLexicon | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.patterns = tuple(patterns)
+        self.config = config or Config()
+        self.model_name = model_name
+        # registry speaker_resolvers / boilerplate_detectors / title_lexicons; None is en.v1
+        self.resolver = resolver or Resolver
+        if titles is not None:
+            try:
+                accepts = "titles" in inspect.signature(self.resolver).parameters
+            except (TypeError, ValueError):
+                accepts = False
+            if not accepts:
+                raise errors.RuleError(
+                    f"E022 the speaker resolver {self.resolver!r} takes no 'titles' argument, "
+                    "so a title lexicon cannot be given with it"
+                )
+            self.resolver = functools.partial(self.resolver, titles=titles)
+        self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
+        unknown = self.config.disabled_rules - CODE_RULES - {p.name for p in self.patterns}
+        if unknown:
+            first = sorted(unknown)[0]
+            raise errors.RuleError(
+                f"E015 cannot disable unknown rules {sorted(unknown)}: they are neither "
+                "quotecraft's code rules nor in this extractor's patterns"
+                + errors.did_you_mean(first, CODE_RULES | {p.name for p in self.patterns})
+            )
+        self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
+        # same matches in the same order as spaCy's DependencyMatcher, several times faster
+        self.matcher.matcher = FastDependencyMatcher(  # type: ignore[assignment]
+            self.matcher.matcher, [r.name for r in self.patterns]
+        )
+
+    def __call__(self, text: str, *, id: str | None = None) -> Article:
+        """Extract the quotations of one text (plain text or HTML)."""
+        seg = self._segment(text)
+        return self.analyze(self._parse([seg])[0], seg, id=id)
+
+    # -- stage 0 and 1: segment and parse ----------------------------------------------------
+
+    def _segment(self, text: str) -> Segmentation:
+        if not isinstance(text, str):
+            raise errors.InputTypeError.for_value(text)
+        if self.config.max_chars is not None and len(text) > self.config.max_chars:
+            raise errors.InputTooLargeError(
+                f"E003 text of {len(text)} characters is over max_chars={self.config.max_chars}; "
+                "raise the limit in Config or split the text"
+            )
+        return segment(text, html=self.config.html, boilerplate_patterns=self.boilerplate)
+
+    def _parse(
+        self, segs: Sequence[Segmentation], *, batch_size: int = 32, n_process: int = 1
+    ) -> list[Doc]:
+        return list(self._parse_stream(iter(segs), batch_size=batch_size, n_process=n_process))
+
+    def _parse_stream(
+        self, segs: Iterator[Segmentation], *, batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Doc]:
+        limit = chunk_limit(self.nlp, self.config.chunk_chars)
+        return parse_stream(self.nlp, segs, limit=limit, batch_size=batch_size, n_process=n_process)
+
+    # -- the stages after the parse, on one document ----------------------------------------
+
+    def analyze(
+        self, doc: Doc, seg: Segmentation | None = None, *, id: str | None = None
+    ) -> Article:
+        """Run every stage after the parse on ``doc``.
+
+        Args:
+            doc: a parsed ``Doc`` whose text is ``seg.normalized`` (or the article text).
+            seg: the segmentation of the text; computed from ``doc.text`` when omitted.
+            id: the document id to put on the result.
+
+        Raises:
+            MissingAnnotationError: ``doc`` has no dependency parse.
+        """
+        ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise errors.MissingAnnotationError(
+                "E004 the Doc has no dependency parse: quotecraft needs a pipeline with a "
+                "'parser' (and 'ner' for speaker names), and a blank or untrained one has "
+                f"none: {errors.MODEL_HINT}."
+            )
+        warnings = [*ctx.seg.warnings, *self._text_warnings(ctx.seg)]
+        quotes = self._quotes(ctx, warnings) if len(doc) else []
+        return build_article(ctx, quotes, warnings, id=id)
+
+    def _text_warnings(self, seg: Segmentation) -> list[str]:
+        """Warnings about the whole text: parsed in pieces, not English."""
+        out = []
+        limit = chunk_limit(self.nlp, self.config.chunk_chars)
+        if len(seg.normalized) > limit:
+            pieces = split_for_parsing(seg.normalized, limit)
+            how = limits.describe_cuts(seg.normalized, pieces)
+            out.append(errors.W_SPLIT.format(n=len(seg.text), k=len(pieces), how=how))
+        if not looks_english(seg.normalized):
+            out.append(errors.W_LANGUAGE)
+        return out
+
+    def _quotes(self, ctx: DocContext, warnings: list[str]) -> list[Quote]:
+        quoted = find_quoted(
+            ctx.seg.normalized, ctx.paragraphs, skip=ctx.boilerplate, warnings=warnings
+        )
+        direct_cands, fragments = direct.detect(ctx, quoted, self.lexicon)
+        reported_cands = self._reported(ctx)
+        off = self.config.disabled_rules
+        if off:
+            # a standalone quote that may turn out to continue the previous speaker's is
+            # decided when the records are built, where it gets its final rule name
+            direct_cands = [c for c in direct_cands if c.rule not in off or c.inherits]
+            reported_cands = [c for c in reported_cands if c.rule not in off]
+        cands = self._merged(ctx, direct_cands, reported_cands, fragments)
+        resolver = self.resolver(ctx.doc, [(c.start, c.end) for c in cands if c.kind == "direct"])
+        return build_quotes(ctx, cands, resolver, disabled_rules=off, kinds=self.config.kinds)
+
+    def _reported(self, ctx: DocContext) -> list[Candidate]:
+        """Reported-speech candidates: the patterns, then the code rules."""
+        cands = self.matcher(ctx.doc)
+        cands += colon_attributions(ctx.doc, ctx.paragraphs)
+        cands += trailing_attributions(ctx.doc, self.lexicon)
+        return cands
+
+    def _merged(
+        self,
+        ctx: DocContext,
+        direct_cands: list[Candidate],
+        reported_cands: list[Candidate],
+        fragments: list[Quoted],
+    ) -> list[Candidate]:
+        """Disjoint candidates above ``min_confidence``, none in a boilerplate line."""
+        reported_cands = clip_to_paragraph(reported_cands, ctx.paragraphs, ctx.text)
+        reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
+        cands = merge_local(direct_cands, reported_cands, fragments)
+        cands = [c for c in cands if c.confidence >= self.config.min_confidence]
+        # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
+        return [c for c in cands if not any(s < c.end and c.start < e for s, e in ctx.boilerplate)]
+
+    # -- batches ------------------------------------------------------------------------------
+
+    def pipe(
+        self,
+        items: Iterable[Any],
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+    ) -> Iterator[Article | ErrorRecord]:
+        """Extract from many documents, streaming results in input order.
+
+        Items are strings, ``{"id": ..., "text": ...}`` dicts or ``(id, text)``
+        tuples. A document that cannot be processed yields an
+        :class:`~quotecraft.records.ErrorRecord` in its place; the batch goes on.
+
+        With ``n_process`` > 1, on Linux, that many forked worker processes each run
+        the whole pipeline on chunks of at most ``batch_size`` documents (8 at most)
+        and send back the records (:mod:`quotecraft.workers`); elsewhere spaCy parses in ``n_process``
+        processes and this process does the rest. The results are the same either way.
+        """
+        limits.check_batch(batch_size, n_process)
+        numbered = (unpack_item(item, n) for n, item in enumerate(items))
+        if n_process > 1 and workers.available():
+            # forked workers run the whole pipeline; only records come back
+            yield from workers.pipe_processes(
+                self._pipe_here, numbered, batch_size=batch_size, n_process=n_process
+            )
+            return
+        yield from self._pipe_here(numbered, batch_size=batch_size, n_process=n_process)
+
+    def _pipe_here(
+        self, items: Iterable[tuple[str | None, Any]], *, batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Article | ErrorRecord]:
+        """:meth:`pipe` in this process (spaCy may parse in ``n_process`` processes)."""
+        queue: deque[tuple[str | None, Segmentation | ErrorRecord]] = deque()
+
+        def segs() -> Iterator[Segmentation]:
+            for doc_id, text in items:
+                try:
+                    seg = self._segment(text)
+                except Exception as exc:  # isolate one bad document
+                    queue.append((doc_id, ErrorRecord(doc_id, type(exc).__name__, str(exc))))
+                    continue
+                queue.append((doc_id, seg))
+                yield seg
+
+        docs = self._parse_stream(segs(), batch_size=batch_size, n_process=n_process)
+        for doc in docs:
+            while queue and isinstance(queue[0][1], ErrorRecord):
+                yield queue.popleft()[1]  # type: ignore[misc]
+            doc_id, seg = queue.popleft()
+            assert isinstance(seg, Segmentation)
+            try:
+                yield self.analyze(doc, seg, id=doc_id)
+            except Exception as exc:  # isolate one bad document
+                yield ErrorRecord(doc_id, type(exc).__name__, str(exc))
+        while queue:
+            rec = queue.popleft()[1]
+            if isinstance(rec, ErrorRecord):
+                yield rec
+
+
+def unpack_item(item: Any, n: int) -> tuple[str | None, Any]:
+    """``(id, text)`` of a batch item: a string, an ``{"id", "text"}`` dict or an ``(id, text)``
+    tuple; ``n`` (the item's position) is the id when it has none."""
+    if isinstance(item, dict):
+        doc_id = item.get("id")
+        return (str(doc_id) if doc_id is not None else str(n)), item.get("text")
+    if isinstance(item, tuple) and len(item) == 2:
+        return str(item[0]), item[1]
+    return str(n), item

@@ -1,0 +1,166 @@
+"""Stage 4: merge the candidates of both detectors into disjoint quotes.
+
+Direct detection (:mod:`quotecraft.direct`) and reported detection
+(:mod:`quotecraft.reported`) each propose candidates; here a reported candidate
+whose speaker is a quoted word is dropped (:func:`drop_quoted_speakers`), a
+reported candidate that takes in a direct quote or a quoted fragment becomes a
+mixed quote, and overlaps are settled (:func:`merge`), group by group of
+candidates that touch (:func:`merge_local`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from .candidates import Candidate
+from .marks import Quoted
+
+
+def drop_quoted_speakers(
+    doc: Doc, reported: list[Candidate], direct_cands: Sequence[Candidate]
+) -> list[Candidate]:
+    """Drop reported candidates whose speaker is a word inside a direct quote.
+
+    ``Asked about the delay, she said, "We are doing our best."``: the parse hangs
+    ``Asked`` on the quoted verb, whose subject ``We`` is the quoted person's word,
+    not a source. (A cue inside a direct quote is dropped later, in :func:`merge`.)
+    """
+    spans = sorted((d.start, d.end) for d in direct_cands if d.kind == "direct")
+    if not spans:
+        return reported
+    starts = [s for s, _ in spans]
+    out = []
+    for r in reported:
+        head = r.attribution.speaker_head
+        if head is not None and 0 <= head < len(doc):
+            at = doc[head].idx
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and spans[k][0] <= at < spans[k][1]:
+                continue
+        out.append(r)
+    return out
+
+
+def merge_local(
+    direct_cands: list[Candidate], reported: list[Candidate], fragments: Sequence[Quoted]
+) -> list[Candidate]:
+    """:func:`merge`, run on each group of candidates that can interact, in text order.
+
+    Two candidates interact only when their extents (content, and a reported
+    candidate's cue) overlap or touch, so merging each connected group alone gives
+    :func:`merge`'s result in time linear in the number of groups, where one
+    :func:`merge` of the whole document is quadratic in its number of quotes.
+    """
+    items: list[tuple[int, int, int, int]] = []  # (lo, hi, list, position in its list)
+    for k, d in enumerate(direct_cands):
+        items.append((d.start, d.end, 0, k))
+    for k, r in enumerate(reported):
+        cue = _cue_char(r)
+        lo, hi = (min(r.start, cue), max(r.end, cue + 1)) if cue >= 0 else (r.start, r.end)
+        items.append((lo, hi, 1, k))
+    for k, f in enumerate(fragments):
+        items.append((f.start, f.end, 2, k))
+    items.sort()
+    group: dict[tuple[int, int], int] = {}
+    n_groups, reach = 0, -1
+    for lo, hi, which, k in items:
+        if lo > reach:
+            n_groups += 1
+        reach = max(reach, hi)
+        group[which, k] = n_groups - 1
+    parts: list[tuple[list[Candidate], list[Candidate], list[Quoted]]] = [
+        ([], [], []) for _ in range(n_groups)
+    ]
+    for k, d in enumerate(direct_cands):
+        parts[group[0, k]][0].append(d)
+    for k, r in enumerate(reported):
+        parts[group[1, k]][1].append(r)
+    for k, f in enumerate(fragments):
+        parts[group[2, k]][2].append(f)
+    return [c for d, r, f in parts for c in merge(d, r, f)]
+
+
+def merge(
+    direct_cands: list[Candidate], reported: list[Candidate], fragments: Sequence[Quoted]
+) -> list[Candidate]:
+    """Combine the candidates of both detectors into disjoint quotes.
+
+    - a reported candidate whose cue sits inside a direct quote is dropped (a
+      thought inside someone's quoted words is not the article's attribution);
+    - a reported candidate that wholly contains a direct quote plus words of its
+      own becomes a mixed quote with the direct quote's pieces as fragments;
+      otherwise the direct quote wins;
+    - overlapping reported candidates keep the most confident, then the longest;
+    - quoted fragments (scare quotes) inside a reported content make it mixed.
+    """
+    directs = list(direct_cands)
+    kept_reported: list[Candidate] = []
+    for r in sorted(reported, key=lambda c: (-c.confidence, -(c.end - c.start), c.start)):
+        if any(d.start <= _cue_char(r) < d.end for d in directs if d.kind == "direct"):
+            continue
+        overlapping = [d for d in directs if d.overlaps(r)]
+        if overlapping:
+            for d in overlapping:
+                if r.start <= d.start < r.end < d.end and d.end - r.end <= _QUOTE_REACH:
+                    r.end = d.end  # the parse cut the content just inside the quoted words
+            inside = all(r.contains(d.start, d.end) for d in overlapping)
+            outside_words = _outside_words(r, overlapping)
+            same_cue = all(d.cue_token is None or d.cue_token == r.cue_token for d in overlapping)
+            # 'Asked about it, she said, "..."': the quote is the cue's own content; a
+            # reported reading across the cue would only add the words before it
+            own_quote = r.start <= _cue_char(r) < r.end and any(
+                d.cue_token is not None and d.cue_token == r.cue_token for d in overlapping
+            )
+            if inside and outside_words >= 2 and same_cue and not own_quote:
+                for d in overlapping:
+                    directs.remove(d)
+                    r.pieces.extend(d.pieces or [(d.start, d.end)])
+                r.kind = "mixed"
+            else:
+                continue
+        if any(k.overlaps(r) for k in kept_reported):
+            continue
+        kept_reported.append(r)
+    for f in fragments:
+        for r in kept_reported:
+            if r.start <= f.start < r.end < f.end and f.end - r.end <= _FRAGMENT_REACH:
+                r.end = f.end  # the parse cut the clause inside the quoted words: take them whole
+            if r.contains(f.start, f.end):
+                r.pieces.extend(f.pieces)
+                r.kind = "mixed"
+                break
+    for d in directs:
+        if d.kind == "mixed":
+            for f in fragments:
+                if d.contains(f.start, f.end) and f.pieces[0] not in d.pieces:
+                    d.pieces.extend(f.pieces)
+    allc = sorted([*directs, *kept_reported], key=lambda c: (c.start, c.end))
+    for c in allc:
+        c.pieces = sorted(set(c.pieces))
+    out: list[Candidate] = []
+    for c in allc:
+        if out and out[-1].overlaps(c):
+            if c.confidence > out[-1].confidence:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+_FRAGMENT_REACH = 200
+"""Characters a reported content may grow by to take in a quoted fragment it opens."""
+
+_QUOTE_REACH = 20
+"""Characters a reported content may grow by to take in the end of a direct quote it opens."""
+
+
+def _cue_char(c: Candidate) -> int:
+    return c.cue[0] if c.cue is not None else -1
+
+
+def _outside_words(r: Candidate, inner: Sequence[Candidate]) -> int:
+    """Rough count of word characters runs in ``r`` outside the inner spans."""
+    return max(0, (r.end - r.start - sum(d.end - d.start for d in inner)) // 6)

@@ -1,0 +1,50 @@
+"""Job titles that make a mention a titled person, for the speaker stage.
+
+:class:`TitleLexicon` is what the ``title_lexicons`` registry
+(:mod:`quotecraft.registry`) returns and what the speaker resolver
+(:mod:`quotecraft.speakers`) receives; :func:`packaged_titles` reads the packaged
+lists (``data/titles.txt``, ``data/title_modifiers.txt``) once per process.
+
+Example:
+    >>> phrases, words, modifiers = packaged_titles()
+    >>> "mayor" in words, "former" in modifiers
+    (True, True)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from attrs import frozen
+
+from .resources import data_set
+
+Titles = tuple[frozenset[str], frozenset[str], frozenset[str]]
+"""(title phrases, title words, modifiers), lowercase."""
+
+
+@frozen
+class TitleLexicon:
+    """Job titles that make a mention a titled person (``Mayor``, ``Secretary-General``).
+
+    Example:
+        >>> from quotecraft import registry
+        >>> lex = registry.title_lexicons.get("en.v1")()
+        >>> "mayor" in lex.words, "former" in lex.modifiers
+        (True, True)
+    """
+
+    phrases: frozenset[str]
+    """Title phrases, lowercase (``"chief of staff"``)."""
+    words: frozenset[str]
+    """Single title words, lowercase (``"mayor"``)."""
+    modifiers: frozenset[str]
+    """Words that may precede a title (``"former"``, ``"deputy"``)."""
+
+
+@cache
+def packaged_titles() -> Titles:
+    """The packaged titles: (title phrases, title words, modifiers), lowercase."""
+    phrases = data_set("titles.txt")
+    words = frozenset(w for p in phrases if " " not in p for w in p.split("-") if w)
+    return phrases, words, data_set("title_modifiers.txt")

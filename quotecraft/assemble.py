@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .context import DocContext
-from .records import Article, Cue, Quote, QuoteKind, Speaker, TextSpan
+from .records import Article, Cue, Quote, QuoteKind, Resolution, Speaker, TextSpan
 from .speakers import Entity
 
 _Last = tuple[Entity, int, int, tuple[int, int] | None]
@@ -70,12 +70,15 @@ def build_quotes(
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
+        if speaker is not None and "continuation" in rule:
+            speaker = attrs.evolve(speaker, resolution=Resolution.CONTINUATION)
         if entity is not None:
             last = (entity, sent, para, bounds)
         addressee = None
         if c.attribution.addressee is not None:
             a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)
-            addressee = resolver.record(a_ent, a_bounds, text)
+            if a_ent is not entity:  # the addressee is never the speaker
+                addressee = resolver.record(a_ent, a_bounds, text)
         out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee))
     wanted = frozenset(kinds)
     return [q for q in out if q.kind.value in wanted]

@@ -151,9 +151,7 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
             if c.is_punct and c.text != "%":
                 continue  # the parser sometimes makes a closing quote mark the subject
             if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive):
-                if c.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-                    return tok.head
-                return c
+                return c  # a relative pronoun too: the resolver finds what "who" refers to
             if c.dep_ == "expl":
                 return None  # "it was said that ..."
         if tok.dep_ == "relcl":

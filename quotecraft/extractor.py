@@ -255,6 +255,8 @@ class Extractor:
             reported_cands = [c for c in reported_cands if c.rule not in off]
         cands = self._merged(ctx, direct_cands, reported_cands, fragments)
         resolver = self.resolver(ctx.doc, [(c.start, c.end) for c in cands if c.kind == "direct"])
+        if isinstance(resolver, Resolver):
+            resolver.source_text = ctx.seg.text  # bylines and signatures the segmenter blanked
         return build_quotes(ctx, cands, resolver, disabled_rules=off, kinds=self.config.kinds)
 
     def _reported(self, ctx: DocContext) -> list[Candidate]:

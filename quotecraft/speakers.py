@@ -1,23 +1,25 @@
 """Stage 4: resolve speaker mentions to entities with names, titles and organizations.
 
-A sieve of rules over the parse and the named entities, in the spirit of
-CoreNLP's quote attribution; offline and in-library:
+Names come from the text only (no table of people ships with the library). Every
+PERSON entity of the article becomes (or joins) an entity cluster: full names,
+surnames, ``Mr./Ms./Dr. X`` and possessives share one ``Speaker.id``; the cluster's
+``name`` is its longest full name, a slice of the text (hyphens, apostrophes and
+diacritics kept, titles and honorifics removed). Titles come from pre-modifiers
+(``former NATO Secretary-General Jens Stoltenberg``) and appositions, anywhere in the
+article; the organization is parsed out of the title.
 
-1. Every PERSON entity of the article becomes (or joins) an entity cluster:
-   full names, surnames, ``Mr./Ms./Dr. X`` and possessives share one ``Speaker.id``;
-   the cluster's ``name`` is its longest proper full name (completed from the
-   ``known_people.tsv`` gazetteer when the article only gives a surname).
-2. Titles come from pre-modifiers (``former NATO Secretary-General Jens Stoltenberg``)
-   and appositions (``Stian Jenssen, the General Secretariat Chief of Staff of NATO,``),
-   anywhere in the article; a later short mention inherits them. The organization
-   is parsed out of the title.
-3. Pronouns (``he``, ``she``, ``they``) go to the most salient compatible antecedent:
-   a person named earlier in the same sentence, else the speaker of the previous
-   quote (news alternates quote and attribution), else the nearest person subject.
-4. Nominal mentions (``the Ukrainian president``, ``the spokesman``) link to the most
-   recent entity whose title has the same head; else they stay an unnamed speaker.
-5. Organizations (``the Kremlin``, ``NATO``) and groups or anonymous sources
-   (``officials``, ``a source familiar with the matter``) get their own kinds.
+A mention at a quote goes through a sieve, in order of precision; each step is one
+method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
+
+1. a relative pronoun (``Ann Lee, who said``) takes its antecedent's resolution;
+2. a pronoun: agreement (gender from pronouns, honorifics, gendered nouns and a
+   first-name table; number) and salience (same sentence, previous speaker, subject
+   of a recent sentence); first person outside quotations is the document's author
+   when a byline, an interview heading or a letter's signature names one;
+3. a name apposed to a description, a PERSON entity, a surname or first name of an
+   entity named earlier, a name after a title;
+4. a description whose head is an earlier entity's title (``the minister``);
+5. organizations; else the mention stays unresolved, named by its normalized words.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from attrs import define, field
 from spacy.tokens import Doc, Span, Token
 
 from .context import sentence_ids
+from .records import Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
-from .records import SpeakerKind, TextSpan
 from .resources import data_json, data_set, data_tsv
 from .titles import TitleLexicon, Titles, packaged_titles
 
@@ -41,6 +43,17 @@ _PERSON = "PERSON"
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
+_PRONOUN_REACH = 12
+"""How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_FIRST_SINGULAR = frozenset({"i", "me", "my"})
+_BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
+_VALEDICTION = re.compile(
+    r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
+    r"faithfully|respectfully|cordially|stay in touch)\b.*|.*,)\s*$",
+    re.IGNORECASE,
+)
 _ORG_TAIL = re.compile(
     r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w.&’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&’'-]*)*)\s*$"
 )
@@ -54,10 +67,16 @@ def _title_sets(titles: Titles | None) -> Titles:
 def _pronouns() -> dict[str, str]:
     data = data_json("pronouns.json")
     out = {}
-    for gender in ("male", "female", "plural", "neuter", "first_person"):
+    for gender in ("male", "female", "plural", "neuter", "first_person", "second_person"):
         for p in data[gender]:
             out[p] = gender
     return out
+
+
+@cache
+def _pronoun_set(kind: str) -> frozenset[str]:
+    """The pronouns of one kind in ``pronouns.json`` (``second_person``...)."""
+    return frozenset(data_json("pronouns.json")[kind])
 
 
 @cache
@@ -66,14 +85,23 @@ def _honorifics() -> dict[str, str]:
 
 
 @cache
-def known_people() -> dict[str, tuple[str, str]]:
-    """Surname (lowercase) -> (full name, gender) of widely known public figures."""
-    out: dict[str, tuple[str, str]] = {}
-    for row in data_tsv("known_people.tsv"):
-        full, gender = row[0], (row[1] if len(row) > 1 else "")
-        for key in [full.split()[-1].lower(), *(a.lower() for a in row[2:] if a)]:
-            out.setdefault(key, (full, gender))
-    return out
+def _gendered_nouns() -> dict[str, str]:
+    """Nouns that say a person's gender (``mother``, ``chairman``, ``actress``)."""
+    return dict(data_json("pronouns.json")["gendered_nouns"])
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """First name (lowercase) -> usual gender, from ``data/first_names.tsv`` (US Census 1990)."""
+    return {row[0]: row[1] for row in data_tsv("first_names.tsv") if len(row) > 1}
+
+
+def _slice(toks: Sequence[Token]) -> str:
+    """The text from the first to the last token, as written (hyphens and apostrophes kept)."""
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def _retitled(ent: Entity, _attribute: Any, value: str | None) -> str | None:
@@ -131,6 +159,8 @@ class Entity:
     gender: str | None = None
     surname: str | None = None
     positions: Positions = field(factory=Positions)
+    name_at: dict[str, tuple[int, int]] = field(factory=dict)
+    """Where each name was first given: character offsets of its mention."""
     first_mention: tuple[int, int] | None = None
     retitled: list[Entity] | None = field(default=None, repr=False, eq=False)
     """Where a title change is reported (the resolver's list), if anywhere."""
@@ -143,6 +173,21 @@ class Entity:
         multi = [n for n in self.names if len(n.split()) > 1]
         pool = multi or self.names
         return max(pool, key=lambda n: (len(n.split()), len(n)))
+
+
+@define
+class _Query:
+    """One mention to resolve: its words, head, and the previous quote's speaker."""
+
+    span: Span
+    head: Token
+    last_speaker: Entity | None
+    gap: int
+    """Sentences since the previous quote's speaker was mentioned."""
+
+
+Found = tuple[Entity, Resolution]
+"""What a sieve step finds: the entity and how it was found."""
 
 
 @define
@@ -183,6 +228,12 @@ class Resolver:
         # title word -> entities whose title had it (checked again on use), by creation order
         self._title_index: dict[str, dict[int, Entity]] = {}
         self._retitled: list[Entity] = []
+        self._how: dict[tuple[int, int], Resolution] = {}
+        self._voice: Entity | bool | None = False  # False: not looked for yet
+        self._is_interview = False
+        self._lines: list[tuple[int, int, str]] | None = None
+        self.source_text: str | None = None
+        """The text before boilerplate was blanked (bylines, signatures), when the pipeline gives it."""
         self._collect_people()
 
     # -- building the entity table ---------------------------------------------------------
@@ -202,7 +253,7 @@ class Resolver:
             return self._persons
         doc = self.doc
         spans = [sp for sp in self._ents if sp.label_ == _PERSON]
-        forms = {" ".join(t.text for t in _name_tokens(sp, self.titles)) for sp in spans}
+        forms = {_slice(_name_tokens(sp, self.titles)) for sp in spans}
         out = []
         for sp in spans:
             toks = _name_tokens(sp, self.titles)
@@ -210,7 +261,7 @@ class Resolver:
                 continue  # "(D-Mass.)", "R-OH": a party and state tag, not a name
             if len(toks) >= 3:
                 for k in range(1, len(toks) - 1):
-                    if " ".join(t.text for t in toks[k:]) in forms:
+                    if _slice(toks[k:]) in forms:
                         sp = doc[toks[k].i : sp.end]
                         sp.label_ = _PERSON
                         break
@@ -225,8 +276,7 @@ class Resolver:
             name_tokens = _name_tokens(span, self.titles)
             if not name_tokens:
                 continue
-            name = " ".join(t.text for t in name_tokens)
-            name = _POSSESSIVE.sub("", name).strip()
+            name = _POSSESSIVE.sub("", _slice(name_tokens)).strip()
             if not name or not name[0].isupper():
                 continue
             surname = name.split()[-1].lower()
@@ -234,8 +284,7 @@ class Resolver:
             ent.positions.append(span.start)
             if ent.first_mention is None:
                 ent.first_mention = (span.start, span.end)
-            if name not in ent.names:
-                ent.names.append(name)
+            self._add_name(ent, name, doc[name_tokens[0].i : name_tokens[-1].i + 1])
             self._add_title(ent, span)
             if ent.gender is None:
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -255,17 +304,16 @@ class Resolver:
 
     @staticmethod
     def _complete_name(ent: Entity) -> None:
-        if ent.kind is not SpeakerKind.PERSON or not ent.name:
+        """Guess a person's gender from a first name in the packaged table (when unknown)."""
+        if ent.kind is not SpeakerKind.PERSON or ent.gender is not None:
             return
-        if len(ent.name.split()) == 1:
-            known = known_people().get(ent.name.lower())
-            if known:
-                ent.names.append(known[0])
-                ent.gender = ent.gender or known[1] or None
-        elif ent.gender is None:
-            known = known_people().get(ent.name.split()[-1].lower())
-            if known and known[0].lower() == ent.name.lower():
-                ent.gender = known[1] or None
+        for name in ent.names:
+            parts = name.split()
+            if len(parts) > 1:
+                gender = _first_names().get(parts[0].lower())
+                if gender:
+                    ent.gender = gender
+                    return
 
     def _add_title(self, ent: Entity, span: Span) -> None:
         """Keep the best title: an apposition beats a pre-modifier; the first of each wins."""
@@ -304,22 +352,73 @@ class Resolver:
         last_speaker: Entity | None = None,
         last_speaker_sent_gap: int = 99,
     ) -> tuple[Entity, tuple[int, int]]:
-        """The entity a mention refers to (creating an unnamed one when nothing fits)."""
-        doc = self.doc
+        """The entity a mention refers to (creating an unnamed one when nothing fits).
+
+        The sieve steps run in order of precision; the first that finds an entity
+        wins, and how it found it is kept for :meth:`record` (``Speaker.resolution``).
+        """
         s, e = bounds
-        head = doc[head_i] if head_i is not None else doc[s:e].root
-        low = head.lower_
-        pron = _pronouns().get(low)
-        if head.pos_ == "PRON" or pron:
-            ent = self._resolve_pronoun(head, pron, last_speaker, last_speaker_sent_gap)
-            if ent is not None:
-                return ent, bounds
-            unknown = self._new(SpeakerKind.UNKNOWN)
-            unknown.names.append(head.text)
-            return unknown, bounds
-        span = doc[s:e]
-        # 0. "the city's chief engineer, Priya Raman": the apposed name is the speaker
-        #    (not when the head is a name itself: "Jo Lee, the General Secretary of NATO")
+        head = self.doc[head_i] if head_i is not None else self.doc[s:e].root
+        query = _Query(self.doc[s:e], head, last_speaker, last_speaker_sent_gap)
+        for step in (
+            self._relative_pronoun,
+            self._pronoun,
+            self._apposed_name,
+            self._named,
+            self._surname,
+            self._titled_name,
+            self._description,
+            self._appositive_name,
+            self._organization,
+        ):
+            found = step(query)
+            if found is not None:
+                break
+        else:
+            found = self._unnamed(query)
+        ent, how = found
+        self._how[bounds] = how
+        return ent, bounds
+
+    def _relative_pronoun(self, q: _Query) -> Found | None:
+        """``Ann Lee, who said``: *who* refers to the noun its clause hangs on."""
+        head = q.head
+        if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl" or head.head.head.i == head.i:
+            return None
+        antecedent = head.head.head
+        if antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None
+        bounds = mention_span(antecedent)
+        ent, _ = self.resolve(bounds, antecedent.i)
+        return ent, self._how.get(bounds, Resolution.NAMED)
+
+    def _pronoun(self, q: _Query) -> Found | None:
+        """``she said``: the agreeing, salient antecedent, else an unresolved speaker."""
+        head = q.head
+        kind = _pronouns().get(head.lower_)
+        if head.pos_ != "PRON" and kind is None:
+            return None
+        if kind == "first_person" and head.lower_ in _FIRST_SINGULAR:
+            voice = self._voice_for(head)
+            if voice is not None:
+                return voice, Resolution.PRONOUN
+        if kind == "second_person":
+            voice = self._voice_for(head) if self._interview() else None
+            if voice is not None:
+                return voice, Resolution.PRONOUN
+        ent = self._resolve_pronoun(head, kind, q.last_speaker, q.gap)
+        if ent is not None:
+            return ent, Resolution.PRONOUN
+        unknown = self._new(SpeakerKind.UNKNOWN)
+        unknown.names.append(head.text)
+        return unknown, Resolution.UNRESOLVED
+
+    def _apposed_name(self, q: _Query) -> Found | None:
+        """``the city's chief engineer, Priya Raman``: the apposed name is the speaker.
+
+        Not when the head is a name itself (``Jo Lee, the General Secretary of NATO``).
+        """
+        doc, head = self.doc, q.head
         for c in head.children:
             if (
                 c.dep_ == "appos"
@@ -334,58 +433,106 @@ class Resolver:
                 if ent.kind is SpeakerKind.UNKNOWN and c.ent_type_ in ("", _PERSON):
                     ent.kind = SpeakerKind.PERSON
                 if ent.title is None and head.pos_ == "NOUN":
-                    ent.title = _strip_det(doc[s : head.i + 1].text)
+                    ent.title = _strip_det(doc[q.span.start : head.i + 1].text)
                     ent.organization = organization_from_title(ent.title, self.titles)
-                return ent, bounds
-        # 1. a PERSON entity inside the mention, unless it is the possessor of the head
-        #    ("Mayor Ann Lee's spokesperson" is the spokesperson, not Ann Lee)
-        possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+                return ent, self._how.get(name_bounds, Resolution.NAMED)
+        return None
+
+    def _named(self, q: _Query) -> Found | None:
+        """A PERSON entity inside the mention, unless it is the possessor of the head.
+
+        ``Mayor Ann Lee's spokesperson`` is the spokesperson, not Ann Lee.
+        """
+        s, e = q.span.start, q.span.end
+        possessor = {t.i for c in q.head.children if c.dep_ == "poss" for t in c.subtree}
         persons = self._person_spans()
         for k in range(bisect_right(self._person_ends, s), len(persons)):
             ent_span = persons[k]
             if ent_span.start >= e:
                 break
-            if ent_span.start < e and s < ent_span.end and ent_span.root.i not in possessor:
-                name = _POSSESSIVE.sub(
-                    "", " ".join(t.text for t in _name_tokens(ent_span, self.titles))
-                ).strip()
+            if s < ent_span.end and ent_span.root.i not in possessor:
+                name = _POSSESSIVE.sub("", _slice(_name_tokens(ent_span, self.titles))).strip()
                 if name:
                     person = self._person_for(name, name.split()[-1].lower(), ent_span.start)
-                    if name not in person.names:
-                        person.names.append(name)
+                    toks = _name_tokens(ent_span, self.titles)
+                    self._add_name(person, name, self.doc[toks[0].i : toks[-1].i + 1])
                     self._add_title(person, ent_span)
                     self._complete_name(person)
-                    return self._seen(person, head), bounds
-        # 2. a known surname
-        if head.pos_ == "PROPN":
-            key = _POSSESSIVE.sub("", head.text).lower()
-            if key in self.by_surname:
-                return self._seen(self.by_surname[key][-1], head), bounds
-        # 3. a name after a title the tagger did not see as a person ("spokesman Oleg Nikolenko")
+                    return self._seen(person, q.head), self._name_resolution(person, name)
+        return None
+
+    def _surname(self, q: _Query) -> Found | None:
+        """A surname or first name of a person named earlier (``Lee said``)."""
+        if q.head.pos_ != "PROPN":
+            return None
+        key = _POSSESSIVE.sub("", q.head.text).lower()
+        if key in self.by_surname:
+            ent = self.by_surname[key][-1]
+            return self._seen(ent, q.head), self._name_resolution(ent, q.head.text)
+        return None
+
+    def _titled_name(self, q: _Query) -> Found | None:
+        """A name after a title the tagger did not see as a person (``spokesman Oleg Nikolenko``)."""
+        span, head = q.span, q.head
         _, words, _ = _title_sets(self.titles)
-        titled = self._titled_name(span, head)
-        if titled is not None:
-            return self._seen(titled, head), bounds
-        # 4. a nominal with a title head: the most recent entity with that title
+        if head.pos_ != "PROPN" or not span.start <= head.i < span.end:
+            return None  # (a head trimmed off its mention as punctuation: "〞" tagged PROPN)
+        toks = list(span)
+        k = head.i - span.start
+        j = k
+        while j > 0 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].lower_ not in words:
+            j -= 1
+        if j == 0 or toks[j - 1].lower_ not in words or k - j > 3:
+            return None
+        name = _POSSESSIVE.sub("", _slice(toks[j : k + 1])).strip()
+        if not name:
+            return None
+        ent = self._person_for(name, name.split()[-1].lower(), toks[j].i)
+        self._add_name(ent, name, span.doc[toks[j].i : head.i + 1])
+        if ent.title is None:
+            title_toks = toks[:j]
+            while title_toks and title_toks[0].lower_ in _DET:
+                title_toks = title_toks[1:]
+            if title_toks:
+                ent.title = span.doc[title_toks[0].i : toks[j].i].text
+                ent.organization = organization_from_title(ent.title, self.titles)
+        self._complete_name(ent)
+        return self._seen(ent, head), self._name_resolution(ent, name)
+
+    def _description(self, q: _Query) -> Found | None:
+        """``the minister``: the most recent entity whose title has the same head word."""
+        head = q.head
+        _, words, _ = _title_sets(self.titles)
         head_low = head.lemma_.lower()
-        if head.pos_ == "NOUN" and (head_low in words or low in words):
-            best = self._by_title(head_low, s, [t.lower_ for t in span if t.i != head.i])
-            if best is not None:
-                return best, bounds
-        # 5. a name the tagger missed or mislabelled, but with a person's title in apposition
-        #    ("Smith, the council leader, said")
-        if head.pos_ == "PROPN":
-            appos = _appositive_title(span, self.titles) or _apposed_to_title(span, self.titles)
-            if appos:
-                name = _POSSESSIVE.sub("", _strip_det(span.text)).strip()
-                person = self._person_for(name, name.split()[-1].lower(), head.i)
-                if name not in person.names:
-                    person.names.append(name)
-                if not person.title_from_appos:
-                    person.title, person.title_from_appos = appos, True
-                    person.organization = organization_from_title(appos, self.titles)
-                return self._seen(person, head), bounds
-        # 6. organizations
+        if head.pos_ != "NOUN" or (head_low not in words and head.lower_ not in words):
+            return None
+        mods = [t.lower_ for t in q.span if t.i != head.i]
+        best = self._by_title(head_low, q.span.start, mods)
+        if best is None and head.lower_ != head_low:
+            best = self._by_title(head.lower_, q.span.start, mods)
+        return (best, Resolution.DESCRIPTION) if best is not None else None
+
+    def _appositive_name(self, q: _Query) -> Found | None:
+        """A name the tagger missed, with a person's title in apposition (``Smith, the council leader,``)."""
+        span, head = q.span, q.head
+        if head.pos_ != "PROPN":
+            return None
+        appos = _appositive_title(span, self.titles) or _apposed_to_title(span, self.titles)
+        if not appos:
+            return None
+        name = _POSSESSIVE.sub("", _strip_det(span.text)).strip()
+        if not name:
+            return None
+        person = self._person_for(name, name.split()[-1].lower(), head.i)
+        self._add_name(person, name, span)
+        if not person.title_from_appos:
+            person.title, person.title_from_appos = appos, True
+            person.organization = organization_from_title(appos, self.titles)
+        return self._seen(person, head), Resolution.NAMED
+
+    def _organization(self, q: _Query) -> Found | None:
+        """An ORG/NORP/GPE/FAC entity at the head (``the Kremlin``, ``NATO``)."""
+        head = q.head
         k = bisect_right(self._ent_ends, head.i)
         for ent_span in self._ents[k : k + 1]:
             if ent_span.label_ in _ORG_LABELS and ent_span.start <= head.i < ent_span.end:
@@ -393,28 +540,47 @@ class Resolver:
                 ent = self.by_org.get(key)
                 if ent is None:
                     ent = self._new(SpeakerKind.ORGANIZATION)
-                    ent.names.append(_strip_det(ent_span.text))
                     self.by_org[key] = ent
-                return ent, bounds
-        # 7. groups and anonymous sources; unnamed people and bodies
-        if head_low in data_set("groups.txt") or low in data_set("groups.txt"):
+                    self._add_name(ent, _strip_det(ent_span.text), ent_span)
+                return ent, Resolution.NAMED
+        return None
+
+    def _unnamed(self, q: _Query) -> Found:
+        """No name in the text: a group, an unnamed person or body; named by its mention."""
+        span, head = q.span, q.head
+        _, words, _ = _title_sets(self.titles)
+        head_low, low = head.lemma_.lower(), head.lower_
+        groups = data_set("groups.txt")
+        if head_low in groups or low in groups:
             kind = SpeakerKind.GROUP
         elif head.pos_ == "NOUN" and (head_low in words or low in words):
             kind = SpeakerKind.PERSON
         elif head_low in data_set("organization_nouns.txt"):
             kind = SpeakerKind.ORGANIZATION
-        elif head.pos_ == "PROPN":
-            kind = SpeakerKind.UNKNOWN
         else:
             kind = SpeakerKind.UNKNOWN
         ent = self._new(kind)
-        ent.names.append(_strip_det(span.text))
+        ent.gender = _gendered_nouns().get(low) or _gendered_nouns().get(head_low)
         if kind is SpeakerKind.PERSON:
-            title = _strip_det(span.text)
-            ent.title = title
-            ent.organization = organization_from_title(title, self.titles)
-            ent.names = []
-        return ent, bounds
+            ent.title = _strip_det(span.text)
+            ent.organization = organization_from_title(ent.title, self.titles)
+        else:
+            ent.names.append(_strip_det(span.text))
+        if kind is SpeakerKind.PERSON or ent.gender:
+            self._seen(ent, head)
+        return ent, Resolution.UNRESOLVED
+
+    def _add_name(self, ent: Entity, name: str, where: Span) -> None:
+        """Give ``ent`` the name ``name``, found at ``where`` (kept for ``Speaker.name_mention``)."""
+        if name not in ent.names:
+            ent.names.append(name)
+        ent.name_at.setdefault(name, (where.start_char, where.end_char))
+
+    @staticmethod
+    def _name_resolution(ent: Entity, name: str) -> Resolution:
+        """Named when the mention gives the entity's full name, else by surname."""
+        best = ent.name or ""
+        return Resolution.NAMED if len(name.split()) >= len(best.split()) else Resolution.SURNAME
 
     def _seen(self, ent: Entity, head: Token) -> Entity:
         """Record a resolved person mention, so later pronouns can find it."""
@@ -433,34 +599,6 @@ class Resolver:
                         self._sent_of[head.i],
                     ),
                 )
-        return ent
-
-    def _titled_name(self, span: Span, head: Token) -> Entity | None:
-        _, words, _ = _title_sets(self.titles)
-        if head.pos_ != "PROPN" or not span.start <= head.i < span.end:
-            return None  # (a head trimmed off its mention as punctuation: "〞" tagged PROPN)
-        toks = list(span)
-        k = head.i - span.start
-        j = k
-        while j > 0 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].lower_ not in words:
-            j -= 1
-        if j == 0 or toks[j - 1].lower_ not in words or k - j > 3:
-            return None
-        name = " ".join(t.text for t in toks[j : k + 1])
-        name = _POSSESSIVE.sub("", name).strip()
-        if not name:
-            return None
-        ent = self._person_for(name, name.split()[-1].lower(), toks[j].i)
-        if name not in ent.names:
-            ent.names.append(name)
-        if ent.title is None:
-            title_toks = toks[:j]
-            while title_toks and title_toks[0].lower_ in _DET:
-                title_toks = title_toks[1:]
-            if title_toks:
-                ent.title = span.doc[title_toks[0].i : toks[j].i].text
-                ent.organization = organization_from_title(ent.title, self.titles)
-        self._complete_name(ent)
         return ent
 
     def _by_title(self, head: str, before: int, modifiers: list[str]) -> Entity | None:
@@ -498,20 +636,26 @@ class Resolver:
                 return ent.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
             return ent.kind is SpeakerKind.PERSON and (ent.gender in (None, gender))
 
-        # only mentions of the last 4 sentences can matter (person_mentions is in text order)
+        # only mentions of the last few sentences can matter (person_mentions is in text order)
         hi = bisect_left(self.person_mentions, pron_tok.i, key=lambda m: m.token)
-        lo = bisect_left(self.person_mentions, sent - 4, hi=hi, key=lambda m: m.sent)
+        lo = bisect_left(self.person_mentions, sent - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
         before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
         same_sentence = [m for m in before if m.sent == sent]
         if same_sentence:
             return self._adopt(same_sentence[-1].entity, gender)
         if last_speaker is not None and gap <= 3 and compatible(last_speaker):
             return self._adopt(last_speaker, gender)
-        subjects = [m for m in before if m.subject and sent - m.sent <= 4]
+        near = [m for m in before if sent - m.sent <= 4]
+        subjects = [m for m in near if m.subject]
         if subjects:
             return self._adopt(subjects[-1].entity, gender)
-        if before and sent - before[-1].sent <= 4:
-            return self._adopt(before[-1].entity, gender)
+        if near:
+            return self._adopt(near[-1].entity, gender)
+        # farther back, only an antecedent that is the one agreeing person in reach
+        agreeing = [m for m in before if m.entity.gender == gender]
+        distinct = {id(m.entity): m.entity for m in agreeing}
+        if gender != "plural" and len(distinct) == 1:
+            return next(iter(distinct.values()))
         return None
 
     @staticmethod
@@ -521,7 +665,11 @@ class Resolver:
         return ent
 
     def record(self, ent: Entity, bounds: tuple[int, int] | None, text: str) -> SpeakerRecord:
-        """A :class:`~quotecraft.records.Speaker` for ``ent`` as mentioned at ``bounds``."""
+        """A :class:`~quotecraft.records.Speaker` for ``ent`` as mentioned at ``bounds``.
+
+        The name is never empty when there is a mention: without a name in the text
+        it is the normalized description (``prime minister``).
+        """
         mention = None
         if bounds is not None:
             s, e = bounds
@@ -529,14 +677,173 @@ class Resolver:
             mention = TextSpan(
                 span.start_char, span.end_char, text[span.start_char : span.end_char]
             )
+        name = ent.name
+        name_mention = None
+        if name is not None and name in ent.name_at:
+            ns, ne = ent.name_at[name]
+            name_mention = TextSpan(ns, ne, text[ns:ne])
+        elif mention is not None:
+            name = ent.title or _strip_det(mention.text) or mention.text
+        how = self._how.get(bounds) if bounds is not None else None
+        if how is None:
+            how = Resolution.NAMED if name_mention is not None else Resolution.UNRESOLVED
         return SpeakerRecord(
             id=ent.id,
-            name=ent.name,
+            name=name,
             title=ent.title,
             organization=ent.organization,
             kind=ent.kind,
             mention=mention,
+            resolution=how,
+            name_mention=name_mention,
         )
+
+    # -- the document's own voice (first person outside quotations) ----------------------
+
+    def _voice_for(self, pron: Token) -> Entity | None:
+        """The author or narrator for *I* (in an interview, *you* in a question) outside quotations.
+
+        In an interview, a question's *I* is the interviewer's, who is not named.
+        """
+        if self._inside_quote(pron.idx):
+            return None
+        voice = self._document_voice()
+        if voice is None:
+            return None
+        if self._is_interview:
+            question = self._line_of(pron.idx).endswith("?")
+            if question != (pron.lower_ in _pronoun_set("second_person")):
+                return None
+        return voice
+
+    def _interview(self) -> bool:
+        """True when the heading says the document is an interview with a named person."""
+        self._document_voice()
+        return self._is_interview
+
+    def _line_of(self, char: int) -> str:
+        """The text of the line holding ``char``."""
+        lines = self._text_lines()
+        k = bisect_right([s for s, _, _ in lines], char) - 1
+        return lines[k][2] if k >= 0 else ""
+
+    def _text_lines(self) -> list[tuple[int, int, str]]:
+        if self._lines is None:
+            self._lines = _lines(self.source_text or self.doc.text)
+        return self._lines
+
+    def _document_voice(self) -> Entity | None:
+        """The person who writes or speaks in the first person, found once per document.
+
+        A story told in the first person (mostly dialogue) has a narrator named by
+        the other characters; other texts have a byline, an interview heading or a
+        letter's signature.
+        """
+        if self._voice is not False:
+            return self._voice if isinstance(self._voice, Entity) else None
+        self._voice = None
+        lines = self._text_lines()
+        if _is_dialogue(lines):
+            candidates = [self._narrator()]
+        else:
+            candidates = [self._byline(lines), self._interviewee(lines), self._signature(lines)]
+        for found in candidates:
+            ent = self._voice_entity(*found) if found is not None else None
+            if ent is not None:
+                self._voice = ent
+                break
+        return self._voice
+
+    def _voice_entity(self, start: int, end: int) -> Entity | None:
+        """The person named at ``start:end``, in the parse or, for a blanked byline, the text."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.text.strip():
+            if not _looks_like_name(list(span)):
+                return None
+            name = _POSSESSIVE.sub("", _slice(_name_tokens(span, self.titles))).strip()
+            where = (span.start_char, span.end_char)
+        else:  # a byline the segmenter blanked as boilerplate: the words as written
+            name = (self.source_text or "")[start:end].strip()
+            words = name.split()
+            if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+                return None
+            where = (start, start + len(name))
+        if not name:
+            return None
+        ent = self._person_for(name, name.split()[-1].lower(), span.start if span else 0)
+        if name not in ent.names:
+            ent.names.append(name)
+        ent.name_at.setdefault(name, where)
+        self._complete_name(ent)
+        return ent
+
+    def _narrator(self) -> tuple[int, int] | None:
+        """The name others call the narrator by: a vocative never used in the narration.
+
+        ``“Robert,” Mom says``: a person's name opening or closing a quotation, set
+        off by a comma, that never occurs outside quotations (the narrator says *I*).
+        """
+        text = self.doc.text
+        people = {sp[0].text for sp in self._person_spans()}
+        found: dict[str, list[tuple[int, int]]] = {}
+        for s, e in self._quote_spans:
+            quote = text[s:e]
+            for m in _VOCATIVE.finditer(quote):
+                word = m.group("a") or m.group("b")
+                if word in people:
+                    start = s + m.start("a" if m.group("a") else "b")
+                    found.setdefault(word, []).append((start, start + len(word)))
+        outside = {t.text for t in self.doc if not self._inside_quote(t.idx)}
+        names = [w for w in found if w not in outside]
+        if not names:
+            return None
+        best = max(names, key=lambda w: len(found[w]))
+        return found[best][0]
+
+    @staticmethod
+    def _byline(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """``By Ann Lee`` on one of the first lines."""
+        for s, _, line in lines[:6]:
+            m = _BYLINE.match(line)
+            if m and len(m.group(1).split()) <= 5 and m.group(1)[:1].isupper():
+                name = m.group(1).split(",")[0].rstrip(" .")
+                return s + m.start(1), s + m.start(1) + len(name)
+        return None
+
+    def _interviewee(self, lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """The one person named in a heading that says *interview*."""
+        if not lines or "interview" not in lines[0][2].lower():
+            return None
+        s, e, heading = lines[0]
+        spans: dict[str, tuple[int, int]] = {}
+        for sp in self._person_spans():  # tagged in the heading, or elsewhere and named in it
+            name = _slice(_name_tokens(sp, self.titles))
+            k = sp.start_char - s if s <= sp.start_char < e else heading.find(name)
+            if name and k >= 0 and not any(name in other for other in spans):
+                spans = {n: v for n, v in spans.items() if n not in name}
+                spans[name] = (s + k, s + k + len(name))
+        if len(spans) != 1:
+            return None
+        self._is_interview = True
+        return next(iter(spans.values()))
+
+    @staticmethod
+    def _signature(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """A letter's signature: a short name line after a closing (``Love,``, ``Best wishes,``)."""
+        tail = lines[-5:]
+        for k in range(len(tail) - 1, 0, -1):
+            s, _, line = tail[k]
+            words = line.strip("[]() ").split()
+            if (
+                1 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+                and _VALEDICTION.match(tail[k - 1][2])
+                and len(tail[k - 1][2].split()) <= 5
+            ):
+                body = line.rsplit("]", 1)[-1].strip() or line.strip("[]() ")  # "[Signed] Jo Lee"
+                lead = line.index(body)
+                return s + lead, s + lead + len(body)
+        return None
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -549,6 +856,25 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
+    return out
+
+
+def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:
+    """A story in dialogue: at least 4 lines, and a quarter of them, open with a quotation mark."""
+    opening = sum(1 for _, _, line in lines if line[:1] in "\"“‘'«")
+    return opening >= 4 and opening * 4 >= len(lines)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """The non-blank lines of a text as (start, end, text), leading spaces skipped."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            out.append((start, start + len(stripped), stripped))
+        pos += len(raw) + 1
     return out
 
 

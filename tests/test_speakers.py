@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 from quotecraft import Quote, SpeakerKind
+from quotecraft.records import Resolution
 
 pytestmark = pytest.mark.model
 
@@ -92,7 +94,10 @@ def test_relative_clause_is_not_part_of_the_name(extractor: Any) -> None:
     )
     assert q.speaker is not None
     assert q.speaker.title == "mayor"
-    assert q.speaker.name is None  # no name in the article: unknown, not a guess
+    # no name in the article: the normalized description, not a guessed name
+    assert q.speaker.name == "mayor"
+    assert q.speaker.resolution is Resolution.UNRESOLVED
+    assert q.speaker.name_mention is None
     assert q.speaker.mention is not None and "who" not in q.speaker.mention.text
 
 
@@ -106,10 +111,11 @@ def test_nominal_description_links_to_titled_entity(extractor: Any) -> None:
 def test_nominal_without_antecedent_stays_unnamed(extractor: Any) -> None:
     (q,) = _quotes(extractor, "The spokesman said the office was closed.")
     assert q.speaker is not None
-    assert (q.speaker.name, q.speaker.title, q.speaker.kind) == (
-        None,
+    assert (q.speaker.name, q.speaker.title, q.speaker.kind, q.speaker.resolution) == (
+        "spokesman",
         "spokesman",
         SpeakerKind.PERSON,
+        Resolution.UNRESOLVED,
     )
 
 
@@ -160,7 +166,8 @@ def test_continuation_quote_inherits_speaker_and_mention(extractor: Any) -> None
     qs = _quotes(extractor, text)
     assert len(qs) == 2
     assert qs[1].rule == "direct.continuation.v1"
-    assert qs[0].speaker == qs[1].speaker
+    assert attrs.evolve(qs[0].speaker, resolution=Resolution.CONTINUATION) == qs[1].speaker
+    assert qs[1].speaker is not None and qs[1].speaker.resolution is Resolution.CONTINUATION
 
 
 def test_speaker_ids_follow_quote_order(extractor: Any) -> None:
@@ -172,7 +179,9 @@ def test_speaker_ids_follow_quote_order(extractor: Any) -> None:
 def test_possessor_is_not_the_speaker(extractor: Any) -> None:
     (q,) = _quotes(extractor, "Mayor Ann Lee's spokesperson said the pier would close.")
     assert q.speaker is not None
-    assert q.speaker.name is None  # the spokesperson is unnamed: not Ann Lee
+    assert q.speaker.resolution is Resolution.UNRESOLVED  # the spokesperson is unnamed
+    assert q.speaker.name_mention is None
+    assert q.speaker.name != "Ann Lee"
     assert q.speaker.title == "Mayor Ann Lee's spokesperson"
     (q,) = _quotes(extractor, "Acme's spokesperson, Jo Park, said the plant would close.")
     assert q.speaker is not None
@@ -264,3 +273,52 @@ def test_cue_whose_speaker_is_someone_else_gives_no_quote_for_them(
 ) -> None:
     # reported content needs a speaker: none is found, so nothing is returned
     assert extractor(text).quotes == ()
+
+
+def test_pronoun_agrees_in_gender_with_a_first_name(extractor: Any) -> None:
+    text = "Laura Finch met Daniel Ortiz at the harbour. “The deal is done,” she said."
+    (q,) = _quotes(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Laura Finch"
+    assert q.speaker.resolution is Resolution.PRONOUN
+    assert q.speaker.name_mention is not None and q.speaker.name_mention.text == "Laura Finch"
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_name(extractor: Any) -> None:
+    text = "The plan was backed by Ilse Varga, who said it would cut costs."
+    qs = [q for q in _quotes(extractor, text) if q.content.text.startswith("it would")]
+    assert qs and qs[0].speaker is not None
+    assert qs[0].speaker.mention is not None and qs[0].speaker.mention.text == "who"
+    assert qs[0].speaker.name == "Ilse Varga"
+
+
+def test_hyphenated_name_keeps_its_spelling(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "Anne-Marie Duval-Roche said the bridge would reopen.")
+    assert q.speaker is not None and q.speaker.name == "Anne-Marie Duval-Roche"
+
+
+def test_asking_speaker_is_not_the_addressee(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "“Who pays for the repairs?” asked Senator Olu Bakare.")
+    assert q.speaker is not None and q.speaker.name == "Olu Bakare"
+    assert q.addressee is None
+
+
+def test_first_person_in_a_letter_is_its_signer(extractor: Any) -> None:
+    text = (
+        "Dear Ruth,\n\nThe garden is finally green again. I think the roses will survive the"
+        " winter after all.\n\nWith love,\nGreta\n"
+    )
+    qs = [q for q in _quotes(extractor, text) if q.speaker is not None]
+    assert qs and qs[0].speaker is not None
+    assert (qs[0].speaker.name, qs[0].speaker.resolution) == ("Greta", Resolution.PRONOUN)
+
+
+def test_first_person_without_an_author_stays_unresolved(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "I think the roses will survive the winter.")
+    assert q.speaker is not None and q.speaker.name == "I"
+    assert q.speaker.resolution is Resolution.UNRESOLVED
+
+
+def test_surname_ahead_of_no_earlier_full_name_is_not_completed(extractor: Any) -> None:
+    # no table of famous people: a bare surname stays as the text gives it
+    (q,) = _quotes(extractor, "Johnson, the team's goalkeeper, said the season was over.")
+    assert q.speaker is not None and q.speaker.name == "Johnson"

@@ -1,10 +1,23 @@
 """Who is quoted how often, by kind: a summary of ``quotecraft extract`` output.
 
-:func:`speaker_stats` counts the quotations of many documents per speaker.
-Speaker ids (``S1``...) hold within one document only, so across documents a
-speaker is known by name: the same name (case and spacing aside) is the same
-speaker. A speaker with no name is counted under its mention (``officials``);
-quotations with no speaker at all are counted in one ``(no speaker)`` row.
+:func:`speaker_stats` counts the quotations of many documents per speaker, and
+links the speakers of different articles. Speaker ids (``S1``...) hold within
+one article only, so across articles a speaker is linked by evidence:
+
+1. its knowledge-base link (``Speaker.link.id``, when the user registered a
+   knowledge base): the same id is the same speaker, whatever the spelling, and
+   two ids are two speakers, whatever the name;
+2. else its normalized full name: the name the article gives (``Ann Lee``, also
+   for ``Mayor Ann Lee``, ``she`` or ``the mayor`` resolved to her), case,
+   spacing, a leading title and a possessive aside. An unlinked name does not
+   join a linked speaker of the same name: the linker left it out, so the text
+   did not agree with the knowledge base, and a namesake is no evidence.
+
+A mention with no name behind it (a pronoun or description the article never
+resolves: ``he``, ``officials``, ``a spokesperson``) never merges across
+articles: it gets a row of its own per article. Quotations with no speaker at
+all are counted in one ``(no speaker)`` row. Every row lists the articles it
+came from.
 
 ``quotecraft stats FILE.jsonl`` prints the table (``--format json`` for JSON).
 """
@@ -46,6 +59,15 @@ class SpeakerCount:
     direct: int
     indirect: int
     mixed: int
+    articles: tuple[str, ...] = ()
+    """The articles quoting the speaker, in reading order: their ids, else ``#N``
+    (the N-th document read)."""
+    link: str | None = None
+    """The knowledge-base id the speaker was linked by, if any."""
+    linked_by: str = "name"
+    """How the row's quotations were put together across articles: ``"link"`` (the
+    knowledge-base id), ``"name"`` (the normalized full name), ``"article"`` (a mention with
+    no name: never merged across articles) or ``"none"`` (the ``(no speaker)`` row)."""
 
     @property
     def total(self) -> int:
@@ -86,7 +108,10 @@ class Stats:
             "documents": self.documents,
             "errors": self.errors,
             "quotes": {**self.quotes, "total": self.total},
-            "speakers": [{**asdict(s), "total": s.total} for s in self.speakers],
+            "speakers": [
+                {**asdict(s), "articles": list(s.articles), "total": s.total}
+                for s in self.speakers
+            ],
         }
 
     def table(self, top: int | None = None) -> str:
@@ -101,7 +126,7 @@ class Stats:
         rows = list(self.speakers[:top] if top is not None else self.speakers)
         if not rows:
             return lines[0] + "\n"
-        head = ["speaker", "title", "organization", "docs", *_KINDS, "total"]
+        head = ["speaker", "title", "organization", "docs", *_KINDS, "total", "articles"]
         body = [
             [
                 s.name,
@@ -112,6 +137,7 @@ class Stats:
                 str(s.indirect),
                 str(s.mixed),
                 str(s.total),
+                _articles(s.articles),
             ]
             for s in rows
         ]
@@ -121,7 +147,7 @@ class Stats:
         lines.append("")
         for r in [head, *body]:
             cells = [
-                c.ljust(w) if i < 3 else c.rjust(w)
+                c.ljust(w) if i < 3 or i == len(head) - 1 else c.rjust(w)
                 for i, (c, w) in enumerate(zip(r, widths, strict=True))
             ]
             lines.append("  ".join(cells).rstrip())
@@ -134,8 +160,71 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _articles(ids: tuple[str, ...], width: int = 40) -> str:
+    """The article ids of a table row, cut after ``width`` characters with a count of the rest."""
+    out = ""
+    for n, i in enumerate(ids):
+        piece = i if not out else f"{out}, {i}"
+        if len(piece) > width and out:
+            return f"{out}, … (+{len(ids) - n})"
+        out = piece
+    return out
+
+
 def _norm(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+_PRONOUNS = frozenset(
+    ["i", "me", "my", "he", "him", "his", "she", "her", "it", "its", "we", "us", "our", "they", "them", "their", "you", "your", "who", "one", "this", "that", "these", "those"]
+)
+
+
+def full_name_key(name: str, title: str | None = None) -> str:
+    """The key two articles' speakers are linked by: the name, case, spacing, a leading
+    title and a possessive aside.
+
+    Example:
+        >>> full_name_key("Mayor  Ann LEE", "Mayor"), full_name_key("Ann Lee's")
+        ('ann lee', 'ann lee')
+    """
+    key = _norm(name)
+    if title:
+        t = _norm(title)
+        if key.startswith(t + " "):
+            key = key[len(t) + 1 :]
+    for suffix in ("'s", "’s"):
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return key.strip(" .,")
+
+
+def _display_name(name: str, title: str | None) -> str:
+    """The name as written, spacing normalized, without a leading title (``Mayor Ann Lee``)."""
+    name = " ".join(name.split())
+    if title:
+        t = " ".join(title.split())
+        if name.casefold().startswith(t.casefold() + " "):
+            name = name[len(t) + 1 :]
+    return name
+
+
+def _has_name(sp: Mapping[str, Any]) -> bool:
+    """True when the speaker has a name from the text, not just a pronoun or a description."""
+    name = sp.get("name")
+    if not name or full_name_key(name, sp.get("title")) in _PRONOUNS:
+        return False
+    resolution = sp.get("resolution")
+    if resolution is None:  # records without a resolution: names of persons and organizations
+        return sp.get("kind") in ("person", "organization")
+    return str(resolution) != "unresolved"
+
+
+def _link_id(sp: Mapping[str, Any]) -> str | None:
+    link = sp.get("link")
+    if isinstance(link, Mapping) and link.get("id"):
+        return str(link["id"])
+    return None
 
 
 def speaker_stats(documents: Iterable[Article | ErrorRecord | Mapping[str, Any]]) -> Stats:
@@ -156,65 +245,82 @@ def speaker_stats(documents: Iterable[Article | ErrorRecord | Mapping[str, Any]]
         >>> print(st.table())
         1 documents, 1 quotations (1 direct, 0 indirect, 0 mixed), 1 speakers
         <BLANKLINE>
-        speaker  title  organization  docs  direct  indirect  mixed  total
-        Ann Lee  Mayor                   1       1         0      0      1
+        speaker  title  organization  docs  direct  indirect  mixed  total  articles
+        Ann Lee  Mayor                   1       1         0      0      1  #1
         <BLANKLINE>
     """
     n_docs = n_errors = 0
     kinds: Counter[str] = Counter({k: 0 for k in _KINDS})
-    counts: dict[str, Counter[str]] = {}
-    docs: Counter[str] = Counter()
-    names: dict[str, Counter[str]] = {}
-    titles: dict[str, Counter[str]] = {}
-    orgs: dict[str, Counter[str]] = {}
-    sp_kinds: dict[str, Counter[str]] = {}
+    groups: dict[tuple[Any, ...], list[tuple[int, str, str, Mapping[str, Any] | None]]] = {}
     for doc in documents:
         n_docs += 1
-        seen: set[str] = set()
         quotes = _quotes(doc)
         if quotes is None:
             n_errors += 1
             continue
+        article = _article_label(doc, n_docs)
         for kind, sp in quotes:
             kinds[kind] += 1
-            label = NO_SPEAKER
-            if sp is not None:
-                mention = sp.get("mention") or {}
-                label = sp.get("name") or mention.get("text") or NO_SPEAKER
-            key = _norm(label)
-            counts.setdefault(key, Counter())[kind] += 1
-            names.setdefault(key, Counter())[label] += 1
-            if sp is not None:
-                for table, value in (
-                    (titles, sp.get("title")),
-                    (orgs, sp.get("organization")),
-                    (sp_kinds, sp.get("kind")),
-                ):
-                    if value:
-                        table.setdefault(key, Counter())[str(value)] += 1
-            if key not in seen:
-                seen.add(key)
-                docs[key] += 1
+            key: tuple[Any, ...]
+            if sp is None:
+                key = ("none",)
+            elif (link := _link_id(sp)) is not None:
+                key = ("link", link)
+            elif _has_name(sp):
+                key = ("name", full_name_key(sp["name"], sp.get("title")))
+            else:
+                label = sp.get("name") or (sp.get("mention") or {}).get("text") or ""
+                key = ("article", n_docs, _norm(label))
+            groups.setdefault(key, []).append((n_docs, article, kind, sp))
 
-    def top(table: dict[str, Counter[str]], key: str) -> str | None:
-        c = table.get(key)
-        return _most_common(c) if c else None
-
-    rows = [
-        SpeakerCount(
-            name=_most_common(names[key]),
-            title=top(titles, key),
-            organization=top(orgs, key),
-            kind=top(sp_kinds, key),
-            documents=docs[key],
-            direct=c["direct"],
-            indirect=c["indirect"],
-            mixed=c["mixed"],
-        )
-        for key, c in counts.items()
-    ]
+    rows = [_row(key, members) for key, members in groups.items()]
     rows.sort(key=lambda s: (s.name == NO_SPEAKER, -s.total, -s.documents, s.name.casefold()))
     return Stats(n_docs, n_errors, {k: kinds[k] for k in _KINDS}, tuple(rows))
+
+
+def _article_label(doc: Article | ErrorRecord | Mapping[str, Any], n: int) -> str:
+    doc_id = doc.id if isinstance(doc, (Article, ErrorRecord)) else doc.get("id")
+    return str(doc_id) if doc_id not in (None, "") else f"#{n}"
+
+
+def _row(
+    key: tuple[Any, ...], members: list[tuple[int, str, str, Mapping[str, Any] | None]]
+) -> SpeakerCount:
+    """One table row: the quotations of one speaker, from one or more articles."""
+    counts: Counter[str] = Counter(kind for _, _, kind, _ in members)
+    names: Counter[str] = Counter()
+    titles: Counter[str] = Counter()
+    orgs: Counter[str] = Counter()
+    sp_kinds: Counter[str] = Counter()
+    for _, _, _, sp in members:
+        if sp is None:
+            continue
+        label = sp.get("name") or (sp.get("mention") or {}).get("text")
+        if label:
+            names[_display_name(label, sp.get("title"))] += 1
+        for table, value in (
+            (titles, sp.get("title")),
+            (orgs, sp.get("organization")),
+            (sp_kinds, sp.get("kind")),
+        ):
+            if value:
+                table[str(value)] += 1
+    docs = dict.fromkeys((n, a) for n, a, _, _ in members)  # two documents may share an id
+    articles = tuple(a for _, a in docs)
+    by = {"none": "none", "link": "link", "name": "name", "article": "article"}[key[0]]
+    return SpeakerCount(
+        name=_most_common(names) if names else NO_SPEAKER,
+        title=_most_common(titles) if titles else None,
+        organization=_most_common(orgs) if orgs else None,
+        kind=_most_common(sp_kinds) if sp_kinds else None,
+        documents=len(docs),
+        direct=counts["direct"],
+        indirect=counts["indirect"],
+        mixed=counts["mixed"],
+        articles=articles,
+        link=key[1] if key[0] == "link" else None,
+        linked_by=by,
+    )
 
 
 def _most_common(counter: Counter[str]) -> str:

@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import quotecraft
 from quotecraft.cli import main
-from quotecraft.records import Article, ErrorRecord, Quote, Speaker, TextSpan
+from quotecraft.records import Article, ErrorRecord, Link, Quote, Speaker, TextSpan
 from quotecraft.stats import NO_SPEAKER, read_jsonl, speaker_stats
 
 
@@ -99,13 +100,16 @@ def test_table_and_json() -> None:
         "indirect",
         "mixed",
         "total",
+        "articles",
     ]
-    assert lines[3].split()[:3] == ["Ann", "Lee", "Mayor"] and lines[3].split()[-5:] == [
+    assert lines[3].split()[:3] == ["Ann", "Lee", "Mayor"] and lines[3].split()[-7:] == [
         "2",
         "2",
         "1",
         "0",
         "3",
+        "1,",
+        "2",
     ]
     assert len(lines) == 3 + len(st.speakers)
     top = st.table(top=1).splitlines()
@@ -164,6 +168,151 @@ def test_stats_of_the_example(
     assert data["quotes"]["total"] == 2 * len(art.quotes)
     for sp in art.speakers:
         if sp.name:
-            row = next(r for r in data["speakers"] if r["name"] == sp.name)
+            rows = [r for r in data["speakers"] if r["name"] == sp.name]
             n = sum(1 for q in art.quotes if q.speaker is not None and q.speaker.name == sp.name)
-            assert row["total"] == 2 * n and row["documents"] == 2
+            if rows[0]["linked_by"] == "article":  # no name behind the mention: one row per copy
+                assert [(r["total"], r["documents"]) for r in rows] == [(n, 1), (n, 1)]
+            else:  # a name: the two copies are one speaker
+                assert [(r["total"], r["documents"]) for r in rows] == [(2 * n, 2)]
+    linked_by = {r["name"]: r["linked_by"] for r in data["speakers"]}
+    assert linked_by["Helen Okafor"] == "name"
+
+
+# -- speakers across documents (issue 18) --------------------------------------------------------
+
+
+def _art(doc_id: str, text: str, *quotes: tuple[str, str, Speaker | None]) -> Article:
+    """An article whose quotes are (kind, quoted words, speaker), found in ``text``."""
+    out = []
+    for kind, words, sp in quotes:
+        start = text.index(words)
+        out.append(Quote(kind, TextSpan(start, start + len(words), words), speaker=sp))
+    return Article(text, id=doc_id, quotes=out)
+
+
+def _sp(
+    text: str,
+    mention: str,
+    name: str | None,
+    sid: str = "S1",
+    nth: int = 0,
+    **kw: Any,
+) -> Speaker:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return Speaker(sid, name, mention=TextSpan(start, start + len(mention), mention), **kw)
+
+
+T1 = '"The dam holds," said Mayor Ann Lee. "It will," he said. Officials said it was safe.'
+T2 = '"We are ready," Ann Lee said. "Yes," he said. Officials said the road was shut.'
+T3 = '"No comment," said Ann Lee, the chemist. "Later," she said.'
+T4 = '"Rain again," Lee said.'
+
+
+def cross_articles() -> list[Article]:
+    lee1 = _sp(T1, "Mayor Ann Lee", "Ann Lee", title="Mayor", kind="person", resolution="named")
+    he1 = _sp(T1, "he", None, "S2", kind="person", resolution="unresolved")
+    off1 = _sp(T1, "Officials", "officials", "S3", kind="group", resolution="unresolved")
+    lee2 = _sp(T2, "Ann Lee", "Ann Lee", kind="person", resolution="named")
+    he2 = _sp(T2, "he", None, "S2", kind="person", resolution="unresolved")
+    off2 = _sp(T2, "Officials", "officials", "S3", kind="group", resolution="unresolved")
+    # another Ann Lee: the knowledge base says so
+    chem = _sp(
+        T3, "Ann Lee", "Ann Lee", kind="person", resolution="linked", link=Link("Ann Lee", "K2")
+    )
+    chem_she = _sp(
+        T3, "she", "Ann Lee", kind="person", resolution="pronoun", link=Link("Ann Lee", "K2")
+    )
+    surname = _sp(T4, "Lee", "Lee", kind="person", resolution="surname")
+    return [
+        _art(
+            "a1",
+            T1,
+            ("direct", "The dam holds,", lee1),
+            ("direct", "It will,", he1),
+            ("indirect", "it was safe", off1),
+        ),
+        _art(
+            "a2",
+            T2,
+            ("direct", "We are ready,", lee2),
+            ("direct", "Yes,", he2),
+            ("indirect", "the road was shut", off2),
+        ),
+        _art("a3", T3, ("direct", "No comment,", chem), ("direct", "Later,", chem_she)),
+        _art("a4", T4, ("direct", "Rain again,", surname)),
+    ]
+
+
+def _rows(st: Any) -> list[tuple[str, tuple[str, ...], int, str]]:
+    return [(s.name, s.articles, s.total, s.linked_by) for s in st.speakers]
+
+
+@pytest.mark.issue(18)
+def test_speakers_link_across_articles_by_full_name_not_by_pronoun() -> None:
+    arts = cross_articles()
+    st = speaker_stats(arts[:2])
+    rows = _rows(st)
+    # "Mayor Ann Lee" in one article and "Ann Lee" in another: one speaker
+    assert ("Ann Lee", ("a1", "a2"), 2, "name") in rows
+    # "he" and "officials" with no name behind them stay in their own article
+    assert ("he", ("a1",), 1, "article") in rows and ("he", ("a2",), 1, "article") in rows
+    assert ("officials", ("a1",), 1, "article") in rows
+    assert ("officials", ("a2",), 1, "article") in rows
+    assert len(rows) == 5
+    assert sum(s.total for s in st.speakers) == st.total == 6
+
+
+@pytest.mark.issue(18)
+def test_a_knowledge_base_link_separates_namesakes_and_joins_mentions() -> None:
+    st = speaker_stats(cross_articles())
+    by = {(s.name, s.link): s for s in st.speakers}
+    # the linked chemist: her name and her resolved "she" in one row, linked by the id
+    chem = by[("Ann Lee", "K2")]
+    assert (chem.articles, chem.total, chem.linked_by) == (("a3",), 2, "link")
+    # the unlinked Ann Lee (the mayor) is not joined to a linked namesake
+    mayor = by[("Ann Lee", None)]
+    assert (mayor.articles, mayor.title, mayor.linked_by) == (("a1", "a2"), "Mayor", "name")
+    # a surname alone is not a full name: it does not join "Ann Lee"
+    assert by[("Lee", None)].articles == ("a4",)
+
+
+@pytest.mark.issue(18)
+def test_two_linked_namesakes_keep_unlinked_mentions_apart() -> None:
+    arts = cross_articles()
+    t5 = '"Fine," said Ann Lee.'
+    other = _sp(
+        t5, "Ann Lee", "Ann Lee", kind="person", resolution="linked", link=Link("Ann Lee", "K9")
+    )
+    arts.append(_art("a5", t5, ("direct", "Fine,", other)))
+    st = speaker_stats(arts)
+    rows = {(s.link, s.articles) for s in st.speakers if s.name == "Ann Lee"}
+    # K2 and K9 are two people: the unlinked "Ann Lee" of a1/a2 joins neither
+    assert rows == {("K2", ("a3",)), ("K9", ("a5",)), (None, ("a1", "a2"))}
+
+
+@pytest.mark.issue(18)
+def test_cross_article_rows_from_dicts_table_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arts = cross_articles()
+    assert speaker_stats(quotecraft.to_dict(a) for a in arts) == speaker_stats(arts)
+    path = tmp_path / "out.jsonl"
+    path.write_text("".join(quotecraft.to_json(a) + "\n" for a in arts), encoding="utf-8")
+    assert main(["stats", "--format", "json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    row = next(r for r in data["speakers"] if r["link"] == "K2")
+    assert (row["articles"], row["linked_by"], row["total"]) == (["a3"], "link", 2)
+    assert main(["stats", str(path)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[2].split()[-1] == "articles"
+    he_rows = [ln for ln in table if ln.startswith("he ")]
+    assert sorted(ln.split()[-1] for ln in he_rows) == ["a1", "a2"]
+
+
+@pytest.mark.issue(18)
+def test_articles_without_ids_are_numbered_in_reading_order() -> None:
+    arts = [attrs.evolve(a, id=None) for a in cross_articles()[:2]]
+    lee = next(s for s in speaker_stats(arts).speakers if s.name == "Ann Lee")
+    assert lee.articles == ("#1", "#2")

@@ -5,6 +5,9 @@ Systems, all reading the *same* parsed ``Doc`` of each text (one parse per text 
 - ``quotecraft``: this library, :meth:`quotecraft.Extractor.analyze` on the Doc;
 - ``textacy``: ``textacy.extract.triples.direct_quotations`` (a document on which it
   raises counts as no output; its token spans become character offsets);
+- ``quotecraft.textacy``: :func:`quotecraft.textacy.direct_quotations`, the drop-in for
+  textacy's function, its triples scored exactly as textacy's are (direct quotes only,
+  the speaker as the mention's words);
 - ``baseline``: every pair of double quotation marks (curly or straight, within a
   paragraph) is a direct quote, the nearest PERSON entity outside it is its speaker.
 
@@ -43,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import CORPORA, DEFAULT_CORPORA, RESULTS, corpus_path, data_dir, read_jsonl
 
-SYSTEMS = ("quotecraft", "textacy", "baseline")
+SYSTEMS = ("quotecraft", "textacy", "quotecraft.textacy", "baseline")
 FIGURES = ("quote_p", "quote_r", "quote_f1", "exact_share", "speaker_acc", "e2e_f1")
 KINDS = ("direct", "indirect", "mixed")
 
@@ -133,8 +136,19 @@ def predict_textacy(extractor: Any, p: Parsed) -> Prediction:
     :func:`run_systems` scores such a document as no output)."""
     from textacy.extract.triples import direct_quotations
 
+    return _from_triples(p, list(direct_quotations(p.doc)), "textacy.direct_quotations")
+
+
+def predict_quotecraft_textacy(extractor: Any, p: Parsed) -> Prediction:
+    """quotecraft's drop-in for textacy's ``direct_quotations``, scored as textacy's is."""
+    from quotecraft.textacy import direct_quotations
+
+    return _from_triples(p, list(direct_quotations(p.doc)), "quotecraft.textacy.direct_quotations")
+
+
+def _from_triples(p: Parsed, triples: list[Any], rule: str) -> Prediction:
+    """``DQTriple(speaker, cue, content)`` tuples as predicted quotes (tokens to offsets)."""
     text = p.seg.text
-    triples = list(direct_quotations(p.doc))
     out = []
     for t in triples:
         if not t.content:
@@ -146,7 +160,7 @@ def predict_textacy(extractor: Any, p: Parsed) -> Prediction:
             c = _tokens_span(text, t.cue)
             lemma = " ".join(tok.lemma_ for tok in sorted(t.cue, key=lambda tok: tok.i))
             cue = {**c, "lemma": lemma, "negated": False}
-        out.append(_quote(_tokens_span(text, t.content), speaker, "textacy.direct_quotations", cue))
+        out.append(_quote(_tokens_span(text, t.content), speaker, rule, cue))
     return out
 
 
@@ -172,6 +186,7 @@ def predict_baseline(extractor: Any, p: Parsed) -> Prediction:
 PREDICTORS: dict[str, Callable[[Any, Parsed], Prediction]] = {
     "quotecraft": predict_quotecraft,
     "textacy": predict_textacy,
+    "quotecraft.textacy": predict_quotecraft_textacy,
     "baseline": predict_baseline,
 }
 

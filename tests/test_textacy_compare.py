@@ -22,6 +22,10 @@ from quotecraft import Article, Quote, QuoteKind
 
 pytestmark = pytest.mark.model
 
+pytest.importorskip(
+    "textacy", reason='textacy is an optional extra: pip install "quotecraft[textacy]"'
+)
+
 ARTICLES = {
     "ferry": (
         "Port Alder opens new ferry terminal\n\n"

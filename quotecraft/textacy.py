@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
-    from .pipeline import Extractor
+    from .extractor import Extractor
 
 __all__ = ["DQTriple", "direct_quotations", "quotations", "triple_type"]
 
@@ -64,7 +64,7 @@ def _extractor(vocab: Vocab) -> Extractor:
     import spacy
 
     from .api import build_rules
-    from .pipeline import Extractor
+    from .extractor import Extractor
 
     with _lock:
         ex = _extractors.get(id(vocab))

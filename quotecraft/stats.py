@@ -25,6 +25,7 @@ came from.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter
@@ -35,6 +36,7 @@ from attrs import asdict, frozen
 
 from .errors import InputFormatError
 from .records import Article, ErrorRecord, QuoteKind
+from .resources import data_json
 
 NO_SPEAKER = "(no speaker)"
 """The row that counts quotations with no speaker."""
@@ -109,8 +111,7 @@ class Stats:
             "errors": self.errors,
             "quotes": {**self.quotes, "total": self.total},
             "speakers": [
-                {**asdict(s), "articles": list(s.articles), "total": s.total}
-                for s in self.speakers
+                {**asdict(s), "articles": list(s.articles), "total": s.total} for s in self.speakers
             ],
         }
 
@@ -175,9 +176,12 @@ def _norm(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-_PRONOUNS = frozenset(
-    ["i", "me", "my", "he", "him", "his", "she", "her", "it", "its", "we", "us", "our", "they", "them", "their", "you", "your", "who", "one", "this", "that", "these", "those"]
-)
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    """Every personal pronoun of ``data/pronouns.json`` (never a name to link by)."""
+    data = data_json("pronouns.json")
+    kinds = ("male", "female", "plural", "neuter", "first_person", "second_person")
+    return frozenset(p for kind in kinds for p in data.get(kind, ()))
 
 
 def full_name_key(name: str, title: str | None = None) -> str:
@@ -212,7 +216,7 @@ def _display_name(name: str, title: str | None) -> str:
 def _has_name(sp: Mapping[str, Any]) -> bool:
     """True when the speaker has a name from the text, not just a pronoun or a description."""
     name = sp.get("name")
-    if not name or full_name_key(name, sp.get("title")) in _PRONOUNS:
+    if not name or full_name_key(name, sp.get("title")) in _pronouns():
         return False
     resolution = sp.get("resolution")
     if resolution is None:  # records without a resolution: names of persons and organizations

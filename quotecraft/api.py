@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .cues import CueLexicon, PatternRule
+from .builder import RulePaths, build_extractor, rule_paths
 from .extractor import Config, Extractor
 from .limits import check_batch
 from .model import load_nlp, resolve_model_name
@@ -20,7 +20,7 @@ _extractors: dict[tuple[Any, ...], Extractor] = {}
 def load(
     model: str | None = None,
     *,
-    rules: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    rules: RulePaths = None,
     config: Config | dict[str, Any] | None = None,
     lexicon: str = "en.v1",
     patterns: str = "en.reported.v1",
@@ -57,9 +57,7 @@ def load(
         True
     """
     cfg = config if isinstance(config, Config) else Config(**(config or {}))
-    if isinstance(rules, (str, os.PathLike)):
-        rules = [rules]
-    rule_files = tuple(os.fspath(r) for r in rules or ())
+    rule_files = rule_paths(rules)
     name = resolve_model_name(model)
     # a rule file edited since the last call gives a new extractor, not the cached one
     stamps = tuple(_stamp(f) for f in rule_files)
@@ -67,23 +65,16 @@ def load(
     with _lock:
         ex = _extractors.get(key)
         if ex is None:
-            from . import registry
-
-            lex, pats = build_rules(lexicon, patterns, rule_files)
-            resolver = registry.speaker_resolvers.get(speakers)()
-            title_lex = registry.title_lexicons.get(titles)()
-            detector = registry.boilerplate_detectors.get(boilerplate)()
-            ex = Extractor(
+            ex = build_extractor(
                 load_nlp(name),
-                lexicon=lex,
-                patterns=pats,
+                rule_files=rule_files,
                 config=cfg,
                 model_name=name,
-                resolver=resolver,
-                # the packaged titles are the resolver's own default: pass only others, so a
-                # registered resolver without a titles argument still loads
-                titles=None if titles == "en.v1" else title_lex,
-                boilerplate=detector,
+                lexicon=lexicon,
+                patterns=patterns,
+                speakers=speakers,
+                titles=titles,
+                boilerplate=boilerplate,
             )
             _extractors[key] = ex
         return ex
@@ -95,23 +86,6 @@ def _stamp(path: str) -> tuple[int, int] | None:
     except OSError:
         return None  # build_rules reports the unreadable file
     return st.st_mtime_ns, st.st_size
-
-
-def build_rules(
-    lexicon: str = "en.v1", patterns: str = "en.reported.v1", rule_files: Iterable[str] = ()
-) -> tuple[CueLexicon, list[PatternRule]]:
-    """The cue lexicon and pattern set named in the registry, extended by rule files."""
-    from . import registry
-
-    lex = registry.cue_lexicons.get(lexicon)()
-    pats = list(registry.pattern_sets.get(patterns)())
-    for path in rule_files:
-        from .rulefiles import load_rule_file
-
-        extra = load_rule_file(path)
-        lex = lex.extended(verbs=extra.verbs, nouns=extra.nouns)
-        pats.extend(extra.patterns)
-    return lex, pats
 
 
 def extract(text: str, *, model: str | None = None) -> Article:

@@ -19,48 +19,14 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Doc, Token
 
+from .wordlists import word_list
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _HOLDING_PREPS = frozenset({"in", "under", "on"})
 """Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
-)
-MEDIUM_HEADS = frozenset(
-    [
-        "interview",
-        "statement",
-        "post",
-        "tweet",
-        "video",
-        "speech",
-        "letter",
-        "op-ed",
-        "article",
-        "column",
-        "email",
-        "e-mail",
-        "message",
-        "podcast",
-        "broadcast",
-        "briefing",
-        "conference",
-        "call",
-        "appearance",
-        "remarks",
-        "release",
-        "blog",
-        "testimony",
-        "hearing",
-        "memo",
-        "report",
-        "book",
-        "essay",
-        "editorial",
-        "show",
-        "program",
-        "programme",
-    ]
 )
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 
@@ -181,7 +147,7 @@ def _participle_owner(noun: Token) -> Token | None:
     issued it: ``the campaign's statement saying``, ``the campaign released a
     statement saying``; with neither, the source is unknown.
     """
-    if noun.lemma_.lower() not in MEDIUM_HEADS:
+    if noun.lemma_.lower() not in word_list("medium_nouns"):
         return noun
     for c in noun.children:
         if c.dep_ == "poss":
@@ -235,17 +201,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 
 def addressee(cue: Token) -> tuple[int, int] | None:
     """``told President Trump``: the indirect object or the object of a telling verb."""
-    if cue.lemma_ not in (
-        "tell",
-        "ask",
-        "urge",
-        "warn",
-        "remind",
-        "inform",
-        "assure",
-        "advise",
-        "brief",
-    ):
+    if cue.lemma_ not in word_list("telling_verbs"):
         for c in cue.children:
             if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 return mention_bounds(c)
@@ -278,20 +234,10 @@ def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int]
                 and c.lower_ in ("in", "on", "during", "via", "through")
             ):
                 for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in MEDIUM_HEADS:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in word_list("medium_nouns"):
                         medium = (obj.left_edge.i, obj.right_edge.i + 1)
                         break
-                    if obj.dep_ == "pobj" and obj.lower_ in (
-                        "twitter",
-                        "facebook",
-                        "x",
-                        "instagram",
-                        "cnn",
-                        "fox",
-                        "radio",
-                        "television",
-                        "tv",
-                    ):
+                    if obj.dep_ == "pobj" and obj.lower_ in word_list("platforms"):
                         medium = (obj.left_edge.i, obj.right_edge.i + 1)
                         break
             if (

@@ -227,8 +227,7 @@ class QuoteAnnotator:
         speakers_key: str = "quote_speakers",
         cues_key: str = "quote_cues",
     ) -> None:
-        from . import registry
-        from .api import build_rules
+        from .builder import build_extractor
 
         if not 0.0 <= min_confidence <= 1.0:
             raise RuleError(
@@ -249,20 +248,18 @@ class QuoteAnnotator:
         self.spans_key = spans_key
         self.speakers_key = speakers_key
         self.cues_key = cues_key
-        lex, pats = build_rules(lexicon, names[0], list(rules))
-        for extra in names[1:]:
-            pats.extend(registry.pattern_sets.get(extra)())
         # the Extractor doing the work: the same code as quotecraft.extract()
-        self.extractor = Extractor(
+        self.extractor: Extractor = build_extractor(
             nlp,
-            lexicon=lex,
-            patterns=pats,
+            rule_files=list(rules),
             config=Config(
                 kinds=kinds, min_confidence=min_confidence, disabled_rules=disabled_rules
             ),
-            resolver=registry.speaker_resolvers.get(speakers)(),
-            titles=None if titles == "en.v1" else registry.title_lexicons.get(titles)(),
-            boilerplate=registry.boilerplate_detectors.get(boilerplate)(),
+            lexicon=lexicon,
+            patterns=names,
+            speakers=speakers,
+            titles=titles,
+            boilerplate=boilerplate,
         )
 
     def __call__(self, doc: Doc) -> Doc:

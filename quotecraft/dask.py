@@ -17,13 +17,13 @@ See ``docs/scale.md`` for a cluster recipe.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import dask.bag as db
 
 from . import frame as _frame
+from .builder import RulePaths, rule_paths
 from .extractor import Config
 from .records import Article, ErrorRecord
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the DataFrame functions need pandas and dask.dataframe, imp
     import dask.dataframe as dd
     import pandas as pd
 
-Rules = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
+Rules = RulePaths
 
 QUOTE_COLUMNS: dict[str, str] = {
     "id": "string",
@@ -51,11 +51,7 @@ meaning, same dtypes), plus ``quote`` (numbers the quotations of a document from
 
 
 def _rules(rules: Rules) -> tuple[str, ...] | None:
-    if rules is None:
-        return None
-    if isinstance(rules, (str, os.PathLike)):
-        rules = [rules]
-    return tuple(os.fspath(r) for r in rules)
+    return None if rules is None else rule_paths(rules)
 
 
 def _config(config: Config | Mapping[str, Any] | None) -> Config | None:

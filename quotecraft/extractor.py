@@ -14,12 +14,10 @@ per process (the spaCy pipeline, the cue lexicon, the compiled matchers);
 
 from __future__ import annotations
 
-import functools
-import inspect
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from attrs import field, frozen
 from spacy.language import Language
@@ -38,9 +36,7 @@ from .records import Article, ErrorRecord, Quote
 from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
 from .segment import Segmentation, segment
 from .speakers import Resolver
-
-if TYPE_CHECKING:
-    from .registry import TitleLexicon
+from .wordlists import WordLists, packaged_lists
 
 ALL_KINDS = frozenset({"direct", "indirect", "mixed"})
 
@@ -140,26 +136,16 @@ class Extractor:
         model_name: str | None = None,
         resolver: Callable[..., Resolver] | None = None,
         boilerplate: Iterable[re.Pattern[str]] | None = None,
-        titles: TitleLexicon | None = None,
+        lists: WordLists | None = None,
     ) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
         self.patterns = tuple(patterns)
         self.config = config or Config()
         self.model_name = model_name
-        # registry speaker_resolvers / boilerplate_detectors / title_lexicons; None is en.v1
+        # registry speaker_resolvers / boilerplate_detectors (quotecraft.builder); None is en.v1
         self.resolver = resolver or Resolver
-        if titles is not None:
-            try:
-                accepts = "titles" in inspect.signature(self.resolver).parameters
-            except (TypeError, ValueError):
-                accepts = False
-            if not accepts:
-                raise errors.RuleError(
-                    f"E022 the speaker resolver {self.resolver!r} takes no 'titles' argument, "
-                    "so a title lexicon cannot be given with it"
-                )
-            self.resolver = functools.partial(self.resolver, titles=titles)
+        self.lists = lists if lists is not None else packaged_lists()
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
         unknown = self.config.disabled_rules - CODE_RULES - {p.name for p in self.patterns}
         if unknown:
@@ -190,7 +176,8 @@ class Extractor:
                 f"E003 text of {len(text)} characters is over max_chars={self.config.max_chars}; "
                 "raise the limit in Config or split the text"
             )
-        return segment(text, html=self.config.html, boilerplate_patterns=self.boilerplate)
+        with self.lists.active():
+            return segment(text, html=self.config.html, boilerplate_patterns=self.boilerplate)
 
     def _parse(
         self, segs: Sequence[Segmentation], *, batch_size: int = 32, n_process: int = 1
@@ -218,6 +205,10 @@ class Extractor:
         Raises:
             MissingAnnotationError: ``doc`` has no dependency parse.
         """
+        with self.lists.active():
+            return self._analyze(doc, seg, id)
+
+    def _analyze(self, doc: Doc, seg: Segmentation | None, id: str | None) -> Article:
         ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
         if len(doc) and not doc.has_annotation("DEP"):
             raise errors.MissingAnnotationError(

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .segment import Segmentation
+from .wordlists import word_list
 
 
 def chunk_limit(nlp: Language, chunk_chars: int) -> int:
@@ -117,8 +118,8 @@ def looks_english(text: str, sample: int = 5000) -> bool:
     words = _WORD.findall(head.lower())
     if len(words) < 12:
         return True
-    hits = sum(map(_EN_STOPWORDS.__contains__, words))
-    foreign = sum(map(_FOREIGN_STOPWORDS.__contains__, words))
+    hits = sum(map(word_list("english_function_words").__contains__, words))
+    foreign = sum(map(word_list("foreign_function_words").__contains__, words))
     return hits / len(words) >= 0.08 and hits > foreign
 
 
@@ -126,80 +127,4 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
-# function words of French, German, Spanish, Italian, Dutch, Scandinavian, Portuguese
-# fmt: off
-_FOREIGN_STOPWORDS = frozenset({
-    "le", "la", "les", "des", "du", "une", "est", "nous", "vous", "elle", "sont", "dans", "pour",
-    "avec", "que", "qui", "und", "der", "das", "ist", "nicht", "ein", "eine", "sie", "wir", "mit",
-    "auf", "sich", "auch", "el", "los", "las", "del", "por", "una", "es", "con", "como", "pero",
-    "il", "di", "che", "della", "sono", "gli", "het", "een", "niet", "dat", "zijn", "wij", "zei",
-    "och", "att", "det", "ikke", "não", "uma",
-})
-# fmt: on
-
-
-_EN_STOPWORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "that",
-        "is",
-        "was",
-        "he",
-        "she",
-        "for",
-        "it",
-        "with",
-        "as",
-        "his",
-        "on",
-        "be",
-        "at",
-        "by",
-        "i",
-        "this",
-        "had",
-        "not",
-        "are",
-        "but",
-        "from",
-        "or",
-        "have",
-        "an",
-        "they",
-        "which",
-        "you",
-        "were",
-        "her",
-        "all",
-        "we",
-        "there",
-        "been",
-        "has",
-        "their",
-        "said",
-        "would",
-        "will",
-        "who",
-        "more",
-        "if",
-        "no",
-        "when",
-        "what",
-        "so",
-        "about",
-        "can",
-        "than",
-        "them",
-        "its",
-        "also",
-        "into",
-        "only",
-        "other",
-    ]
-)
 _WORD = re.compile(r"[^\W\d_]{1,30}")

@@ -17,13 +17,12 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .attribution import MEDIUM_HEADS, Attribution, attribute, is_negated
+from .attribution import Attribution, attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .errors import RuleError
-from .resources import data_set
+from .wordlists import word_list
 
-_DENIAL = frozenset({"deny", "dispute", "reject", "refute", "dismiss"})
 _NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -108,7 +107,10 @@ class ReportedMatcher:
             if t.dep_ == "prep"
             and t.i > content.i
             and _after_comma(t)
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in MEDIUM_HEADS for o in t.children)
+            and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
+                for o in t.children
+            )
         ]
 
     def _candidate(
@@ -187,7 +189,7 @@ class ReportedMatcher:
                 confidence = min(confidence, 0.5)
         elif cue.lemma_.lower() in self.lexicon.nouns:
             confidence = min(confidence, self.lexicon.nouns[cue.lemma_.lower()])
-        negated = is_negated(cue) or cue.lemma_.lower() in _DENIAL
+        negated = is_negated(cue) or cue.lemma_.lower() in word_list("denial_verbs")
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
@@ -219,9 +221,6 @@ _BRIDGE_WORDS = 2
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
 _NAMED_OBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity types a one-word object content may have (``endorsed Cruz``, ``blamed China``)."""
-_OBJECT_TAIL_PREPS = frozenset(
-    {"for", "to", "by", "of", "against", "over", "about", "as", "within", "with"}
-)
 
 
 def _object_tail(cue: Token, end: int) -> int:
@@ -229,7 +228,7 @@ def _object_tail(cue: Token, end: int) -> int:
 
     ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
     ``showed Sanders | within two points``: an infinitive or a phrase with one of
-    :data:`_OBJECT_TAIL_PREPS` that directly follows the object completes it, also
+    preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object completes it, also
     across a time phrase (``blasted Trump | on Monday | over his stance``). Time,
     place and medium phrases alone do not.
     """
@@ -243,7 +242,7 @@ def _object_tail(cue: Token, end: int) -> int:
         infinitive = c.dep_ in ("advcl", "xcomp") and any(
             x.dep_ == "aux" and x.lower_ == "to" for x in c.children
         )
-        prep = c.dep_ == "prep" and c.lower_ in _OBJECT_TAIL_PREPS
+        prep = c.dep_ == "prep" and c.lower_ in word_list("object_tail_preps")
         timed = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
         if timed and held is None and c.dep_ in ("prep", "npadvmod"):
             held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
@@ -448,7 +447,7 @@ def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[
             continue
         named = speaker[0].ent_type_ in _COLON_SPEAKER_LABELS
         capitalized = all(t.is_title or t.is_upper or t.is_punct for t in speaker)
-        if not (named or capitalized) or speaker.text.lower() in data_set("headline_labels.txt"):
+        if not (named or capitalized) or speaker.text.lower() in word_list("headline_labels"):
             continue  # "Analysis: ...": a label, not a speaker
         if len(speaker) == 1 and len(speaker.text) <= 2:
             continue  # "Q: ...", "A: ...": interview turns, answered by direct speech

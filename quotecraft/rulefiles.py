@@ -69,7 +69,7 @@ Path_ = tuple[str | int, ...]
 
 _FRAME = re.compile(r"ccomp|quote|obj|dobj|xcomp|prep_[a-z]+")
 FRAMES_HELP = "ccomp, quote, obj, dobj, xcomp, prep_<preposition>"
-_TOP_KEYS = ("description", "verbs", "nouns", "patterns")
+_TOP_KEYS = ("description", "verbs", "nouns", "patterns", "lists")
 _VERB_KEYS = frozenset({"lemma", "class", "frames", "confidence"})
 _PATTERN_KEYS = frozenset(
     {"name", "pattern", "cue", "content", "content_from", "exclude", "confidence"}
@@ -116,6 +116,8 @@ class RuleFile:
     """Reported-speech patterns to add."""
     description: str = ""
     """The file's own ``description``."""
+    lists: dict[str, tuple[str, ...]] = field(factory=dict)
+    """Words to add to the named word lists (:mod:`quotecraft.wordlists`)."""
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -552,6 +554,7 @@ def rules_from_data(
         nouns=_read_nouns(data.get("nouns"), check),
         patterns=_read_patterns(data.get("patterns"), check),
         description=description,
+        lists=_read_lists(data.get("lists"), check),
     )
 
 
@@ -630,6 +633,25 @@ def _read_nouns(raw: Any, check: _Checker) -> dict[str, float]:
                 f"noun {word!r}: the confidence must be a number from 0 to 1",
             )
         out[str(word).strip().lower()] = float(conf)
+    return out
+
+
+def _read_lists(raw: Any, check: _Checker) -> dict[str, tuple[str, ...]]:
+    """``"lists": {"medium_nouns": ["livestream"]}``: words for the packaged word lists."""
+    from .wordlists import packaged_lists, unknown_list_message
+
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise check.error("E050", ("lists",), "'lists' must map list names to lists of words")
+    known = packaged_lists().names()
+    out = {}
+    for name, words in raw.items():
+        if name not in known:
+            raise check.error("E050", ("lists", name), unknown_list_message(str(name), known))
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise check.error("E050", ("lists", name), f"list {name!r}: give a list of words")
+        out[str(name)] = tuple(w.strip().lower() for w in words)
     return out
 
 

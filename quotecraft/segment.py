@@ -27,6 +27,7 @@ from attrs import frozen
 from . import errors
 from .marks import replace_digraphs
 from .resources import data_regexes
+from .wordlists import word_list
 
 Offsets = tuple[int, int]
 
@@ -57,70 +58,6 @@ _HTML_SNIFF = re.compile(
 )
 _HTML_CLOSE = re.compile(r"</\s*[a-zA-Z][a-zA-Z0-9]*\s*>|<br\s*/?>|<!doctype", re.IGNORECASE)
 
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-    ]
-)
-_SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "embed",
-        "button",
-        "select",
-    ]
-)
 
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
@@ -199,12 +136,12 @@ def html_to_text(html: str) -> str:
         if not isinstance(child, Tag):
             continue
         name = (child.name or "").lower()
-        if name in _SKIP_TAGS:
+        if name in word_list("html_skip_tags"):
             continue
         if name == "br":
             parts.append("\n")
             continue
-        block = "\n\n" if name in _BLOCK_TAGS else ""
+        block = "\n\n" if name in word_list("html_block_tags") else ""
         parts.append(block)
         stack.append((iter(child.children), block))
     raw = "".join(parts)

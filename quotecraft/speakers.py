@@ -36,8 +36,9 @@ from spacy.tokens import Doc, Span, Token
 from .context import sentence_ids
 from .records import Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
-from .resources import data_json, data_set, data_tsv
+from .resources import data_json, data_tsv
 from .titles import TitleLexicon, Titles, packaged_titles
+from .wordlists import word_list
 
 _PERSON = "PERSON"
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -200,6 +201,9 @@ class _Mention:
 
 class Resolver:
     """Resolves mentions in one document. Build one per ``Doc``."""
+
+    takes_titles = True
+    """Takes a ``titles`` argument (:func:`quotecraft.builder.speaker_resolver`)."""
 
     def __init__(
         self,
@@ -550,12 +554,12 @@ class Resolver:
         span, head = q.span, q.head
         _, words, _ = _title_sets(self.titles)
         head_low, low = head.lemma_.lower(), head.lower_
-        groups = data_set("groups.txt")
+        groups = word_list("groups")
         if head_low in groups or low in groups:
             kind = SpeakerKind.GROUP
         elif head.pos_ == "NOUN" and (head_low in words or low in words):
             kind = SpeakerKind.PERSON
-        elif head_low in data_set("organization_nouns.txt"):
+        elif head_low in word_list("organization_nouns"):
             kind = SpeakerKind.ORGANIZATION
         else:
             kind = SpeakerKind.UNKNOWN

@@ -335,14 +335,12 @@ def _blank_extractor(vocab: Vocab) -> Extractor:
     """An extractor with the packaged rules for Docs parsed elsewhere (no model)."""
     import spacy
 
-    from .api import build_rules
-    from .extractor import Extractor
+    from .builder import build_extractor
 
     with _lock:
         ex = _blank_cache.get(id(vocab))
         if ex is None or ex.nlp.vocab is not vocab:
-            lex, pats = build_rules()
-            ex = Extractor(spacy.blank("en", vocab=vocab), lexicon=lex, patterns=pats)
+            ex = build_extractor(spacy.blank("en", vocab=vocab))
             if len(_blank_cache) >= 8:  # Docs with their own Vocab: keep a few
                 _blank_cache.pop(next(iter(_blank_cache)))
             _blank_cache[id(vocab)] = ex

@@ -63,14 +63,12 @@ def _extractor(vocab: Vocab) -> Extractor:
     """quotecraft's packaged rules for Docs parsed elsewhere, one per vocab (a few kept)."""
     import spacy
 
-    from .api import build_rules
-    from .extractor import Extractor
+    from .builder import build_extractor
 
     with _lock:
         ex = _extractors.get(id(vocab))
         if ex is None or ex.nlp.vocab is not vocab:
-            lexicon, patterns = build_rules()
-            ex = Extractor(spacy.blank("en", vocab=vocab), lexicon=lexicon, patterns=patterns)
+            ex = build_extractor(spacy.blank("en", vocab=vocab))
             if len(_extractors) >= 8:
                 _extractors.pop(next(iter(_extractors)))
             _extractors[id(vocab)] = ex

@@ -1,4 +1,4 @@
-"""Stage 6: build the frozen records from the merged candidates.
+"""The last stage: the frozen records built from the merged candidates.
 
 Each surviving :class:`~quotecraft.candidates.Candidate` becomes a
 :class:`~quotecraft.records.Quote`: its speaker mention is resolved to an entity

@@ -1,4 +1,4 @@
-"""Stage 4: merge the candidates of both detectors into disjoint quotes.
+"""Merging: the candidates of both detectors into disjoint quotes.
 
 Direct detection (:mod:`quotecraft.direct`) and reported detection
 (:mod:`quotecraft.reported`) each propose candidates; here a reported candidate

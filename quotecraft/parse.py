@@ -1,4 +1,4 @@
-"""Stage 1: parse the segmented texts with spaCy, long ones in pieces, in input order.
+"""The parse: the segmented texts parsed with spaCy, long ones in pieces, in input order.
 
 spaCy's time per character grows with the length of a ``Doc``, so a text longer
 than the chunk limit is cut at paragraph breaks (:func:`split_for_parsing`), its

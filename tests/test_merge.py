@@ -1,0 +1,171 @@
+"""The merge stage and the per-document context, on hand-built Docs (no model needed)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from quotecraft.attribution import Attribution
+from quotecraft.candidates import Candidate
+from quotecraft.context import DocContext, sentence_ids
+from quotecraft.marks import Quoted
+from quotecraft.merge import drop_quoted_speakers, merge, merge_local
+from quotecraft.segment import segment
+
+
+def span(text: str, part: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(part, after)
+    return start, start + len(part)
+
+
+def direct(text: str, content: str, *, cue_token: int | None = None) -> Candidate:
+    s, e = span(text, content)
+    return Candidate("direct", s, e, "direct.cue_after.v1", 0.95, cue_token=cue_token)
+
+
+def reported(
+    text: str, content: str, cue: str, *, confidence: float = 0.8, cue_token: int = 1
+) -> Candidate:
+    s, e = span(text, content)
+    return Candidate(
+        "indirect", s, e, "reported.ccomp.v1", confidence, cue=span(text, cue), cue_token=cue_token
+    )
+
+
+def quoted(text: str, content: str) -> Quoted:
+    s, e = span(text, content)
+    return Quoted(open=s - 1, close=e, pieces=((s, e),), mark='"')
+
+
+def shown(text: str, cands: list[Candidate]) -> list[tuple[str, str, list[str]]]:
+    return [(c.kind, text[c.start : c.end], [text[s:e] for s, e in c.pieces]) for c in cands]
+
+
+def test_a_reported_reading_of_a_thought_inside_a_direct_quote_is_dropped() -> None:
+    text = '"I think the vote was fair," Lee said.'
+    d = direct(text, "I think the vote was fair,")
+    r = reported(text, "the vote was fair", "think")
+    assert shown(text, merge([d], [r], [])) == [("direct", "I think the vote was fair,", [])]
+
+
+def test_a_reported_content_holding_a_direct_quote_and_more_words_is_mixed() -> None:
+    text = 'Lee said the plan was "a dead end" for the whole city.'
+    d = direct(text, "a dead end")
+    r = reported(text, 'the plan was "a dead end" for the whole city', "said")
+    assert shown(text, merge([d], [r], [])) == [
+        ("mixed", 'the plan was "a dead end" for the whole city', ["a dead end"])
+    ]
+
+
+def test_a_direct_quote_with_its_own_cue_wins_over_a_reading_across_the_cue() -> None:
+    text = 'Asked about it, Lee said, "We are ready for the storm."'
+    d = direct(text, "We are ready for the storm.", cue_token=5)
+    r = reported(text, 'Asked about it, Lee said, "We are ready for the storm', "said", cue_token=5)
+    assert shown(text, merge([d], [r], [])) == [("direct", "We are ready for the storm.", [])]
+
+
+def test_a_content_cut_just_inside_a_quote_grows_to_its_end() -> None:
+    text = 'Lee said the town needs "a new bridge soon" now.'
+    d = direct(text, "a new bridge soon")
+    s, _ = span(text, "the town")
+    r = Candidate(
+        "indirect", s, span(text, "a new")[1], "reported.ccomp.v1", 0.8, cue=span(text, "said")
+    )
+    [c] = merge([d], [r], [])
+    assert (c.kind, text[c.start : c.end]) == ("mixed", 'the town needs "a new bridge soon')
+
+
+def test_of_overlapping_reported_readings_the_most_confident_stays() -> None:
+    text = "Lee said the mayor believed the plan would fail."
+    strong = reported(text, "the mayor believed the plan would fail", "said", confidence=0.9)
+    weak = reported(text, "the plan would fail", "believed", confidence=0.5, cue_token=4)
+    assert shown(text, merge([], [weak, strong], [])) == [
+        ("indirect", "the mayor believed the plan would fail", [])
+    ]
+
+
+def test_a_quoted_fragment_in_reported_content_makes_it_mixed() -> None:
+    text = 'Lee said the deal was "fair" to everyone.'
+    r = reported(text, 'the deal was "fair" to everyone', "said")
+    assert shown(text, merge([], [r], [quoted(text, "fair")])) == [
+        ("mixed", 'the deal was "fair" to everyone', ["fair"])
+    ]
+
+
+def test_a_fragment_outside_every_content_changes_nothing() -> None:
+    text = 'The film "Harbor" opened. Lee said the town was proud.'
+    r = reported(text, "the town was proud", "said")
+    assert shown(text, merge([], [r], [quoted(text, "Harbor")])) == [
+        ("indirect", "the town was proud", [])
+    ]
+
+
+def test_merge_local_gives_merge_s_result_group_by_group() -> None:
+    text = (
+        'Lee said the plan was "a dead end" for the city. "We will see," Park said. '
+        "Ray said the deal was fair. Kim argued the deal was not fair at all."
+    )
+
+    def cands() -> tuple[list[Candidate], list[Candidate], list[Quoted]]:
+        ds = [direct(text, "a dead end"), direct(text, "We will see,")]
+        rs = [
+            reported(text, 'the plan was "a dead end" for the city', "said"),
+            reported(text, "the deal was fair", "said the deal", cue_token=20),
+            reported(text, "the deal was not fair at all", "argued", cue_token=25),
+        ]
+        return ds, rs, []
+
+    whole = shown(text, merge(*cands()))
+    assert shown(text, merge_local(*cands())) == whole
+    assert [k for k, _, _ in whole] == ["mixed", "direct", "indirect", "indirect"]
+
+
+def test_merge_of_nothing_is_nothing() -> None:
+    assert merge([], [], []) == [] and merge_local([], [], []) == []
+
+
+def hand_built(words: list[str], spaces: list[bool], heads: list[int]) -> Doc:
+    """A Doc as a parser leaves it: each token's head; a token that is its own head is a root."""
+    deps = ["ROOT" if h == i else "dep" for i, h in enumerate(heads)]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+
+
+def test_a_reported_speaker_inside_a_direct_quote_is_dropped() -> None:
+    # Asked about it , she said , " We are ready . "
+    words = ["Asked", "about", "it", ",", "she", "said", ",", '"', "We", "are", "ready", ".", '"']
+    spaces = [True, True, False, True, True, False, True, False, True, True, False, False, False]
+    doc = hand_built(words, spaces, [5] * 13)
+    text = doc.text
+    d = direct(text, "We are ready.")
+    asked = Candidate("indirect", 0, 15, "reported.ccomp.v1", 0.6, cue=span(text, "Asked"))
+    asked.attribution = Attribution(speaker=(8, 9), speaker_head=8)  # "We", a quoted word
+    said = Candidate("indirect", 27, 40, "reported.ccomp.v1", 0.6, cue=span(text, "said"))
+    said.attribution = Attribution(speaker=(4, 5), speaker_head=4)  # "she"
+    assert drop_quoted_speakers(doc, [asked, said], [d]) == [said]
+    assert drop_quoted_speakers(doc, [asked, said], []) == [asked, said]
+
+
+def test_the_context_carries_text_index_sentences_and_paragraphs() -> None:
+    words = ["Lee", "left", ".", "\n\n", "Park", "stayed", "."]
+    spaces = [True, False, False, False, True, False, False]
+    doc = hand_built(words, spaces, [1, 1, 1, 1, 5, 5, 5])
+    ctx = DocContext.of(doc)
+    assert ctx.text == "Lee left.\n\nPark stayed." == doc.text
+    assert ctx.sent_ids == [0, 0, 0, 0, 1, 1, 1] == sentence_ids(doc)
+    assert [ctx.text[s:e] for s, e in ctx.paragraphs] == ["Lee left.", "Park stayed."]
+    assert ctx.boilerplate == ()
+    assert [ctx.index.at(c) for c in (0, 4, 11, 22)] == [0, 1, 4, 6]
+
+
+def test_the_context_uses_the_segmented_text_only_when_it_is_the_doc_s() -> None:
+    doc = hand_built(["Yes", "."], [False, False], [0, 0])
+    seg = segment("Yes.")
+    assert DocContext.of(doc, seg).text == "Yes." and DocContext.of(doc, seg).seg is seg
+    longer = segment("Yes. And more words after it.")
+    assert DocContext.of(doc, longer).text == "Yes."  # not the Doc's text: use the Doc's own
+
+
+def test_sentence_ids_without_sentence_boundaries_are_all_zero() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["a", "b", "c"])
+    assert sentence_ids(doc) == [0, 0, 0]
+    assert sentence_ids(Doc(spacy.blank("en").vocab, words=[])) == []

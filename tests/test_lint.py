@@ -75,9 +75,7 @@ TOO_LONG: dict[str, pytest.MarkDecorator] = {
     "quotecraft.speakers": _known("spk (issue 15)", "speakers.py over 500 lines"),
     "quotecraft.reported": _known("det (issue 16)", "reported.py over 500 lines"),
     "quotecraft.rulefiles": _known("robust (issue 17)", "rulefiles.py over 500 lines"),
-    "quotecraft.render": _known("arch/eco", "render.py over 500 lines until its CLI code moves"),
     "quotecraft.testing": _known("arch (issue 14)", "testing.py over 500 lines"),
-    "quotecraft.cli": _known("arch (issue 14)", "cli.py over 500 lines until it is a package"),
 }
 
 

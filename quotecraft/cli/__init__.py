@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import math
 import os
 import sys
-import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from . import __version__
-from .errors import QuotecraftError
-from .records import Article, ErrorRecord
+from .. import __version__
+from ..errors import QuotecraftError
+from ..records import Article, ErrorRecord
+from .output import open_output
 
 EXTRACT_EPILOG = """\
 input:
@@ -138,19 +137,10 @@ def unit_float(value: str) -> float:
     return number
 
 
-def open_output(path: str, command: str) -> TextIO | None:
-    """``path`` opened for writing, or None after one line on stderr saying why not."""
-    try:
-        return open(path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        sys.stderr.write(f"{command}: cannot write {path}: {exc.strerror or exc}\n")
-        return None
-
-
 def _jobs(requested: int, documents: int | None) -> int:
     """--jobs capped at the usable CPUs and, when known, the number of documents;
     says so once on stderr when it lowers the request."""
-    from .limits import usable_cpus
+    from ..limits import usable_cpus
 
     cap, why = usable_cpus(), "the number of usable CPUs"
     if documents is not None and documents < cap:
@@ -159,19 +149,6 @@ def _jobs(requested: int, documents: int | None) -> int:
         return requested
     sys.stderr.write(f"quotecraft: --jobs {requested} lowered to {cap}, {why}\n")
     return cap
-
-
-def _add_demo(sub: Any) -> None:
-    p = sub.add_parser(
-        "demo",
-        help="extract the bundled example article and print a readable summary",
-        description="Run quotecraft on the example article bundled with the package.",
-    )
-    p.add_argument("-m", "--model", help="installed spaCy pipeline to use")
-    p.add_argument(
-        "--json", action="store_true", help="print the JSON object instead of the summary"
-    )
-    p.set_defaults(func=run_demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -183,23 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quotecraft {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_extract(sub)
-    _add_demo(sub)
+    from . import demo, evaluate, render, stats
+
+    demo.add_arguments(sub)
     for name, module, help_text in (
-        ("evaluate", "evaluate", "score predictions against a gold JSON Lines file"),
-        ("render", "render", "render one extracted document as an HTML page"),
-        ("stats", "stats", "summarize who is quoted how often in extract output"),
+        ("evaluate", evaluate, "score predictions against a gold JSON Lines file"),
+        ("render", render, "render one extracted document as an HTML page"),
+        ("stats", stats, "summarize who is quoted how often in extract output"),
     ):
-        try:
-            mod = __import__(f"quotecraft.{module}", fromlist=["add_arguments", "run"])
-        except ImportError:  # pragma: no cover - optional module missing
-            continue
-        if not hasattr(mod, "add_arguments"):
-            continue
         p = sub.add_parser(
             name, help=help_text, description=help_text[:1].upper() + help_text[1:] + "."
         )
-        mod.add_arguments(p)
-        p.set_defaults(func=mod.run)
+        module.add_arguments(p)
+        p.set_defaults(func=module.run)
     return parser
 
 
@@ -330,8 +303,8 @@ def _rows(result: Article | ErrorRecord) -> Iterator[list[Any]]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .api import load
-    from .extractor import Config
+    from ..api import load
+    from ..extractor import Config
 
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
     total = count_documents(args.paths)
@@ -386,7 +359,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def _write(
     out: TextIO, writer: Any, result: Article | ErrorRecord, args: argparse.Namespace
 ) -> None:
-    from .serialize import to_json
+    from ..serialize import to_json
 
     if writer is not None:
         if isinstance(result, ErrorRecord):
@@ -440,70 +413,6 @@ def _progress(quiet: bool, total: int | None = None) -> Any:
     except ImportError:  # pragma: no cover
         return _NoProgress()
     return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
-
-
-# -- demo ---------------------------------------------------------------------------------------
-
-
-def run_demo(args: argparse.Namespace) -> int:
-    from . import examples
-    from .api import load
-    from .serialize import to_json
-
-    text = examples.article()
-    article = load(args.model)(text, id="example")
-    if args.json:
-        sys.stdout.write(to_json(article) + "\n")
-        return 0
-    sys.stdout.write(summary(article))
-    return 0
-
-
-def summary(article: Article, width: int = 88) -> str:
-    """A readable plain-text summary of one extracted article (what ``quotecraft demo`` prints)."""
-    buf = io.StringIO()
-    n_by_kind: dict[str, int] = {}
-    for q in article.quotes:
-        n_by_kind[q.kind.value] = n_by_kind.get(q.kind.value, 0) + 1
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(n_by_kind.items())) or "none"
-    buf.write(
-        f"{len(article.quotes)} quotations ({kinds}) in {len(article.paragraphs)} paragraphs; "
-        f"{len(article.boilerplate)} boilerplate lines skipped\n\n"
-    )
-    for n, q in enumerate(article.quotes, 1):
-        sp = q.speaker
-        who = "unknown speaker"
-        if sp is not None:
-            who = sp.name or (sp.mention.text if sp.mention else "unknown")
-            if sp.title:
-                who += f" ({sp.title})"
-            if sp.mention is not None and sp.mention.text != sp.name:
-                who += f" [as “{sp.mention.text}”]"
-        cue = f" — cue “{q.cue.text}”" if q.cue else ""
-        buf.write(f"{n:>2}. {q.kind.value.upper():<8} {who}{cue}\n")
-        body = textwrap.fill(
-            q.content.text, width=width, initial_indent="      “", subsequent_indent="       "
-        )
-        buf.write(body + "”\n")
-        if q.fragments and q.kind.value == "mixed":
-            buf.write("      quoted words: " + "; ".join(f"“{f.text}”" for f in q.fragments) + "\n")
-        buf.write(
-            f"      rule {q.rule}, confidence {q.confidence:.2f}, offsets {q.content.start}-{q.content.end}\n"
-        )
-    if article.speakers:
-        buf.write("\nSpeakers:\n")
-        for sp in article.speakers:
-            extra = ", ".join(x for x in (sp.title, sp.organization) if x)
-            buf.write(
-                f"  {sp.id:<4} {sp.name or '?'}{' — ' + extra if extra else ''} ({sp.kind.value})\n"
-            )
-    if article.boilerplate:
-        buf.write(
-            "\nBoilerplate (never quoted): "
-            + " | ".join(b.text for b in article.boilerplate)
-            + "\n"
-        )
-    return buf.getvalue()
 
 
 if __name__ == "__main__":  # pragma: no cover

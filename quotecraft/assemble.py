@@ -47,6 +47,7 @@ def build_quotes(
     text = ctx.seg.text
     para_starts = [s for s, _ in ctx.paragraphs] or [0]
     last: _Last | None = None
+    other: _Last | None = None  # the speaker before ``last``, when it is someone else
     out: list[Quote] = []
     for c in cands:
         para = max(0, bisect_right(para_starts, c.start) - 1)
@@ -63,16 +64,23 @@ def build_quotes(
                 last_speaker=last[0] if last is not None else None,
                 last_speaker_sent_gap=gap,
             )
-        elif c.inherits and last is not None and para - last[2] <= 1:
-            # a quote continuing the previous one: same speaker, named by the same mention
-            entity, bounds = last[0], last[3]
+        turn = False
+        if bounds is None and c.inherits and last is not None and para - last[2] <= 1:
+            # a quote continuing the previous one: same speaker, named by the same mention;
+            # in a dialogue (each line its own paragraph) the other speaker's turn
+            turn = _is_turn(text, para_starts, para, last, other)
+            source = other if turn and other is not None else last
+            entity, bounds = source[0], source[3]
             rule = rule.replace("standalone", "continuation")
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
         if speaker is not None and "continuation" in rule:
-            speaker = attrs.evolve(speaker, resolution=Resolution.CONTINUATION)
+            how = Resolution.TURN if turn else Resolution.CONTINUATION
+            speaker = attrs.evolve(speaker, resolution=how)
         if entity is not None:
+            if last is not None and last[0] is not entity:
+                other = last
             last = (entity, sent, para, bounds)
         addressee = None
         if c.attribution.addressee is not None:
@@ -82,6 +90,20 @@ def build_quotes(
         out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee))
     wanted = frozenset(kinds)
     return [q for q in out if q.kind.value in wanted]
+
+
+_OPENING_MARKS = '"“‘«„'
+
+
+def _is_turn(
+    text: str, para_starts: Sequence[int], para: int, last: _Last, other: _Last | None
+) -> bool:
+    """An unattributed line of a dialogue: the two previous speakers differ and spoke in
+    the two paragraphs just before, and all three paragraphs open with a quotation mark."""
+    if other is None or not (para - last[2] == 1 and last[2] - other[2] == 1):
+        return False
+    opens = [text[para_starts[k] : para_starts[k] + 1] for k in (other[2], last[2], para)]
+    return all(o and o in _OPENING_MARKS for o in opens)
 
 
 def _quote(

@@ -29,6 +29,7 @@ _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
 )
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
 
 
 @define
@@ -64,72 +65,21 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         # "In a Register poll last month, X led": the document is the source
         return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
-        for to in cue.children:
-            if to.lower_ == "to":
-                for obj in to.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        return None
-    tok: Token = cue
-    if (
-        cue.dep_ == "conj"
-        and cue.head.dep_ == "ccomp"
-        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
-    ):
-        # "X said the plan was costly and warned that ...": the parser hangs the second
-        # cue on the first cue's complement; its speaker is the first cue's subject.
-        tok = cue.head.head
+        return _according_to(cue)
+    tok = _first_cue_of_conjunction(cue)
     adjunct = False  # climbed from a participle or infinitive hanging on its verb
     came_from = ""
     for _ in range(max_climb + 1):
         if tok.pos_ in ("NOUN", "PROPN") and tok.i == cue.i:
-            for c in tok.children:
-                if c.dep_ == "poss":
-                    return c
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-                    for obj in c.children:
-                        if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-                            return obj
-            if (
-                tok.dep_ == "pobj"
-                and tok.head.lower_ in _HOLDING_PREPS
-                and tok.head.head.pos_ in ("VERB", "AUX")
-            ):
-                # "X acted in the belief that ...", "under the assumption that ...", but not
-                # "X bristled at the suggestion that ...", which someone else made
-                tok = tok.head.head
-                adjunct = True
-                continue
-            return None
-        passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
-        if tok.i == cue.i and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-            # "About 4 in 10 say ...": the parser makes the number a modifier of the cue
-            for c in tok.lefts:
-                if c.dep_ in ("nummod", "npadvmod", "dep") and c.like_num:
-                    return c
-        for c in tok.children:
-            if c.dep_ == "agent":
-                for obj in c.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        for c in tok.children:
-            if c.is_punct and c.text != "%":
-                continue  # the parser sometimes makes a closing quote mark the subject
-            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive):
-                return c  # a relative pronoun too: the resolver finds what "who" refers to
-            if c.dep_ == "expl":
-                return None  # "it was said that ..."
-        if tok.dep_ == "relcl":
-            return tok.head
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return _participle_owner(tok.head)
-        # "X was quick to point out": an infinitive on an adjective, but not "cautious
-        # about mentioning", where X is careful not to say it
-        via_adjective = tok.dep_ == "acomp" and came_from == "xcomp"
-        if (tok.dep_ not in _CLIMB_DEPS and not via_adjective) or tok.head.i == tok.i:
-            return None
-        if tok.dep_ == "ccomp" and tok.i != cue.i:
+            holder = _holding_verb(tok)
+            if holder is None:
+                return _noun_cue_speaker(tok)
+            tok, adjunct = holder, True
+            continue
+        found, done = _verb_speaker(tok, cue, adjunct)
+        if done:
+            return found
+        if not _can_climb(tok, cue, came_from):
             return None
         # "X was sidelined after demonstrating that ...": X demonstrated it
         adjunct = tok.dep_ in ("advcl", "pcomp", "prep", "xcomp", "acomp")
@@ -138,6 +88,143 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
             return None
     return None
+
+
+def _according_to(cue: Token) -> Token | None:
+    """``according to X``: X."""
+    for to in cue.children:
+        if to.lower_ == "to":
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _first_cue_of_conjunction(cue: Token) -> Token:
+    """``X said the plan was costly and warned that ...``: the first cue, whose subject is X.
+
+    The parser hangs the second cue on the first cue's complement.
+    """
+    if (
+        cue.dep_ == "conj"
+        and cue.head.dep_ == "ccomp"
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    ):
+        return cue.head.head
+    return cue
+
+
+def _noun_cue_speaker(noun: Token) -> Token | None:
+    """A noun cue's speaker: its possessor (``X's statement``), else ``by/from/of X``."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj
+    return None
+
+
+def _holding_verb(noun: Token) -> Token | None:
+    """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*.
+
+    Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun
+    cue with a possessor or an author of its own.
+    """
+    if _noun_cue_speaker(noun) is not None:
+        return None
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in _HOLDING_PREPS
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return noun.head.head
+    return None
+
+
+def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, bool]:
+    """The speaker found at verb ``tok`` and whether the search stops there.
+
+    In order: a number modifying a subjectless cue (``About 4 in 10 say``), a passive
+    agent, the subject (not one inside the quotation before an inverted cue), an
+    expletive (``it was said``: none), the inverted object (``“...?” asked Laura``),
+    a relative clause's noun, a participle's noun or document owner.
+    """
+    passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
+    if tok.i == cue.i and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        for c in tok.lefts:
+            if c.dep_ in ("nummod", "npadvmod", "dep") and c.like_num:
+                return c, True
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return obj, True
+    subject = _subject(tok, cue, passive)
+    if subject is not None:
+        return subject, True
+    if any(c.dep_ == "expl" for c in tok.children):
+        return None, True  # "it was said that ..."
+    inverted = _inverted_object(tok) if tok.i == cue.i else None
+    if inverted is not None:
+        return inverted, True
+    if tok.dep_ == "relcl":
+        return tok.head, True
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _participle_owner(tok.head), True
+    return None, False
+
+
+def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
+    """The subject of ``tok`` (a relative pronoun too: the resolver finds what *who* means).
+
+    A closing quotation mark the parser made the subject is skipped, and so is a word
+    inside the quotation before an inverted cue (``“Aye,” said the sailor``).
+    """
+    subjects = [
+        c
+        for c in tok.children
+        if not (c.is_punct and c.text != "%")
+        and (c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive))
+    ]
+    outside = [c for c in subjects if not _quoted_before(c, cue)]
+    pool = outside or subjects
+    return pool[0] if pool else None
+
+
+def _quoted_before(word: Token, cue: Token) -> bool:
+    """True when a closing quotation mark stands between ``word`` and the later ``cue``."""
+    if word.i >= cue.i:
+        return False
+    return any(t.text in _CLOSING_MARKS for t in word.doc[word.i + 1 : cue.i])
+
+
+def _inverted_object(cue: Token) -> Token | None:
+    """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and doc[k].text in (",", "?", "!"):
+        k -= 1
+    if k < 0 or doc[k].text not in _CLOSING_MARKS:
+        return None
+    for c in cue.rights:
+        if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.i == cue.i + 1:
+            return c
+    return None
+
+
+def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
+    """Whether the speaker may be looked for at the verb ``tok`` hangs on.
+
+    ``X was quick to point out``: an infinitive on an adjective, but not ``cautious
+    about mentioning``, where X is careful not to say it; never out of a complement.
+    """
+    via_adjective = tok.dep_ == "acomp" and came_from == "xcomp"
+    if (tok.dep_ not in _CLIMB_DEPS and not via_adjective) or tok.head.i == tok.i:
+        return False
+    return not (tok.dep_ == "ccomp" and tok.i != cue.i)
 
 
 def _participle_owner(noun: Token) -> Token | None:
@@ -181,6 +268,17 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
     end = head.i + 1
     for c in head.rights:
+        if c.dep_ == "cc" and c.i == end and _coordinated_name(head, c):
+            end = c.i + 1  # "Maria and Luis Ortega": one mention of a group of named people
+            continue
+        if (
+            c.dep_ == "conj"
+            and c.i > head.i
+            and end > head.i + 1
+            and head.doc[end - 1].dep_ == "cc"
+        ):
+            end = c.right_edge.i + 1
+            continue
         if c.dep_ in _MENTION_CUT_DEPS or c.is_punct:
             if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with", "from") and c.i == end:
                 end = c.right_edge.i + 1
@@ -197,6 +295,15 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def _coordinated_name(head: Token, cc: Token) -> bool:
+    """``Maria and Luis Ortega``: a name joined by *and* to another name right after it."""
+    if head.pos_ != "PROPN" or cc.lower_ not in ("and", "&"):
+        return False
+    return any(
+        c.dep_ == "conj" and c.pos_ == "PROPN" and c.left_edge.i == cc.i + 1 for c in head.rights
+    )
 
 
 def addressee(cue: Token) -> tuple[int, int] | None:
@@ -320,9 +427,33 @@ def attribute(cue: Token) -> Attribution:
     if head is None:
         head = stranded_subject(cue)
     att = Attribution()
+    att.medium, att.date = medium_and_date(cue)
+    author = document_author(head) if head is not None else None
+    if head is not None and author is not None:
+        # "according to a report by the IMF": the IMF speaks, through a report
+        if att.medium is None:
+            att.medium = _trim(cue.doc, (head.left_edge.i, head.i + 1))
+        head = author
     if head is not None:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)
     att.addressee = addressee(cue)
-    att.medium, att.date = medium_and_date(cue)
+    if att.addressee is not None and att.speaker is not None:
+        (a, b), (c, d) = att.addressee, att.speaker
+        if a < d and c < b:
+            att.addressee = None  # the addressee is never the speaker ("asked Rita Gomez")
     return att
+
+
+def document_author(doc_noun: Token) -> Token | None:
+    """Who a document speaks for: ``a report by X``, ``a statement from X``, ``X's letter``."""
+    if doc_noun.lemma_.lower() not in word_list("medium_nouns"):
+        return None
+    for c in doc_noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
+                    return obj
+    return None

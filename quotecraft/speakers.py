@@ -47,6 +47,10 @@ _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
 _PRONOUN_REACH = 12
 """How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
+_BODY_TAIL = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[\w.&’'-]+\s+){0,4}([\w-]+))\s*$")
+"""A lowercase body after a role: ``for the French foreign ministry``."""
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+"""Parts of speech a tagger's PERSON entity may wrongly start with."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 _BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
@@ -160,6 +164,10 @@ class Entity:
     gender: str | None = None
     surname: str | None = None
     positions: Positions = field(factory=Positions)
+    members: list[str] = field(factory=list)
+    """The names of a group's members (``Maria and Luis Ortega``)."""
+    first_person: bool = False
+    """The narrator or a letter's signer: *I* in the narration, never *he* or *she*."""
     name_at: dict[str, tuple[int, int]] = field(factory=dict)
     """Where each name was first given: character offsets of its mention."""
     first_mention: tuple[int, int] | None = None
@@ -256,7 +264,7 @@ class Resolver:
         if self._persons is not None:
             return self._persons
         doc = self.doc
-        spans = [sp for sp in self._ents if sp.label_ == _PERSON]
+        spans = [sp for sp in self._ents if sp.label_ == _PERSON or _first_name_entity(sp)]
         forms = {_slice(_name_tokens(sp, self.titles)) for sp in spans}
         out = []
         for sp in spans:
@@ -302,18 +310,72 @@ class Resolver:
                         sent_of[span.start],
                     )
                 )
-        self.person_mentions.sort(key=lambda m: m.token)
         for ent in self.entities:
             self._complete_name(ent)
+        self._collect_echoes()
+        self.person_mentions.sort(key=lambda m: m.token)
+
+    def _collect_echoes(self) -> None:
+        """One name, one person: a person's one-word name the tagger missed or mislabelled
+        elsewhere (``Tyler`` as ORG) is that person again; a known first name alone is a person."""
+        by_word: dict[str, Entity | None] = {}
+        for ent in self.entities:
+            for name in ent.names:
+                parts = name.split()
+                for word in {parts[0], parts[-1]}:
+                    key = word.lower()
+                    by_word[key] = ent if by_word.get(key, ent) is ent else None
+        described: dict[str, Entity] = {}
+        for t in self.doc:
+            if t.pos_ == "NOUN" and t.lower_ in _gendered_nouns() and not self._inside_quote(t.idx):
+                self._described_person(t, described)  # "her father", "the actress"
+                continue
+            if t.pos_ != "PROPN" or t.ent_type_ == _PERSON or not t.text[:1].isupper():
+                continue
+            if t.ent_iob_ == "B" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_iob_ == "I":
+                continue  # the first word of a longer entity ("Tyler Street")
+            if t.ent_iob_ == "I" or self._inside_quote(t.idx):
+                continue
+            echo = by_word.get(t.lower_)
+            if echo is None and t.lower_ not in by_word and t.lower_ in _first_names():
+                echo = self._person_for(t.text, t.lower_, t.i)
+                self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
+                self._complete_name(echo)
+                by_word[t.lower_] = echo
+            if echo is None or t.i in echo.positions:
+                continue
+            echo.positions.append(t.i)
+            self.person_mentions.append(
+                _Mention(t.i, echo, t.dep_ in ("nsubj", "nsubjpass"), self._sent_of[t.i])
+            )
+
+    def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:
+        """A person named by a gendered noun (``her father``): an antecedent for *he*."""
+        s, e = mention_span(noun)
+        if e - s > 4:
+            return
+        words = _strip_det(self.doc[s:e].text)
+        ent = described.get(words.lower())
+        if ent is None:
+            ent = self._new(SpeakerKind.PERSON)
+            ent.gender = _gendered_nouns()[noun.lower_]
+            self._add_name(ent, self.doc[s:e].text, self.doc[s:e])
+            described[words.lower()] = ent
+        ent.positions.append(noun.i)
+        self.person_mentions.append(
+            _Mention(noun.i, ent, noun.dep_ in ("nsubj", "nsubjpass"), self._sent_of[noun.i])
+        )
 
     @staticmethod
     def _complete_name(ent: Entity) -> None:
         """Guess a person's gender from a first name in the packaged table (when unknown)."""
         if ent.kind is not SpeakerKind.PERSON or ent.gender is not None:
             return
+        # a one-word name never seen after a first name is taken as a first name
+        alone = all(len(n.split()) == 1 for n in ent.names)
         for name in ent.names:
             parts = name.split()
-            if len(parts) > 1:
+            if len(parts) > 1 or alone:
                 gender = _first_names().get(parts[0].lower())
                 if gender:
                     ent.gender = gender
@@ -361,6 +423,7 @@ class Resolver:
         The sieve steps run in order of precision; the first that finds an entity
         wins, and how it found it is kept for :meth:`record` (``Speaker.resolution``).
         """
+        self._document_voice()  # known before any pronoun is resolved
         s, e = bounds
         head = self.doc[head_i] if head_i is not None else self.doc[s:e].root
         query = _Query(self.doc[s:e], head, last_speaker, last_speaker_sent_gap)
@@ -368,6 +431,7 @@ class Resolver:
             self._relative_pronoun,
             self._pronoun,
             self._apposed_name,
+            self._group,
             self._named,
             self._surname,
             self._titled_name,
@@ -390,7 +454,7 @@ class Resolver:
         if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl" or head.head.head.i == head.i:
             return None
         antecedent = head.head.head
-        if antecedent.pos_ not in ("NOUN", "PROPN"):
+        if antecedent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         bounds = mention_span(antecedent)
         ent, _ = self.resolve(bounds, antecedent.i)
@@ -442,6 +506,33 @@ class Resolver:
                 return ent, self._how.get(name_bounds, Resolution.NAMED)
         return None
 
+    def _group(self, q: _Query) -> Found | None:
+        """``Maria and Luis Ortega``: coordinated names are one speaker of kind group."""
+        head, doc = q.head, self.doc
+        conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < q.span.end]
+        if head.pos_ != "PROPN" or not conjuncts or any(c.pos_ != "PROPN" for c in conjuncts):
+            return None
+        members = []
+        for tok in (head, *conjuncts):
+            s, e = mention_span(tok)
+            s = max(s, q.span.start)
+            toks = [t for t in doc[s:e] if not (t.dep_ in ("cc", "conj") and t.i != tok.i)]
+            toks = [t for t in toks if t.i <= tok.i]
+            members.append(_POSSESSIVE.sub("", _slice(_name_tokens(doc[toks[0].i : tok.i + 1]))))
+        last = members[-1].split()
+        if len(last) > 1:  # "Maria and Luis Ortega": Maria Ortega
+            members = [m if len(m.split()) > 1 else f"{m} {last[-1]}" for m in members]
+        key = " & ".join(members).lower()
+        ent = self.by_org.get(key)
+        if ent is None:
+            ent = self._new(SpeakerKind.GROUP)
+            ent.members = members
+            self.by_org[key] = ent
+            first = _name_tokens(doc[q.span.start : head.i + 1])
+            start = first[0].i if first else q.span.start
+            self._add_name(ent, _slice(list(doc[start : q.span.end])), doc[start : q.span.end])
+        return ent, Resolution.NAMED
+
     def _named(self, q: _Query) -> Found | None:
         """A PERSON entity inside the mention, unless it is the possessor of the head.
 
@@ -467,7 +558,7 @@ class Resolver:
 
     def _surname(self, q: _Query) -> Found | None:
         """A surname or first name of a person named earlier (``Lee said``)."""
-        if q.head.pos_ != "PROPN":
+        if q.head.pos_ not in ("PROPN", "NOUN") or not q.head.text[:1].isupper():
             return None
         key = _POSSESSIVE.sub("", q.head.text).lower()
         if key in self.by_surname:
@@ -545,7 +636,11 @@ class Resolver:
                 if ent is None:
                     ent = self._new(SpeakerKind.ORGANIZATION)
                     self.by_org[key] = ent
-                    self._add_name(ent, _strip_det(ent_span.text), ent_span)
+                    first = ent_span[0]
+                    # "The Canadian Press" keeps its capitalized article; "the Kremlin" does not
+                    kept = first.text == "The" and not first.is_sent_start
+                    name = ent_span.text if kept else _strip_det(ent_span.text)
+                    self._add_name(ent, _POSSESSIVE.sub("", name).strip(), ent_span)
                 return ent, Resolution.NAMED
         return None
 
@@ -558,9 +653,11 @@ class Resolver:
         if head_low in groups or low in groups:
             kind = SpeakerKind.GROUP
         elif head.pos_ == "NOUN" and (head_low in words or low in words):
-            kind = SpeakerKind.PERSON
+            kind = SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON
         elif head_low in word_list("organization_nouns"):
             kind = SpeakerKind.ORGANIZATION
+        elif low in _gendered_nouns() or head_low in _gendered_nouns():
+            kind = SpeakerKind.PERSON  # "her father", "the actress"
         else:
             kind = SpeakerKind.UNKNOWN
         ent = self._new(kind)
@@ -569,7 +666,9 @@ class Resolver:
             ent.title = _strip_det(span.text)
             ent.organization = organization_from_title(ent.title, self.titles)
         else:
-            ent.names.append(_strip_det(span.text))
+            ent.names.append(_strip_det(span.text) or span.text)
+            if kind is SpeakerKind.GROUP:
+                ent.organization = organization_from_title(span.text, self.titles)
         if kind is SpeakerKind.PERSON or ent.gender:
             self._seen(ent, head)
         return ent, Resolution.UNRESOLVED
@@ -638,7 +737,11 @@ class Resolver:
         def compatible(ent: Entity) -> bool:
             if gender == "plural":
                 return ent.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
-            return ent.kind is SpeakerKind.PERSON and (ent.gender in (None, gender))
+            return (
+                ent.kind is SpeakerKind.PERSON
+                and ent.gender in (None, gender)
+                and not ent.first_person
+            )
 
         # only mentions of the last few sentences can matter (person_mentions is in text order)
         hi = bisect_left(self.person_mentions, pron_tok.i, key=lambda m: m.token)
@@ -686,7 +789,7 @@ class Resolver:
         if name is not None and name in ent.name_at:
             ns, ne = ent.name_at[name]
             name_mention = TextSpan(ns, ne, text[ns:ne])
-        elif mention is not None:
+        elif name is None and mention is not None:
             name = ent.title or _strip_det(mention.text) or mention.text
         how = self._how.get(bounds) if bounds is not None else None
         if how is None:
@@ -700,6 +803,7 @@ class Resolver:
             mention=mention,
             resolution=how,
             name_mention=name_mention,
+            members=tuple(ent.members),
         )
 
     # -- the document's own voice (first person outside quotations) ----------------------
@@ -748,12 +852,17 @@ class Resolver:
         self._voice = None
         lines = self._text_lines()
         if _is_dialogue(lines):
-            candidates = [self._narrator()]
+            candidates = [(self._narrator(), True)]
         else:
-            candidates = [self._byline(lines), self._interviewee(lines), self._signature(lines)]
-        for found in candidates:
+            candidates = [
+                (self._byline(lines), False),
+                (self._interviewee(lines), False),
+                (self._signature(lines), True),
+            ]
+        for found, first_person in candidates:
             ent = self._voice_entity(*found) if found is not None else None
             if ent is not None:
+                ent.first_person = first_person
                 self._voice = ent
                 break
         return self._voice
@@ -869,6 +978,51 @@ def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:
     return opening >= 4 and opening * 4 >= len(lines)
 
 
+_PLACE_WORDS = frozenset(
+    {
+        "street",
+        "avenue",
+        "road",
+        "river",
+        "lake",
+        "county",
+        "city",
+        "island",
+        "park",
+        "hall",
+        "bridge",
+        "square",
+        "mountain",
+        "valley",
+        "beach",
+        "center",
+        "centre",
+        "station",
+        "airport",
+        "hospital",
+        "church",
+        "college",
+    }
+)
+
+
+def _first_name_entity(span: Span) -> bool:
+    """A name the tagger labelled otherwise (``Ines Varga`` as ORG) that opens with a known
+    first name: two or three capitalized words, none of them a body or a place."""
+    if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+        return False
+    if not 2 <= len(span) <= 3 or span[0].lower_ not in _first_names():
+        return False
+    nouns = word_list("organization_nouns")
+    return all(
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.lower_ not in nouns
+        and t.lower_ not in _PLACE_WORDS
+        for t in span
+    )
+
+
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """The non-blank lines of a text as (start, end, text), leading spaces skipped."""
     out = []
@@ -906,7 +1060,10 @@ def _name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     _, words, mods = _title_sets(titles)
     toks = [t for t in span if not t.is_punct or t.text in ("-", ".")]
     while toks and (
-        toks[0].lower_ in words or toks[0].lower_ in mods or toks[0].lower_ in _honorifics()
+        toks[0].lower_ in words
+        or toks[0].lower_ in mods
+        or toks[0].lower_ in _honorifics()
+        or toks[0].pos_ in _NOT_NAME_POS  # "Describe Einstein", "Aye"
     ):
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
@@ -1037,16 +1194,22 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         if tail.split()[0].lower() in words:
             continue
         return tail
+    body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
+    if body and body.group(2).lower() in word_list("organization_nouns"):
+        return body.group(1)
     toks = title.replace("-", " - ").split()
     kept: list[str] = []
     for tok in toks:
         low = tok.lower()
-        if low in words or low in mods or tok == "-" or low in _DET:
+        singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
+        if low in words or singular in words or low in mods or tok == "-" or low in _DET:
             if kept:
                 break
             continue
         kept.append(tok)
     while kept and not kept[-1][:1].isupper():
         kept.pop()
+    if kept and all(k.lower() in word_list("portfolios") for k in kept):
+        return None  # "Finance Minister", "Police Chief": a field, not a body
     org = _POSSESSIVE.sub("", " ".join(kept).strip()).strip()  # "Acme's spokesperson"
     return org if org and org[:1].isupper() else None

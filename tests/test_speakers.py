@@ -322,3 +322,53 @@ def test_surname_ahead_of_no_earlier_full_name_is_not_completed(extractor: Any) 
     # no table of famous people: a bare surname stays as the text gives it
     (q,) = _quotes(extractor, "Johnson, the team's goalkeeper, said the season was over.")
     assert q.speaker is not None and q.speaker.name == "Johnson"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(extractor: Any) -> None:
+    text = "Brandon and his sister Greta walked in from the snow. “It is freezing out there,” she said."
+    (q,) = _quotes(extractor, text)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.resolution) == (
+        "Greta",
+        Resolution.PRONOUN,
+    )
+
+
+def test_relative_pronoun_with_an_unnamed_antecedent(extractor: Any) -> None:
+    text = "The firm refused to pay an architect who said he was owed money."
+    qs = [q for q in _quotes(extractor, text) if q.content.text.startswith("he was")]
+    assert qs and qs[0].speaker is not None
+    assert (qs[0].speaker.name, qs[0].speaker.mention.text if qs[0].speaker.mention else None) == (
+        "architect",
+        "who",
+    )
+
+
+def test_coordinated_names_are_one_group(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "“We will not sell the farm,” said Marta and Jonas Berglund.")
+    assert q.speaker is not None
+    assert (q.speaker.kind, q.speaker.name, q.speaker.members) == (
+        SpeakerKind.GROUP,
+        "Marta and Jonas Berglund",
+        ("Marta Berglund", "Jonas Berglund"),
+    )
+
+
+def test_a_report_by_a_body_is_that_body_speaking(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "According to a report by the Fiscal Council, growth will slow.")
+    assert q.speaker is not None and q.speaker.name == "Fiscal Council"
+    assert q.medium is not None and q.medium.text == "a report"
+
+
+def test_a_portfolio_is_part_of_the_title_not_an_organization(extractor: Any) -> None:
+    (q,) = _quotes(extractor, "Finance Minister Lena Vogt said the budget was balanced.")
+    assert q.speaker is not None
+    assert (q.speaker.title, q.speaker.organization) == ("Finance Minister", None)
+
+
+def test_role_for_a_lowercase_body(extractor: Any) -> None:
+    (q,) = _quotes(
+        extractor, "A spokesman for the regional water authority said supplies were safe."
+    )
+    assert q.speaker is not None
+    assert q.speaker.organization == "regional water authority"
+    assert q.speaker.resolution is Resolution.UNRESOLVED

@@ -978,34 +978,6 @@ def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:
     return opening >= 4 and opening * 4 >= len(lines)
 
 
-_PLACE_WORDS = frozenset(
-    {
-        "street",
-        "avenue",
-        "road",
-        "river",
-        "lake",
-        "county",
-        "city",
-        "island",
-        "park",
-        "hall",
-        "bridge",
-        "square",
-        "mountain",
-        "valley",
-        "beach",
-        "center",
-        "centre",
-        "station",
-        "airport",
-        "hospital",
-        "church",
-        "college",
-    }
-)
-
-
 def _first_name_entity(span: Span) -> bool:
     """A name the tagger labelled otherwise (``Ines Varga`` as ORG) that opens with a known
     first name: two or three capitalized words, none of them a body or a place."""
@@ -1018,7 +990,7 @@ def _first_name_entity(span: Span) -> bool:
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
         and t.lower_ not in nouns
-        and t.lower_ not in _PLACE_WORDS
+        and t.lower_ not in word_list("place_nouns")
         for t in span
     )
 

@@ -122,6 +122,7 @@ def quotations(
 
     Raises:
         MissingAnnotationError: ``doc`` has no dependency parse.
+        RuleError: ``kinds`` names an unknown kind (E013).
 
     Example:
         >>> import spacy, quotecraft
@@ -131,7 +132,11 @@ def quotations(
         ...  for t in quotations(doc)]
         [('"The ferry is late,"', ['Captain', 'Ida', 'Roos'], ['said']), ('it was fog', ['She'], ['added'])]
     """
-    wanted = {QuoteKind(k) for k in kinds}
+    if isinstance(kinds, (str, QuoteKind)):
+        kinds = [kinds]
+    from .extractor import Config  # checks the kinds: E013 for an unknown one, as everywhere
+
+    wanted = {QuoteKind(k) for k in Config(kinds=[str(k) for k in kinds]).kinds}
     triple = triple_type()
     out: list[tuple[int, int, Any]] = []
     for n, q in enumerate(_quotes(doc)):

@@ -93,6 +93,9 @@ def test_quotations_gives_every_kind_in_the_same_shape(nlp: Language) -> None:
     assert [w.text for w in reported.speaker] == ["Berg"]
     assert [w.text for w in reported.cue] == ["added"]
     assert list(quotations(doc, kinds=("mixed",))) == []
+    assert [t.content.text for t in quotations(doc, kinds="indirect")] == ["the cost had risen"]
+    with pytest.raises(quotecraft.RuleError, match="E013 unknown quote kinds"):
+        list(quotations(doc, kinds=["reported"]))
 
 
 def test_unattributed_quotes_on_request(nlp: Language) -> None:

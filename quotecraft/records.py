@@ -338,18 +338,8 @@ class Article:
     is_html: bool = False
     """True when the input was HTML and ``text`` is the text extracted from it."""
 
-    def _repr_html_(self) -> str:
-        """How Jupyter shows an article: the ``quotecraft render`` view as an HTML fragment.
-
-        Example:
-            >>> import quotecraft
-            >>> html = quotecraft.extract('"Yes," she said.')._repr_html_()
-            >>> html.startswith('<div class="quotecraft"'), "<html" in html
-            (True, False)
-        """
-        from .render import render
-
-        return render(self, page=False)
+    # Jupyter's view, Article._repr_html_, is set by quotecraft.render (which imports this
+    # module, not the other way round): the render view as an HTML fragment.
 
 
 @frozen

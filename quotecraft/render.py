@@ -187,6 +187,24 @@ def render(article: Article, *, title: str | None = None, page: bool = True) -> 
     return "\n".join(out)
 
 
+def repr_html(article: Article) -> str:
+    """How Jupyter shows an :class:`~quotecraft.records.Article`: ``render(article, page=False)``.
+
+    Installed as ``Article._repr_html_`` when this module is imported (``import
+    quotecraft`` does), so that the records module does not import the renderer.
+
+    Example:
+        >>> import quotecraft
+        >>> html = quotecraft.extract('"Yes," she said.')._repr_html_()
+        >>> html.startswith('<div class="quotecraft"'), "<html" in html
+        (True, False)
+    """
+    return render(article, page=False)
+
+
+Article._repr_html_ = repr_html  # type: ignore[attr-defined]
+
+
 def _fragment_prefix(article: Article) -> str:
     """Anchor prefix of a fragment: the same for the same article, different for another."""
     digest = hashlib.sha1(f"{article.id}\0{article.text}".encode(), usedforsecurity=False)

@@ -7,8 +7,10 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import registry
 from .builder import RulePaths, build_extractor, rule_paths
 from .extractor import Config, Extractor
+from .kb import KnowledgeBase
 from .limits import check_batch
 from .model import load_nlp, resolve_model_name
 from .records import Article, ErrorRecord
@@ -27,6 +29,7 @@ def load(
     speakers: str = "en.v1",
     titles: str = "en.v1",
     boilerplate: str = "en.v1",
+    kb: KnowledgeBase | str | os.PathLike[str] | None = None,
 ) -> Extractor:
     """A ready extractor, cached per process for the same arguments.
 
@@ -47,6 +50,9 @@ def load(
             (:data:`~quotecraft.registry.title_lexicons`).
         boilerplate: registered name of the boilerplate detector
             (:data:`~quotecraft.registry.boilerplate_detectors`); ``"none.v1"`` keeps every line.
+        kb: a knowledge base to link speakers to (``Speaker.link``): a
+            :class:`~quotecraft.kb.KnowledgeBase`, the registered name of one
+            (:data:`~quotecraft.registry.knowledge_bases`) or a TSV/JSON file. None by default.
 
     Raises:
         ModelNotFoundError: no English pipeline is installed; the message says how to install one.
@@ -61,7 +67,19 @@ def load(
     name = resolve_model_name(model)
     # a rule file edited since the last call gives a new extractor, not the cached one
     stamps = tuple(_stamp(f) for f in rule_files)
-    key = (name, rule_files, stamps, cfg, lexicon, patterns, speakers, titles, boilerplate)
+    knowledge = _knowledge_base(kb)
+    key = (
+        name,
+        rule_files,
+        stamps,
+        cfg,
+        lexicon,
+        patterns,
+        speakers,
+        titles,
+        boilerplate,
+        knowledge,
+    )
     with _lock:
         ex = _extractors.get(key)
         if ex is None:
@@ -75,9 +93,20 @@ def load(
                 speakers=speakers,
                 titles=titles,
                 boilerplate=boilerplate,
+                kb=knowledge,
             )
             _extractors[key] = ex
         return ex
+
+
+def _knowledge_base(kb: KnowledgeBase | str | os.PathLike[str] | None) -> KnowledgeBase | None:
+    """The knowledge base ``kb`` names: itself, a registered one, or one read from a file."""
+    if kb is None or isinstance(kb, KnowledgeBase):
+        return kb
+    if isinstance(kb, str) and kb in registry.knowledge_bases:
+        found: KnowledgeBase = registry.knowledge_bases.get(kb)()
+        return found
+    return KnowledgeBase.load(kb)
 
 
 def _stamp(path: str) -> tuple[int, int] | None:

@@ -25,6 +25,7 @@ from . import registry
 from .cues import CueLexicon, PatternRule
 from .errors import RuleError
 from .extractor import Config, Extractor
+from .kb import KnowledgeBase
 from .wordlists import WordLists, packaged_lists
 
 RulePaths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
@@ -83,26 +84,39 @@ def build_rules(
     return Rules(lexicon=lex, patterns=tuple(pats), lists=lists)
 
 
-def speaker_resolver(speakers: str = "en.v1", titles: str = PACKAGED_TITLES) -> Any:
-    """The named speaker resolver, given the named title lexicon.
+def speaker_resolver(
+    speakers: str = "en.v1", titles: str = PACKAGED_TITLES, kb: KnowledgeBase | None = None
+) -> Any:
+    """The named speaker resolver, given the named title lexicon (and a knowledge base).
 
     A resolver class says it takes a title lexicon with ``takes_titles = True``; one that
     does not is used with its own titles, and asking it for others is an error.
 
+    ``kb``, a :class:`~quotecraft.kb.KnowledgeBase`, goes to a resolver class that sets
+    ``takes_kb = True``.
+
     Raises:
-        RuleError: a name is not registered, or the resolver takes no titles (E022).
+        RuleError: a name is not registered, or the resolver takes no titles or kb (E022).
     """
     resolver = registry.speaker_resolvers.get(speakers)()
     title_lexicon = registry.title_lexicons.get(titles)()
-    if titles == PACKAGED_TITLES:
-        return resolver  # the packaged titles are every resolver's default
-    if not getattr(resolver, "takes_titles", False):
-        raise RuleError(
-            f"E022 the speaker resolver {speakers!r} takes no 'titles' argument (its class "
-            f"does not set takes_titles = True), so titles={titles!r} cannot be used with it: "
-            "use the packaged titles, or give the resolver a 'titles' argument and that flag"
-        )
-    return functools.partial(resolver, titles=title_lexicon)
+    extra: dict[str, Any] = {}
+    if kb is not None:
+        if not getattr(resolver, "takes_kb", False):
+            raise RuleError(
+                f"E022 the speaker resolver {speakers!r} takes no knowledge base (its class "
+                "does not set takes_kb = True): use the packaged resolver 'en.v1' with kb="
+            )
+        extra["kb"] = kb
+    if titles != PACKAGED_TITLES:  # the packaged titles are every resolver's default
+        if not getattr(resolver, "takes_titles", False):
+            raise RuleError(
+                f"E022 the speaker resolver {speakers!r} takes no 'titles' argument (its class "
+                f"does not set takes_titles = True), so titles={titles!r} cannot be used with "
+                "it: use the packaged titles, or give the resolver a 'titles' argument and that flag"
+            )
+        extra["titles"] = title_lexicon
+    return functools.partial(resolver, **extra) if extra else resolver
 
 
 def build_extractor(
@@ -116,6 +130,7 @@ def build_extractor(
     speakers: str = "en.v1",
     titles: str = PACKAGED_TITLES,
     boilerplate: str = "en.v1",
+    kb: KnowledgeBase | None = None,
 ) -> Extractor:
     """An extractor over ``nlp`` with the named rules, extended by the rule files.
 
@@ -130,6 +145,6 @@ def build_extractor(
         lists=rules.lists,
         config=config,
         model_name=model_name,
-        resolver=speaker_resolver(speakers, titles),
+        resolver=speaker_resolver(speakers, titles, kb),
         boilerplate=registry.boilerplate_detectors.get(boilerplate)(),
     )

@@ -12,6 +12,8 @@ without being imported first:
   :class:`~quotecraft.titles.TitleLexicon` (also importable from here);
 - :data:`speaker_resolvers` (``quotecraft_speaker_resolvers``): functions returning a
   resolver class, called as ``cls(doc, quote_spans)`` once per document;
+- :data:`knowledge_bases` (``quotecraft_knowledge_bases``): functions returning a
+  :class:`~quotecraft.kb.KnowledgeBase` to link speakers to (none is packaged);
 - :data:`boilerplate_detectors` (``quotecraft_boilerplate_detectors``): functions
   returning compiled regexes; an article line matching one is boilerplate.
 
@@ -119,6 +121,8 @@ title_lexicons = Registry("title_lexicons")
 """Functions returning a :class:`TitleLexicon`."""
 speaker_resolvers = Registry("speaker_resolvers")
 """Functions returning a resolver class (see :class:`quotecraft.speakers.Resolver`)."""
+knowledge_bases = Registry("knowledge_bases")
+"""Functions returning a :class:`~quotecraft.kb.KnowledgeBase` (none is packaged)."""
 boilerplate_detectors = Registry("boilerplate_detectors")
 """Functions returning compiled regexes; a line of the article matching one is boilerplate."""
 

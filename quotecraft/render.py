@@ -256,6 +256,16 @@ def _who(sp: Speaker | None) -> str:
     return sp.name or (sp.mention.text if sp.mention else None) or sp.id
 
 
+def _how_named(sp: Speaker) -> str:
+    """`` (pronoun, named at "Ann Lee")``: how the speaker's name was resolved, for a tooltip."""
+    if sp.resolution is None:
+        return ""
+    where = ""
+    if sp.name_mention is not None and sp.name_mention != sp.mention:
+        where = f', named at "{sp.name_mention.text}"'
+    return f" ({sp.resolution.value}{where})"
+
+
 def _speaker_table(article: Article, prefix: str = "") -> tuple[list[Speaker], dict[str, str]]:
     """The speakers to list (article's first, then any other quote speaker) and their anchors."""
     speakers: list[Speaker] = []
@@ -309,6 +319,7 @@ def _marks(article: Article, speaker_ids: dict[str, str], prefix: str = "") -> I
                 continue
             mentions.add(key)
             label = ("speaker: " if cls == "mention" else "addressee: ") + _who(sp)
+            label += _how_named(sp)
             attrs = [("class", cls), ("title", label)]
             if sp.id in speaker_ids:
                 attrs.append(("data-speaker", speaker_ids[sp.id]))

@@ -34,7 +34,8 @@ from attrs import define, field
 from spacy.tokens import Doc, Span, Token
 
 from .context import sentence_ids
-from .records import Resolution, SpeakerKind, TextSpan
+from .kb import KnowledgeBase
+from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .resources import data_json, data_tsv
 from .titles import TitleLexicon, Titles, packaged_titles
@@ -212,6 +213,8 @@ class Resolver:
 
     takes_titles = True
     """Takes a ``titles`` argument (:func:`quotecraft.builder.speaker_resolver`)."""
+    takes_kb = True
+    """Takes a ``kb`` argument: a :class:`~quotecraft.kb.KnowledgeBase` to link speakers to."""
 
     def __init__(
         self,
@@ -219,9 +222,12 @@ class Resolver:
         quote_spans: Sequence[tuple[int, int]] = (),
         *,
         titles: TitleLexicon | None = None,
+        kb: KnowledgeBase | None = None,
     ) -> None:
-        """``titles``: a :class:`~quotecraft.titles.TitleLexicon` (default: the packaged one)."""
+        """``titles``: a :class:`~quotecraft.titles.TitleLexicon` (default: the packaged one);
+        ``kb``: a knowledge base the user registered, to link speakers to (default: none)."""
         self.doc = doc
+        self.kb = kb
         self._sent_of = sentence_ids(doc)
         self.titles: Titles | None = (
             None if titles is None else (titles.phrases, titles.words, titles.modifiers)
@@ -794,9 +800,14 @@ class Resolver:
         how = self._how.get(bounds) if bounds is not None else None
         if how is None:
             how = Resolution.NAMED if name_mention is not None else Resolution.UNRESOLVED
+        link = None
+        if self.kb is not None and ent.kind is SpeakerKind.PERSON and ent.name:
+            entry = self.kb.link(ent.name, gender=ent.gender, title=ent.title)
+            link = Link(entry.name, entry.id) if entry is not None else None
         return SpeakerRecord(
             id=ent.id,
             name=name,
+            link=link,
             title=ent.title,
             organization=ent.organization,
             kind=ent.kind,

@@ -523,3 +523,12 @@ def test_two_fragments_on_one_page_have_distinct_anchors() -> None:
     parsed = Page(one._repr_html_())
     assert {h[1:] for h in parsed.hrefs} <= set(parsed.ids)
     assert one._repr_html_() == one._repr_html_()  # stable across calls
+
+
+def test_mention_tooltip_says_how_the_name_was_resolved() -> None:
+    import quotecraft
+    from quotecraft.render import render as render_page
+
+    article = quotecraft.extract("Laura Finch met Daniel Ortiz. “The deal is done,” she said.")
+    page = render_page(article)
+    assert 'title="speaker: Laura Finch (pronoun, named at &quot;Laura Finch&quot;)"' in page

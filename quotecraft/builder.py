@@ -21,7 +21,7 @@ from typing import Any
 from attrs import frozen
 from spacy.language import Language
 
-from . import registry
+from . import errors, registry
 from .cues import CueLexicon, PatternRule
 from .errors import RuleError
 from .extractor import Config, Extractor
@@ -104,16 +104,17 @@ def speaker_resolver(
     if kb is not None:
         if not getattr(resolver, "takes_kb", False):
             raise RuleError(
-                f"E022 the speaker resolver {speakers!r} takes no knowledge base (its class "
+                f"{errors.RESOLVER_ARGUMENT} the speaker resolver {speakers!r} takes no knowledge base (its class "
                 "does not set takes_kb = True): use the packaged resolver 'en.v1' with kb="
             )
         extra["kb"] = kb
     if titles != PACKAGED_TITLES:  # the packaged titles are every resolver's default
         if not getattr(resolver, "takes_titles", False):
             raise RuleError(
-                f"E022 the speaker resolver {speakers!r} takes no 'titles' argument (its class "
-                f"does not set takes_titles = True), so titles={titles!r} cannot be used with "
-                "it: use the packaged titles, or give the resolver a 'titles' argument and that flag"
+                f"{errors.RESOLVER_ARGUMENT} the speaker resolver {speakers!r} takes no 'titles' "
+                f"argument (its class does not set takes_titles = True), so titles={titles!r} "
+                "cannot be used: use the packaged titles, or give the resolver a 'titles' "
+                "argument and that flag"
             )
         extra["titles"] = title_lexicon
     return functools.partial(resolver, **extra) if extra else resolver

@@ -58,9 +58,6 @@ class TokenIndex:
         i = bisect_right(self.starts, char) - 1
         return max(0, min(i, len(self.starts) - 1))
 
-    def token(self, char: int) -> Token:
-        return self.doc[self.at(char)]
-
 
 def cue_bounds(tok: Token) -> tuple[int, int, str]:
     """Character bounds and lemma of a cue token with its particles (``pointed out``)."""

@@ -14,6 +14,7 @@ per process (the spaCy pipeline, the cue lexicon, the compiled matchers);
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,7 +47,7 @@ def _kinds(value: Iterable[str]) -> frozenset[str]:
     bad = kinds - ALL_KINDS
     if bad:
         raise errors.RuleError(
-            f"E013 unknown quote kinds {sorted(bad)}; use some of {sorted(ALL_KINDS)}"
+            f"{errors.UNKNOWN_KINDS} unknown quote kinds {sorted(bad)}; use some of {sorted(ALL_KINDS)}"
         )
     return kinds
 
@@ -81,7 +82,7 @@ def _rule_names(value: Iterable[str]) -> frozenset[str]:
     if bad:
         known = CODE_RULES | {p.name for p in default_patterns()}
         raise errors.RuleError(
-            f"E015 {bad[0]!r} is not a rule name; rule names look like 'reported.colon.v1'"
+            f"{errors.UNKNOWN_RULE} {bad[0]!r} is not a rule name; rule names look like 'reported.colon.v1'"
             + errors.did_you_mean(bad[0], known)
         )
     return names
@@ -151,7 +152,7 @@ class Extractor:
         if unknown:
             first = sorted(unknown)[0]
             raise errors.RuleError(
-                f"E015 cannot disable unknown rules {sorted(unknown)}: they are neither "
+                f"{errors.UNKNOWN_RULE} cannot disable unknown rules {sorted(unknown)}: they are neither "
                 "quotecraft's code rules nor in this extractor's patterns"
                 + errors.did_you_mean(first, CODE_RULES | {p.name for p in self.patterns})
             )
@@ -173,7 +174,7 @@ class Extractor:
             raise errors.InputTypeError.for_value(text)
         if self.config.max_chars is not None and len(text) > self.config.max_chars:
             raise errors.InputTooLargeError(
-                f"E003 text of {len(text)} characters is over max_chars={self.config.max_chars}; "
+                f"{errors.TOO_LARGE} text of {len(text)} characters is over max_chars={self.config.max_chars}; "
                 "raise the limit in Config or split the text"
             )
         with self.lists.active():
@@ -212,7 +213,7 @@ class Extractor:
         ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
         if len(doc) and not doc.has_annotation("DEP"):
             raise errors.MissingAnnotationError(
-                "E004 the Doc has no dependency parse: quotecraft needs a pipeline with a "
+                f"{errors.NO_PARSE} the Doc has no dependency parse: quotecraft needs a pipeline with a "
                 "'parser' (and 'ner' for speaker names), and a blank or untrained one has "
                 f"none: {errors.MODEL_HINT}."
             )
@@ -313,7 +314,7 @@ class Extractor:
                 try:
                     seg = self._segment(text)
                 except Exception as exc:  # isolate one bad document
-                    queue.append((doc_id, ErrorRecord(doc_id, type(exc).__name__, str(exc))))
+                    queue.append((doc_id, error_record(doc_id, exc)))
                     continue
                 queue.append((doc_id, seg))
                 yield seg
@@ -327,11 +328,33 @@ class Extractor:
             try:
                 yield self.analyze(doc, seg, id=doc_id)
             except Exception as exc:  # isolate one bad document
-                yield ErrorRecord(doc_id, type(exc).__name__, str(exc))
+                yield error_record(doc_id, exc)
         while queue:
             rec = queue.popleft()[1]
             if isinstance(rec, ErrorRecord):
                 yield rec
+
+
+_log = logging.getLogger(__name__)
+
+
+def error_record(doc_id: str | None, exc: Exception) -> ErrorRecord:
+    """The record that takes a failed document's place in a batch, logged.
+
+    quotecraft's own errors (bad input, a text over the limit) are the user's to fix and
+    are logged at DEBUG; any other exception is a bug, logged at WARNING with its traceback.
+    """
+    if isinstance(exc, errors.QuotecraftError):
+        _log.debug("document %r: %s: %s", doc_id, type(exc).__name__, exc)
+    else:
+        _log.warning(
+            "document %r failed (%s: %s); it becomes an error record",
+            doc_id,
+            type(exc).__name__,
+            exc,
+            exc_info=exc,
+        )
+    return ErrorRecord(doc_id, type(exc).__name__, str(exc))
 
 
 def unpack_item(item: Any, n: int) -> tuple[str | None, Any]:

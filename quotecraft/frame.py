@@ -118,7 +118,7 @@ def import_pandas(feature: str = "quotecraft.to_frame") -> Any:
         import pandas
     except ImportError as exc:
         raise MissingDependencyError(
-            f"E040 {feature} needs pandas, which is not installed. Install it with:\n"
+            f"E043 {feature} needs pandas, which is not installed. Install it with:\n"
             f"    {PANDAS_INSTALL}"
         ) from exc
     return pandas

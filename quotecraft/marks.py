@@ -220,8 +220,8 @@ def _mark_search(marks: frozenset[str]) -> _Search:
 
 def _paragraph_quotes(
     text: str, p_start: int, p_end: int, table: MarkTable, carried: _Open | None
-) -> tuple[list[Quoted], _Open | None, list[int], list[int]]:
-    """Pair the marks of one paragraph. Returns quotes, a still-open quote, unclosed and stray offsets."""
+) -> tuple[list[Quoted], _Open | None, list[int]]:
+    """Pair the marks of one paragraph. Returns quotes, a still-open quote and stray offsets."""
     found: list[Quoted] = []
     stack: list[_Open] = []
     # closer -> the stack entries it could close, lowest first (stale ones dropped lazily),
@@ -297,9 +297,8 @@ def _paragraph_quotes(
         elif ch not in table.apostrophes:
             stray.append(i)
         i += 1
-    # paragraph end: the outermost open quote may continue; the rest are unclosed
-    unclosed = [op.pos for op in stack]
-    return found, (stack[0] if stack else None), unclosed, stray
+    # paragraph end: the outermost open quote may continue (the rest are unclosed)
+    return found, (stack[0] if stack else None), stray
 
 
 class _NextMark:
@@ -395,7 +394,7 @@ def find_quoted(
             p_inner = p_start
         if carried is not None:
             carried.piece_start = p_inner
-        found, still_open, _, stray = _paragraph_quotes(text, p_inner, p_end, table, carried)
+        found, still_open, stray = _paragraph_quotes(text, p_inner, p_end, table, carried)
         out.extend(found)
         carried = None
         if still_open is not None:

@@ -163,7 +163,6 @@ class Entity:
     title_from_appos: bool = False
     organization: str | None = None
     gender: str | None = None
-    surname: str | None = None
     positions: Positions = field(factory=Positions)
     members: list[str] = field(factory=list)
     """The names of a group's members (``Maria and Luis Ortega``)."""
@@ -171,7 +170,6 @@ class Entity:
     """The narrator or a letter's signer: *I* in the narration, never *he* or *she*."""
     name_at: dict[str, tuple[int, int]] = field(factory=dict)
     """Where each name was first given: character offsets of its mention."""
-    first_mention: tuple[int, int] | None = None
     retitled: list[Entity] | None = field(default=None, repr=False, eq=False)
     """Where a title change is reported (the resolver's list), if anywhere."""
 
@@ -300,8 +298,6 @@ class Resolver:
             surname = name.split()[-1].lower()
             ent = self._person_for(name, surname, span.start)
             ent.positions.append(span.start)
-            if ent.first_mention is None:
-                ent.first_mention = (span.start, span.end)
             self._add_name(ent, name, doc[name_tokens[0].i : name_tokens[-1].i + 1])
             self._add_title(ent, span)
             if ent.gender is None:
@@ -410,7 +406,6 @@ class Resolver:
             ):
                 return ent
         ent = self._new(SpeakerKind.PERSON)
-        ent.surname = surname
         self.by_surname.setdefault(surname, []).append(ent)
         return ent
 
@@ -1052,18 +1047,6 @@ def _name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
         toks = toks[:-1]
     return toks
-
-
-def find_title(name: Span, titles: Titles | None = None) -> str | None:
-    """The title of a named person: pre-modifier run, else an apposition.
-
-    ``former NATO Secretary-General Jens Stoltenberg`` gives
-    ``former NATO Secretary-General``; ``Hugh Hill, a doctor,`` gives ``doctor``.
-    """
-    pre = _premodifier_title(name, titles)
-    if pre:
-        return pre
-    return _appositive_title(name, titles)
 
 
 def _premodifier_title(name: Span, titles: Titles | None = None) -> str | None:

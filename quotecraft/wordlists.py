@@ -33,7 +33,7 @@ from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 
-from .errors import RuleError
+from .errors import UNKNOWN_WORD_LIST, RuleError
 from .resources import data_set
 
 
@@ -47,7 +47,9 @@ class WordLists:
         try:
             return self._lists[name]
         except KeyError:
-            raise RuleError("E050 " + unknown_list_message(name, self.names())) from None
+            raise RuleError(
+                f"{UNKNOWN_WORD_LIST} " + unknown_list_message(name, self.names())
+            ) from None
 
     def names(self) -> list[str]:
         """The names of the lists, sorted."""

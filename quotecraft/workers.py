@@ -29,6 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Protocol
 
+from . import errors
 from .records import Article, ErrorRecord
 
 Result = Article | ErrorRecord
@@ -199,8 +200,9 @@ def _one_by_one(pool: _Pool, chunk: list[tuple[str | None, Any]], batch_size: in
                 ErrorRecord(
                     doc_id,
                     "WorkerError",
-                    "E013 the worker process died on this document (out of memory, or a crash "
-                    "in native code); run it alone with n_process=1 to see the error",
+                    f"{errors.WORKER_DIED} the worker process died on this document (out of "
+                    "memory, or a crash in native code); run it alone with n_process=1 to see "
+                    "the error",
                 )
             )
     return out

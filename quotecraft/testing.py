@@ -507,6 +507,19 @@ def assert_quotes(
         found (copy into expected):
           {'kind': 'direct', 'content': 'We will rebuild,', 'speaker': 'Ann Lee', 'cue': 'say'}
     """
+    _check_expected(expected)
+    quotes = list(quotes_of(source, nlp))
+    matched = _match_one_to_one(quotes, expected)
+    paired = _pair_with_nearest(quotes, expected, matched)
+    taken = {m for m in matched if m is not None} | set(paired.values())
+    extra = [i for i in range(len(quotes)) if i not in taken] if exact else []
+    if not paired and None not in matched and not extra:
+        return [quotes[m] for m in matched if m is not None]
+    raise AssertionError(_difference_report(source, quotes, expected, matched, paired, extra))
+
+
+def _check_expected(expected: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse an expected list that is a dict, or dicts with keys assert_quotes does not know."""
     if isinstance(expected, Mapping):
         raise TypeError("assert_quotes: 'expected' is a list of dicts, one per quote")
     for k, exp in enumerate(expected):
@@ -515,7 +528,12 @@ def assert_quotes(
             raise ValueError(
                 f"assert_quotes: expected[{k}] has unknown keys {unknown}; use {list(EXPECTED_KEYS)}"
             )
-    quotes = list(quotes_of(source, nlp))
+
+
+def _match_one_to_one(
+    quotes: Sequence[Quote], expected: Sequence[Mapping[str, Any]]
+) -> list[int | None]:
+    """For each expected quote, the first found quote it matches not matched before (or None)."""
     used: set[int] = set()
     matched: list[int | None] = []
     for exp in expected:
@@ -526,16 +544,32 @@ def assert_quotes(
         if hit is not None:
             used.add(hit)
         matched.append(hit)
-    # pair each unmatched expected quote with the nearest quote left over, to show the difference
+    return matched
+
+
+def _pair_with_nearest(
+    quotes: Sequence[Quote], expected: Sequence[Mapping[str, Any]], matched: list[int | None]
+) -> dict[int, int]:
+    """Each unmatched expected quote with the nearest quote left over, to show how they differ."""
+    used = {m for m in matched if m is not None}
     paired: dict[int, int] = {}
     for k, exp in enumerate(expected):
         left = [i for i in range(len(quotes)) if i not in used and i not in paired.values()]
         if matched[k] is None and left:
             paired[k] = min(left, key=lambda i: (len(_mismatches(quotes[i], exp)), i))
-    extra = [i for i in range(len(quotes)) if i not in used and i not in paired.values() and exact]
+    return paired
+
+
+def _difference_report(
+    source: Any,
+    quotes: Sequence[Quote],
+    expected: Sequence[Mapping[str, Any]],
+    matched: list[int | None],
+    paired: dict[int, int],
+    extra: list[int],
+) -> str:
+    """The assertion message: what matched, what differs and how, what is missing or extra."""
     n_missing = sum(1 for m in matched if m is None) - len(paired)
-    if not paired and not n_missing and not extra:
-        return [quotes[m] for m in matched if m is not None]
     counts = [(len(paired), "differ"), (n_missing, "missing"), (len(extra), "unexpected")]
     lines = [
         "quotes differ from the expected ones: " + ", ".join(f"{n} {w}" for n, w in counts if n)
@@ -547,21 +581,27 @@ def assert_quotes(
         if matched[k] is not None:
             lines.append(f"  ok          {dict(exp)}")
         elif k in paired:
-            q = quotes[paired[k]]
-            diffs = [
-                f"{key}: found {_actual(q, key)!r}, expected {exp[key]!r}"
-                + (" (as a substring)" if key in ("content", "mention") else "")
-                for key in _mismatches(q, exp)
-            ]
-            lines.append(f"  differs     {dict(exp)}")
-            lines.append(f"    found     {summarize(q)}")
-            lines.append(f"    where     {'; '.join(diffs)}")
+            lines.extend(_differs(quotes[paired[k]], exp))
         else:
             lines.append(f"  missing     {dict(exp)}")
     lines.extend(f"  unexpected  {summarize(quotes[i])}" for i in extra)
     lines.append("found (copy into expected):" if quotes else "found: no quotes")
     lines.extend(f"  {summarize(q)}" for q in quotes)
-    raise AssertionError("\n".join(lines))
+    return "\n".join(lines)
+
+
+def _differs(q: Quote, exp: Mapping[str, Any]) -> list[str]:
+    """The report lines of an expected quote and the nearest found one."""
+    diffs = [
+        f"{key}: found {_actual(q, key)!r}, expected {exp[key]!r}"
+        + (" (as a substring)" if key in ("content", "mention") else "")
+        for key in _mismatches(q, exp)
+    ]
+    return [
+        f"  differs     {dict(exp)}",
+        f"    found     {summarize(q)}",
+        f"    where     {'; '.join(diffs)}",
+    ]
 
 
 def _text_of(source: Any) -> str | None:

@@ -104,8 +104,9 @@ def speaker_resolver(
     if kb is not None:
         if not getattr(resolver, "takes_kb", False):
             raise RuleError(
-                f"{errors.RESOLVER_ARGUMENT} the speaker resolver {speakers!r} takes no knowledge base (its class "
-                "does not set takes_kb = True): use the packaged resolver 'en.v1' with kb="
+                f"{errors.RESOLVER_ARGUMENT} the speaker resolver {speakers!r} takes no knowledge "
+                "base (its class does not set takes_kb = True): use the packaged resolver "
+                "'en.v1' with kb="
             )
         extra["kb"] = kb
     if titles != PACKAGED_TITLES:  # the packaged titles are every resolver's default

@@ -14,9 +14,7 @@ per process (the spaCy pipeline, the cue lexicon, the compiled matchers);
 
 from __future__ import annotations
 
-import logging
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -26,13 +24,14 @@ from spacy.tokens import Doc
 
 from . import direct, errors, limits, workers
 from .assemble import build_article, build_quotes
+from .batch import stream_documents, unpack_item
 from .candidates import Candidate
 from .context import DocContext
 from .cues import CueLexicon, PatternRule, default_patterns
 from .depmatch import FastDependencyMatcher
 from .marks import Quoted, find_quoted
 from .merge import drop_quoted_speakers, merge_local
-from .parse import chunk_limit, looks_english, parse_stream, split_for_parsing
+from .parse import chunk_limit, parse_stream, text_warnings
 from .records import Article, ErrorRecord, Quote
 from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
 from .segment import Segmentation, segment
@@ -47,7 +46,8 @@ def _kinds(value: Iterable[str]) -> frozenset[str]:
     bad = kinds - ALL_KINDS
     if bad:
         raise errors.RuleError(
-            f"{errors.UNKNOWN_KINDS} unknown quote kinds {sorted(bad)}; use some of {sorted(ALL_KINDS)}"
+            f"{errors.UNKNOWN_KINDS} unknown quote kinds {sorted(bad)}; "
+            f"use some of {sorted(ALL_KINDS)}"
         )
     return kinds
 
@@ -82,10 +82,22 @@ def _rule_names(value: Iterable[str]) -> frozenset[str]:
     if bad:
         known = CODE_RULES | {p.name for p in default_patterns()}
         raise errors.RuleError(
-            f"{errors.UNKNOWN_RULE} {bad[0]!r} is not a rule name; rule names look like 'reported.colon.v1'"
-            + errors.did_you_mean(bad[0], known)
+            f"{errors.UNKNOWN_RULE} {bad[0]!r} is not a rule name; "
+            "rule names look like 'reported.colon.v1'" + errors.did_you_mean(bad[0], known)
         )
     return names
+
+
+def _check_disabled(disabled: frozenset[str], patterns: Sequence[PatternRule]) -> None:
+    """Refuse to switch off rules that are neither code rules nor among ``patterns``."""
+    known = CODE_RULES | {p.name for p in patterns}
+    unknown = sorted(disabled - known)
+    if unknown:
+        raise errors.RuleError(
+            f"{errors.UNKNOWN_RULE} cannot disable unknown rules {unknown}: they are neither "
+            "quotecraft's code rules nor in this extractor's patterns"
+            + errors.did_you_mean(unknown[0], known)
+        )
 
 
 @frozen
@@ -148,14 +160,7 @@ class Extractor:
         self.resolver = resolver or Resolver
         self.lists = lists if lists is not None else packaged_lists()
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
-        unknown = self.config.disabled_rules - CODE_RULES - {p.name for p in self.patterns}
-        if unknown:
-            first = sorted(unknown)[0]
-            raise errors.RuleError(
-                f"{errors.UNKNOWN_RULE} cannot disable unknown rules {sorted(unknown)}: they are neither "
-                "quotecraft's code rules nor in this extractor's patterns"
-                + errors.did_you_mean(first, CODE_RULES | {p.name for p in self.patterns})
-            )
+        _check_disabled(self.config.disabled_rules, self.patterns)
         self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
         # same matches in the same order as spaCy's DependencyMatcher, several times faster
         self.matcher.matcher = FastDependencyMatcher(  # type: ignore[assignment]
@@ -174,8 +179,8 @@ class Extractor:
             raise errors.InputTypeError.for_value(text)
         if self.config.max_chars is not None and len(text) > self.config.max_chars:
             raise errors.InputTooLargeError(
-                f"{errors.TOO_LARGE} text of {len(text)} characters is over max_chars={self.config.max_chars}; "
-                "raise the limit in Config or split the text"
+                f"{errors.TOO_LARGE} text of {len(text)} characters is over "
+                f"max_chars={self.config.max_chars}; raise the limit in Config or split the text"
             )
         with self.lists.active():
             return segment(text, html=self.config.html, boilerplate_patterns=self.boilerplate)
@@ -213,25 +218,14 @@ class Extractor:
         ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
         if len(doc) and not doc.has_annotation("DEP"):
             raise errors.MissingAnnotationError(
-                f"{errors.NO_PARSE} the Doc has no dependency parse: quotecraft needs a pipeline with a "
-                "'parser' (and 'ner' for speaker names), and a blank or untrained one has "
-                f"none: {errors.MODEL_HINT}."
+                f"{errors.NO_PARSE} the Doc has no dependency parse: quotecraft needs a "
+                "pipeline with a 'parser' (and 'ner' for speaker names), and a blank or "
+                f"untrained one has none: {errors.MODEL_HINT}."
             )
-        warnings = [*ctx.seg.warnings, *self._text_warnings(ctx.seg)]
+        limit = chunk_limit(self.nlp, self.config.chunk_chars)
+        warnings = [*ctx.seg.warnings, *text_warnings(ctx.seg, limit)]
         quotes = self._quotes(ctx, warnings) if len(doc) else []
         return build_article(ctx, quotes, warnings, id=id)
-
-    def _text_warnings(self, seg: Segmentation) -> list[str]:
-        """Warnings about the whole text: parsed in pieces, not English."""
-        out = []
-        limit = chunk_limit(self.nlp, self.config.chunk_chars)
-        if len(seg.normalized) > limit:
-            pieces = split_for_parsing(seg.normalized, limit)
-            how = limits.describe_cuts(seg.normalized, pieces)
-            out.append(errors.W_SPLIT.format(n=len(seg.text), k=len(pieces), how=how))
-        if not looks_english(seg.normalized):
-            out.append(errors.W_LANGUAGE)
-        return out
 
     def _quotes(self, ctx: DocContext, warnings: list[str]) -> list[Quote]:
         quoted = find_quoted(
@@ -290,8 +284,8 @@ class Extractor:
 
         With ``n_process`` > 1, on Linux, that many forked worker processes each run
         the whole pipeline on chunks of at most ``batch_size`` documents (8 at most)
-        and send back the records (:mod:`quotecraft.workers`); elsewhere spaCy parses in ``n_process``
-        processes and this process does the rest. The results are the same either way.
+        and send back the records (:mod:`quotecraft.workers`); elsewhere spaCy parses in
+        ``n_process`` processes and this process does the rest. The results are the same.
         """
         limits.check_batch(batch_size, n_process)
         numbered = (unpack_item(item, n) for n, item in enumerate(items))
@@ -307,62 +301,9 @@ class Extractor:
         self, items: Iterable[tuple[str | None, Any]], *, batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Article | ErrorRecord]:
         """:meth:`pipe` in this process (spaCy may parse in ``n_process`` processes)."""
-        queue: deque[tuple[str | None, Segmentation | ErrorRecord]] = deque()
-
-        def segs() -> Iterator[Segmentation]:
-            for doc_id, text in items:
-                try:
-                    seg = self._segment(text)
-                except Exception as exc:  # isolate one bad document
-                    queue.append((doc_id, error_record(doc_id, exc)))
-                    continue
-                queue.append((doc_id, seg))
-                yield seg
-
-        docs = self._parse_stream(segs(), batch_size=batch_size, n_process=n_process)
-        for doc in docs:
-            while queue and isinstance(queue[0][1], ErrorRecord):
-                yield queue.popleft()[1]  # type: ignore[misc]
-            doc_id, seg = queue.popleft()
-            assert isinstance(seg, Segmentation)
-            try:
-                yield self.analyze(doc, seg, id=doc_id)
-            except Exception as exc:  # isolate one bad document
-                yield error_record(doc_id, exc)
-        while queue:
-            rec = queue.popleft()[1]
-            if isinstance(rec, ErrorRecord):
-                yield rec
-
-
-_log = logging.getLogger(__name__)
-
-
-def error_record(doc_id: str | None, exc: Exception) -> ErrorRecord:
-    """The record that takes a failed document's place in a batch, logged.
-
-    quotecraft's own errors (bad input, a text over the limit) are the user's to fix and
-    are logged at DEBUG; any other exception is a bug, logged at WARNING with its traceback.
-    """
-    if isinstance(exc, errors.QuotecraftError):
-        _log.debug("document %r: %s: %s", doc_id, type(exc).__name__, exc)
-    else:
-        _log.warning(
-            "document %r failed (%s: %s); it becomes an error record",
-            doc_id,
-            type(exc).__name__,
-            exc,
-            exc_info=exc,
+        return stream_documents(
+            items,
+            segment=self._segment,
+            parse=lambda segs: self._parse_stream(segs, batch_size=batch_size, n_process=n_process),
+            analyze=self.analyze,
         )
-    return ErrorRecord(doc_id, type(exc).__name__, str(exc))
-
-
-def unpack_item(item: Any, n: int) -> tuple[str | None, Any]:
-    """``(id, text)`` of a batch item: a string, an ``{"id", "text"}`` dict or an ``(id, text)``
-    tuple; ``n`` (the item's position) is the id when it has none."""
-    if isinstance(item, dict):
-        doc_id = item.get("id")
-        return (str(doc_id) if doc_id is not None else str(n)), item.get("text")
-    if isinstance(item, tuple) and len(item) == 2:
-        return str(item[0]), item[1]
-    return str(n), item

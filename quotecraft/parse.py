@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import errors
+from .limits import describe_cuts
 from .segment import Segmentation
 from .wordlists import word_list
 
@@ -58,6 +60,18 @@ def parse_stream(
     while pending and pending[0][1] == 0:
         pending.pop(0)
         yield nlp.make_doc("")
+
+
+def text_warnings(seg: Segmentation, limit: int) -> list[str]:
+    """Warnings about a whole text: parsed in pieces (W004), not English (W003)."""
+    out = []
+    if len(seg.normalized) > limit:
+        pieces = split_for_parsing(seg.normalized, limit)
+        how = describe_cuts(seg.normalized, pieces)
+        out.append(errors.W_SPLIT.format(n=len(seg.text), k=len(pieces), how=how))
+    if not looks_english(seg.normalized):
+        out.append(errors.W_LANGUAGE)
+    return out
 
 
 def split_for_parsing(text: str, limit: int) -> list[tuple[int, int]]:

@@ -76,7 +76,7 @@ def test_a_reused_code_would_be_found() -> None:
 
 
 def test_a_failed_document_in_a_batch_is_logged(caplog: pytest.LogCaptureFixture) -> None:
-    from quotecraft.extractor import error_record
+    from quotecraft.batch import error_record
 
     with caplog.at_level(logging.DEBUG, logger="quotecraft"):
         bug = error_record("d1", RuntimeError("a stage failed"))

@@ -1,0 +1,87 @@
+"""Many documents in one process: segment each, parse them as a stream, analyze each.
+
+A document that fails becomes an :class:`~quotecraft.records.ErrorRecord` in its place
+(logged), and the batch goes on; results come in input order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+from . import errors
+from .records import Article, ErrorRecord
+from .segment import Segmentation
+
+
+def stream_documents(
+    items: Iterable[tuple[str | None, Any]],
+    *,
+    segment: Callable[[Any], Segmentation],
+    parse: Callable[[Iterator[Segmentation]], Iterator[Doc]],
+    analyze: Callable[..., Article],
+) -> Iterator[Article | ErrorRecord]:
+    """``(id, text)`` items through ``segment``, ``parse`` (a stream) and ``analyze``, in order."""
+    queue: deque[tuple[str | None, Segmentation | ErrorRecord]] = deque()
+
+    def segs() -> Iterator[Segmentation]:
+        for doc_id, text in items:
+            try:
+                seg = segment(text)
+            except Exception as exc:  # isolate one bad document
+                queue.append((doc_id, error_record(doc_id, exc)))
+                continue
+            queue.append((doc_id, seg))
+            yield seg
+
+    docs = parse(segs())
+    for doc in docs:
+        while queue and isinstance(queue[0][1], ErrorRecord):
+            yield queue.popleft()[1]  # type: ignore[misc]
+        doc_id, seg = queue.popleft()
+        assert isinstance(seg, Segmentation)
+        try:
+            yield analyze(doc, seg, id=doc_id)
+        except Exception as exc:  # isolate one bad document
+            yield error_record(doc_id, exc)
+    while queue:
+        rec = queue.popleft()[1]
+        if isinstance(rec, ErrorRecord):
+            yield rec
+
+
+_log = logging.getLogger(__name__)
+
+
+def error_record(doc_id: str | None, exc: Exception) -> ErrorRecord:
+    """The record that takes a failed document's place in a batch, logged.
+
+    quotecraft's own errors (bad input, a text over the limit) are the user's to fix and
+    are logged at DEBUG; any other exception is a bug, logged at WARNING with its traceback.
+    """
+    if isinstance(exc, errors.QuotecraftError):
+        _log.debug("document %r: %s: %s", doc_id, type(exc).__name__, exc)
+    else:
+        _log.warning(
+            "document %r failed (%s: %s); it becomes an error record",
+            doc_id,
+            type(exc).__name__,
+            exc,
+            exc_info=exc,
+        )
+    return ErrorRecord(doc_id, type(exc).__name__, str(exc))
+
+
+def unpack_item(item: Any, n: int) -> tuple[str | None, Any]:
+    """``(id, text)`` of a batch item: a string, an ``{"id", "text"}`` dict or an ``(id, text)``
+    tuple; ``n`` (the item's position) is the id when it has none."""
+    if isinstance(item, dict):
+        doc_id = item.get("id")
+        return (str(doc_id) if doc_id is not None else str(n)), item.get("text")
+    if isinstance(item, tuple) and len(item) == 2:
+        return str(item[0]), item[1]
+    return str(n), item

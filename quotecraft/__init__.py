@@ -26,6 +26,8 @@ from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ModelNotFoundError as ModelNotFoundError
 from .errors import QuotecraftError as QuotecraftError
 from .errors import RuleError as RuleError
+from .errors import TrainingDataError as TrainingDataError
+from .errors import WeightsError as WeightsError
 from .extractor import Config as Config
 from .extractor import Extractor as Extractor
 from .frame import to_frame as to_frame
@@ -72,6 +74,8 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "TextSpan",
+    "TrainingDataError",
+    "WeightsError",
     "__version__",
     "examples",
     "extract",

@@ -30,6 +30,7 @@ def load(
     titles: str = "en.v1",
     boilerplate: str = "en.v1",
     kb: KnowledgeBase | str | os.PathLike[str] | None = None,
+    weights: str | os.PathLike[str] | None = None,
 ) -> Extractor:
     """A ready extractor, cached per process for the same arguments.
 
@@ -53,9 +54,12 @@ def load(
         kb: a knowledge base to link speakers to (``Speaker.link``): a
             :class:`~quotecraft.kb.KnowledgeBase`, the registered name of one
             (:data:`~quotecraft.registry.knowledge_bases`) or a TSV/JSON file. None by default.
+        weights: path of cue scorer weights written by ``quotecraft train``; by default
+            the packaged ones (trained on PolNeAR's train split).
 
     Raises:
         ModelNotFoundError: no English pipeline is installed; the message says how to install one.
+        WeightsError: the weights file is missing or not a weights file; the message says the fix.
 
     Example:
         >>> ex = load()
@@ -68,6 +72,8 @@ def load(
     # a rule file edited since the last call gives a new extractor, not the cached one
     stamps = tuple(_stamp(f) for f in rule_files)
     knowledge = _knowledge_base(kb)
+    weights_file = os.fspath(weights) if weights is not None else None
+    weights_stamp = _stamp(weights_file) if weights_file is not None else None
     key = (
         name,
         rule_files,
@@ -79,6 +85,8 @@ def load(
         titles,
         boilerplate,
         knowledge,
+        weights_file,
+        weights_stamp,
     )
     with _lock:
         ex = _extractors.get(key)
@@ -94,6 +102,7 @@ def load(
                 titles=titles,
                 boilerplate=boilerplate,
                 kb=knowledge,
+                weights=weights_file,
             )
             _extractors[key] = ex
         return ex

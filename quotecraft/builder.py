@@ -133,12 +133,17 @@ def build_extractor(
     titles: str = PACKAGED_TITLES,
     boilerplate: str = "en.v1",
     kb: KnowledgeBase | None = None,
+    weights: str | os.PathLike[str] | None = None,
 ) -> Extractor:
-    """An extractor over ``nlp`` with the named rules, extended by the rule files.
+    """An extractor over ``nlp`` with the named rules, extended by the rule files, and the
+    cue scorer's ``weights`` (a file written by ``quotecraft train``; None: the packaged ones).
 
     Raises:
         RuleError: a name is not registered, a rule file is invalid, or an option is.
+        WeightsError: the weights file is missing or not a weights file.
     """
+    from .scorer import CueScorer
+
     rules = build_rules(lexicon, patterns, rule_paths(rule_files))
     return Extractor(
         nlp,
@@ -149,4 +154,5 @@ def build_extractor(
         model_name=model_name,
         resolver=speaker_resolver(speakers, titles, kb),
         boilerplate=registry.boilerplate_detectors.get(boilerplate)(),
+        scorer=CueScorer.from_file(weights) if weights is not None else None,
     )

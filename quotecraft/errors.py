@@ -183,6 +183,30 @@ class InputFormatError(QuotecraftError, ValueError):
     """
 
 
+class WeightsError(QuotecraftError, ValueError):
+    """A cue scorer weights file is missing, unreadable or not weights. The message says the fix.
+
+    Example:
+        >>> import quotecraft
+        >>> quotecraft.load(weights="no/such/weights.json")
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.WeightsError: E041 no weights file at 'no/such/weights.json'; ...
+    """
+
+
+class TrainingDataError(QuotecraftError, ValueError):
+    """A gold file given to ``quotecraft train`` cannot be used. The message names the line.
+
+    Example:
+        >>> from quotecraft.train import read_gold
+        >>> read_gold("no/such/gold.jsonl")
+        Traceback (most recent call last):
+        ...
+        quotecraft.errors.TrainingDataError: E050 no gold file at 'no/such/gold.jsonl'
+    """
+
+
 class QuotecraftWarning(UserWarning):
     """Something was recovered from or left out, said once (e.g. failed documents in a table)."""
 

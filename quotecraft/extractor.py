@@ -34,6 +34,7 @@ from .merge import drop_quoted_speakers, merge_local
 from .parse import chunk_limit, parse_stream, text_warnings
 from .records import Article, ErrorRecord, Quote
 from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
+from .scorer import SCORED_RULE, CueScorer
 from .segment import Segmentation, segment
 from .speakers import Resolver
 from .wordlists import WordLists, packaged_lists
@@ -68,6 +69,7 @@ CODE_RULES = frozenset(
         "mixed.cue_after.v1",
         "reported.colon.v1",
         "reported.trailing.v1",
+        "reported.scored.v1",
     }
 )
 """Rules written as code rather than as patterns: a rule set cannot leave them out, but
@@ -100,6 +102,19 @@ def _check_disabled(disabled: frozenset[str], patterns: Sequence[PatternRule]) -
         )
 
 
+def _threshold(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if isinstance(value, bool) or not number >= 0.0:
+        raise errors.ConfigError(
+            f"E006 scorer_threshold must be a number of at least 0 (above 1 switches the cue "
+            f"scorer off), not {value!r}"
+        )
+    return number
+
+
 @frozen
 class Config:
     """Options of an extractor (also the spaCy component's config).
@@ -125,6 +140,11 @@ class Config:
     """Rules to switch off by name (``Quote.rule``), patterns and code rules alike: their
     candidates are dropped before quotes are merged, so another rule may take their place.
     An extractor refuses names it does not know (:class:`~quotecraft.errors.RuleError`)."""
+    scorer_threshold: float = field(default=0.25, converter=_threshold)
+    """Admit a reported-speech cue the patterns miss (rule ``reported.scored.v1``) when the
+    learned cue scorer gives it at least this probability (:mod:`quotecraft.scorer`); above
+    1 switches the scorer off. The default was chosen by 5-fold cross-validation on PolNeAR
+    train; ``docs/benchmarks.md`` shows precision and recall by threshold."""
 
 
 class Extractor:
@@ -150,8 +170,11 @@ class Extractor:
         resolver: Callable[..., Resolver] | None = None,
         boilerplate: Iterable[re.Pattern[str]] | None = None,
         lists: WordLists | None = None,
+        scorer: CueScorer | None = None,
     ) -> None:
         self.nlp = nlp
+        self.scorer = scorer if scorer is not None else CueScorer.default()
+        """The learned cue scorer (the packaged weights unless others are given)."""
         self.lexicon = lexicon
         self.patterns = tuple(patterns)
         self.config = config or Config()
@@ -250,6 +273,9 @@ class Extractor:
         cands = self.matcher(ctx.doc)
         cands += colon_attributions(ctx.doc, ctx.paragraphs)
         cands += trailing_attributions(ctx.doc, self.lexicon)
+        threshold = self.config.scorer_threshold
+        if threshold <= 1.0 and SCORED_RULE not in self.config.disabled_rules:
+            cands += self.scorer.candidates(ctx.doc, self.matcher, cands, threshold)
         return cands
 
     def _merged(

@@ -72,6 +72,14 @@ class ReportedMatcher:
         out.sort(key=lambda c: (c.start, -c.end))
         return out
 
+    def candidate(
+        self, doc: Doc, rule_name: str, cue: Token, content: Token, confidence: float
+    ) -> Candidate | None:
+        """A candidate for a cue and content found elsewhere (the cue scorer), with the
+        same content bounds and checks as a pattern's; None when they reject it."""
+        rule = PatternRule(name=rule_name, pattern=[{"RIGHT_ID": "cue"}], confidence=confidence)
+        return self._candidate(doc, rule, cue, content, [cue])
+
     def _conjoined_cues(self, content: Token) -> list[Token]:
         """Cue verbs conjoined inside the content (``... was costly and warned that ...``)."""
         out = []

@@ -146,9 +146,11 @@ def installed_extension(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
 
 
 @pytest.mark.model
-def test_the_packaged_rules_miss_the_examples(extractor: Any) -> None:
+def test_the_packaged_rules_miss_the_examples() -> None:
+    # the lexicon and patterns alone: the learned cue scorer admits some verbs it does not know
+    rules_only = quotecraft.load(config={"disabled_rules": ["reported.scored.v1"]})
     for text, _ in EXAMPLES:
-        assert_quotes(text, [], nlp=extractor)
+        assert_quotes(text, [], nlp=rules_only)
 
 
 def test_entry_points_are_found_after_import(installed_extension: Path) -> None:

@@ -160,13 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quotecraft {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_extract(sub)
-    from . import demo, evaluate, render, stats
+    from . import demo, evaluate, render, stats, train
 
     demo.add_arguments(sub)
     for name, module, help_text in (
         ("evaluate", evaluate, "score predictions against a gold JSON Lines file"),
         ("render", render, "render one extracted document as an HTML page"),
         ("stats", stats, "summarize who is quoted how often in extract output"),
+        ("train", train, "fit the cue scorer on gold annotations (JSON Lines)"),
     ):
         p = sub.add_parser(
             name, help=help_text, description=help_text[:1].upper() + help_text[1:] + "."

@@ -42,6 +42,7 @@ from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .errors import WeightsError
 from .resources import data_set, read_text
+from .wordlists import word_list
 
 if TYPE_CHECKING:
     from .candidates import Candidate
@@ -56,34 +57,14 @@ DEFAULT_WEIGHTS = "scorer_weights.json"
 FORMAT = "quotecraft.cue_scorer.v1"
 """The ``format`` field of a weights file."""
 
-_QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "how", "why", "when", "where"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-_MODALS = frozenset({"would", "could", "might", "may", "will", "should", "can", "must", "shall"})
-_DETERMINERS = {
-    "the": "the",
-    "a": "a",
-    "an": "a",
-    "this": "this",
-    "that": "this",
-    "these": "this",
-    "those": "this",
-    "his": "poss",
-    "her": "poss",
-    "their": "poss",
-    "its": "poss",
-    "our": "poss",
-    "my": "poss",
-    "your": "poss",
-    "some": "some",
-    "any": "some",
-    "no": "no",
-}
-_CONTENT_PREPS = frozenset({"about", "of", "for", "on", "against", "to", "at", "over", "as"})
+_PREPS = frozenset(word_list("content_prepositions"))
 CLAUSE_FRAMES = ("ccomp", "xcomp", "noun_that", "parataxis", "according")
 """Frames whose content is a clause (or, for ``according``, the clause it hangs on)."""
-OBJECT_FRAMES = ("dobj", *(f"prep_{p}" for p in sorted(_CONTENT_PREPS)))
-"""Frames whose content is a noun phrase: what was criticized, called for, talked about."""
+OBJECT_FRAMES = ("dobj", *(f"prep_{p}" for p in sorted(_PREPS)))
+"""Frames whose content is a noun phrase: what was criticized, called for, talked about
+(prepositions from the word list ``content_prepositions``)."""
 ALL_FRAMES = CLAUSE_FRAMES + OBJECT_FRAMES
 _FRAME_DEPS = {
     "ccomp": {"ccomp"},
@@ -150,7 +131,7 @@ def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[
             out.append((t, head, "according"))
         elif dep == "dobj" and head.pos_ == "VERB" and t.pos_ in ("NOUN", "PROPN"):
             out.append((head, t, "dobj"))
-        elif dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _CONTENT_PREPS:
+        elif dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _PREPS:
             cue = head.head
             if cue.pos_ == "VERB" or (
                 cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in cue.children)
@@ -302,7 +283,7 @@ def features(
     if is_negated(cue):
         f.append("negated")
     children = list(cue.children)
-    if any(c.tag_ == "MD" and c.lower_ in _MODALS for c in children):
+    if any(c.tag_ == "MD" and c.lower_ in word_list("modal_verbs") for c in children):
         f.append("modal")
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
         f.append("perfect")
@@ -322,7 +303,8 @@ def features(
         if prev is not None and prev.text in _PARENTHETICAL_PUNCT:
             f.append("parenthetical")
     lead = content.left_edge
-    if lead.lower_ in _QUESTION_WORDS or any(
+    questions = word_list("question_words")
+    if lead.lower_ in questions or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children
     ):
         f.append("question")
@@ -343,8 +325,11 @@ def features(
             head = "<other>"
         f.append(f"head={head}")
         f.append(f"head_ent={content.ent_type_ or 'none'}")
-        det = next((c.lower_ for c in content.children if c.dep_ in ("det", "poss", "nummod")), "")
-        f.append(f"head_det={_DETERMINERS.get(det, 'other') if det else 'none'}")
+        det = next((c for c in content.children if c.dep_ in ("det", "poss", "nummod")), None)
+        kind = "none" if det is None else "number" if det.dep_ == "nummod" else det.lower_
+        if vocabulary is not None and kind not in vocabulary and kind not in ("none", "number"):
+            kind = "<other>"
+        f.append(f"head_det={kind}")
         if content.tag_ in ("NNS", "NNPS"):
             f.append("head_plural")
     return f
@@ -446,7 +431,7 @@ class CueScorer:
         fix = "; train new weights with `quotecraft train GOLD.jsonl -o weights.json`"
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise WeightsError(
-                f"E040 {where} is not a quotecraft cue scorer file (format {FORMAT!r}){fix}"
+                f"E060 {where} is not a quotecraft cue scorer file (format {FORMAT!r}){fix}"
             )
         weights = data.get("weights")
         vocab = data.get("vocabulary", [])
@@ -454,13 +439,13 @@ class CueScorer:
             isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
             for k, v in weights.items()
         ):
-            raise WeightsError(f"E040 {where}: 'weights' must map feature names to numbers{fix}")
+            raise WeightsError(f"E060 {where}: 'weights' must map feature names to numbers{fix}")
         if not isinstance(vocab, list) or not all(isinstance(v, str) for v in vocab):
-            raise WeightsError(f"E040 {where}: 'vocabulary' must be a list of lemmas{fix}")
+            raise WeightsError(f"E060 {where}: 'vocabulary' must be a list of lemmas{fix}")
         frames = data.get("frames", list(DEFAULT_FRAMES))
         if not isinstance(frames, list) or not set(frames) <= set(ALL_FRAMES):
             raise WeightsError(
-                f"E040 {where}: 'frames' must be a list of some of {list(ALL_FRAMES)}{fix}"
+                f"E060 {where}: 'frames' must be a list of some of {list(ALL_FRAMES)}{fix}"
             )
         meta = {
             k: v for k, v in data.items() if k not in ("weights", "vocabulary", "format", "frames")
@@ -480,17 +465,17 @@ class CueScorer:
                 text = f.read()
         except FileNotFoundError as exc:
             raise WeightsError(
-                f"E041 no weights file at {p!r}; give the path of a file written by "
+                f"E061 no weights file at {p!r}; give the path of a file written by "
                 "`quotecraft train GOLD.jsonl -o weights.json`, or leave weights out for the "
                 "packaged ones"
             ) from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise WeightsError(f"E041 cannot read weights file {p!r}: {exc}") from exc
+            raise WeightsError(f"E061 cannot read weights file {p!r}: {exc}") from exc
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise WeightsError(
-                f"E040 weights file {p!r} is not valid JSON ({exc.msg}, line {exc.lineno}); "
+                f"E060 weights file {p!r} is not valid JSON ({exc.msg}, line {exc.lineno}); "
                 "write it again with `quotecraft train GOLD.jsonl -o weights.json`"
             ) from exc
         return cls.from_dict(data, where=f"weights file {p!r}")

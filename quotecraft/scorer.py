@@ -59,12 +59,12 @@ FORMAT = "quotecraft.cue_scorer.v1"
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-_PREPS = frozenset(word_list("content_prepositions"))
+_PREPS = frozenset(word_list("scorer_prepositions"))
 CLAUSE_FRAMES = ("ccomp", "xcomp", "noun_that", "parataxis", "according")
 """Frames whose content is a clause (or, for ``according``, the clause it hangs on)."""
 OBJECT_FRAMES = ("dobj", *(f"prep_{p}" for p in sorted(_PREPS)))
 """Frames whose content is a noun phrase: what was criticized, called for, talked about
-(prepositions from the word list ``content_prepositions``)."""
+(prepositions from the word list ``scorer_prepositions``)."""
 ALL_FRAMES = CLAUSE_FRAMES + OBJECT_FRAMES
 _FRAME_DEPS = {
     "ccomp": {"ccomp"},
@@ -283,7 +283,7 @@ def features(
     if is_negated(cue):
         f.append("negated")
     children = list(cue.children)
-    if any(c.tag_ == "MD" and c.lower_ in word_list("modal_verbs") for c in children):
+    if any(c.tag_ == "MD" and c.lower_ in word_list("scorer_modal_verbs") for c in children):
         f.append("modal")
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
         f.append("perfect")
@@ -303,7 +303,7 @@ def features(
         if prev is not None and prev.text in _PARENTHETICAL_PUNCT:
             f.append("parenthetical")
     lead = content.left_edge
-    questions = word_list("question_words")
+    questions = word_list("scorer_question_words")
     if lead.lower_ in questions or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children
     ):

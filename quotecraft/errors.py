@@ -191,7 +191,7 @@ class WeightsError(QuotecraftError, ValueError):
         >>> quotecraft.load(weights="no/such/weights.json")
         Traceback (most recent call last):
         ...
-        quotecraft.errors.WeightsError: E061 no weights file at 'no/such/weights.json'; ...
+        quotecraft.errors.WeightsError: E071 no weights file at 'no/such/weights.json'; ...
     """
 
 
@@ -203,7 +203,7 @@ class TrainingDataError(QuotecraftError, ValueError):
         >>> read_gold("no/such/gold.jsonl")
         Traceback (most recent call last):
         ...
-        quotecraft.errors.TrainingDataError: E062 no gold file at 'no/such/gold.jsonl'
+        quotecraft.errors.TrainingDataError: E072 no gold file at 'no/such/gold.jsonl'
     """
 
 

@@ -193,11 +193,11 @@ def test_packaged_weights_are_readable_and_say_where_they_come_from() -> None:
 
 
 def test_load_with_missing_or_corrupt_weights(tmp_path: Path) -> None:
-    with pytest.raises(WeightsError, match=r"E061 no weights file .*quotecraft train"):
+    with pytest.raises(WeightsError, match=r"E071 no weights file .*quotecraft train"):
         quotecraft.load(weights=tmp_path / "missing.json")
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", "utf-8")
-    with pytest.raises(WeightsError, match=r"E060 .*not valid JSON.*quotecraft train"):
+    with pytest.raises(WeightsError, match=r"E070 .*not valid JSON.*quotecraft train"):
         quotecraft.load(weights=bad)
     other = tmp_path / "other.json"
     other.write_text('{"weights": {"bias": 1}}', "utf-8")
@@ -252,11 +252,11 @@ def test_train_function_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "E062 no gold file"),
-        ("{oops\n", "E063 .*line 1 is not JSON"),
-        ('{"id": "a"}\n', 'E063 .*needs a "text" string'),
-        ('{"text": "Hi.", "quotes": [{"cue": {"start": 5, "end": 2}}]}\n', "E063 .*cue"),
-        ('{"text": "Hi there.", "quotes": []}\n', 'E064 .*no quote with a "cue"'),
+        (None, "E072 no gold file"),
+        ("{oops\n", "E073 .*line 1 is not JSON"),
+        ('{"id": "a"}\n', 'E073 .*needs a "text" string'),
+        ('{"text": "Hi.", "quotes": [{"cue": {"start": 5, "end": 2}}]}\n', "E073 .*cue"),
+        ('{"text": "Hi there.", "quotes": []}\n', 'E074 .*no quote with a "cue"'),
     ],
 )
 def test_train_cli_bad_input_exits_2(

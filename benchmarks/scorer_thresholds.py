@@ -44,6 +44,16 @@ def _path(root: Path, name: str) -> Path:
     return root / GUM if name == "gum-dev" else corpus_path(root, name)
 
 
+def _config(th: float | None) -> Any:
+    """The extractor options of one row: the scorer off (None) or at threshold ``th``."""
+    from quotecraft.extractor import Config
+    from quotecraft.scorer import SCORED_RULE
+
+    if th is None:
+        return Config(disabled_rules=[SCORED_RULE])
+    return Config(scorer_threshold=th)
+
+
 def _row(th: float | None, s: dict[str, Any]) -> dict[str, Any]:
     return {
         "threshold": "off" if th is None else f"{th:.2f}",
@@ -59,7 +69,7 @@ def sweep(
 ) -> list[dict[str, Any]]:
     """One row of figures per threshold (None: the scorer off)."""
     from quotecraft.evaluate import evaluate, match
-    from quotecraft.extractor import Config, Extractor
+    from quotecraft.extractor import Extractor
     from quotecraft.scorer import SCORED_RULE
 
     parsed = parse_corpus(base, gold)
@@ -69,7 +79,7 @@ def sweep(
             base.nlp,
             lexicon=base.lexicon,
             patterns=base.patterns,
-            config=Config(scorer_threshold=2.0 if th is None else th),
+            config=_config(th),
             scorer=base.scorer,
         )
         preds = [{"id": p.gold["id"], "quotes": predict_quotecraft(ex, p)} for p in parsed]
@@ -100,7 +110,7 @@ def cross_validate(
 ) -> list[dict[str, Any]]:
     """:func:`sweep`'s rows, each fold scored by a scorer fitted on the other folds."""
     from quotecraft.evaluate import evaluate
-    from quotecraft.extractor import Config, Extractor
+    from quotecraft.extractor import Extractor
     from quotecraft.train import examples, train_examples
 
     parsed = parse_corpus(base, gold)
@@ -114,7 +124,7 @@ def cross_validate(
                 base.nlp,
                 lexicon=base.lexicon,
                 patterns=base.patterns,
-                config=Config(scorer_threshold=2.0 if th is None else th),
+                config=_config(th),
                 scorer=scorer,
             )
             for p in parsed[fold::k]:

@@ -281,6 +281,18 @@ UNKNOWN_WORD_LIST = "E050"
 """A word list name (a rule file's ``lists``) does not exist."""
 BAD_KNOWLEDGE_BASE = "E060"
 """A knowledge base cannot be read, or a row lacks its name or id."""
+WEIGHTS_INVALID = "E070"
+"""A cue scorer weights file is not JSON or not of the weights format."""
+WEIGHTS_UNREADABLE = "E071"
+"""A cue scorer weights file is missing or cannot be read."""
+GOLD_UNREADABLE = "E072"
+"""A gold file for ``quotecraft train`` is missing or cannot be read."""
+GOLD_RECORD = "E073"
+"""A line of a gold file is not a document with a text and well-formed cues."""
+GOLD_NO_CUES = "E074"
+"""A gold file has no quote with a cue (or gives no candidate cue to learn from)."""
+UNKNOWN_FRAMES = "E075"
+"""``quotecraft train --frames`` names a frame the cue scorer does not have."""
 
 
 # Coded warning texts, recorded in Article.warnings (and never printed by the library).

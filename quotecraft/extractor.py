@@ -103,16 +103,7 @@ def _check_disabled(disabled: frozenset[str], patterns: Sequence[PatternRule]) -
 
 
 def _threshold(value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
-    if isinstance(value, bool) or not number >= 0.0:
-        raise errors.ConfigError(
-            f"E006 scorer_threshold must be a number of at least 0 (above 1 switches the cue "
-            f"scorer off), not {value!r}"
-        )
-    return number
+    return limits.unit_interval("scorer_threshold", value)
 
 
 @frozen
@@ -142,8 +133,8 @@ class Config:
     An extractor refuses names it does not know (:class:`~quotecraft.errors.RuleError`)."""
     scorer_threshold: float = field(default=0.25, converter=_threshold)
     """Admit a reported-speech cue the patterns miss (rule ``reported.scored.v1``) when the
-    learned cue scorer gives it at least this probability (:mod:`quotecraft.scorer`); above
-    1 switches the scorer off. The default was chosen by 5-fold cross-validation on PolNeAR
+    learned cue scorer gives it at least this probability (:mod:`quotecraft.scorer`), from 0
+    to 1; ``disabled_rules=["reported.scored.v1"]`` switches the scorer off. The default was chosen by 5-fold cross-validation on PolNeAR
     train; ``docs/benchmarks.md`` shows precision and recall by threshold."""
 
 
@@ -273,8 +264,8 @@ class Extractor:
         cands = self.matcher(ctx.doc)
         cands += colon_attributions(ctx.doc, ctx.paragraphs)
         cands += trailing_attributions(ctx.doc, self.lexicon)
-        threshold = self.config.scorer_threshold
-        if threshold <= 1.0 and SCORED_RULE not in self.config.disabled_rules:
+        if SCORED_RULE not in self.config.disabled_rules:
+            threshold = self.config.scorer_threshold
             cands += self.scorer.candidates(ctx.doc, self.matcher, cands, threshold)
         return cands
 

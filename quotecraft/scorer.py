@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from . import errors
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .errors import WeightsError
@@ -431,7 +432,7 @@ class CueScorer:
         fix = "; train new weights with `quotecraft train GOLD.jsonl -o weights.json`"
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise WeightsError(
-                f"E070 {where} is not a quotecraft cue scorer file (format {FORMAT!r}){fix}"
+                f"{errors.WEIGHTS_INVALID} {where} is not a quotecraft cue scorer file (format {FORMAT!r}){fix}"
             )
         weights = data.get("weights")
         vocab = data.get("vocabulary", [])
@@ -439,13 +440,17 @@ class CueScorer:
             isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
             for k, v in weights.items()
         ):
-            raise WeightsError(f"E070 {where}: 'weights' must map feature names to numbers{fix}")
+            raise WeightsError(
+                f"{errors.WEIGHTS_INVALID} {where}: 'weights' must map feature names to numbers{fix}"
+            )
         if not isinstance(vocab, list) or not all(isinstance(v, str) for v in vocab):
-            raise WeightsError(f"E070 {where}: 'vocabulary' must be a list of lemmas{fix}")
+            raise WeightsError(
+                f"{errors.WEIGHTS_INVALID} {where}: 'vocabulary' must be a list of lemmas{fix}"
+            )
         frames = data.get("frames", list(DEFAULT_FRAMES))
         if not isinstance(frames, list) or not set(frames) <= set(ALL_FRAMES):
             raise WeightsError(
-                f"E070 {where}: 'frames' must be a list of some of {list(ALL_FRAMES)}{fix}"
+                f"{errors.WEIGHTS_INVALID} {where}: 'frames' must be a list of some of {list(ALL_FRAMES)}{fix}"
             )
         meta = {
             k: v for k, v in data.items() if k not in ("weights", "vocabulary", "format", "frames")
@@ -465,17 +470,19 @@ class CueScorer:
                 text = f.read()
         except FileNotFoundError as exc:
             raise WeightsError(
-                f"E071 no weights file at {p!r}; give the path of a file written by "
+                f"{errors.WEIGHTS_UNREADABLE} no weights file at {p!r}; give the path of a file written by "
                 "`quotecraft train GOLD.jsonl -o weights.json`, or leave weights out for the "
                 "packaged ones"
             ) from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise WeightsError(f"E071 cannot read weights file {p!r}: {exc}") from exc
+            raise WeightsError(
+                f"{errors.WEIGHTS_UNREADABLE} cannot read weights file {p!r}: {exc}"
+            ) from exc
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise WeightsError(
-                f"E070 weights file {p!r} is not valid JSON ({exc.msg}, line {exc.lineno}); "
+                f"{errors.WEIGHTS_INVALID} weights file {p!r} is not valid JSON ({exc.msg}, line {exc.lineno}); "
                 "write it again with `quotecraft train GOLD.jsonl -o weights.json`"
             ) from exc
         return cls.from_dict(data, where=f"weights file {p!r}")

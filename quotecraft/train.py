@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from . import errors
 from .cues import CueLexicon
 from .errors import TrainingDataError
 from .scorer import ALL_FRAMES, DEFAULT_FRAMES, CueScorer, cue_candidates, features
@@ -46,9 +47,11 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         with open(p, encoding="utf-8") as f:
             lines = f.readlines()
     except FileNotFoundError as exc:
-        raise TrainingDataError(f"E072 no gold file at {p!r}") from exc
+        raise TrainingDataError(f"{errors.GOLD_UNREADABLE} no gold file at {p!r}") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise TrainingDataError(f"E072 cannot read gold file {p!r}: {exc}") from exc
+        raise TrainingDataError(
+            f"{errors.GOLD_UNREADABLE} cannot read gold file {p!r}: {exc}"
+        ) from exc
     docs = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -57,12 +60,16 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         try:
             d = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise TrainingDataError(f"E073 {where} is not JSON ({exc.msg})") from exc
+            raise TrainingDataError(
+                f"{errors.GOLD_RECORD} {where} is not JSON ({exc.msg})"
+            ) from exc
         if not isinstance(d, dict) or not isinstance(d.get("text"), str):
-            raise TrainingDataError(f'E073 {where}: a document needs a "text" string')
+            raise TrainingDataError(
+                f'{errors.GOLD_RECORD} {where}: a document needs a "text" string'
+            )
         quotes = d.get("quotes", [])
         if not isinstance(quotes, list):
-            raise TrainingDataError(f'E073 {where}: "quotes" must be a list')
+            raise TrainingDataError(f'{errors.GOLD_RECORD} {where}: "quotes" must be a list')
         for q in quotes:
             cue = q.get("cue") if isinstance(q, dict) else None
             if cue is None:
@@ -74,13 +81,13 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 and 0 <= cue["start"] < cue["end"] <= len(d["text"])
             ):
                 raise TrainingDataError(
-                    f'E073 {where}: a quote\'s "cue" needs "start" < "end" within the text, '
+                    f'{errors.GOLD_RECORD} {where}: a quote\'s "cue" needs "start" < "end" within the text, '
                     f"got {cue!r}"
                 )
         docs.append(d)
     if not any(q.get("cue") for d in docs for q in d.get("quotes", []) if isinstance(q, dict)):
         raise TrainingDataError(
-            f'E074 {p!r} has no quote with a "cue": the scorer learns from gold cues '
+            f'{errors.GOLD_NO_CUES} {p!r} has no quote with a "cue": the scorer learns from gold cues '
             '({"quotes": [{"cue": {"start": 10, "end": 14}, ...}]})'
         )
     return docs
@@ -183,7 +190,9 @@ def fit(
             rows.append(r)
     n, k = len(exs), len(index)
     if n == 0:
-        raise TrainingDataError("E074 no candidate cues in the gold documents: nothing to learn")
+        raise TrainingDataError(
+            f"{errors.GOLD_NO_CUES} no candidate cues in the gold documents: nothing to learn"
+        )
     row = np.asarray(rows, dtype=np.int64)
     col = np.asarray(cols, dtype=np.int64)
     w = np.zeros(k)
@@ -261,7 +270,9 @@ def train(
     frames = tuple(frames)
     bad = sorted(set(frames) - set(ALL_FRAMES))
     if bad or not frames:
-        raise TrainingDataError(f"E075 unknown frames {bad}; use some of {list(ALL_FRAMES)}")
+        raise TrainingDataError(
+            f"{errors.UNKNOWN_FRAMES} unknown frames {bad}; use some of {list(ALL_FRAMES)}"
+        )
     docs = read_gold(gold)
     lexicon = load(model).lexicon
     exs = list(examples(parse_gold(docs, model), docs, lexicon, frames))

@@ -215,7 +215,7 @@ def test_scorer_admits_a_cue_the_rules_miss(extractor: Any, tmp_path: Path) -> N
         extractor.nlp,
         lexicon=extractor.lexicon,
         patterns=extractor.patterns,
-        config=Config(scorer_threshold=2.0),
+        config=Config(disabled_rules=[SCORED_RULE]),
     )
     assert off(text).quotes == ()
     w = tmp_path / "w.json"
@@ -228,6 +228,8 @@ def test_scorer_admits_a_cue_the_rules_miss(extractor: Any, tmp_path: Path) -> N
     assert q.speaker is not None and q.speaker.name == "Ivo Tamm"
     # below the threshold, or switched off by name: nothing
     assert quotecraft.load(weights=w, config={"scorer_threshold": 0.99})(text).quotes == ()
+    with pytest.raises(quotecraft.ConfigError, match="E006 scorer_threshold"):
+        Config(scorer_threshold=1.5)
     assert quotecraft.load(weights=w, config={"disabled_rules": [SCORED_RULE]})(text).quotes == ()
 
 

@@ -11,9 +11,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from spacy.tokens import Doc
-
 from . import errors
+from .parse import Unit
 from .records import Article, ErrorRecord
 from .segment import Segmentation
 
@@ -22,10 +21,11 @@ def stream_documents(
     items: Iterable[tuple[str | None, Any]],
     *,
     segment: Callable[[Any], Segmentation],
-    parse: Callable[[Iterator[Segmentation]], Iterator[Doc]],
+    parse: Callable[[Iterator[Segmentation]], Iterator[Unit]],
     analyze: Callable[..., Article],
 ) -> Iterator[Article | ErrorRecord]:
-    """``(id, text)`` items through ``segment``, ``parse`` (a stream) and ``analyze``, in order."""
+    """``(id, text)`` items through ``segment``, ``parse`` (a stream of units) and
+    ``analyze`` (a document's segmentation and its :class:`DocUnits`), in order."""
     queue: deque[tuple[str | None, Segmentation | ErrorRecord]] = deque()
 
     def segs() -> Iterator[Segmentation]:
@@ -38,20 +38,49 @@ def stream_documents(
             queue.append((doc_id, seg))
             yield seg
 
-    docs = parse(segs())
-    for doc in docs:
+    units = DocUnits(parse(segs()))
+    while units.more():
         while queue and isinstance(queue[0][1], ErrorRecord):
             yield queue.popleft()[1]  # type: ignore[misc]
         doc_id, seg = queue.popleft()
         assert isinstance(seg, Segmentation)
         try:
-            yield analyze(doc, seg, id=doc_id)
+            yield analyze(seg, units, id=doc_id)
         except Exception as exc:  # isolate one bad document
+            units.skip_document()
             yield error_record(doc_id, exc)
     while queue:
         rec = queue.popleft()[1]
         if isinstance(rec, ErrorRecord):
             yield rec
+
+
+class DocUnits:
+    """The parsed units of a stream of documents (:func:`~quotecraft.parse.parse_units`),
+    read one document at a time."""
+
+    def __init__(self, units: Iterator[Unit]) -> None:
+        self._units = units
+        self._next: Unit | None = None
+        self._in_document = False  # a document's units are being read
+
+    def more(self) -> bool:
+        """Whether another document follows."""
+        if self._next is None:
+            self._next = next(self._units, None)
+        return self._next is not None
+
+    def __next__(self) -> Unit:
+        """The current document's next unit."""
+        unit = self._next if self._next is not None else next(self._units)
+        self._next = None
+        self._in_document = not unit.last
+        return unit
+
+    def skip_document(self) -> None:
+        """Read past the rest of a document whose analysis failed."""
+        while self._in_document:
+            next(self)
 
 
 _log = logging.getLogger(__name__)

@@ -18,25 +18,27 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import direct, errors, limits, workers
 from .assemble import build_article, build_quotes
-from .batch import stream_documents, unpack_item
+from .batch import DocUnits, stream_documents, unpack_item
 from .candidates import Candidate
 from .context import DocContext
 from .cues import CueLexicon, PatternRule, default_patterns
 from .depmatch import FastDependencyMatcher
 from .marks import Quoted, find_quoted
 from .merge import drop_quoted_speakers, merge_local
-from .parse import chunk_limit, parse_stream, text_warnings
+from .parse import Unit, chunk_limit, parse_stream, parse_units, text_warnings
 from .records import Article, ErrorRecord, Quote
 from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
 from .scorer import SCORED_RULE, CueScorer
 from .segment import Segmentation, segment
 from .speakers import Resolver
+from .units import Merger, slice_segmentation
 from .wordlists import WordLists, packaged_lists
 
 ALL_KINDS = frozenset({"direct", "indirect", "mixed"})
@@ -184,7 +186,8 @@ class Extractor:
     def __call__(self, text: str, *, id: str | None = None) -> Article:
         """Extract the quotations of one text (plain text or HTML)."""
         seg = self._segment(text)
-        return self.analyze(self._parse([seg])[0], seg, id=id)
+        units = DocUnits(self._parse_units(iter([seg])))
+        return self._analyze_units(seg, units, id=id)
 
     # -- stage 0 and 1: segment and parse ----------------------------------------------------
 
@@ -209,6 +212,35 @@ class Extractor:
     ) -> Iterator[Doc]:
         limit = chunk_limit(self.nlp, self.config.chunk_chars)
         return parse_stream(self.nlp, segs, limit=limit, batch_size=batch_size, n_process=n_process)
+
+    def _parse_units(
+        self, segs: Iterator[Segmentation], *, batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Unit]:
+        limit = chunk_limit(self.nlp, self.config.chunk_chars)
+        return parse_units(self.nlp, segs, limit=limit, batch_size=batch_size, n_process=n_process)
+
+    def _analyze_units(self, seg: Segmentation, units: DocUnits, *, id: str | None) -> Article:
+        """:meth:`analyze` on a document parsed in units: whole when it is one unit (any
+        article up to ``UNIT_CHARS``), else unit by unit, keeping only the records."""
+        unit = next(units)
+        if unit.last:
+            return self.analyze(unit.doc, seg, id=id)
+        merger = Merger(seg)
+        while True:
+            ctx = DocContext.of(
+                unit.doc,
+                slice_segmentation(seg, unit.start, unit.end),
+                boilerplate=self.boilerplate,
+            )
+            found: list[str] = []
+            merger.add(unit.start, self._quotes(ctx, found) if len(unit.doc) else [], found)
+            if unit.last:
+                break
+            del ctx
+            unit = next(units)  # the previous unit's Doc is freed here
+        limit = chunk_limit(self.nlp, self.config.chunk_chars)
+        warnings = [*seg.warnings, *text_warnings(seg, limit), *merger.mark_warnings()]
+        return build_article(attrs.evolve(ctx, seg=seg), merger.quotes, warnings, id=id)
 
     # -- the stages after the parse, on one document ----------------------------------------
 
@@ -321,6 +353,6 @@ class Extractor:
         return stream_documents(
             items,
             segment=self._segment,
-            parse=lambda segs: self._parse_stream(segs, batch_size=batch_size, n_process=n_process),
-            analyze=self.analyze,
+            parse=lambda segs: self._parse_units(segs, batch_size=batch_size, n_process=n_process),
+            analyze=self._analyze_units,
         )

@@ -106,7 +106,8 @@ def register_paragraphs() -> None:
 
 
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every paragraph break, before the parser runs.
+    """Start a sentence after every paragraph break, before the parser runs (and inside
+    any stretch too long to be a sentence: :func:`~quotecraft.pieces.cap_unpunctuated`).
 
     The parser does not end a sentence at a blank line, so a headline without a
     full stop would run into the first sentence (and lend it its words as a
@@ -115,12 +116,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
     """
     from spacy.attrs import IS_SPACE
 
+    from .pieces import cap_unpunctuated
+
     # whitespace tokens found in one array read, not by making a Token for every token
     spaces = [doc[i] for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if "\n" in doc[i].text]
     if not spaces:
-        return doc
+        return cap_unpunctuated(doc)
     blank = any(t.text.count("\n") >= 2 for t in spaces)
     for t in spaces:
         if (not blank or t.text.count("\n") >= 2) and t.i + 1 < len(doc):
             doc[t.i + 1].is_sent_start = True
-    return doc
+    return cap_unpunctuated(doc)

@@ -63,3 +63,52 @@ def test_pipe_keeps_no_doc_alive(extractor: Any, no_cycle_collector: None) -> No
         del extractor.analyze
     assert len(results) == 3 and len(seen) == 3
     assert [r() is None for r in seen] == [True, True, True]
+
+
+# -- issue 17, defect 13: a long article is analyzed unit by unit -------------------------------
+
+
+def _long_article(n: int) -> str:
+    paragraphs = []
+    for k in range(n):
+        paragraphs.append(
+            f'"Pier {k} will open in May," said Harbor Master Ola Berg. '
+            f"Councillor Tom Reyes said that plan {k} cost too much."
+        )
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.issue(17)
+def test_a_long_article_keeps_one_unit_alive_at_a_time(
+    extractor: Any, no_cycle_collector: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecraft import parse, units
+
+    monkeypatch.setattr(parse, "UNIT_CHARS", 1500)
+    monkeypatch.setattr(parse, "BATCH_CHARS", 1500)
+    alive: list[int] = []
+    refs: list[weakref.ref[Any]] = []
+    add = units.Merger.add
+
+    def spy(self: Any, start: int, quotes: Any, warnings: Any) -> None:
+        alive.append(sum(1 for r in refs if r() is not None))
+        add(self, start, quotes, warnings)
+
+    from quotecraft import context
+
+    of = context.DocContext.of.__func__  # type: ignore[attr-defined]
+
+    def spy_of(cls: Any, doc: Any, *args: Any, **kw: Any) -> Any:
+        refs.append(weakref.ref(doc))
+        return of(cls, doc, *args, **kw)
+
+    monkeypatch.setattr(units.Merger, "add", spy)
+    monkeypatch.setattr(context.DocContext, "of", classmethod(spy_of))
+    import quotecraft
+
+    small_pieces = quotecraft.load(config={"chunk_chars": 1000})
+    text = _long_article(100)
+    art = small_pieces(text)
+    assert len(alive) >= 5  # analyzed in units
+    assert max(alive) <= 2  # the unit being analyzed (and at most one parsed ahead)
+    assert len(art.quotes) == 200

@@ -545,4 +545,104 @@ def test_w004_says_how_the_text_was_split() -> None:
     assert w.endswith("paragraph breaks") and "line" not in w, w
     no_breaks = pieces("x" * 2500)
     (w,) = [w for w in no_breaks.warnings if w.startswith("W004")]
-    assert w.endswith("split at 2 places inside words (no break near)"), w
+    assert "long runs without a space" in w and "paragraph" not in w, w
+
+
+# -- issue 17: texts dense in punctuation (defect 3); timings are in benchmarks/robustness.py -----
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 10_000,
+        ("“”«»„" + '"') * 2000,
+        "x" + "'s" * 5000,
+        'Ann said "' + '"' * 500 + 'it was fine," and left. ' + "“” " * 300,
+    ],
+)
+def test_punctuation_dense_text_gives_a_valid_result(extractor: Any, text: str) -> None:
+    art = extractor(text)
+    assert problems(art, text) == []
+
+
+@pytest.mark.issue(17)
+def test_the_parser_never_sees_marks_without_words(
+    extractor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    pipe = extractor.nlp.pipe
+
+    def recording(texts: Any, **kwargs: Any) -> Any:
+        def record() -> Any:
+            for t in texts:
+                seen.append(t)
+                yield t
+
+        return pipe(record(), **kwargs)
+
+    monkeypatch.setattr(extractor.nlp, "pipe", recording)
+    text = '"Fine," said Ann Lee.\n\n' + "“”" * 2000 + "\n\nShe left."
+    art = extractor(text)
+    assert [q.speaker.name for q in art.quotes if q.speaker] == ["Ann Lee"]
+    assert seen and all("““" not in t and "””" not in t for t in seen)
+    (w,) = [w for w in art.warnings if w.startswith("W004")]
+    assert w.endswith("split at 2 runs of marks without words"), w
+
+
+@pytest.mark.issue(17)
+def test_no_sentence_is_longer_than_the_cap(extractor: Any) -> None:
+    from quotecraft.pieces import SENTENCE_TOKENS
+
+    text = '"Yes," she said ' * 600  # no full stop anywhere
+    doc = extractor._parse([extractor._segment(text)])[0]
+    assert max(len(s) for s in doc.sents) <= SENTENCE_TOKENS
+    art = extractor(text)
+    assert problems(art, text) == [] and art.quotes
+
+
+@pytest.mark.issue(17)
+def test_a_long_sentence_from_the_parser_is_parsed_again(extractor: Any) -> None:
+    from quotecraft.model import PARAGRAPHS
+    from quotecraft.parse import cap_sentences
+    from quotecraft.pieces import SENTENCE_TOKENS
+
+    nlp = extractor.nlp
+    with nlp.select_pipes(disable=[PARAGRAPHS]):  # no sentence starts preset
+        doc = nlp('"Yes," she said ' * 200)
+    assert max(len(s) for s in doc.sents) > SENTENCE_TOKENS
+    again = cap_sentences(nlp, doc)
+    assert again.text == doc.text and again.has_annotation("DEP")
+    assert max(len(s) for s in again.sents) <= SENTENCE_TOKENS
+    assert cap_sentences(nlp, again) is again  # short sentences: parsed once
+
+
+# -- issue 17, defect 13: long articles analyzed in units (memory: tests/test_memory.py) --------
+
+
+@pytest.mark.issue(17)
+def test_units_give_the_whole_articles_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotecraft import parse
+
+    paragraphs = [
+        f'"Pier {k} opens in May," said Harbor Master Ola Berg. '
+        f"Councillor Tom Reyes said that plan {k} cost too much."
+        for k in range(80)
+    ]
+    paragraphs[70] = "” A stray mark. " + paragraphs[70]
+    text = "\n\n".join(paragraphs)
+    small_pieces = quotecraft.load(config={"chunk_chars": 1000})
+    whole = small_pieces(text)
+    monkeypatch.setattr(parse, "UNIT_CHARS", 2000)
+    units = small_pieces(text)
+
+    def key(q: Any) -> Any:
+        return (q.kind, q.content, q.cue, q.paragraph, q.rule, q.speaker.name, q.speaker.mention)
+
+    assert problems(units, text) == []
+    assert [key(q) for q in units.quotes] == [key(q) for q in whole.quotes]
+    assert units.warnings == whole.warnings
+    stray = text.index("” A stray")
+    assert f"W002 stray closing quotation mark at offset {stray} ignored" in units.warnings
+    assert [s.name for s in units.speakers] == ["Ola Berg", "Tom Reyes"]
+    assert len({q.speaker.id for q in units.quotes}) == 2

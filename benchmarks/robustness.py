@@ -1,6 +1,11 @@
-"""Robustness benchmark (issue 8): many messy documents, huge inputs, linear time.
+"""Robustness benchmark (issues 8 and 17): attacks, many messy documents, huge inputs, linear time.
 
-Three parts, all on text generated here (no third-party data):
+Four parts, all on text generated here (no third-party data):
+
+0. the attacks of issue 17, one at a time, each with its figure: seconds, and what it gave
+   (a result, a typed error with its code, or a command's exit status and stderr), and
+   the peak resident memory of a fresh process extracting a 1, 2.5 and 5 MB article
+   (``--memory-sizes``). Fails only when a command prints a traceback.
 
 1. ``--docs N`` (default 10,000) messy documents from :func:`fuzz.robust.random_document`
    (every quote convention, unbalanced and stray marks, apostrophes, HTML, control and
@@ -15,7 +20,8 @@ Three parts, all on text generated here (no third-party data):
 
 Usage::
 
-    python benchmarks/robustness.py                    # all three parts, 10,000 documents
+    python benchmarks/robustness.py                    # all four parts, 10,000 documents
+    python benchmarks/robustness.py --no-docs --no-big --no-linear   # the attacks only
     python benchmarks/robustness.py --docs 500 --no-big --no-linear
     python benchmarks/robustness.py --no-docs --linear --size 20000
 
@@ -28,7 +34,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -142,6 +150,228 @@ SHAPES: dict[str, Callable[[random.Random, int], str]] = {
     "quote_dense": quote_dense,
     "marks_soup": marks_soup,
 }
+
+# -- part 0: the attacks of issue 17 ------------------------------------------------------------
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, str]:
+    """Seconds ``fn`` took, and what it gave: its value, or the error's type and code."""
+    start = time.perf_counter()
+    try:
+        value = fn()
+        outcome = f"ok: {value}" if value is not None else "ok"
+    except Exception as exc:  # the figure is which error, typed or not
+        outcome = f"{type(exc).__name__}: {str(exc)[:90]}"
+    return time.perf_counter() - start, outcome
+
+
+def _cli(args: list[str], stdin: str = "") -> tuple[float, str]:
+    """Run ``python -m quotecraft ARGS``: seconds, exit status and the first stderr line."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotecraft", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    err = proc.stderr.strip().splitlines()
+    traceback = any(line.startswith("Traceback") for line in err)
+    last = err[-1][:100] if err else ""
+    lines = proc.stdout.strip().splitlines()
+    out = f" stdout {lines[-1][:100]!r}" if lines and len(lines) <= 2 else ""
+    return time.perf_counter() - start, (
+        f"exit {proc.returncode}, {len(err)} stderr lines{' WITH TRACEBACK' if traceback else ''}: "
+        f"{last!r}{out}"
+    )
+
+
+def _peak_memory(n_chars: int, seed: int) -> tuple[float, str]:
+    """Extract a generated news article of ``n_chars`` in a fresh process: its peak RSS."""
+    code = (
+        "import random, resource, sys, time\n"
+        f"sys.path[:0] = [{str(REPO / 'benchmarks')!r}, {str(REPO / 'tests')!r}]\n"
+        "from robustness import news_text\n"
+        "import quotecraft\n"
+        f"text = news_text(random.Random({seed}), {n_chars})\n"
+        "ex = quotecraft.load()\n"
+        "ex('\"Warm-up,\" she said.')\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "art = ex(text)\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(len(text), len(art.quotes), base // 1024, peak // 1024)\n"
+    )
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        return seconds, f"exit {proc.returncode}: {proc.stderr.strip()[-200:]}"
+    _chars, quotes, base, peak = proc.stdout.split()
+    return seconds, f"peak {peak} MB resident (model loaded: {base} MB), {quotes} quotes"
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    names = "abcdefghijklmnopqrstuvwxyz"
+    lines = ["a: &a [" + ",".join(["x"] * 10) + "]"]
+    for k in range(1, levels):
+        lines.append(f"{names[k]}: &{names[k]} [" + ",".join([f"*{names[k - 1]}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _pattern_rules(attrs: dict[str, Any]) -> str:
+    """A rule file whose one pattern's content node has the attributes ``attrs``."""
+    return json.dumps(
+        {
+            "patterns": [
+                {
+                    "name": "evil.v1",
+                    "pattern": [
+                        {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "say"}},
+                        {
+                            "LEFT_ID": "cue",
+                            "REL_OP": ">",
+                            "RIGHT_ID": "content",
+                            "RIGHT_ATTRS": attrs,
+                        },
+                    ],
+                }
+            ]
+        }
+    )
+
+
+def _verbs_file(n: int) -> str:
+    verbs = [
+        {"lemma": f"verb{k}", "class": "speech", "frames": ["ccomp"], "confidence": 0.5}
+        for k in range(n)
+    ]
+    return json.dumps({"verbs": verbs}, indent=1)
+
+
+def run_attacks(seed: int, memory_sizes: list[int]) -> list[dict[str, Any]]:
+    """Each attack of issue 17 once: what it gives, in how many seconds (memory for 13)."""
+    from quotecraft.rulefiles import load_rule_file, rules_from_source
+
+    tmp = Path(tempfile.mkdtemp(prefix="quotecraft-attacks-"))
+    ok = tmp / "ok.txt"
+    ok.write_text('"The pier opens in May," said Mayor Ann Lee.\n', encoding="utf-8")
+    files: dict[str, str | bytes] = {
+        "bomb.yaml": _alias_bomb(),
+        "utf16.json": b"\xff\xfe{\x00}\x00",
+        "brackets.json": "[" * 200_000 + "]" * 200_000,
+        "deep.yaml": "verbs: " + "[" * 5000 + "]" * 5000 + "\n",
+        "ext.json": _pattern_rules({"_": {"os_system": True}}),
+        "regex.json": _pattern_rules({"TEXT": {"REGEX": "^(a+)+$"}}),
+        "render.jsonl": '{"id": "q", "text": "abc", "quotes": [{}]}\n',
+        "stats.jsonl": '{"id": "a", "quotes": [1]}\n',
+        "mixed.jsonl": '{"id": "m", "text": "x"}\n\n{"id": "n", "text": null}\n',
+    }
+    for name, content in files.items():
+        path = tmp / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    ex = quotecraft.load()
+    ex('"Warm-up," she said.')
+    long_line = " ".join(news_text(random.Random(seed), 60_000).replace("\n\n", " ").split(" "))
+    texts = {
+        '"' * 100000: "3. 100,000 quotation marks",
+        ('“”«»„"' * 20000)[:100000]: "3. 100,000 marks of six conventions",
+        "x" + "'s" * 50_000: "3. x's's's... 100,000 characters (tokens: half the characters)",
+        '"a," she said ' * 7143: '3. "a," she said ×7,143 (100,000 characters, no full stop)',
+        news_text(random.Random(seed), 100_000): "3. (reference) 100,000 characters of news",
+    }
+    attacks: list[tuple[str, Callable[[], tuple[float, str]]]] = [
+        (
+            "1. extract_many(batch_size=0)",
+            lambda: _timed(lambda: list(quotecraft.extract_many(["x"], batch_size=0))),
+        ),
+        (
+            "1. extract_many(n_process=-2)",
+            lambda: _timed(lambda: list(quotecraft.extract_many(["x"], n_process=-2))),
+        ),
+        (
+            "1. quotecraft extract --batch-size 0",
+            lambda: _cli(["extract", "--batch-size", "0", str(ok)]),
+        ),
+        (
+            "2. YAML alias bomb (9 levels of 10 aliases)",
+            lambda: _timed(lambda: load_rule_file(tmp / "bomb.yaml")),
+        ),
+        *[
+            (label, lambda t=text: _timed(lambda: f"{len(ex(t).quotes)} quotes"))
+            for text, label in texts.items()
+        ],
+        (
+            "4. REGEX ^(a+)+$ in a rule file",
+            lambda: _timed(lambda: load_rule_file(tmp / "regex.json")),
+        ),
+        (
+            "5. rule file starting with bytes FF FE",
+            lambda: _timed(lambda: load_rule_file(tmp / "utf16.json")),
+        ),
+        (
+            "5. 200,000 nested JSON brackets",
+            lambda: _timed(lambda: load_rule_file(tmp / "brackets.json")),
+        ),
+        ("5. YAML nested 5,000 deep", lambda: _timed(lambda: load_rule_file(tmp / "deep.yaml"))),
+        (
+            '5. {"_": {"os_system": true}} in a pattern',
+            lambda: _timed(lambda: load_rule_file(tmp / "ext.json")),
+        ),
+        (
+            "6. extract -o /nonexistent/d/x.jsonl",
+            lambda: _cli(["extract", str(ok), "-o", "/nonexistent/d/x.jsonl"]),
+        ),
+        ("6. extract -o <a directory>", lambda: _cli(["extract", str(ok), "-o", str(tmp)])),
+        (
+            "6. render -o /nonexistent/x.html",
+            lambda: _cli(["render", str(ok), "-o", "/nonexistent/x.html"]),
+        ),
+        ('7. render {"quotes": [{}]}', lambda: _cli(["render", str(tmp / "render.jsonl")])),
+        ('7. stats {"quotes": [1]}', lambda: _cli(["stats", str(tmp / "stats.jsonl")])),
+        (
+            '8. {"id": "n", "text": null} in a .jsonl',
+            lambda: _cli(["extract", str(tmp / "mixed.jsonl")]),
+        ),
+        (
+            "9. extract --jobs 24 on 4 documents",
+            lambda: _cli(["extract", "-q", "--jobs", "24", *[str(ok)] * 4]),
+        ),
+        ("9. extract --jobs -3", lambda: _cli(["extract", "--jobs", "-3", str(ok)])),
+        (
+            "10. extract --min-confidence nan",
+            lambda: _cli(["extract", "--min-confidence", "nan", str(ok)]),
+        ),
+        (
+            "10. Config(min_confidence=2)",
+            lambda: _timed(lambda: quotecraft.Config(min_confidence=2)),
+        ),
+        *[
+            (
+                f"11. JSON rule file of {n:,} verbs",
+                lambda n=n: _timed(lambda: len(rules_from_source(_verbs_file(n)).verbs)),
+            )
+            for n in (15_000, 30_000, 60_000)
+        ],
+        (
+            "12. W004 for one 60,000-character line",
+            lambda: _timed(lambda: next(w for w in ex(long_line).warnings if w.startswith("W004"))),
+        ),
+        *[
+            (f"13. peak memory, {n / 1e6:g} MB article", lambda n=n: _peak_memory(n, seed))
+            for n in memory_sizes
+        ],
+    ]
+    out = []
+    for name, attack in attacks:
+        seconds, outcome = attack()
+        row = {"attack": name, "seconds": round(seconds, 2), "outcome": outcome}
+        out.append(row)
+        print(f"  {name}: {seconds:.2f} s, {outcome}", file=sys.stderr)
+    return out
+
 
 # -- part 1: many documents ---------------------------------------------------------------------
 
@@ -292,6 +522,12 @@ def run_linear(size: int, factor: int, seed: int, reps: int, limit: float) -> li
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-attacks", action="store_true", help="skip part 0 (issue 17's attacks)")
+    ap.add_argument(
+        "--memory-sizes",
+        default="1000000,2500000,5000000",
+        help="article sizes (characters) whose peak memory part 0 measures; '' for none",
+    )
     ap.add_argument("--docs", type=int, default=10_000, help="generated documents (part 1)")
     ap.add_argument("--no-docs", action="store_true", help="skip part 1")
     ap.add_argument("--no-big", action="store_true", help="skip part 2")
@@ -307,8 +543,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=RESULTS / "robustness.json")
     args = ap.parse_args(argv)
 
-    report: dict[str, Any] = {"quotecraft": quotecraft.__version__}
+    report: dict[str, Any] = {"quotecraft": quotecraft.__version__, "commit": _commit()}
     failed = False
+    if not args.no_attacks:
+        print("part 0: the attacks of issue 17", file=sys.stderr)
+        sizes = [int(x) for x in args.memory_sizes.split(",") if x.strip()]
+        report["attacks"] = run_attacks(args.seed, sizes)
+        failed |= any("TRACEBACK" in r["outcome"] for r in report["attacks"])
     if not args.no_docs:
         print(f"part 1: {args.docs} generated documents through extract_many", file=sys.stderr)
         docs = run_docs(args.docs, args.seed, args.n_process, args.batch_size, args.chunk)
@@ -331,9 +572,35 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def _commit() -> str:
+    """The commit measured (with ``+`` when the worktree has changes)."""
+    try:
+        rev = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return rev + ("+" if dirty else "")
+
+
 def summary(report: dict[str, Any]) -> str:
     """The report as a few Markdown tables (what ``docs/robustness.md`` quotes)."""
-    lines: list[str] = []
+    lines: list[str] = [f"commit {report.get('commit', 'unknown')}", ""]
+    if report.get("attacks"):
+        lines += ["| attack | seconds | outcome |", "|---|---:|---|"]
+        for r in report["attacks"]:
+            outcome = r["outcome"].replace("|", "\\|")
+            lines.append(f"| {r['attack']} | {r['seconds']} | {outcome} |")
+        lines.append("")
     d = report.get("documents")
     if d:
         res = ", ".join(f"{v} {k}" for k, v in sorted(d["results"].items()))

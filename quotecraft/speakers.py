@@ -339,7 +339,12 @@ class Resolver:
             if t.ent_iob_ == "I" or self._inside_quote(t.idx):
                 continue
             echo = by_word.get(t.lower_)
-            if echo is None and t.lower_ not in by_word and t.lower_ in _first_names():
+            if (
+                echo is None
+                and not t.ent_type_  # "America" tagged GPE is no first name
+                and t.lower_ not in by_word
+                and t.lower_ in _first_names()
+            ):
                 echo = self._person_for(t.text, t.lower_, t.i)
                 self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
                 self._complete_name(echo)
@@ -991,6 +996,8 @@ def _first_name_entity(span: Span) -> bool:
         return False
     if not 2 <= len(span) <= 3 or span[0].lower_ not in _first_names():
         return False
+    if span[-1].tag_ == "NNPS":
+        return False  # a plural last word: a team or a family, not one person
     nouns = word_list("organization_nouns")
     return all(
         t.pos_ == "PROPN"

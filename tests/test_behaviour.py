@@ -52,3 +52,11 @@ def test_the_suite_is_large_and_covers_every_capability() -> None:
 def test_speaker_behaviour(extractor: Any, case: dict[str, Any]) -> None:
     diff = behaviour.check(case, extractor(case["text"]))
     assert not diff, f"[{case['capability']}] {case['text']!r}: " + "; ".join(diff)
+
+
+def test_seed_titles_script_skips_without_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_titles = importlib.import_module("seed_titles")
+    assert seed_titles.main(["--data", str(tmp_path / "nowhere")]) == 0
+    assert "nothing to measure" in capsys.readouterr().out

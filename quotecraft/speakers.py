@@ -106,8 +106,8 @@ def _slice(toks: Sequence[Token]) -> str:
     """The text from the first to the last token, as written (hyphens and apostrophes kept)."""
     if not toks:
         return ""
-    doc = toks[0].doc
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    # a Span's text, not Doc.text: spaCy rebuilds Doc.text from every token on each access
+    return toks[0].doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _retitled(ent: Entity, _attribute: Any, value: str | None) -> str | None:

@@ -106,14 +106,14 @@ def sweep(
 
 
 def cross_validate(
-    base: Any, gold: list[dict[str, Any]], thresholds: list[float | None], k: int, frames: Any
+    base: Any, parsed: list[Any], thresholds: list[float | None], k: int, frames: Any
 ) -> list[dict[str, Any]]:
     """:func:`sweep`'s rows, each fold scored by a scorer fitted on the other folds."""
     from quotecraft.evaluate import evaluate
     from quotecraft.extractor import Extractor
     from quotecraft.train import examples, train_examples
 
-    parsed = parse_corpus(base, gold)
+    gold = [p.gold for p in parsed]
     exs = [list(examples([p.doc], [p.gold], base.lexicon, frames)) for p in parsed]
     preds: dict[float | None, list[dict[str, Any]]] = {th: [] for th in thresholds}
     for fold in range(k):
@@ -158,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", help="spaCy pipeline (default: as quotecraft.load)")
     ap.add_argument("--cv", type=int, metavar="K", help="cross-validate on PolNeAR train, K folds")
     ap.add_argument(
-        "--frames", help="with --cv: comma-separated frames, or 'all' (default: the packaged ones)"
+        "--frames",
+        action="append",
+        help="with --cv: comma-separated frames, or 'all' (default: the packaged ones); "
+        "repeat for one table each",
     )
     a = ap.parse_args(argv)
     root = data_dir(a.data)
@@ -183,18 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     if a.cv:
         from quotecraft.scorer import ALL_FRAMES, DEFAULT_FRAMES
 
-        frames = (
-            ALL_FRAMES
-            if a.frames == "all"
-            else tuple(a.frames.split(","))
-            if a.frames
-            else DEFAULT_FRAMES
-        )
-        path = _path(root, "polnear-train")
-        rows = cross_validate(base, read_jsonl(path), ths, a.cv, frames)
-        print(
-            table(f"polnear-train, {a.cv}-fold cross-validation, frames {','.join(frames)}", rows)
-        )
+        parsed = parse_corpus(base, read_jsonl(_path(root, "polnear-train")))
+        for spec in a.frames or [",".join(DEFAULT_FRAMES)]:
+            frames = ALL_FRAMES if spec == "all" else tuple(spec.split(","))
+            rows = cross_validate(base, parsed, ths, a.cv, frames)
+            title = f"polnear-train, {a.cv}-fold cross-validation, frames {','.join(frames)}"
+            print(table(title, rows) + "\n", flush=True)
         return 0
     for name in a.corpus or ["polnear-dev", "gum-dev"]:
         path = _path(root, name)

@@ -40,7 +40,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("headline colon attributions", "reported.py", "colon_attributions"),
     ("merging candidates", "merge.py", "merge_local"),
     ("speakers and records (assemble.build_quotes)", "assemble.py", "build_quotes"),
-    ("  of which: speaker table (Resolver.__init__)", "speakers.py", "__init__"),
+    ("  of which: speaker table (Resolver.__init__)", "speaker_table.py", "__init__"),
     ("  of which: mention resolution (Resolver.resolve)", "speakers.py", "resolve"),
     ("renumbering speakers", "assemble.py", "renumber_speakers"),
     ("all of Extractor.analyze", "extractor.py", "analyze"),

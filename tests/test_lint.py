@@ -72,7 +72,6 @@ def _cases(known: dict[str, pytest.MarkDecorator]) -> list[Any]:
 
 
 TOO_LONG: dict[str, pytest.MarkDecorator] = {
-    "quotecraft.speakers": _known("spk (issue 15)", "speakers.py over 500 lines"),
     "quotecraft.reported": _known("det (issue 16)", "reported.py over 500 lines"),
     "quotecraft.rulefiles": _known("robust (issue 17)", "rulefiles.py over 500 lines"),
     "quotecraft.testing": _known("arch (issue 14)", "testing.py over 500 lines"),

@@ -1,0 +1,69 @@
+"""Mention features for pronoun agreement: what a word says about a person.
+
+Decides the gender and number a pronoun carries (``data/pronouns.json``), the gender an
+honorific (``Mrs.``) or a gendered noun (``mother``, ``chairman``) gives, the usual gender
+of a first name (``data/first_names.tsv``), and whether an entity the tagger labelled
+otherwise (``Ines Varga`` as ORG) is a person because it opens with a known first name.
+Tables are read once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from .resources import data_json, data_tsv
+from .wordlists import word_list
+
+
+@cache
+def pronouns() -> dict[str, str]:
+    data = data_json("pronouns.json")
+    out = {}
+    for gender in ("male", "female", "plural", "neuter", "first_person", "second_person"):
+        for p in data[gender]:
+            out[p] = gender
+    return out
+
+
+@cache
+def pronoun_set(kind: str) -> frozenset[str]:
+    """The pronouns of one kind in ``pronouns.json`` (``second_person``...)."""
+    return frozenset(data_json("pronouns.json")[kind])
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    return dict(data_json("pronouns.json")["honorifics"])
+
+
+@cache
+def gendered_nouns() -> dict[str, str]:
+    """Nouns that say a person's gender (``mother``, ``chairman``, ``actress``)."""
+    return dict(data_json("pronouns.json")["gendered_nouns"])
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name (lowercase) -> usual gender, from ``data/first_names.tsv`` (US Census 1990)."""
+    return {row[0]: row[1] for row in data_tsv("first_names.tsv") if len(row) > 1}
+
+
+def first_name_entity(span: Span) -> bool:
+    """A name the tagger labelled otherwise (``Ines Varga`` as ORG) that opens with a known
+    first name: two or three capitalized words, none of them a body or a place."""
+    if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+        return False
+    if not 2 <= len(span) <= 3 or span[0].lower_ not in first_names():
+        return False
+    if span[-1].tag_ == "NNPS":
+        return False  # a plural last word: a team or a family, not one person
+    nouns = word_list("organization_nouns")
+    return all(
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.lower_ not in nouns
+        and t.lower_ not in word_list("place_nouns")
+        for t in span
+    )

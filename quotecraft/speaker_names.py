@@ -1,0 +1,208 @@
+"""Name, title and organization parsing for speaker mentions.
+
+Decides which words of a mention are the name (titles, honorifics and stray words
+trimmed, a party tag such as ``(D-Mass.)`` is no name), the title of a named person
+(a pre-modifier such as ``former NATO Secretary-General`` or an apposition), and the
+organization named in a title. Every name is a slice of the text, as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from .speaker_features import honorifics
+from .titles import Titles, packaged_titles
+from .wordlists import word_list
+
+PERSON = "PERSON"
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_BODY_TAIL = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[\w.&’'-]+\s+){0,4}([\w-]+))\s*$")
+"""A lowercase body after a role: ``for the French foreign ministry``."""
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+"""Parts of speech a tagger's PERSON entity may wrongly start with."""
+_ORG_TAIL = re.compile(
+    r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w.&’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&’'-]*)*)\s*$"
+)
+
+
+def title_sets(titles: Titles | None) -> Titles:
+    return packaged_titles() if titles is None else titles
+
+
+def text_slice(toks: Sequence[Token]) -> str:
+    """The text from the first to the last token, as written (hyphens and apostrophes kept)."""
+    if not toks:
+        return ""
+    # a Span's text, not Doc.text: spaCy rebuilds Doc.text from every token on each access
+    return toks[0].doc[toks[0].i : toks[-1].i + 1].text
+
+
+def strip_det(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in DET:
+        words = words[1:]
+    out = " ".join(words)
+    return POSSESSIVE.sub("", out).strip()
+
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+
+def looks_like_name(toks: Sequence[Token]) -> bool:
+    """A person's name has a capitalized word of two letters or more and is no party tag."""
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if not text or _PARTY_TAG.match(text.replace(" ", "")):
+        return False
+    return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
+
+
+def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
+    """The tokens of a PERSON entity minus leading titles and honorifics."""
+    _, words, mods = title_sets(titles)
+    toks = [t for t in span if not t.is_punct or t.text in ("-", ".")]
+    while toks and (
+        toks[0].lower_ in words
+        or toks[0].lower_ in mods
+        or toks[0].lower_ in honorifics()
+        or toks[0].pos_ in _NOT_NAME_POS  # "Describe Einstein", "Aye"
+    ):
+        toks = toks[1:]
+    while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
+        toks = toks[:-1]
+    return toks
+
+
+def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
+    doc = name.doc
+    _, words, mods = title_sets(titles)
+    i = name.start - 1
+    # NER sometimes includes the title in the entity ("President Zelensky")
+    inner = [t for t in name if t.lower_ in words or t.lower_ in mods]
+    if inner and inner[0].i == name.start:
+        k = name.start
+        while k < name.end and (
+            doc[k].lower_ in words or doc[k].lower_ in mods or doc[k].text in "-."
+        ):
+            k += 1
+        i = k - 1
+        end_title = k
+    else:
+        end_title = name.start
+    first = i + 1
+    while i >= 0:
+        t = doc[i]
+        low = t.lower_
+        if t.is_space or "\n" in t.text:
+            break
+        if (
+            low in words
+            or low in mods
+            or t.ent_type_ in ("ORG", "NORP", "GPE")
+            or (t.pos_ == "PROPN" and t.ent_type_ != PERSON and t.text[:1].isupper())
+        ):
+            first = i
+            i -= 1
+            continue
+        if t.text in ("-", "–") and i > 0 and i + 1 <= end_title:
+            i -= 1
+            continue
+        if (
+            low == "of"
+            and i > 0
+            and first == i + 1
+            and (doc[i - 1].lower_ in words or doc[i - 1].text[:1].isupper())
+        ):
+            i -= 1
+            continue
+        break
+    if first >= end_title:
+        return None
+    toks = doc[first:end_title]
+    # strip leading connectors
+    while len(toks) and toks[0].lower_ in ("of", "-", "and"):
+        toks = toks[1:]
+    title_words = [t for t in toks if t.lower_ in words]
+    if not title_words:
+        return None
+    return toks.text.strip() or None
+
+
+def appositive_title(name: Span, titles: Titles | None = None) -> str | None:
+    _, words, _ = title_sets(titles)
+    for c in name.root.children:
+        if c.dep_ == "appos" and c.i > name.root.i:
+            toks = [t for t in c.subtree if t.dep_ not in ("relcl",)]
+            if not toks:
+                continue
+            s, e = toks[0].i, toks[-1].i + 1
+            sub = name.doc[s:e]
+            text = strip_det(sub.text.strip(" ,"))
+            if any(t.lower_ in words for t in sub):
+                return text or None
+    return None
+
+
+def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
+    """``the city's chief engineer, Priya Raman``: the name is apposed to a title phrase."""
+    root = name.root
+    if root.dep_ != "appos" or root.head.pos_ != "NOUN":
+        return None
+    _, words, _ = title_sets(titles)
+    head = root.head
+    if head.lower_ not in words and head.lemma_.lower() not in words:
+        return None
+    return strip_det(name.doc[head.left_edge.i : head.i + 1].text) or None
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """Token bounds of the name around ``tok`` (compounds and flat names)."""
+    from .attribution import mention_bounds
+
+    return mention_bounds(tok)
+
+
+def organization_from_title(title: str | None, titles: Titles | None = None) -> str | None:
+    """The organization named in a title.
+
+    Example:
+        >>> organization_from_title("former NATO Secretary-General")
+        'NATO'
+        >>> organization_from_title("a spokeswoman for the Interior Ministry")
+        'Interior Ministry'
+    """
+    if not title:
+        return None
+    phrases, words, mods = title_sets(titles)
+    tails = list(_ORG_TAIL.finditer(title))
+    for m in reversed(tails):
+        tail = m.group(1)
+        before = title[: m.start()].split()
+        phrase = f"{before[-1].lower() if before else ''} {m.group(0).strip().lower()}"
+        if any(phrase.endswith(p) or p.startswith(phrase.strip()) for p in phrases if " of " in p):
+            continue
+        if tail.split()[0].lower() in words:
+            continue
+        return tail
+    body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
+    if body and body.group(2).lower() in word_list("organization_nouns"):
+        return body.group(1)
+    toks = title.replace("-", " - ").split()
+    kept: list[str] = []
+    for tok in toks:
+        low = tok.lower()
+        singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
+        if low in words or singular in words or low in mods or tok == "-" or low in DET:
+            if kept:
+                break
+            continue
+        kept.append(tok)
+    while kept and not kept[-1][:1].isupper():
+        kept.pop()
+    if kept and all(k.lower() in word_list("portfolios") for k in kept):
+        return None  # "Finance Minister", "Police Chief": a field, not a body
+    org = POSSESSIVE.sub("", " ".join(kept).strip()).strip()  # "Acme's spokesperson"
+    return org if org and org[:1].isupper() else None

@@ -1,0 +1,393 @@
+"""The entity table of one document: who the people and bodies of the text are.
+
+Decides which mentions are one entity before any quote is attributed: every PERSON
+entity of the article (and a name the tagger labelled otherwise but that opens with a
+known first name) becomes or joins a cluster, full names, surnames and possessives
+sharing one ``Speaker.id``; a one-word name the tagger missed elsewhere is that person
+again; a gendered noun (``her father``) is a person a later *he* can refer to. Each
+entity keeps its names (with where each was first given), the best title (an
+apposition beats a pre-modifier), the organization parsed from it, a gender when the
+text gives one, and the positions of its mentions, indexed for the pronoun and
+title look-ups of :class:`quotecraft.speakers.Resolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from attrs import define, field
+from spacy.tokens import Doc, Span, Token
+
+from .context import sentence_ids
+from .kb import KnowledgeBase
+from .records import Resolution, SpeakerKind
+from .speaker_features import first_name_entity, first_names, gendered_nouns, honorifics
+from .speaker_names import (
+    DET,
+    PERSON,
+    POSSESSIVE,
+    apposed_to_title,
+    appositive_title,
+    looks_like_name,
+    mention_span,
+    name_tokens,
+    organization_from_title,
+    premodifier_title,
+    strip_det,
+    text_slice,
+)
+from .titles import TitleLexicon, Titles
+
+
+def _retitled(ent: Entity, _attribute: Any, value: str | None) -> str | None:
+    """attrs hook: tell the resolver that ``ent`` has a new title (for its title index)."""
+    if ent.retitled is not None:
+        ent.retitled.append(ent)
+    return value
+
+
+@cache
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(re.split(r"[\s-]+", title))
+
+
+class Positions(list[int]):
+    """Token positions of an entity's mentions, in the order they were added.
+
+    Also keeps them as a set and sorted, so ``in``, the last position and the last
+    position before a token take constant or logarithmic time, not a scan.
+    """
+
+    def __init__(self, items: Iterable[int] = ()) -> None:
+        super().__init__(items)
+        self.seen = set(self)
+        self.ordered = sorted(self)
+
+    def append(self, p: int) -> None:
+        super().append(p)
+        self.seen.add(p)
+        insort(self.ordered, p)
+
+    def __contains__(self, p: object) -> bool:
+        return p in self.seen
+
+    def last(self, default: int = 0) -> int:
+        """The largest position (``default`` when there is none)."""
+        return self.ordered[-1] if self.ordered else default
+
+    def last_before(self, token: int) -> int:
+        """The largest position before ``token``, or -1."""
+        k = bisect_left(self.ordered, token)
+        return self.ordered[k - 1] if k else -1
+
+
+@define
+class Entity:
+    """A cluster of mentions of one speaker."""
+
+    id: str
+    kind: SpeakerKind
+    names: list[str] = field(factory=list)
+    title: str | None = field(default=None, on_setattr=_retitled)
+    title_from_appos: bool = False
+    organization: str | None = None
+    gender: str | None = None
+    positions: Positions = field(factory=Positions)
+    members: list[str] = field(factory=list)
+    """The names of a group's members (``Maria and Luis Ortega``)."""
+    first_person: bool = False
+    """The narrator or a letter's signer: *I* in the narration, never *he* or *she*."""
+    name_at: dict[str, tuple[int, int]] = field(factory=dict)
+    """Where each name was first given: character offsets of its mention."""
+    retitled: list[Entity] | None = field(default=None, repr=False, eq=False)
+    """Where a title change is reported (the resolver's list), if anywhere."""
+
+    @property
+    def name(self) -> str | None:
+        """The longest proper full name of the cluster."""
+        if not self.names:
+            return None
+        multi = [n for n in self.names if len(n.split()) > 1]
+        pool = multi or self.names
+        return max(pool, key=lambda n: (len(n.split()), len(n)))
+
+
+@define
+class _Mention:
+    token: int
+    entity: Entity
+    subject: bool
+    sent: int
+
+
+class EntityTable:
+    """The entities of one document, built from its PERSON entities and names.
+
+    :class:`quotecraft.speakers.Resolver` extends it with the sieve that resolves mentions.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        quote_spans: Sequence[tuple[int, int]] = (),
+        *,
+        titles: TitleLexicon | None = None,
+        kb: KnowledgeBase | None = None,
+    ) -> None:
+        """``titles``: a :class:`~quotecraft.titles.TitleLexicon` (default: the packaged one);
+        ``kb``: a knowledge base the user registered, to link speakers to (default: none)."""
+        self.doc = doc
+        self.kb = kb
+        self._sent_of = sentence_ids(doc)
+        self.titles: Titles | None = (
+            None if titles is None else (titles.phrases, titles.words, titles.modifiers)
+        )
+        self.entities: list[Entity] = []
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.by_org: dict[str, Entity] = {}
+        self.person_mentions: list[_Mention] = []
+        # indexes built once, so each lookup is a bisection, not a scan of the document
+        self._quote_spans = _merged(quote_spans)
+        self._quote_starts = [s for s, _ in self._quote_spans]
+        self._ents = list(doc.ents)
+        self._ent_ends = [sp.end for sp in self._ents]
+        self._persons: list[Span] | None = None
+        self._person_ends: list[int] = []
+        # title word -> entities whose title had it (checked again on use), by creation order
+        self._title_index: dict[str, dict[int, Entity]] = {}
+        self._retitled: list[Entity] = []
+        self._how: dict[tuple[int, int], Resolution] = {}
+        self._collect_people()
+
+    # -- building the entity table ---------------------------------------------------------
+
+    def _inside_quote(self, char: int) -> bool:
+        k = bisect_right(self._quote_starts, char) - 1
+        return k >= 0 and char < self._quote_spans[k][1]
+
+    def _new(self, kind: SpeakerKind) -> Entity:
+        ent = Entity(id=f"S{len(self.entities) + 1}", kind=kind, retitled=self._retitled)
+        self.entities.append(ent)
+        return ent
+
+    def _person_spans(self) -> list[Span]:
+        """PERSON entities, trimmed to a shorter form seen elsewhere (``Secretariat Jo Lee``)."""
+        if self._persons is not None:
+            return self._persons
+        doc = self.doc
+        spans = [sp for sp in self._ents if sp.label_ == PERSON or first_name_entity(sp)]
+        forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
+        out = []
+        for sp in spans:
+            toks = name_tokens(sp, self.titles)
+            if not looks_like_name(toks):
+                continue  # "(D-Mass.)", "R-OH": a party and state tag, not a name
+            if len(toks) >= 3:
+                for k in range(1, len(toks) - 1):
+                    if text_slice(toks[k:]) in forms:
+                        sp = doc[toks[k].i : sp.end]
+                        sp.label_ = PERSON
+                        break
+            out.append(sp)
+        self._persons, self._person_ends = out, [sp.end for sp in out]
+        return out
+
+    def _collect_people(self) -> None:
+        doc = self.doc
+        sent_of = self._sent_of
+        for span in self._person_spans():
+            name_toks = name_tokens(span, self.titles)
+            if not name_toks:
+                continue
+            name = POSSESSIVE.sub("", text_slice(name_toks)).strip()
+            if not name or not name[0].isupper():
+                continue
+            surname = name.split()[-1].lower()
+            ent = self._person_for(name, surname, span.start)
+            ent.positions.append(span.start)
+            self._add_name(ent, name, doc[name_toks[0].i : name_toks[-1].i + 1])
+            self._add_title(ent, span)
+            if ent.gender is None:
+                prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+                ent.gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
+            if not self._inside_quote(span.start_char):
+                self.person_mentions.append(
+                    _Mention(
+                        span.start,
+                        ent,
+                        span.root.dep_ in ("nsubj", "nsubjpass"),
+                        sent_of[span.start],
+                    )
+                )
+        for ent in self.entities:
+            self._complete_name(ent)
+        self._collect_echoes()
+        self.person_mentions.sort(key=lambda m: m.token)
+
+    def _collect_echoes(self) -> None:
+        """One name, one person: a person's one-word name the tagger missed or mislabelled
+        elsewhere (``Tyler`` as ORG) is that person again; a known first name alone is a person."""
+        by_word: dict[str, Entity | None] = {}
+        for ent in self.entities:
+            for name in ent.names:
+                parts = name.split()
+                for word in {parts[0], parts[-1]}:
+                    key = word.lower()
+                    by_word[key] = ent if by_word.get(key, ent) is ent else None
+        described: dict[str, Entity] = {}
+        for t in self.doc:
+            if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
+                self._described_person(t, described)  # "her father", "the actress"
+                continue
+            if t.pos_ != "PROPN" or t.ent_type_ == PERSON or not t.text[:1].isupper():
+                continue
+            if t.ent_iob_ == "B" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_iob_ == "I":
+                continue  # the first word of a longer entity ("Tyler Street")
+            if t.ent_iob_ == "I" or self._inside_quote(t.idx):
+                continue
+            echo = by_word.get(t.lower_)
+            if (
+                echo is None
+                and not t.ent_type_  # "America" tagged GPE is no first name
+                and t.lower_ not in by_word
+                and t.lower_ in first_names()
+            ):
+                echo = self._person_for(t.text, t.lower_, t.i)
+                self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
+                self._complete_name(echo)
+                by_word[t.lower_] = echo
+            if echo is None or t.i in echo.positions:
+                continue
+            echo.positions.append(t.i)
+            self.person_mentions.append(
+                _Mention(t.i, echo, t.dep_ in ("nsubj", "nsubjpass"), self._sent_of[t.i])
+            )
+
+    def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:
+        """A person named by a gendered noun (``her father``): an antecedent for *he*."""
+        s, e = mention_span(noun)
+        if e - s > 4:
+            return
+        words = strip_det(self.doc[s:e].text)
+        ent = described.get(words.lower())
+        if ent is None:
+            ent = self._new(SpeakerKind.PERSON)
+            ent.gender = gendered_nouns()[noun.lower_]
+            self._add_name(ent, self.doc[s:e].text, self.doc[s:e])
+            described[words.lower()] = ent
+        ent.positions.append(noun.i)
+        self.person_mentions.append(
+            _Mention(noun.i, ent, noun.dep_ in ("nsubj", "nsubjpass"), self._sent_of[noun.i])
+        )
+
+    @staticmethod
+    def _complete_name(ent: Entity) -> None:
+        """Guess a person's gender from a first name in the packaged table (when unknown)."""
+        if ent.kind is not SpeakerKind.PERSON or ent.gender is not None:
+            return
+        # a one-word name never seen after a first name is taken as a first name
+        alone = all(len(n.split()) == 1 for n in ent.names)
+        for name in ent.names:
+            parts = name.split()
+            if len(parts) > 1 or alone:
+                gender = first_names().get(parts[0].lower())
+                if gender:
+                    ent.gender = gender
+                    return
+
+    def _add_title(self, ent: Entity, span: Span) -> None:
+        """Keep the best title: an apposition beats a pre-modifier; the first of each wins."""
+        t = self.titles
+        appos = appositive_title(span, t) or apposed_to_title(span, t)
+        if appos and not ent.title_from_appos:
+            ent.title, ent.title_from_appos = appos, True
+        elif ent.title is None:
+            ent.title = premodifier_title(span, t)
+        if ent.title:
+            ent.organization = organization_from_title(ent.title, t)
+
+    def _person_for(self, name: str, surname: str, position: int) -> Entity:
+        parts = name.split()
+        candidates = self.by_surname.get(surname, [])
+        for ent in sorted(candidates, key=lambda x: -x.positions.last()):
+            full = ent.name or ""
+            if (
+                len(parts) == 1
+                or len(full.split()) == 1
+                or full.split()[0].lower() == parts[0].lower()
+            ):
+                return ent
+        ent = self._new(SpeakerKind.PERSON)
+        self.by_surname.setdefault(surname, []).append(ent)
+        return ent
+
+    def _add_name(self, ent: Entity, name: str, where: Span) -> None:
+        """Give ``ent`` the name ``name``, found at ``where`` (kept for ``Speaker.name_mention``)."""
+        if name not in ent.names:
+            ent.names.append(name)
+        ent.name_at.setdefault(name, (where.start_char, where.end_char))
+
+    @staticmethod
+    def _name_resolution(ent: Entity, name: str) -> Resolution:
+        """Named when the mention gives the entity's full name, else by surname."""
+        best = ent.name or ""
+        return Resolution.NAMED if len(name.split()) >= len(best.split()) else Resolution.SURNAME
+
+    def _seen(self, ent: Entity, head: Token) -> Entity:
+        """Record a resolved person mention, so later pronouns can find it."""
+        if ent.kind is SpeakerKind.PERSON and head.pos_ != "PRON":
+            if head.i not in ent.positions:
+                ent.positions.append(head.i)
+            k = bisect_left(self.person_mentions, head.i, key=lambda m: m.token)
+            known = k < len(self.person_mentions) and self.person_mentions[k].token == head.i
+            if not self._inside_quote(head.idx) and not known:
+                self.person_mentions.insert(
+                    k,
+                    _Mention(
+                        head.i,
+                        ent,
+                        head.dep_ in ("nsubj", "nsubjpass"),
+                        self._sent_of[head.i],
+                    ),
+                )
+        return ent
+
+    def _by_title(self, head: str, before: int, modifiers: list[str]) -> Entity | None:
+        for ent in self._retitled:  # titles set since the last call: index their words
+            for word in _title_words(ent.title.lower()) if ent.title else ():
+                self._title_index.setdefault(word, {})[int(ent.id[1:])] = ent
+        self._retitled.clear()
+        best: Entity | None = None
+        best_score = (-1, -1)
+        candidates = self._title_index.get(head, {})
+        for _, ent in sorted(candidates.items()):  # in creation order, as self.entities
+            if not ent.title:
+                continue
+            tl = ent.title.lower()
+            if head not in _title_words(tl):
+                continue
+            pos = ent.positions.last_before(before)
+            if pos < 0:
+                continue
+            mods = sum(1 for m in modifiers if m not in DET and m in tl)
+            score = (mods, pos)
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of character spans, as sorted disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

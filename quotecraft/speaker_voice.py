@@ -1,0 +1,219 @@
+"""The document's own voice: who *I* is outside quotations.
+
+Decides the person who writes or speaks in the first person, once per document: in a
+story told in dialogue, the narrator (the name the other characters call them by, never
+used in the narration); otherwise a byline (``By Ann Lee``), the one person named in a
+heading that says *interview* (whose answers say *I*, while a question's *I* is the
+unnamed interviewer and its *you* the interviewee), or a letter's signature after a
+closing (``Love,``). Without such evidence *I* stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .kb import KnowledgeBase
+from .speaker_features import pronoun_set
+from .speaker_names import POSSESSIVE, looks_like_name, name_tokens, text_slice
+from .speaker_table import Entity, EntityTable
+from .titles import TitleLexicon
+
+_VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
+_BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
+_VALEDICTION = re.compile(
+    r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
+    r"faithfully|respectfully|cordially|stay in touch)\b.*|.*,)\s*$",
+    re.IGNORECASE,
+)
+
+
+class VoicedEntityTable(EntityTable):
+    """An :class:`~quotecraft.speaker_table.EntityTable` that also knows the document's voice."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        quote_spans: Sequence[tuple[int, int]] = (),
+        *,
+        titles: TitleLexicon | None = None,
+        kb: KnowledgeBase | None = None,
+    ) -> None:
+        super().__init__(doc, quote_spans, titles=titles, kb=kb)
+        self._voice: Entity | bool | None = False  # False: not looked for yet
+        self._is_interview = False
+        self._lines: list[tuple[int, int, str]] | None = None
+        self.source_text: str | None = None
+        """The text before boilerplate was blanked (bylines, signatures), when the pipeline gives it."""
+
+    def _voice_for(self, pron: Token) -> Entity | None:
+        """The author or narrator for *I* (in an interview, *you* in a question) outside quotations.
+
+        In an interview, a question's *I* is the interviewer's, who is not named.
+        """
+        if self._inside_quote(pron.idx):
+            return None
+        voice = self._document_voice()
+        if voice is None:
+            return None
+        if self._is_interview:
+            question = self._line_of(pron.idx).endswith("?")
+            if question != (pron.lower_ in pronoun_set("second_person")):
+                return None
+        return voice
+
+    def _interview(self) -> bool:
+        """True when the heading says the document is an interview with a named person."""
+        self._document_voice()
+        return self._is_interview
+
+    def _line_of(self, char: int) -> str:
+        """The text of the line holding ``char``."""
+        lines = self._text_lines()
+        k = bisect_right([s for s, _, _ in lines], char) - 1
+        return lines[k][2] if k >= 0 else ""
+
+    def _text_lines(self) -> list[tuple[int, int, str]]:
+        if self._lines is None:
+            self._lines = _lines(self.source_text or self.doc.text)
+        return self._lines
+
+    def _document_voice(self) -> Entity | None:
+        """The person who writes or speaks in the first person, found once per document.
+
+        A story told in the first person (mostly dialogue) has a narrator named by
+        the other characters; other texts have a byline, an interview heading or a
+        letter's signature.
+        """
+        if self._voice is not False:
+            return self._voice if isinstance(self._voice, Entity) else None
+        self._voice = None
+        lines = self._text_lines()
+        if _is_dialogue(lines):
+            candidates = [(self._narrator(), True)]
+        else:
+            candidates = [
+                (self._byline(lines), False),
+                (self._interviewee(lines), False),
+                (self._signature(lines), True),
+            ]
+        for found, first_person in candidates:
+            ent = self._voice_entity(*found) if found is not None else None
+            if ent is not None:
+                ent.first_person = first_person
+                self._voice = ent
+                break
+        return self._voice
+
+    def _voice_entity(self, start: int, end: int) -> Entity | None:
+        """The person named at ``start:end``, in the parse or, for a blanked byline, the text."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.text.strip():
+            if not looks_like_name(list(span)):
+                return None
+            name = POSSESSIVE.sub("", text_slice(name_tokens(span, self.titles))).strip()
+            where = (span.start_char, span.end_char)
+        else:  # a byline the segmenter blanked as boilerplate: the words as written
+            name = (self.source_text or "")[start:end].strip()
+            words = name.split()
+            if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+                return None
+            where = (start, start + len(name))
+        if not name:
+            return None
+        ent = self._person_for(name, name.split()[-1].lower(), span.start if span else 0)
+        if name not in ent.names:
+            ent.names.append(name)
+        ent.name_at.setdefault(name, where)
+        self._complete_name(ent)
+        return ent
+
+    def _narrator(self) -> tuple[int, int] | None:
+        """The name others call the narrator by: a vocative never used in the narration.
+
+        ``“Robert,” Mom says``: a person's name opening or closing a quotation, set
+        off by a comma, that never occurs outside quotations (the narrator says *I*).
+        """
+        text = self.doc.text
+        people = {sp[0].text for sp in self._person_spans()}
+        found: dict[str, list[tuple[int, int]]] = {}
+        for s, e in self._quote_spans:
+            quote = text[s:e]
+            for m in _VOCATIVE.finditer(quote):
+                word = m.group("a") or m.group("b")
+                if word in people:
+                    start = s + m.start("a" if m.group("a") else "b")
+                    found.setdefault(word, []).append((start, start + len(word)))
+        outside = {t.text for t in self.doc if not self._inside_quote(t.idx)}
+        names = [w for w in found if w not in outside]
+        if not names:
+            return None
+        best = max(names, key=lambda w: len(found[w]))
+        return found[best][0]
+
+    @staticmethod
+    def _byline(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """``By Ann Lee`` on one of the first lines."""
+        for s, _, line in lines[:6]:
+            m = _BYLINE.match(line)
+            if m and len(m.group(1).split()) <= 5 and m.group(1)[:1].isupper():
+                name = m.group(1).split(",")[0].rstrip(" .")
+                return s + m.start(1), s + m.start(1) + len(name)
+        return None
+
+    def _interviewee(self, lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """The one person named in a heading that says *interview*."""
+        if not lines or "interview" not in lines[0][2].lower():
+            return None
+        s, e, heading = lines[0]
+        spans: dict[str, tuple[int, int]] = {}
+        for sp in self._person_spans():  # tagged in the heading, or elsewhere and named in it
+            name = text_slice(name_tokens(sp, self.titles))
+            k = sp.start_char - s if s <= sp.start_char < e else heading.find(name)
+            if name and k >= 0 and not any(name in other for other in spans):
+                spans = {n: v for n, v in spans.items() if n not in name}
+                spans[name] = (s + k, s + k + len(name))
+        if len(spans) != 1:
+            return None
+        self._is_interview = True
+        return next(iter(spans.values()))
+
+    @staticmethod
+    def _signature(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """A letter's signature: a short name line after a closing (``Love,``, ``Best wishes,``)."""
+        tail = lines[-5:]
+        for k in range(len(tail) - 1, 0, -1):
+            s, _, line = tail[k]
+            words = line.strip("[]() ").split()
+            if (
+                1 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+                and _VALEDICTION.match(tail[k - 1][2])
+                and len(tail[k - 1][2].split()) <= 5
+            ):
+                body = line.rsplit("]", 1)[-1].strip() or line.strip("[]() ")  # "[Signed] Jo Lee"
+                lead = line.index(body)
+                return s + lead, s + lead + len(body)
+        return None
+
+
+def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:
+    """A story in dialogue: at least 4 lines, and a quarter of them, open with a quotation mark."""
+    opening = sum(1 for _, _, line in lines if line[:1] in "\"“‘'«")
+    return opening >= 4 and opening * 4 >= len(lines)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """The non-blank lines of a text as (start, end, text), leading spaces skipped."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            out.append((start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out

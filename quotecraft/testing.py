@@ -19,6 +19,7 @@ Importing this module is cheap: spaCy and the pipeline load only when a helper
 or fixture is used.
 
 Example:
+    >>> from quotecraft.testing import make_doc
     >>> doc = make_doc(
     ...     ["Lee", "said", "the", "bridge", "is", "safe", "."],
     ...     heads=[1, 1, 3, 4, 1, 4, 1],
@@ -47,10 +48,13 @@ import pytest
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from .extractor import Extractor
+    from .handbuilt import guess_spaces as guess_spaces
+    from .handbuilt import guess_tag as guess_tag
+    from .handbuilt import make_doc as make_doc
+    from .quote_matching import EXPECTED_KEYS as EXPECTED_KEYS
     from .records import Quote
 
 UPDATE_ENV = "QUOTECRAFT_UPDATE_GOLDEN"
@@ -62,26 +66,10 @@ GOLDEN_SUFFIX = ".golden.jsonl"
 ARTICLE_PATTERNS = ("*.txt", "*.html", "*.htm")
 """The files of a folder that :func:`golden` treats as articles."""
 
-EXPECTED_KEYS = (
-    "kind",
-    "content",
-    "speaker",
-    "mention",
-    "title",
-    "organization",
-    "speaker_kind",
-    "cue",
-    "negated",
-    "rule",
-    "addressee",
-)
-"""The keys an expected quote of :func:`assert_quotes` may have."""
-
 _configs: list[pytest.Config] = []
 _lock = threading.Lock()
 _nlp_cache: dict[tuple[str | None, tuple[str, ...]], Language] = {}
 _blank_cache: dict[int, Extractor] = {}
-_shared_vocab: list[Vocab] = []
 
 
 # -- the pytest plugin ------------------------------------------------------------------------
@@ -160,172 +148,24 @@ def _update_requested() -> bool:
     return bool(_configs and _configs[-1].getoption("update_golden", default=False))
 
 
-# -- building parsed Docs by hand -------------------------------------------------------------
+# -- re-exported lazily (importing the plugin stays cheap) ------------------------------------
 
-_NO_SPACE_BEFORE = frozenset(
-    [",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "”", "’", "'s", "’s", "n't", "'", "..."]
-)
-_NO_SPACE_AFTER = frozenset(["(", "[", "{", "“", "‘", "$"])
-
-
-def guess_spaces(words: Sequence[str]) -> list[bool]:
-    """Whether each word is followed by a space, as English text is usually written.
-
-    No space before closing punctuation and clitics, none after opening brackets
-    and quotes; straight double quotes alternate between opening and closing.
-
-    Example:
-        >>> words = ['"', "Yes", ",", '"', "Lee", "said", "."]
-        >>> "".join(w + (" " if s else "") for w, s in zip(words, guess_spaces(words)))
-        '"Yes," Lee said.'
-    """
-    spaces = [True] * len(words)
-    if words:
-        spaces[-1] = False
-    open_quote = False
-    for i, word in enumerate(words):
-        if word == '"':
-            open_quote = not open_quote
-            if open_quote:
-                spaces[i] = False
-            elif i > 0:
-                spaces[i - 1] = False
-        elif word in _NO_SPACE_AFTER:
-            spaces[i] = False
-        elif word in _NO_SPACE_BEFORE and i > 0:
-            spaces[i - 1] = False
-    return spaces
-
-
-_TAGS = {
-    "NOUN": "NN",
-    "PROPN": "NNP",
-    "PRON": "PRP",
-    "DET": "DT",
-    "ADJ": "JJ",
-    "ADP": "IN",
-    "ADV": "RB",
-    "CCONJ": "CC",
-    "SCONJ": "IN",
-    "PART": "RP",
-    "NUM": "CD",
-    "PUNCT": ".",
-    "SYM": "SYM",
-    "INTJ": "UH",
-    "X": "XX",
-    "SPACE": "_SP",
+_REEXPORTS = {
+    "EXPECTED_KEYS": "quote_matching",
+    "guess_spaces": "handbuilt",
+    "guess_tag": "handbuilt",
+    "make_doc": "handbuilt",
 }
 
 
-def guess_tag(word: str, pos: str, lemma: str) -> str:
-    """A Penn Treebank tag for a word of a hand-built Doc: ``VBG`` for ``saying``...
+def __getattr__(name: str) -> Any:
+    """``EXPECTED_KEYS``, ``make_doc``, ``guess_spaces``, ``guess_tag``: imported on first use."""
+    module = _REEXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-    Example:
-        >>> [guess_tag(w, "VERB", lem) for w, lem in [("saying", "say"), ("said", "say"), ("say", "say")]]
-        ['VBG', 'VBD', 'VB']
-    """
-    if pos in ("VERB", "AUX"):
-        low = word.lower()
-        if low.endswith("ing") and low != lemma.lower():
-            return "VBG"
-        if low == lemma.lower():
-            return "VB"
-        return "VBZ" if low.endswith("s") and not low.endswith("ss") else "VBD"
-    if pos == "PUNCT" and word not in (".", "!", "?"):
-        return "," if word == "," else "``" if word in ('"', "“", "‘") else ":"
-    return _TAGS.get(pos, "XX")
-
-
-def make_doc(
-    words: Sequence[str],
-    *,
-    heads: Sequence[int] | None = None,
-    deps: Sequence[str] | None = None,
-    pos: Sequence[str] | None = None,
-    tags: Sequence[str] | None = None,
-    lemmas: Sequence[str] | None = None,
-    ents: Sequence[str] | Sequence[tuple[int, int, str]] | None = None,
-    spaces: Sequence[bool] | None = None,
-    vocab: Vocab | None = None,
-) -> Doc:
-    """A parsed spaCy ``Doc`` built by hand, without a model.
-
-    Args:
-        words: the tokens.
-        heads: the index of each token's head (absolute; a root is its own head).
-        deps: each token's dependency label (``ROOT`` for roots).
-        pos: coarse part-of-speech tags (``VERB``, ``PROPN``...).
-        tags: fine-grained tags (``VBD``...); by default guessed from ``pos`` and
-            the word (see :func:`guess_tag`), as the packaged patterns read them.
-        lemmas: base forms; cues are matched by lemma (``say`` for ``said``).
-            Default: the lowercased words.
-        ents: named entities, as ``(start, end, label)`` token ranges or IOB tags
-            (``"B-PERSON"``, ``"I-PERSON"``, ``"O"``).
-        spaces: whether each word is followed by a space; by default guessed
-            with :func:`guess_spaces`.
-        vocab: the vocabulary; by default an English one shared by every
-            ``make_doc`` Doc (so the packaged rules are compiled once for all of them).
-            A vocabulary of your own needs English lexical attributes
-            (``spacy.blank("en").vocab``): rules read ``is_alpha`` and ``is_punct``.
-
-    Example:
-        >>> doc = make_doc(["Lee", "said", "no", "."], heads=[1, 1, 1, 1],
-        ...                deps=["nsubj", "ROOT", "dobj", "punct"], lemmas=["Lee", "say", "no", "."])
-        >>> doc.text, doc.has_annotation("DEP"), [t.head.text for t in doc]
-        ('Lee said no.', True, ['said', 'said', 'said', 'said'])
-    """
-    import spacy
-    from spacy.tokens import Doc
-
-    n = len(words)
-    for label, values in (
-        ("heads", heads),
-        ("deps", deps),
-        ("pos", pos),
-        ("tags", tags),
-        ("lemmas", lemmas),
-        ("spaces", spaces),
-    ):
-        if values is not None and len(values) != n:
-            raise ValueError(f"make_doc: {n} words but {len(values)} {label}")
-    if (heads is None) != (deps is None):
-        raise ValueError("make_doc: give both heads and deps for a parse, or neither")
-    iob: list[str] | None = None
-    if ents is not None:
-        if all(isinstance(e, str) for e in ents):
-            iob = [str(e) for e in ents]
-        else:
-            iob = ["O"] * n
-            for ent in ents:
-                if isinstance(ent, str) or len(ent) != 3:
-                    raise ValueError(f"make_doc: an entity is (start, end, label), not {ent!r}")
-                start, end, label = int(ent[0]), int(ent[1]), str(ent[2])
-                for k in range(start, end):
-                    iob[k] = ("B-" if k == start else "I-") + label
-        if len(iob) != n:
-            raise ValueError(f"make_doc: {n} words but {len(iob)} entity tags")
-    lemma_list = list(lemmas) if lemmas is not None else [w.lower() for w in words]
-    tags_guess = (
-        [guess_tag(w, p, lem) for w, p, lem in zip(words, pos, lemma_list, strict=True)]
-        if pos is not None
-        else None
-    )
-    if vocab is None:
-        with _lock:
-            if not _shared_vocab:  # English lexical attributes: is_alpha, is_punct, like_num
-                _shared_vocab.append(spacy.blank("en").vocab)
-            vocab = _shared_vocab[0]
-    return Doc(
-        vocab,
-        words=list(words),
-        spaces=list(spaces) if spaces is not None else guess_spaces(words),
-        heads=list(heads) if heads is not None else None,
-        deps=list(deps) if deps is not None else None,
-        pos=list(pos) if pos is not None else None,
-        tags=list(tags) if tags is not None else tags_guess,
-        lemmas=lemma_list,
-        ents=iob,
-    )
+    return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 # -- getting the quotes of anything -----------------------------------------------------------
@@ -394,14 +234,6 @@ def quotes_of(source: Any, nlp: Language | Extractor | None = None) -> tuple[Quo
 # -- assert_quotes ----------------------------------------------------------------------------
 
 
-def _speaker_label(speaker: Any) -> str | None:
-    if speaker is None:
-        return None
-    if speaker.name:
-        return str(speaker.name)
-    return speaker.mention.text if speaker.mention is not None else None
-
-
 def summarize(quote: Quote) -> dict[str, Any]:
     """A quote as the short dict :func:`assert_quotes` prints (copy it into ``expected``).
 
@@ -410,53 +242,9 @@ def summarize(quote: Quote) -> dict[str, Any]:
         >>> summarize(quotecraft.extract('"Fine," said Ann Lee.').quotes[0])
         {'kind': 'direct', 'content': 'Fine,', 'speaker': 'Ann Lee', 'cue': 'say'}
     """
-    out: dict[str, Any] = {"kind": quote.kind.value, "content": quote.content.text}
-    out["speaker"] = _speaker_label(quote.speaker)
-    out["cue"] = quote.cue.lemma if quote.cue is not None else None
-    return out
+    from .quote_matching import summarize as summarize_quote
 
-
-def _actual(quote: Quote, key: str) -> Any:
-    sp = quote.speaker
-    if key == "kind":
-        return quote.kind.value
-    if key == "content":
-        return quote.content.text
-    if key == "speaker":
-        return _speaker_label(sp)
-    if key == "mention":
-        return sp.mention.text if sp is not None and sp.mention is not None else None
-    if key in ("title", "organization"):
-        return getattr(sp, key) if sp is not None else None
-    if key == "speaker_kind":
-        return sp.kind.value if sp is not None else None
-    if key == "cue":
-        return quote.cue.lemma if quote.cue is not None else None
-    if key == "negated":
-        return quote.cue.negated if quote.cue is not None else False
-    if key == "addressee":
-        return _speaker_label(quote.addressee)
-    return getattr(quote, key)
-
-
-def _field_matches(quote: Quote, key: str, want: Any) -> bool:
-    got = _actual(quote, key)
-    if key == "content":
-        return isinstance(want, str) and want in got
-    if key == "mention":
-        return got is None if want is None else got is not None and want in got
-    if key == "speaker":
-        # the resolved name, or the mention's text for an unnamed speaker
-        sp = quote.speaker
-        mention = sp.mention.text if sp is not None and sp.mention is not None else None
-        return want == got or (want is not None and want == mention)
-    if key == "cue":
-        return want == got or (quote.cue is not None and want == quote.cue.text)
-    return bool(want == got)
-
-
-def _mismatches(quote: Quote, expected: Mapping[str, Any]) -> list[str]:
-    return [k for k, v in expected.items() if not _field_matches(quote, k, v)]
+    return summarize_quote(quote)
 
 
 def assert_quotes(
@@ -507,112 +295,22 @@ def assert_quotes(
         found (copy into expected):
           {'kind': 'direct', 'content': 'We will rebuild,', 'speaker': 'Ann Lee', 'cue': 'say'}
     """
-    _check_expected(expected)
+    from .quote_matching import (
+        check_expected,
+        difference_report,
+        match_one_to_one,
+        pair_with_nearest,
+    )
+
+    check_expected(expected)
     quotes = list(quotes_of(source, nlp))
-    matched = _match_one_to_one(quotes, expected)
-    paired = _pair_with_nearest(quotes, expected, matched)
+    matched = match_one_to_one(quotes, expected)
+    paired = pair_with_nearest(quotes, expected, matched)
     taken = {m for m in matched if m is not None} | set(paired.values())
     extra = [i for i in range(len(quotes)) if i not in taken] if exact else []
     if not paired and None not in matched and not extra:
         return [quotes[m] for m in matched if m is not None]
-    raise AssertionError(_difference_report(source, quotes, expected, matched, paired, extra))
-
-
-def _check_expected(expected: Sequence[Mapping[str, Any]]) -> None:
-    """Refuse an expected list that is a dict, or dicts with keys assert_quotes does not know."""
-    if isinstance(expected, Mapping):
-        raise TypeError("assert_quotes: 'expected' is a list of dicts, one per quote")
-    for k, exp in enumerate(expected):
-        unknown = sorted(set(exp) - set(EXPECTED_KEYS))
-        if unknown:
-            raise ValueError(
-                f"assert_quotes: expected[{k}] has unknown keys {unknown}; use {list(EXPECTED_KEYS)}"
-            )
-
-
-def _match_one_to_one(
-    quotes: Sequence[Quote], expected: Sequence[Mapping[str, Any]]
-) -> list[int | None]:
-    """For each expected quote, the first found quote it matches not matched before (or None)."""
-    used: set[int] = set()
-    matched: list[int | None] = []
-    for exp in expected:
-        hit = next(
-            (i for i, q in enumerate(quotes) if i not in used and not _mismatches(q, exp)),
-            None,
-        )
-        if hit is not None:
-            used.add(hit)
-        matched.append(hit)
-    return matched
-
-
-def _pair_with_nearest(
-    quotes: Sequence[Quote], expected: Sequence[Mapping[str, Any]], matched: list[int | None]
-) -> dict[int, int]:
-    """Each unmatched expected quote with the nearest quote left over, to show how they differ."""
-    used = {m for m in matched if m is not None}
-    paired: dict[int, int] = {}
-    for k, exp in enumerate(expected):
-        left = [i for i in range(len(quotes)) if i not in used and i not in paired.values()]
-        if matched[k] is None and left:
-            paired[k] = min(left, key=lambda i: (len(_mismatches(quotes[i], exp)), i))
-    return paired
-
-
-def _difference_report(
-    source: Any,
-    quotes: Sequence[Quote],
-    expected: Sequence[Mapping[str, Any]],
-    matched: list[int | None],
-    paired: dict[int, int],
-    extra: list[int],
-) -> str:
-    """The assertion message: what matched, what differs and how, what is missing or extra."""
-    n_missing = sum(1 for m in matched if m is None) - len(paired)
-    counts = [(len(paired), "differ"), (n_missing, "missing"), (len(extra), "unexpected")]
-    lines = [
-        "quotes differ from the expected ones: " + ", ".join(f"{n} {w}" for n, w in counts if n)
-    ]
-    text = _text_of(source)
-    if text is not None:
-        lines.append(f"text: {_short(text, 300)!r}")
-    for k, exp in enumerate(expected):
-        if matched[k] is not None:
-            lines.append(f"  ok          {dict(exp)}")
-        elif k in paired:
-            lines.extend(_differs(quotes[paired[k]], exp))
-        else:
-            lines.append(f"  missing     {dict(exp)}")
-    lines.extend(f"  unexpected  {summarize(quotes[i])}" for i in extra)
-    lines.append("found (copy into expected):" if quotes else "found: no quotes")
-    lines.extend(f"  {summarize(q)}" for q in quotes)
-    return "\n".join(lines)
-
-
-def _differs(q: Quote, exp: Mapping[str, Any]) -> list[str]:
-    """The report lines of an expected quote and the nearest found one."""
-    diffs = [
-        f"{key}: found {_actual(q, key)!r}, expected {exp[key]!r}"
-        + (" (as a substring)" if key in ("content", "mention") else "")
-        for key in _mismatches(q, exp)
-    ]
-    return [
-        f"  differs     {dict(exp)}",
-        f"    found     {summarize(q)}",
-        f"    where     {'; '.join(diffs)}",
-    ]
-
-
-def _text_of(source: Any) -> str | None:
-    if isinstance(source, str):
-        return source
-    text = getattr(source, "text", None)
-    return text if isinstance(text, str) else None
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    raise AssertionError(difference_report(source, quotes, expected, matched, paired, extra))
 
 
 # -- golden files -----------------------------------------------------------------------------

@@ -22,10 +22,11 @@ CORPORA: dict[str, str] = {
     "seeds": "seeds/gold.jsonl",
     "polnear-dev": "corpora/polnear-dev.jsonl",
     "polnear-train": "corpora/polnear-train.jsonl",
+    "gum-dev": "corpora/gum-dev.jsonl",
 }
 """Gold sets by name, as paths inside the data folder."""
 
-DEFAULT_CORPORA = ("seeds", "polnear-dev")
+DEFAULT_CORPORA = ("seeds", "polnear-dev", "gum-dev")
 
 
 def data_dir(arg: str | None = None) -> Path | None:

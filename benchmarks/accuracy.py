@@ -514,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus",
         action="append",
         choices=sorted(CORPORA),
-        help="corpus to run, repeatable (default: seeds and polnear-dev)",
+        help="corpus to run, repeatable (default: seeds, polnear-dev and gum-dev)",
     )
     ap.add_argument(
         "--systems",

@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import data_dir, read_jsonl, sha256
+from _common import CORPORA, data_dir, read_jsonl, sha256
 from accuracy import parse_corpus, run_systems
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
@@ -84,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     extractor = quotecraft.load()
     failures: list[str] = []
     changed = False
+    if args.update and args.allow_regression:
+        # a corpus named with --corpus that has no floors yet gets its first ones
+        for name in args.corpus or ():
+            if name in CORPORA and name not in baseline["corpora"]:
+                baseline["corpora"][name] = {"file": CORPORA[name], "floors": {}, "sha256": None}
     for corpus, entry in baseline["corpora"].items():
         if args.corpus and corpus not in args.corpus:
             continue

@@ -70,14 +70,14 @@ def test_gate_passes_on_the_committed_floors(
     assert code == 0, out
     assert "gate: passed" in out
     corpora = _module("_common").CORPORA
-    for corpus in ("seeds", "polnear-dev"):
+    for corpus in ("seeds", "polnear-dev", "gum-dev"):
         if (shared / corpora[corpus]).exists():
             assert f"{corpus:12} quote_f1" in out
 
 
 def test_committed_floors_cover_both_gold_sets(gate: ModuleType) -> None:
     baseline = json.loads((BENCH / "baseline.json").read_text(encoding="utf-8"))
-    assert set(baseline["corpora"]) == {"seeds", "polnear-dev"}
+    assert set(baseline["corpora"]) == {"seeds", "polnear-dev", "gum-dev"}
     assert 0 < baseline["epsilon"] <= 0.01
     for entry in baseline["corpora"].values():
         assert set(entry["floors"]) == set(gate.GATED)

@@ -104,6 +104,7 @@ def load(
                 kb=knowledge,
                 weights=weights_file,
             )
+            ex.check_verb_forms()
             _extractors[key] = ex
         return ex
 

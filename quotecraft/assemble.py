@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .context import DocContext
-from .records import Article, Cue, Quote, QuoteKind, Resolution, Speaker, TextSpan
+from .cues import CueLexicon
+from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speaker, TextSpan
 from .speakers import Entity
 
 _Last = tuple[Entity, int, int, tuple[int, int] | None]
@@ -37,12 +38,16 @@ def build_quotes(
     *,
     disabled_rules: frozenset[str] = frozenset(),
     kinds: Iterable[str] = ("direct", "indirect", "mixed"),
+    lexicon: CueLexicon | None = None,
+    cue_types: Iterable[str] | None = None,
 ) -> list[Quote]:
     """The records of ``cands`` (in text order), with speakers resolved by ``resolver``.
 
     A standalone quote that continues the previous speaker's is renamed
     ``direct.continuation.v1``; a quote whose final rule is in ``disabled_rules``
-    is dropped, and so is one whose kind is not in ``kinds``.
+    is dropped, and so is one whose kind is not in ``kinds`` or whose cue type is not in
+    ``cue_types`` (types from ``lexicon``; a direct quote of unknown type counts as speech,
+    a reported one of unknown type is kept only when ``cue_types`` is None).
     """
     text = ctx.seg.text
     para_starts = [s for s, _ in ctx.paragraphs] or [0]
@@ -87,9 +92,24 @@ def build_quotes(
             a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)
             if a_ent is not entity:  # the addressee is never the speaker
                 addressee = resolver.record(a_ent, a_bounds, text)
-        out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee))
+        out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee, lexicon))
     wanted = frozenset(kinds)
-    return [q for q in out if q.kind.value in wanted]
+    types = frozenset(cue_types) if cue_types is not None else None
+    if types is not None and types >= _ALL_CUE_TYPES:
+        types = None
+    return [q for q in out if q.kind.value in wanted and _keeps_type(q, types)]
+
+
+_ALL_CUE_TYPES = frozenset(t.value for t in CueType)
+
+
+def _keeps_type(q: Quote, types: frozenset[str] | None) -> bool:
+    if types is None:
+        return True
+    ctype = q.cue.type if q.cue is not None else None
+    if ctype is None:
+        return q.kind is QuoteKind.DIRECT and "speech" in types
+    return ctype.value in types
 
 
 _OPENING_MARKS = '"“‘«„'
@@ -114,6 +134,7 @@ def _quote(
     para: int,
     speaker: Speaker | None,
     addressee: Speaker | None,
+    lexicon: CueLexicon | None = None,
 ) -> Quote:
     """The record of one candidate."""
     kind = QuoteKind(c.kind)
@@ -123,7 +144,14 @@ def _quote(
     cue = None
     if c.cue is not None:
         cs, ce = c.cue
-        cue = Cue(cs, ce, text[cs:ce], c.cue_lemma or text[cs:ce].lower(), c.negated)
+        lemma = c.cue_lemma or text[cs:ce].lower()
+        ctype = c.cue_type
+        if lexicon is not None:
+            lemma = lexicon.forms.get(text[cs:ce].lower(), lemma)  # "griped": gripe
+            ctype = ctype or lexicon.cue_type(lemma)
+        if ctype is None and kind is QuoteKind.DIRECT:
+            ctype = "speech"  # quotation marks next to an attribution: words spoken
+        cue = Cue(cs, ce, text[cs:ce], lemma, c.negated, type=ctype)
     return Quote(
         kind=kind,
         content=TextSpan(c.start, c.end, text[c.start : c.end]),

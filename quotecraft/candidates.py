@@ -33,6 +33,8 @@ class Candidate:
     """Cue character bounds."""
     cue_lemma: str | None = None
     cue_token: int | None = None
+    cue_type: str | None = None
+    """A :class:`~quotecraft.records.CueType` value; None: taken from the lexicon."""
     negated: bool = False
     attribution: Attribution = field(factory=Attribution)
     inherits: bool = False

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import copy
+import weakref
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
@@ -33,6 +34,20 @@ BASE_CONFIDENCE = {
 
 LOW_CONFIDENCE_CLASSES = frozenset({"belief", "intention", "evidence"})
 """Classes that PolNeAR counts as attributions but are not speech."""
+
+CUE_TYPES = {
+    "speech": "speech",
+    "writing": "writing",
+    "belief": "belief",
+    "intention": "intention",
+    "evidence": "evidence",
+    "object": "speech",
+}
+"""The :class:`~quotecraft.records.CueType` of each lexicon class. The ``object`` class
+(verbs whose object is what was said: ``raised the issue``, ``endorsed X``, ``voiced
+concern``) are speech acts, so they count as speech."""
+
+PUNCTUATION_CUES = frozenset({":", "—", "–", "―", "--", "-"})
 
 
 def _frames(value: Iterable[str]) -> frozenset[str]:
@@ -67,10 +82,53 @@ class CueLexicon:
     propositional_nouns: frozenset[str]
     noun_preps: Mapping[str, frozenset[str]] = field(factory=dict)
     """Noun cues whose prepositional object is the content, with their prepositions."""
+    noun_types: Mapping[str, str] = field(factory=dict)
+    """Cue type of the noun cues that are not speech (``view``: belief, ``plan``: intention)."""
+    forms: Mapping[str, str] = field(factory=dict)
+    """Inflected forms of cue verbs whose lemma the model reads differently, to their lemma
+    (``griped`` -> ``gripe``); see :func:`check_verb_forms`."""
+    misread: Mapping[str, str] = field(factory=dict)
+    """Lemmas the model gives those forms, to the cue verb's lemma (``grip`` -> ``gripe``)."""
+
+    def verb(self, tok: Any) -> VerbCue | None:
+        """The lexicon verb a token is, by its lemma, else by its form (``griped`` for
+        ``gripe`` when the model reads the lemma as ``grip``)."""
+        cue = self.verbs.get(tok.lemma_.lower())
+        if cue is not None:
+            return cue
+        lemma = self.forms.get(tok.lower_)
+        return self.verbs.get(lemma) if lemma is not None else None
+
+    def cue_type(self, lemma: str | None) -> str | None:
+        """The cue type (``speech``, ``writing``, ``belief``, ``intention``, ``evidence``) of
+        a cue lemma: a verb's class, speech for noun cues, phrases and punctuation cues
+        (a colon, a dash), None for a verb outside the lexicon.
+
+        Example:
+            >>> lex = default_lexicon()
+            >>> lex.cue_type("say"), lex.cue_type("believe"), lex.cue_type("according to")
+            ('speech', 'belief', 'speech')
+        """
+        if not lemma:
+            return None
+        key = lemma.lower()
+        key = self.misread.get(key, key)
+        verb = self.verbs.get(key) or self.verbs.get(key.split(" ", 1)[0])
+        if verb is not None:
+            return CUE_TYPES.get(verb.cls)
+        if key in self.phrases:
+            return "belief" if "view" in key else "speech"
+        if key in self.noun_types:
+            return self.noun_types[key]
+        if key in self.nouns or key in PUNCTUATION_CUES:
+            return "speech"
+        return None
 
     def verbs_with(self, frame: str) -> list[str]:
         """Sorted lemmas of the verbs that allow ``frame``."""
-        return sorted(v.lemma for v in self.verbs.values() if frame in v.frames)
+        lemmas = {v.lemma for v in self.verbs.values() if frame in v.frames}
+        lemmas.update(seen for seen, lemma in self.misread.items() if lemma in lemmas)
+        return sorted(lemmas)
 
     def extended(
         self,
@@ -96,7 +154,9 @@ def default_lexicon() -> CueLexicon:
     for row in data_tsv("cues/verbs.tsv"):
         lemma, cls, frames, conf = row[0], row[1], row[2], row[3]
         verbs[lemma] = VerbCue(lemma, cls, frozenset(frames.split(",")), float(conf))
-    nouns = {row[0]: float(row[1]) for row in data_tsv("cues/nouns.tsv")}
+    noun_rows = data_tsv("cues/nouns.tsv")
+    nouns = {row[0]: float(row[1]) for row in noun_rows}
+    noun_types = {row[0]: row[2] for row in noun_rows if len(row) > 2 and row[2]}
     phrases = {row[0]: (row[1], float(row[2])) for row in data_tsv("cues/phrases.tsv")}
     return CueLexicon(
         verbs=verbs,
@@ -106,6 +166,7 @@ def default_lexicon() -> CueLexicon:
         noun_preps={
             row[0]: frozenset(row[1].split(",")) for row in data_tsv("cues/noun_preps.tsv")
         },
+        noun_types=noun_types,
     )
 
 
@@ -197,3 +258,94 @@ def _expand(ref: str, lexicon: CueLexicon) -> list[str]:
         f"E011 unknown lexicon reference {ref!r} "
         "(use @verbs:FRAME, @verbs, @nouns, @noun_preps:PREP, @propositional_nouns)"
     )
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Regular English forms of a verb: third person, past, gerund.
+
+    Example:
+        >>> inflections("gripe")
+        ('gripes', 'griped', 'griping')
+        >>> inflections("fuss")
+        ('fusses', 'fussed', 'fussing')
+    """
+    if lemma.endswith("e"):
+        return (lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return (lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return (lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    return (lemma + "s", lemma + "ed", lemma + "ing")
+
+
+_LEMMA_PIPES = frozenset(
+    {
+        "tok2vec",
+        "transformer",
+        "tagger",
+        "morphologizer",
+        "attribute_ruler",
+        "lemmatizer",
+        "trainable_lemmatizer",
+    }
+)
+"""The components a lemma needs; the rest of a pipeline (parser, ner, quotecraft) is off."""
+
+_READINGS: weakref.WeakKeyDictionary[Any, dict[str, dict[str, str]]] = weakref.WeakKeyDictionary()
+"""How each pipeline lemmatizes the forms of each cue verb, computed once per process."""
+
+
+def check_verb_forms(nlp: Any, lexicon: CueLexicon, warn_for: Iterable[str] = ()) -> CueLexicon:
+    """Let cue verbs match by form where the model reads their lemma differently.
+
+    Each verb's regular forms are lemmatized by ``nlp`` (tagger and lemmatizer only) in a
+    short sentence; a form read as another lemma (``griped`` as ``grip``) is added to
+    :attr:`CueLexicon.forms`, so the verb still matches. For the verbs in ``warn_for``
+    (those of user rule files) a :class:`~quotecraft.errors.QuotecraftWarning` names the
+    lemma seen. Run once per extractor.
+    """
+    import warnings
+
+    from .errors import W_VERB_FORMS, QuotecraftWarning
+
+    forms = dict(lexicon.forms)
+    misread = dict(lexicon.misread)
+    warn = set(warn_for)
+    readings = _READINGS.setdefault(nlp, {})  # lemma -> {form: lemma seen}, per pipeline
+    todo = sorted(v for v in lexicon.verbs if v.isalpha() and v not in readings)
+    if todo:
+        pairs = [(lemma, form) for lemma in todo for form in inflections(lemma)]
+        texts = [f"They {form} about the plan." for _, form in pairs]
+        keep = [p for p in nlp.pipe_names if p in _LEMMA_PIPES]
+        with nlp.select_pipes(enable=keep):
+            docs = list(nlp.pipe(texts, batch_size=256))
+        for lemma in todo:
+            readings[lemma] = {}
+        for (lemma, form), doc in zip(pairs, docs, strict=True):
+            tok = doc[1] if len(doc) > 1 else None
+            if tok is None or tok.lower_ != form or tok.tag_ not in ("VBZ", "VBD", "VBN", "VBG"):
+                continue  # not read as that form of a verb ("seed" is no form of "see")
+            if tok.lemma_.lower() != lemma:
+                readings[lemma][form] = tok.lemma_.lower()
+    by_lemma = {
+        lemma: {f: seen for f, seen in readings[lemma].items() if seen not in lexicon.verbs}
+        for lemma in lexicon.verbs
+        if readings.get(lemma)
+    }
+    for lemma, seen_here in by_lemma.items():
+        if not seen_here:
+            continue
+        for form, seen in seen_here.items():
+            forms[form] = lemma
+            misread[seen] = lemma
+        if lemma not in warn:
+            continue
+        shown = ", ".join(f"{f!r} as {s!r}" for f, s in seen_here.items())
+        warnings.warn(
+            W_VERB_FORMS.format(lemma=lemma, forms=shown),
+            QuotecraftWarning,
+            stacklevel=3,
+        )
+    if forms == lexicon.forms:
+        return lexicon
+    return evolve(lexicon, forms=forms, misread=misread)

@@ -58,8 +58,53 @@ def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
         "VB",
     ):
         return False
-    cue = lexicon.verbs.get(tok.lemma_.lower())
+    cue = lexicon.verb(tok)
     return cue is not None and "quote" in cue.frames
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_NOT_SPEAKERS = frozenset({"there", "which", "that", "what", "who", "this", "these", "those"})
+_OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+UNKNOWN_VERB_CONFIDENCE = 0.75
+"""Confidence of a direct quote whose attribution verb is not in the cue lexicon."""
+
+
+def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
+    """Any finite verb with a speaker for subject and no complement of its own after it.
+
+    ``"The deal is off," Lee fumed.`` / ``..., beamed Sofia Lindqvist after the race.``:
+    next to quotation marks, such a clause attributes the quote whatever its verb
+    (the lexicon only sets the cue's type and confidence). ``..., he wrote a letter``
+    (an object of its own) or ``..., there was silence`` is not an attribution.
+    """
+    if tok.pos_ != "VERB" or tok.tag_ not in _FINITE:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return False
+    if subject.lower_ in _NOT_SPEAKERS or subject.tag_ in ("WP", "WDT", "EX"):
+        return False
+    return not any(
+        c.dep_ in _OWN_COMPLEMENTS
+        and c.i > tok.i
+        and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
+        for c in tok.children
+    )
+
+
+def _subject_span_ok(tok: Token, first: int) -> bool:
+    """The tokens from ``first`` up to ``tok`` are its subject (and punctuation), or ``tok``
+    comes first and its subject follows (``..., beamed Sofia Lindqvist``)."""
+    subject: set[int] = set()
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            subject.update(x.i for x in c.subtree)
+    if not subject:
+        return False
+    between = tok.doc[first : tok.i]
+    if not len(between):
+        return min(subject) > tok.i
+    return all(x.i in subject or x.is_punct or x.is_space for x in between)
 
 
 def detect(
@@ -291,10 +336,28 @@ def _cue_after(
             cand.end = q.end
             return cand
         return _make(q, "direct.cue_after.v1", 0.95, t)
-    if after[-1].text == "," and not _is_embedded(before, lexicon):
+    if _is_embedded(before, lexicon):
+        return None
+    if after[-1].text == ",":
         far = _cue_after_long_subject(doc, q, index, lexicon)
         if far is not None:
-            return _make(q, "direct.cue_after.v1", 0.9, far)
+            known = is_speech_cue(far, lexicon)
+            cand = _make(q, "direct.cue_after.v1", 0.9 if known else UNKNOWN_VERB_CONFIDENCE, far)
+            if far.dep_ == "acl":  # the noun phrase the parser hung the verb on speaks
+                cand.attribution = Attribution(
+                    speaker=mention_bounds(far.head), speaker_head=far.head.i
+                )
+            return cand
+    # structure first: '"...," Lee fumed.' whatever the verb
+    inner = text[q.start : q.end].rstrip()
+    if not (inner.endswith((",", "!", "?", "…", "—", "-")) or after[0].text == ","):
+        return None
+    if inner.endswith(("!", "?")) and after[0].pos_ == "PRON" and after[0].is_title:
+        return None  # '"Why?" He smiled.': a capitalized pronoun starts a new sentence
+    start = after[0].i + (1 if after[0].text == "," else 0)
+    for t in words[:6]:
+        if t.i >= start and is_attribution_verb(t) and _subject_span_ok(t, start):
+            return _make(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
     return None
 
 
@@ -317,7 +380,11 @@ def _cue_after_long_subject(
         t = doc[i]
         if "\n" in t.text or t.text in _FINAL or t.text in _QUOTE_OPENERS:
             return None
-        if not is_speech_cue(t, lexicon):
+        if _misread_participle(t, first):
+            return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
+        if not is_speech_cue(t, lexicon) and not (
+            is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
+        ):
             continue
         subject: set[int] = set()
         for c in t.children:
@@ -328,6 +395,24 @@ def _cue_after_long_subject(
             return t
         return None
     return None
+
+
+def _misread_participle(t: Token, first: int) -> bool:
+    """A past verb the parser hung on the noun phrase before it as a participle.
+
+    ``"...," the farmer, Jo Lee, snapped at ...``: with no subject of its own, the
+    verb reads as a clause modifying ``the farmer``; right after the quote, that noun
+    phrase (with its appositions) is the speaker and the verb the attribution.
+    """
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN") or t.dep_ != "acl":
+        return False
+    head = t.head
+    if head.i >= t.i or head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i != first:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dobj") for c in t.children):
+        return False  # "the plan, approved by ..." is a passive participle
+    own = {x.i for x in t.subtree}
+    return all(x.i in own or x.i < t.i for x in head.subtree) and t.doc[t.i - 1].text == ","
 
 
 def _clause_start(before: list[Token]) -> int:
@@ -371,6 +456,13 @@ def _cue_before(
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
             return _make(q, "direct.cue_before.v1", conf, t)
         return None
+    # structure first: 'Lee fumed: "..."' whatever the verb, the verb right before the mark
+    if len(before) >= 2 and before[-1].text in (",", ":") and not _words_follow(q, text):
+        t = before[-2]
+        if is_attribution_verb(t, q.open) and any(
+            c.dep_ == "nsubj" and c.i < t.i for c in t.children
+        ):
+            return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t)
     return None
 
 

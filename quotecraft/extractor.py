@@ -28,12 +28,12 @@ from .assemble import build_article, build_quotes
 from .batch import DocUnits, stream_documents, unpack_item
 from .candidates import Candidate
 from .context import DocContext
-from .cues import CueLexicon, PatternRule, default_patterns
+from .cues import CueLexicon, PatternRule, check_verb_forms, default_lexicon, default_patterns
 from .depmatch import FastDependencyMatcher
 from .marks import Quoted, find_quoted
 from .merge import drop_quoted_speakers, merge_local
 from .parse import Unit, chunk_limit, parse_stream, parse_units, text_warnings
-from .records import Article, ErrorRecord, Quote
+from .records import Article, CueType, ErrorRecord, Quote
 from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
 from .scorer import SCORED_RULE, CueScorer
 from .segment import Segmentation, segment
@@ -42,6 +42,7 @@ from .units import Merger, slice_segmentation
 from .wordlists import WordLists, packaged_lists
 
 ALL_KINDS = frozenset({"direct", "indirect", "mixed"})
+ALL_CUE_TYPES = frozenset(t.value for t in CueType)
 
 
 def _kinds(value: Iterable[str]) -> frozenset[str]:
@@ -53,6 +54,19 @@ def _kinds(value: Iterable[str]) -> frozenset[str]:
             f"use some of {sorted(ALL_KINDS)}"
         )
     return kinds
+
+
+def _cue_types(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    types = frozenset(str(t) for t in value)
+    bad = types - ALL_CUE_TYPES
+    if bad:
+        raise errors.RuleError(
+            f"{errors.UNKNOWN_CUE_TYPES} unknown cue types {sorted(bad)}; "
+            f"use some of {sorted(ALL_CUE_TYPES)}"
+        )
+    return types
 
 
 _RULE_NAME = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)+\.v\d+")
@@ -119,6 +133,11 @@ class Config:
 
     kinds: frozenset[str] = field(default=ALL_KINDS, converter=_kinds)
     """Which quote kinds to return."""
+    cue_types: frozenset[str] = field(default=ALL_CUE_TYPES, converter=_cue_types)
+    """Which cue types to return (:class:`~quotecraft.records.CueType` values), e.g.
+    ``{"speech", "writing"}`` to drop beliefs, intentions and evidence. A direct quote
+    whose cue type is unknown (no cue, or a verb outside the lexicon) counts as speech;
+    a reported quote of unknown type is kept only when every type is."""
     min_confidence: float = field(default=0.0, converter=limits.confidence)
     """Drop quotes below this confidence (belief and intention cues score 0.5); from 0 to 1."""
     max_chars: int | None = field(default=None, converter=limits.max_chars)
@@ -177,11 +196,32 @@ class Extractor:
         self.lists = lists if lists is not None else packaged_lists()
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
         _check_disabled(self.config.disabled_rules, self.patterns)
-        self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
+        self._forms_checked = False
+        self._build_matcher()
+
+    def _build_matcher(self) -> None:
+        self.matcher = ReportedMatcher(self.nlp.vocab, self.lexicon, self.patterns)
         # same matches in the same order as spaCy's DependencyMatcher, several times faster
         self.matcher.matcher = FastDependencyMatcher(  # type: ignore[assignment]
             self.matcher.matcher, [r.name for r in self.patterns]
         )
+
+    def check_verb_forms(self) -> None:
+        """Let cue verbs match by form where the model reads their lemma otherwise
+        (:func:`~quotecraft.cues.check_verb_forms`); the verbs of rule files, not the
+        packaged ones, get a warning. Runs once, at :func:`~quotecraft.load` or at the
+        first text (a pipeline being loaded from disk has no weights yet)."""
+        if self._forms_checked:
+            return
+        self._forms_checked = True
+        if not self.nlp.has_pipe("lemmatizer"):
+            return
+        packaged = default_lexicon().verbs
+        added = [v for v, cue in self.lexicon.verbs.items() if packaged.get(v) is not cue]
+        lexicon = check_verb_forms(self.nlp, self.lexicon, added)
+        if lexicon is not self.lexicon:
+            self.lexicon = lexicon
+            self._build_matcher()
 
     def __call__(self, text: str, *, id: str | None = None) -> Article:
         """Extract the quotations of one text (plain text or HTML)."""
@@ -274,6 +314,7 @@ class Extractor:
         return build_article(ctx, quotes, warnings, id=id)
 
     def _quotes(self, ctx: DocContext, warnings: list[str]) -> list[Quote]:
+        self.check_verb_forms()
         quoted = find_quoted(
             ctx.seg.normalized, ctx.paragraphs, skip=ctx.boilerplate, warnings=warnings
         )
@@ -289,7 +330,15 @@ class Extractor:
         resolver = self.resolver(ctx.doc, [(c.start, c.end) for c in cands if c.kind == "direct"])
         if isinstance(resolver, Resolver):
             resolver.source_text = ctx.seg.text  # bylines and signatures the segmenter blanked
-        return build_quotes(ctx, cands, resolver, disabled_rules=off, kinds=self.config.kinds)
+        return build_quotes(
+            ctx,
+            cands,
+            resolver,
+            disabled_rules=off,
+            kinds=self.config.kinds,
+            lexicon=self.lexicon,
+            cue_types=self.config.cue_types,
+        )
 
     def _reported(self, ctx: DocContext) -> list[Candidate]:
         """Reported-speech candidates: the patterns, then the code rules."""

@@ -54,6 +54,8 @@ class ReportedMatcher:
             rule = self.rules[name]
             nodes = self._node_index[name]
             cue = doc[token_ids[nodes[rule.cue]]]
+            if cue.lemma_.lower() in self.lexicon.misread and self.lexicon.verb(cue) is None:
+                continue  # "gripped": the lemma a cue verb's forms are misread as, not the verb
             content = doc[token_ids[nodes[rule.content]]]
             opener = None
             if rule.content_from and rule.content_from in nodes:
@@ -189,7 +191,7 @@ class ReportedMatcher:
         if s <= cue.i < e and not bridged:
             return None
         cue_s, cue_e, lemma = cue_bounds(cue)
-        verb = self.lexicon.verbs.get(cue.lemma_.lower())
+        verb = self.lexicon.verb(cue)
         confidence = rule.confidence
         if verb is not None:
             confidence = min(confidence, max(verb.confidence, 0.3))
@@ -313,7 +315,7 @@ def _coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
         subjects = [x for x in c.children if x.dep_ in _SUBJECT_DEPS]
         if not subjects or subjects[0].pos_ == "PRON":
             return end  # "..., and he left the room": the speaker acting, not speaking
-        verb = lexicon.verbs.get(c.lemma_.lower())
+        verb = lexicon.verb(c)
         if verb is not None and verb.cls in ("speech", "writing"):
             return end  # a report of its own
         gap = doc[end : c.left_edge.i]
@@ -376,17 +378,17 @@ def _relative_lead(doc: Doc, s: int, cue: Token) -> bool:
 
 def _is_naming_cue(tok: Token, lexicon: CueLexicon) -> bool:
     """``..., and called him "a liar"``: a speech verb with an object and what it is called."""
-    verb = lexicon.verbs.get(tok.lemma_.lower())
+    verb = lexicon.verb(tok)
     return (
         verb is not None
-        and verb.cls == "speech"
+        and verb.cls in ("speech", "writing")
         and any(c.dep_ == "oprd" for c in tok.children)
         and any(c.dep_ == "dobj" for c in tok.children)
     )
 
 
 def _is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:
-    verb = lexicon.verbs.get(tok.lemma_.lower())
+    verb = lexicon.verb(tok)
     return (
         verb is not None and "ccomp" in verb.frames and any(c.dep_ == "ccomp" for c in tok.children)
     )
@@ -549,7 +551,7 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
                 break
         if cue is None:
             continue
-        verb = lexicon.verbs.get(cue.lemma_.lower())
+        verb = lexicon.verb(cue)
         if verb is None or verb.cls not in _TRAILING_CLASSES or "ccomp" not in verb.frames:
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl") for c in cue.children):

@@ -215,7 +215,11 @@ def test_pattern_sets_and_rule_files_from_the_config() -> None:
         config={"patterns": ["none.v1"], "disabled_rules": ["reported.scored.v1"]},
     )
     text = "Ann Lee said the tolls would stay low. “Fine,” she tooted."
-    assert nlp(text)._.quotes == ()
+    # no reported-speech patterns, and "toot" is no lexicon cue: the quote is still direct
+    # by its structure (marks, a pronoun and a verb), at an unknown verb's lower confidence
+    quotes = nlp(text)._.quotes
+    assert [(q.kind.value, q.cue.text if q.cue else None) for q in quotes] == [("direct", "tooted")]
+    assert quotes[0].confidence < 0.9
     nlp.remove_pipe("quotecraft")
     nlp.add_pipe(
         "quotecraft",

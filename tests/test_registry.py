@@ -149,8 +149,14 @@ def installed_extension(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
 def test_the_packaged_rules_miss_the_examples() -> None:
     # the lexicon and patterns alone: the learned cue scorer admits some verbs it does not know
     rules_only = quotecraft.load(config={"disabled_rules": ["reported.scored.v1"]})
-    for text, _ in EXAMPLES:
-        assert_quotes(text, [], nlp=rules_only)
+    for text, expected in EXAMPLES:
+        if expected["kind"] == "direct":
+            # quotation marks beside "she tooted" are a direct quote by their structure;
+            # outside the lexicon the verb only gives a lower confidence
+            [q] = rules_only(text).quotes
+            assert q.kind.value == "direct" and q.confidence < 0.9
+        else:
+            assert_quotes(text, [], nlp=rules_only)
 
 
 def test_entry_points_are_found_after_import(installed_extension: Path) -> None:

@@ -255,9 +255,9 @@ def test_assert_quotes_rejects_what_it_cannot_check() -> None:
 
 @pytest.mark.model
 def test_assert_quotes_on_text_uses_the_given_pipeline() -> None:
-    text = '"The bridge is safe," she tooted.'
-    assert_quotes(text, [])  # the packaged rules: "toot" is no cue
-    assert_quotes(text, [{"cue": "toot"}], nlp=quotecraft.load(rules=EXTENSION_RULES))
+    text = "Ann Lee messaged that the bridge was safe."
+    assert_quotes(text, [])  # the packaged rules: "message" is no cue
+    assert_quotes(text, [{"cue": "message"}], nlp=quotecraft.load(rules=EXTENSION_RULES))
 
 
 # -- make_doc ---------------------------------------------------------------------------------

@@ -95,6 +95,12 @@ def _add_extract(sub: Any) -> None:
         help="comma-separated kinds to keep (default: all)",
     )
     p.add_argument(
+        "--cue-types",
+        default="speech,writing,belief,intention,evidence",
+        metavar="TYPES",
+        help="comma-separated cue types to keep, e.g. speech,writing (default: all)",
+    )
+    p.add_argument(
         "--min-confidence",
         type=unit_float,
         default=0.0,
@@ -313,7 +319,12 @@ def run_extract(args: argparse.Namespace) -> int:
     extractor = load(
         args.model,
         rules=args.rules,
-        config=Config(kinds=kinds, min_confidence=args.min_confidence, disabled_rules=args.disable),
+        config=Config(
+            kinds=kinds,
+            cue_types=[t.strip() for t in args.cue_types.split(",") if t.strip()],
+            min_confidence=args.min_confidence,
+            disabled_rules=args.disable,
+        ),
     )
     counter = {"read": 0}
     # unreadable inputs, each with the number of documents read before it (for input order)

@@ -28,6 +28,47 @@ CORPORA: dict[str, str] = {
 
 DEFAULT_CORPORA = ("seeds", "polnear-dev", "gum-dev")
 
+NON_CLAUSAL_RULES = tuple(
+    f"reported.{name}.v1"
+    for name in (
+        "xcomp",
+        "object",
+        "noun_infinitive",
+        "dobj",
+        "prep_about",
+        "prep_for",
+        "prep_of",
+        "prep_to",
+        "prep_on",
+        "prep_as",
+        "object_as",
+        "prep_against",
+        "prep_at",
+        "gerund",
+        "noun_of",
+        "noun_about",
+        "noun_on",
+        "noun_for",
+        "noun_against",
+        "noun_over",
+        "noun_to",
+        "call_as",
+    )
+)
+"""Rules whose content is not a clause: an object (``criticized the plan``), an infinitive
+(``wants to run``) or a prepositional object (``called for an inquiry``)."""
+
+CONVENTIONS: dict[str, dict[str, Any]] = {
+    "gum-dev": {
+        "disabled_rules": [*NON_CLAUSAL_RULES, "direct.standalone.v1", "direct.continuation.v1"]
+    },
+}
+"""Per corpus, the :class:`quotecraft.Config` that matches its annotation convention, run
+beside the defaults. GUM's quotes are RST attribution relations: the content is a clause
+(a discourse unit) and the quote has an attribution clause of its own, so object and
+infinitive contents, and quoted sentences with no attribution (dialogue turns, a quote
+paragraph continuing the previous speaker) are not annotated there."""
+
 
 def data_dir(arg: str | None = None) -> Path | None:
     """The shared data folder (``arg``, ``$QUOTECRAFT_DATA`` or ``../shared``), or None if absent."""

@@ -44,7 +44,15 @@ from attrs import frozen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import CORPORA, DEFAULT_CORPORA, RESULTS, corpus_path, data_dir, read_jsonl
+from _common import (
+    CONVENTIONS,
+    CORPORA,
+    DEFAULT_CORPORA,
+    RESULTS,
+    corpus_path,
+    data_dir,
+    read_jsonl,
+)
 
 SYSTEMS = ("quotecraft", "textacy", "quotecraft.textacy", "baseline")
 FIGURES = ("quote_p", "quote_r", "quote_f1", "exact_share", "speaker_acc", "e2e_f1")
@@ -563,6 +571,12 @@ def main(argv: list[str] | None = None) -> int:
         parsed = parse_corpus(extractor, gold)
         parse_s = time.perf_counter() - t
         runs = run_systems(extractor, parsed, systems)
+        if corpus in CONVENTIONS and "quotecraft" in systems:
+            # the same parsed Docs, with the Config that matches the corpus's convention
+            conv = quotecraft.load(args.model, config=CONVENTIONS[corpus])
+            runs["quotecraft (corpus convention)"] = run_systems(conv, parsed, ["quotecraft"])[
+                "quotecraft"
+            ]
         report += [f"### {corpus}\n", kind_counts_line(runs) + ".\n", markdown_table(runs), ""]
         results["corpora"][corpus] = {
             "documents": len(gold),

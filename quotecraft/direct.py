@@ -34,6 +34,13 @@ from .context import DocContext
 from .cues import CueLexicon
 from .marks import Quoted
 from .resources import data_lines, data_regexes
+from .structure import (
+    UNKNOWN_VERB_CONFIDENCE,
+    is_attribution_verb,
+    is_speech_cue,
+    misread_participle,
+    subject_span_ok,
+)
 
 _FINAL = frozenset(".!?")
 _DASHES = ("—", "–", "--", "―")
@@ -45,66 +52,6 @@ _BEFORE_WINDOW = 20
 @cache
 def _follower_patterns() -> tuple[re.Pattern[str], ...]:
     return data_regexes("patterns/direct_followers.txt")
-
-
-def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
-    """A verb of the lexicon that can introduce direct speech."""
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
-        "VBD",
-        "VBZ",
-        "VBP",
-        "VBG",
-        "VBN",
-        "VB",
-    ):
-        return False
-    cue = lexicon.verb(tok)
-    return cue is not None and "quote" in cue.frames
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_NOT_SPEAKERS = frozenset({"there", "which", "that", "what", "who", "this", "these", "those"})
-_OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
-UNKNOWN_VERB_CONFIDENCE = 0.75
-"""Confidence of a direct quote whose attribution verb is not in the cue lexicon."""
-
-
-def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
-    """Any finite verb with a speaker for subject and no complement of its own after it.
-
-    ``"The deal is off," Lee fumed.`` / ``..., beamed Sofia Lindqvist after the race.``:
-    next to quotation marks, such a clause attributes the quote whatever its verb
-    (the lexicon only sets the cue's type and confidence). ``..., he wrote a letter``
-    (an object of its own) or ``..., there was silence`` is not an attribution.
-    """
-    if tok.pos_ != "VERB" or tok.tag_ not in _FINITE:
-        return False
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
-        return False
-    if subject.lower_ in _NOT_SPEAKERS or subject.tag_ in ("WP", "WDT", "EX"):
-        return False
-    return not any(
-        c.dep_ in _OWN_COMPLEMENTS
-        and c.i > tok.i
-        and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
-        for c in tok.children
-    )
-
-
-def _subject_span_ok(tok: Token, first: int) -> bool:
-    """The tokens from ``first`` up to ``tok`` are its subject (and punctuation), or ``tok``
-    comes first and its subject follows (``..., beamed Sofia Lindqvist``)."""
-    subject: set[int] = set()
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            subject.update(x.i for x in c.subtree)
-    if not subject:
-        return False
-    between = tok.doc[first : tok.i]
-    if not len(between):
-        return min(subject) > tok.i
-    return all(x.i in subject or x.is_punct or x.is_space for x in between)
 
 
 def detect(
@@ -149,6 +96,9 @@ def detect(
             and after
             and after[-1].text == ","
             and _only_space_between(text, after[-1].idx + 1, next_q.open)
+            and not any(
+                t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after
+            )  # '"A," X sings, before asking her, "B"': B has a cue of its own
         ):
             cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
             cand.end = next_q.end
@@ -202,6 +152,8 @@ def _continues_after_attribution(
     body = stripped[:-1]
     if body.count(". ") > len(_abbreviations().findall(body)):
         return False
+    if _words_follow(next_q, text):
+        return False  # '"B" to drive up the price ...': quoted words inside a new sentence
     nxt_after = _after_window(doc, text, index, next_q, None)
     return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
 
@@ -338,25 +290,29 @@ def _cue_after(
         return _make(q, "direct.cue_after.v1", 0.95, t)
     if _is_embedded(before, lexicon):
         return None
-    if after[-1].text == ",":
-        far = _cue_after_long_subject(doc, q, index, lexicon)
-        if far is not None:
-            known = is_speech_cue(far, lexicon)
-            cand = _make(q, "direct.cue_after.v1", 0.9 if known else UNKNOWN_VERB_CONFIDENCE, far)
-            if far.dep_ == "acl":  # the noun phrase the parser hung the verb on speaks
-                cand.attribution = Attribution(
-                    speaker=mention_bounds(far.head), speaker_head=far.head.i
-                )
-            return cand
     # structure first: '"...," Lee fumed.' whatever the verb
     inner = text[q.start : q.end].rstrip()
+    if (
+        inner.endswith(("!", "?"))
+        and after[0].pos_ == "PRON"
+        and after[0].is_title
+        and after[0].text != "I"  # '"Why?" I asked.' is the attribution
+    ):
+        return None  # '"Why?" He smiled.': a capitalized pronoun starts a new sentence
+    # also past the window, for a long subject: '"...," Rep. Jo E. Lee (D-Md.) said'
+    far = _cue_after_long_subject(doc, q, index, lexicon)
+    if far is not None:
+        known = is_speech_cue(far, lexicon)
+        cand = _make(q, "direct.cue_after.v1", 0.9 if known else UNKNOWN_VERB_CONFIDENCE, far)
+        if far.dep_ == "acl":  # the noun phrase the parser hung the verb on speaks
+            h = far.head
+            cand.attribution = Attribution(speaker=mention_bounds(h), speaker_head=h.i)
+        return cand
     if not (inner.endswith((",", "!", "?", "…", "—", "-")) or after[0].text == ","):
         return None
-    if inner.endswith(("!", "?")) and after[0].pos_ == "PRON" and after[0].is_title:
-        return None  # '"Why?" He smiled.': a capitalized pronoun starts a new sentence
     start = after[0].i + (1 if after[0].text == "," else 0)
     for t in words[:6]:
-        if t.i >= start and is_attribution_verb(t) and _subject_span_ok(t, start):
+        if t.i >= start and is_attribution_verb(t) and subject_span_ok(t, start):
             return _make(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
     return None
 
@@ -380,7 +336,7 @@ def _cue_after_long_subject(
         t = doc[i]
         if "\n" in t.text or t.text in _FINAL or t.text in _QUOTE_OPENERS:
             return None
-        if _misread_participle(t, first):
+        if misread_participle(t, first):
             return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
         if not is_speech_cue(t, lexicon) and not (
             is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
@@ -395,24 +351,6 @@ def _cue_after_long_subject(
             return t
         return None
     return None
-
-
-def _misread_participle(t: Token, first: int) -> bool:
-    """A past verb the parser hung on the noun phrase before it as a participle.
-
-    ``"...," the farmer, Jo Lee, snapped at ...``: with no subject of its own, the
-    verb reads as a clause modifying ``the farmer``; right after the quote, that noun
-    phrase (with its appositions) is the speaker and the verb the attribution.
-    """
-    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN") or t.dep_ != "acl":
-        return False
-    head = t.head
-    if head.i >= t.i or head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i != first:
-        return False
-    if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dobj") for c in t.children):
-        return False  # "the plan, approved by ..." is a passive participle
-    own = {x.i for x in t.subtree}
-    return all(x.i in own or x.i < t.i for x in head.subtree) and t.doc[t.i - 1].text == ","
 
 
 def _clause_start(before: list[Token]) -> int:
@@ -500,9 +438,17 @@ def _colon(doc: Doc, q: Quoted, before: list[Token]) -> Candidate | None:
 
 
 def _dash(doc: Doc, q: Quoted, after: list[Token]) -> Candidate | None:
-    if not after or after[0].text not in _DASHES:
+    if not after or q.close is None:
         return None
-    names = [t for t in after[1:] if t.pos_ in ("PROPN", "NOUN")]
+    dash = (after[0].idx, after[0].idx + len(after[0].text))
+    names_from = 1
+    if after[0].text not in _DASHES:
+        # '..."― Name': the tokenizer keeps a dash that touches the closing mark with it
+        mark = doc[after[0].i - 1]
+        if not (len(mark.text) > 1 and mark.text[1:] in _DASHES and mark.idx == q.close):
+            return None
+        dash, names_from = (mark.idx + 1, mark.idx + len(mark.text)), 0
+    names = [t for t in after[names_from:] if t.pos_ in ("PROPN", "NOUN")]
     if not names:
         return None
     head = names[0]
@@ -512,10 +458,10 @@ def _dash(doc: Doc, q: Quoted, after: list[Token]) -> Candidate | None:
     ):
         head = head.head
     cand = _make(q, "direct.dash.v1", 0.85, None)
-    cand.cue = (after[0].idx, after[0].idx + len(after[0].text))
+    cand.cue = dash
     cand.cue_lemma = "—"
     s, e = mention_bounds(head)
-    s = max(s, after[1].i)
+    s = max(s, after[names_from].i)
     cand.attribution = Attribution(speaker=(s, e), speaker_head=head.i)
     return cand
 

@@ -34,7 +34,15 @@ from .marks import Quoted, find_quoted
 from .merge import drop_quoted_speakers, merge_local
 from .parse import Unit, chunk_limit, parse_stream, parse_units, text_warnings
 from .records import Article, CueType, ErrorRecord, Quote
-from .reported import ReportedMatcher, clip_to_paragraph, colon_attributions, trailing_attributions
+from .reported import (
+    ReportedMatcher,
+    balance_marks,
+    clip_to_paragraph,
+    colon_attributions,
+    passive_attributions,
+    phrase_attributions,
+    trailing_attributions,
+)
 from .scorer import SCORED_RULE, CueScorer
 from .segment import Segmentation, segment
 from .speakers import Resolver
@@ -86,6 +94,8 @@ CODE_RULES = frozenset(
         "reported.colon.v1",
         "reported.trailing.v1",
         "reported.scored.v1",
+        "reported.passive.v1",
+        "reported.phrase.v1",
     }
 )
 """Rules written as code rather than as patterns: a rule set cannot leave them out, but
@@ -320,6 +330,9 @@ class Extractor:
         )
         direct_cands, fragments = direct.detect(ctx, quoted, self.lexicon)
         reported_cands = self._reported(ctx)
+        # a passive's content wholly in marks is a direct quote: '... described as "reckless" by X'
+        direct_cands += [c for c in reported_cands if c.kind == "direct"]
+        reported_cands = [c for c in reported_cands if c.kind != "direct"]
         off = self.config.disabled_rules
         if off:
             # a standalone quote that may turn out to continue the previous speaker's is
@@ -345,6 +358,8 @@ class Extractor:
         cands = self.matcher(ctx.doc)
         cands += colon_attributions(ctx.doc, ctx.paragraphs)
         cands += trailing_attributions(ctx.doc, self.lexicon)
+        cands += phrase_attributions(ctx.doc, self.lexicon)
+        cands = passive_attributions(ctx.doc, self.lexicon, cands)
         if SCORED_RULE not in self.config.disabled_rules:
             threshold = self.config.scorer_threshold
             cands += self.scorer.candidates(ctx.doc, self.matcher, cands, threshold)
@@ -359,6 +374,7 @@ class Extractor:
     ) -> list[Candidate]:
         """Disjoint candidates above ``min_confidence``, none in a boilerplate line."""
         reported_cands = clip_to_paragraph(reported_cands, ctx.paragraphs, ctx.text)
+        reported_cands = balance_marks(reported_cands, ctx.text)
         reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
         cands = merge_local(direct_cands, reported_cands, fragments)
         cands = [c for c in cands if c.confidence >= self.config.min_confidence]

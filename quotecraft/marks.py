@@ -406,6 +406,9 @@ def find_quoted(
                 nxt is not None
                 and text[nxt[0]] in table.all_marks
                 and (table.family.get(text[nxt[0]]) == table.family.get(still_open.mark))
+                # a continuation paragraph repeats the opening mark: after '"Trump walked ...'
+                # left open, '“That’s right,” Melanie said.' is a quotation of its own
+                and (text[nxt[0]] == '"') == (still_open.mark == '"')
             ):
                 carried = still_open
             else:

@@ -10,6 +10,7 @@ set (see :class:`ReportedMatcher`), never per document.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -17,7 +18,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .attribution import Attribution, attribute, is_negated
+from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .errors import RuleError
@@ -98,30 +99,42 @@ class ReportedMatcher:
     def _participle_tails(self, content: Token) -> list[Token]:
         """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content."""
         doc = content.doc
-        return [
-            t
-            for t in content.subtree
-            if t.dep_ == "advcl"
-            and t.tag_ == "VBG"
-            and t.i > content.i
-            and t.left_edge.i > 0
-            and (
-                doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
-                or (t.left_edge.i == t.i and _after_comma(t))  # '...,” adding'
-            )
-            and t.lemma_.lower() in self.lexicon.verbs
-        ] + [
-            # "..., in an interview with CNN on Sunday": where it was said, not what
-            t
-            for t in content.subtree
-            if t.dep_ == "prep"
-            and t.i > content.i
-            and _after_comma(t)
-            and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
-                for o in t.children
-            )
-        ]
+        return (
+            [
+                t
+                for t in content.subtree
+                if t.dep_ == "advcl"
+                and t.tag_ == "VBG"
+                and t.i > content.i
+                and t.left_edge.i > 0
+                and (
+                    doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
+                    or (t.left_edge.i == t.i and _after_comma(t))  # '...,” adding'
+                )
+                and t.lemma_.lower() in self.lexicon.verbs
+            ]
+            + [
+                # "..., according to a note to clients": the source, not what was said
+                t
+                for t in content.subtree
+                if t.dep_ == "prep"
+                and t.lower_ == "according"
+                and t.i > content.i
+                and _after_comma(t)
+            ]
+            + [
+                # "..., in an interview with CNN on Sunday": where it was said, not what
+                t
+                for t in content.subtree
+                if t.dep_ == "prep"
+                and t.i > content.i
+                and _after_comma(t)
+                and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
+                    for o in t.children
+                )
+            ]
+        )
 
     def _candidate(
         self,
@@ -200,6 +213,13 @@ class ReportedMatcher:
         elif cue.lemma_.lower() in self.lexicon.nouns:
             confidence = min(confidence, self.lexicon.nouns[cue.lemma_.lower()])
         negated = is_negated(cue) or cue.lemma_.lower() in word_list("denial_verbs")
+        if (
+            is_negated(cue)
+            and doc[s].lower_ in ("whether", "if")
+            and verb is not None
+            and verb.cls in ("speech", "writing")
+        ):
+            return None  # "did not say whether it would close": no statement was made
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
@@ -619,3 +639,177 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     ):
         e -= 1
     return (s, e) if e > s else None
+
+
+_OPENING_MARKS = "“‘«"
+_CLOSING_MARKS = "”’»"
+
+
+def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Keep quotation marks in a content paired.
+
+    ``X said the bill was "a gift to Wall Street."``: the parse ends the content before the
+    full stop, leaving the opening mark without its closing one; the content is extended
+    over the closing mark when only punctuation stands between, else it starts after
+    an opening mark that opens it.
+    """
+    for c in cands:
+        body = text[c.start : c.end]
+        opened = sum(body.count(m) for m in _OPENING_MARKS if m != "‘")
+        closed = sum(body.count(m) for m in _CLOSING_MARKS if m != "’")
+        straight = body.count('"') % 2 == 1
+        if opened <= closed and not straight:
+            continue
+        tail = re.match(r"[.,!?;:…]*[”\"»]", text[c.end : c.end + 6])
+        if tail is not None:
+            c.end += tail.end()
+        elif body[:1] in '“"«':
+            c.start += 1
+    return cands
+
+
+def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
+    """``The plan was described as "reckless" by opposition leader X.``
+
+    Rule ``reported.passive.v1``: a passive cue verb of the lexicon (``described as``,
+    ``called``) whose ``as`` phrase or predicate is what was said and whose ``by``
+    phrase (an agent, or a ``by`` the parser hung on the content) names a person or
+    organization: the content is the predicate, the speaker the agent. Other candidates
+    of the same cue (its passive subject read as the content) give way.
+    """
+    out: list[Candidate] = []
+    taken: set[tuple[int, int, int]] = set()
+    for cue in doc:
+        if cue.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in cue.children):
+            continue
+        verb = lexicon.verb(cue)
+        if verb is None or verb.cls not in ("speech", "writing", "object"):
+            continue
+        pred = None
+        for c in cue.children:
+            if c.dep_ == "oprd":
+                pred = c
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                pred = next((x for x in c.children if not x.is_punct), None)
+        if pred is None:
+            continue
+        agent = None
+        by_prep = None
+        for c in cue.children:
+            if c.dep_ == "agent":
+                agent = next((x for x in c.children if x.dep_ == "pobj"), None)
+        if agent is None:
+            for c in pred.subtree:
+                if c.dep_ == "prep" and c.lower_ == "by" and c.head.i == pred.i:
+                    agent = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    by_prep = c
+        if agent is None or agent.pos_ not in ("PROPN", "NOUN"):
+            continue
+        excluded = [by_prep] if by_prep is not None else []
+        bounds = content_bounds(pred, excluded)
+        if bounds is None:
+            continue
+        s, e = bounds
+        # words wholly in quotation marks ("reckless") are a direct quote
+        while s < e and doc[s].is_quote:
+            s += 1
+        while e > s and doc[e - 1].is_quote:
+            e -= 1
+        if e <= s:
+            continue
+        quoted = (s > 0 and e < len(doc) and doc[s - 1].is_quote and doc[e].is_quote) and not any(
+            t.is_quote for t in doc[s:e]
+        )
+        cue_s, cue_e, lemma = cue_bounds(cue)
+        out.append(
+            Candidate(
+                kind="direct" if quoted else "indirect",
+                start=doc[s].idx,
+                end=doc[e - 1].idx + len(doc[e - 1].text),
+                rule="reported.passive.v1",
+                confidence=round(min(0.8, verb.confidence), 3),
+                cue=(cue_s, cue_e),
+                cue_lemma=lemma,
+                cue_token=cue.i,
+                negated=is_negated(cue),
+                attribution=Attribution(speaker=mention_bounds(agent), speaker_head=agent.i),
+            )
+        )
+        # other readings of the same cue give way: the content read with its "by" phrase
+        taken.add((cue.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            taken.add((cue.i, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
+    if not out:
+        return cands
+    # the passive subject read as the content ("The plan" was described) gives way
+    return [
+        c
+        for c in cands
+        if not any(c.cue_token == i and c.start < e and s < c.end for i, s, e in taken)
+    ] + out
+
+
+def phrase_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """``In the words of Mayor X, the bridge is safe.`` / ``..., in the view of X.``
+
+    Rule ``reported.phrase.v1``: a sentence that opens with a cue phrase of
+    ``data/cues/phrases.tsv``, a source and a comma (or ends with a comma, the phrase and
+    a source) attributes the rest of the sentence to that source. ``according to`` has
+    its own dependency pattern and is left to it.
+    """
+    phrases = {
+        tuple(words.split()): (lemma, conf)
+        for words, (lemma, conf) in lexicon.phrases.items()
+        if words != "according to"
+    }
+    if not phrases:
+        return []
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 6:
+            continue
+        lower = [t.lower_ for t in toks]
+        for words, (lemma, conf) in phrases.items():
+            n = len(words)
+            found = None
+            if tuple(lower[:n]) == words and "," in lower[n:]:
+                comma = lower.index(",", n)
+                source = toks[n:comma]
+                rest = toks[comma + 1 :]
+                found = (toks[0], toks[n - 1], source, rest)
+            else:
+                for k in range(1, len(toks) - n):
+                    if lower[k - 1] == "," and tuple(lower[k : k + n]) == words:
+                        source = [t for t in toks[k + n :] if not t.is_punct]
+                        found = (toks[k], toks[k + n - 1], source, toks[: k - 1])
+                        break
+            if found is None:
+                continue
+            first, last, source, rest = found
+            if not source or len(source) > 8 or not rest:
+                continue
+            if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in source):
+                continue
+            bounds = _trim(doc, rest[0].i, rest[-1].i + 1)
+            if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 3:
+                continue
+            span = doc[source[0].i : source[-1].i + 1]
+            out.append(
+                Candidate(
+                    kind="indirect",
+                    start=doc[bounds[0]].idx,
+                    end=doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1].text),
+                    rule="reported.phrase.v1",
+                    confidence=round(conf * 0.9, 3),
+                    cue=(first.idx, last.idx + len(last.text)),
+                    cue_lemma=lemma,
+                    cue_token=first.i,
+                    attribution=Attribution(
+                        speaker=(span.start, span.end), speaker_head=span.root.i
+                    ),
+                )
+            )
+            break
+    return out

@@ -444,7 +444,7 @@ def test_a_quote_closing_a_reported_complement_makes_it_mixed(extractor: Any) ->
     art = extractor('She took to Twitter, accusing him of acting like a "spoiled child."')
     (q,) = art.quotes
     assert q.kind is QuoteKind.MIXED
-    assert q.content.text == 'acting like a "spoiled child.'
+    assert q.content.text == 'acting like a "spoiled child."'  # the marks stay paired
     assert [f.text for f in q.fragments] == ["spoiled child."]
 
 

@@ -1,0 +1,98 @@
+"""Attribution clauses recognised by their structure, whatever their verb.
+
+Next to quotation marks, a clause with a speaker for subject and a finite verb
+attributes the quotation (``"The deal is off," Lee fumed.``, ``..., beamed Sofia
+Lindqvist after the race``, ``Lee fumed: "..."``): :mod:`quotecraft.direct` asks
+these functions whether a token is such a verb; the cue lexicon then only sets the
+cue's type and confidence (:data:`UNKNOWN_VERB_CONFIDENCE` for a verb it lacks).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import CueLexicon
+from .wordlists import word_list
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+UNKNOWN_VERB_CONFIDENCE = 0.75
+"""Confidence of a direct quote whose attribution verb is not in the cue lexicon."""
+
+
+def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    """A verb of the lexicon that can introduce direct speech."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    ):
+        return False
+    cue = lexicon.verb(tok)
+    return cue is not None and "quote" in cue.frames
+
+
+def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
+    """Any finite verb with a speaker for subject and no complement of its own after it.
+
+    ``"The deal is off," Lee fumed.`` / ``..., beamed Sofia Lindqvist after the race.``:
+    next to quotation marks, such a clause attributes the quote whatever its verb
+    (the lexicon only sets the cue's type and confidence). ``..., he wrote a letter``
+    (an object of its own) or ``..., there was silence`` is not an attribution.
+    """
+    if tok.pos_ != "VERB" or tok.tag_ not in _FINITE:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return False
+    if subject.lower_ in word_list("non_speaker_subjects") or subject.tag_ in ("WP", "WDT", "EX"):
+        return False
+    return not any(
+        c.dep_ in _OWN_COMPLEMENTS
+        and c.i > tok.i
+        and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
+        and not _opens_quote(c)
+        for c in tok.children
+    )
+
+
+def _opens_quote(tok: Token) -> bool:
+    """A subtree that starts at an opening quotation mark: quoted words, not a complement."""
+    first = tok.left_edge
+    return first.is_quote or (first.i > 0 and tok.doc[first.i - 1].is_quote)
+
+
+def subject_span_ok(tok: Token, first: int) -> bool:
+    """The tokens from ``first`` up to ``tok`` are its subject (and punctuation), or ``tok``
+    comes first and its subject follows (``..., beamed Sofia Lindqvist``)."""
+    subject: set[int] = set()
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            subject.update(x.i for x in c.subtree)
+    if not subject:
+        return False
+    between = tok.doc[first : tok.i]
+    if not len(between):
+        return min(subject) > tok.i
+    return all(x.i in subject or x.is_punct or x.is_space for x in between)
+
+
+def misread_participle(t: Token, first: int) -> bool:
+    """A past verb the parser hung on the noun phrase before it as a participle.
+
+    ``"...," the farmer, Jo Lee, snapped at ...``: with no subject of its own, the
+    verb reads as a clause modifying ``the farmer``; right after the quote, that noun
+    phrase (with its appositions) is the speaker and the verb the attribution.
+    """
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN") or t.dep_ != "acl":
+        return False
+    head = t.head
+    if head.i >= t.i or head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i != first:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dobj") for c in t.children):
+        return False  # "the plan, approved by ..." is a passive participle
+    own = {x.i for x in t.subtree}
+    return all(x.i in own or x.i < t.i for x in head.subtree) and t.doc[t.i - 1].text == ","

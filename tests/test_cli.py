@@ -319,6 +319,16 @@ def test_demo_prints_a_readable_summary(capsys: pytest.CaptureFixture[str]) -> N
 
 
 @pytest.mark.model
+def test_demo_summary_shows_a_split_quote_without_its_attribution() -> None:
+    from quotecraft.cli.demo import summary
+
+    art = quotecraft.extract('"The road is closed," said Pia Horn. "It opens in May."')
+    out = summary(art)
+    assert "“The road is closed, It opens in May.”" in out
+    assert 'closed," said' not in out
+
+
+@pytest.mark.model
 def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo", "--json")
     assert code == 0

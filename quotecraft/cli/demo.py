@@ -63,7 +63,7 @@ def summary(article: Article, width: int = 88) -> str:
         cue = f" — cue “{q.cue.text}”" if q.cue else ""
         buf.write(f"{n:>2}. {q.kind.value.upper():<8} {who}{cue}\n")
         body = textwrap.fill(
-            q.content.text, width=width, initial_indent="      “", subsequent_indent="       "
+            q.words, width=width, initial_indent="      “", subsequent_indent="       "
         )
         buf.write(body + "”\n")
         if q.fragments and q.kind.value == "mixed":

@@ -189,6 +189,7 @@ def _parsed(
 
 
 def test_textacy_spans_become_character_offsets(accuracy: ModuleType, extractor: Any) -> None:
+    pytest.importorskip("textacy", reason="the textacy extra is not installed")
     text = 'The mayor spoke. "We will never give up on this city," said Mayor Ann Lee on Monday.'
     (q,) = accuracy.predict_textacy(extractor, _parsed(accuracy, extractor, text))
     c, sp = q["content"], q["speaker"]
@@ -201,6 +202,7 @@ def test_textacy_spans_become_character_offsets(accuracy: ModuleType, extractor:
 def test_a_document_on_which_a_system_raises_counts_as_no_output(
     accuracy: ModuleType, extractor: Any
 ) -> None:
+    pytest.importorskip("textacy", reason="the textacy extra is not installed")
     text = '"We will never give up on this city," said Ann Lee. "One more thing, he said.'
     gold_q = {
         "kind": "direct",

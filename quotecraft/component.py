@@ -34,6 +34,10 @@ Config (all optional):
 - ``kinds``: the quote kinds to keep;
 - ``min_confidence``: drop quotes below this confidence (0 to 1);
 - ``disabled_rules``: rule names to switch off (``["reported.colon.v1"]``);
+- ``cue_types``: the cue types to keep (``["speech"]`` drops beliefs, intentions and the rest);
+- ``scorer_threshold``: the learned cue scorer's threshold (0 to 1; ``0.25``);
+- ``weights``: path of cue scorer weights written by ``quotecraft train`` (``""``: the
+  packaged ones; give an absolute path, it is read again when the pipeline is loaded);
 - ``speakers``, ``titles``, ``boilerplate``: registered speaker resolver, title lexicon and
   boilerplate detector (``"en.v1"``);
 - ``spans_key``: the ``doc.spans`` key (``"quotes"``);
@@ -84,6 +88,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "kinds": ["direct", "indirect", "mixed"],
     "min_confidence": 0.0,
     "disabled_rules": [],
+    "cue_types": ["speech", "writing", "belief", "intention", "evidence"],
+    "scorer_threshold": 0.25,
+    "weights": "",
     "speakers": "en.v1",
     "titles": "en.v1",
     "boilerplate": "en.v1",
@@ -220,6 +227,9 @@ class QuoteAnnotator:
         kinds: Iterable[str] = ("direct", "indirect", "mixed"),
         min_confidence: float = 0.0,
         disabled_rules: Iterable[str] = (),
+        cue_types: Iterable[str] = ("speech", "writing", "belief", "intention", "evidence"),
+        scorer_threshold: float = 0.25,
+        weights: str = "",
         speakers: str = "en.v1",
         titles: str = "en.v1",
         boilerplate: str = "en.v1",
@@ -253,13 +263,18 @@ class QuoteAnnotator:
             nlp,
             rule_files=list(rules),
             config=Config(
-                kinds=kinds, min_confidence=min_confidence, disabled_rules=disabled_rules
+                kinds=kinds,
+                cue_types=cue_types,
+                min_confidence=min_confidence,
+                disabled_rules=disabled_rules,
+                scorer_threshold=scorer_threshold,
             ),
             lexicon=lexicon,
             patterns=names,
             speakers=speakers,
             titles=titles,
             boilerplate=boilerplate,
+            weights=weights or None,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -332,6 +347,9 @@ def make_quotecraft(
     kinds: list[str],
     min_confidence: float,
     disabled_rules: list[str],
+    cue_types: list[str],
+    scorer_threshold: float,
+    weights: str,
     speakers: str,
     titles: str,
     boilerplate: str,
@@ -356,6 +374,9 @@ def make_quotecraft(
         kinds=kinds,
         min_confidence=min_confidence,
         disabled_rules=disabled_rules,
+        cue_types=cue_types,
+        scorer_threshold=scorer_threshold,
+        weights=weights,
         speakers=speakers,
         titles=titles,
         boilerplate=boilerplate,

@@ -235,6 +235,45 @@ def test_pattern_sets_and_rule_files_from_the_config() -> None:
 
 
 @pytest.mark.model
+def test_weights_threshold_and_cue_types_from_the_config(tmp_path: Path) -> None:
+    from quotecraft.scorer import CueScorer
+
+    text = (
+        "Ivo Tamm wagered that the pier would reopen. Mara Ek believes the ferry is late. "
+        "Ola Berg said the road was shut."
+    )
+    w = tmp_path / "w.json"
+    CueScorer({"bias": -3.0, "lemma=wager": 6.0}, {"wager"}).save(w)
+    nlp = spacy.load(quotecraft.model.resolve_model_name())
+    nlp.add_pipe("quotecraft", config={"weights": str(w)})
+    cues = [q.cue.text for q in nlp(text)._.quotes if q.cue is not None]
+    assert cues == ["wagered", "believes", "said"]
+    # the same weights, a threshold above the cue's probability (0.95): the scorer admits nothing
+    nlp.remove_pipe("quotecraft")
+    nlp.add_pipe("quotecraft", config={"weights": str(w), "scorer_threshold": 0.99})
+    assert [q.cue.text for q in nlp(text)._.quotes if q.cue is not None] == ["believes", "said"]
+    # speech only: the belief goes, and so does the scored cue outside the lexicon (its type
+    # is unknown, and a reported quote of unknown type stays only when every type is kept)
+    nlp.remove_pipe("quotecraft")
+    nlp.add_pipe("quotecraft", config={"weights": str(w), "cue_types": ["speech"]})
+    assert [q.cue.text for q in nlp(text)._.quotes if q.cue is not None] == ["said"]
+    # the weights path is part of the saved config: spacy.load reads the same file again
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    assert [q.cue.text for q in again(text)._.quotes if q.cue is not None] == ["said"]
+
+
+def test_a_missing_weights_file_in_the_config_fails_clearly(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    with pytest.raises(quotecraft.WeightsError, match=r"E071 no weights file"):
+        nlp.add_pipe("quotecraft", config={"weights": str(tmp_path / "none.json")})
+    with pytest.raises(quotecraft.QuotecraftError, match=r"E017"):
+        nlp.add_pipe("quotecraft", name="q2", config={"cue_types": ["gossip"]})
+    with pytest.raises(quotecraft.ConfigError, match=r"E006 scorer_threshold"):
+        nlp.add_pipe("quotecraft", name="q3", config={"scorer_threshold": 2.0})
+
+
+@pytest.mark.model
 def test_docbin_round_trip_keeps_quotes_and_spans(qnlp: Language) -> None:
     doc = qnlp(TEXT)
     assert len(doc._.quotes) >= 3

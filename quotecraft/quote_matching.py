@@ -46,7 +46,7 @@ def summarize(quote: Quote) -> dict[str, Any]:
         >>> summarize(quotecraft.extract('"Fine," said Ann Lee.').quotes[0])
         {'kind': 'direct', 'content': 'Fine,', 'speaker': 'Ann Lee', 'cue': 'say'}
     """
-    out: dict[str, Any] = {"kind": quote.kind.value, "content": quote.content.text}
+    out: dict[str, Any] = {"kind": quote.kind.value, "content": quote.words}
     out["speaker"] = speaker_label(quote.speaker)
     out["cue"] = quote.cue.lemma if quote.cue is not None else None
     return out
@@ -57,7 +57,7 @@ def actual_value(quote: Quote, key: str) -> Any:
     if key == "kind":
         return quote.kind.value
     if key == "content":
-        return quote.content.text
+        return quote.words
     if key == "speaker":
         return speaker_label(sp)
     if key == "mention":
@@ -78,7 +78,9 @@ def actual_value(quote: Quote, key: str) -> Any:
 def field_matches(quote: Quote, key: str, want: Any) -> bool:
     got = actual_value(quote, key)
     if key == "content":
-        return isinstance(want, str) and want in got
+        # the quoted words a person reads (a split quote without its attribution), or the
+        # content span as the record gives it (attribution included)
+        return isinstance(want, str) and (want in got or want in quote.content.text)
     if key == "mention":
         return got is None if want is None else got is not None and want in got
     if key == "speaker":

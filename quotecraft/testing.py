@@ -259,7 +259,9 @@ def assert_quotes(
     Each expected dict gives only what matters to the test:
 
     - ``kind``: ``"direct"``, ``"indirect"`` or ``"mixed"``;
-    - ``content``: a substring of the quote's content;
+    - ``content``: a substring of the quoted words (:attr:`Quote.words
+      <quotecraft.records.Quote.words>`: a split quote without its attribution) or of
+      the content span;
     - ``speaker``: the resolved name, or the mention's text for an unnamed
       speaker (``None``: no speaker); ``mention``: a substring of the mention;
     - ``title``, ``organization``, ``speaker_kind``;

@@ -18,7 +18,14 @@ import pytest
 
 import quotecraft
 from quotecraft import testing
-from quotecraft.testing import assert_quotes, golden, golden_path, guess_spaces, make_doc
+from quotecraft.testing import (
+    assert_quotes,
+    golden,
+    golden_path,
+    guess_spaces,
+    make_doc,
+    summarize,
+)
 
 pytest_plugins = ["pytester"]
 
@@ -242,6 +249,20 @@ def test_assert_quotes_matches_in_any_order(extractor: Any) -> None:
         AssertionError, match=r"1 missing\n(.*\n)*  missing     \{'kind': 'mixed'\}"
     ):
         assert_quotes(article, [{"kind": "direct"}, {"kind": "indirect"}, {"kind": "mixed"}])
+
+
+@pytest.mark.model
+def test_a_split_quote_reads_as_its_quoted_words(extractor: Any) -> None:
+    article = extractor('"The pier is unsafe," Ola Berg warned. "Nobody should fish there."')
+    (q,) = article.quotes
+    assert "Ola Berg" in q.content.text
+    # the summary a user copies into a test shows the words, without the attribution ...
+    assert summarize(q)["content"] == "The pier is unsafe, Nobody should fish there."
+    # ... and both that and a substring of the content span match
+    assert_quotes(article, [summarize(q)])
+    assert_quotes(article, [{"content": "unsafe,\" Ola Berg warned"}])
+    with pytest.raises(AssertionError, match="content: found 'The pier is unsafe, Nobody"):
+        assert_quotes(article, [{"content": "Nobody should swim there"}])
 
 
 def test_assert_quotes_rejects_what_it_cannot_check() -> None:

@@ -260,7 +260,7 @@ def test_a_split_quote_reads_as_its_quoted_words(extractor: Any) -> None:
     assert summarize(q)["content"] == "The pier is unsafe, Nobody should fish there."
     # ... and both that and a substring of the content span match
     assert_quotes(article, [summarize(q)])
-    assert_quotes(article, [{"content": "unsafe,\" Ola Berg warned"}])
+    assert_quotes(article, [{"content": 'unsafe," Ola Berg warned'}])
     with pytest.raises(AssertionError, match="content: found 'The pier is unsafe, Nobody"):
         assert_quotes(article, [{"content": "Nobody should swim there"}])
 

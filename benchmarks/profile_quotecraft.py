@@ -37,7 +37,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("reported speech (ReportedMatcher, all)", "reported.py", "__call__"),
     ("  of which: pattern matching (depmatch)", "depmatch.py", "__call__"),
     ("  of which: content bounds, cues, attribution", "reported.py", "_candidate"),
-    ("headline colon attributions", "reported.py", "colon_attributions"),
+    ("headline colon attributions", "reported_frames.py", "colon_attributions"),
     ("merging candidates", "merge.py", "merge_local"),
     ("speakers and records (assemble.build_quotes)", "assemble.py", "build_quotes"),
     ("  of which: speaker table (Resolver.__init__)", "speaker_table.py", "__init__"),

@@ -34,10 +34,9 @@ from .marks import Quoted, find_quoted
 from .merge import drop_quoted_speakers, merge_local
 from .parse import Unit, chunk_limit, parse_stream, parse_units, text_warnings
 from .records import Article, CueType, ErrorRecord, Quote
-from .reported import (
-    ReportedMatcher,
-    balance_marks,
-    clip_to_paragraph,
+from .reported import ReportedMatcher
+from .reported_bounds import balance_marks, clip_to_paragraph
+from .reported_frames import (
     colon_attributions,
     passive_attributions,
     phrase_attributions,

@@ -72,7 +72,6 @@ def _cases(known: dict[str, pytest.MarkDecorator]) -> list[Any]:
 
 
 TOO_LONG: dict[str, pytest.MarkDecorator] = {
-    "quotecraft.reported": _known("det (issue 16)", "reported.py over 500 lines"),
     "quotecraft.rulefiles": _known("robust (issue 17)", "rulefiles.py over 500 lines"),
 }
 

@@ -380,7 +380,7 @@ _TRAILING_DEPS = [
 
 def _trailing(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> list[str]:
     from quotecraft.cues import default_lexicon
-    from quotecraft.reported import trailing_attributions
+    from quotecraft.reported_frames import trailing_attributions
     from quotecraft.testing import make_doc
 
     lemmas = [{"fell": "fall", "told": "tell"}.get(w, w) for w in words]

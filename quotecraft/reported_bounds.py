@@ -1,0 +1,299 @@
+"""Where a reported content starts and ends.
+
+The checks and tails :class:`quotecraft.reported.ReportedMatcher` uses on a matched cue
+and content: the content node's subtree minus the cue (:func:`content_bounds`), the tails
+the parser hung on the cue that belong to the content (``because ...``, an object's
+``to ...``, a coordinated clause), the asides that do not (``, which ...``), and the
+passes over all candidates that keep a content inside its cue's paragraph and its
+quotation marks paired.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .candidates import Candidate
+from .cues import CueLexicon
+from .wordlists import word_list
+
+_LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BRIDGE_WORDS = 2
+"""Words needed on each side of a cue for the content to read across it."""
+OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
+NAMED_OBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+"""Entity types a one-word object content may have (``endorsed Cruz``, ``blamed China``)."""
+
+
+def object_tail(cue: Token, end: int) -> int:
+    """Extend an object content over what the parser hung on the cue right after it.
+
+    ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
+    ``showed Sanders | within two points``: an infinitive or a phrase with one of
+    preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object completes it, also
+    across a time phrase (``blasted Trump | on Monday | over his stance``). Time,
+    place and medium phrases alone do not.
+    """
+    doc = cue.doc
+    held = None  # after a time phrase: kept only when the content goes on after it
+    for c in cue.rights:
+        if c.i < end:
+            continue
+        if c.left_edge.i != (held if held is not None else end):
+            break
+        infinitive = c.dep_ in ("advcl", "xcomp") and any(
+            x.dep_ == "aux" and x.lower_ == "to" for x in c.children
+        )
+        prep = c.dep_ == "prep" and c.lower_ in word_list("object_tail_preps")
+        timed = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        if timed and held is None and c.dep_ in ("prep", "npadvmod"):
+            held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
+            continue
+        if not (infinitive or prep) or timed:
+            break
+        end = c.right_edge.i + 1
+        held = None
+    while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
+        end -= 1
+    return end
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def after_comma(tok: Token) -> bool:
+    """True when a comma precedes ``tok``, closing quotation marks aside (``,” in``)."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text in '”"’»':
+        i -= 1
+    return i >= 0 and tok.doc[i].text == ","
+
+
+def because_tail(cue: Token, end: int) -> int:
+    """Extend content over a ``, because ...`` clause the parser hung on the cue.
+
+    ``X told Y to reconsider the plan, because it would ...``: the reason belongs
+    to what was said, though the parse attaches it to ``told``.
+    """
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ == "because" for m in c.children
+        ):
+            continue
+        gap = doc[end : c.left_edge.i]
+        if c.left_edge.i >= end and all(t.is_punct or t.is_space for t in gap) and len(gap) <= 2:
+            e = c.right_edge.i + 1
+            while e > end and (
+                (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+            ):
+                e -= 1
+            return e
+    return end
+
+
+def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
+    """Extend content over ``, but Y ...`` when the parser hung clause Y on the cue.
+
+    ``X says that A, but instead B is doing C``: a full clause (own subject) joined
+    right after the content belongs to it, unless it is a report of its own
+    (``..., and 4 in 10 said ...``).
+    """
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < end:
+            continue
+        subjects = [x for x in c.children if x.dep_ in SUBJECT_DEPS]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return end  # "..., and he left the room": the speaker acting, not speaking
+        verb = lexicon.verb(c)
+        if verb is not None and verb.cls in ("speech", "writing"):
+            return end  # a report of its own
+        gap = doc[end : c.left_edge.i]
+        if c.left_edge.i < end or len(gap) > 3:
+            return end
+        if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
+            return end
+        e = c.right_edge.i + 1
+        while e > end and (
+            (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+        ):
+            e -= 1
+        return e
+    return end
+
+
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})
+_NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
+
+
+def nonrestrictive_tail(doc: Doc, s: int, e: int) -> int:
+    """End ``(s, e)`` before a closing ``, which ...`` clause that comments on it.
+
+    ``he supports the final bill, which includes ...``: a non-restrictive relative
+    clause at the end of the content is the writer's aside, not what was said,
+    unless it quotes the speaker's words.
+    """
+    for t in doc[s:e]:
+        if t.dep_ != "relcl" or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
+            continue
+        lead = t.left_edge.i - 1
+        if (
+            lead <= s
+            or doc[lead].text != ","
+            or doc[t.left_edge.i].lower_ not in _NONRESTRICTIVE_WORDS
+        ):
+            continue
+        if any(x.is_quote for x in t.subtree):
+            return e  # "..., which would be a “dire threat”": the speaker's words go on
+        bounds = trim_bounds(doc, s, lead)
+        return bounds[1] if bounds else e
+    return e
+
+
+def relative_lead(doc: Doc, s: int, cue: Token) -> bool:
+    """Whether ``doc[s:cue.i]`` is a relative word and the cue's subject, nothing else.
+
+    In ``documents that officials said would harm ...`` the content clause's subject is
+    the relative pronoun before the cue, so its subtree starts left of the cue.
+    """
+    subject = {t.i for c in cue.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    lead = [t for t in doc[s : cue.i] if not t.is_punct]
+    return (
+        bool(lead)
+        and lead[0].lower_ in _RELATIVE_WORDS
+        and all(t.i in subject for t in lead[1:])
+        and bool(subject)
+    )
+
+
+def is_naming_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    """``..., and called him "a liar"``: a speech verb with an object and what it is called."""
+    verb = lexicon.verb(tok)
+    return (
+        verb is not None
+        and verb.cls in ("speech", "writing")
+        and any(c.dep_ == "oprd" for c in tok.children)
+        and any(c.dep_ == "dobj" for c in tok.children)
+    )
+
+
+def is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    verb = lexicon.verb(tok)
+    return (
+        verb is not None and "ccomp" in verb.frames and any(c.dep_ == "ccomp" for c in tok.children)
+    )
+
+
+def content_bounds(
+    content: Token, excluded: Sequence[Token] = (), bridge: Token | None = None
+) -> tuple[int, int] | None:
+    """Token bounds of a content node's subtree, minus excluded subtrees, trimmed.
+
+    Where an excluded subtree (the cue and its speaker) sits inside the content
+    subtree, the content is the contiguous part on the content head's side of it,
+    except that the ``bridge`` (the cue) is spanned when content words lie on both
+    sides of it (``In the three years since, Lee says, far too many lives ...``):
+    the content then reads across the attribution, as a split quote does.
+    """
+    s, e = content.left_edge.i, content.right_edge.i + 1
+    doc = content.doc
+    for x in excluded:
+        xs, xe = x.left_edge.i, x.right_edge.i + 1
+        if xe <= s or xs >= e:
+            continue
+        if x.i == content.i or x.is_ancestor(content):
+            continue  # the content hangs below the cue: nothing of the cue is inside it
+        if bridge is not None and x.i == bridge.i:
+            left = sum(1 for t in doc[s:xs] if t.is_alpha)
+            right = sum(1 for t in doc[xe:e] if t.is_alpha)
+            if left >= _BRIDGE_WORDS and right >= _BRIDGE_WORDS:
+                continue
+        if content.i < xs:
+            e = min(e, xs)
+        elif content.i >= xe:
+            s = max(s, xe)
+        else:
+            return None
+    return trim_bounds(doc, s, e)
+
+
+def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """``(s, e)`` without a leading *that*, conjunction, space or punctuation (opening
+    quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
+    (closing marks stay); None when nothing is left."""
+    while s < e and (
+        doc[s].lower_ in _LEADING_DROP
+        or doc[s].is_space
+        or (doc[s].is_punct and doc[s].text not in '“"‘«(')
+    ):
+        s += 1
+    while e > s and (
+        doc[e - 1].is_space
+        or doc[e - 1].dep_ == "cc"
+        or (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'")
+    ):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def clip_to_paragraph(
+    cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], text: str
+) -> list[Candidate]:
+    """Keep each reported content inside the paragraph of its cue.
+
+    The parser reads a headline without a full stop as the start of the next
+    sentence, so a clause can reach across a paragraph break; reported speech
+    never does (only direct quotes run over several paragraphs).
+    """
+    if len(paragraphs) < 2:
+        return cands
+    starts = [s for s, _ in paragraphs]
+    out = []
+    for c in cands:
+        anchor = c.cue[0] if c.cue is not None else c.start
+        k = max(0, bisect_right(starts, anchor) - 1)
+        p_start, p_end = paragraphs[k]
+        start, end = max(c.start, p_start), min(c.end, p_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 2:
+            continue
+        c.start, c.end = start, end
+        c.pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
+        out.append(c)
+    return out
+
+
+_OPENING_MARKS = "“‘«"
+_CLOSING_MARKS = "”’»"
+
+
+def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Keep quotation marks in a content paired.
+
+    ``X said the bill was "a gift to Wall Street."``: the parse ends the content before the
+    full stop, leaving the opening mark without its closing one; the content is extended
+    over the closing mark when only punctuation stands between, else it starts after
+    an opening mark that opens it.
+    """
+    for c in cands:
+        body = text[c.start : c.end]
+        opened = sum(body.count(m) for m in _OPENING_MARKS if m != "‘")
+        closed = sum(body.count(m) for m in _CLOSING_MARKS if m != "’")
+        straight = body.count('"') % 2 == 1
+        if opened <= closed and not straight:
+            continue
+        tail = re.match(r"[.,!?;:…]*[”\"»]", text[c.end : c.end + 6])
+        if tail is not None:
+            c.end += tail.end()
+        elif body[:1] in '“"«':
+            c.start += 1
+    return cands

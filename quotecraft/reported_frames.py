@@ -1,0 +1,310 @@
+"""Reported speech no dependency pattern describes, each a rule of its own.
+
+``reported.colon.v1`` (``Name: claim`` headlines), ``reported.trailing.v1`` (``Content,
+X told a panel Wednesday.``), ``reported.passive.v1`` (``was described as "reckless" by
+X``) and ``reported.phrase.v1`` (``In the words of X, ...``). Content bounds are trimmed
+as :mod:`quotecraft.reported_bounds` trims a pattern's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from .attribution import Attribution, attribute, is_negated, mention_bounds
+from .candidates import Candidate, cue_bounds
+from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
+from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
+from .wordlists import word_list
+
+_COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_COLON_MAX_SPEAKER = 6
+
+
+def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """``Graham: Trump's rhetoric is destroying the party``: a name, a colon, a claim.
+
+    Rule ``reported.colon.v1``, for headline-style attributions at the start of a
+    paragraph: the part before the colon must be a short named entity (a person,
+    organization or group), the part after it a clause with a verb, not in quotation
+    marks (quoted text after a colon is :mod:`quotecraft.direct`'s ``direct.colon``).
+    """
+    out: list[Candidate] = []
+    if not len(doc):
+        return out
+    for p_start, p_end in paragraphs:
+        span = doc.char_span(p_start, p_end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            continue
+        colon = next((t for t in span[: _COLON_MAX_SPEAKER + 1] if t.text == ":"), None)
+        if colon is None or colon.i == span.start:
+            continue
+        speaker = doc[span.start : colon.i]
+        if not all(
+            t.ent_type_ in _COLON_SPEAKER_LABELS or t.pos_ in ("PROPN", "NOUN") or t.is_punct
+            for t in speaker
+        ):
+            continue
+        named = speaker[0].ent_type_ in _COLON_SPEAKER_LABELS
+        capitalized = all(t.is_title or t.is_upper or t.is_punct for t in speaker)
+        if not (named or capitalized) or speaker.text.lower() in word_list("headline_labels"):
+            continue  # "Analysis: ...": a label, not a speaker
+        if len(speaker) == 1 and len(speaker.text) <= 2:
+            continue  # "Q: ...", "A: ...": interview turns, answered by direct speech
+        rest = [t for t in doc[colon.i + 1 : span.end] if not t.is_space]
+        if not rest or rest[0].text in "“\"‘«„'":
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        end = len(rest)
+        while end > 0 and rest[end - 1].is_punct and rest[end - 1].text not in '”"’»)':
+            end -= 1
+        if end < 2:
+            continue
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=rest[0].idx,
+                end=rest[end - 1].idx + len(rest[end - 1].text),
+                rule="reported.colon.v1",
+                confidence=0.6,
+                cue=(colon.idx, colon.idx + 1),
+                cue_lemma=":",
+                cue_token=colon.i,
+                attribution=Attribution(
+                    speaker=(speaker.start, speaker.end), speaker_head=speaker.root.i
+                ),
+            )
+        )
+    return out
+
+
+_TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
+_TRAILING_SEPARATORS = frozenset({",", "—", "–", "--"})
+_TRAILING_MAX_TAIL = 12
+"""Tokens allowed after the cue verb (object, addressee, time, place): ``told a Senate panel Wednesday``."""
+
+
+def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """``Content, Defense Secretary Ash Carter told a Senate panel Wednesday.``
+
+    Rule ``reported.trailing.v1``: a sentence that ends with a comma (or dash), a
+    subject, a speech, writing or evidence verb and at most a short tail of that
+    verb's own words is fronted content attributed by that verb, whatever the parse
+    made of the verb (the parser often hangs it on the content as a conjunct). The
+    inverted order (``..., said Ash Carter.``) counts too. The verb must have no
+    clause of its own and no ``as``/``when`` (``as X said``) before it; the content
+    must be a clause: three words or more with a verb.
+    """
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        end = sent.end
+        while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - sent.start < 6:
+            continue
+        # the cue: the last finite lexicon verb of the sentence, close to its end
+        cue = None
+        for t in reversed(doc[max(sent.start, end - _TRAILING_MAX_TAIL - 8) : end]):
+            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
+                cue = t
+                break
+        if cue is None:
+            continue
+        verb = lexicon.verb(cue)
+        if verb is None or verb.cls not in _TRAILING_CLASSES or "ccomp" not in verb.frames:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl") for c in cue.children):
+            continue
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.dep_ == "nsubjpass" or cue.dep_ == "relcl":
+            continue
+        if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("who", "which", "that"):
+            continue  # "..., Mike Pence, who called their son ...": a relative clause
+        if subject.i < cue.i:  # "..., Carter told a panel."
+            first = subject.left_edge
+            if any(t.i < first.i for t in cue.subtree if t.dep_ not in ("punct",)):
+                continue
+        else:  # "..., said Carter."
+            first = cue
+        sep = first.i - 1
+        if sep <= sent.start or doc[sep].text not in _TRAILING_SEPARATORS:
+            continue
+        tail = doc[cue.i + 1 : end]
+        if len(tail) > _TRAILING_MAX_TAIL or any(not cue.is_ancestor(t) for t in tail):
+            continue
+        bounds = trim_bounds(doc, sent.start, sep)
+        if bounds is None:
+            continue
+        s, e = bounds
+        words = sum(1 for t in doc[s:e] if t.is_alpha)
+        if words < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+            continue
+        cue_s, cue_e, lemma = cue_bounds(cue)
+        confidence = min(0.7, max(verb.confidence, 0.3))
+        if verb.cls in LOW_CONFIDENCE_CLASSES:
+            confidence = min(confidence, 0.5)
+        negated = is_negated(cue)
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=doc[s].idx,
+                end=doc[e - 1].idx + len(doc[e - 1].text),
+                rule="reported.trailing.v1",
+                confidence=round(min(confidence, 0.6) if negated else confidence, 3),
+                cue=(cue_s, cue_e),
+                cue_lemma=lemma,
+                cue_token=cue.i,
+                negated=negated,
+                attribution=attribute(cue),
+            )
+        )
+    return out
+
+
+def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
+    """``The plan was described as "reckless" by opposition leader X.``
+
+    Rule ``reported.passive.v1``: a passive cue verb of the lexicon (``described as``,
+    ``called``) whose ``as`` phrase or predicate is what was said and whose ``by``
+    phrase (an agent, or a ``by`` the parser hung on the content) names a person or
+    organization: the content is the predicate, the speaker the agent. Other candidates
+    of the same cue (its passive subject read as the content) give way.
+    """
+    out: list[Candidate] = []
+    taken: set[tuple[int, int, int]] = set()
+    for cue in doc:
+        if cue.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in cue.children):
+            continue
+        verb = lexicon.verb(cue)
+        if verb is None or verb.cls not in ("speech", "writing", "object"):
+            continue
+        pred = None
+        for c in cue.children:
+            if c.dep_ == "oprd":
+                pred = c
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                pred = next((x for x in c.children if not x.is_punct), None)
+        if pred is None:
+            continue
+        agent = None
+        by_prep = None
+        for c in cue.children:
+            if c.dep_ == "agent":
+                agent = next((x for x in c.children if x.dep_ == "pobj"), None)
+        if agent is None:
+            for c in pred.subtree:
+                if c.dep_ == "prep" and c.lower_ == "by" and c.head.i == pred.i:
+                    agent = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    by_prep = c
+        if agent is None or agent.pos_ not in ("PROPN", "NOUN"):
+            continue
+        excluded = [by_prep] if by_prep is not None else []
+        bounds = content_bounds(pred, excluded)
+        if bounds is None:
+            continue
+        s, e = bounds
+        # words wholly in quotation marks ("reckless") are a direct quote
+        while s < e and doc[s].is_quote:
+            s += 1
+        while e > s and doc[e - 1].is_quote:
+            e -= 1
+        if e <= s:
+            continue
+        quoted = (s > 0 and e < len(doc) and doc[s - 1].is_quote and doc[e].is_quote) and not any(
+            t.is_quote for t in doc[s:e]
+        )
+        cue_s, cue_e, lemma = cue_bounds(cue)
+        out.append(
+            Candidate(
+                kind="direct" if quoted else "indirect",
+                start=doc[s].idx,
+                end=doc[e - 1].idx + len(doc[e - 1].text),
+                rule="reported.passive.v1",
+                confidence=round(min(0.8, verb.confidence), 3),
+                cue=(cue_s, cue_e),
+                cue_lemma=lemma,
+                cue_token=cue.i,
+                negated=is_negated(cue),
+                attribution=Attribution(speaker=mention_bounds(agent), speaker_head=agent.i),
+            )
+        )
+        # other readings of the same cue give way: the content read with its "by" phrase
+        taken.add((cue.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            taken.add((cue.i, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
+    if not out:
+        return cands
+    # the passive subject read as the content ("The plan" was described) gives way
+    return [
+        c
+        for c in cands
+        if not any(c.cue_token == i and c.start < e and s < c.end for i, s, e in taken)
+    ] + out
+
+
+def phrase_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """``In the words of Mayor X, the bridge is safe.`` / ``..., in the view of X.``
+
+    Rule ``reported.phrase.v1``: a sentence that opens with a cue phrase of
+    ``data/cues/phrases.tsv``, a source and a comma (or ends with a comma, the phrase and
+    a source) attributes the rest of the sentence to that source. ``according to`` has
+    its own dependency pattern and is left to it.
+    """
+    phrases = {
+        tuple(words.split()): (lemma, conf)
+        for words, (lemma, conf) in lexicon.phrases.items()
+        if words != "according to"
+    }
+    if not phrases:
+        return []
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 6:
+            continue
+        lower = [t.lower_ for t in toks]
+        for words, (lemma, conf) in phrases.items():
+            n = len(words)
+            found = None
+            if tuple(lower[:n]) == words and "," in lower[n:]:
+                comma = lower.index(",", n)
+                source = toks[n:comma]
+                rest = toks[comma + 1 :]
+                found = (toks[0], toks[n - 1], source, rest)
+            else:
+                for k in range(1, len(toks) - n):
+                    if lower[k - 1] == "," and tuple(lower[k : k + n]) == words:
+                        source = [t for t in toks[k + n :] if not t.is_punct]
+                        found = (toks[k], toks[k + n - 1], source, toks[: k - 1])
+                        break
+            if found is None:
+                continue
+            first, last, source, rest = found
+            if not source or len(source) > 8 or not rest:
+                continue
+            if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in source):
+                continue
+            bounds = trim_bounds(doc, rest[0].i, rest[-1].i + 1)
+            if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 3:
+                continue
+            span = doc[source[0].i : source[-1].i + 1]
+            out.append(
+                Candidate(
+                    kind="indirect",
+                    start=doc[bounds[0]].idx,
+                    end=doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1].text),
+                    rule="reported.phrase.v1",
+                    confidence=round(conf * 0.9, 3),
+                    cue=(first.idx, last.idx + len(last.text)),
+                    cue_lemma=lemma,
+                    cue_token=first.i,
+                    attribution=Attribution(
+                        speaker=(span.start, span.end), speaker_head=span.root.i
+                    ),
+                )
+            )
+            break
+    return out

@@ -2,10 +2,12 @@
 
 Decides the person who writes or speaks in the first person, once per document: in a
 story told in dialogue, the narrator (the name the other characters call them by, never
-used in the narration); otherwise a byline (``By Ann Lee``), the one person named in a
-heading that says *interview* (whose answers say *I*, while a question's *I* is the
-unnamed interviewer and its *you* the interviewee), or a letter's signature after a
-closing (``Love,``). Without such evidence *I* stays unresolved.
+used in the narration); otherwise a byline (``By Ann Lee``), the interviewee of a text
+whose opening lines say *interview* (the one person named in the heading, even where the
+tagger missed the name, else the person the introduction says was interviewed or
+spoken with; whose answers say *I*, while a question's *I* is the unnamed interviewer
+and its *you* the interviewee), or a letter's signature after a closing (``Love,``).
+Without such evidence *I* stays unresolved.
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase
 from .speaker_features import pronoun_set
-from .speaker_names import POSSESSIVE, looks_like_name, name_tokens, text_slice
+from .speaker_names import PERSON, POSSESSIVE, looks_like_name, name_tokens, text_slice
 from .speaker_table import Entity, EntityTable
 from .titles import TitleLexicon
 
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
 _BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
+_INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+_CONVERSE = frozenset({"speak", "talk", "sit", "chat"})
+"""Verbs of conversation whose *with/to X* names an interviewee (``spoke with Ann Lee``)."""
+_OPENING_LINES = 6
+"""How many lines before the first question an interview's heading and introduction span."""
 _VALEDICTION = re.compile(
     r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
     r"faithfully|respectfully|cordially|stay in touch)\b.*|.*,)\s*$",
@@ -165,21 +172,113 @@ class VoicedEntityTable(EntityTable):
         return None
 
     def _interviewee(self, lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-        """The one person named in a heading that says *interview*."""
-        if not lines or "interview" not in lines[0][2].lower():
+        """The person an interview is with, when the opening lines say *interview*.
+
+        The opening lines are those before the first question (at most a few: a
+        heading, a date, an introduction). The interviewee is the one person named in
+        the heading (tagged, or a run of capitalized proper nouns the tagger missed),
+        else the person the introduction says was interviewed (``X interviewed Ann
+        Lee``, ``spoke with Ann Lee``, ``Ann Lee was interviewed``).
+        """
+        opening = _opening(lines)
+        if not any(_INTERVIEW.search(line) for _, _, line in opening):
             return None
-        s, e, heading = lines[0]
-        spans: dict[str, tuple[int, int]] = {}
-        for sp in self._person_spans():  # tagged in the heading, or elsewhere and named in it
-            name = text_slice(name_tokens(sp, self.titles))
-            k = sp.start_char - s if s <= sp.start_char < e else heading.find(name)
-            if name and k >= 0 and not any(name in other for other in spans):
-                spans = {n: v for n, v in spans.items() if n not in name}
-                spans[name] = (s + k, s + k + len(name))
-        if len(spans) != 1:
+        found = self._named_in_heading(lines[0]) or self._interviewed(opening)
+        if found is None:
             return None
         self._is_interview = True
-        return next(iter(spans.values()))
+        return found
+
+    def _named_in_heading(self, heading: tuple[int, int, str]) -> tuple[int, int] | None:
+        """The one person named in the heading line, else None."""
+        s, e, text = heading
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(
+            t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in span
+        ):
+            return None  # "interviews Ann Lee and Jo Park": no one voice
+        tagged: dict[str, tuple[int, int]] = {}
+        elsewhere: dict[str, tuple[int, int]] = {}
+        for sp in self._person_spans():  # tagged in the heading, or elsewhere and named in it
+            name = text_slice(name_tokens(sp, self.titles))
+            inside = s <= sp.start_char < e
+            k = sp.start_char - s if inside else text.find(name)
+            spans = tagged if inside else elsewhere
+            if name and k >= 0 and not any(name in other for other in spans):
+                for n in [n for n in spans if n in name]:
+                    del spans[n]
+                spans[name] = (s + k, s + k + len(name))
+        for spans in (tagged, elsewhere):
+            if spans:
+                return next(iter(spans.values())) if len(spans) == 1 else None
+        runs = self._name_runs(s, e)
+        return runs[0] if len(runs) == 1 else None
+
+    def _name_runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Runs of two to four capitalized proper nouns in ``start:end`` that no entity
+        label calls a place, a body or a date: names the tagger missed (``Aner Shalev``)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        runs: list[list[Token]] = []
+        current: list[Token] = []
+        for t in span:
+            if (
+                t.pos_ == "PROPN"
+                and t.is_alpha
+                and t.text[:1].isupper()
+                and t.ent_type_ in ("", PERSON)
+                and not t.is_sent_start
+            ):
+                current.append(t)
+                continue
+            if current:
+                runs.append(current)
+            current = []
+        if current:
+            runs.append(current)
+        return [
+            (r[0].idx, r[-1].idx + len(r[-1].text))
+            for r in runs
+            if 2 <= len(r) <= 4 and looks_like_name(r)
+        ]
+
+    def _interviewed(self, opening: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """The person named as the one interviewed: the object of *interview* or of
+        *speak/talk with*, or the subject of a passive *was interviewed*."""
+        if not opening:
+            return None
+        start, end = opening[0][0], opening[-1][1]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        persons = [sp for sp in self._person_spans() if start <= sp.start_char < end]
+        for t in span:
+            lemma = t.lemma_.lower()
+            targets: list[Token] = []
+            if lemma == "interview" and t.pos_ == "VERB":
+                targets = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            elif lemma in _CONVERSE and t.pos_ == "VERB":
+                targets = [
+                    g
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            for target in targets:
+                if target.pos_ == "PRON":  # "Wikinews interviewed him": the last person before
+                    before = [sp for sp in persons if sp.end <= target.i]
+                    target = before[-1].root if before else target
+                sub = {x.i for x in target.subtree}
+                if any(x.dep_ == "conj" for x in target.subtree):
+                    continue  # two people interviewed: no one voice
+                named = [sp for sp in persons if sp.root.i in sub]
+                toks = name_tokens(named[0], self.titles) if len(named) == 1 else []
+                if toks:
+                    first, last = toks[0], toks[-1]
+                    return first.idx, last.idx + len(last.text)
+        return None
 
     @staticmethod
     def _signature(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -198,6 +297,16 @@ class VoicedEntityTable(EntityTable):
                 lead = line.index(body)
                 return s + lead, s + lead + len(body)
         return None
+
+
+def _opening(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first lines before the first question (a heading, a date, an introduction)."""
+    out = []
+    for line in lines[:_OPENING_LINES]:
+        if line[2].endswith("?"):
+            break
+        out.append(line)
+    return out
 
 
 def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:

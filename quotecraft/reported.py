@@ -22,6 +22,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .admission import refusal
 from .attribution import attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
@@ -194,6 +195,8 @@ class ReportedMatcher:
             # last conjunct but scopes over the whole coordination
             while content.dep_ == "conj" and content.head.i != content.i:
                 content = content.head
+        if refusal(cue, content) is not None:
+            return None  # no reading reports anything (quotecraft.admission)
         excluded = excluded + self._conjoined_cues(content) + self._participle_tails(content)
         bounds = content_bounds(content, excluded, bridge=cue)
         if bounds is None:

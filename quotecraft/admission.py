@@ -1,0 +1,69 @@
+"""Admission checks: reported-speech candidates that no reading calls a quotation.
+
+A pattern or the cue scorer proposes a cue and a content; the checks here turn some
+away because the sentence reports nothing, whatever the annotation convention. Each
+check is a named function of the cue token and the content head token that returns
+True when the candidate is refused; :data:`CHECKS` lists them by name, and
+:func:`refusal` gives the name of the first check that refuses a candidate.
+
+- ``own_act``: a first- or second-person subject with a content that is not a finite
+  clause: the writer's own acts and wishes (``I want to thank ...``, ``we offer a
+  platform``, ``I show how ...`` with an object) or the reader's (``you may want to
+  ...``, ``you will find yourself ...``). What *I* or *you* wants, offers, shows or
+  proposes is not attributed to anyone: a statement of the writer's view has a clause
+  (``I think that ...``, ``we believe the plan works``), and those are kept.
+
+Example:
+    >>> import quotecraft
+    >>> [q.content.text for q in quotecraft.extract("We want to thank the volunteers.").quotes]
+    []
+    >>> [q.content.text for q in quotecraft.extract("The mayor wants to rebuild the bridge.").quotes]
+    ['to rebuild the bridge']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from spacy.tokens import Token
+
+from .attribution import speaker_head
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+_PERSONAL_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
+"""First- and second-person subject pronouns (the writer, the reader)."""
+
+
+def is_finite_clause(head: Token) -> bool:
+    """Whether ``head`` heads a finite clause: a tensed verb or modal (``the plan works``,
+    ``it will pass``), a clause with *that*, *whether* or *if*, or a tensed copula
+    (``the plan is sound``). Objects, infinitives, gerunds and small clauses
+    (``the plan``, ``to leave``, ``them to leave``, ``it difficult``) are not."""
+    if any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in head.children):
+        return True
+    if head.pos_ not in ("VERB", "AUX"):
+        return any(c.dep_ == "cop" and c.tag_ in _FINITE_TAGS for c in head.children)
+    if head.tag_ in _FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children)
+
+
+def own_act(cue: Token, content: Token) -> bool:
+    """A first- or second-person speaker with a content that is not a finite clause."""
+    head = speaker_head(cue)
+    if head is None or head.lower_ not in _PERSONAL_PRONOUNS:
+        return False
+    return not is_finite_clause(content)
+
+
+CHECKS: Mapping[str, Callable[[Token, Token], bool]] = {"own_act": own_act}
+"""The admission checks by name, in the order they are tried."""
+
+
+def refusal(cue: Token, content: Token) -> str | None:
+    """The name of the first check that refuses the candidate, or None to admit it."""
+    for name, check in CHECKS.items():
+        if check(cue, content):
+            return name
+    return None

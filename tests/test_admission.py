@@ -1,0 +1,85 @@
+"""Admission checks (quotecraft.admission): candidates no reading calls a quotation.
+
+All texts are written for these tests. Each refused case must give no reported quote;
+each admitted case is the same construction with a speaker or a content that does
+report something, and must keep its quote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+OWN_ACTS = [
+    # the writer's or the reader's own act or wish: an object or an infinitive
+    "We want to thank the volunteers who cleaned the beach.",
+    "I would like to welcome our guests from the harbour board.",
+    "You may want to call a plumber before the pipes freeze.",
+    "We offer a free trial to every new reader.",
+    "We criticized the new schedule in our last issue.",
+    "I promise a full refund to anyone who asks.",
+    "In this chapter we propose a simpler method for counting birds.",
+    "I urge the council to reopen the ferry route.",
+    "I want them to leave the keys at the front desk.",
+    "You will find it difficult to park near the stadium.",
+]
+
+ADMITTED = [
+    # rule, text, content
+    (
+        "reported.xcomp.v1",
+        "The mayor wants to rebuild the old bridge.",
+        "to rebuild the old bridge",
+    ),
+    ("reported.xcomp.v1", "The minister urged the council to reopen the ferry route.", "to reopen"),
+    ("reported.dobj.v1", "The union criticized the new schedule.", "the new schedule"),
+    # a first-person statement with a clause is a view, and stays
+    ("reported.ccomp.v1", "I think that the ferry will run again in May.", "the ferry will run"),
+    ("reported.ccomp.v1", "We believe the bridge is safe.", "the bridge is safe"),
+    ("reported.ccomp.v1", "You told me that the shop was closed.", "the shop was closed"),
+    ("reported.ccomp.v1", "I wonder whether the ferry will run.", "whether the ferry will run"),
+]
+
+
+def _reported(extractor: Any, text: str) -> list[Any]:
+    return [q for q in extractor(text).quotes if q.rule.startswith("reported.")]
+
+
+@pytest.mark.parametrize("text", OWN_ACTS)
+def test_own_acts_are_not_reports(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("rule", "text", "content"), ADMITTED)
+def test_reports_with_a_speaker_or_a_clause_stay(
+    extractor: Any, rule: str, text: str, content: str
+) -> None:
+    found = [(q.rule, q.content.text) for q in _reported(extractor, text)]
+    assert any(r == rule and content in c for r, c in found), found
+
+
+def test_finite_clause_test(extractor: Any) -> None:
+    from quotecraft.admission import is_finite_clause
+
+    doc = extractor.nlp("She said the plan works, asked them to leave and called it a mistake.")
+    heads = {t.text: t for t in doc}
+    assert is_finite_clause(heads["works"])
+    assert not is_finite_clause(heads["leave"])
+    assert not is_finite_clause(heads["mistake"])
+
+
+def test_refusal_names_the_check(extractor: Any) -> None:
+    from quotecraft.admission import CHECKS, refusal
+
+    doc = extractor.nlp("We want to thank the volunteers.")
+    cue = next(t for t in doc if t.lemma_ == "want")
+    content = next(t for t in doc if t.lemma_ == "thank")
+    assert refusal(cue, content) == "own_act"
+    assert "own_act" in CHECKS
+    doc = extractor.nlp("The mayor wants to thank the volunteers.")
+    cue = next(t for t in doc if t.lemma_ == "want")
+    content = next(t for t in doc if t.lemma_ == "thank")
+    assert refusal(cue, content) is None

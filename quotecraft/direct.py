@@ -269,6 +269,9 @@ def _cue_after(
             continue
         if t.i < after[0].i:
             continue
+        if _under_earlier_verb(t, after[0].i):
+            break  # '"A," Mara sings before asking her, "B?"': "asking" introduces B, not A
+
         if _is_embedded(before, lexicon):
             first = doc[index.at(q.start)]
             if any(is_speech_cue(b, lexicon) and b.is_ancestor(first) for b in before):
@@ -315,6 +318,18 @@ def _cue_after(
         if t.i >= start and is_attribution_verb(t) and subject_span_ok(t, start):
             return _make(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
     return None
+
+
+def _under_earlier_verb(t: Token, first: int) -> bool:
+    """Whether cue ``t`` hangs, as a clause of a preposition or an adverbial clause, on a
+    verb between ``first`` and itself: the attribution is that verb's (``Mara sings to the
+    crowd before asking ...``), and ``t`` opens what follows."""
+    if t.dep_ not in ("pcomp", "advcl"):
+        return False
+    h = t.head
+    while h.head.i != h.i and h.i > first and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+    return first <= h.i < t.i and h.pos_ == "VERB"
 
 
 _LONG_SUBJECT = 40

@@ -262,6 +262,19 @@ def _paragraph_quotes(
             entries.pop()  # closed or dropped since: never on the stack again
         if closes_idx >= 0 and role == "open" and not _closing_context(text, i, p_start, p_end):
             closes_idx = -1  # „ ... „ : a new quote, not the end of the old one
+        if (
+            stack
+            and role != "close"
+            and _continues_line(text, i, p_start, stack[0].mark, ch, table)
+        ):
+            # a paragraph of single lines: a line left open and the next line opening with
+            # the same mark go on with one quotation, as across a blank line
+            op = stack[0]
+            del stack[1:]
+            op.pieces.append((op.piece_start, _rstrip(text, op.piece_start, i)))
+            op.piece_start = i + 1
+            i += 1
+            continue
         if ch in table.apostrophes and role == "close" and closes_idx >= 0:
             # workers’ union inside ‘...’: an apostrophe when a later mark can close
             prev = text[i - 1]
@@ -319,6 +332,21 @@ class _NextMark:
         if pos is None or 0 <= pos <= i:
             pos = self.found[ch] = self.text.find(ch, i + 1, self.end)
         return pos
+
+
+def _continues_line(
+    text: str, i: int, p_start: int, open_mark: str, ch: str, table: MarkTable
+) -> bool:
+    """Whether the mark ``ch`` at ``i`` opens a line that goes on with the quote ``open_mark``
+    opened on an earlier line (the multi-paragraph convention, one line a paragraph):
+    same family, both straight or both typographic, and the line before ends inside it."""
+    return (
+        i > p_start
+        and text[i - 1] == "\n"
+        and table.family.get(ch) == table.family.get(open_mark)
+        and (ch == '"') == (open_mark == '"')
+        and ch not in table.apostrophes
+    )
 
 
 def _opening_context(text: str, i: int, p_start: int, p_end: int) -> bool:

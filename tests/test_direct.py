@@ -320,12 +320,26 @@ UNBALANCED_TEXT = (
     '"We will vote again next week," Ann Lee said.'
 )
 STRAY_TEXT = 'The plan" failed on Monday. "We will try again," Ann Lee said.'
+SECOND_CUE_TEXT = (
+    "“Keep the lights on for the night shift,” Quist sang to Leo before asking "
+    "him, “Who pays the bill this winter?”"
+)
+LINE_PARAGRAPHS_TEXT = (
+    "Harbor vote\n\n"
+    "“The ferries come first,” Ada Pike said on Friday. “If the pier is not repaired, "
+    "nothing else matters.\n"
+    "“We have waited for the bridge long enough,” added Tom Reyes, the council leader. "
+    "“The town deserves both.”\n"
+    "The vote is on Monday."
+)
 
 EXTRA_TEXTS = [
     CONTINUATION_TEXT,
     PARAGRAPH_CONTINUATION_TEXT,
     UNBALANCED_TEXT,
     STRAY_TEXT,
+    SECOND_CUE_TEXT,
+    LINE_PARAGRAPHS_TEXT,
     *NOT_DIRECT,
 ]
 
@@ -390,6 +404,38 @@ def test_direct_quote(
 def test_split_quote_is_one_quote(articles: dict[str, Article]) -> None:
     text = '"We need a line," Ann Lee said, "and we need it now."'
     assert len(articles[text].quotes) == 1
+
+
+@pytest.mark.model
+def test_a_second_cue_in_the_attribution_opens_a_quote_of_its_own(
+    articles: dict[str, Article],
+) -> None:
+    """'"A," X sings before asking him, "B?"': two quotes, not one split quote; A's cue is the
+    verb of the attribution ("sang", outside the lexicon), B's the verb before it."""
+    qs = directs(articles[SECOND_CUE_TEXT])
+    assert [(q.content.text, q.cue.text if q.cue else None) for q in qs] == [
+        ("Keep the lights on for the night shift,", "sang"),
+        ("Who pays the bill this winter?", "asking"),
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Quist" for q in qs)
+
+
+@pytest.mark.model
+def test_a_line_left_open_goes_on_in_the_next_line_that_opens_with_a_mark(
+    articles: dict[str, Article],
+) -> None:
+    """Paragraphs one a line (a blank line only after the headline): the first speaker's
+    quote is complete on its own; the open line and the next line's quote are one quote
+    with the second attribution, as a quote over two paragraphs is."""
+    art = articles[LINE_PARAGRAPHS_TEXT]
+    assert [q.content.text for q in art.quotes][:1] == ["The ferries come first,"]
+    assert art.quotes[0].speaker is not None and art.quotes[0].speaker.name == "Ada Pike"
+    second = art.quotes[1]
+    assert [f.text for f in second.fragments][:2] == [
+        "If the pier is not repaired, nothing else matters.",
+        "We have waited for the bridge long enough,",
+    ]
+    assert second.speaker is not None and second.speaker.name == "Tom Reyes"
 
 
 @pytest.mark.model

@@ -153,6 +153,27 @@ def test_multi_paragraph_quote_on_single_line_paragraphs() -> None:
     assert contents(text) == [["One.", "Two,"]]
 
 
+def test_multi_paragraph_quote_on_lines_of_a_block_with_blank_lines_elsewhere() -> None:
+    """A headline set off by a blank line, then paragraphs one a line: a line left open and a
+    line opening with the same mark go on with one quote; the next quotes stay their own."""
+    text = (
+        "Harbor vote\n\n“Open ones, shut ones,” Ada Pike said. “We fix the ferries first.\n"
+        "“Then the bridge,” added Tom Reyes. “Not before.”\n"
+        "“Late again,” he said."
+    )
+    assert contents(text) == [
+        ["Open ones, shut ones,"],
+        ["We fix the ferries first.", "Then the bridge,"],
+        ["Not before."],
+        ["Late again,"],
+    ]
+
+
+def test_an_open_quote_runs_on_over_a_line_break_inside_its_sentence() -> None:
+    text = "Intro.\n\nShe called it “a plan that\nnobody wanted” in May."
+    assert contents(text) == [["a plan that\nnobody wanted"]]
+
+
 def test_quote_does_not_run_into_a_paragraph_that_does_not_open_with_a_mark() -> None:
     text = "“First part.\n\nPlain paragraph.\n\n“Second,” he said."
     warnings: list[str] = []

@@ -28,11 +28,14 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Token
 
 from .attribution import speaker_head
+from .cues import CueLexicon
+from .wordlists import word_list
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 _PERSONAL_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 """First- and second-person subject pronouns (the writer, the reader)."""
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def is_finite_clause(head: Token) -> bool:
@@ -49,21 +52,32 @@ def is_finite_clause(head: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children)
 
 
-def own_act(cue: Token, content: Token) -> bool:
-    """A first- or second-person speaker with a content that is not a finite clause."""
+def own_act(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A first- or second-person speaker with a content that is not a finite clause.
+
+    A verb of the word list ``view_verbs`` whose content is a subject with an infinitive
+    states a view, not an act: ``I expect the quay to close`` says what *I* think will
+    happen (while ``I want them to leave`` is a wish)."""
     head = speaker_head(cue)
     if head is None or head.lower_ not in _PERSONAL_PRONOUNS:
         return False
-    return not is_finite_clause(content)
+    if is_finite_clause(content):
+        return False
+    return not (
+        cue.lemma_.lower() in word_list("view_verbs")
+        and any(c.dep_ in _SUBJECTS for c in content.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children)
+    )
 
 
-CHECKS: Mapping[str, Callable[[Token, Token], bool]] = {"own_act": own_act}
+CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {"own_act": own_act}
 """The admission checks by name, in the order they are tried."""
 
 
-def refusal(cue: Token, content: Token) -> str | None:
-    """The name of the first check that refuses the candidate, or None to admit it."""
+def refusal(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> str | None:
+    """The name of the first check that refuses the candidate, or None to admit it
+    (``lexicon`` gives the cue's class, which some checks use)."""
     for name, check in CHECKS.items():
-        if check(cue, content):
+        if check(cue, content, lexicon):
             return name
     return None

@@ -195,7 +195,7 @@ class ReportedMatcher:
             # last conjunct but scopes over the whole coordination
             while content.dep_ == "conj" and content.head.i != content.i:
                 content = content.head
-        if refusal(cue, content) is not None:
+        if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
         excluded = excluded + self._conjoined_cues(content) + self._participle_tails(content)
         bounds = content_bounds(content, excluded, bridge=cue)

@@ -67,6 +67,7 @@ def detect(
     if not quoted or len(doc) == 0:
         return [], list(quoted)
     para_starts = sorted(s for s, _ in ctx.paragraphs) or [0]
+    quoted = split_reopened(ctx, quoted, para_starts, lexicon)
     out: list[Candidate] = []
     fragments: list[Quoted] = []
     skip_next = False
@@ -118,6 +119,41 @@ def detect(
             skip_next = True
         out.append(cand)
     return out, fragments
+
+
+def split_reopened(
+    ctx: DocContext, quoted: Sequence[Quoted], para_starts: list[int], lexicon: CueLexicon
+) -> list[Quoted]:
+    """Cut a multi-paragraph quotation before its last paragraph when that paragraph is a
+    complete quotation with an attribution of its own.
+
+    A quotation left open at a paragraph end goes on in the next paragraph when it opens
+    with a mark (the multi-paragraph convention). But when the reopened paragraph closes
+    its quotation and an attribution follows it (``"B," Lee said.``), the paragraph reads
+    as a new quotation, and the paragraphs before it as one left open.
+    """
+    out: list[Quoted] = []
+    for n, q in enumerate(quoted):
+        last_start = _para_start(para_starts, q.pieces[-1][0])
+        if q.close is None or len(q.pieces) < 2 or last_start <= q.open:
+            out.append(q)
+            continue
+        reopen = last_start
+        while reopen < q.pieces[-1][0] and ctx.text[reopen].isspace():
+            reopen += 1
+        if ctx.text[reopen] not in _QUOTE_OPENERS:
+            out.append(q)
+            continue
+        tail = Quoted(open=reopen, close=q.close, pieces=(q.pieces[-1],), mark=ctx.text[reopen])
+        next_q = quoted[n + 1] if n + 1 < len(quoted) else None
+        after = _after_window(ctx.doc, ctx.text, ctx.index, tail, next_q)
+        if _cue_after(ctx.doc, ctx.text, tail, after, [], lexicon, ctx.index) is None:
+            out.append(q)
+            continue
+        head_pieces = q.pieces[:-1]
+        out.append(Quoted(open=q.open, close=None, pieces=head_pieces, mark=q.mark, closed=False))
+        out.append(tail)
+    return out
 
 
 @cache

@@ -332,8 +332,21 @@ LINE_PARAGRAPHS_TEXT = (
     "“The town deserves both.”\n"
     "The vote is on Monday."
 )
+REOPENED_OWN_TEXT = (
+    "The ferry board met on Friday.\n\n"
+    '"Every boat on the lake will need a new engine within five years.\n\n'
+    '"The money for that has to come from the province," Ola Berg said.\n\n'
+    "The board votes in May."
+)
+REOPENED_GOES_ON_TEXT = (
+    '"The engines are old," Ola Berg said. "Every boat on the lake needs a new one.\n\n'
+    '"All of them, without exception."\n\n'
+    "The board votes in May."
+)
 
 EXTRA_TEXTS = [
+    REOPENED_OWN_TEXT,
+    REOPENED_GOES_ON_TEXT,
     CONTINUATION_TEXT,
     PARAGRAPH_CONTINUATION_TEXT,
     UNBALANCED_TEXT,
@@ -447,6 +460,25 @@ def test_multi_paragraph_quote_fragments_follow_the_paragraphs(
     [q] = directs(art)
     assert [art.paragraphs[i].text.strip('"') for i in range(3)] == [f.text for f in q.fragments]
     assert q.paragraph == 0
+
+
+@pytest.mark.model
+def test_a_reopened_paragraph_with_its_own_attribution_is_its_own_quote(
+    articles: dict[str, Article],
+) -> None:
+    # the first quote stays open at its paragraph end; the next paragraph reopens the marks,
+    # closes them and carries an attribution: a new quotation, not the same one going on
+    qs = directs(articles[REOPENED_OWN_TEXT])
+    assert [q.content.text for q in qs] == [
+        "Every boat on the lake will need a new engine within five years.",
+        "The money for that has to come from the province,",
+    ]
+    assert qs[1].rule == "direct.cue_after.v1"
+    assert qs[1].speaker is not None and qs[1].speaker.name == "Ola Berg"
+    # without an attribution of its own, the reopened paragraph goes on with the quote
+    (q,) = directs(articles[REOPENED_GOES_ON_TEXT])
+    assert q.content.text.endswith("All of them, without exception.")
+    assert len(q.fragments) == 3
 
 
 @pytest.mark.model

@@ -32,6 +32,14 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, TokenIndex, cue_bounds
 from .context import DocContext
 from .cues import CueLexicon
+from .direct_windows import (
+    DASHES,
+    FINAL,
+    after_window,
+    before_window,
+    only_space_between,
+    para_start,
+)
 from .marks import Quoted
 from .resources import data_lines, data_regexes
 from .structure import (
@@ -42,11 +50,7 @@ from .structure import (
     subject_span_ok,
 )
 
-_FINAL = frozenset(".!?")
-_DASHES = ("—", "–", "--", "―")
-_AFTER_WINDOW = 8
 _QUOTE_OPENERS = frozenset('“"‘«„')
-_BEFORE_WINDOW = 20
 
 
 @cache
@@ -77,9 +81,9 @@ def detect(
             continue
         prev_q = quoted[n - 1] if n else None
         next_q = quoted[n + 1] if n + 1 < len(quoted) else None
-        para_start = _para_start(para_starts, q.open)
-        after = _after_window(doc, text, index, q, next_q)
-        before = _before_window(doc, index, q, prev_q, para_start)
+        p_start = para_start(para_starts, q.open)
+        after = after_window(doc, text, index, q, next_q)
+        before = before_window(doc, index, q, prev_q, p_start)
         cand = (
             _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, before, lexicon)
@@ -96,7 +100,7 @@ def detect(
             and next_q is not None
             and after
             and after[-1].text == ","
-            and _only_space_between(text, after[-1].idx + 1, next_q.open)
+            and only_space_between(text, after[-1].idx + 1, next_q.open)
             and not any(
                 t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after
             )  # '"A," X sings, before asking her, "B"': B has a cue of its own
@@ -134,7 +138,7 @@ def split_reopened(
     """
     out: list[Quoted] = []
     for n, q in enumerate(quoted):
-        last_start = _para_start(para_starts, q.pieces[-1][0])
+        last_start = para_start(para_starts, q.pieces[-1][0])
         if q.close is None or len(q.pieces) < 2 or last_start <= q.open:
             out.append(q)
             continue
@@ -146,7 +150,7 @@ def split_reopened(
             continue
         tail = Quoted(open=reopen, close=q.close, pieces=(q.pieces[-1],), mark=ctx.text[reopen])
         next_q = quoted[n + 1] if n + 1 < len(quoted) else None
-        after = _after_window(ctx.doc, ctx.text, ctx.index, tail, next_q)
+        after = after_window(ctx.doc, ctx.text, ctx.index, tail, next_q)
         if _cue_after(ctx.doc, ctx.text, tail, after, [], lexicon, ctx.index) is None:
             out.append(q)
             continue
@@ -190,69 +194,8 @@ def _continues_after_attribution(
         return False
     if _words_follow(next_q, text):
         return False  # '"B" to drive up the price ...': quoted words inside a new sentence
-    nxt_after = _after_window(doc, text, index, next_q, None)
+    nxt_after = after_window(doc, text, index, next_q, None)
     return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
-
-
-def _para_start(para_starts: list[int], char: int) -> int:
-    from bisect import bisect_right
-
-    i = bisect_right(para_starts, char) - 1
-    return para_starts[max(i, 0)]
-
-
-def _only_space_between(text: str, a: int, b: int) -> bool:
-    return a <= b and not text[a:b].strip()
-
-
-def _after_window(
-    doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted | None
-) -> list[Token]:
-    """Tokens after the closing mark up to the sentence end, the next quote or the paragraph end."""
-    if q.close is None:
-        return []
-    inner = text[q.start : q.end].rstrip()
-    if inner.endswith(".") and text[q.close + 1 : q.close + 4].strip()[:1] not in _DASHES:
-        return []  # "... the end." He said: a full stop inside the marks ends the sentence
-    i = index.at(q.close) + 1
-    limit = next_q.open if next_q is not None else len(text)
-    out: list[Token] = []
-    while i < len(doc) and len(out) < _AFTER_WINDOW + 6:
-        t = doc[i]
-        if t.idx >= limit or "\n" in t.text:
-            break
-        if t.is_space:
-            i += 1
-            continue
-        out.append(t)
-        if t.text in _FINAL or t.text in (":", ";"):
-            break
-        if t.text == "," and len(out) > 1:
-            break
-        i += 1
-    return out
-
-
-def _before_window(
-    doc: Doc, index: TokenIndex, q: Quoted, prev_q: Quoted | None, para_start: int
-) -> list[Token]:
-    """Tokens from the sentence start (or previous quote) up to the opening mark."""
-    lower = max(para_start, prev_q.outer_end if prev_q is not None else 0)
-    i = index.at(q.open) - 1
-    out: list[Token] = []
-    while i >= 0 and len(out) < _BEFORE_WINDOW:
-        t = doc[i]
-        if t.idx < lower or "\n" in t.text:
-            break
-        if t.text in _FINAL and out:
-            break
-        if t.text in _FINAL and not out:
-            break
-        if not t.is_space:
-            out.append(t)
-        i -= 1
-    out.reverse()
-    return out
 
 
 def _make(
@@ -385,7 +328,7 @@ def _cue_after_long_subject(
     first = index.at(q.close) + 1
     for i in range(first, min(len(doc), first + _LONG_SUBJECT)):
         t = doc[i]
-        if "\n" in t.text or t.text in _FINAL or t.text in _QUOTE_OPENERS:
+        if "\n" in t.text or t.text in FINAL or t.text in _QUOTE_OPENERS:
             return None
         if misread_participle(t, first):
             return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
@@ -493,10 +436,10 @@ def _dash(doc: Doc, q: Quoted, after: list[Token]) -> Candidate | None:
         return None
     dash = (after[0].idx, after[0].idx + len(after[0].text))
     names_from = 1
-    if after[0].text not in _DASHES:
+    if after[0].text not in DASHES:
         # '..."― Name': the tokenizer keeps a dash that touches the closing mark with it
         mark = doc[after[0].i - 1]
-        if not (len(mark.text) > 1 and mark.text[1:] in _DASHES and mark.idx == q.close):
+        if not (len(mark.text) > 1 and mark.text[1:] in DASHES and mark.idx == q.close):
             return None
         dash, names_from = (mark.idx + 1, mark.idx + len(mark.text)), 0
     names = [t for t in after[names_from:] if t.pos_ in ("PROPN", "NOUN")]
@@ -524,7 +467,7 @@ def _standalone(
         return None
     content = "".join(text[s:e] for s, e in q.pieces).strip()
     words = content.split()
-    ends_sentence = content[-1:] in (".", "!", "?", ",", "…") or (after and after[0].text in _FINAL)
+    ends_sentence = content[-1:] in (".", "!", "?", ",", "…") or (after and after[0].text in FINAL)
     if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
         return None
     if after and any(not t.is_punct for t in after):

@@ -1,0 +1,85 @@
+"""The tokens around a quoted stretch where its attribution may stand (stage 2a helpers).
+
+:mod:`quotecraft.direct` looks for a cue in the window after a quote's closing mark
+(up to the sentence end, the next quote or the paragraph end) and in the window before its
+opening mark (from the sentence start).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from .candidates import TokenIndex
+from .marks import Quoted
+
+FINAL = frozenset(".!?")
+"""Sentence-final punctuation."""
+DASHES = ("—", "–", "--", "―")
+"""Dashes that introduce an attribution after a quote (``"..." — Jo Lee``)."""
+AFTER_WINDOW = 8
+"""Tokens looked at after a closing mark (six more are allowed for punctuation)."""
+BEFORE_WINDOW = 20
+"""Tokens looked at before an opening mark."""
+
+
+def para_start(para_starts: list[int], char: int) -> int:
+    """The start of the paragraph holding ``char``, given the sorted paragraph starts."""
+    i = bisect_right(para_starts, char) - 1
+    return para_starts[max(i, 0)]
+
+
+def only_space_between(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is empty or white space."""
+    return a <= b and not text[a:b].strip()
+
+
+def after_window(
+    doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted | None
+) -> list[Token]:
+    """Tokens after the closing mark up to the sentence end, the next quote or the paragraph end."""
+    if q.close is None:
+        return []
+    inner = text[q.start : q.end].rstrip()
+    if inner.endswith(".") and text[q.close + 1 : q.close + 4].strip()[:1] not in DASHES:
+        return []  # "... the end." He said: a full stop inside the marks ends the sentence
+    i = index.at(q.close) + 1
+    limit = next_q.open if next_q is not None else len(text)
+    out: list[Token] = []
+    while i < len(doc) and len(out) < AFTER_WINDOW + 6:
+        t = doc[i]
+        if t.idx >= limit or "\n" in t.text:
+            break
+        if t.is_space:
+            i += 1
+            continue
+        out.append(t)
+        if t.text in FINAL or t.text in (":", ";"):
+            break
+        if t.text == "," and len(out) > 1:
+            break
+        i += 1
+    return out
+
+
+def before_window(
+    doc: Doc, index: TokenIndex, q: Quoted, prev_q: Quoted | None, para_start: int
+) -> list[Token]:
+    """Tokens from the sentence start (or previous quote) up to the opening mark."""
+    lower = max(para_start, prev_q.outer_end if prev_q is not None else 0)
+    i = index.at(q.open) - 1
+    out: list[Token] = []
+    while i >= 0 and len(out) < BEFORE_WINDOW:
+        t = doc[i]
+        if t.idx < lower or "\n" in t.text:
+            break
+        if t.text in FINAL and out:
+            break
+        if t.text in FINAL and not out:
+            break
+        if not t.is_space:
+            out.append(t)
+        i -= 1
+    out.reverse()
+    return out

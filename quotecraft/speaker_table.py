@@ -42,6 +42,9 @@ from .speaker_names import (
 )
 from .titles import TitleLexicon, Titles
 
+_PREDICATIVE = frozenset({"attr", "oprd", "appos"})
+"""Dependencies of a noun that describes a person already mentioned, not a new one."""
+
 
 def _retitled(ent: Entity, _attribute: Any, value: str | None) -> str | None:
     """attrs hook: tell the resolver that ``ent`` has a new title (for its title index)."""
@@ -241,7 +244,8 @@ class EntityTable:
         described: dict[str, Entity] = {}
         for t in self.doc:
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
-                self._described_person(t, described)  # "her father", "the actress"
+                if t.dep_ not in _PREDICATIVE:  # "she had been a stupid girl": no one new
+                    self._described_person(t, described)  # "her father", "the actress"
                 continue
             if t.pos_ != "PROPN" or t.ent_type_ == PERSON or not t.text[:1].isupper():
                 continue

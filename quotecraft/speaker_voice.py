@@ -31,6 +31,8 @@ _CONVERSE = frozenset({"speak", "talk", "sit", "chat"})
 """Verbs of conversation whose *with/to X* names an interviewee (``spoke with Ann Lee``)."""
 _OPENING_LINES = 6
 """How many lines before the first question an interview's heading and introduction span."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_QUESTION_SENTENCES = 3
 _VALEDICTION = re.compile(
     r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
     r"faithfully|respectfully|cordially|stay in touch)\b.*|.*,)\s*$",
@@ -67,7 +69,7 @@ class VoicedEntityTable(EntityTable):
         if voice is None:
             return None
         if self._is_interview:
-            question = self._line_of(pron.idx).endswith("?")
+            question = _is_question(self._line_of(pron.idx))
             if question != (pron.lower_ in pronoun_set("second_person")):
                 return None
         return voice
@@ -299,11 +301,20 @@ class VoicedEntityTable(EntityTable):
         return None
 
 
+def _is_question(line: str) -> bool:
+    """An interviewer's turn: a line of at most three sentences that ends with a question.
+
+    A long answer may end with a question of its own (``... is there any reason why it
+    should exist?``); it stays an answer.
+    """
+    return line.endswith("?") and len(_SENTENCE_END.findall(line)) <= _QUESTION_SENTENCES
+
+
 def _opening(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The first lines before the first question (a heading, a date, an introduction)."""
     out = []
     for line in lines[:_OPENING_LINES]:
-        if line[2].endswith("?"):
+        if _is_question(line[2]):
             break
         out.append(line)
     return out

@@ -81,6 +81,8 @@ class Resolver(VoicedEntityTable):
     """Takes a ``titles`` argument (:func:`quotecraft.builder.speaker_resolver`)."""
     takes_kb = True
     """Takes a ``kb`` argument: a :class:`~quotecraft.kb.KnowledgeBase` to link speakers to."""
+    _chains: dict[str, list[int]] | None = None
+    """Sentences with *he* / *she* in the narration, by gender (built on first use)."""
 
     def resolve(
         self,
@@ -376,12 +378,49 @@ class Resolver(VoicedEntityTable):
             return self._adopt(subjects[-1].entity, gender)
         if near:
             return self._adopt(near[-1].entity, gender)
-        # farther back, only an antecedent that is the one agreeing person in reach
+        # farther back, only an antecedent that is the one agreeing person in reach; a
+        # chain of pronouns of the same gender in the narration keeps a person in reach
+        reach = self._chain_start(sent, gender)
+        lo = bisect_left(self.person_mentions, reach - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
+        before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
         agreeing = [m for m in before if m.entity.gender == gender]
         distinct = {id(m.entity): m.entity for m in agreeing}
         if gender != "plural" and len(distinct) == 1:
             return next(iter(distinct.values()))
         return None
+
+    def _chain_start(self, sent: int, gender: str) -> int:
+        """The first sentence of the run of *he* (or *she*) before sentence ``sent``.
+
+        Pronouns of one gender outside quotations, each within reach of the next, keep
+        talking about one person: ``Vera stayed. She did not sleep. [...] She laughed.``
+        """
+        chains = self._pronoun_sentences()
+        sents = chains.get(gender, [])
+        start = sent
+        while True:
+            k = bisect_left(sents, start - _PRONOUN_REACH)
+            if k >= len(sents) or sents[k] >= start:
+                return start
+            start = sents[k]
+
+    def _pronoun_sentences(self) -> dict[str, list[int]]:
+        """Sentence ids holding a *he* or *she* (by gender) outside quotations, sorted."""
+        if self._chains is None:
+            table = pronouns()
+            chains: dict[str, list[int]] = {}
+            for t in self.doc:
+                gender = table.get(t.lower_)
+                if (
+                    gender in ("male", "female")
+                    and t.pos_ == "PRON"
+                    and not self._inside_quote(t.idx)
+                ):
+                    sents = chains.setdefault(gender, [])
+                    if not sents or sents[-1] != self._sent_of[t.i]:
+                        sents.append(self._sent_of[t.i])
+            self._chains = chains
+        return self._chains
 
     @staticmethod
     def _adopt(ent: Entity, gender: str | None) -> Entity:

@@ -31,6 +31,12 @@ _CONVERSE = frozenset({"speak", "talk", "sit", "chat"})
 """Verbs of conversation whose *with/to X* names an interviewee (``spoke with Ann Lee``)."""
 _OPENING_LINES = 6
 """How many lines before the first question an interview's heading and introduction span."""
+_CLOSING = re.compile(
+    r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
+    r"faithfully|respectfully|cordially)\b.*)$",
+    re.IGNORECASE,
+)
+"""A closing that may carry the signer's name after a comma (``Sincerely, Jo Lee``)."""
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _QUESTION_SENTENCES = 3
 _VALEDICTION = re.compile(
@@ -120,13 +126,14 @@ class VoicedEntityTable(EntityTable):
     def _voice_entity(self, start: int, end: int) -> Entity | None:
         """The person named at ``start:end``, in the parse or, for a blanked byline, the text."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
+        name = ""
         if span is not None and span.text.strip():
             if not looks_like_name(list(span)):
                 return None
             name = POSSESSIVE.sub("", text_slice(name_tokens(span, self.titles))).strip()
             where = (span.start_char, span.end_char)
-        else:  # a byline the segmenter blanked as boilerplate: the words as written
-            name = (self.source_text or "")[start:end].strip()
+        if not name:  # blanked as boilerplate, or a name tagged as a verb: the words as written
+            name = (self.source_text or self.doc.text)[start:end].strip()
             words = name.split()
             if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
                 return None
@@ -284,21 +291,35 @@ class VoicedEntityTable(EntityTable):
 
     @staticmethod
     def _signature(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-        """A letter's signature: a short name line after a closing (``Love,``, ``Best wishes,``)."""
+        """A letter's signature: a short name after a closing (``Love,``, ``Best wishes,``).
+
+        The name has its own line after the closing (which may end a longer line:
+        ``Please write soon. Love,``) or follows it on one line (``Sincerely, Jo Lee``,
+        ``Respectfully, [Jo Lee]``); a line or two of affiliation may follow.
+        """
         tail = lines[-5:]
-        for k in range(len(tail) - 1, 0, -1):
+        for k in range(len(tail)):  # the first signed line: affiliations may follow it
             s, _, line = tail[k]
-            words = line.strip("[]() ").split()
-            if (
-                1 <= len(words) <= 4
-                and all(w[:1].isupper() for w in words)
-                and _VALEDICTION.match(tail[k - 1][2])
-                and len(tail[k - 1][2].split()) <= 5
-            ):
+            closing, sep, rest = line.partition(",")
+            if sep and _CLOSING.match(closing) and _is_signed_name(rest):
+                body = rest.strip().strip("[]() ")
+                lead = line.index(body, len(closing))
+                return s + lead, s + lead + len(body)
+            if k == 0 or not _is_signed_name(line):
+                continue
+            pieces = [p for p in _SENTENCE_END.split(tail[k - 1][2]) if p.strip()]
+            last = pieces[-1] if pieces else ""  # "Please write soon. Love,"
+            if _VALEDICTION.match(last) and len(last.split()) <= 5:
                 body = line.rsplit("]", 1)[-1].strip() or line.strip("[]() ")  # "[Signed] Jo Lee"
                 lead = line.index(body)
                 return s + lead, s + lead + len(body)
         return None
+
+
+def _is_signed_name(text: str) -> bool:
+    """One to four capitalized words, perhaps in brackets: a name under a letter."""
+    words = text.strip().strip("[]() ").split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _is_question(line: str) -> bool:

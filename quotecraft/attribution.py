@@ -191,7 +191,20 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     ]
     outside = [c for c in subjects if not _quoted_before(c, cue)]
     pool = outside or subjects
+    words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
+    pool = words or pool
     return pool[0] if pool else None
+
+
+def _reference_mark(word: Token) -> bool:
+    """A number in brackets (``[39]``): a footnote or reference mark, not a subject."""
+    doc = word.doc
+    return (
+        word.like_num
+        and 0 < word.i < len(doc) - 1
+        and doc[word.i - 1].text in ("[", "(")
+        and doc[word.i + 1].text in ("]", ")")
+    )
 
 
 def _quoted_before(word: Token, cue: Token) -> bool:

@@ -372,3 +372,27 @@ def test_role_for_a_lowercase_body(extractor: Any) -> None:
     assert q.speaker is not None
     assert q.speaker.organization == "regional water authority"
     assert q.speaker.resolution is Resolution.UNRESOLVED
+
+
+def test_a_bracketed_reference_number_is_not_the_subject() -> None:
+    """A parse that makes ``[7]`` a second subject of ``argues``: the name speaks."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotecraft.attribution import _subject
+
+    vocab = spacy.blank("en").vocab
+
+    words = ["[", "7", "]", "Okafor", "argues", "that", "it", "works", "."]
+    heads = [4, 4, 4, 4, 4, 7, 7, 4, 4]
+    deps = ["dep", "nsubj", "dep", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    subject = _subject(doc[4], doc[4], passive=False)
+    assert subject is not None and subject.text == "Okafor"
+    alone = Doc(
+        vocab,
+        words=["[", "7", "]", "argues"],
+        heads=[3, 3, 3, 3],
+        deps=["dep", "nsubj", "dep", "ROOT"],
+    )
+    assert _subject(alone[3], alone[3], passive=False).text == "7"  # nothing better: kept

@@ -19,8 +19,17 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase
+from .records import SpeakerKind
 from .speaker_features import pronoun_set
-from .speaker_names import PERSON, POSSESSIVE, looks_like_name, name_tokens, text_slice
+from .speaker_names import (
+    PERSON,
+    POSSESSIVE,
+    looks_like_name,
+    name_tokens,
+    strip_det,
+    text_slice,
+    title_sets,
+)
 from .speaker_table import Entity, EntityTable
 from .titles import TitleLexicon
 
@@ -37,6 +46,10 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 """A closing that may carry the signer's name after a comma (``Sincerely, Jo Lee``)."""
+_LABEL_AT_START = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s+\S")
+"""A speaker label opening a line: ``Ann Lee: I think ...``."""
+_LABEL_AT_END = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z.'’-]+):\s*$")
+"""A capitalized speaker label ending a line: ``6:13 P.M. THE VICE PRESIDENT:``."""
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _QUESTION_SENTENCES = 3
 _VALEDICTION = re.compile(
@@ -61,6 +74,7 @@ class VoicedEntityTable(EntityTable):
         self._voice: Entity | bool | None = False  # False: not looked for yet
         self._is_interview = False
         self._lines: list[tuple[int, int, str]] | None = None
+        self._labels: list[tuple[int, Entity]] | None = None
         self.source_text: str | None = None
         """The text before boilerplate was blanked (bylines, signatures), when the pipeline gives it."""
 
@@ -71,6 +85,10 @@ class VoicedEntityTable(EntityTable):
         """
         if self._inside_quote(pron.idx):
             return None
+        labels = self._speaker_labels()
+        k = bisect_right([at for at, _ in labels], pron.idx) - 1
+        if k >= 0:  # a transcript: I is whoever the last label before it names
+            return None if pron.lower_ in pronoun_set("second_person") else labels[k][1]
         voice = self._document_voice()
         if voice is None:
             return None
@@ -79,6 +97,51 @@ class VoicedEntityTable(EntityTable):
             if question != (pron.lower_ in pronoun_set("second_person")):
                 return None
         return voice
+
+    def _speaker_labels(self) -> list[tuple[int, Entity]]:
+        """Speaker labels of a transcript, as (where the turn starts, who speaks), in order.
+
+        A label is a line's opening ``Ann Lee:`` (a tagged person's name) or a line's
+        capitalized end ``THE VICE PRESIDENT:`` / ``MR. LEE:`` (a title, or the surname
+        of a person of the text). Another ``Note:`` or ``Image:`` is no label.
+        """
+        if self._labels is not None:
+            return self._labels
+        self._labels = []
+        seen: dict[str, Entity] = {}
+        persons = {text_slice(name_tokens(sp, self.titles)) for sp in self._person_spans()}
+        for s, _, line in self._text_lines():
+            m = _LABEL_AT_START.match(line) or _LABEL_AT_END.search(line)
+            if m is None:
+                continue
+            label = m.group("label")
+            a = s + m.start("label")
+            key = label.lower()
+            ent = seen.get(key) or self._label_entity(label, a, persons)
+            if ent is not None:
+                seen[key] = ent
+                self._labels.append((s + m.end(), ent))
+        return self._labels
+
+    def _label_entity(self, label: str, start: int, persons: set[str]) -> Entity | None:
+        """The person a speaker label names, or None when it is no speaker label."""
+        _, words, mods = title_sets(self.titles)
+        lowered = [w.lower().strip(".") for w in label.split()]
+        if label in persons:
+            return self._voice_entity(start, start + len(label))
+        if not label.isupper():
+            return None
+        if lowered[-1] in self.by_surname:  # "MR. LEE:" for a Jo Lee of the text
+            return self.by_surname[lowered[-1]][-1]
+        titled = [k for k, w in enumerate(lowered) if w in words or w in mods]
+        if titled:  # "THE VICE PRESIDENT:" after a time ("6:13 P.M. EDT")
+            first = titled[0]
+            while first > 0 and lowered[first - 1] == "the":
+                first -= 1
+            ent = self._new(SpeakerKind.PERSON)
+            ent.title = strip_det(" ".join(label.split()[first:]))
+            return ent
+        return None
 
     def _interview(self) -> bool:
         """True when the heading says the document is an interview with a named person."""

@@ -52,6 +52,8 @@ def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[
             continue  # "Analysis: ...": a label, not a speaker
         if len(speaker) == 1 and len(speaker.text) <= 2:
             continue  # "Q: ...", "A: ...": interview turns, answered by direct speech
+        if any(speaker.text.count(o) > speaker.text.count(c) for o, c in ("()", "[]")):
+            continue  # "Lena Berg (Swedish pronunciation: ...": a gloss inside brackets
         rest = [t for t in doc[colon.i + 1 : span.end] if not t.is_space]
         if not rest or rest[0].text in "“\"‘«„'":
             continue

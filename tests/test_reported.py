@@ -477,6 +477,9 @@ COLON_NEGATIVE = [
     "Breaking: The bridge will reopen next month.\n\nThe city said more.",  # a label
     "Q: Will the bridge reopen next month?\n\nA: It will.",  # interview turns
     "the plan: we will reopen the bridge next month.",  # lower case, not a name
+    # a gloss inside brackets, not a speaker
+    "Lena Berg (Swedish pronunciation: [ˈleːna bærj]) was born in a small town.\n\nMore.",
+    "Anna Kowalska [Polish: Anna Kowalska] wrote four novels about the river towns.\n\nMore.",
 ]
 
 

@@ -71,9 +71,7 @@ def _cases(known: dict[str, pytest.MarkDecorator]) -> list[Any]:
     return [pytest.param(name, marks=known.get(name, ()), id=name) for name in MODULES]
 
 
-TOO_LONG: dict[str, pytest.MarkDecorator] = {
-    "quotecraft.rulefiles": _known("robust (issue 17)", "rulefiles.py over 500 lines"),
-}
+TOO_LONG: dict[str, pytest.MarkDecorator] = {}
 
 
 @pytest.mark.parametrize("module", _cases(TOO_LONG))

@@ -509,8 +509,8 @@ def run_linear(size: int, factor: int, seed: int, reps: int, limit: float) -> li
         t_small = _cpu(lambda s=small: ex(s), reps)
         t_big = _cpu(lambda b=big: ex(b), reps)
         # the stages after the parse, alone (where quadratic pairing would hide)
-        seg_s, seg_b = ex._segment(small), ex._segment(big)
-        doc_s, doc_b = ex._parse([seg_s])[0], ex._parse([seg_b])[0]
+        seg_s, seg_b = ex.segment(small), ex.segment(big)
+        doc_s, doc_b = next(ex.parse_stream(iter([seg_s]))), next(ex.parse_stream(iter([seg_b])))
         a_small = _cpu(lambda d=doc_s, s=seg_s: ex.analyze(d, s), reps)
         a_big = _cpu(lambda d=doc_b, s=seg_b: ex.analyze(d, s), reps)
         size_ratio = len(big) / len(small)

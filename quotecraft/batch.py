@@ -1,7 +1,9 @@
-"""Many documents in one process: segment each, parse them as a stream, analyze each.
+"""Many documents: segment each, parse them as a stream, analyze each.
 
 A document that fails becomes an :class:`~quotecraft.records.ErrorRecord` in its place
-(logged), and the batch goes on; results come in input order.
+(logged), and the batch goes on; results come in input order. :func:`pipe_documents`
+runs a batch in this process or in forked workers (:mod:`quotecraft.workers`);
+:func:`stream_documents` is the one-process pipeline.
 """
 
 from __future__ import annotations
@@ -11,10 +13,45 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import errors
+from . import errors, limits, workers
 from .parse import Unit
 from .records import Article, ErrorRecord
 from .segment import Segmentation
+
+
+def pipe_documents(
+    items: Iterable[Any],
+    *,
+    segment: Callable[[Any], Segmentation],
+    parse: Callable[..., Iterator[Unit]],
+    analyze: Callable[..., Article],
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Article | ErrorRecord]:
+    """Batch items (:func:`unpack_item`) through :func:`stream_documents`, in input order.
+
+    ``parse`` takes the segmentations and ``batch_size`` and ``n_process``. With
+    ``n_process`` > 1 where :func:`~quotecraft.workers.available`, that many forked workers
+    each run the whole pipeline on chunks of documents and send back the records;
+    elsewhere ``parse`` gets ``n_process`` and this process does the rest.
+    """
+    limits.check_batch(batch_size, n_process)
+    numbered = (unpack_item(item, n) for n, item in enumerate(items))
+
+    def here(
+        items: Iterable[tuple[str | None, Any]], *, batch_size: int = batch_size, n_process: int = 1
+    ) -> Iterator[Article | ErrorRecord]:
+        return stream_documents(
+            items,
+            segment=segment,
+            parse=lambda segs: parse(segs, batch_size=batch_size, n_process=n_process),
+            analyze=analyze,
+        )
+
+    if n_process > 1 and workers.available():
+        # forked workers run the whole pipeline; only records come back
+        return workers.pipe_processes(here, numbered, batch_size=batch_size, n_process=n_process)
+    return here(numbered, n_process=n_process)
 
 
 def stream_documents(
@@ -69,6 +106,12 @@ class DocUnits:
         if self._next is None:
             self._next = next(self._units, None)
         return self._next is not None
+
+    def peek(self) -> Unit:
+        """The current document's next unit, left to be read."""
+        if self._next is None:
+            self._next = next(self._units)
+        return self._next
 
     def __next__(self) -> Unit:
         """The current document's next unit."""

@@ -295,6 +295,17 @@ _READINGS: weakref.WeakKeyDictionary[Any, dict[str, dict[str, str]]] = weakref.W
 """How each pipeline lemmatizes the forms of each cue verb, computed once per process."""
 
 
+def lexicon_for_pipeline(nlp: Any, lexicon: CueLexicon) -> CueLexicon:
+    """``lexicon`` with the verb forms ``nlp`` reads as other lemmas (:func:`check_verb_forms`),
+    warning for the verbs of rule files (not the packaged ones); ``lexicon`` itself when
+    ``nlp`` has no lemmatizer."""
+    if not nlp.has_pipe("lemmatizer"):
+        return lexicon
+    packaged = default_lexicon().verbs
+    added = [v for v, cue in lexicon.verbs.items() if packaged.get(v) is not cue]
+    return check_verb_forms(nlp, lexicon, added)
+
+
 def check_verb_forms(nlp: Any, lexicon: CueLexicon, warn_for: Iterable[str] = ()) -> CueLexicon:
     """Let cue verbs match by form where the model reads their lemma differently.
 

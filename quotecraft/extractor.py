@@ -23,29 +23,21 @@ from attrs import field, frozen
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import direct, errors, limits, workers
+from . import direct, errors, limits
 from .assemble import build_article, build_quotes
-from .batch import DocUnits, stream_documents, unpack_item
-from .candidates import Candidate
+from .batch import DocUnits, pipe_documents
 from .context import DocContext
-from .cues import CueLexicon, PatternRule, check_verb_forms, default_lexicon, default_patterns
-from .depmatch import FastDependencyMatcher
-from .marks import Quoted, find_quoted
-from .merge import drop_quoted_speakers, merge_local
-from .parse import Unit, chunk_limit, parse_stream, parse_units, text_warnings
+from .cues import CueLexicon, PatternRule, default_patterns, lexicon_for_pipeline
+from .marks import find_quoted
+from .merge import merge_candidates
+from .parse import Unit, chunk_limit, parse_stream, parse_units, require_parse, text_warnings
 from .records import Article, CueType, ErrorRecord, Quote
 from .reported import ReportedMatcher
-from .reported_bounds import balance_marks, clip_to_paragraph
-from .reported_frames import (
-    colon_attributions,
-    passive_attributions,
-    phrase_attributions,
-    trailing_attributions,
-)
+from .reported_frames import reported_candidates
 from .scorer import SCORED_RULE, CueScorer
 from .segment import Segmentation, segment
 from .speakers import Resolver
-from .units import Merger, slice_segmentation
+from .units import quotes_by_unit
 from .wordlists import WordLists, packaged_lists
 
 ALL_KINDS = frozenset({"direct", "indirect", "mixed"})
@@ -205,60 +197,34 @@ class Extractor:
         self.lists = lists if lists is not None else packaged_lists()
         self.boilerplate = tuple(boilerplate) if boilerplate is not None else None
         _check_disabled(self.config.disabled_rules, self.patterns)
+        self.matcher = ReportedMatcher(nlp.vocab, lexicon, self.patterns)
         self._forms_checked = False
-        self._build_matcher()
-
-    def _build_matcher(self) -> None:
-        self.matcher = ReportedMatcher(self.nlp.vocab, self.lexicon, self.patterns)
-        # same matches in the same order as spaCy's DependencyMatcher, several times faster
-        self.matcher.matcher = FastDependencyMatcher(  # type: ignore[assignment]
-            self.matcher.matcher, [r.name for r in self.patterns]
-        )
 
     def check_verb_forms(self) -> None:
-        """Let cue verbs match by form where the model reads their lemma otherwise
-        (:func:`~quotecraft.cues.check_verb_forms`); the verbs of rule files, not the
-        packaged ones, get a warning. Runs once, at :func:`~quotecraft.load` or at the
-        first text (a pipeline being loaded from disk has no weights yet)."""
-        if self._forms_checked:
-            return
-        self._forms_checked = True
-        if not self.nlp.has_pipe("lemmatizer"):
-            return
-        packaged = default_lexicon().verbs
-        added = [v for v, cue in self.lexicon.verbs.items() if packaged.get(v) is not cue]
-        lexicon = check_verb_forms(self.nlp, self.lexicon, added)
-        if lexicon is not self.lexicon:
-            self.lexicon = lexicon
-            self._build_matcher()
+        """Let cue verbs match by the forms the model reads as other lemmas, once: at load or at
+        the first text (:func:`~quotecraft.cues.lexicon_for_pipeline`)."""
+        if not self._forms_checked:
+            self._forms_checked = True
+            lexicon = lexicon_for_pipeline(self.nlp, self.lexicon)
+            if lexicon is not self.lexicon:
+                self.lexicon = lexicon
+                self.matcher = ReportedMatcher(self.nlp.vocab, lexicon, self.patterns)
 
     def __call__(self, text: str, *, id: str | None = None) -> Article:
         """Extract the quotations of one text (plain text or HTML)."""
-        seg = self._segment(text)
-        units = DocUnits(self._parse_units(iter([seg])))
-        return self._analyze_units(seg, units, id=id)
+        seg = self.segment(text)
+        return self._analyze_units(seg, DocUnits(self._parse_units(iter([seg]))), id=id)
 
-    # -- stage 0 and 1: segment and parse ----------------------------------------------------
-
-    def _segment(self, text: str) -> Segmentation:
-        if not isinstance(text, str):
-            raise errors.InputTypeError.for_value(text)
-        if self.config.max_chars is not None and len(text) > self.config.max_chars:
-            raise errors.InputTooLargeError(
-                f"{errors.TOO_LARGE} text of {len(text)} characters is over "
-                f"max_chars={self.config.max_chars}; raise the limit in Config or split the text"
-            )
+    def segment(self, text: str) -> Segmentation:
+        """Stage 0: the segmentation of a text (plain text or HTML)."""
+        limits.check_text(text, self.config.max_chars)
         with self.lists.active():
             return segment(text, html=self.config.html, boilerplate_patterns=self.boilerplate)
 
-    def _parse(
-        self, segs: Sequence[Segmentation], *, batch_size: int = 32, n_process: int = 1
-    ) -> list[Doc]:
-        return list(self._parse_stream(iter(segs), batch_size=batch_size, n_process=n_process))
-
-    def _parse_stream(
+    def parse_stream(
         self, segs: Iterator[Segmentation], *, batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Doc]:
+        """Stage 1: a ``Doc`` of each segmentation's text (long texts parsed in pieces)."""
         limit = chunk_limit(self.nlp, self.config.chunk_chars)
         return parse_stream(self.nlp, segs, limit=limit, batch_size=batch_size, n_process=n_process)
 
@@ -269,29 +235,13 @@ class Extractor:
         return parse_units(self.nlp, segs, limit=limit, batch_size=batch_size, n_process=n_process)
 
     def _analyze_units(self, seg: Segmentation, units: DocUnits, *, id: str | None) -> Article:
-        """:meth:`analyze` on a document parsed in units: whole when it is one unit (any
-        article up to ``UNIT_CHARS``), else unit by unit, keeping only the records."""
-        unit = next(units)
-        if unit.last:
-            return self.analyze(unit.doc, seg, id=id)
-        merger = Merger(seg)
-        while True:
-            ctx = DocContext.of(
-                unit.doc,
-                slice_segmentation(seg, unit.start, unit.end),
-                boilerplate=self.boilerplate,
-            )
-            found: list[str] = []
-            merger.add(unit.start, self._quotes(ctx, found) if len(unit.doc) else [], found)
-            if unit.last:
-                break
-            del ctx
-            unit = next(units)  # the previous unit's Doc is freed here
+        """:meth:`analyze` on a document parsed in units (:mod:`quotecraft.units`)."""
+        if units.peek().last:
+            return self.analyze(next(units).doc, seg, id=id)
+        merger, ctx = quotes_by_unit(seg, units, self._quotes, boilerplate=self.boilerplate)
         limit = chunk_limit(self.nlp, self.config.chunk_chars)
         warnings = [*seg.warnings, *text_warnings(seg, limit), *merger.mark_warnings()]
         return build_article(attrs.evolve(ctx, seg=seg), merger.quotes, warnings, id=id)
-
-    # -- the stages after the parse, on one document ----------------------------------------
 
     def analyze(
         self, doc: Doc, seg: Segmentation | None = None, *, id: str | None = None
@@ -307,38 +257,28 @@ class Extractor:
             MissingAnnotationError: ``doc`` has no dependency parse.
         """
         with self.lists.active():
-            return self._analyze(doc, seg, id)
-
-    def _analyze(self, doc: Doc, seg: Segmentation | None, id: str | None) -> Article:
-        ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
-        if len(doc) and not doc.has_annotation("DEP"):
-            raise errors.MissingAnnotationError(
-                f"{errors.NO_PARSE} the Doc has no dependency parse: quotecraft needs a "
-                "pipeline with a 'parser' (and 'ner' for speaker names), and a blank or "
-                f"untrained one has none: {errors.MODEL_HINT}."
-            )
-        limit = chunk_limit(self.nlp, self.config.chunk_chars)
-        warnings = [*ctx.seg.warnings, *text_warnings(ctx.seg, limit)]
-        quotes = self._quotes(ctx, warnings) if len(doc) else []
-        return build_article(ctx, quotes, warnings, id=id)
+            ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
+            require_parse(doc)
+            limit = chunk_limit(self.nlp, self.config.chunk_chars)
+            warnings = [*ctx.seg.warnings, *text_warnings(ctx.seg, limit)]
+            quotes = self._quotes(ctx, warnings) if len(doc) else []
+            return build_article(ctx, quotes, warnings, id=id)
 
     def _quotes(self, ctx: DocContext, warnings: list[str]) -> list[Quote]:
+        """The stages after the parse: marks, direct, reported, merge, speakers, records."""
         self.check_verb_forms()
         quoted = find_quoted(
             ctx.seg.normalized, ctx.paragraphs, skip=ctx.boilerplate, warnings=warnings
         )
         direct_cands, fragments = direct.detect(ctx, quoted, self.lexicon)
-        reported_cands = self._reported(ctx)
-        # a passive's content wholly in marks is a direct quote: '... described as "reckless" by X'
-        direct_cands += [c for c in reported_cands if c.kind == "direct"]
-        reported_cands = [c for c in reported_cands if c.kind != "direct"]
         off = self.config.disabled_rules
-        if off:
-            # a standalone quote that may turn out to continue the previous speaker's is
-            # decided when the records are built, where it gets its final rule name
-            direct_cands = [c for c in direct_cands if c.rule not in off or c.inherits]
-            reported_cands = [c for c in reported_cands if c.rule not in off]
-        cands = self._merged(ctx, direct_cands, reported_cands, fragments)
+        scorer = None if SCORED_RULE in off else self.scorer
+        reported_cands = reported_candidates(
+            ctx, self.matcher, scorer, self.config.scorer_threshold
+        )
+        cands = merge_candidates(
+            ctx, direct_cands, reported_cands, fragments, off, self.config.min_confidence
+        )
         resolver = self.resolver(ctx.doc, [(c.start, c.end) for c in cands if c.kind == "direct"])
         if isinstance(resolver, Resolver):
             resolver.source_text = ctx.seg.text  # bylines and signatures the segmenter blanked
@@ -352,71 +292,20 @@ class Extractor:
             cue_types=self.config.cue_types,
         )
 
-    def _reported(self, ctx: DocContext) -> list[Candidate]:
-        """Reported-speech candidates: the patterns, then the code rules."""
-        cands = self.matcher(ctx.doc)
-        cands += colon_attributions(ctx.doc, ctx.paragraphs)
-        cands += trailing_attributions(ctx.doc, self.lexicon)
-        cands += phrase_attributions(ctx.doc, self.lexicon)
-        cands = passive_attributions(ctx.doc, self.lexicon, cands)
-        if SCORED_RULE not in self.config.disabled_rules:
-            threshold = self.config.scorer_threshold
-            cands += self.scorer.candidates(ctx.doc, self.matcher, cands, threshold)
-        return cands
-
-    def _merged(
-        self,
-        ctx: DocContext,
-        direct_cands: list[Candidate],
-        reported_cands: list[Candidate],
-        fragments: list[Quoted],
-    ) -> list[Candidate]:
-        """Disjoint candidates above ``min_confidence``, none in a boilerplate line."""
-        reported_cands = clip_to_paragraph(reported_cands, ctx.paragraphs, ctx.text)
-        reported_cands = balance_marks(reported_cands, ctx.text)
-        reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
-        cands = merge_local(direct_cands, reported_cands, fragments)
-        cands = [c for c in cands if c.confidence >= self.config.min_confidence]
-        # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
-        return [c for c in cands if not any(s < c.end and c.start < e for s, e in ctx.boilerplate)]
-
-    # -- batches ------------------------------------------------------------------------------
-
     def pipe(
-        self,
-        items: Iterable[Any],
-        *,
-        batch_size: int = 32,
-        n_process: int = 1,
+        self, items: Iterable[Any], *, batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Article | ErrorRecord]:
         """Extract from many documents, streaming results in input order.
 
         Items are strings, ``{"id": ..., "text": ...}`` dicts or ``(id, text)``
-        tuples. A document that cannot be processed yields an
-        :class:`~quotecraft.records.ErrorRecord` in its place; the batch goes on.
-
-        With ``n_process`` > 1, on Linux, that many forked worker processes each run
-        the whole pipeline on chunks of at most ``batch_size`` documents (8 at most)
-        and send back the records (:mod:`quotecraft.workers`); elsewhere spaCy parses in
-        ``n_process`` processes and this process does the rest. The results are the same.
+        tuples. A document that cannot be processed yields an ``ErrorRecord`` in its place.
+        ``n_process`` > 1 runs forked workers where it can (:func:`~quotecraft.batch.pipe_documents`).
         """
-        limits.check_batch(batch_size, n_process)
-        numbered = (unpack_item(item, n) for n, item in enumerate(items))
-        if n_process > 1 and workers.available():
-            # forked workers run the whole pipeline; only records come back
-            yield from workers.pipe_processes(
-                self._pipe_here, numbered, batch_size=batch_size, n_process=n_process
-            )
-            return
-        yield from self._pipe_here(numbered, batch_size=batch_size, n_process=n_process)
-
-    def _pipe_here(
-        self, items: Iterable[tuple[str | None, Any]], *, batch_size: int = 32, n_process: int = 1
-    ) -> Iterator[Article | ErrorRecord]:
-        """:meth:`pipe` in this process (spaCy may parse in ``n_process`` processes)."""
-        return stream_documents(
+        yield from pipe_documents(
             items,
-            segment=self._segment,
-            parse=lambda segs: self._parse_units(segs, batch_size=batch_size, n_process=n_process),
+            segment=self.segment,
+            parse=self._parse_units,
             analyze=self._analyze_units,
+            batch_size=batch_size,
+            n_process=n_process,
         )

@@ -10,6 +10,7 @@ import math
 import os
 from typing import Any
 
+from . import errors
 from .errors import ConfigError
 
 
@@ -82,3 +83,15 @@ def chunk_chars(value: Any) -> int:
 def max_chars(value: Any) -> int | None:
     """:attr:`Config.max_chars <quotecraft.extractor.Config.max_chars>`'s check (None: no limit)."""
     return None if value is None else positive_int("max_chars", value)
+
+
+def check_text(text: Any, max_chars: int | None) -> None:
+    """Refuse what is not a ``str`` (:class:`~quotecraft.errors.InputTypeError`) and a text
+    over ``max_chars`` (:class:`~quotecraft.errors.InputTooLargeError`)."""
+    if not isinstance(text, str):
+        raise errors.InputTypeError.for_value(text)
+    if max_chars is not None and len(text) > max_chars:
+        raise errors.InputTooLargeError(
+            f"{errors.TOO_LARGE} text of {len(text)} characters is over "
+            f"max_chars={max_chars}; raise the limit in Config or split the text"
+        )

@@ -5,18 +5,53 @@ Direct detection (:mod:`quotecraft.direct`) and reported detection
 whose speaker is a quoted word is dropped (:func:`drop_quoted_speakers`), a
 reported candidate that takes in a direct quote or a quoted fragment becomes a
 mixed quote, and overlaps are settled (:func:`merge`), group by group of
-candidates that touch (:func:`merge_local`).
+candidates that touch (:func:`merge_local`). :func:`merge_candidates` is the stage:
+those steps in order, on one document.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc
 
 from .candidates import Candidate
+from .context import DocContext
 from .marks import Quoted
+from .reported_bounds import balance_marks, clip_to_paragraph
+
+
+def merge_candidates(
+    ctx: DocContext,
+    direct_cands: list[Candidate],
+    reported_cands: list[Candidate],
+    fragments: list[Quoted],
+    disabled_rules: Collection[str] = (),
+    min_confidence: float = 0.0,
+) -> list[Candidate]:
+    """Disjoint candidates at or above ``min_confidence``, none in a boilerplate line.
+
+    Candidates of ``disabled_rules`` are dropped first, so another rule may take their
+    place (but for a standalone quote that may continue the previous speaker's: it gets
+    its final rule name when the records are built). Reported contents are then kept
+    inside their cue's paragraph and their quotation marks paired
+    (:mod:`quotecraft.reported_bounds`). A reported candidate of kind ``direct`` (a
+    passive's content wholly in marks: ``described as "reckless" by X``) joins the
+    direct ones.
+    """
+    direct_cands = direct_cands + [c for c in reported_cands if c.kind == "direct"]
+    reported_cands = [c for c in reported_cands if c.kind != "direct"]
+    if disabled_rules:
+        direct_cands = [c for c in direct_cands if c.rule not in disabled_rules or c.inherits]
+        reported_cands = [c for c in reported_cands if c.rule not in disabled_rules]
+    reported_cands = clip_to_paragraph(reported_cands, ctx.paragraphs, ctx.text)
+    reported_cands = balance_marks(reported_cands, ctx.text)
+    reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
+    cands = merge_local(direct_cands, reported_cands, fragments)
+    cands = [c for c in cands if c.confidence >= min_confidence]
+    # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
+    return [c for c in cands if not any(s < c.end and c.start < e for s, e in ctx.boilerplate)]
 
 
 def drop_quoted_speakers(

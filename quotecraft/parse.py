@@ -264,3 +264,14 @@ _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 _WORD = re.compile(r"[^\W\d_]{1,30}")
+
+
+def require_parse(doc: Doc) -> None:
+    """Refuse a non-empty ``doc`` without a dependency parse
+    (:class:`~quotecraft.errors.MissingAnnotationError`)."""
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise errors.MissingAnnotationError(
+            f"{errors.NO_PARSE} the Doc has no dependency parse: quotecraft needs a "
+            "pipeline with a 'parser' (and 'ner' for speaker names), and a blank or "
+            f"untrained one has none: {errors.MODEL_HINT}."
+        )

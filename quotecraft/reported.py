@@ -26,6 +26,7 @@ from .admission import refusal
 from .attribution import attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
+from .depmatch import FastDependencyMatcher
 from .errors import RuleError
 from .reported_bounds import (
     NAMED_OBJECTS,
@@ -53,12 +54,14 @@ class ReportedMatcher:
     def __init__(self, vocab: Vocab, lexicon: CueLexicon, rules: Sequence[PatternRule]) -> None:
         self.lexicon = lexicon
         self.rules = {r.name: r for r in rules}
-        self.matcher = DependencyMatcher(vocab, validate=True)
+        native = DependencyMatcher(vocab, validate=True)
         for rule in rules:
             try:
-                self.matcher.add(rule.name, [expand_pattern(rule.pattern, lexicon)])
+                native.add(rule.name, [expand_pattern(rule.pattern, lexicon)])
             except (ValueError, KeyError) as exc:
                 raise RuleError(f"E012 pattern {rule.name!r} is invalid: {exc}") from exc
+        # the same matches in the same order as spaCy's DependencyMatcher, several times faster
+        self.matcher = FastDependencyMatcher(native, [r.name for r in rules])
         self._node_index: dict[str, dict[str, int]] = {
             r.name: {n["RIGHT_ID"]: k for k, n in enumerate(r.pattern)} for r in rules
         }

@@ -14,8 +14,11 @@ from spacy.tokens import Doc
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
+from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
+from .reported import ReportedMatcher
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
+from .scorer import CueScorer
 from .wordlists import word_list
 
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -310,3 +313,25 @@ def phrase_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             )
             break
     return out
+
+
+def reported_candidates(
+    ctx: DocContext,
+    matcher: ReportedMatcher,
+    scorer: CueScorer | None = None,
+    threshold: float | None = None,
+) -> list[Candidate]:
+    """Stage 2b: the reported-speech candidates of a document.
+
+    The patterns first (``matcher``), then the rules of this module, then the cues the
+    ``scorer`` finds at or above ``threshold`` that no rule took (none without a threshold).
+    """
+    doc, lexicon = ctx.doc, matcher.lexicon
+    cands = matcher(doc)
+    cands += colon_attributions(doc, ctx.paragraphs)
+    cands += trailing_attributions(doc, lexicon)
+    cands += phrase_attributions(doc, lexicon)
+    cands = passive_attributions(doc, lexicon, cands)
+    if scorer is not None and threshold is not None:
+        cands += scorer.candidates(doc, matcher, cands, threshold)
+    return cands

@@ -250,7 +250,7 @@ def parse_gold(docs: Sequence[Mapping[str, Any]], model: str | None = None) -> I
 
     ex = load(model)
     segs = (segment(d["text"], html=False) for d in docs)
-    yield from ex._parse_stream(segs, batch_size=16)
+    yield from ex.parse_stream(segs, batch_size=16)
 
 
 def train(

@@ -17,10 +17,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
+from re import Pattern
 from typing import Any
 
 import attrs
 
+from .batch import DocUnits
+from .context import DocContext
 from .errors import W_MORE
 from .marks import MAX_LISTED
 from .records import Quote
@@ -140,3 +144,28 @@ class Merger:
 
 _MORE = re.compile(r"^(W\d{3}) and (\d+) more like it")
 _OFFSET = re.compile(r"at offset (\d+)")
+
+
+def quotes_by_unit(
+    seg: Segmentation,
+    units: DocUnits,
+    quotes: Callable[[DocContext, list[str]], list[Quote]],
+    *,
+    boilerplate: Iterable[Pattern[str]] | None = None,
+) -> tuple[Merger, DocContext]:
+    """The ``quotes`` (a function of a unit's context, adding to its warnings) of each of a
+    document's ``units``, merged; with the last unit's context.
+
+    Each unit's ``Doc`` is dropped before the next unit is read.
+    """
+    merger = Merger(seg)
+    while True:
+        unit = next(units)  # the previous unit's Doc is freed here
+        ctx = DocContext.of(
+            unit.doc, slice_segmentation(seg, unit.start, unit.end), boilerplate=boilerplate
+        )
+        found: list[str] = []
+        merger.add(unit.start, quotes(ctx, found) if len(unit.doc) else [], found)
+        if unit.last:
+            return merger, ctx
+        del ctx

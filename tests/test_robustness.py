@@ -595,7 +595,7 @@ def test_no_sentence_is_longer_than_the_cap(extractor: Any) -> None:
     from quotecraft.pieces import SENTENCE_TOKENS
 
     text = '"Yes," she said ' * 600  # no full stop anywhere
-    doc = extractor._parse([extractor._segment(text)])[0]
+    doc = next(extractor.parse_stream(iter([extractor.segment(text)])))
     assert max(len(s) for s in doc.sents) <= SENTENCE_TOKENS
     art = extractor(text)
     assert problems(art, text) == [] and art.quotes

@@ -54,7 +54,7 @@ def test_a_nested_run_falls_back_to_spacy_processes(extractor: Extractor) -> Non
 def test_a_document_that_kills_its_worker_becomes_an_error_record(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    segment = Extractor._segment
+    segment = Extractor.segment
 
     def dying(self: Extractor, text: str) -> Any:
         if text == "DIE":
@@ -62,7 +62,7 @@ def test_a_document_that_kills_its_worker_becomes_an_error_record(
         return segment(self, text)
 
     # the workers are forked, so they inherit the patched method
-    monkeypatch.setattr(Extractor, "_segment", dying)
+    monkeypatch.setattr(Extractor, "segment", dying)
     # several chunks in flight on both sides of the dying one, some done, some not
     docs = [{"id": f"d{k}", "text": t} for k, t in enumerate(TEXTS * 3)]
     items = [*docs[:9], {"id": "dying", "text": "DIE"}, *docs[9:]]

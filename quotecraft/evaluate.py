@@ -33,13 +33,14 @@ Example:
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from attrs import field, frozen
+
+from .jsonl import json_lines
 
 __all__ = [
     "KindCounts",
@@ -379,7 +380,7 @@ def evaluate(
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """The records of a JSON Lines file (blank lines skipped)."""
     with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        return [_parsed(path, n, obj, problem) for n, obj, problem in json_lines(f)]
 
 
 def read_jsonl_by_id(path: str | Path) -> dict[str, dict[str, Any]]:
@@ -390,11 +391,16 @@ def read_jsonl_by_id(path: str | Path) -> dict[str, dict[str, Any]]:
     """
     out: dict[str, dict[str, Any]] = {}
     with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if line.strip():
-                d = json.loads(line)
-                out[str(d.get("id", n))] = d
+        for n, obj, problem in json_lines(f):
+            d = _parsed(path, n, obj, problem)
+            out[str(d.get("id", n - 1))] = d
     return out
+
+
+def _parsed(path: str | Path, n: int, obj: Any, problem: str) -> Any:
+    if problem:
+        raise ValueError(f"{path} line {n}: not JSON ({problem})")
+    return obj
 
 
 def evaluate_files(

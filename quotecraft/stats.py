@@ -34,6 +34,7 @@ from typing import Any, TextIO
 from attrs import asdict, frozen
 
 from .errors import InputFormatError
+from .jsonl import json_lines
 from .records import Article, ErrorRecord, QuoteKind
 from .resources import data_json
 
@@ -391,13 +392,9 @@ def read_jsonl(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[di
     for path in paths:
         fh = (stdin or sys.stdin) if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
         try:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except ValueError as exc:
-                    raise InputFormatError(f"E007 {path} line {n}: not JSON ({exc})") from None
+            for n, obj, not_json in json_lines(fh):
+                if not_json:
+                    raise InputFormatError(f"E007 {path} line {n}: not JSON ({not_json})")
                 if not isinstance(obj, dict) or not ("quotes" in obj or "error" in obj):
                     raise InputFormatError(
                         f"E007 {path} line {n}: not 'quotecraft extract' output "

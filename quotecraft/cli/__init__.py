@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import math
 import os
 import sys
@@ -17,6 +16,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..errors import QuotecraftError
+from ..jsonl import json_lines
 from ..records import Article, ErrorRecord
 from .output import open_output
 
@@ -211,12 +211,8 @@ def _read_documents(paths: Sequence[str], stdin: TextIO, counter: dict[str, int]
             data = stdin.read()
             lines = [ln for ln in data.splitlines() if ln.strip()]
             parsed = []
-            for ln in lines:
-                try:
-                    obj = json.loads(ln)
-                except ValueError:
-                    break
-                if not isinstance(obj, dict) or "text" not in obj:
+            for _, obj, not_json in json_lines(lines):
+                if not_json or not isinstance(obj, dict) or "text" not in obj:
                     break
                 parsed.append(obj)
             if lines and len(parsed) == len(lines):
@@ -234,21 +230,18 @@ def _read_documents(paths: Sequence[str], stdin: TextIO, counter: dict[str, int]
                 yield ErrorRecord(path, type(exc).__name__, f"cannot read {path}: {exc.strerror}")
                 continue
             with fh:
-                for n, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    obj = None
-                    try:
-                        obj = json.loads(line)
-                        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                            raise ValueError('each line must be an object with a "text" string')
-                    except ValueError as exc:
+                for n, obj, problem in json_lines(fh):
+                    if not problem and (
+                        not isinstance(obj, dict) or not isinstance(obj.get("text"), str)
+                    ):
+                        problem = 'each line must be an object with a "text" string'
+                    if problem:
                         # the document's own id when the line has one
                         own = obj.get("id") if isinstance(obj, dict) else None
                         yield ErrorRecord(
                             f"{path}:{n}" if own is None else str(own),
                             "InputFormatError",
-                            f"{path} line {n}: {exc}",
+                            f"{path} line {n}: {problem}",
                         )
                         continue
                     counter["read"] += 1

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from ..errors import InputFormatError
+from ..jsonl import json_lines
 from ..records import Article
 from ..render import render
 from .output import open_output
@@ -113,14 +113,10 @@ def _json_lines(data: str) -> list[tuple[int, dict[str, Any]]] | None:
     """The objects of a JSON Lines text with their line numbers, or None when it is not
     one (plain text on stdin)."""
     out = []
-    for n, line in enumerate(data.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError:
+    for n, obj, not_json in json_lines(data.splitlines()):
+        if not_json or not isinstance(obj, dict):
             return None
-        if not isinstance(obj, dict) or not ("text" in obj or "quotes" in obj or "error" in obj):
+        if not ("text" in obj or "quotes" in obj or "error" in obj):
             return None
         out.append((n, obj))
     return out or None

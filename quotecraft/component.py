@@ -68,7 +68,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .errors import MODEL_HINT, MissingAnnotationError, RuleError
+from .errors import COMPONENT_CONFIG, MODEL_HINT, NO_PARSE, MissingAnnotationError, RuleError
 from .extractor import Config, Extractor
 from .records import Quote, Speaker
 from .serialize import converter
@@ -191,7 +191,7 @@ def _pattern_names(patterns: str | Sequence[str]) -> list[str]:
     names = [patterns] if isinstance(patterns, str) else list(patterns)
     if not names or not all(isinstance(n, str) and n for n in names):
         raise RuleError(
-            "E014 quotecraft config 'patterns' must name one or more registered pattern sets, "
+            f"{COMPONENT_CONFIG} quotecraft config 'patterns' must name one or more registered pattern sets, "
             f"e.g. 'en.reported.v1' or ['en.reported.v1', 'my.patterns.v1'], not {patterns!r}"
         )
     return names
@@ -241,15 +241,17 @@ class QuoteAnnotator:
 
         if not 0.0 <= min_confidence <= 1.0:
             raise RuleError(
-                f"E014 quotecraft config 'min_confidence' must be from 0 to 1, not {min_confidence!r}"
+                f"{COMPONENT_CONFIG} quotecraft config 'min_confidence' must be from 0 to 1, not {min_confidence!r}"
             )
         keys = {"spans_key": spans_key, "speakers_key": speakers_key, "cues_key": cues_key}
         for option, key in keys.items():
             if not key or not isinstance(key, str):
-                raise RuleError(f"E014 quotecraft config {option!r} must be a non-empty string")
+                raise RuleError(
+                    f"{COMPONENT_CONFIG} quotecraft config {option!r} must be a non-empty string"
+                )
         if len(set(keys.values())) < len(keys):
             raise RuleError(
-                f"E014 quotecraft config 'spans_key', 'speakers_key' and 'cues_key' must differ, "
+                f"{COMPONENT_CONFIG} quotecraft config 'spans_key', 'speakers_key' and 'cues_key' must differ, "
                 f"not {list(keys.values())}"
             )
         names = _pattern_names(patterns)
@@ -281,7 +283,7 @@ class QuoteAnnotator:
         """Find the quotes of ``doc``; store them in ``doc.user_data`` and ``doc.spans``."""
         if len(doc) and not doc.has_annotation("DEP"):
             raise MissingAnnotationError(
-                f"E004 the {self.name!r} component needs a dependency parse, but the Doc has "
+                f"{NO_PARSE} the {self.name!r} component needs a dependency parse, but the Doc has "
                 f"none: add a 'parser' (and 'ner', for speaker names) before it. This "
                 f"pipeline runs {self.nlp.pipe_names}; {MODEL_HINT}."
             )

@@ -19,7 +19,7 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
-from .errors import RuleError
+from .errors import BAD_PATTERN_RECORD, UNKNOWN_REFERENCE, RuleError
 from .resources import data_jsonl, data_set, data_tsv
 
 BASE_CONFIDENCE = {
@@ -195,16 +195,18 @@ def pattern_rule_from_dict(d: Mapping[str, Any], where: str = "") -> PatternRule
         name = d["name"]
         pattern = d["pattern"]
     except KeyError as exc:
-        raise RuleError(f"E010 {where}pattern record lacks {exc.args[0]!r}") from exc
+        raise RuleError(
+            f"{BAD_PATTERN_RECORD} {where}pattern record lacks {exc.args[0]!r}"
+        ) from exc
     if not isinstance(name, str) or not name:
-        raise RuleError(f"E010 {where}pattern 'name' must be a non-empty string")
+        raise RuleError(f"{BAD_PATTERN_RECORD} {where}pattern 'name' must be a non-empty string")
     if (
         not isinstance(pattern, list)
         or not pattern
         or not all(isinstance(n, dict) for n in pattern)
     ):
         raise RuleError(
-            f"E010 {where}pattern {name!r}: 'pattern' must be a non-empty list of objects"
+            f"{BAD_PATTERN_RECORD} {where}pattern {name!r}: 'pattern' must be a non-empty list of objects"
         )
     ids = {n.get("RIGHT_ID") for n in pattern}
     roles = ["cue", "content"] + (["content_from"] if d.get("content_from") else [])
@@ -212,7 +214,7 @@ def pattern_rule_from_dict(d: Mapping[str, Any], where: str = "") -> PatternRule
         node = d.get(role, role)
         if node not in ids:
             raise RuleError(
-                f"E010 {where}pattern {name!r}: no node with RIGHT_ID {node!r} for {role}"
+                f"{BAD_PATTERN_RECORD} {where}pattern {name!r}: no node with RIGHT_ID {node!r} for {role}"
             )
     return PatternRule(
         name=name,
@@ -255,7 +257,7 @@ def _expand(ref: str, lexicon: CueLexicon) -> list[str]:
     if ref == "@propositional_nouns":
         return sorted(lexicon.propositional_nouns)
     raise RuleError(
-        f"E011 unknown lexicon reference {ref!r} "
+        f"{UNKNOWN_REFERENCE} unknown lexicon reference {ref!r} "
         "(use @verbs:FRAME, @verbs, @nouns, @noun_preps:PREP, @propositional_nouns)"
     )
 

@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .errors import MissingDependencyError, QuotecraftWarning
+from .errors import INPUT_TYPE, NO_PANDAS, MissingDependencyError, QuotecraftWarning
 from .records import Article, CueType, ErrorRecord, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def import_pandas(feature: str = "quotecraft.to_frame") -> Any:
         import pandas
     except ImportError as exc:
         raise MissingDependencyError(
-            f"E043 {feature} needs pandas, which is not installed. Install it with:\n"
+            f"{NO_PANDAS} {feature} needs pandas, which is not installed. Install it with:\n"
             f"    {PANDAS_INSTALL}"
         ) from exc
     return pandas
@@ -190,7 +190,7 @@ def to_frame(articles: Article | ErrorRecord | Iterable[Article | ErrorRecord]) 
             rows.extend(quote_rows(item))
         else:
             raise InputTypeError(
-                f"E002 to_frame takes Article records (from quotecraft.extract or extract_many), "
+                f"{INPUT_TYPE} to_frame takes Article records (from quotecraft.extract or extract_many), "
                 f"not {type(item).__name__}"
             )
     frame = rows_frame(rows)

@@ -34,7 +34,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .errors import RuleError
+from .errors import BAD_KNOWLEDGE_BASE, RuleError
 
 
 def _fold(text: str) -> str:
@@ -95,7 +95,9 @@ class KnowledgeBase:
         for n, row in enumerate(rows, 1):
             name, ident = str(row.get("name") or "").strip(), str(row.get("id") or "").strip()
             if not name or not ident:
-                raise RuleError(f"E060 knowledge-base row {n} needs a 'name' and an 'id': {row!r}")
+                raise RuleError(
+                    f"{BAD_KNOWLEDGE_BASE} knowledge-base row {n} needs a 'name' and an 'id': {row!r}"
+                )
             gender = (str(row.get("gender") or "").strip().lower()) or None
             entries.append(KBEntry(name, ident, row.get("aliases"), gender, row.get("titles")))
         return cls(tuple(entries))
@@ -111,14 +113,20 @@ class KnowledgeBase:
         try:
             text = p.read_text(encoding="utf-8")
         except OSError as exc:
-            raise RuleError(f"E060 cannot read the knowledge base {str(p)!r}: {exc}") from exc
+            raise RuleError(
+                f"{BAD_KNOWLEDGE_BASE} cannot read the knowledge base {str(p)!r}: {exc}"
+            ) from exc
         if p.suffix.lower() == ".json":
             try:
                 rows = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise RuleError(f"E060 the knowledge base {str(p)!r} is not JSON: {exc}") from exc
+                raise RuleError(
+                    f"{BAD_KNOWLEDGE_BASE} the knowledge base {str(p)!r} is not JSON: {exc}"
+                ) from exc
             if not isinstance(rows, list):
-                raise RuleError(f"E060 the knowledge base {str(p)!r} must be a JSON list of rows")
+                raise RuleError(
+                    f"{BAD_KNOWLEDGE_BASE} the knowledge base {str(p)!r} must be a JSON list of rows"
+                )
             return cls.from_rows(rows)
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
         if not lines:

@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 from . import errors
-from .errors import ConfigError
+from .errors import NOT_POSITIVE, NOT_UNIT, ConfigError
 
 
 def positive_int(name: str, value: Any) -> int:
@@ -26,7 +26,9 @@ def positive_int(name: str, value: Any) -> int:
         quotecraft.errors.ConfigError: E005 n_process must be a whole number of at least 1, not -2
     """
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"E005 {name} must be a whole number of at least 1, not {value!r}")
+        raise ConfigError(
+            f"{NOT_POSITIVE} {name} must be a whole number of at least 1, not {value!r}"
+        )
     return value
 
 
@@ -47,7 +49,7 @@ def unit_interval(name: str, value: Any) -> float:
         or math.isnan(value)
         or not 0 <= value <= 1
     ):
-        raise ConfigError(f"E006 {name} must be a number from 0 to 1, not {value!r}")
+        raise ConfigError(f"{NOT_UNIT} {name} must be a number from 0 to 1, not {value!r}")
     return float(value)
 
 

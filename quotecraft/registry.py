@@ -42,7 +42,7 @@ from typing import Any
 import catalogue
 
 from .cues import CueLexicon, PatternRule, default_lexicon, default_patterns
-from .errors import RuleError
+from .errors import ENTRY_POINT_FAILED, UNKNOWN_NAME, RuleError
 from .titles import TitleLexicon as TitleLexicon
 from .titles import packaged_titles
 
@@ -85,13 +85,13 @@ class Registry:
         ep = self._entry_points().get(name)
         if ep is None:
             raise RuleError(
-                f"E020 no {self.name} named {name!r}; available: {', '.join(self.names()) or 'none'}"
+                f"{UNKNOWN_NAME} no {self.name} named {name!r}; available: {', '.join(self.names()) or 'none'}"
             )
         try:
             func = ep.load()
         except Exception as exc:
             raise RuleError(
-                f"E021 the {self.name} entry point {name!r} ({ep.value}) failed to load: {exc!r}"
+                f"{ENTRY_POINT_FAILED} the {self.name} entry point {name!r} ({ep.value}) failed to load: {exc!r}"
             ) from exc
         self._reg.register(name, func=func)
         return func

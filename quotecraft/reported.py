@@ -27,7 +27,7 @@ from .attribution import attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .depmatch import FastDependencyMatcher
-from .errors import RuleError
+from .errors import BAD_PATTERN, RuleError
 from .reported_bounds import (
     NAMED_OBJECTS,
     OBJECT_DEPS,
@@ -59,7 +59,7 @@ class ReportedMatcher:
             try:
                 native.add(rule.name, [expand_pattern(rule.pattern, lexicon)])
             except (ValueError, KeyError) as exc:
-                raise RuleError(f"E012 pattern {rule.name!r} is invalid: {exc}") from exc
+                raise RuleError(f"{BAD_PATTERN} pattern {rule.name!r} is invalid: {exc}") from exc
         # the same matches in the same order as spaCy's DependencyMatcher, several times faster
         self.matcher = FastDependencyMatcher(native, [r.name for r in rules])
         self._node_index: dict[str, dict[str, int]] = {

@@ -18,7 +18,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from .errors import RuleError
+from .errors import (
+    NO_YAML,
+    RULE_FILE_ALIASES,
+    RULE_FILE_NOT_DATA,
+    RULE_FILE_SYNTAX,
+    RULE_FILE_TOO_DEEP,
+    RuleError,
+)
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in the parsed file: keys and list indices from the top."""
@@ -78,7 +85,7 @@ class _TooDeep(Exception):
 
 def _too_deep(name: str, line: int | None) -> RuleError:
     return rule_error(
-        "E039",
+        RULE_FILE_TOO_DEEP,
         name,
         line,
         f"values nest more than {MAX_DEPTH} levels deep; a rule file needs about 6 "
@@ -207,7 +214,7 @@ def _locate_json(source: str, name: str) -> tuple[Any, dict[Path_, int]]:
         data = decoder.decode(source)
     except json.JSONDecodeError as exc:
         raise rule_error(
-            "E032", name, exc.lineno, f"invalid JSON at column {exc.colno}: {exc.msg}"
+            RULE_FILE_SYNTAX, name, exc.lineno, f"invalid JSON at column {exc.colno}: {exc.msg}"
         ) from exc
     except _TooDeep as exc:
         raise _too_deep(name, line(exc.where)) from None
@@ -231,7 +238,7 @@ def _parse_yaml(source: str, name: str) -> tuple[Any, Mapping[Path_, int]]:
         import yaml
     except ImportError as exc:
         raise rule_error(
-            "E031", name, None, 'YAML rule files need PyYAML: pip install "quotecraft[yaml]"'
+            NO_YAML, name, None, 'YAML rule files need PyYAML: pip install "quotecraft[yaml]"'
         ) from exc
 
     class Loader(yaml.SafeLoader):
@@ -259,7 +266,7 @@ def _parse_yaml(source: str, name: str) -> tuple[Any, Mapping[Path_, int]]:
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise rule_error(
-            "E037",
+            RULE_FILE_NOT_DATA,
             name,
             mark.line + 1 if mark is not None else None,
             f"only plain data is allowed (mappings, lists, strings, numbers): {exc.problem}",
@@ -268,7 +275,10 @@ def _parse_yaml(source: str, name: str) -> tuple[Any, Mapping[Path_, int]]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise rule_error(
-            "E032", name, mark.line + 1 if mark is not None else None, f"invalid YAML: {problem}"
+            RULE_FILE_SYNTAX,
+            name,
+            mark.line + 1 if mark is not None else None,
+            f"invalid YAML: {problem}",
         ) from exc
     finally:
         loader.dispose()
@@ -311,7 +321,7 @@ def _check_yaml_size(root: Any, name: str) -> None:
             size[key] = 1 + sum(size[id(c)] for c in _yaml_children(node))
             if size[key] > MAX_VALUES:
                 raise rule_error(
-                    "E040",
+                    RULE_FILE_ALIASES,
                     name,
                     node.start_mark.line + 1,
                     f"its aliases (*name) expand to more than {MAX_VALUES:,} values; "
@@ -322,7 +332,7 @@ def _check_yaml_size(root: Any, name: str) -> None:
             continue
         if key in open_:
             raise rule_error(
-                "E040",
+                RULE_FILE_ALIASES,
                 name,
                 node.start_mark.line + 1,
                 "an alias (*name) refers to a value that contains it; rule files hold no cycles",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .cues import CueLexicon, PatternRule, default_lexicon, expand_pattern
-from .errors import RuleError
+from .errors import RULE_FILE_EXTENSION, RULE_FILE_PATTERN, RULE_FILE_REGEX, RuleError
 from .rulefile_parse import Path_, RuleChecker, is_confidence, sorted_keys
 
 if sys.version_info >= (3, 11):
@@ -35,13 +35,15 @@ def read_patterns(raw: Any, check: RuleChecker) -> list[PatternRule]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise check.error("E036", ("patterns",), "'patterns' must be a list of objects")
+        raise check.error(RULE_FILE_PATTERN, ("patterns",), "'patterns' must be a list of objects")
     out: list[PatternRule] = []
     seen: set[str] = set()
     for k, entry in enumerate(raw):
         rule = _read_pattern(entry, ("patterns", k), check)
         if rule.name in seen:
-            raise check.error("E036", ("patterns", k, "name"), f"pattern {rule.name!r} twice")
+            raise check.error(
+                RULE_FILE_PATTERN, ("patterns", k, "name"), f"pattern {rule.name!r} twice"
+            )
         seen.add(rule.name)
         out.append(rule)
     return out
@@ -70,14 +72,20 @@ def _read_pattern(entry: Any, at: Path_, check: RuleChecker) -> PatternRule:
 def _pattern_name(entry: Any, at: Path_, check: RuleChecker) -> str:
     """The pattern's name, after checking that the entry is an object with known keys."""
     if not isinstance(entry, dict):
-        raise check.error("E036", at, "each pattern must be an object with 'name' and 'pattern'")
+        raise check.error(
+            RULE_FILE_PATTERN, at, "each pattern must be an object with 'name' and 'pattern'"
+        )
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise check.error("E036", at, "each pattern needs a 'name' (e.g. 'my.spokesperson.v1')")
+        raise check.error(
+            RULE_FILE_PATTERN, at, "each pattern needs a 'name' (e.g. 'my.spokesperson.v1')"
+        )
     extra = sorted_keys(set(entry) - _PATTERN_KEYS)
     if extra:
         raise check.error(
-            "E036", at, f"pattern {name!r}: unknown keys {extra} (allowed: {sorted(_PATTERN_KEYS)})"
+            RULE_FILE_PATTERN,
+            at,
+            f"pattern {name!r}: unknown keys {extra} (allowed: {sorted(_PATTERN_KEYS)})",
         )
     return name
 
@@ -86,7 +94,7 @@ def _pattern_nodes(entry: dict[str, Any], name: str, at: Path_, check: RuleCheck
     nodes = entry.get("pattern")
     if not isinstance(nodes, list) or not nodes:
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             (*at, "pattern"),
             f"pattern {name!r}: 'pattern' must be a non-empty list of nodes",
         )
@@ -104,41 +112,43 @@ def _read_node(
     try:
         attrs = expand_pattern([node], lexicon)[0]["RIGHT_ATTRS"]
     except RuleError as exc:
-        raise check.error("E036", attrs_at, f"{what}: {exc}") from exc
+        raise check.error(RULE_FILE_PATTERN, attrs_at, f"{what}: {exc}") from exc
     problems = _token_pattern_problems(attrs)
     if problems:
-        raise check.error("E036", attrs_at, f"{what}: invalid RIGHT_ATTRS: {problems}")
+        raise check.error(RULE_FILE_PATTERN, attrs_at, f"{what}: invalid RIGHT_ATTRS: {problems}")
     _check_extensions(attrs, what, attrs_at, check)
     _check_regexes(attrs, what, attrs_at, check)
     try:
         _compile(nodes[: n + 1], lexicon)
     except (ValueError, KeyError, TypeError) as exc:
-        raise check.error("E036", where, f"{what}: {exc}") from exc
+        raise check.error(RULE_FILE_PATTERN, where, f"{what}: {exc}") from exc
     return str(node["RIGHT_ID"])
 
 
 def _check_node_keys(node: Any, n: int, what: str, where: Path_, check: RuleChecker) -> None:
     if not isinstance(node, dict):
-        raise check.error("E036", where, f"{what}: a node must be an object")
+        raise check.error(RULE_FILE_PATTERN, where, f"{what}: a node must be an object")
     extra = sorted_keys(set(node) - _NODE_KEYS)
     missing = sorted((_NODE_KEYS if n else {"RIGHT_ID", "RIGHT_ATTRS"}) - set(node))
     if extra or missing:
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             where,
             f"{what}: "
             + (f"unknown keys {extra}" if extra else f"missing {missing}")
             + " (the first node has RIGHT_ID and RIGHT_ATTRS; the others also LEFT_ID and REL_OP)",
         )
     if not isinstance(node["RIGHT_ATTRS"], dict):
-        raise check.error("E036", (*where, "RIGHT_ATTRS"), f"{what}: RIGHT_ATTRS must be an object")
+        raise check.error(
+            RULE_FILE_PATTERN, (*where, "RIGHT_ATTRS"), f"{what}: RIGHT_ATTRS must be an object"
+        )
 
 
 def _check_references(attrs: dict[str, Any], what: str, at: Path_, check: RuleChecker) -> None:
     bad_refs = [r for r in _references(attrs) if not _REFERENCE.fullmatch(r)]
     if bad_refs:
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             at,
             f"{what}: unknown lexicon reference {bad_refs[0]!r} (use @verbs:FRAME with a "
             f"frame of {FRAMES_HELP}; @verbs, @nouns, "
@@ -155,11 +165,13 @@ def _check_extensions(attrs: dict[str, Any], what: str, at: Path_, check: RuleCh
     if ext is None:
         return
     if not isinstance(ext, dict):
-        raise check.error("E042", (*at, "_"), f"{what}: '_' must map extension names to values")
+        raise check.error(
+            RULE_FILE_EXTENSION, (*at, "_"), f"{what}: '_' must map extension names to values"
+        )
     for key in ext:
         if not isinstance(key, str) or not Token.has_extension(key):
             raise check.error(
-                "E042",
+                RULE_FILE_EXTENSION,
                 (*at, "_", key) if isinstance(key, str) else (*at, "_"),
                 f"{what}: the token extension {key!r} is not registered; register it with "
                 f"spacy.tokens.Token.set_extension({key!r}, default=...) before loading "
@@ -172,7 +184,7 @@ def _check_regexes(attrs: dict[str, Any], what: str, at: Path_, check: RuleCheck
     for path, regex in _regexes(attrs):
         problem = regex_problem(regex)
         if problem:
-            raise check.error("E041", (*at, *path), f"{what}: REGEX {regex!r}: {problem}")
+            raise check.error(RULE_FILE_REGEX, (*at, *path), f"{what}: REGEX {regex!r}: {problem}")
 
 
 def _regexes(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
@@ -191,7 +203,7 @@ def _pattern_role(
     node_id = entry.get(role, role)
     if node_id not in ids:
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             (*at, role) if role in entry else at,
             f"pattern {name!r}: no node with RIGHT_ID {node_id!r} for the {role} "
             f"(nodes: {', '.join(ids)})",
@@ -205,7 +217,7 @@ def _pattern_content_from(
     content_from = entry.get("content_from")
     if content_from is not None and content_from not in ids:
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             (*at, "content_from"),
             f"pattern {name!r}: no node with RIGHT_ID {content_from!r} for content_from "
             f"(nodes: {', '.join(ids)})",
@@ -219,7 +231,7 @@ def _pattern_exclude(
     exclude = entry.get("exclude", [cue])
     if not isinstance(exclude, list) or not all(isinstance(x, str) and x in ids for x in exclude):
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             (*at, "exclude"),
             f"pattern {name!r}: 'exclude' must list node RIGHT_IDs (nodes: {', '.join(ids)})",
         )
@@ -230,7 +242,7 @@ def _pattern_confidence(entry: dict[str, Any], name: str, at: Path_, check: Rule
     conf = entry.get("confidence", 0.8)
     if not is_confidence(conf):
         raise check.error(
-            "E036",
+            RULE_FILE_PATTERN,
             (*at, "confidence"),
             f"pattern {name!r}: the confidence must be a number from 0 to 1",
         )

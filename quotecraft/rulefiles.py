@@ -50,6 +50,14 @@ from typing import Any
 from attrs import field, frozen
 
 from .cues import BASE_CONFIDENCE, PatternRule, VerbCue
+from .errors import (
+    RULE_FILE_ENCODING,
+    RULE_FILE_KEYS,
+    RULE_FILE_NOUN,
+    RULE_FILE_UNREADABLE,
+    RULE_FILE_VERB,
+    UNKNOWN_WORD_LIST,
+)
 from .rulefile_parse import (
     Path_,
     RuleChecker,
@@ -126,7 +134,9 @@ def load_rule_file(path: str | Path) -> RuleFile:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise rule_error("E030", str(p), None, f"cannot read: {exc.strerror or exc}") from exc
+        raise rule_error(
+            RULE_FILE_UNREADABLE, str(p), None, f"cannot read: {exc.strerror or exc}"
+        ) from exc
     source = _decode(raw, str(p))
     return rules_from_source(source, name=str(p), yaml=p.suffix.lower() in (".yaml", ".yml"))
 
@@ -135,7 +145,7 @@ def _decode(raw: bytes, name: str) -> str:
     """The text of a UTF-8 file (with or without a byte-order mark), else a RuleError."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise rule_error(
-            "E038",
+            RULE_FILE_ENCODING,
             name,
             1,
             "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
@@ -145,7 +155,7 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise rule_error(
-            "E038",
+            RULE_FILE_ENCODING,
             name,
             line,
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
@@ -200,16 +210,18 @@ def rules_from_data(
         data = {}
     if not isinstance(data, dict):
         raise check.error(
-            "E033", (), f"a rule file holds one object with the keys {', '.join(_TOP_KEYS)}"
+            RULE_FILE_KEYS, (), f"a rule file holds one object with the keys {', '.join(_TOP_KEYS)}"
         )
     unknown = sorted(str(k) for k in data if k not in _TOP_KEYS)
     if unknown:
         raise check.error(
-            "E033", (unknown[0],), f"unknown keys {unknown} (allowed: {', '.join(_TOP_KEYS)})"
+            RULE_FILE_KEYS,
+            (unknown[0],),
+            f"unknown keys {unknown} (allowed: {', '.join(_TOP_KEYS)})",
         )
     description = data.get("description") or ""
     if not isinstance(description, str):
-        raise check.error("E033", ("description",), "'description' must be a string")
+        raise check.error(RULE_FILE_KEYS, ("description",), "'description' must be a string")
     return RuleFile(
         path=name,
         verbs=_read_verbs(data.get("verbs"), check),
@@ -224,41 +236,45 @@ def _read_verbs(raw: Any, check: RuleChecker) -> list[VerbCue]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise check.error("E034", ("verbs",), "'verbs' must be a list of lemmas or objects")
+        raise check.error(RULE_FILE_VERB, ("verbs",), "'verbs' must be a list of lemmas or objects")
     out = []
     for k, entry in enumerate(raw):
         at: Path_ = ("verbs", k)
         if isinstance(entry, str):
             entry = {"lemma": entry}
         if not isinstance(entry, dict):
-            raise check.error("E034", at, f"a verb is a lemma string or an object, not {entry!r}")
+            raise check.error(
+                RULE_FILE_VERB, at, f"a verb is a lemma string or an object, not {entry!r}"
+            )
         lemma = entry.get("lemma")
         if not isinstance(lemma, str) or not lemma.strip() or " " in lemma.strip():
-            raise check.error("E034", at, "each verb needs a 'lemma': one word")
+            raise check.error(RULE_FILE_VERB, at, "each verb needs a 'lemma': one word")
         lemma = lemma.strip().lower()
         extra = entry.keys() - _VERB_KEYS
         if extra:
             raise check.error(
-                "E034",
+                RULE_FILE_VERB,
                 at,
                 f"verb {lemma!r}: unknown keys {sorted_keys(extra)} (allowed: {sorted(_VERB_KEYS)})",
             )
         cls = entry.get("class", "speech")
         if cls not in BASE_CONFIDENCE:
             raise check.error(
-                "E034",
+                RULE_FILE_VERB,
                 (*at, "class"),
                 f"verb {lemma!r}: unknown class {cls!r}; use one of {sorted(BASE_CONFIDENCE)}",
             )
         frames = entry.get("frames", ["ccomp", "quote"])
         if not isinstance(frames, list) or not frames:
             raise check.error(
-                "E034", (*at, "frames"), f"verb {lemma!r}: 'frames' must be a list of {FRAMES_HELP}"
+                RULE_FILE_VERB,
+                (*at, "frames"),
+                f"verb {lemma!r}: 'frames' must be a list of {FRAMES_HELP}",
             )
         for n, frame in enumerate(frames):
             if not isinstance(frame, str) or not _FRAME.fullmatch(frame):
                 raise check.error(
-                    "E034",
+                    RULE_FILE_VERB,
                     (*at, "frames", n),
                     f"verb {lemma!r}: unknown frame {frame!r}{_did_you_mean(frame)}; "
                     f"frames are {FRAMES_HELP}",
@@ -266,7 +282,7 @@ def _read_verbs(raw: Any, check: RuleChecker) -> list[VerbCue]:
         conf = entry.get("confidence", BASE_CONFIDENCE[cls])
         if not is_confidence(conf):
             raise check.error(
-                "E034",
+                RULE_FILE_VERB,
                 (*at, "confidence"),
                 f"verb {lemma!r}: the confidence must be a number from 0 to 1",
             )
@@ -280,17 +296,17 @@ def _read_nouns(raw: Any, check: RuleChecker) -> dict[str, float]:
     if isinstance(raw, list):
         for k, word in enumerate(raw):
             if not isinstance(word, str) or not word.strip():
-                raise check.error("E035", ("nouns", k), "each noun must be a word")
+                raise check.error(RULE_FILE_NOUN, ("nouns", k), "each noun must be a word")
         return {w.strip().lower(): DEFAULT_NOUN_CONFIDENCE for w in raw}
     if not isinstance(raw, dict):
         raise check.error(
-            "E035", ("nouns",), "'nouns' must map words to confidences (or list words)"
+            RULE_FILE_NOUN, ("nouns",), "'nouns' must map words to confidences (or list words)"
         )
     out = {}
     for word, conf in raw.items():
         if not is_confidence(conf):
             raise check.error(
-                "E035",
+                RULE_FILE_NOUN,
                 ("nouns", word),
                 f"noun {word!r}: the confidence must be a number from 0 to 1",
             )
@@ -305,13 +321,19 @@ def _read_lists(raw: Any, check: RuleChecker) -> dict[str, tuple[str, ...]]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise check.error("E050", ("lists",), "'lists' must map list names to lists of words")
+        raise check.error(
+            UNKNOWN_WORD_LIST, ("lists",), "'lists' must map list names to lists of words"
+        )
     known = packaged_lists().names()
     out = {}
     for name, words in raw.items():
         if name not in known:
-            raise check.error("E050", ("lists", name), unknown_list_message(str(name), known))
+            raise check.error(
+                UNKNOWN_WORD_LIST, ("lists", name), unknown_list_message(str(name), known)
+            )
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise check.error("E050", ("lists", name), f"list {name!r}: give a list of words")
+            raise check.error(
+                UNKNOWN_WORD_LIST, ("lists", name), f"list {name!r}: give a list of words"
+            )
         out[str(name)] = tuple(w.strip().lower() for w in words)
     return out

@@ -33,7 +33,7 @@ from typing import Any, TextIO
 
 from attrs import asdict, frozen
 
-from .errors import InputFormatError
+from .errors import BAD_RECORD, InputFormatError
 from .jsonl import json_lines
 from .records import Article, ErrorRecord, QuoteKind
 from .resources import data_json
@@ -349,7 +349,7 @@ def _quotes(
         return None
     problem = record_problem(doc)
     if problem:
-        raise InputFormatError(f"E007 document {doc.get('id')!r}: {problem}")
+        raise InputFormatError(f"{BAD_RECORD} document {doc.get('id')!r}: {problem}")
     return [(q["kind"], q.get("speaker")) for q in doc.get("quotes") or ()]
 
 
@@ -394,15 +394,15 @@ def read_jsonl(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[di
         try:
             for n, obj, not_json in json_lines(fh):
                 if not_json:
-                    raise InputFormatError(f"E007 {path} line {n}: not JSON ({not_json})")
+                    raise InputFormatError(f"{BAD_RECORD} {path} line {n}: not JSON ({not_json})")
                 if not isinstance(obj, dict) or not ("quotes" in obj or "error" in obj):
                     raise InputFormatError(
-                        f"E007 {path} line {n}: not 'quotecraft extract' output "
+                        f"{BAD_RECORD} {path} line {n}: not 'quotecraft extract' output "
                         '(an object with "quotes" or "error")'
                     )
                 problem = "" if "error" in obj else record_problem(obj)
                 if problem:
-                    raise InputFormatError(f"E007 {path} line {n}: {problem}")
+                    raise InputFormatError(f"{BAD_RECORD} {path} line {n}: {problem}")
                 yield obj
         finally:
             if fh is not stdin and fh is not sys.stdin:

@@ -25,7 +25,7 @@ import attrs
 
 from .batch import DocUnits
 from .context import DocContext
-from .errors import W_MORE
+from .errors import W_MORE, W_STRAY, W_UNCLOSED
 from .marks import MAX_LISTED
 from .records import Quote
 from .segment import Offsets, Segmentation
@@ -132,7 +132,7 @@ class Merger:
         more = Counter(self.more)
         for w in self.warnings:
             code = w[:4]
-            if code in ("W001", "W002"):
+            if code in _MARK_CODES:
                 listed[code] += 1
                 if listed[code] > MAX_LISTED:
                     more[code] += 1
@@ -142,6 +142,7 @@ class Merger:
         return out
 
 
+_MARK_CODES = frozenset(w.split()[0] for w in (W_UNCLOSED, W_STRAY))
 _MORE = re.compile(r"^(W\d{3}) and (\d+) more like it")
 _OFFSET = re.compile(r"at offset (\d+)")
 

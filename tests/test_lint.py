@@ -253,6 +253,24 @@ def test_no_word_lists_in_python(module: str) -> None:
     assert _word_lists(tree) == []
 
 
+_CODE = re.compile(r"[EW]\d{3}\b")
+
+
+def _code_strings(tree: ast.AST) -> list[str]:
+    """String literals (an f-string's parts included) that open with an error or warning code."""
+    return [
+        f"line {node.lineno}: {node.value[:30]!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _CODE.match(node.value)
+    ]
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m != "quotecraft.errors"])
+def test_error_codes_are_named_constants(module: str) -> None:
+    """Error and warning codes are written once, as the named constants of errors.py."""
+    assert _code_strings(_trees()[module]) == []
+
+
 def test_the_layout_checks_can_fail() -> None:
     """Each check finds what it is there to find."""
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [
@@ -278,5 +296,7 @@ def test_the_layout_checks_can_fail() -> None:
         len(_word_lists(ast.parse("X = 'said told added noted asked wrote argued cried'.split()")))
         == 1
     )
+    assert len(_code_strings(ast.parse('raise E(f"E012 pattern {n!r}")\nx = ("W001", "W002")'))) == 3
+    assert _code_strings(ast.parse('raise E(f"{BAD_PATTERN} pattern {n!r}")')) == []
     labels = "('nsubj', 'dobj', 'prep', 'pobj', 'advcl', 'xcomp', 'ccomp', 'conj')"
     assert _word_lists(ast.parse(f"X = {labels}")) == []

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import InputFormatError
+from ..errors import BAD_RECORD, InputFormatError
 from ..jsonl import json_lines
 from ..records import Article
 from ..render import render
@@ -83,7 +83,7 @@ def _load_article(args: argparse.Namespace) -> Article:
     if "quotes" not in obj:  # an input line: extract it
         doc_id = obj.get("id")
         if not isinstance(obj.get("text"), str):
-            raise InputFormatError(f'E007 {args.file} line {line}: "text" must be a string')
+            raise InputFormatError(f'{BAD_RECORD} {args.file} line {line}: "text" must be a string')
         return _extract(args, obj["text"], str(doc_id) if doc_id is not None else None)
     if not isinstance(obj.get("text"), str):
         raise ValueError(
@@ -94,7 +94,7 @@ def _load_article(args: argparse.Namespace) -> Article:
         return from_dict(obj)
     except Exception as exc:  # cattrs and the records' validators: say which line and why
         raise InputFormatError(
-            f"E007 {args.file} line {line}: not a 'quotecraft extract' record "
+            f"{BAD_RECORD} {args.file} line {line}: not a 'quotecraft extract' record "
             f"({_why(exc)}); render the output of 'quotecraft extract --with-text'"
         ) from None
 

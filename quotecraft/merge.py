@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
+from attrs import evolve
 from spacy.tokens import Doc
 
 from .candidates import Candidate
@@ -130,8 +131,11 @@ def merge(
       otherwise the direct quote wins;
     - overlapping reported candidates keep the most confident, then the longest;
     - quoted fragments (scare quotes) inside a reported content make it mixed.
+
+    The candidates given are left as they are: those returned are new.
     """
-    directs = list(direct_cands)
+    directs = [evolve(d, pieces=list(d.pieces)) for d in direct_cands]
+    reported = [evolve(r, pieces=list(r.pieces)) for r in reported]
     kept_reported: list[Candidate] = []
     for r in sorted(reported, key=lambda c: (-c.confidence, -(c.end - c.start), c.start)):
         if any(d.start <= _cue_char(r) < d.end for d in directs if d.kind == "direct"):

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from attrs import evolve
 from spacy.tokens import Doc, Token
 
 from .candidates import Candidate
@@ -266,9 +267,8 @@ def clip_to_paragraph(
             end -= 1
         if end - start < 2:
             continue
-        c.start, c.end = start, end
-        c.pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
-        out.append(c)
+        pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
+        out.append(evolve(c, start=start, end=end, pieces=pieces))
     return out
 
 
@@ -284,16 +284,17 @@ def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
     over the closing mark when only punctuation stands between, else it starts after
     an opening mark that opens it.
     """
+    out = []
     for c in cands:
         body = text[c.start : c.end]
         opened = sum(body.count(m) for m in _OPENING_MARKS if m != "‘")
         closed = sum(body.count(m) for m in _CLOSING_MARKS if m != "’")
         straight = body.count('"') % 2 == 1
-        if opened <= closed and not straight:
-            continue
-        tail = re.match(r"[.,!?;:…]*[”\"»]", text[c.end : c.end + 6])
-        if tail is not None:
-            c.end += tail.end()
-        elif body[:1] in '“"«':
-            c.start += 1
-    return cands
+        if opened > closed or straight:
+            tail = re.match(r"[.,!?;:…]*[”\"»]", text[c.end : c.end + 6])
+            if tail is not None:
+                c = evolve(c, end=c.end + tail.end())
+            elif body[:1] in '“"«':
+                c = evolve(c, start=c.start + 1)
+        out.append(c)
+    return out

@@ -158,6 +158,33 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     return strip_det(name.doc[head.left_edge.i : head.i + 1].text) or None
 
 
+_PLACE_OR_BODY = re.compile(r"\s(?:at|in|with|from|for(?=\s+(?:the|a|an|its|his|her|their)\s))\s")
+"""Where a title's role words end and the body or place it belongs to begins: *at*, *in*,
+*with*, *from*, and *for* before a determiner (``Minister for Health`` is one role)."""
+
+
+def role_words(title: str | None) -> str | None:
+    """The role words of a title, without the body or place it belongs to (that is the
+    speaker's organization, found apart). *of* stays: it belongs to many role names.
+
+    Example:
+        >>> role_words("epidemiologist at the city hospital")
+        'epidemiologist'
+        >>> role_words("spokesman for the French foreign ministry")
+        'spokesman'
+        >>> role_words("Chief of Staff of the alliance"), role_words("editor in chief")
+        ('Chief of Staff of the alliance', 'editor in chief')
+    """
+    if not title:
+        return title
+    for m in _PLACE_OR_BODY.finditer(title):
+        if title[m.end() :].lower().startswith("chief"):
+            continue  # editor in chief
+        head = title[: m.start()].strip(" ,")
+        return head or title
+    return title
+
+
 def mention_span(tok: Token) -> tuple[int, int]:
     """Token bounds of the name around ``tok`` (compounds and flat names)."""
     from .attribution import mention_bounds
@@ -195,6 +222,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     for tok in toks:
         low = tok.lower()
         singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
+        if low in ("in", "from", "near"):
+            break  # "a nurse in Marlow": a place, not a body
         if low in words or singular in words or low in mods or tok == "-" or low in DET:
             if kept:
                 break

@@ -94,31 +94,21 @@ def detect(
         if cand is None:
             fragments.append(q)
             continue
-        # split quote: "A," he said, "B."
-        if (
-            cand.rule == "direct.cue_after.v1"
-            and next_q is not None
-            and after
-            and after[-1].text == ","
-            and only_space_between(text, after[-1].idx + 1, next_q.open)
-            and not any(
-                t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after
-            )  # '"A," X sings, before asking her, "B"': B has a cue of its own
-        ):
+        split = None  # the quote goes on in the next quoted stretch
+        if cand.rule == "direct.cue_after.v1" and next_q is not None:
+            if (
+                after
+                and after[-1].text == ","
+                and only_space_between(text, after[-1].idx + 1, next_q.open)
+                and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
+            ):  # '"A," X sings, before asking her, "B"': B has a cue of its own
+                split = "direct.split.v1"  # "A," he said, "B."
+            elif _continues_after_attribution(doc, text, index, q, next_q, lexicon):
+                split = "direct.split_sentence.v1"  # "A," he said. "B."
+        if split is not None and next_q is not None:
             cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
             cand.end = next_q.end
-            cand.rule = "direct.split.v1"
-            cand.closed = next_q.closed
-            skip_next = True
-        # the quote goes on after its attribution sentence: "A," he said. "B."
-        elif (
-            cand.rule == "direct.cue_after.v1"
-            and next_q is not None
-            and _continues_after_attribution(doc, text, index, q, next_q, lexicon)
-        ):
-            cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
-            cand.end = next_q.end
-            cand.rule = "direct.split_sentence.v1"
+            cand.rule = split
             cand.closed = next_q.closed
             skip_next = True
         out.append(cand)

@@ -201,8 +201,7 @@ class Extractor:
         self._forms_checked = False
 
     def check_verb_forms(self) -> None:
-        """Let cue verbs match by the forms the model reads as other lemmas, once: at load or at
-        the first text (:func:`~quotecraft.cues.lexicon_for_pipeline`)."""
+        """Once: cue verbs match the forms the model reads as other lemmas (at load or text 1)."""
         if not self._forms_checked:
             self._forms_checked = True
             lexicon = lexicon_for_pipeline(self.nlp, self.lexicon)
@@ -238,7 +237,8 @@ class Extractor:
         """:meth:`analyze` on a document parsed in units (:mod:`quotecraft.units`)."""
         if units.peek().last:
             return self.analyze(next(units).doc, seg, id=id)
-        merger, ctx = quotes_by_unit(seg, units, self._quotes, boilerplate=self.boilerplate)
+        with self.lists.active():
+            merger, ctx = quotes_by_unit(seg, units, self._quotes, boilerplate=self.boilerplate)
         limit = chunk_limit(self.nlp, self.config.chunk_chars)
         warnings = [*seg.warnings, *text_warnings(seg, limit), *merger.mark_warnings()]
         return build_article(attrs.evolve(ctx, seg=seg), merger.quotes, warnings, id=id)

@@ -90,3 +90,20 @@ def test_rule_file_lists_reach_the_stages_of_their_extractor_only(
     packaged = extractor(text).quotes  # the same process, another extractor: packaged lists
     assert [q.medium for q in packaged] == [None, None]
     assert [q.speaker.kind.value for q in packaged if q.speaker] == ["person", "unknown"]
+
+
+@pytest.mark.model
+def test_rule_file_lists_reach_an_article_analyzed_in_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecraft import parse
+
+    rules = tmp_path / "lists.json"
+    rules.write_text('{"lists": {"medium_nouns": ["livestream"]}}')
+    paragraphs = [f"Jo Park said in a livestream that pier {k} is open." for k in range(60)]
+    monkeypatch.setattr(parse, "UNIT_CHARS", 1000)  # about 20 paragraphs a unit
+    quotes = quotecraft.load(rules=rules, config={"chunk_chars": 1000})(
+        "\n\n".join(paragraphs)
+    ).quotes
+    assert len(quotes) == 60
+    assert {q.medium.text if q.medium else None for q in quotes} == {"a livestream"}

@@ -80,6 +80,17 @@ def test_module_is_short(module: str) -> None:
     assert n <= MAX_MODULE_LINES, f"{module} has {n} lines (at most {MAX_MODULE_LINES})"
 
 
+MAX_EXTRACTOR_LINES = 150
+
+
+def test_the_extractor_only_composes() -> None:
+    """The Extractor class composes the stages; their work lives in the stage modules."""
+    tree = _trees()["quotecraft.extractor"]
+    (cls,) = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == "Extractor"]
+    n = (cls.end_lineno or cls.lineno) - cls.lineno + 1
+    assert n < MAX_EXTRACTOR_LINES, f"Extractor has {n} lines (under {MAX_EXTRACTOR_LINES})"
+
+
 def _imported_modules(module: str, tree: ast.AST) -> Iterator[tuple[str, ast.ImportFrom]]:
     """Package modules ``module`` imports (anywhere: top level, functions, TYPE_CHECKING)."""
     package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]

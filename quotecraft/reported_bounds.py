@@ -296,5 +296,29 @@ def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
                 c = evolve(c, end=c.end + tail.end())
             elif body[:1] in '“"«':
                 c = evolve(c, start=c.start + 1)
+        elif _single_mark_left_open(body):
+            # in the 'near future.': a single mark, told from an apostrophe by its place
+            tail = re.match(r"[.,!?;:…]*['’](?!\w)", text[c.end : c.end + 6])
+            if tail is not None:
+                c = evolve(c, end=c.end + tail.end())
         out.append(c)
     return out
+
+
+_SINGLE_MARK = re.compile(
+    r"(?P<open>(?:^|(?<=[\s(\[—–-]))['‘](?=\w))|(?P<close>(?<=[\w.,!?…])['’](?!\w))"
+)
+"""A single mark that opens (after a space, before a letter) or may close (after a letter
+or punctuation, not before a letter: a closing mark or a plural possessive)."""
+
+
+def _single_mark_left_open(body: str) -> bool:
+    """Whether a single quotation mark opened in ``body`` is not closed in it. A mark that
+    may close closes only an open one; with none open it is an apostrophe (workers')."""
+    depth = 0
+    for m in _SINGLE_MARK.finditer(body):
+        if m.group("open"):
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth > 0

@@ -23,6 +23,8 @@ TEXTS = {
     "negated_belief": "Tomas Eriksen does not know whether the ferry will run.",
     "marks_cut": 'Lena Park said the levy was "a blunder for the town."',
     "marks_inside": 'Lena Park said the "blunder" was costly.',
+    "single_marks_cut": "Lena Park said the levy would be dropped in the 'coming weeks.'",
+    "single_marks_apostrophe": "Lena Park said the dockers' levy was 'a blunder.'",
     "according_tail": "Fares will rise next year because fuel costs more, the ferry company "
     "wrote, according to a note to passengers.",
     "second_quote": '"The thief is going to hurt somebody because he is carrying a knife," '
@@ -104,6 +106,10 @@ def test_quotation_marks_in_a_content_come_in_pairs(arts: dict[str, Article]) ->
     assert q.kind is QuoteKind.MIXED
     inside = _one(arts, "marks_inside")
     assert inside.content.text == 'the "blunder" was costly'
+    # single marks too, told from apostrophes (dockers') by their place
+    single = _one(arts, "single_marks_cut")
+    assert single.content.text == "the levy would be dropped in the 'coming weeks.'"
+    assert _one(arts, "single_marks_apostrophe").content.text.endswith("'a blunder.'")
     for art in arts.values():
         for q in art.quotes:
             body = q.content.text

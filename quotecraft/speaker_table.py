@@ -7,7 +7,8 @@ sharing one ``Speaker.id``; a one-word name the tagger missed elsewhere is that 
 again; a gendered noun (``her father``) is a person a later *he* can refer to. Each
 entity keeps its names (with where each was first given), the best title (an
 apposition beats a pre-modifier), the organization parsed from it, a gender when the
-text gives one, and the positions of its mentions, indexed for the pronoun and
+text gives one (the text's own *his* or *her* after a named subject corrects the
+first-name table's guess), and the positions of its mentions, indexed for the pronoun and
 title look-ups of :class:`quotecraft.speakers.Resolver`.
 """
 
@@ -25,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from .context import sentence_ids
 from .kb import KnowledgeBase
 from .records import Resolution, SpeakerKind
-from .speaker_features import first_name_entity, first_names, gendered_nouns, honorifics
+from .speaker_features import (
+    first_name_entity,
+    first_names,
+    gendered_nouns,
+    honorifics,
+    pronouns,
+)
 from .speaker_names import (
     DET,
     PERSON,
@@ -99,6 +106,8 @@ class Entity:
     title_from_appos: bool = False
     organization: str | None = None
     gender: str | None = None
+    gender_guessed: bool = False
+    """The gender is the first-name table's guess, which the text's pronouns may correct."""
     positions: Positions = field(factory=Positions)
     members: list[str] = field(factory=list)
     """The names of a group's members (``Maria and Luis Ortega``)."""
@@ -230,6 +239,34 @@ class EntityTable:
             self._complete_name(ent)
         self._collect_echoes()
         self.person_mentions.sort(key=lambda m: m.token)
+        self._gender_from_pronouns()
+
+    def _gender_from_pronouns(self) -> None:
+        """The text's own pronouns beat the first-name table: ``Santa had spent his day``.
+
+        A person named as the subject of a sentence takes the gender of the first *he,
+        his, she, her* after it in that sentence, with no other person named between;
+        when every such pronoun of a person agrees, that gender replaces a guess from
+        the first-name table (never one from an honorific or a gendered noun).
+        """
+        table = pronouns()
+        doc = self.doc
+        votes: dict[int, set[str]] = {}
+        mentions = self.person_mentions
+        for k, m in enumerate(mentions):
+            if not m.subject or not m.entity.gender_guessed:
+                continue
+            nxt = mentions[k + 1].token if k + 1 < len(mentions) else len(doc)
+            sent = doc[m.token].sent
+            for t in doc[m.token + 1 : min(sent.end, nxt)]:
+                gender = table.get(t.lower_)
+                if gender in ("male", "female") and not self._inside_quote(t.idx):
+                    votes.setdefault(id(m.entity), set()).add(gender)
+                    break
+        for ent in self.entities:
+            seen = votes.get(id(ent), set())
+            if len(seen) == 1 and ent.gender_guessed:
+                ent.gender = next(iter(seen))
 
     def _collect_echoes(self) -> None:
         """One name, one person: a person's one-word name the tagger missed or mislabelled
@@ -300,7 +337,7 @@ class EntityTable:
             if len(parts) > 1 or alone:
                 gender = first_names().get(parts[0].lower())
                 if gender:
-                    ent.gender = gender
+                    ent.gender, ent.gender_guessed = gender, True
                     return
 
     def _add_title(self, ent: Entity, span: Span) -> None:

@@ -272,7 +272,9 @@ def _code_strings(tree: ast.AST) -> list[str]:
     return [
         f"line {node.lineno}: {node.value[:30]!r}"
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _CODE.match(node.value)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and _CODE.match(node.value)
     ]
 
 
@@ -307,7 +309,9 @@ def test_the_layout_checks_can_fail() -> None:
         len(_word_lists(ast.parse("X = 'said told added noted asked wrote argued cried'.split()")))
         == 1
     )
-    assert len(_code_strings(ast.parse('raise E(f"E012 pattern {n!r}")\nx = ("W001", "W002")'))) == 3
+    assert (
+        len(_code_strings(ast.parse('raise E(f"E012 pattern {n!r}")\nx = ("W001", "W002")'))) == 3
+    )
     assert _code_strings(ast.parse('raise E(f"{BAD_PATTERN} pattern {n!r}")')) == []
     labels = "('nsubj', 'dobj', 'prep', 'pobj', 'advcl', 'xcomp', 'ccomp', 'conj')"
     assert _word_lists(ast.parse(f"X = {labels}")) == []

@@ -28,7 +28,7 @@ def test_ruff_check() -> None:
 
 def test_ruff_format() -> None:
     pytest.importorskip("ruff")
-    res = _run("ruff", "format", "--check", "quotecraft")
+    res = _run("ruff", "format", "--check", "quotecraft", "tests", "benchmarks")
     assert res.returncode == 0, res.stdout + res.stderr
 
 

@@ -279,6 +279,12 @@ def _cue_after(
         if far.dep_ == "acl":  # the noun phrase the parser hung the verb on speaks
             h = far.head
             cand.attribution = Attribution(speaker=mention_bounds(h), speaker_head=h.i)
+        elif q.close is not None and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in far.children
+        ):
+            named = _phrase_before(doc, index.at(q.close) + 1, far.i)
+            if named is not None:  # '"...," Ramos, 58, told ...' with the name read apart
+                cand.attribution = Attribution(speaker=mention_bounds(named), speaker_head=named.i)
         return cand
     if not (inner.endswith((",", "!", "?", "…", "—", "-")) or after[0].text == ","):
         return None
@@ -333,8 +339,33 @@ def _cue_after_long_subject(
         between = doc[first:i]
         if subject and all(x.i in subject or x.is_punct or x.is_space for x in between):
             return t
+        if (
+            not subject
+            and t.tag_ in ("VBD", "VBZ")
+            and is_speech_cue(t, lexicon)
+            and _phrase_before(doc, first, i) is not None
+        ):
+            return t  # '"...," Ramos, 58, told AFP': the parser read the name apart from the verb
         return None
     return None
+
+
+def _phrase_before(doc: Doc, first: int, end: int) -> Token | None:
+    """The head of the one name or noun phrase (appositions included) that fills
+    ``doc[first:end]`` up to a comma before ``end``, else None."""
+    if end - first < 3 or doc[end - 1].text != ",":
+        return None
+    head = doc[first]
+    while head.head.i != head.i and first <= head.head.i < end:
+        head = head.head
+    if head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)}
+    if not own or min(own) != first or max(own) >= end:
+        return None
+    if not all(x.i in own or x.is_punct or x.is_space for x in doc[first:end]):
+        return None
+    return head
 
 
 def _clause_start(before: list[Token]) -> int:

@@ -99,6 +99,15 @@ CASES = [
         name="Jo Park",
     ),
     case(
+        "cue_after_name_and_age_read_apart_from_the_verb",
+        "The vote split the town.\n\n“We were very wrong not to have stopped the project at "
+        "the beginning,” Ramos, 66, told AFP in an interview in Quito on Tuesday.",
+        "We were very wrong not to have stopped the project at the beginning,",
+        rule="direct.cue_after.v1",
+        cue="told",
+        name="Ramos",
+    ),
+    case(
         "cue_after_organization",
         '"We did not do it," the company said in a statement.',
         "We did not do it,",

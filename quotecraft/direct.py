@@ -416,7 +416,23 @@ def _cue_before(
             c.dep_ == "nsubj" and c.i < t.i for c in t.children
         ):
             return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t)
+        if t.lower_ == "it" and t.dep_ == "dobj" and _puts_it(t.head):
+            # 'As one farmer put it, "..."': the verb and its "it" stand for the words
+            return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
+
+
+def _puts_it(verb: Token) -> bool:
+    """``put it`` / ``puts it`` with a subject of its own and nothing after its "it"."""
+    return (
+        verb.lemma_.lower() == "put"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(
+            c.i > verb.i and c.dep_ in ("prep", "prt", "advmod", "dative", "xcomp", "ccomp")
+            for c in verb.children
+        )
+    )
 
 
 def _words_follow(q: Quoted, text: str) -> bool:

@@ -108,6 +108,14 @@ CASES = [
         name="Ramos",
     ),
     case(
+        "cue_before_as_someone_put_it",
+        "As one ferry captain put it, “The harbor has never been this quiet in winter.”",
+        "The harbor has never been this quiet in winter.",
+        rule="direct.cue_before.v1",
+        cue="put",
+        mention="one ferry captain",
+    ),
+    case(
         "cue_after_organization",
         '"We did not do it," the company said in a statement.',
         "We did not do it,",

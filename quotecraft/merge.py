@@ -129,7 +129,9 @@ def merge(
     - a reported candidate that wholly contains a direct quote plus words of its
       own becomes a mixed quote with the direct quote's pieces as fragments;
       otherwise the direct quote wins;
-    - overlapping reported candidates keep the most confident, then the longest;
+    - overlapping reported candidates keep the most confident, then the longest, except
+      that one whose content holds another's cue and content whole wins over it
+      (``X said that Y told Z that ...``: the outer attribution reports the whole);
     - quoted fragments (scare quotes) inside a reported content make it mixed.
 
     The candidates given are left as they are: those returned are new.
@@ -160,7 +162,17 @@ def merge(
                 r.kind = "mixed"
             else:
                 continue
-        if any(k.overlaps(r) for k in kept_reported):
+        clashing = [k for k in kept_reported if k.overlaps(r)]
+        if clashing and all(_nests(r, k) for k in clashing):
+            # an attribution whose content holds another attribution whole ('X said that
+            # Y told Z that ...') reports the whole: the outer one is kept
+            for k in clashing:
+                kept_reported.remove(k)
+                r.pieces.extend(k.pieces)  # direct quotes the inner one took in
+                if k.kind == "mixed":
+                    r.kind = "mixed"
+            clashing = []
+        if clashing:
             continue
         kept_reported.append(r)
     for f in fragments:
@@ -194,6 +206,18 @@ _FRAGMENT_REACH = 200
 
 _QUOTE_REACH = 20
 """Characters a reported content may grow by to take in the end of a direct quote it opens."""
+
+
+def _nests(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``outer``'s content holds ``inner``'s cue and content."""
+    return (
+        inner.cue is not None
+        and outer.cue is not None
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.start <= inner.cue[0]
+        and inner.cue[1] <= outer.end
+    )
 
 
 def _cue_char(c: Candidate) -> int:

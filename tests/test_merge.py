@@ -84,6 +84,49 @@ def test_of_overlapping_reported_readings_the_most_confident_stays() -> None:
     ]
 
 
+def test_an_attribution_holding_another_whole_wins_over_it_even_when_less_confident() -> None:
+    """'The ferry company said the captain told the crew that the pier was unsafe': the outer
+    report's content holds the inner cue and its content; the outer one is the quote."""
+    text = "The ferry company said the captain told the crew that the pier was unsafe."
+    outer = reported(
+        text, "the captain told the crew that the pier was unsafe", "said", confidence=0.6
+    )
+    inner = reported(text, "the pier was unsafe", "told", confidence=0.9, cue_token=6)
+    assert shown(text, merge([], [inner, outer], [])) == [
+        ("indirect", "the captain told the crew that the pier was unsafe", [])
+    ]
+
+
+def test_the_outer_attribution_keeps_the_quoted_words_the_inner_one_took_in() -> None:
+    text = 'Ada said the captain told the crew the pier was "a death trap" in winter.'
+    d = direct(text, "a death trap")
+    outer = reported(
+        text,
+        'the captain told the crew the pier was "a death trap" in winter',
+        "said",
+        confidence=0.6,
+    )
+    inner = reported(
+        text, 'the pier was "a death trap" in winter', "told", confidence=0.9, cue_token=4
+    )
+    assert shown(text, merge([d], [inner, outer], [])) == [
+        (
+            "mixed",
+            'the captain told the crew the pier was "a death trap" in winter',
+            ["a death trap"],
+        )
+    ]
+
+
+def test_readings_that_overlap_without_nesting_keep_the_most_confident() -> None:
+    text = "Lee said the plan would fail and Ann said it would not."
+    left = reported(text, "the plan would fail", "said", confidence=0.9)
+    s, e = span(text, "would fail and Ann")
+    cue = span(text, "said", text.index("Ann"))
+    right = Candidate("indirect", s, e, "reported.ccomp.v1", 0.6, cue=cue, cue_token=8)
+    assert shown(text, merge([], [right, left], [])) == [("indirect", "the plan would fail", [])]
+
+
 def test_a_quoted_fragment_in_reported_content_makes_it_mixed() -> None:
     text = 'Lee said the deal was "fair" to everyone.'
     r = reported(text, 'the deal was "fair" to everyone', "said")

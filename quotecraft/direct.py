@@ -103,6 +103,8 @@ def detect(
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
             ):  # '"A," X sings, before asking her, "B"': B has a cue of its own
                 split = "direct.split.v1"  # "A," he said, "B."
+            elif _split_across_apposition(doc, text, index, q, next_q, cand, lexicon):
+                split = "direct.split.v1"  # "A," said Jo Lee, a nurse, "and B."
             elif _continues_after_attribution(doc, text, index, q, next_q, lexicon):
                 split = "direct.split_sentence.v1"  # "A," he said. "B."
         if split is not None and next_q is not None:
@@ -186,6 +188,46 @@ def _continues_after_attribution(
         return False  # '"B" to drive up the price ...': quoted words inside a new sentence
     nxt_after = after_window(doc, text, index, next_q, None)
     return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
+
+
+def _split_across_apposition(
+    doc: Doc,
+    text: str,
+    index: TokenIndex,
+    q: Quoted,
+    next_q: Quoted,
+    cand: Candidate,
+    lexicon: CueLexicon,
+) -> bool:
+    """``"A," said Rosa Lind, the campaign's director, "and B."``: one sentence, its
+    attribution's speaker described at length, runs from A into B.
+
+    Between the two stretches: the cue, its subject (the speaker with appositions) and its
+    time or place words only, with no line break and no sentence end, ending with a comma.
+    """
+    if q.close is None or cand.cue_token is None:
+        return False
+    between = text[q.outer_end : next_q.open]
+    if "\n" in between or len(between) > _ATTRIBUTION_MAX or not between.rstrip().endswith(","):
+        return False
+    body = between.rstrip()[:-1]
+    if any(ch in body for ch in "!?;:") or body.count(". ") > len(_abbreviations().findall(body)):
+        return False
+    first, last = index.at(q.close) + 1, index.at(next_q.open)
+    cue = doc[cand.cue_token]
+    if not first <= cue.i < last:
+        return False
+    allowed = {cue.i}
+    for c in cue.children:
+        if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative"):
+            allowed.update(x.i for x in c.subtree)
+    # '..., she said, but despite ...' or '..., he joked, again using ...': more than the speaker
+    return all(
+        (t.i in allowed or t.is_punct or t.is_space)
+        and not t.is_quote
+        and (t.i == cue.i or not is_speech_cue(t, lexicon))  # "... before asking her,"
+        for t in doc[first:last]
+    )
 
 
 def _make(

@@ -116,6 +116,16 @@ CASES = [
         mention="one ferry captain",
     ),
     case(
+        "split across a speaker described at length",
+        '"We have kept an office in the valley since April," said Rosa Lind, the campaign\'s '
+        'regional director, "and we have built ties there that will last."',
+        "We have kept an office in the valley since April,\" said Rosa Lind, the campaign's "
+        'regional director, "and we have built ties there that will last.',
+        rule="direct.split.v1",
+        cue="said",
+        name="Rosa Lind",
+    ),
+    case(
         "cue_after_organization",
         '"We did not do it," the company said in a statement.',
         "We did not do it,",

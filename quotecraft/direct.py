@@ -32,6 +32,7 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, TokenIndex, cue_bounds
 from .context import DocContext
 from .cues import CueLexicon
+from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
 from .direct_windows import (
     DASHES,
     FINAL,
@@ -41,7 +42,7 @@ from .direct_windows import (
     para_start,
 )
 from .marks import Quoted
-from .resources import data_lines, data_regexes
+from .resources import data_regexes
 from .structure import (
     UNKNOWN_VERB_CONFIDENCE,
     is_attribution_verb,
@@ -103,9 +104,9 @@ def detect(
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
             ):  # '"A," X sings, before asking her, "B"': B has a cue of its own
                 split = "direct.split.v1"  # "A," he said, "B."
-            elif _split_across_apposition(doc, text, index, q, next_q, cand, lexicon):
+            elif split_across_apposition(doc, text, index, q, next_q, cand, lexicon):
                 split = "direct.split.v1"  # "A," said Jo Lee, a nurse, "and B."
-            elif _continues_after_attribution(doc, text, index, q, next_q, lexicon):
+            elif continues_after_attribution(doc, text, index, q, next_q, lexicon):
                 split = "direct.split_sentence.v1"  # "A," he said. "B."
         if split is not None and next_q is not None:
             cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
@@ -150,84 +151,6 @@ def split_reopened(
         out.append(Quoted(open=q.open, close=None, pieces=head_pieces, mark=q.mark, closed=False))
         out.append(tail)
     return out
-
-
-@cache
-def _abbreviations() -> re.Pattern[str]:
-    """Abbreviations whose full stop does not end a sentence (``Mr. Kamp``, ``William D. Burns``),
-    from ``data/abbreviations.txt``, plus single capital letters (initials)."""
-    words = sorted(data_lines("abbreviations.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:[A-Z]|" + "|".join(re.escape(w) for w in words) + r")\. ")
-
-
-_ATTRIBUTION_MAX = 300
-"""Longest attribution sentence between two parts of one quote, in characters."""
-
-
-def _continues_after_attribution(
-    doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted, lexicon: CueLexicon
-) -> bool:
-    """``"A," said Jo Lee, a nurse. "B."``: B goes on with A after one attribution sentence.
-
-    B must open in the same paragraph right after the sentence that holds A's cue,
-    and must not have a cue of its own (``"B," she said.``).
-    """
-    if q.close is None:
-        return False
-    between = text[q.outer_end : next_q.open]
-    stripped = between.rstrip()
-    if "\n" in between or len(between) > _ATTRIBUTION_MAX or not stripped.endswith("."):
-        return False
-    if between[len(stripped) :] == "":
-        return False
-    # one sentence only; the full stops of "Mr. Kamp" and "William D. Burns" do not count
-    body = stripped[:-1]
-    if body.count(". ") > len(_abbreviations().findall(body)):
-        return False
-    if _words_follow(next_q, text):
-        return False  # '"B" to drive up the price ...': quoted words inside a new sentence
-    nxt_after = after_window(doc, text, index, next_q, None)
-    return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
-
-
-def _split_across_apposition(
-    doc: Doc,
-    text: str,
-    index: TokenIndex,
-    q: Quoted,
-    next_q: Quoted,
-    cand: Candidate,
-    lexicon: CueLexicon,
-) -> bool:
-    """``"A," said Rosa Lind, the campaign's director, "and B."``: one sentence, its
-    attribution's speaker described at length, runs from A into B.
-
-    Between the two stretches: the cue, its subject (the speaker with appositions) and its
-    time or place words only, with no line break and no sentence end, ending with a comma.
-    """
-    if q.close is None or cand.cue_token is None:
-        return False
-    between = text[q.outer_end : next_q.open]
-    if "\n" in between or len(between) > _ATTRIBUTION_MAX or not between.rstrip().endswith(","):
-        return False
-    body = between.rstrip()[:-1]
-    if any(ch in body for ch in "!?;:") or body.count(". ") > len(_abbreviations().findall(body)):
-        return False
-    first, last = index.at(q.close) + 1, index.at(next_q.open)
-    cue = doc[cand.cue_token]
-    if not first <= cue.i < last:
-        return False
-    allowed = {cue.i}
-    for c in cue.children:
-        if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative"):
-            allowed.update(x.i for x in c.subtree)
-    # '..., she said, but despite ...' or '..., he joked, again using ...': more than the speaker
-    return all(
-        (t.i in allowed or t.is_punct or t.is_space)
-        and not t.is_quote
-        and (t.i == cue.i or not is_speech_cue(t, lexicon))  # "... before asking her,"
-        for t in doc[first:last]
-    )
 
 
 def _make(
@@ -447,12 +370,12 @@ def _cue_before(
                 allowed.update(x.i for x in c.subtree)
         if all(
             x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between
-        ) and not _words_follow(q, text):
+        ) and not words_follow(q, text):
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
             return _make(q, "direct.cue_before.v1", conf, t)
         return None
     # structure first: 'Lee fumed: "..."' whatever the verb, the verb right before the mark
-    if len(before) >= 2 and before[-1].text in (",", ":") and not _words_follow(q, text):
+    if len(before) >= 2 and before[-1].text in (",", ":") and not words_follow(q, text):
         t = before[-2]
         if is_attribution_verb(t, q.open) and any(
             c.dep_ == "nsubj" and c.i < t.i for c in t.children
@@ -474,19 +397,6 @@ def _puts_it(verb: Token) -> bool:
             c.i > verb.i and c.dep_ in ("prep", "prt", "advmod", "dative", "xcomp", "ccomp")
             for c in verb.children
         )
-    )
-
-
-def _words_follow(q: Quoted, text: str) -> bool:
-    """True when the sentence goes on with words right after the closing mark (a term, a title)."""
-    if q.close is None:
-        return False
-    if text[q.start : q.end].rstrip().endswith((".", "!", "?")):
-        return False  # '"It is over." Then she left.': a new sentence, not a term
-    rest = text[q.close + 1 : q.close + 40]
-    stripped = rest.lstrip(" ")
-    return (
-        bool(stripped) and (stripped[0].isalnum()) and "\n" not in rest[: len(rest) - len(stripped)]
     )
 
 

@@ -1,0 +1,112 @@
+"""Whether a direct quote goes on in the next quoted stretch (split quotes).
+
+``"A," he said, "B."`` (:data:`direct.split.v1`), ``"A," said Rosa Lind, the campaign's
+director, "and B."`` (a speaker described at length between the pieces) and ``"A," he
+said. "B."`` (:data:`direct.split_sentence.v1`, after one attribution sentence) are one
+quote; :mod:`quotecraft.direct` asks these functions which of them a pair of stretches is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from .candidates import Candidate, TokenIndex
+from .cues import CueLexicon
+from .direct_windows import after_window
+from .marks import Quoted
+from .resources import data_lines
+from .structure import is_speech_cue
+
+
+@cache
+def _abbreviations() -> re.Pattern[str]:
+    """Abbreviations whose full stop does not end a sentence (``Mr. Kamp``, ``William D. Burns``),
+    from ``data/abbreviations.txt``, plus single capital letters (initials)."""
+    words = sorted(data_lines("abbreviations.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:[A-Z]|" + "|".join(re.escape(w) for w in words) + r")\. ")
+
+
+_ATTRIBUTION_MAX = 300
+"""Longest attribution sentence between two parts of one quote, in characters."""
+
+
+def continues_after_attribution(
+    doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted, lexicon: CueLexicon
+) -> bool:
+    """``"A," said Jo Lee, a nurse. "B."``: B goes on with A after one attribution sentence.
+
+    B must open in the same paragraph right after the sentence that holds A's cue,
+    and must not have a cue of its own (``"B," she said.``).
+    """
+    if q.close is None:
+        return False
+    between = text[q.outer_end : next_q.open]
+    stripped = between.rstrip()
+    if "\n" in between or len(between) > _ATTRIBUTION_MAX or not stripped.endswith("."):
+        return False
+    if between[len(stripped) :] == "":
+        return False
+    # one sentence only; the full stops of "Mr. Kamp" and "William D. Burns" do not count
+    body = stripped[:-1]
+    if body.count(". ") > len(_abbreviations().findall(body)):
+        return False
+    if words_follow(next_q, text):
+        return False  # '"B" to drive up the price ...': quoted words inside a new sentence
+    nxt_after = after_window(doc, text, index, next_q, None)
+    return not any(is_speech_cue(t, lexicon) for t in nxt_after[:6] if not t.is_punct)
+
+
+def split_across_apposition(
+    doc: Doc,
+    text: str,
+    index: TokenIndex,
+    q: Quoted,
+    next_q: Quoted,
+    cand: Candidate,
+    lexicon: CueLexicon,
+) -> bool:
+    """``"A," said Rosa Lind, the campaign's director, "and B."``: one sentence, its
+    attribution's speaker described at length, runs from A into B.
+
+    Between the two stretches: the cue, its subject (the speaker with appositions) and its
+    time or place words only, with no line break and no sentence end, ending with a comma.
+    """
+    if q.close is None or cand.cue_token is None:
+        return False
+    between = text[q.outer_end : next_q.open]
+    if "\n" in between or len(between) > _ATTRIBUTION_MAX or not between.rstrip().endswith(","):
+        return False
+    body = between.rstrip()[:-1]
+    if any(ch in body for ch in "!?;:") or body.count(". ") > len(_abbreviations().findall(body)):
+        return False
+    first, last = index.at(q.close) + 1, index.at(next_q.open)
+    cue = doc[cand.cue_token]
+    if not first <= cue.i < last:
+        return False
+    allowed = {cue.i}
+    for c in cue.children:
+        if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative"):
+            allowed.update(x.i for x in c.subtree)
+    # '..., she said, but despite ...' or '..., he joked, again using ...': more than the speaker
+    return all(
+        (t.i in allowed or t.is_punct or t.is_space)
+        and not t.is_quote
+        and (t.i == cue.i or not is_speech_cue(t, lexicon))  # "... before asking her,"
+        for t in doc[first:last]
+    )
+
+
+def words_follow(q: Quoted, text: str) -> bool:
+    """True when the sentence goes on with words right after the closing mark (a term, a title)."""
+    if q.close is None:
+        return False
+    if text[q.start : q.end].rstrip().endswith((".", "!", "?")):
+        return False  # '"It is over." Then she left.': a new sentence, not a term
+    rest = text[q.close + 1 : q.close + 40]
+    stripped = rest.lstrip(" ")
+    return (
+        bool(stripped) and (stripped[0].isalnum()) and "\n" not in rest[: len(rest) - len(stripped)]
+    )

@@ -208,16 +208,30 @@ _QUOTE_REACH = 20
 """Characters a reported content may grow by to take in the end of a direct quote it opens."""
 
 
+_OBJECT_RULES = ("reported.dobj.v1", "reported.object.v1")
+_MEDIUM_REACH = 15
+"""Characters of an object content before an inner cue that name only where something
+was said (``issued a statement saying ...``), not what."""
+
+
 def _nests(outer: Candidate, inner: Candidate) -> bool:
-    """Whether ``outer``'s content holds ``inner``'s cue and content."""
-    return (
-        inner.cue is not None
-        and outer.cue is not None
-        and outer.start <= inner.start
+    """Whether ``outer``'s content holds ``inner``'s cue and content, as a report of a report
+    (``X said that Y told Z that ...``), not as the medium of the inner report: an object
+    reading like ``issued [a statement saying the report was false]`` does not nest the
+    ``saying`` report, whose content is what the statement says."""
+    if inner.cue is None or outer.cue is None:
+        return False
+    if not (
+        outer.start <= inner.start
         and inner.end <= outer.end
         and outer.start <= inner.cue[0]
         and inner.cue[1] <= outer.end
-    )
+    ):
+        return False
+    if outer.rule == "reported.xcomp.v1":
+        return False  # "refused to pay an architect who said ...": an act, not a report of one
+    medium = outer.rule in _OBJECT_RULES or outer.rule.startswith("reported.prep_")
+    return not (medium and inner.cue[0] - outer.start <= _MEDIUM_REACH)
 
 
 def _cue_char(c: Candidate) -> int:

@@ -118,6 +118,18 @@ def test_the_outer_attribution_keeps_the_quoted_words_the_inner_one_took_in() ->
     ]
 
 
+def test_an_object_naming_the_medium_of_the_inner_report_does_not_hold_it() -> None:
+    """'issued [a notice saying the pier was closed]': the notice is where it was said; the
+    'saying' report, with what the notice says, stays."""
+    text = "The port issued a notice saying the pier was closed."
+    s, e = span(text, "a notice saying the pier was closed")
+    outer = Candidate(
+        "indirect", s, e, "reported.dobj.v1", 0.6, cue=span(text, "issued"), cue_token=2
+    )
+    inner = reported(text, "the pier was closed", "saying", confidence=0.9, cue_token=5)
+    assert shown(text, merge([], [inner, outer], [])) == [("indirect", "the pier was closed", [])]
+
+
 def test_readings_that_overlap_without_nesting_keep_the_most_confident() -> None:
     text = "Lee said the plan would fail and Ann said it would not."
     left = reported(text, "the plan would fail", "said", confidence=0.9)

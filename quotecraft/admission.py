@@ -73,6 +73,13 @@ def own_act(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bo
     )
 
 
+def of_degree(head: Token) -> bool:
+    """``so strong that ...``: a word of degree whose clause is its result, not a view (the
+    parser may tag the adjective a verb: ``a storm blew in, so fierce that ...``). The cue
+    scorer proposes no cue here."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in head.children)
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {"own_act": own_act}
 """The admission checks by name, in the order they are tried."""
 

@@ -39,6 +39,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from . import errors
+from .admission import of_degree
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .errors import WeightsError
@@ -116,7 +117,7 @@ def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[
         if head.i == t.i:
             continue
         if dep == "ccomp":
-            if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.pos_ in ("VERB", "AUX", "ADJ") and not of_degree(head):
                 out.append((head, t, "ccomp"))
             elif head.pos_ == "NOUN" and _has_that(t):
                 out.append((head, t, "noun_that"))

@@ -73,6 +73,17 @@ def test_candidates_of_a_hand_built_doc() -> None:
     assert [(c.text, x.text, f) for c, x, f in cue_candidates(doc)] == [("fumed", "lied", "ccomp")]
 
 
+def test_a_clause_of_degree_is_no_cue_candidate(nlp: Any) -> None:
+    # "so fierce that we thought ...": the clause is the storm's result, and the report is
+    # the one of "thought"; with "so" gone, "certain that ..." is a view and stays
+    doc = nlp("A storm blew in, so fierce that we thought the roof would go.")
+    assert [(c.text, f) for c, _, f in cue_candidates(doc) if f == "ccomp"] == [
+        ("thought", "ccomp")
+    ]
+    doc = nlp("The mayor was certain that the harbor wall would hold.")
+    assert [(c.text, f) for c, _, f in cue_candidates(doc)] == [("certain", "ccomp")]
+
+
 def test_features_name_lemma_frame_subject_and_that() -> None:
     doc = fumed_doc()
     cue, content, frame = cue_candidates(doc)[0]

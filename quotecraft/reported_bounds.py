@@ -35,26 +35,36 @@ def object_tail(cue: Token, end: int) -> int:
 
     ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
     ``showed Sanders | within two points``: an infinitive or a phrase with one of
-    preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object completes it, also
-    across a time phrase (``blasted Trump | on Monday | over his stance``). Time,
-    place and medium phrases alone do not.
+    preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object
+    completes it, and so does a ``that`` clause (``echoed claims last week | that ...``) or
+    an ``, including ...`` phrase. A phrase of time, place or medium between them is crossed
+    (``blasted Trump | on Monday | over his stance``, ``thanked her | on the radio | for
+    ...``); alone it does not complete the content. A phrase is one of time when its own
+    object is a date or time, not when a date appears deeper (``for hitting a 40-year-old``).
     """
     doc = cue.doc
-    held = None  # after a time phrase: kept only when the content goes on after it
+    held = None  # after a crossed phrase: kept only when the content goes on after it
     for c in cue.rights:
         if c.i < end:
             continue
-        if c.left_edge.i != (held if held is not None else end):
+        start = held if held is not None else end
+        including = c.dep_ == "prep" and c.lower_ == "including" and doc[start].text == ","
+        if c.left_edge.i != start and not (including and c.left_edge.i == start + 1):
             break
         infinitive = c.dep_ in ("advcl", "xcomp") and any(
             x.dep_ == "aux" and x.lower_ == "to" for x in c.children
         )
+        clause = c.dep_ in ("ccomp", "advcl", "acl") and any(
+            x.dep_ == "mark" and x.lower_ == "that" and x.i == c.left_edge.i for x in c.children
+        )
         prep = c.dep_ == "prep" and c.lower_ in word_list("object_tail_preps")
-        timed = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
-        if timed and held is None and c.dep_ in ("prep", "npadvmod"):
+        heads = [c] + [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+        timed = any(x.ent_type_ in ("DATE", "TIME") for x in heads)
+        crossed = timed or (c.dep_ == "prep" and not (prep or including))
+        if held is None and crossed and c.dep_ in ("prep", "npadvmod"):
             held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
             continue
-        if not (infinitive or prep) or timed:
+        if not (infinitive or prep or clause or including) or timed:
             break
         end = c.right_edge.i + 1
         held = None

@@ -1,0 +1,53 @@
+"""Where a reported content starts and ends (quotecraft.reported_bounds). Texts written
+for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _content(extractor: Any, text: str, cue: str) -> str:
+    quotes = [q for q in extractor(text).quotes if q.cue is not None and q.cue.text == cue]
+    assert len(quotes) == 1, [(q.rule, q.content.text) for q in extractor(text).quotes]
+    return str(quotes[0].content.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a place or medium phrase between the object and its "for" phrase is crossed
+        (
+            "The mayor thanked the volunteers on the radio for clearing the river banks.",
+            "thanked",
+            "the volunteers on the radio for clearing the river banks",
+        ),
+        # a date deep inside the phrase does not make it a time phrase
+        (
+            "The union criticized the manager for firing a 30-year-old driver.",
+            "criticized",
+            "the manager for firing a 30-year-old driver",
+        ),
+        # a that clause the parser hung on the verb completes the object
+        (
+            "The minister echoed claims by the opposition last month that the harbor tax "
+            "would hurt fishermen.",
+            "echoed",
+            "claims by the opposition last month that the harbor tax would hurt fishermen",
+        ),
+        (
+            "The council condemned the closure of the clinic, including the loss of its "
+            "night shift.",
+            "condemned",
+            "the closure of the clinic, including the loss of its night shift",
+        ),
+        # alone, a phrase of place, medium or time does not complete it
+        ("The coach praised the players at the stadium.", "praised", "the players"),
+        ("Critics blasted the mayor in a radio interview.", "blasted", "the mayor"),
+    ],
+)
+def test_object_content_takes_what_completes_it(
+    extractor: Any, text: str, cue: str, content: str
+) -> None:
+    assert _content(extractor, text, cue) == content

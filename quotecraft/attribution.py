@@ -233,8 +233,12 @@ def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
 
     ``X was quick to point out``: an infinitive on an adjective, but not ``cautious
     about mentioning``, where X is careful not to say it; never out of a complement.
+    An adjective cue climbs to its copula (``X is confident that ...``, ``X seemed sure
+    that ...``): the copula's subject holds the view.
     """
-    via_adjective = tok.dep_ == "acomp" and came_from == "xcomp"
+    via_adjective = tok.dep_ in ("acomp", "oprd") and (
+        came_from == "xcomp" or (tok.i == cue.i and tok.pos_ == "ADJ")
+    )
     if (tok.dep_ not in _CLIMB_DEPS and not via_adjective) or tok.head.i == tok.i:
         return False
     return not (tok.dep_ == "ccomp" and tok.i != cue.i)

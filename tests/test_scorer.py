@@ -244,6 +244,25 @@ def test_scorer_admits_a_cue_the_rules_miss(extractor: Any, tmp_path: Path) -> N
     assert quotecraft.load(weights=w, config={"disabled_rules": [SCORED_RULE]})(text).quotes == ()
 
 
+def test_an_adjective_cue_speaks_for_the_subject_of_its_copula(tmp_path: Path) -> None:
+    # "X is confident that ...": the scorer's adjective cue has no subject of its own; the
+    # copula's subject holds the view (without one, the candidate had no speaker and was
+    # dropped)
+    w = tmp_path / "w.json"
+    CueScorer(
+        {"bias": -3.0, "lemma=confident": 6.0, "lemma=sure": 6.0}, {"confident", "sure"}
+    ).save(w)
+    ex = quotecraft.load(weights=w)
+    (q,) = ex("The harbor master is confident that the new wall will hold.").quotes
+    assert q.rule == SCORED_RULE and q.cue is not None and q.cue.text == "confident"
+    assert q.content.text == "the new wall will hold"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "The harbor master"
+    (q,) = ex("Pia Lund seemed sure that the ferry would run late.").quotes
+    assert q.cue is not None and q.cue.text == "sure"
+    assert q.speaker is not None and q.speaker.name == "Pia Lund"
+
+
 def test_rule_candidates_stay_whatever_the_weights(tmp_path: Path) -> None:
     w = tmp_path / "w.json"
     CueScorer({"bias": -20.0}).save(w)

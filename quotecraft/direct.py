@@ -33,6 +33,7 @@ from .candidates import Candidate, TokenIndex, cue_bounds
 from .context import DocContext
 from .cues import CueLexicon
 from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
+from .direct_subjects import QUOTE_OPENERS, cue_after_long_subject, phrase_before
 from .direct_windows import (
     DASHES,
     FINAL,
@@ -47,11 +48,8 @@ from .structure import (
     UNKNOWN_VERB_CONFIDENCE,
     is_attribution_verb,
     is_speech_cue,
-    misread_participle,
     subject_span_ok,
 )
-
-_QUOTE_OPENERS = frozenset('“"‘«„')
 
 
 @cache
@@ -138,7 +136,7 @@ def split_reopened(
         reopen = last_start
         while reopen < q.pieces[-1][0] and ctx.text[reopen].isspace():
             reopen += 1
-        if ctx.text[reopen] not in _QUOTE_OPENERS:
+        if ctx.text[reopen] not in QUOTE_OPENERS:
             out.append(q)
             continue
         tail = Quoted(open=reopen, close=q.close, pieces=(q.pieces[-1],), mark=ctx.text[reopen])
@@ -237,7 +235,7 @@ def _cue_after(
     ):
         return None  # '"Why?" He smiled.': a capitalized pronoun starts a new sentence
     # also past the window, for a long subject: '"...," Rep. Jo E. Lee (D-Md.) said'
-    far = _cue_after_long_subject(doc, q, index, lexicon)
+    far = cue_after_long_subject(doc, q, index, lexicon)
     if far is not None:
         known = is_speech_cue(far, lexicon)
         cand = _make(q, "direct.cue_after.v1", 0.9 if known else UNKNOWN_VERB_CONFIDENCE, far)
@@ -247,7 +245,7 @@ def _cue_after(
         elif q.close is not None and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in far.children
         ):
-            named = _phrase_before(doc, index.at(q.close) + 1, far.i)
+            named = phrase_before(doc, index.at(q.close) + 1, far.i)
             if named is not None:  # '"...," Ramos, 58, told ...' with the name read apart
                 cand.attribution = Attribution(speaker=mention_bounds(named), speaker_head=named.i)
         return cand
@@ -270,67 +268,6 @@ def _under_earlier_verb(t: Token, first: int) -> bool:
     while h.head.i != h.i and h.i > first and h.pos_ not in ("VERB", "AUX"):
         h = h.head
     return first <= h.i < t.i and h.pos_ == "VERB"
-
-
-_LONG_SUBJECT = 40
-"""Tokens scanned after a quote for ``"...," Ann Lee, 69, a retired nurse, said``."""
-
-
-def _cue_after_long_subject(
-    doc: Doc, q: Quoted, index: TokenIndex, lexicon: CueLexicon
-) -> Token | None:
-    """A cue verb after a long subject (name, age, apposition), found through the parse.
-
-    Every token between the closing mark and the cue must be punctuation or belong
-    to the cue's subject, so a cue of a later clause is never taken.
-    """
-    if q.close is None:
-        return None
-    first = index.at(q.close) + 1
-    for i in range(first, min(len(doc), first + _LONG_SUBJECT)):
-        t = doc[i]
-        if "\n" in t.text or t.text in FINAL or t.text in _QUOTE_OPENERS:
-            return None
-        if misread_participle(t, first):
-            return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
-        if not is_speech_cue(t, lexicon) and not (
-            is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
-        ):
-            continue
-        subject: set[int] = set()
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i:
-                subject.update(x.i for x in c.subtree)
-        between = doc[first:i]
-        if subject and all(x.i in subject or x.is_punct or x.is_space for x in between):
-            return t
-        if (
-            not subject
-            and t.tag_ in ("VBD", "VBZ")
-            and is_speech_cue(t, lexicon)
-            and _phrase_before(doc, first, i) is not None
-        ):
-            return t  # '"...," Ramos, 58, told AFP': the parser read the name apart from the verb
-        return None
-    return None
-
-
-def _phrase_before(doc: Doc, first: int, end: int) -> Token | None:
-    """The head of the one name or noun phrase (appositions included) that fills
-    ``doc[first:end]`` up to a comma before ``end``, else None."""
-    if end - first < 3 or doc[end - 1].text != ",":
-        return None
-    head = doc[first]
-    while head.head.i != head.i and first <= head.head.i < end:
-        head = head.head
-    if head.pos_ not in ("PROPN", "NOUN"):
-        return None
-    own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)}
-    if not own or min(own) != first or max(own) >= end:
-        return None
-    if not all(x.i in own or x.is_punct or x.is_space for x in doc[first:end]):
-        return None
-    return head
 
 
 def _clause_start(before: list[Token]) -> int:

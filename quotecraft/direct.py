@@ -10,7 +10,9 @@ a sentence of its own (then it continues the previous speaker). Everything else
 Rules (``Quote.rule``):
 
 - ``direct.cue_after.v1``: ``"We will," she said.`` / ``"We will," said Smith.``
-- ``direct.cue_before.v1``: ``Smith said: "We will."`` / ``He told reporters, "..."``
+- ``direct.cue_before.v1``: ``Smith said: "We will."`` / ``He told reporters, "..."``; also
+  when ``Smith said:`` ends the paragraph before the quote's own, and before a cue after
+  the quote (``I said, "A," and he said, "B."``: the words after A lead into B)
 - ``direct.split.v1``: ``"We need a line," he said, "and we need it now."``
 - ``direct.colon.v1``: ``The minister was blunt: "..."``
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe``
@@ -39,6 +41,7 @@ from .direct_windows import (
     FINAL,
     after_window,
     before_window,
+    lead_in_window,
     only_space_between,
     para_start,
 )
@@ -83,10 +86,15 @@ def detect(
         p_start = para_start(para_starts, q.open)
         after = after_window(doc, text, index, q, next_q)
         before = before_window(doc, index, q, prev_q, p_start)
+        # 'They said:' ending the paragraph before the quote's own paragraph leads into it
+        lead = before or lead_in_window(doc, text, index, q, prev_q, p_start)
         cand = (
-            _cue_after(doc, text, q, after, before, lexicon, index)
-            or _cue_before(doc, text, q, before, lexicon)
-            or _colon(doc, q, before)
+            # a lead-in before the quote wins over a cue after it ('I said, "A," and he said,
+            # "B."': the words after A lead into B, they are not A's attribution)
+            _own_lead_in(doc, text, q, before, lexicon)
+            or _cue_after(doc, text, q, after, before, lexicon, index)
+            or _cue_before(doc, text, q, lead, lexicon)
+            or _colon(doc, q, lead)
             or _dash(doc, q, after)
             or _standalone(doc, q, before, after, text)
         )
@@ -307,12 +315,12 @@ def _cue_before(
                 allowed.update(x.i for x in c.subtree)
         if all(
             x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between
-        ) and not words_follow(q, text):
+        ) and not _term_follows(q, text, before):
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
             return _make(q, "direct.cue_before.v1", conf, t)
         return None
     # structure first: 'Lee fumed: "..."' whatever the verb, the verb right before the mark
-    if len(before) >= 2 and before[-1].text in (",", ":") and not words_follow(q, text):
+    if len(before) >= 2 and before[-1].text in (",", ":") and not _term_follows(q, text, before):
         t = before[-2]
         if is_attribution_verb(t, q.open) and any(
             c.dep_ == "nsubj" and c.i < t.i for c in t.children
@@ -322,6 +330,25 @@ def _cue_before(
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
+
+
+def _term_follows(q: Quoted, text: str, before: list[Token]) -> bool:
+    """Words right after the closing mark make the quote a term (``"B" to drive ...``),
+    unless a lead-in comma or colon opens it and a comma or a conjunction ends it
+    (``I said, "No," because ...``, ``I said, "No" and she said, ...``)."""
+    if before and before[-1].text in (",", ":") and q.close is not None:
+        nxt = text[q.close + 1 : q.close + 6].split()[:1]
+        if text[q.start : q.end].rstrip().endswith(",") or nxt in (["and"], ["but"]):
+            return False
+    return words_follow(q, text)
+
+
+def _own_lead_in(
+    doc: Doc, text: str, q: Quoted, before: list[Token], lexicon: CueLexicon
+) -> Candidate | None:
+    """The quote's attribution before it, ending with a comma or colon at its opening mark."""
+    cand = _cue_before(doc, text, q, before, lexicon) if before else None
+    return cand if cand is not None and before[-1].text in (",", ":") else None
 
 
 def _puts_it(verb: Token) -> bool:

@@ -71,8 +71,8 @@ def split_across_apposition(
     """``"A," said Rosa Lind, the campaign's director, "and B."``: one sentence, its
     attribution's speaker described at length, runs from A into B.
 
-    Between the two stretches: the cue, its subject (the speaker with appositions) and its
-    time or place words only, with no line break and no sentence end, ending with a comma.
+    Between the two stretches: the cue, its subject (the speaker with appositions), its
+    time or place words and an adjective of manner (``suddenly quiet``) only, with no line break and no sentence end, ending with a comma.
     """
     if q.close is None or cand.cue_token is None:
         return False
@@ -88,7 +88,9 @@ def split_across_apposition(
         return False
     allowed = {cue.i}
     for c in cue.children:
-        if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative"):
+        if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative") or (
+            c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"  # '..., I said, suddenly quiet, "B"'
+        ):
             allowed.update(x.i for x in c.subtree)
     # '..., she said, but despite ...' or '..., he joked, again using ...': more than the speaker
     return all(

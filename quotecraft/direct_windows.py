@@ -83,3 +83,32 @@ def before_window(
         i -= 1
     out.reverse()
     return out
+
+
+def lead_in_window(
+    doc: Doc, text: str, index: TokenIndex, q: Quoted, prev_q: Quoted | None, para_start: int
+) -> list[Token]:
+    """The previous paragraph's last sentence, when it leads into a quote that opens its own
+    paragraph: ``The mayor said:`` or ``and they say,`` at a paragraph end, then ``"..."``.
+
+    Empty unless only white space stands between the paragraph start and the opening mark
+    and the previous paragraph ends with a colon or a comma; the sentence starts after the
+    previous quote, if that ends in it (``"A," Mom says,`` then ``"B."``).
+    """
+    if text[para_start : q.open].strip() or para_start == 0:
+        return []
+    end = len(text[:para_start].rstrip())
+    if end == 0 or text[end - 1] not in ":,":
+        return []
+    i = index.at(end - 1)
+    lower = prev_q.outer_end if prev_q is not None else 0
+    out: list[Token] = []
+    while i >= 0 and len(out) < BEFORE_WINDOW:
+        t = doc[i]
+        if t.idx < lower or "\n" in t.text or (t.text in FINAL and out):
+            break
+        if not t.is_space:
+            out.append(t)
+        i -= 1
+    out.reverse()
+    return out if len(out) >= 2 and out[-1].text in (":", ",") else []

@@ -1,0 +1,107 @@
+"""Direct quotes in fiction, letter and interview layouts: lead-ins, two attributions in a
+row, a split around a manner adjective. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quotecraft import Article, Quote
+
+
+def _directs(art: Article) -> list[Quote]:
+    return [q for q in art.quotes if q.kind.value == "direct"]
+
+
+def _seen(art: Article) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (q.content.text, q.cue.text if q.cue else None, q.speaker.name if q.speaker else None)
+        for q in _directs(art)
+    ]
+
+
+@pytest.mark.model
+def test_two_attributions_in_a_row_give_two_quotes(extractor: Any) -> None:
+    """'I said, "A" and he said, "B."': the words after A lead into B; A has its own."""
+    art = extractor('Nora Vik said, "Call me when you land" and Tor Lund said, "Only if it rains."')
+    assert _seen(art) == [
+        ("Call me when you land", "said", "Nora Vik"),
+        ("Only if it rains.", "said", "Tor Lund"),
+    ]
+
+
+@pytest.mark.model
+def test_a_lead_in_wins_over_the_next_sentence_lead_in(extractor: Any) -> None:
+    """A question closes the first quote; the next sentence's attribution is the second's."""
+    text = (
+        'The pilot turned to Ida Berg and asked, "Ready for the climb?" '
+        'To the crew the pilot said in a calm voice, "Seat belts stay on."'
+    )
+    seen = _seen(extractor(text))
+    assert [s[0] for s in seen] == ["Ready for the climb?", "Seat belts stay on."]
+    assert [s[1] for s in seen] == ["asked", "said"]
+
+
+@pytest.mark.model
+def test_a_comma_lead_in_keeps_its_quote_when_a_clause_follows(extractor: Any) -> None:
+    """'I said, "A," because ...': the comma closes the quoted clause; words may follow."""
+    art = extractor(
+        'At the meeting Lena Moss said, "Do not sell the farm," because prices would rise.'
+    )
+    assert _seen(art) == [("Do not sell the farm,", "said", "Lena Moss")]
+    assert _directs(art)[0].rule == "direct.cue_before.v1"
+
+
+@pytest.mark.model
+def test_a_term_without_a_lead_in_comma_is_still_a_term(extractor: Any) -> None:
+    art = extractor('The council called the plan "a dead end" and moved on to the budget.')
+    assert _directs(art) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (
+            'The harbour master said:\n\n"No boat leaves before the storm has passed."',
+            "said",
+            "harbour master",
+        ),
+        (
+            'Then the twins looked at us, and they say,\n"We never saw a bigger fish in our lives."',
+            "say",
+            None,
+        ),
+    ],
+    ids=["colon", "comma"],
+)
+def test_a_paragraph_ending_in_a_lead_in_attributes_the_next_paragraph_quote(
+    extractor: Any, text: str, cue: str, name: str | None
+) -> None:
+    """'X said:' ending one paragraph, the quote opening the next: the quote is X's."""
+    [q] = _directs(extractor(text))
+    assert q.rule == "direct.cue_before.v1"
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None
+    if name is not None:
+        assert q.speaker.name is not None and name in q.speaker.name
+    else:
+        assert q.speaker.mention is not None and q.speaker.mention.text == "they"
+
+
+@pytest.mark.model
+def test_a_paragraph_without_a_lead_in_still_continues_the_speaker(extractor: Any) -> None:
+    art = extractor('"The road is closed," said Aron Falk.\n\n"It will stay closed all week."')
+    qs = _directs(art)
+    assert [q.rule for q in qs] == ["direct.cue_after.v1", "direct.continuation.v1"]
+
+
+@pytest.mark.model
+def test_a_split_quote_goes_on_across_a_manner_adjective(extractor: Any) -> None:
+    """'"A," I said, suddenly quiet, "B."': one quote, the adjective describes the speaker."""
+    art = extractor('"The old mill," Greta Lund said, suddenly pale, "burned down last night."')
+    [q] = _directs(art)
+    assert q.rule == "direct.split.v1"
+    assert [f.text for f in q.fragments] == ["The old mill,", "burned down last night."]
+    assert q.speaker is not None and q.speaker.name == "Greta Lund"

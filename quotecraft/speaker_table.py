@@ -3,7 +3,8 @@
 Decides which mentions are one entity before any quote is attributed: every PERSON
 entity of the article (and a name the tagger labelled otherwise but that opens with a
 known first name) becomes or joins a cluster, full names, surnames and possessives
-sharing one ``Speaker.id``; a one-word name the tagger missed elsewhere is that person
+sharing one ``Speaker.id`` unless their genders conflict (``Mrs. Claus`` is not ``Mr.
+Claus``, nor ``Santa ... he``); a one-word name the tagger missed elsewhere is that person
 again; a gendered noun (``her father``) is a person a later *he* can refer to. Each
 entity keeps its names (with where each was first given), the best title (an
 apposition beats a pre-modifier), the organization parsed from it, a gender when the
@@ -173,6 +174,8 @@ class EntityTable:
         self._title_index: dict[str, dict[int, Entity]] = {}
         self._retitled: list[Entity] = []
         self._how: dict[tuple[int, int], Resolution] = {}
+        self._evidence: dict[int, set[str]] = {}
+        """id(entity) -> the genders its mentions gave (honorific, first name, own pronoun)."""
         self._collect_people()
 
     # -- building the entity table ---------------------------------------------------------
@@ -219,7 +222,10 @@ class EntityTable:
             if not name or not name[0].isupper():
                 continue
             surname = name.split()[-1].lower()
-            ent = self._person_for(name, surname, span.start)
+            gender = self._mention_gender(span, name)
+            ent = self._person_for(name, surname, span.start, gender)
+            if gender:
+                self._evidence.setdefault(id(ent), set()).add(gender)
             ent.positions.append(span.start)
             self._add_name(ent, name, doc[name_toks[0].i : name_toks[-1].i + 1])
             self._add_title(ent, span)
@@ -301,6 +307,13 @@ class EntityTable:
                 self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
                 self._complete_name(echo)
                 by_word[t.lower_] = echo
+            elif echo is not None and self._firm_conflict(
+                echo, vote := self._subject_pronoun(t.i, t.i + 1)
+            ):
+                echo = self._new(SpeakerKind.PERSON)  # "Mrs. Claus" named, then "Santa ... he"
+                self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
+                echo.gender = vote
+                by_word[t.lower_] = echo
             if echo is None or t.i in echo.positions:
                 continue
             echo.positions.append(t.i)
@@ -351,10 +364,51 @@ class EntityTable:
         if ent.title:
             ent.organization = organization_from_title(ent.title, t)
 
-    def _person_for(self, name: str, surname: str, position: int) -> Entity:
+    def _subject_pronoun(self, start: int, end: int) -> str | None:
+        """The gender of the first *he, his, she, her* after a subject mention in its
+        sentence (``Santa had said he ...``), with no other name between; else None."""
+        doc = self.doc
+        if doc[start:end].root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for t in doc[end : doc[start].sent.end]:
+            if t.pos_ == "PROPN" or t.ent_type_ == PERSON:
+                return None
+            gender = pronouns().get(t.lower_)
+            if gender in ("male", "female") and not self._inside_quote(t.idx):
+                return gender
+        return None
+
+    def _mention_gender(self, span: Span, name: str) -> str | None:
+        """The gender one mention gives: its honorific (``Mrs. Claus``) or the first name
+        of a full name (``Maria Ortega``). (One pronoun after it is too weak: a misparsed
+        subject would split a person in two.)"""
+        prev = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
+        parts = name.split()
+        if gender is None and len(parts) > 1:
+            gender = first_names().get(parts[0].lower())
+        return gender
+
+    def _conflicts(self, ent: Entity, gender: str | None) -> bool:
+        """A mention of ``gender`` cannot be ``ent`` when ``ent``'s mentions gave another."""
+        seen = self._evidence.get(id(ent), set())
+        return gender is not None and any(g != gender for g in seen)
+
+    @staticmethod
+    def _firm_conflict(ent: Entity, gender: str | None) -> bool:
+        """``ent``'s gender, from an honorific or a gendered noun, is not ``gender``."""
+        return bool(gender and ent.gender and not ent.gender_guessed and ent.gender != gender)
+
+    def _person_for(
+        self, name: str, surname: str, position: int, gender: str | None = None
+    ) -> Entity:
+        """The entity of an earlier mention sharing the surname (the latest first), unless
+        the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``)."""
         parts = name.split()
         candidates = self.by_surname.get(surname, [])
         for ent in sorted(candidates, key=lambda x: -x.positions.last()):
+            if self._conflicts(ent, gender):
+                continue
             full = ent.name or ""
             if (
                 len(parts) == 1

@@ -33,6 +33,7 @@ from .reported_bounds import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
     after_comma,
+    attribution_start,
     because_tail,
     content_bounds,
     coordinated_tail,
@@ -198,6 +199,14 @@ class ReportedMatcher:
             # last conjunct but scopes over the whole coordination
             while content.dep_ == "conj" and content.head.i != content.i:
                 content = content.head
+        if (
+            cue.dep_ == "parataxis"
+            and content.dep_ == "advcl"
+            and content.i < cue.i < content.head.i
+        ):
+            # "Though it was calm, he said, the next vote would be harder": the parse hangs the
+            # interposed "he said" on the fronted clause; what was said is the whole sentence
+            content = content.head
         if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
         excluded = excluded + self._conjoined_cues(content) + self._participle_tails(content)
@@ -223,7 +232,7 @@ class ReportedMatcher:
             content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
         ):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...
-        bridged = s < cue.left_edge.i and cue.right_edge.i + 1 < e
+        bridged = s < attribution_start(cue) and cue.right_edge.i + 1 < e
         if s <= cue.i < e and not bridged:
             return None
         cue_s, cue_e, lemma = cue_bounds(cue)

@@ -201,6 +201,29 @@ def is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:
     )
 
 
+def attribution_start(cue: Token) -> int:
+    """Where the attribution ``cue`` heads starts: its left edge, or its subject's when
+    what the parser hung on the cue before its subject is a fronted subordinate clause
+    set off by a comma (``If the talks fail, | the mayor said, | the town ...``): that
+    clause is part of what was said, read across the interposed attribution."""
+    subject = next((c for c in cue.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return int(cue.left_edge.i)
+    start = subject.left_edge.i
+    fronted = [c for c in cue.lefts if c.i < start]
+    if (
+        not fronted
+        or start == 0
+        or cue.doc[start - 1].text != ","
+        or not all(
+            c.is_punct or (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+            for c in fronted
+        )
+    ):
+        return int(cue.left_edge.i)
+    return int(start)
+
+
 def content_bounds(
     content: Token, excluded: Sequence[Token] = (), bridge: Token | None = None
 ) -> tuple[int, int] | None:
@@ -221,6 +244,7 @@ def content_bounds(
         if x.i == content.i or x.is_ancestor(content):
             continue  # the content hangs below the cue: nothing of the cue is inside it
         if bridge is not None and x.i == bridge.i:
+            xs = attribution_start(x)
             left = sum(1 for t in doc[s:xs] if t.is_alpha)
             right = sum(1 for t in doc[xe:e] if t.is_alpha)
             if left >= _BRIDGE_WORDS and right >= _BRIDGE_WORDS:

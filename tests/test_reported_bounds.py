@@ -51,3 +51,30 @@ def test_object_content_takes_what_completes_it(
     extractor: Any, text: str, cue: str, content: str
 ) -> None:
     assert _content(extractor, text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the parse hangs the interposed "she said" on the fronted clause
+        (
+            "Though the first merger was relatively seamless, she said, undoing it would be "
+            "much more acrimonious.",
+            "said",
+            "Though the first merger was relatively seamless, she said, undoing it would be "
+            "much more acrimonious",
+        ),
+        # the parse hangs the fronted clause on the interposed "the mayor said"
+        (
+            "If the talks fail, the mayor said, the town will look for other ways to fund "
+            "the bridge.",
+            "said",
+            "If the talks fail, the mayor said, the town will look for other ways to fund "
+            "the bridge",
+        ),
+    ],
+)
+def test_content_reads_across_an_interposed_attribution(
+    extractor: Any, text: str, cue: str, content: str
+) -> None:
+    assert _content(extractor, text, cue) == content

@@ -34,6 +34,7 @@ from .reported_bounds import (
     SUBJECT_DEPS,
     after_comma,
     attribution_start,
+    bare_verb_tail,
     because_tail,
     content_bounds,
     coordinated_tail,
@@ -226,6 +227,8 @@ class ReportedMatcher:
         if content.dep_ in OBJECT_DEPS:
             e = object_tail(cue, e)
         e = coordinated_tail(cue, e, self.lexicon)
+        if content.pos_ in ("VERB", "AUX"):
+            e = bare_verb_tail(cue, e, self.lexicon)
         e = nonrestrictive_tail(doc, s, e)
         span = doc[s:e]
         if sum(1 for t in span if t.is_alpha) < 2 and not (

@@ -139,6 +139,42 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     return end
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def bare_verb_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
+    """Extend a verb's content over a bare verb the parser coordinated with a finite cue.
+
+    ``agreed to share a port and rely on one another``: ``rely`` cannot be coordinated
+    with ``agreed`` (a bare verb beside a finite one), so it continues the content, the
+    infinitive or the clause ``to``/``would`` governs (``said he would order a review
+    and ask ...``). A finite conjunct (``... and warned``) is the speaker's next act, and
+    a cue verb (``... and think that ...``) a report of its own.
+    """
+    doc = cue.doc
+    if cue.tag_ not in _FINITE_TAGS:
+        return end
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < end:
+            continue
+        if c.tag_ != "VB" or any(x.dep_ in SUBJECT_DEPS or x.dep_ == "aux" for x in c.children):
+            return end
+        if is_clause_cue(c, lexicon) or is_naming_cue(c, lexicon):
+            return end
+        gap = doc[end : c.left_edge.i]
+        if c.left_edge.i < end or len(gap) > 2:
+            return end
+        if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
+            return end
+        e = c.right_edge.i + 1
+        while e > end and (
+            (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+        ):
+            e -= 1
+        return e
+    return end
+
+
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})
 _NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
 

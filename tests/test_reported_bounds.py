@@ -78,3 +78,35 @@ def test_content_reads_across_an_interposed_attribution(
     extractor: Any, text: str, cue: str, content: str
 ) -> None:
     assert _content(extractor, text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the parse coordinates "rely" with "agreed"; a bare verb continues the infinitive
+        (
+            "The two countries agreed to share a single port and rely on one another for "
+            "coast patrols.",
+            "agreed",
+            "to share a single port and rely on one another for coast patrols",
+        ),
+        (
+            "The ministers agreed to cut fares, raise wages and rely on the rail company for "
+            "the rest.",
+            "agreed",
+            "to cut fares, raise wages and rely on the rail company for the rest",
+        ),
+    ],
+)
+def test_a_bare_verb_coordinated_with_the_cue_continues_the_content(
+    extractor: Any, text: str, cue: str, content: str
+) -> None:
+    assert _content(extractor, text, cue) == content
+
+
+def test_a_coordinated_cue_with_its_own_clause_is_a_report_of_its_own(extractor: Any) -> None:
+    text = "The residents agreed to keep the ferry and say that the bridge costs too much."
+    assert _content(extractor, text, "agreed") == "to keep the ferry"
+    # a finite conjunct is the speaker's next act
+    text = "The residents agreed to keep the ferry and warned that the bridge costs too much."
+    assert _content(extractor, text, "agreed") == "to keep the ferry"

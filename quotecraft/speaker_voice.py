@@ -6,7 +6,9 @@ used in the narration); otherwise a byline (``By Ann Lee``), the interviewee of 
 whose opening lines say *interview* (the one person named in the heading, even where the
 tagger missed the name, else the person the introduction says was interviewed or
 spoken with; whose answers say *I*, while a question's *I* is the unnamed interviewer
-and its *you* the interviewee), or a letter's signature after a closing (``Love,``).
+and its *you* the interviewee) or of a text of questions to *you*, each answered on the
+next line (the one person its opening lines name, a photo credit aside), or a letter's
+signature after a closing (``Love,``).
 Without such evidence *I* stays unresolved.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +39,13 @@ from .titles import TitleLexicon
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
 _BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_QA_PAIRS = 2
+"""How many questions to *you*, each answered on the next line, make a text an interview."""
+_CREDIT = re.compile(
+    r"\b(?:image|photo|photograph|picture|credit)s?(?:\s+by)?\s*:?\s*$", re.IGNORECASE
+)
+"""What a credit line puts before a photographer's name (``Image: Ann Lee``)."""
 _CONVERSE = frozenset({"speak", "talk", "sit", "chat"})
 """Verbs of conversation whose *with/to X* names an interviewee (``spoke with Ann Lee``)."""
 _OPENING_LINES = 6
@@ -50,6 +60,7 @@ _LABEL_AT_START = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'
 """A speaker label opening a line: ``Ann Lee: I think ...``."""
 _LABEL_AT_END = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z.'’-]+):\s*$")
 """A capitalized speaker label ending a line: ``6:13 P.M. THE VICE PRESIDENT:``."""
+_QUOTE_OPENERS = "\"“‘'«"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _QUESTION_SENTENCES = 3
 _VALEDICTION = re.compile(
@@ -244,7 +255,8 @@ class VoicedEntityTable(EntityTable):
         return None
 
     def _interviewee(self, lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-        """The person an interview is with, when the opening lines say *interview*.
+        """The person an interview is with, when the opening lines say *interview* or the
+        text is questions to *you* answered line by line.
 
         The opening lines are those before the first question (at most a few: a
         heading, a date, an introduction). The interviewee is the one person named in
@@ -253,13 +265,37 @@ class VoicedEntityTable(EntityTable):
         Lee``, ``spoke with Ann Lee``, ``Ann Lee was interviewed``).
         """
         opening = _opening(lines)
-        if not any(_INTERVIEW.search(line) for _, _, line in opening):
+        said = any(_INTERVIEW.search(line) for _, _, line in opening)
+        if not said and not _questions_and_answers(lines):
             return None
         found = self._named_in_heading(lines[0]) or self._interviewed(opening)
+        if found is None and not said:  # questions and answers: whom the opening names
+            found = self._named_in_opening(opening)
         if found is None:
             return None
         self._is_interview = True
         return found
+
+    def _named_in_opening(self, opening: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """The one person the opening lines name, credits (``Image: Ann Lee``) aside."""
+        if not opening:
+            return None
+        start, end = opening[0][0], opening[-1][1]
+        found: dict[str, tuple[int, int]] = {}
+        for sp in self._person_spans():
+            if not start <= sp.start_char < end or _CREDIT.search(self._line_before(sp.start_char)):
+                continue
+            toks = name_tokens(sp, self.titles)
+            if toks:
+                where = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                found.setdefault(toks[-1].lower_, where)  # "Ann Lee" and "Lee": one person
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _line_before(self, char: int) -> str:
+        """The text of ``char``'s line before it."""
+        lines = self._text_lines()
+        k = bisect_right([s for s, _, _ in lines], char) - 1
+        return lines[k][2][: char - lines[k][0]] if k >= 0 else ""
 
     def _named_in_heading(self, heading: tuple[int, int, str]) -> tuple[int, int] | None:
         """The one person named in the heading line, else None."""
@@ -394,6 +430,22 @@ def _is_question(line: str) -> bool:
     return line.endswith("?") and len(_SENTENCE_END.findall(line)) <= _QUESTION_SENTENCES
 
 
+def _questions_and_answers(lines: list[tuple[int, int, str]]) -> bool:
+    """A transcript of an interview without the word: questions to *you*, not in
+    quotation marks, each answered by the next line, at least ``_QA_PAIRS`` times."""
+    pairs = 0
+    for (_, _, q), (_, _, a) in pairwise(lines):
+        if (
+            _is_question(q)
+            and q[:1] not in _QUOTE_OPENERS
+            and _SECOND_PERSON.search(q)
+            and not _is_question(a)
+            and a[:1] not in _QUOTE_OPENERS
+        ):
+            pairs += 1
+    return pairs >= _QA_PAIRS
+
+
 def _opening(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The first lines before the first question (a heading, a date, an introduction)."""
     out = []
@@ -406,7 +458,7 @@ def _opening(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:
     """A story in dialogue: at least 4 lines, and a quarter of them, open with a quotation mark."""
-    opening = sum(1 for _, _, line in lines if line[:1] in "\"“‘'«")
+    opening = sum(1 for _, _, line in lines if line[:1] in _QUOTE_OPENERS)
     return opening >= 4 and opening * 4 >= len(lines)
 
 

@@ -37,6 +37,7 @@ from .reported_bounds import (
     bare_verb_tail,
     because_tail,
     content_bounds,
+    coordinated_after,
     coordinated_tail,
     is_clause_cue,
     is_naming_cue,
@@ -211,7 +212,13 @@ class ReportedMatcher:
         if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
         excluded = excluded + self._conjoined_cues(content) + self._participle_tails(content)
-        bounds = content_bounds(content, excluded, bridge=cue)
+        bridge: Token | None = cue
+        if cue.lower_ == "according" and content.i < cue.i and not coordinated_after(cue):
+            # "A, according to X, B": B continues the content when the content's head is in B
+            # ("The fee, according to X, would ...") or B is coordinated with A ("..., and B");
+            # else it is the writer's ("..., more than twice what it projected")
+            bridge = None
+        bounds = content_bounds(content, excluded, bridge=bridge)
         if bounds is None:
             return None
         s, e = bounds

@@ -260,6 +260,15 @@ def attribution_start(cue: Token) -> int:
     return int(start)
 
 
+def coordinated_after(tok: Token) -> bool:
+    """Whether a coordinating word (``, and ...``) follows the phrase ``tok`` heads."""
+    doc = tok.doc
+    i = tok.right_edge.i + 1
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return i < len(doc) and doc[i].dep_ == "cc"
+
+
 def content_bounds(
     content: Token, excluded: Sequence[Token] = (), bridge: Token | None = None
 ) -> tuple[int, int] | None:

@@ -110,3 +110,21 @@ def test_a_coordinated_cue_with_its_own_clause_is_a_report_of_its_own(extractor:
     # a finite conjunct is the speaker's next act
     text = "The residents agreed to keep the ferry and warned that the bridge costs too much."
     assert _content(extractor, text, "agreed") == "to keep the ferry"
+
+
+def test_a_trailing_according_to_ends_the_content_unless_a_coordinate_follows(
+    extractor: Any,
+) -> None:
+    text = (
+        "Fares will rise by ten percent, according to the ferry company, compared with five "
+        "percent last year."
+    )
+    assert _content(extractor, text, "according to") == "Fares will rise by ten percent"
+    text = (
+        "Fares rose by ten percent in May, according to the ferry company, and bus fares rose "
+        "by six percent."
+    )
+    assert _content(extractor, text, "according to") == (
+        "Fares rose by ten percent in May, according to the ferry company, and bus fares rose "
+        "by six percent"
+    )

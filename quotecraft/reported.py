@@ -39,6 +39,7 @@ from .reported_bounds import (
     content_bounds,
     coordinated_after,
     coordinated_tail,
+    interposed_tail,
     is_clause_cue,
     is_naming_cue,
     is_passive,
@@ -230,7 +231,8 @@ class ReportedMatcher:
             s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
         if opener is not None:
             s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
-        e = because_tail(cue, e)
+        interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"
+        e = because_tail(cue, interposed_tail(cue, content, e))
         if content.dep_ in OBJECT_DEPS:
             e = object_tail(cue, e)
         e = coordinated_tail(cue, e, self.lexicon)
@@ -242,7 +244,7 @@ class ReportedMatcher:
             content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
         ):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...
-        bridged = s < attribution_start(cue) and cue.right_edge.i + 1 < e
+        bridged = interposed or (s < attribution_start(cue) and cue.right_edge.i + 1 < e)
         if s <= cue.i < e and not bridged:
             return None
         cue_s, cue_e, lemma = cue_bounds(cue)

@@ -269,6 +269,45 @@ def coordinated_after(tok: Token) -> bool:
     return i < len(doc) and doc[i].dep_ == "cc"
 
 
+_CONTINUING_MARKS = frozenset({"that", "while", "whereas", "because", "though", "although"})
+
+
+def interposed_tail(cue: Token, content: Token, end: int) -> int:
+    """Extend a content before its cue over what follows the interposed attribution.
+
+    ``The records show, he said in an interview, that the harbor lost money``; ``It
+    matters, she said, that the council listens``; ``The plan would be helped, Lee said,
+    by the new schedule``: the parse hangs the rest of the sentence on the cue, but the
+    attribution only interrupts the content. Taken when the cue's last phrase follows a
+    comma and is a ``that`` clause, a contrast or reason clause (``while ...``,
+    ``because ...``) or a ``by`` phrase, and nothing else of the cue's but a place,
+    time or addressee stands between.
+    """
+    doc = cue.doc
+    subject = next((c for c in cue.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or content.head.i != cue.i or end > subject.left_edge.i:
+        return end
+    rights = [c for c in cue.rights if not c.is_punct]
+    if not rights or doc[rights[-1].left_edge.i - 1].text != ",":
+        return end
+    last = rights[-1]
+    if not all(c.dep_ in ("prep", "advmod", "npadvmod", "dobj", "dative") for c in rights[:-1]):
+        return end
+    first = doc[last.left_edge.i]
+    marked = last.dep_ in ("ccomp", "advcl") and (
+        first.dep_ == "mark" and first.lower_ in _CONTINUING_MARKS and first.head.i == last.i
+    )
+    by = last.dep_ in ("prep", "agent") and last.lower_ == "by"
+    if not (marked or by):
+        return end
+    e = last.right_edge.i + 1
+    while e > end and (
+        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+    ):
+        e -= 1
+    return e
+
+
 def content_bounds(
     content: Token, excluded: Sequence[Token] = (), bridge: Token | None = None
 ) -> tuple[int, int] | None:

@@ -128,3 +128,28 @@ def test_a_trailing_according_to_ends_the_content_unless_a_coordinate_follows(
         "Fares rose by ten percent in May, according to the ferry company, and bus fares rose "
         "by six percent"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "It matters, she said in an interview afterward, that the council listens to "
+            "small towns.",
+            "It matters, she said in an interview afterward, that the council listens to "
+            "small towns",
+        ),
+        (
+            "One crew offered to shelter the hikers at a nearby station, the ranger said, "
+            "while others refused to help.",
+            "One crew offered to shelter the hikers at a nearby station, the ranger said, "
+            "while others refused to help",
+        ),
+        # what the cue itself takes after the comma is not content
+        ("Prices will fall next year, the bank said on Monday.", "Prices will fall next year"),
+    ],
+)
+def test_content_goes_on_after_an_interposed_attribution(
+    extractor: Any, text: str, content: str
+) -> None:
+    assert _content(extractor, text, "said") == content

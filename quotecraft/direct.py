@@ -95,7 +95,7 @@ def detect(
             or _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, lead, lexicon)
             or _colon(doc, q, lead)
-            or _dash(doc, q, after)
+            or _dash(doc, q, after, before)
             or _standalone(doc, q, before, after, text)
         )
         if cand is None:
@@ -313,9 +313,11 @@ def _cue_before(
                 "neg",
             ):
                 allowed.update(x.i for x in c.subtree)
-        if all(
-            x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between
-        ) and not _term_follows(q, text, before):
+        if (
+            all(x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between)
+            and not _term_follows(q, text, before)
+            and not _phrase_goes_on(doc, text, q, between)
+        ):
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
             return _make(q, "direct.cue_before.v1", conf, t)
         return None
@@ -351,6 +353,21 @@ def _own_lead_in(
     return cand if cand is not None and before[-1].text in (",", ":") else None
 
 
+def _phrase_goes_on(doc: Doc, text: str, q: Quoted, between: list[Token]) -> bool:
+    """A word before the mark modifies a quoted word: the quote ends a noun phrase begun
+    outside it (``maintain a large "personal space"``, ``their "perfect little world"``),
+    a term, not a quotation."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(x.dep_ in _NOUN_MODIFIERS and span.start <= x.head.i < span.end for x in between)
+
+
+_NOUN_MODIFIERS = frozenset(("amod", "poss", "compound", "nummod"))
+"""Dependencies of a word that describes a noun: an adjective, a possessor, a number (an
+article alone does not: ``branded it an "outlaw nation"`` is the quoted words' phrase)."""
+
+
 def _puts_it(verb: Token) -> bool:
     """``put it`` / ``puts it`` with a subject of its own and nothing after its "it"."""
     return (
@@ -384,9 +401,9 @@ def _colon(doc: Doc, q: Quoted, before: list[Token]) -> Candidate | None:
     return cand
 
 
-def _dash(doc: Doc, q: Quoted, after: list[Token]) -> Candidate | None:
-    if not after or q.close is None:
-        return None
+def _dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:
+    if not after or q.close is None or any(not t.is_punct for t in before):
+        return None  # 'the four "elements" — fire, ...': a term's dash opens an aside
     dash = (after[0].idx, after[0].idx + len(after[0].text))
     names_from = 1
     if after[0].text not in DASHES:

@@ -105,3 +105,39 @@ def test_a_split_quote_goes_on_across_a_manner_adjective(extractor: Any) -> None
     assert q.rule == "direct.split.v1"
     assert [f.text for f in q.fragments] == ["The old mill,", "burned down last night."]
     assert q.speaker is not None and q.speaker.name == "Greta Lund"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The coach kept questioning their "perfect little season."',
+        'Lena Berg said it on Radio Nord\'s "Morning Hour."',
+    ],
+    ids=["adjectives", "possessive"],
+)
+def test_a_noun_phrase_begun_before_the_marks_is_not_a_direct_quote(
+    extractor: Any, text: str
+) -> None:
+    """The words before the mark describe a quoted noun: a term inside a phrase; a reading
+    of the whole phrase as the verb's object (mixed) may take it in."""
+    art = extractor(text)
+    assert _directs(art) == []
+    for q in art.quotes:
+        assert q.kind.value == "mixed" and q.content.text.startswith("their")
+
+
+@pytest.mark.model
+def test_an_article_alone_does_not_make_a_term(extractor: Any) -> None:
+    art = extractor('The league branded the club a "disgrace to the sport."')
+    assert [q.content.text for q in _directs(art)] == ["disgrace to the sport."]
+
+
+@pytest.mark.model
+def test_a_dash_after_a_term_in_a_sentence_is_no_attribution(extractor: Any) -> None:
+    art = extractor('Is her sense of self — her "spark" — only an illusion of her circuits?')
+    assert _directs(art) == []
+    art = extractor('"We build for the next century." — Ingrid Solberg\n\nThe bridge opens in May.')
+    [q] = _directs(art)
+    assert q.rule == "direct.dash.v1"
+    assert q.speaker is not None and q.speaker.name == "Ingrid Solberg"

@@ -28,7 +28,8 @@ from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speake
 from .speakers import Entity
 
 _Last = tuple[Entity, int, int, tuple[int, int] | None]
-"""The previous speaker: entity, sentence id, paragraph, and the mention that named it."""
+"""The previous speaker: entity, sentence id where their quote ends, paragraph, and the
+mention that named it."""
 
 
 def build_quotes(
@@ -86,7 +87,9 @@ def build_quotes(
         if entity is not None:
             if last is not None and last[0] is not entity:
                 other = last
-            last = (entity, sent, para, bounds)
+            # the speaker spoke until the quote's end: a pronoun's distance counts from there
+            spoke = max(sent, ctx.sent_ids[ctx.index.at(c.end - 1)]) if len(ctx.sent_ids) else sent
+            last = (entity, spoke, para, bounds)
         addressee = None
         if c.attribution.addressee is not None:
             a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .resources import data_json, data_tsv
 from .wordlists import word_list
@@ -67,3 +67,22 @@ def first_name_entity(span: Span) -> bool:
         and t.lower_ not in word_list("place_nouns")
         for t in span
     )
+
+
+def object_of(pron: Token, subject: Token) -> bool:
+    """``pron`` is an object of the verb ``subject`` is the subject of (``Lee described
+    her``): a pronoun there is someone else, or it would be reflexive (``herself``)."""
+    return pron.dep_ in ("dobj", "dative") and pron.head.i == subject.head.i
+
+
+def mention_gender(span: Span, name: str) -> str | None:
+    """The gender one mention of a person gives: its honorific (``Mrs. Claus``) or the
+    first name of a full name (``Maria Ortega``). (One pronoun after it is too weak: a
+    misparsed subject would split a person in two.)"""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
+    parts = name.split()
+    if gender is None and len(parts) > 1:
+        gender = first_names().get(parts[0].lower())
+    return gender

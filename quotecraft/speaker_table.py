@@ -32,6 +32,8 @@ from .speaker_features import (
     first_names,
     gendered_nouns,
     honorifics,
+    mention_gender,
+    object_of,
     pronouns,
 )
 from .speaker_names import (
@@ -130,7 +132,7 @@ class Entity:
 
 
 @define
-class _Mention:
+class Mention:
     token: int
     entity: Entity
     subject: bool
@@ -162,7 +164,7 @@ class EntityTable:
         self.entities: list[Entity] = []
         self.by_surname: dict[str, list[Entity]] = {}
         self.by_org: dict[str, Entity] = {}
-        self.person_mentions: list[_Mention] = []
+        self.person_mentions: list[Mention] = []
         # indexes built once, so each lookup is a bisection, not a scan of the document
         self._quote_spans = _merged(quote_spans)
         self._quote_starts = [s for s, _ in self._quote_spans]
@@ -222,7 +224,7 @@ class EntityTable:
             if not name or not name[0].isupper():
                 continue
             surname = name.split()[-1].lower()
-            gender = self._mention_gender(span, name)
+            gender = mention_gender(span, name)
             ent = self._person_for(name, surname, span.start, gender)
             if gender:
                 self._evidence.setdefault(id(ent), set()).add(gender)
@@ -234,7 +236,7 @@ class EntityTable:
                 ent.gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
             if not self._inside_quote(span.start_char):
                 self.person_mentions.append(
-                    _Mention(
+                    Mention(
                         span.start,
                         ent,
                         span.root.dep_ in ("nsubj", "nsubjpass"),
@@ -266,6 +268,8 @@ class EntityTable:
             sent = doc[m.token].sent
             for t in doc[m.token + 1 : min(sent.end, nxt)]:
                 gender = table.get(t.lower_)
+                if object_of(t, doc[m.token]):
+                    continue  # "Lee described her": never Lee (a reflexive would be)
                 if gender in ("male", "female") and not self._inside_quote(t.idx):
                     votes.setdefault(id(m.entity), set()).add(gender)
                     break
@@ -318,7 +322,7 @@ class EntityTable:
                 continue
             echo.positions.append(t.i)
             self.person_mentions.append(
-                _Mention(t.i, echo, t.dep_ in ("nsubj", "nsubjpass"), self._sent_of[t.i])
+                Mention(t.i, echo, t.dep_ in ("nsubj", "nsubjpass"), self._sent_of[t.i])
             )
 
     def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:
@@ -335,7 +339,7 @@ class EntityTable:
             described[words.lower()] = ent
         ent.positions.append(noun.i)
         self.person_mentions.append(
-            _Mention(noun.i, ent, noun.dep_ in ("nsubj", "nsubjpass"), self._sent_of[noun.i])
+            Mention(noun.i, ent, noun.dep_ in ("nsubj", "nsubjpass"), self._sent_of[noun.i])
         )
 
     @staticmethod
@@ -374,20 +378,11 @@ class EntityTable:
             if t.pos_ == "PROPN" or t.ent_type_ == PERSON:
                 return None
             gender = pronouns().get(t.lower_)
+            if object_of(t, doc[start:end].root):
+                continue
             if gender in ("male", "female") and not self._inside_quote(t.idx):
                 return gender
         return None
-
-    def _mention_gender(self, span: Span, name: str) -> str | None:
-        """The gender one mention gives: its honorific (``Mrs. Claus``) or the first name
-        of a full name (``Maria Ortega``). (One pronoun after it is too weak: a misparsed
-        subject would split a person in two.)"""
-        prev = self.doc[span.start - 1].lower_ if span.start > 0 else ""
-        gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
-        parts = name.split()
-        if gender is None and len(parts) > 1:
-            gender = first_names().get(parts[0].lower())
-        return gender
 
     def _conflicts(self, ent: Entity, gender: str | None) -> bool:
         """A mention of ``gender`` cannot be ``ent`` when ``ent``'s mentions gave another."""
@@ -442,7 +437,7 @@ class EntityTable:
             if not self._inside_quote(head.idx) and not known:
                 self.person_mentions.insert(
                     k,
-                    _Mention(
+                    Mention(
                         head.i,
                         ent,
                         head.dep_ in ("nsubj", "nsubjpass"),

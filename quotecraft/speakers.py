@@ -13,8 +13,9 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 
 1. a relative pronoun (``Ann Lee, who said``) takes its antecedent's resolution;
 2. a pronoun: agreement (gender from pronouns, honorifics, gendered nouns and a
-   first-name table; number) and salience (same sentence, previous speaker, subject
-   of a recent sentence); first person outside quotations is the document's author
+   first-name table; number) and salience (same sentence, the previous speaker within
+   three sentences of the end of their quote unless someone else was a main subject
+   since, subject of a recent sentence); first person outside quotations is the document's author
    when a byline, an interview heading or a letter's signature names one;
 3. a name apposed to a description, a PERSON entity, a surname or first name of an
    entity named earlier, a name after a title;
@@ -47,7 +48,7 @@ from .speaker_names import (
     text_slice,
     title_sets,
 )
-from .speaker_table import Entity
+from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
 
@@ -371,7 +372,12 @@ class Resolver(VoicedEntityTable):
         same_sentence = [m for m in before if m.sent == sent]
         if same_sentence:
             return self._adopt(same_sentence[-1].entity, gender)
-        if last_speaker is not None and gap <= 3 and compatible(last_speaker):
+        if (
+            last_speaker is not None
+            and gap <= 3
+            and compatible(last_speaker)
+            and not self._subject_since(before, sent - gap, last_speaker)
+        ):
             return self._adopt(last_speaker, gender)
         near = [m for m in before if sent - m.sent <= 4]
         subjects = [m for m in near if m.subject]
@@ -389,6 +395,14 @@ class Resolver(VoicedEntityTable):
         if gender != "plural" and len(distinct) == 1:
             return next(iter(distinct.values()))
         return None
+
+    def _subject_since(self, mentions: list[Mention], after: int, speaker: Entity) -> bool:
+        """Someone else was the subject of a main verb after sentence ``after`` (``“...,”
+        said Ivo Renner. Tomas Ek disagreed. He said ...``: *he* is no longer Ivo)."""
+        return any(
+            m.sent > after and m.entity is not speaker and _main_subject(self.doc[m.token])
+            for m in mentions
+        )
 
     def _chain_start(self, sent: int, gender: str) -> int:
         """The first sentence of the run of *he* (or *she*) before sentence ``sent``.
@@ -470,3 +484,10 @@ class Resolver(VoicedEntityTable):
         )
 
     # -- the document's own voice (first person outside quotations) ----------------------
+
+
+def _main_subject(tok: Token) -> bool:
+    """``tok`` (a name's first word) is in the subject of its sentence's main verb."""
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"

@@ -25,6 +25,7 @@ from .candidates import Candidate
 from .context import DocContext
 from .cues import CueLexicon
 from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speaker, TextSpan
+from .speaker_names import cited_author
 from .speakers import Entity
 
 _Last = tuple[Entity, int, int, tuple[int, int] | None]
@@ -62,6 +63,8 @@ def build_quotes(
         entity: Entity | None = None
         bounds = c.attribution.speaker
         rule = c.rule
+        if bounds is None and c.inherits:  # a title in a reference entry: its author's
+            bounds = cited_author(ctx.doc, c.start)
         if bounds is not None:
             gap = sent - last[1] if last is not None else 99
             entity, bounds = resolver.resolve(

@@ -3,7 +3,9 @@
 Decides which words of a mention are the name (titles, honorifics and stray words
 trimmed, a party tag such as ``(D-Mass.)`` is no name), the title of a named person
 (a pre-modifier such as ``former NATO Secretary-General`` or an apposition), and the
-organization named in a title. Every name is a slice of the text, as written.
+organization named in a title, and the author of a quoted title in a reference entry
+(``Ann Lee. “Title.” Journal``). Every name is a slice of the text, as written; a
+number makes no name (``Rewind 2013``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import honorifics
+from .speaker_features import first_names, honorifics
 from .titles import Titles, packaged_titles
 from .wordlists import word_list
 
@@ -53,11 +55,23 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 
 def looks_like_name(toks: Sequence[Token]) -> bool:
-    """A person's name has a capitalized word of two letters or more and is no party tag."""
+    """A person's name has a capitalized word of two letters or more, no number
+    (``Rewind 2013`` is an event) and is no party tag."""
     text = "".join(t.text_with_ws for t in toks).strip()
-    if not text or _PARTY_TAG.match(text.replace(" ", "")):
+    if not text or _PARTY_TAG.match(text.replace(" ", "")) or any(t.is_digit for t in toks):
         return False
     return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
+
+
+def common_opening(toks: Sequence[Token], lowercase: set[str]) -> bool:
+    """A name's first word opens a sentence or a line and the text writes it in
+    lowercase elsewhere (``Describe Einstein’s view``; ``describe``): a common word,
+    not part of the name (a known first name stays: ``Will Lee``, ``will``)."""
+    if len(toks) < 2:
+        return False
+    first = toks[0]
+    opens = first.is_sent_start or first.i == 0 or "\n" in first.doc[first.i - 1].text
+    return bool(opens) and first.lower_ in lowercase and first.lower_ not in first_names()
 
 
 def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
@@ -235,3 +249,25 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         return None  # "Finance Minister", "Police Chief": a field, not a body
     org = POSSESSIVE.sub("", " ".join(kept).strip()).strip()  # "Acme's spokesperson"
     return org if org and org[:1].isupper() else None
+
+
+_CITATION = re.compile(r"(?:^|\n)(?P<name>[A-Z][\w'’-]+(?:,? [A-Z][\w.'’-]+){0,3})\.\s*[\"“‘']?$")
+"""A line opening a reference entry with its author: ``Ann Lee. “Title.” Journal``."""
+
+
+def cited_author(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The author of a quoted title that opens a reference entry (``Ann Lee. “Title.”
+    Journal, 2017.``): the token bounds of the name before it on its line, when the
+    tagger calls a word of it a person or it opens with a known first name."""
+    text = doc.text
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    m = _CITATION.search(line)
+    if m is None:
+        return None
+    at = start - len(line) + m.start("name")
+    span = doc.char_span(at, at + len(m.group("name")), alignment_mode="expand")
+    if span is None or not (
+        any(t.ent_type_ == PERSON for t in span) or span[0].lower_ in first_names()
+    ):
+        return None
+    return span.start, span.end

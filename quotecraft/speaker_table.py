@@ -42,6 +42,7 @@ from .speaker_names import (
     POSSESSIVE,
     apposed_to_title,
     appositive_title,
+    common_opening,
     looks_like_name,
     mention_span,
     name_tokens,
@@ -192,18 +193,23 @@ class EntityTable:
         return ent
 
     def _person_spans(self) -> list[Span]:
-        """PERSON entities, trimmed to a shorter form seen elsewhere (``Secretariat Jo Lee``)."""
+        """PERSON entities, trimmed to a shorter form seen elsewhere (``Secretariat Jo Lee``)
+        or of a common word opening a line (``Describe Einstein``)."""
         if self._persons is not None:
             return self._persons
         doc = self.doc
         spans = [sp for sp in self._ents if sp.label_ == PERSON or first_name_entity(sp)]
         forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
+        lowercase = {t.text for t in doc if t.text.islower()}  # words the text writes so
         out = []
         for sp in spans:
             toks = name_tokens(sp, self.titles)
             if not looks_like_name(toks):
                 continue  # "(D-Mass.)", "R-OH": a party and state tag, not a name
-            if len(toks) >= 3:
+            if common_opening(toks, lowercase):  # "Describe Einstein’s view ..."
+                sp = doc[toks[1].i : sp.end]
+                sp.label_ = PERSON
+            elif len(toks) >= 3:
                 for k in range(1, len(toks) - 1):
                     if text_slice(toks[k:]) in forms:
                         sp = doc[toks[k].i : sp.end]

@@ -396,3 +396,15 @@ def test_a_bracketed_reference_number_is_not_the_subject() -> None:
         deps=["dep", "nsubj", "dep", "ROOT"],
     )
     assert _subject(alone[3], alone[3], passive=False).text == "7"  # nothing better: kept
+
+
+def test_a_name_with_a_number_is_no_person() -> None:
+    """A tagger's PERSON entity holding a number is an event or a product (``Rewind 2013``)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotecraft.speaker_names import looks_like_name
+
+    doc = Doc(spacy.blank("en").vocab, words=["Harbour", "Fest", "2019", "with", "Louis", "XIV"])
+    assert not looks_like_name(list(doc[0:3]))
+    assert looks_like_name(list(doc[4:6]))  # a regnal number is a name's

@@ -120,6 +120,11 @@ POSITIVE = [
         "The union's complaint that the rules were unfair went unanswered.",
         "the rules were unfair",
     ),
+    (
+        "reported.for_to.v1",
+        "Greta Holm is calling for the city to rebuild the old ferry pier.",
+        "the city to rebuild the old ferry pier",
+    ),
 ]
 
 NEGATIVE = [
@@ -147,6 +152,7 @@ NEGATIVE_BY_RULE = [
     ("reported.noun_that.v1", "The claim that he filed was approved."),
     ("reported.dobj.v1", "Trump praised him."),
     ("reported.prep_for.v1", "She called for him twice."),
+    ("reported.for_to.v1", "The crew waited for the tide to turn."),  # not a cue verb
     ("reported.prep_about.v1", "The story is about rents."),
     ("reported.gerund.v1", "He kept saying nothing."),
     ("reported.call_as.v1", "She called him twice."),

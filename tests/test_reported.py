@@ -125,6 +125,16 @@ POSITIVE = [
         "Greta Holm is calling for the city to rebuild the old ferry pier.",
         "the city to rebuild the old ferry pier",
     ),
+    (
+        "reported.ccomp_that.v1",
+        "By noon the harbor master saw that the storm had turned north.",
+        "the storm had turned north",
+    ),
+    (
+        "reported.ccomp_that.v1",
+        "Ines noticed that the ledger had two missing pages.",
+        "the ledger had two missing pages",
+    ),
 ]
 
 NEGATIVE = [
@@ -153,6 +163,8 @@ NEGATIVE_BY_RULE = [
     ("reported.dobj.v1", "Trump praised him."),
     ("reported.prep_for.v1", "She called for him twice."),
     ("reported.for_to.v1", "The crew waited for the tide to turn."),  # not a cue verb
+    ("reported.ccomp_that.v1", "From the ridge we saw how the river bends."),  # no that-clause
+    ("reported.ccomp_that.v1", "She saw the boats leave the harbor."),  # a perception
     ("reported.prep_about.v1", "The story is about rents."),
     ("reported.gerund.v1", "He kept saying nothing."),
     ("reported.call_as.v1", "She called him twice."),

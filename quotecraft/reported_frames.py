@@ -250,21 +250,25 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
     ] + out
 
 
-def phrase_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+def phrase_attributions(
+    doc: Doc, lexicon: CueLexicon, taken: Sequence[Candidate] = ()
+) -> list[Candidate]:
     """``In the words of Mayor X, the bridge is safe.`` / ``..., in the view of X.``
 
     Rule ``reported.phrase.v1``: a sentence that opens with a cue phrase of
     ``data/cues/phrases.tsv``, a source and a comma (or ends with a comma, the phrase and
     a source) attributes the rest of the sentence to that source. ``according to`` has
-    its own dependency pattern and is left to it.
+    its own dependency pattern, which wants *according* on a verb; this rule takes it
+    only where no candidate of ``taken`` has it for cue (``Lund beats Vega by six points,
+    according to the poll`` with *according* read on a noun), and not when it names no
+    source (``according to plan``: word list ``non_sources``).
     """
     phrases = {
-        tuple(words.split()): (lemma, conf)
-        for words, (lemma, conf) in lexicon.phrases.items()
-        if words != "according to"
+        tuple(words.split()): (lemma, conf) for words, (lemma, conf) in lexicon.phrases.items()
     }
     if not phrases:
         return []
+    taken_cues = {c.cue_token for c in taken}
     out: list[Candidate] = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
@@ -291,6 +295,11 @@ def phrase_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             if not source or len(source) > 8 or not rest:
                 continue
             if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in source):
+                continue
+            if words == ("according", "to") and (
+                first.i in taken_cues
+                or any(t.lemma_.lower() in word_list("non_sources") for t in source)
+            ):
                 continue
             bounds = trim_bounds(doc, rest[0].i, rest[-1].i + 1)
             if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 3:
@@ -330,7 +339,7 @@ def reported_candidates(
     cands = matcher(doc)
     cands += colon_attributions(doc, ctx.paragraphs)
     cands += trailing_attributions(doc, lexicon)
-    cands += phrase_attributions(doc, lexicon)
+    cands += phrase_attributions(doc, lexicon, cands)
     cands = passive_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:
         cands += scorer.candidates(doc, matcher, cands, threshold)

@@ -170,3 +170,41 @@ def test_a_complete_quote_after_a_paragraph_left_open_is_its_own(arts: dict[str,
     own = [q for q in qs if q.cue is not None and q.cue.text == "said"]
     assert [q.content.text for q in own] == ["That is enough for one night,"]
     assert own[0].speaker is not None and own[0].speaker.name == "Lena Park"
+
+
+def _according_on_a_noun(source: list[str], source_pos: list[str]) -> Any:
+    """``Lund beats Vega by six points , according to SOURCE .`` with *according* hung on
+    *points* (a noun), where the according-to pattern, which wants a verb, finds nothing."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Lund", "beats", "Vega", "by", "six", "points", ",", "according", "to"]
+    words += [*source, "."]
+    n = len(source)
+    src = 9 + n - 1  # the source's head: its last word
+    heads = [1, 1, 1, 1, 5, 3, 5, 5, 7, *([src] * (n - 1)), 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "pobj", "punct", "prep", "prep"]
+    deps += [*(["det"] * (n - 1)), "pobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "NUM", "NOUN", "PUNCT", "VERB", "ADP"]
+    pos += [*source_pos, "PUNCT"]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=[w.lower() for w in words],
+    )
+
+
+def test_according_to_on_a_noun_is_taken_by_the_phrase_rule(extractor: Any) -> None:
+    from quotecraft.reported_frames import phrase_attributions
+
+    doc = _according_on_a_noun(["the", "poll"], ["DET", "NOUN"])
+    (c,) = phrase_attributions(doc, extractor.lexicon)
+    assert c.rule == "reported.phrase.v1" and c.cue_lemma == "according to"
+    assert doc.text[c.start : c.end] == "Lund beats Vega by six points"
+    # a candidate of another rule with that cue keeps it; "according to plan" names no one
+    assert phrase_attributions(doc, extractor.lexicon, [c]) == []
+    doc = _according_on_a_noun(["plan"], ["NOUN"])
+    assert phrase_attributions(doc, extractor.lexicon) == []

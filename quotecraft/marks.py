@@ -17,117 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 
 from attrs import define, frozen
 
-from .resources import data_json
+from .mark_table import OPEN_CONTEXT, MarkTable, mark_table, replace_digraphs
 
 Offsets = tuple[int, int]
 
+__all__ = ["MAX_LISTED", "MarkTable", "Quoted", "find_quoted", "mark_table", "replace_digraphs"]
+
 MAX_LISTED = 20
 """Warnings listed per kind (W001, W002) and document; the rest are counted in one W_MORE."""
-_OPEN_CONTEXT = set(" \t\n([{<—–-/:;,")
 _LETTER_AFTER_APOS = frozenset("stdmlrvn")
-
-
-@frozen
-class MarkTable:
-    """Quotation marks by role, read from ``data/quote_marks.json``."""
-
-    family: dict[str, str]
-    opens: frozenset[str]
-    closes: frozenset[str]
-    either: frozenset[str]
-    apostrophes: frozenset[str]
-    closers: dict[str, frozenset[str]]
-    reversible: dict[str, str]
-    digraphs: dict[str, str]
-    """Two-character marks -> the one-character mark they stand for."""
-
-    @property
-    def all_marks(self) -> frozenset[str]:
-        return self.opens | self.closes | self.either
-
-
-@cache
-def mark_table() -> MarkTable:
-    """The packaged quotation-mark table (read once per process)."""
-    data = data_json("quote_marks.json")
-    family: dict[str, str] = {}
-    opens: set[str] = set()
-    closes: set[str] = set()
-    either: set[str] = set()
-    for fam, roles in data["families"].items():
-        for ch in roles["open"]:
-            family[ch] = fam
-            opens.add(ch)
-        for ch in roles["close"]:
-            family[ch] = fam
-            closes.add(ch)
-        for ch in roles["either"]:
-            family[ch] = fam
-            either.add(ch)
-    closers: dict[str, frozenset[str]] = {}
-    for ch in opens | either:
-        same = {c for c in closes | either if family[c] == family[ch]}
-        closers[ch] = frozenset(same | set(data["extra_closers"].get(ch, ())))
-    for ch, extra in data["extra_closers"].items():
-        closers[ch] = closers.get(ch, frozenset()) | frozenset(extra)
-    return MarkTable(
-        family=family,
-        opens=frozenset(opens),
-        closes=frozenset(closes),
-        either=frozenset(either),
-        apostrophes=frozenset(data["apostrophes"]),
-        closers=closers,
-        reversible=dict(data["reversible"]),
-        digraphs=dict(data.get("digraphs", {})),
-    )
-
-
-@cache
-def _digraph_pattern() -> re.Pattern[str] | None:
-    pairs = mark_table().digraphs
-    if not pairs:
-        return None
-    # exactly two of the same character, not part of a longer run of it
-    alts = [f"(?<!{re.escape(d[0])}){re.escape(d)}(?!{re.escape(d[-1])})" for d in pairs]
-    return re.compile("|".join(alts))
-
-
-def replace_digraphs(text: str) -> str:
-    """Rewrite two-character quotation marks as one mark and a space (same length).
-
-    Newspaper archives often write double quotes as two apostrophes, and Penn
-    Treebank text opens them with two backticks. Each pair becomes the
-    one-character mark given in ``data/quote_marks.json``: an opening pair (a word
-    follows) becomes a space and the mark, a closing pair the mark and a space, so
-    the mark stays next to the quoted words. A pair with spaces on both sides is
-    left alone.
-
-    Example:
-        >>> replace_digraphs(chr(39) * 2 + "Yes," + chr(39) * 2 + " he said.")
-        ' "Yes,"  he said.'
-    """
-    pattern = _digraph_pattern()
-    pairs = mark_table().digraphs
-    if pattern is None or not any(d in text for d in pairs):
-        return text
-    n = len(text)
-
-    def sub(m: re.Match[str]) -> str:
-        mark = pairs[m.group()]
-        s, e = m.start(), m.end()
-        prev = text[s - 1] if s > 0 else " "
-        nxt = text[e] if e < n else " "
-        if not nxt.isspace() and (prev.isspace() or prev in _OPEN_CONTEXT):
-            return " " + mark  # an opening pair
-        if not prev.isspace():
-            return mark + " "  # a closing pair
-        return m.group()
-
-    return pattern.sub(sub, text)
 
 
 @frozen
@@ -196,7 +97,7 @@ def _classify(text: str, i: int, table: MarkTable, p_start: int, p_end: int) -> 
             return "apos"  # ’em, ’til, an opening apostrophe
         return "close"
     # straight marks: decide by what surrounds them
-    before_open = prev.isspace() or prev in _OPEN_CONTEXT or prev in table.opens
+    before_open = prev.isspace() or prev in OPEN_CONTEXT or prev in table.opens
     after_close = nxt.isspace() or not _is_word(nxt)
     if before_open and not nxt.isspace():
         return "open"
@@ -352,7 +253,7 @@ def _continues_line(
 def _opening_context(text: str, i: int, p_start: int, p_end: int) -> bool:
     prev = text[i - 1] if i > p_start else " "
     nxt = text[i + 1] if i + 1 < p_end else " "
-    return (prev.isspace() or prev in _OPEN_CONTEXT) and _is_word(nxt)
+    return (prev.isspace() or prev in OPEN_CONTEXT) and _is_word(nxt)
 
 
 def _closing_context(text: str, i: int, p_start: int, p_end: int) -> bool:

@@ -5,8 +5,9 @@ is linear in the length of the text. It knows every common convention
 (“…”, "…", ‘…’, '…', «…», »…«, „…“, ‹…›, 「…」), tells apostrophes from
 single quotation marks (``workers’ union``, ``’90s``, ``rock ’n’ roll``,
 ``Jones’``), follows a quotation over several paragraphs when each of them
-opens with a mark and only the last one closes, and recovers from unbalanced
-marks instead of giving up.
+opens with a mark and only the last one closes (or, when none reopens it, to a
+closing mark a few paragraphs on with no mark between), and recovers from
+unbalanced marks instead of giving up.
 
 Example:
     >>> [t.pieces for t in find_quoted('“Go,” he said, “now.”')]
@@ -304,8 +305,11 @@ def find_quoted(
     paras = [p for p in paragraphs if p not in skipped]
     out: list[Quoted] = []
     carried: _Open | None = None
+    bare = False  # the carried quote goes on without a mark opening the paragraph
     for idx, (p_start, p_end) in enumerate(paras):
-        if carried is not None:
+        if carried is not None and bare:
+            p_inner, bare = p_start, False
+        elif carried is not None:
             # continuation paragraph must open with a mark of the same family
             first = text[p_start] if p_start < p_end else ""
             if (
@@ -340,6 +344,8 @@ def find_quoted(
                 and (text[nxt[0]] == '"') == (still_open.mark == '"')
             ):
                 carried = still_open
+            elif _closes_later(text, paras, idx, still_open.mark, table):
+                carried, bare = still_open, True
             else:
                 out.append(_unclosed(still_open, text))
                 note(W_UNCLOSED, still_open.pos)
@@ -353,6 +359,33 @@ def find_quoted(
     out = [q for q in out if _keep(text, q)]
     out.sort(key=lambda q: q.open)
     return _drop_nested(out)
+
+
+_BARE_REACH = 4
+"""Paragraphs after an open quote searched for its closing mark when they do not reopen it."""
+
+
+def _closes_later(
+    text: str, paras: Sequence[Offsets], idx: int, mark: str, table: MarkTable
+) -> bool:
+    """Whether a quote left open at the end of paragraph ``idx`` closes a few paragraphs on,
+    its writer not repeating the mark at each paragraph (a letter quoted at length, dialogue
+    set one sentence a line): the first mark after it closes it, with no mark before that
+    in the paragraphs between."""
+    for p_start, p_end in paras[idx + 1 : idx + 1 + _BARE_REACH]:
+        for i in range(p_start, p_end):
+            if text[i] not in table.all_marks:
+                continue
+            role = _classify(text, i, table, p_start, p_end)
+            if role == "apos":
+                continue
+            ch = text[i]
+            return (
+                role == "close"
+                and table.family.get(ch) == table.family.get(mark)
+                and (ch == '"') == (mark == '"')
+            )
+    return False
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -352,3 +352,38 @@ def test_two_apostrophes_keep_offsets_into_the_callers_text() -> None:
     assert seg.text == raw and len(seg.normalized) == len(raw)
     (q,) = find_quoted(seg.normalized, seg.paragraphs)
     assert raw[q.start : q.end] == "We will win,"
+
+
+# -- a quote over several paragraphs whose marks are not repeated -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a letter quoted at length, straight marks, one line a paragraph
+            'A neighbour wrote, "The water took the cellar.\nThe roof held.\n'
+            'We start again in May."\nThe council has not answered.',
+            [["The water took the cellar.", "The roof held.", "We start again in May."]],
+        ),
+        (  # typographic marks, dialogue set one sentence a line
+            "“Sorry,” I say, “she is my sister.\nShe gets scared.\nLet go.”\nHe shrugs.",
+            [["Sorry,"], ["she is my sister.", "She gets scared.", "Let go."]],
+        ),
+    ],
+    ids=["straight", "typographic"],
+)
+def test_an_open_quote_closes_a_few_paragraphs_on_without_reopening(
+    text: str, expected: list[list[str]]
+) -> None:
+    warnings: list[str] = []
+    assert [[text[s:e] for s, e in q.pieces] for q in quoted(text, warnings)] == expected
+    assert all(q.closed for q in quoted(text))
+    assert not warnings  # no unclosed mark, no stray one
+
+
+def test_an_open_quote_is_not_carried_past_another_quote() -> None:
+    # a quotation of its own between the open mark and the stray closer: nothing is joined
+    text = 'She wrote, "We lost the barn.\nHe called it "a shame" then.\nAll of it."'
+    pieces = contents(text)
+    assert pieces[0] == ["We lost the barn."]
+    assert ["a shame"] in pieces

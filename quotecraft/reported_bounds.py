@@ -36,8 +36,8 @@ def object_tail(cue: Token, end: int) -> int:
     ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
     ``showed Sanders | within two points``: an infinitive or a phrase with one of
     preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object
-    completes it, and so does a ``that`` clause (``echoed claims last week | that ...``) or
-    an ``, including ...`` phrase. A phrase of time, place or medium between them is crossed
+    completes it, and so does a ``that`` clause (``echoed claims last week | that ...``),
+    a participle (``showed the mayor | leading the race``) or an ``, including ...`` phrase. A phrase of time, place or medium between them is crossed
     (``blasted Trump | on Monday | over his stance``, ``thanked her | on the radio | for
     ...``); alone it does not complete the content. A phrase is one of time when its own
     object is a date or time, not when a date appears deeper (``for hitting a 40-year-old``).
@@ -58,13 +58,18 @@ def object_tail(cue: Token, end: int) -> int:
             x.dep_ == "mark" and x.lower_ == "that" and x.i == c.left_edge.i for x in c.children
         )
         prep = c.dep_ == "prep" and c.lower_ in word_list("object_tail_preps")
+        # "showed the mayor | leading the race": a participle right after the object is
+        # what the object is shown doing (after a comma it is the subject's own act)
+        participle = (
+            c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ == "VBG" and c.left_edge.i == c.i
+        )
         heads = [c] + [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
         timed = any(x.ent_type_ in ("DATE", "TIME") for x in heads)
         crossed = timed or (c.dep_ == "prep" and not (prep or including))
         if held is None and crossed and c.dep_ in ("prep", "npadvmod"):
             held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
             continue
-        if not (infinitive or prep or clause or including) or timed:
+        if not (infinitive or prep or clause or including or participle) or timed:
             break
         end = c.right_edge.i + 1
         held = None

@@ -153,3 +153,51 @@ def test_content_goes_on_after_an_interposed_attribution(
     extractor: Any, text: str, content: str
 ) -> None:
     assert _content(extractor, text, "said") == content
+
+
+def test_a_participle_right_after_the_object_completes_it() -> None:
+    from quotecraft.reported_bounds import object_tail
+    from quotecraft.testing import make_doc
+
+    def tail(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> str:
+        doc = make_doc(words, heads=heads, deps=deps, tags=tags, pos=[_POS[t] for t in tags])
+        end = doc[4].right_edge.i + 1  # the object "the image of his cousin"
+        return str(doc[3 : object_tail(doc[2], end)].text)
+
+    words = ["The", "memo", "revealed", "the", "image", "of", "his", "cousin"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "IN", "PRP$", "NN"]
+    heads = [1, 2, 2, 4, 2, 4, 7, 5]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "poss", "pobj"]
+    # the parse hangs "collecting fees" on the verb: what the cousin is shown doing
+    assert (
+        tail(
+            [*words, "collecting", "fees", "."],
+            [*heads, 2, 8, 2],
+            [*deps, "advcl", "dobj", "punct"],
+            [*tags, "VBG", "NNS", "."],
+        )
+        == "the image of his cousin collecting fees"
+    )
+    # after a comma the participle is the subject's own act
+    assert (
+        tail(
+            [*words, ",", "citing", "fees", "."],
+            [*heads, 2, 2, 9, 2],
+            [*deps, "punct", "advcl", "dobj", "punct"],
+            [*tags, ",", "VBG", "NNS", "."],
+        )
+        == "the image of his cousin"
+    )
+
+
+_POS = {
+    "DT": "DET",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "IN": "ADP",
+    "PRP$": "PRON",
+    ",": "PUNCT",
+    ".": "PUNCT",
+}

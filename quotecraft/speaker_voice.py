@@ -8,8 +8,8 @@ tagger missed the name, else the person the introduction says was interviewed or
 spoken with; whose answers say *I*, while a question's *I* is the unnamed interviewer
 and its *you* the interviewee) or of a text of questions to *you*, each answered on the
 next line (the one person its opening lines name, a photo credit aside), or a letter's
-signature after a closing (``Love,``).
-Without such evidence *I* stays unresolved.
+signature after a closing (``Love,``); else the name the narration gives *me* (``he
+called me Pip``, ``my name is Ann Lee``). Without such evidence *I* stays unresolved.
 """
 
 from __future__ import annotations
@@ -189,6 +189,7 @@ class VoicedEntityTable(EntityTable):
                 (self._interviewee(lines), False),
                 (self._signature(lines), True),
             ]
+        candidates.append((self._self_named(), True))
         for found, first_person in candidates:
             ent = self._voice_entity(*found) if found is not None else None
             if ent is not None:
@@ -196,6 +197,20 @@ class VoicedEntityTable(EntityTable):
                 self._voice = ent
                 break
         return self._voice
+
+    def _self_named(self) -> tuple[int, int] | None:
+        """The name the narration gives *me*: ``he called me Pip``, ``my name is Ann Lee``."""
+        for t in self.doc:
+            if t.pos_ != "PROPN" or t.dep_ not in ("oprd", "attr") or self._inside_quote(t.idx):
+                continue
+            kids = list(t.head.children)
+            if (
+                t.head.lemma_ in ("call", "name")
+                and any(c.dep_ == "dobj" and c.lower_ == "me" for c in kids)
+            ) or any(c.lower_ == "name" and [p.lower_ for p in c.children] == ["my"] for c in kids):
+                name = [x for x in t.subtree if x.pos_ == "PROPN"]
+                return name[0].idx, name[-1].idx + len(name[-1].text)
+        return None
 
     def _voice_entity(self, start: int, end: int) -> Entity | None:
         """The person named at ``start:end``, in the parse or, for a blanked byline, the text."""

@@ -80,6 +80,19 @@ def of_degree(head: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in head.children)
 
 
+def names_no_source(according: Token) -> bool:
+    """``according to plan``: the object of *according to* is a word of the
+    ``non_sources`` list (plan, schedule, law ...), which names how things go, not who
+    says so. The according-to pattern and ``reported.phrase.v1`` skip these words; the
+    cue scorer proposes no cue here either."""
+    return any(
+        obj.dep_ == "pobj" and obj.lemma_.lower() in word_list("non_sources")
+        for to in according.children
+        if to.lower_ == "to"
+        for obj in to.children
+    )
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {"own_act": own_act}
 """The admission checks by name, in the order they are tried."""
 

@@ -39,7 +39,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from . import errors
-from .admission import of_degree
+from .admission import names_no_source, of_degree
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .errors import WeightsError
@@ -130,7 +130,8 @@ def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 out.append((t, head, "parataxis"))
         elif dep == "prep" and t.lower_ == "according" and head.pos_ in ("VERB", "AUX"):
-            out.append((t, head, "according"))
+            if not names_no_source(t):
+                out.append((t, head, "according"))
         elif dep == "dobj" and head.pos_ == "VERB" and t.pos_ in ("NOUN", "PROPN"):
             out.append((head, t, "dobj"))
         elif dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _PREPS:

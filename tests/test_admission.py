@@ -85,3 +85,40 @@ def test_refusal_names_the_check(extractor: Any) -> None:
     cue = next(t for t in doc if t.lemma_ == "want")
     content = next(t for t in doc if t.lemma_ == "thank")
     assert refusal(cue, content) is None
+
+
+NO_SOURCE = [
+    # "according to" + a word that names how things go, not who says so
+    "The night ferry left the harbour at nine, according to plan.",
+    "The lanterns were lit at dusk, according to custom.",
+    "The festival closed with a parade, according to tradition.",
+]
+
+SOURCES = [
+    ("The night ferry was late again, according to the harbour master.", "harbour master"),
+    (
+        "The lanterns were lit too early, according to the festival's own schedule committee.",
+        "committee",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NO_SOURCE)
+def test_according_to_a_non_source_is_no_quote(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in extractor(text).quotes] == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), SOURCES)
+def test_according_to_a_source_is_a_quote(extractor: Any, text: str, speaker: str) -> None:
+    (q,) = extractor(text).quotes
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+    assert q.speaker is not None and speaker in (q.speaker.name or "")
+
+
+def test_names_no_source(extractor: Any) -> None:
+    from quotecraft.admission import names_no_source
+
+    doc = extractor.nlp("The ferry left, according to plan, and arrived, according to the captain.")
+    first, second = (t for t in doc if t.lower_ == "according")
+    assert names_no_source(first)
+    assert not names_no_source(second)

@@ -372,10 +372,12 @@ def _closes_later(
     its writer not repeating the mark at each paragraph (a letter quoted at length, dialogue
     set one sentence a line): the first mark after it closes it, with no mark before that
     in the paragraphs between."""
+    next_mark = _mark_search(table.all_marks)
     for p_start, p_end in paras[idx + 1 : idx + 1 + _BARE_REACH]:
-        for i in range(p_start, p_end):
-            if text[i] not in table.all_marks:
-                continue
+        m = next_mark(text, p_start, p_end)
+        while m is not None:
+            i = m.start()
+            m = next_mark(text, i + 1, p_end)
             role = _classify(text, i, table, p_start, p_end)
             if role == "apos":
                 continue

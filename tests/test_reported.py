@@ -168,6 +168,9 @@ NEGATIVE_BY_RULE = [
     ("reported.prep_about.v1", "The story is about rents."),
     ("reported.gerund.v1", "He kept saying nothing."),
     ("reported.call_as.v1", "She called him twice."),
+    # a proper name as what X is called is a naming, not a judgement
+    ("reported.call_as.v1", "His teammates called him Rocket after the final."),
+    ("reported.call_as.v1", "The villagers named the old oak Methuselah and called it Old Tom."),
     ("reported.noun_of.v1", "The criticism of the deal grew."),  # no possessive speaker
     ("reported.noun_for.v1", "Their search for the cat went on."),
     ("reported.that_clause.v1", "He said the report that she wrote was wrong."),

@@ -64,7 +64,7 @@ def build_quotes(
         bounds = c.attribution.speaker
         rule = c.rule
         if bounds is None and c.inherits:  # a title in a reference entry: its author's
-            bounds = cited_author(ctx.doc, c.start)
+            bounds = cited_author(ctx.doc, ctx.text, c.start)
         if bounds is not None:
             gap = sent - last[1] if last is not None else 99
             entity, bounds = resolver.resolve(

@@ -342,5 +342,5 @@ def reported_candidates(
     cands += phrase_attributions(doc, lexicon, cands)
     cands = passive_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:
-        cands += scorer.candidates(doc, matcher, cands, threshold)
+        cands += scorer.candidates(doc, matcher, cands, threshold, ctx.text)
     return cands

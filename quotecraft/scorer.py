@@ -149,9 +149,8 @@ _OPENING = frozenset('“"‘«„')
 _CLOSING = frozenset('”"’»')
 
 
-def _wholly_quoted(doc: Doc, start: int, end: int) -> bool:
-    """Whether ``doc.text[start:end]`` is one quotation: a direct quote's, not the scorer's."""
-    text = doc.text
+def _wholly_quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one quotation: a direct quote's, not the scorer's."""
     s = start
     if s < len(text) and text[s] in _OPENING:
         s += 1
@@ -382,11 +381,12 @@ class CueScorer:
         matcher: ReportedMatcher,
         taken: Sequence[Candidate],
         threshold: float,
+        text: str | None = None,
     ) -> list[Candidate]:
         """Reported-speech candidates the rules missed, scored at or above ``threshold``.
 
         A cue that is already the cue of one of the rules' candidates (``taken``) is
-        left to them.
+        left to them. ``text`` is the Doc's text (default ``doc.text``, rebuilt by spaCy).
         """
         taken_cues = {c.cue_token for c in taken if c.cue_token is not None}
         by_cue: dict[int, list[tuple[float, Token, Token]]] = {}
@@ -401,7 +401,7 @@ class CueScorer:
             # the likeliest reading of each cue that gives a content
             for p, cue, content in sorted(scored, key=lambda x: (-x[0], x[2].i)):
                 cand = matcher.candidate(doc, SCORED_RULE, cue, content, round(p, 3))
-                if cand is not None and not _wholly_quoted(doc, cand.start, cand.end):
+                if cand is not None and not _wholly_quoted(text or doc.text, cand.start, cand.end):
                     out.append(cand)
                     break
         return out

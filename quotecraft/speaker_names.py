@@ -255,11 +255,11 @@ _CITATION = re.compile(r"(?:^|\n)(?P<name>[A-Z][\w'’-]+(?:,? [A-Z][\w.'’-]+)
 """A line opening a reference entry with its author: ``Ann Lee. “Title.” Journal``."""
 
 
-def cited_author(doc: Doc, start: int) -> tuple[int, int] | None:
+def cited_author(doc: Doc, text: str, start: int) -> tuple[int, int] | None:
     """The author of a quoted title that opens a reference entry (``Ann Lee. “Title.”
     Journal, 2017.``): the token bounds of the name before it on its line, when the
-    tagger calls a word of it a person or it opens with a known first name."""
-    text = doc.text
+    tagger calls a word of it a person or it opens with a known first name. ``text`` is
+    the Doc's text (spaCy rebuilds ``doc.text`` on each call)."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
     m = _CITATION.search(line)
     if m is None:

@@ -36,6 +36,8 @@ from .speaker_names import (
 from .speaker_table import Entity, EntityTable
 from .titles import TitleLexicon
 
+_SELF_NAMING = re.compile(r"\b(?:call|nam)\w*\s+me\b|\bmy\s+name\b", re.IGNORECASE)
+"""Text without which :meth:`VoicedEntityTable._self_named` cannot match (a quick test)."""
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
 _BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
@@ -200,6 +202,8 @@ class VoicedEntityTable(EntityTable):
 
     def _self_named(self) -> tuple[int, int] | None:
         """The name the narration gives *me*: ``he called me Pip``, ``my name is Ann Lee``."""
+        if not _SELF_NAMING.search(self.source_text or self.doc.text):
+            return None
         for t in self.doc:
             if t.pos_ != "PROPN" or t.dep_ not in ("oprd", "attr") or self._inside_quote(t.idx):
                 continue
@@ -242,7 +246,7 @@ class VoicedEntityTable(EntityTable):
         ``“Robert,” Mom says``: a person's name opening or closing a quotation, set
         off by a comma, that never occurs outside quotations (the narrator says *I*).
         """
-        text = self.doc.text
+        text = self.source_text or self.doc.text
         people = {sp[0].text for sp in self._person_spans()}
         found: dict[str, list[tuple[int, int]]] = {}
         for s, e in self._quote_spans:
@@ -252,6 +256,8 @@ class VoicedEntityTable(EntityTable):
                 if word in people:
                     start = s + m.start("a" if m.group("a") else "b")
                     found.setdefault(word, []).append((start, start + len(word)))
+        if not found:
+            return None
         outside = {t.text for t in self.doc if not self._inside_quote(t.idx)}
         names = [w for w in found if w not in outside]
         if not names:

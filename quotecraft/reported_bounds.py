@@ -120,7 +120,6 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     right after the content belongs to it, unless it is a report of its own
     (``..., and 4 in 10 said ...``).
     """
-    doc = cue.doc
     for c in cue.rights:
         if c.dep_ != "conj" or c.i < end:
             continue
@@ -130,18 +129,26 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
         verb = lexicon.verb(c)
         if verb is not None and verb.cls in ("speech", "writing"):
             return end  # a report of its own
-        gap = doc[end : c.left_edge.i]
-        if c.left_edge.i < end or len(gap) > 3:
-            return end
-        if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
-            return end
-        e = c.right_edge.i + 1
-        while e > end and (
-            (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
-        ):
-            e -= 1
-        return e
+        return _through_conjunct(c, end, max_gap=3)
     return end
+
+
+def _through_conjunct(conj: Token, end: int, max_gap: int) -> int:
+    """The content's new end after the conjunct ``conj`` (its trailing punctuation left
+    out, a closing mark kept), or ``end`` when more than ``max_gap`` tokens, or any but
+    punctuation and a conjunction, stand between the content and the conjunct."""
+    doc = conj.doc
+    gap = doc[end : conj.left_edge.i]
+    if conj.left_edge.i < end or len(gap) > max_gap:
+        return end
+    if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
+        return end
+    e = conj.right_edge.i + 1
+    while e > end and (
+        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+    ):
+        e -= 1
+    return e
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -156,7 +163,6 @@ def bare_verb_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     and ask ...``). A finite conjunct (``... and warned``) is the speaker's next act, and
     a cue verb (``... and think that ...``) a report of its own.
     """
-    doc = cue.doc
     if cue.tag_ not in _FINITE_TAGS:
         return end
     for c in cue.rights:
@@ -166,17 +172,7 @@ def bare_verb_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
             return end
         if is_clause_cue(c, lexicon) or is_naming_cue(c, lexicon):
             return end
-        gap = doc[end : c.left_edge.i]
-        if c.left_edge.i < end or len(gap) > 2:
-            return end
-        if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
-            return end
-        e = c.right_edge.i + 1
-        while e > end and (
-            (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
-        ):
-            e -= 1
-        return e
+        return _through_conjunct(c, end, max_gap=2)
     return end
 
 

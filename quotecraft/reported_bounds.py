@@ -104,12 +104,7 @@ def because_tail(cue: Token, end: int) -> int:
             continue
         gap = doc[end : c.left_edge.i]
         if c.left_edge.i >= end and all(t.is_punct or t.is_space for t in gap) and len(gap) <= 2:
-            e = c.right_edge.i + 1
-            while e > end and (
-                (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
-            ):
-                e -= 1
-            return e
+            return _trimmed_end(doc, end, c.right_edge.i + 1)
     return end
 
 
@@ -133,6 +128,16 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     return end
 
 
+def _trimmed_end(doc: Doc, end: int, e: int) -> int:
+    """The token end ``e`` of an extended content, with its trailing punctuation and
+    spaces left out (a closing quotation mark or bracket kept), never before ``end``."""
+    while e > end and (
+        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+    ):
+        e -= 1
+    return e
+
+
 def _through_conjunct(conj: Token, end: int, max_gap: int) -> int:
     """The content's new end after the conjunct ``conj`` (its trailing punctuation left
     out, a closing mark kept), or ``end`` when more than ``max_gap`` tokens, or any but
@@ -143,12 +148,7 @@ def _through_conjunct(conj: Token, end: int, max_gap: int) -> int:
         return end
     if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
         return end
-    e = conj.right_edge.i + 1
-    while e > end and (
-        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
-    ):
-        e -= 1
-    return e
+    return _trimmed_end(doc, end, conj.right_edge.i + 1)
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -301,12 +301,7 @@ def interposed_tail(cue: Token, content: Token, end: int) -> int:
     by = last.dep_ in ("prep", "agent") and last.lower_ == "by"
     if not (marked or by):
         return end
-    e = last.right_edge.i + 1
-    while e > end and (
-        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
-    ):
-        e -= 1
-    return e
+    return _trimmed_end(doc, end, last.right_edge.i + 1)
 
 
 def content_bounds(

@@ -1,10 +1,12 @@
-"""The speaker behaviour suite: one parametrized test over ``tests/behaviour/speakers.jsonl``.
+"""The behaviour suites: one parametrized test per case.
 
-Each case names its capability (agreement, salience, descriptions, coordination,
-passive, sources, titles, organizations, names with punctuation, dialogue turns, no
-invention); a failure says the capability and what differed. Known failures are
-strict xfails with the reason in the data file. ``benchmarks/behaviour.py`` prints
-the pass rate by capability.
+The speaker suite (``tests/behaviour/speakers.jsonl``) names a capability per case
+(agreement, salience, descriptions, coordination, passive, sources, titles,
+organizations, names with punctuation, dialogue turns, no invention); the detection
+suite (``tests/behaviour/detection/*.jsonl``) lists every quote a sentence gives. A
+failure says the capability and what differed. Known failures are strict xfails with
+the reason in the data file. ``benchmarks/behaviour.py [--suite detection]`` prints the
+pass rate by capability.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ if str(BENCH) not in sys.path:
 behaviour = importlib.import_module("behaviour")
 
 CASES = behaviour.load_cases()
+DETECTION = behaviour.load_detection_cases()
 
 
 def _param(n: int, case: dict[str, Any]) -> Any:
     marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
     ident = f"{case['capability'].replace(' ', '_')}-{n:03d}"
+    if "suite_file" in case:
+        ident = f"{case['suite_file']}-{ident}"
     return pytest.param(case, id=ident, marks=marks)
 
 
@@ -52,6 +57,40 @@ def test_the_suite_is_large_and_covers_every_capability() -> None:
 def test_speaker_behaviour(extractor: Any, case: dict[str, Any]) -> None:
     diff = behaviour.check(case, extractor(case["text"]))
     assert not diff, f"[{case['capability']}] {case['text']!r}: " + "; ".join(diff)
+
+
+@pytest.mark.parametrize("case", [_param(n, c) for n, c in enumerate(DETECTION, 1)])
+def test_detection_behaviour(extractor: Any, case: dict[str, Any]) -> None:
+    diff = behaviour.check_detection(case, extractor(case["text"]))
+    assert not diff, f"[{case['capability']}] {case['text']!r}: " + "; ".join(diff)
+
+
+def test_detection_cases_are_well_formed() -> None:
+    assert len(DETECTION) >= 20
+    fields = {"content", "kind", "cue", "type", "speaker"}
+    for case in DETECTION:
+        assert set(case) <= {"capability", "text", "expect", "xfail", "suite_file"}, case
+        assert isinstance(case["expect"], list), case
+        for want in case["expect"]:
+            assert "content" in want and set(want) <= fields, case
+            assert behaviour._trim(want["content"]), case
+
+
+def test_detection_check_reports_missing_extra_and_wrong_fields(extractor: Any) -> None:
+    article = extractor('"The tide is turning," Mara Quill said.')
+    case = {
+        "expect": [{"content": "The tide is turning", "kind": "direct", "speaker": "Mara Quill"}]
+    }
+    assert behaviour.check_detection(case, article) == []
+    wrong = {"expect": [{"content": "The tide is turning", "speaker": "Quill Mara"}]}
+    assert behaviour.check_detection(wrong, article) == [
+        "'The tide is turning' speaker: expected 'Quill Mara', got 'Mara Quill'"
+    ]
+    missing = behaviour.check_detection({"expect": [{"content": "The tide"}]}, article)
+    assert missing[0] == "missing quote 'The tide'" and missing[1].startswith("extra quote")
+    assert behaviour.check_detection(
+        {"expect": [{"content": "The tide is turning", "who": 1}]}, article
+    )[0].startswith("unknown field 'who'")
 
 
 def test_seed_titles_script_skips_without_data(

@@ -103,13 +103,19 @@ def _according_to(cue: Token) -> Token | None:
 def _first_cue_of_conjunction(cue: Token) -> Token:
     """``X said the plan was costly and warned that ...``: the first cue, whose subject is X.
 
-    The parser hangs the second cue on the first cue's complement.
+    The parser hangs the second cue on the first cue's complement; so it does a
+    participle after a comma (``X said the talks had failed, adding that ...``), whose
+    doer is X, not the complement's subject.
     """
-    if (
-        cue.dep_ == "conj"
-        and cue.head.dep_ == "ccomp"
-        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
-    ):
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
+        return cue
+    participle = (
+        cue.dep_ == "advcl"
+        and cue.tag_ == "VBG"
+        and cue.head.head.i < cue.head.i < cue.i
+        and cue.doc[cue.left_edge.i - 1].text == ","
+    )
+    if cue.dep_ == "conj" or participle:
         return cue.head.head
     return cue
 

@@ -46,6 +46,8 @@ from .reported_bounds import (
     nonrestrictive_tail,
     object_tail,
     relative_lead,
+    rival_report,
+    sibling_reports,
 )
 from .wordlists import word_list
 
@@ -210,9 +212,16 @@ class ReportedMatcher:
             # "Though it was calm, he said, the next vote would be harder": the parse hangs the
             # interposed "he said" on the fronted clause; what was said is the whole sentence
             content = content.head
+        if rival_report(cue, content, self.lexicon):
+            return None  # "A said X; B said Y": each report is not the other's content
         if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
-        excluded = excluded + self._conjoined_cues(content) + self._participle_tails(content)
+        excluded = (
+            excluded
+            + self._conjoined_cues(content)
+            + self._participle_tails(content)
+            + sibling_reports(content, self.lexicon)
+        )
         bridge: Token | None = cue
         if cue.lower_ == "according" and content.i < cue.i and not coordinated_after(cue):
             # "A, according to X, B": B continues the content when the content's head is in B

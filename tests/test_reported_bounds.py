@@ -201,3 +201,126 @@ _POS = {
     ",": "PUNCT",
     ".": "PUNCT",
 }
+
+
+def _quotes(extractor: Any, text: str) -> list[tuple[str, str, str | None]]:
+    return sorted(
+        (
+            str(q.content.text),
+            str(q.cue.text) if q.cue is not None else "",
+            q.speaker.name if q.speaker is not None else None,
+        )
+        for q in extractor(text).quotes
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordinated report with its own subject ends the first content
+        (
+            "The harbour master said the pier was sound, and the diver said it was rotten.",
+            [
+                ("it was rotten", "said", "diver"),
+                ("the pier was sound", "said", "harbour master"),
+            ],
+        ),
+        # a contrast clause with a report of its own
+        (
+            "Olsen said the vote was fair, although Mbeki said ballots were missing.",
+            [("ballots were missing", "said", "Mbeki"), ("the vote was fair", "said", "Olsen")],
+        ),
+        (
+            "The guild argues the rules are too strict, whereas the board claims they protect "
+            "members.",
+            [
+                ("the rules are too strict", "argues", "guild"),
+                ("they protect members", "claims", "board"),
+            ],
+        ),
+    ],
+)
+def test_a_report_beside_the_content_is_not_part_of_it(
+    extractor: Any, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _quotes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # nested in the complement: the outer report keeps it (PolNeAR's convention)
+        (
+            "The clerk said that the judge told her the case was closed.",
+            "the judge told her the case was closed",
+        ),
+        # a second complement of the same cue, marked by "that", is the same report's
+        (
+            "The pilot said the runway was icy and that the tower had warned him of it.",
+            "the runway was icy and that the tower had warned him of it",
+        ),
+        # a passive has no one who reports: it stays in the content
+        (
+            "Nour said the firm could expand, but only if its owners are persuaded that "
+            "demand will last.",
+            "the firm could expand, but only if its owners are persuaded that demand will last",
+        ),
+    ],
+)
+def test_a_nested_or_second_complement_stays_in_the_content(
+    extractor: Any, text: str, content: str
+) -> None:
+    assert _content(extractor, text, "said") == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A said X; B said Y": the parser makes A's report B's complement
+        (
+            "The referee said the goal stood; the coach said it was offside.",
+            [("it was offside", "said", "coach"), ("the goal stood", "said", "referee")],
+        ),
+        (
+            "Petra said the lake was frozen, Ivan said it was thawing.",
+            [("it was thawing", "said", "Ivan"), ("the lake was frozen", "said", "Petra")],
+        ),
+        # "A said X, yet B believed Y": the second a complement of the first cue
+        (
+            "The pilot said the engine was fine, yet the mechanic believed the fuel line "
+            "was cracked.",
+            [
+                ("the engine was fine", "said", "pilot"),
+                ("the fuel line was cracked", "believed", "mechanic"),
+            ],
+        ),
+    ],
+)
+def test_each_of_two_reports_has_its_own_content(
+    extractor: Any, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _quotes(extractor, text) == expected
+
+
+def test_a_fronted_content_without_a_clause_after_the_cue_stays_the_cues() -> None:
+    from quotecraft import extract
+
+    quotes = extract("The lake was frozen, Ivan said.").quotes
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("The lake was frozen", "Ivan")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The minister said the talks had failed, adding that sanctions would follow.", "minister"),
+        ("The curator said the vase was fake, noting that its glaze was modern.", "curator"),
+    ],
+)
+def test_a_participle_cue_after_the_content_is_the_first_speakers(
+    extractor: Any, text: str, speaker: str
+) -> None:
+    quotes = [q for q in extractor(text).quotes if q.cue is not None and q.cue.text.endswith("ing")]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == speaker

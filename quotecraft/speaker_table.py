@@ -434,8 +434,9 @@ class EntityTable:
         return Resolution.NAMED if len(name.split()) >= len(best.split()) else Resolution.SURNAME
 
     def _seen(self, ent: Entity, head: Token) -> Entity:
-        """Record a resolved person mention, so later pronouns can find it."""
-        if ent.kind is SpeakerKind.PERSON and head.pos_ != "PRON":
+        """Record a resolved mention of a person or group, so later pronouns can find it."""
+        plural = ent.kind is SpeakerKind.GROUP or ent.gender == "plural"
+        if (ent.kind is SpeakerKind.PERSON or plural) and head.pos_ != "PRON":
             if head.i not in ent.positions:
                 ent.positions.append(head.i)
             k = bisect_left(self.person_mentions, head.i, key=lambda m: m.token)

@@ -333,11 +333,13 @@ class Resolver(VoicedEntityTable):
         elif head_low in word_list("organization_nouns"):
             kind = SpeakerKind.ORGANIZATION
         elif low in gendered_nouns() or head_low in gendered_nouns():
-            kind = SpeakerKind.PERSON  # "her father", "the actress"
+            kind = SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON  # "her father"
         else:
             kind = SpeakerKind.UNKNOWN
         ent = self._new(kind)
         ent.gender = gendered_nouns().get(low) or gendered_nouns().get(head_low)
+        if kind is SpeakerKind.UNKNOWN and head.tag_ in ("NNS", "NNPS"):
+            ent.gender = "plural"  # a later "they" may refer to it; its kind stays unknown
         if kind is SpeakerKind.PERSON:
             ent.title = strip_det(span.text)
             ent.organization = organization_from_title(ent.title, self.titles)
@@ -358,7 +360,9 @@ class Resolver(VoicedEntityTable):
 
         def compatible(ent: Entity) -> bool:
             if gender == "plural":
-                return ent.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
+                return ent.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP) or (
+                    ent.gender == "plural"
+                )
             return (
                 ent.kind is SpeakerKind.PERSON
                 and ent.gender in (None, gender)

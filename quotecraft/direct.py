@@ -13,6 +13,8 @@ Rules (``Quote.rule``):
 - ``direct.cue_before.v1``: ``Smith said: "We will."`` / ``He told reporters, "..."``; also
   when ``Smith said:`` ends the paragraph before the quote's own, and before a cue after
   the quote (``I said, "A," and he said, "B."``: the words after A lead into B)
+- ``direct.inverted.v1``: ``"You're late," snapped the coach.``: a verb the lexicon lacks,
+  right after the quote, before its speaker
 - ``direct.split.v1``: ``"We need a line," he said, "and we need it now."``
 - ``direct.colon.v1``: ``The minister was blunt: "..."``
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe``
@@ -35,7 +37,14 @@ from .candidates import Candidate, TokenIndex, cue_bounds
 from .context import DocContext
 from .cues import CueLexicon
 from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
-from .direct_subjects import QUOTE_OPENERS, cue_after_long_subject, phrase_before
+from .direct_subjects import (
+    QUOTE_OPENERS,
+    closes_relative_clause,
+    cue_after_long_subject,
+    inverted_attribution,
+    inverted_speaker,
+    phrase_before,
+)
 from .direct_windows import (
     DASHES,
     FINAL,
@@ -230,7 +239,10 @@ def _cue_after(
             cand.pieces = list(q.pieces)
             cand.end = q.end
             return cand
-        return _make(q, "direct.cue_after.v1", 0.95, t)
+        cand = _make(q, "direct.cue_after.v1", 0.95, t)
+        if cand.attribution is not None and cand.attribution.speaker is None:
+            cand.attribution = inverted_speaker(doc, t) or cand.attribution  # vowed the mayor
+        return cand
     if _is_embedded(before, lexicon):
         return None
     # structure first: '"...," Lee fumed.' whatever the verb
@@ -263,6 +275,11 @@ def _cue_after(
     for t in words[:6]:
         if t.i >= start and is_attribution_verb(t) and subject_span_ok(t, start):
             return _make(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
+    inverted = inverted_attribution(doc, q, index)
+    if inverted is not None:  # '"You're late," snapped the coach.', the parse's object speaks
+        cand = _make(q, "direct.inverted.v1", UNKNOWN_VERB_CONFIDENCE, inverted)
+        cand.attribution = inverted_speaker(doc, inverted) or cand.attribution
+        return cand
     return None
 
 
@@ -315,7 +332,7 @@ def _cue_before(
                 allowed.update(x.i for x in c.subtree)
         if (
             all(x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between)
-            and not _term_follows(q, text, before)
+            and (not _term_follows(q, text, before) or closes_relative_clause(doc, text, q, t))
             and not _phrase_goes_on(doc, text, q, between)
         ):
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85

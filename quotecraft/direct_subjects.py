@@ -1,13 +1,17 @@
-"""A direct quote's attribution past the window after its closing mark: a long subject.
+"""A direct quote's attribution around its marks, read through the parse and the words.
 
-``"...," Ann Lee, 69, a retired nurse, said`` puts the cue far from the quote;
-:mod:`quotecraft.direct` asks :func:`cue_after_long_subject` for it, through the parse.
+``"...," Ann Lee, 69, a retired nurse, said`` puts the cue far from the quote
+(:func:`cue_after_long_subject`); ``"...," snapped the coach`` puts the speaker after
+its verb (:func:`inverted_attribution`, :func:`inverted_speaker`); ``The critic, who
+called the film "a triumph," left early`` ends a relative clause with the quote
+(:func:`closes_relative_clause`). :mod:`quotecraft.direct` asks these functions.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .attribution import Attribution
 from .candidates import TokenIndex
 from .cues import CueLexicon
 from .direct_windows import FINAL
@@ -76,3 +80,61 @@ def phrase_before(doc: Doc, first: int, end: int) -> Token | None:
     if not all(x.i in own or x.is_punct or x.is_space for x in doc[first:end]):
         return None
     return head
+
+
+_NP_POS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "NUM"))
+"""Parts of speech of the words of a plain noun phrase (``the team's new captain``)."""
+
+
+def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
+    """The noun phrase right after an attribution verb that follows a quotation
+    (``"...," snapped the coach``, ``..., sobbed Lily at the door``) as its speaker.
+
+    Read from the words, not the parse, which often takes the inverted subject for an
+    object or the verb for an adjective: determiners, adjectives, numbers, nouns, names
+    and possessive endings, ending with a noun or a name, then the sentence end, a comma,
+    a preposition or the line end.
+    """
+    start = end = verb.i + 1
+    while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ == "POS"):
+        end += 1
+    if end == start or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if end < len(doc):
+        nxt = doc[end]
+        if not (nxt.text in FINAL or nxt.text == "," or nxt.pos_ == "ADP" or "\n" in nxt.text):
+            return None
+    return Attribution(speaker=(start, end), speaker_head=end - 1)
+
+
+def inverted_attribution(doc: Doc, q: Quoted, index: TokenIndex) -> Token | None:
+    """``"You're late," snapped the coach.`` / ``'It's over,' sobbed Lily.``: a past or
+    present verb right after a quotation that ends with a comma, ``!`` or ``?``, followed by
+    its speaker (:func:`inverted_speaker`), whatever the verb."""
+    if q.close is None:
+        return None
+    i = index.at(q.close) + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].idx > q.close + 3:
+        return None
+    verb = doc[i]
+    if verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.pos_ == "AUX" or not verb.is_lower:
+        return None
+    return verb if inverted_speaker(doc, verb) is not None else None
+
+
+def closes_relative_clause(doc: Doc, text: str, q: Quoted, cue: Token) -> bool:
+    """The quote ends a relative clause on the sentence's subject, and the main clause's
+    verb comes next: ``The critic, who called the film "a triumph," left early.``
+    The words after the closing mark are the main clause's, not the quote's (a term)."""
+    noun = cue.head
+    # the parser may read the subject with its clause as a fragment (the noun the root)
+    if cue.dep_ != "relcl" or noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or q.close is None:
+        return False
+    if not (text[q.start : q.end].rstrip().endswith(",") or text[q.close + 1 : q.close + 2] == ","):
+        return False
+    nxt = next((t for t in doc[cue.i :] if t.idx > q.close and not t.is_punct), None)
+    if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+        return False
+    return noun.head.i in (nxt.i, nxt.head.i) or nxt.head.i == noun.i

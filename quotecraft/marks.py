@@ -91,6 +91,14 @@ def _classify(text: str, i: int, table: MarkTable, p_start: int, p_end: int) -> 
             and (i + 2 >= p_end or text[i + 2] in "’' ")
         ):
             return "apos"  # rock ’n’ roll
+        if (
+            prev in "nN"
+            and i - 2 >= p_start
+            and text[i - 2] in "’'"
+            and (i - 3 < p_start or text[i - 3].isspace())
+            and nxt.isspace()
+        ):
+            return "apos"  # the second mark of rock ’n’ roll
     if ch in table.opens:
         return "open"
     if ch in table.closes:

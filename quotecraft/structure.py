@@ -90,9 +90,22 @@ def misread_participle(t: Token, first: int) -> bool:
     if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN") or t.dep_ != "acl":
         return False
     head = t.head
-    if head.i >= t.i or head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i != first:
+    if head.i >= t.i or head.pos_ not in ("NOUN", "PROPN"):
         return False
+    # the noun phrase starts right after the quote (the parser may hang the quote on it too)
+    if min((x.i for x in head.subtree if x.i >= first), default=-1) != first:
+        return False
+    if head.dep_ == "appos" and head.head.i < first:
+        return False  # '"Harbor Lights," her second novel, ...': an apposition to the title
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dobj") for c in t.children):
         return False  # "the plan, approved by ..." is a passive participle
     own = {x.i for x in t.subtree}
-    return all(x.i in own or x.i < t.i for x in head.subtree) and t.doc[t.i - 1].text == ","
+    if t.doc[t.i - 1].text != ",":
+        return False
+    if all(x.i in own or x.i < t.i for x in head.subtree):
+        return True
+    # the sentence's final stop hung on the noun: the noun phrase must name its speaker in
+    # an apposition ('..., the auditor, Ann Roe, grumbled.')
+    return all(x.i in own or x.i < t.i or x.is_punct for x in head.subtree) and any(
+        c.dep_ == "appos" and head.i < c.i < t.i for c in head.children
+    )

@@ -141,3 +141,41 @@ def test_a_dash_after_a_term_in_a_sentence_is_no_attribution(extractor: Any) -> 
     [q] = _directs(art)
     assert q.rule == "direct.dash.v1"
     assert q.speaker is not None and q.speaker.name == "Ingrid Solberg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('"Out of my kitchen," snapped the cook.', "snapped", "cook"),
+        ("'It's over,' sobbed Dora at the window.", "sobbed", "Dora"),
+        ('"Hold still," ordered Captain Ruth Obi.', "ordered", "Ruth Obi"),
+    ],
+)
+def test_an_inverted_attribution_gives_the_speaker_after_the_verb(
+    extractor: Any, text: str, cue: str, speaker: str
+) -> None:
+    """Verb then speaker after the quote, whatever the verb (direct.inverted.v1 for a verb
+    the lexicon lacks), the speaker read from the words the parser takes for an object."""
+    [(_, got_cue, got_speaker)] = _seen(extractor(text))
+    assert (got_cue, got_speaker) == (cue, speaker)
+
+
+@pytest.mark.model
+def test_an_auxiliary_after_the_quote_is_not_an_inverted_attribution(extractor: Any) -> None:
+    """'"Maybe," was all she said.': the cue is "said", not "was"."""
+    assert _seen(extractor('"Maybe," was all she said.')) == [("Maybe,", "said", "she")]
+
+
+@pytest.mark.model
+def test_a_quote_that_ends_a_relative_clause_on_the_subject_is_direct(extractor: Any) -> None:
+    """The main clause's verb after the closing mark does not make the quote a term."""
+    art = extractor('The critic, who called the film "a triumph," left before the end.')
+    assert _seen(art) == [("a triumph,", "called", "critic")]
+
+
+@pytest.mark.model
+def test_a_quote_in_a_relative_clause_on_an_object_stays_a_term(extractor: Any) -> None:
+    """Only a relative clause on the subject closes before the main verb."""
+    art = extractor('Voters punished the mayor who called the plan "a gift" in 2019.')
+    assert _seen(art) == []

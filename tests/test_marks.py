@@ -121,6 +121,8 @@ def test_apostrophes_never_open_or_close(text: str) -> None:
         ('"It was Jones\' idea," she said.', "It was Jones' idea,"),
         ("“Don’t ask,” she said.", "Don’t ask,"),
         ("She called it ‘the Joneses’ car’ on Monday.", "the Joneses’ car"),
+        ("'Rock 'n' roll kept us going,' he said.", "Rock 'n' roll kept us going,"),
+        ("‘They loved rock ’n’ roll,’ he said.", "They loved rock ’n’ roll,"),
     ],
 )
 def test_apostrophes_inside_quotes_do_not_cut_them(text: str, inner: str) -> None:

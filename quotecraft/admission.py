@@ -15,6 +15,16 @@ first check that refuses a candidate.
   ``docs/benchmarks.md``: most of what it refuses is unannotated in both corpora; the
   rest is PolNeAR's op-eds and speeches (``I pledged to create jobs``), where the
   annotators mark the writer's own intentions.
+- ``no_statement``: a negated speech or writing cue whose content asks whether (``did
+  not say whether ...``, ``No official would say if ...``): nothing was stated. A negated
+  cue with a statement (``never said that ...``), a negated belief (``did not know
+  whether ...``) and a question with *who*, *how* ... are kept (both corpora annotate them).
+- ``impersonal_it``: the only speaker is the dummy *it* of an impersonal phrase the cue
+  hangs on (``It is fair to say that ...``, ``It is too early to tell whether ...``,
+  ``It goes without saying that ...``: the words of ``impersonal_predicates``).
+- ``example_say``: *say* meaning "for example" (``a pound of flour, say, ...``, ``take a
+  city, say Paris, ...``): its noun "subject" is singular, which no present-tense *say*
+  takes, so it is not a subject of saying (``..., say analysts`` keeps its speaker).
 
 Example:
     >>> import quotecraft
@@ -30,7 +40,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
-from .attribution import speaker_head
+from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .wordlists import word_list
 
@@ -93,7 +103,79 @@ def names_no_source(according: Token) -> bool:
     )
 
 
-CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {"own_act": own_act}
+def _negative_subject(cue: Token) -> bool:
+    """``Nobody explained ...``, ``No official would say ...``: a subject (or its
+    determiner) of the ``negative_subjects`` list negates the cue."""
+    words = word_list("negative_subjects")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
+        for c in cue.children
+    )
+
+
+def asks_whether(content: Token) -> bool:
+    """Whether ``content`` heads a yes-no question: a clause marked by *whether* or *if*."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children)
+
+
+def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A negated speech or writing cue (or one whose subject is *nobody*, *no one* ...)
+    whose content asks whether: ``did not say whether it would close``, ``No official
+    would say if ...``: no statement was made. A question with *who*, *how* or *when* is
+    kept: PolNeAR annotates ``did not say who made the apology`` (measured in
+    ``docs/benchmarks.md``)."""
+    if lexicon is None:
+        return False
+    verb = lexicon.verb(cue)
+    if verb is None or verb.cls not in ("speech", "writing"):
+        return False
+    return (is_negated(cue) or _negative_subject(cue)) and asks_whether(content)
+
+
+def impersonal_it(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """The speaker is the dummy *it* of an impersonal phrase the cue hangs on: ``It is
+    fair to say that ...``, ``It is too early to tell whether ...``, ``It goes without
+    saying that ...`` (the words of ``impersonal_predicates``)."""
+    if is_finite_clause(cue):
+        return False  # a finite cue has a subject of its own ("it is possible that X said")
+    head = speaker_head(cue)
+    if head is None or head.lower_ != "it" or head.head.i == cue.i:
+        return False
+    words = word_list("impersonal_predicates")
+    path: list[Token] = []
+    tok = cue
+    while tok.i != head.head.i:
+        if tok.head.i == tok.i or len(path) == 4:
+            return False  # the cue does not hang on the verb of the "it"
+        tok = tok.head
+        path.append(tok)
+    # "It is hard to tell": the parse may hang the infinitive on "is", beside the adjective
+    path += [c for c in tok.children if c.dep_ == "acomp"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in path)
+
+
+def example_say(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """*say* as "for example": a bare *say* whose noun subject is singular (``a pound of
+    flour, say, ...``, ``take a city, say Paris, ...``): a present-tense *say* takes a
+    plural subject (``..., say analysts``), so the noun is an example, not a speaker."""
+    if cue.lower_ != "say" or any(c.dep_ in ("aux", "auxpass", "neg") for c in cue.children):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ in ("NN", "NNP")
+        and c.lower_ not in ("%", "percent")  # "42% say ...": a share of people, plural
+        and not any(d.dep_ in ("conj", "cc", "nummod") for d in c.children)
+        for c in cue.children
+    )
+
+
+CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
+    "own_act": own_act,
+    "no_statement": no_statement,
+    "impersonal_it": impersonal_it,
+    "example_say": example_say,
+}
 """The admission checks by name, in the order they are tried."""
 
 

@@ -266,13 +266,6 @@ class ReportedMatcher:
         elif cue.lemma_.lower() in self.lexicon.nouns:
             confidence = min(confidence, self.lexicon.nouns[cue.lemma_.lower()])
         negated = is_negated(cue) or cue.lemma_.lower() in word_list("denial_verbs")
-        if (
-            is_negated(cue)
-            and doc[s].lower_ in ("whether", "if")
-            and verb is not None
-            and verb.cls in ("speech", "writing")
-        ):
-            return None  # "did not say whether it would close": no statement was made
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)

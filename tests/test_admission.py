@@ -122,3 +122,112 @@ def test_names_no_source(extractor: Any) -> None:
     first, second = (t for t in doc if t.lower_ == "according")
     assert names_no_source(first)
     assert not names_no_source(second)
+
+
+NOT_STATEMENTS = [
+    # a negated speech cue (or one with a negative subject) whose content asks whether
+    "The harbour master did not say whether the night ferry would run.",
+    "The council has not said if the library will reopen.",
+    "No official would say whether the border crossing would reopen.",
+    "Nobody at the club would say if the coach had resigned.",
+    "Neither bakery would confirm whether the prices would rise.",
+]
+
+NEGATED_STATEMENTS = [
+    # a negated cue with a statement, a negated belief, an asking verb: kept
+    ("The senator never said that she would run for a third term.", "she would run"),
+    ("The coach did not know whether the striker was fit.", "whether the striker was fit"),
+    ("Dr. Amara Singh asked whether the clinic would stay open.", "whether the clinic would"),
+    ("Nobody told the tenants that the building had been sold.", "the building had been sold"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_negated_whether_is_no_statement(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "content"), NEGATED_STATEMENTS)
+def test_negated_statements_stay(extractor: Any, text: str, content: str) -> None:
+    found = [q.content.text for q in _reported(extractor, text)]
+    assert any(content in c for c in found), found
+
+
+IMPERSONAL = [
+    # the dummy "it" of an impersonal phrase is no speaker
+    "It is too early to tell whether the new vaccine works.",
+    "It is fair to say that the season was a disappointment.",
+    "It's safe to say the hotel will not get a good review.",
+    "It goes without saying that the merger hurt the town.",
+    "In hindsight it is easy to say that the warning signs were there.",
+]
+
+PERSONAL = [
+    # a subject that can speak, or an "it" that is the cue's own subject: kept
+    ("Ms. Ortiz was quick to say that the figures were wrong.", "Ortiz"),
+    ("The ministry was keen to stress that the figures were provisional.", "ministry"),
+    ("The agency published its report. It said that the river was polluted.", "It"),
+]
+
+
+@pytest.mark.parametrize("text", IMPERSONAL)
+def test_impersonal_it_is_no_speaker(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), PERSONAL)
+def test_a_real_subject_of_an_infinitive_cue_stays(extractor: Any, text: str, speaker: str) -> None:
+    found = _reported(extractor, text)
+    assert found, text
+    mention = found[-1].speaker.mention if found[-1].speaker else None
+    assert mention is not None and speaker in mention.text
+
+
+EXAMPLE_SAY = [
+    # "say" as "for example": a singular noun after it is an example, not a speaker
+    "To make the dough, say, a pound of flour, mix it with water.",
+    "Take a city, say Lisbon, and count its bridges.",
+    "You could hire a tutor, say a retired teacher, for a few weeks.",
+]
+
+INVERTED_SAY = [
+    # an inverted attribution has a plural subject, which "say" agrees with
+    ("Prices will rise again next spring, say analysts at the bank.", "analysts"),
+    ("The harvest was poor, say farmers in the valley.", "farmers"),
+    ("The harvest was poor, say Lena Berg and her brother.", "Lena Berg"),
+    ("Fares are too high, say 58% of commuters.", "58%"),
+    ("On fares, 58% say the ferry is too expensive.", "58%"),
+]
+
+
+@pytest.mark.parametrize("text", EXAMPLE_SAY)
+def test_say_for_example_is_no_cue(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), INVERTED_SAY)
+def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str) -> None:
+    (q,) = _reported(extractor, text)
+    assert q.cue is not None and q.cue.text == "say"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert speaker in q.speaker.mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text", "content_text", "check"),
+    [
+        ("Mr. Li did not say whether the mill would close.", "say", "close", "no_statement"),
+        ("It is fair to say that the plan failed.", "say", "failed", "impersonal_it"),
+        ("Take a city, say Lisbon, and count its bridges.", "say", "Take", "example_say"),
+    ],
+)
+def test_refusal_names_the_new_checks(
+    extractor: Any, text: str, cue_text: str, content_text: str, check: str
+) -> None:
+    from quotecraft.admission import CHECKS, refusal
+
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == cue_text)
+    content = next(t for t in doc if t.text == content_text)
+    assert check in CHECKS
+    assert refusal(cue, content, extractor.lexicon) == check

@@ -19,6 +19,7 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Doc, Token
 
+from .sources import document_author, document_bounds, is_document, unsigned_document
 from .wordlists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -41,6 +42,10 @@ class Attribution:
     addressee: tuple[int, int] | None = None
     medium: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
+    unsigned: bool = False
+    """The source is a document that names no author (``according to a note to clients``)."""
+    document: int | None = None
+    """The document the source speaks through (``a report`` of ``a report by X``)."""
 
 
 def is_negated(cue: Token) -> bool:
@@ -91,9 +96,9 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
 
 
 def _according_to(cue: Token) -> Token | None:
-    """``according to X``: X."""
+    """``according to X``: X (the *to* right after *according*, not ``a note to clients``)."""
     for to in cue.children:
-        if to.lower_ == "to":
+        if to.lower_ == "to" and to.i == cue.i + 1:
             for obj in to.children:
                 if obj.dep_ == "pobj":
                     return obj
@@ -451,12 +456,7 @@ def attribute(cue: Token) -> Attribution:
         head = stranded_subject(cue)
     att = Attribution()
     att.medium, att.date = medium_and_date(cue)
-    author = document_author(head) if head is not None else None
-    if head is not None and author is not None:
-        # "according to a report by the IMF": the IMF speaks, through a report
-        if att.medium is None:
-            att.medium = _trim(cue.doc, (head.left_edge.i, head.i + 1))
-        head = author
+    head = through_document(att, head, according=cue.lower_ == "according")
     if head is not None:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)
@@ -468,15 +468,18 @@ def attribute(cue: Token) -> Attribution:
     return att
 
 
-def document_author(doc_noun: Token) -> Token | None:
-    """Who a document speaks for: ``a report by X``, ``a statement from X``, ``X's letter``."""
-    if doc_noun.lemma_.lower() not in word_list("medium_nouns"):
-        return None
-    for c in doc_noun.children:
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
-                    return obj
-    return None
+def through_document(att: Attribution, head: Token | None, *, according: bool) -> Token | None:
+    """Rule ``source.document.v1`` (:mod:`quotecraft.sources`) on a speaker head: the
+    author when ``head`` is a document with one (``a report by the IMF``: the IMF speaks,
+    through a report), None for a message with none after *according to* (``a note to
+    clients``), else ``head``; sets ``att``'s document, medium and ``unsigned``."""
+    if head is None or not is_document(head):
+        return head
+    att.document = head.i
+    author = document_author(head)
+    att.unsigned = author is None and unsigned_document(head, according)
+    if author is None and not att.unsigned:
+        return head
+    if att.medium is None:
+        att.medium = _trim(head.doc, document_bounds(head.doc, head))
+    return author

@@ -68,7 +68,7 @@ def cue_bounds(tok: Token) -> tuple[int, int, str]:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according":
         for c in tok.children:
-            if c.lower_ == "to":
+            if c.lower_ == "to" and c.i == tok.i + 1:  # not the "to" of "a note to clients"
                 end = c.idx + len(c.text)
                 lemma = "according to"
     for c in tok.children:

@@ -49,6 +49,7 @@ from .reported_bounds import (
     rival_report,
     sibling_reports,
 )
+from .sources import source_cue_type
 from .wordlists import word_list
 
 _NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
@@ -269,7 +270,7 @@ class ReportedMatcher:
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
-        if att.speaker is None:
+        if att.speaker is None and not att.unsigned:
             # "it was reported that ...", "..., officials were told": a report with an
             # unnamed source; kept for speech verbs only, at lower confidence
             if verb is None or verb.cls not in ("speech", "writing") or not is_passive(cue):
@@ -286,6 +287,7 @@ class ReportedMatcher:
             confidence=round(confidence, 3),
             cue=(cue_s, cue_e),
             cue_lemma=lemma,
+            cue_type=source_cue_type(self.lexicon.cue_type(lemma), doc, att.document, att.medium),
             cue_token=cue.i,
             negated=negated,
             attribution=att,

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from .attribution import Attribution, attribute, is_negated, mention_bounds
+from .attribution import Attribution, attribute, is_negated, mention_bounds, through_document
 from .candidates import Candidate, cue_bounds
 from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported import ReportedMatcher
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
 from .scorer import CueScorer
+from .sources import source_cue_type
 from .wordlists import word_list
 
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -305,6 +306,11 @@ def phrase_attributions(
             if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 3:
                 continue
             span = doc[source[0].i : source[-1].i + 1]
+            att = Attribution(speaker=(span.start, span.end), speaker_head=span.root.i)
+            head = through_document(att, span.root, according=words == ("according", "to"))
+            if head is not span.root:  # "according to a note from X": X, through a note
+                att.speaker_head = head.i if head is not None else None
+                att.speaker = mention_bounds(head) if head is not None else None
             out.append(
                 Candidate(
                     kind="indirect",
@@ -314,10 +320,11 @@ def phrase_attributions(
                     confidence=round(conf * 0.9, 3),
                     cue=(first.idx, last.idx + len(last.text)),
                     cue_lemma=lemma,
-                    cue_token=first.i,
-                    attribution=Attribution(
-                        speaker=(span.start, span.end), speaker_head=span.root.i
+                    cue_type=source_cue_type(
+                        lexicon.cue_type(lemma), doc, att.document, att.medium
                     ),
+                    cue_token=first.i,
+                    attribution=att,
                 )
             )
             break

@@ -1,0 +1,106 @@
+"""Sources that are documents (quotecraft.sources): rule ``source.document.v1`` gives a
+document's author as the speaker and the document as the medium, no speaker for a
+message with no author after *according to*, and the evidence itself for evidence with
+none; rule ``source.cue_type.v1`` types a speech cue by its source. All sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _one(extractor: Any, text: str) -> Any:
+    quotes = extractor(text).quotes
+    assert len(quotes) == 1, [(q.content.text, q.rule) for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "medium"),
+    [
+        # by / from: the author speaks through the document
+        (
+            "The mill will close, according to a note from Harwell Capital.",
+            "Harwell Capital",
+            "a note",
+        ),
+        (
+            "According to a letter from Dr. Ines Maalouf, the ward will reopen.",
+            "Ines Maalouf",
+            "a letter",
+        ),
+        (
+            "Fares will rise, according to a report by the transit board.",
+            "transit board",
+            "a report",
+        ),
+        # an authoring participle names the author ...
+        (
+            "According to figures released by the port authority, exports fell.",
+            "port authority",
+            "figures",
+        ),
+        (
+            "Rents doubled, according to a survey published by the tenants' union.",
+            "tenants' union",
+            "a survey",
+        ),
+        # ... a participle that only holds the document does not
+        ("According to a memo obtained by the Courier, the plant leaked.", None, "a memo"),
+        # a message with no author: no speaker, the message is the medium
+        ("The bank will cut rates, according to a note to clients.", None, "a note"),
+        ("According to a filing in the county court, the firm owes $2 million.", None, "a filing"),
+        ("Turnout was 58 percent, according to the minutes.", None, "the minutes"),
+    ],
+)
+def test_document_sources(extractor: Any, text: str, speaker: str | None, medium: str) -> None:
+    q = _one(extractor, text)
+    assert q.cue.text.lower() == "according to"
+    assert (q.speaker.name if q.speaker else None) == speaker
+    assert q.medium is not None and q.medium.text == medium
+
+
+def test_evidence_with_no_author_is_its_own_source(extractor: Any) -> None:
+    q = _one(extractor, "Crime fell by a third, according to the data.")
+    assert q.speaker is not None and q.speaker.name == "data"
+    assert q.cue.type.value == "evidence"
+
+
+def test_a_possessive_pronoun_author_is_resolved(extractor: Any) -> None:
+    text = (
+        "Nadia Ferreira wrote to the board in May. According to her letter, the school will merge."
+    )
+    q = _one(extractor, text)
+    assert q.speaker.name == "Nadia Ferreira" and q.speaker.resolution.value == "pronoun"
+    assert q.medium.text == "her letter"
+
+
+def test_the_cue_stops_at_according_to(extractor: Any) -> None:
+    """``according to a note to clients``: the second *to* is not part of the cue."""
+    q = _one(extractor, "The bank will cut rates, according to a note to clients.")
+    text = "The bank will cut rates, according to a note to clients."
+    assert (q.cue.start, q.cue.end) == (text.index("according"), text.index(" a note"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_type"),
+    [
+        ("In a statement, the Delmar Cooperative said it would cut prices.", "writing"),
+        ("Oskar Brandt said in a letter to members that dues would rise.", "writing"),
+        ("The ferry will stop, according to a memo from the harbour office.", "writing"),
+        ("Research from Tallinn University suggests that naps help memory.", "evidence"),
+        ("Voters favour the tax, according to a poll by the Ledger.", "evidence"),
+        # a spoken medium, or none, leaves a speech cue speech
+        ("Oskar Brandt said in an interview that dues would rise.", "speech"),
+        ("Oskar Brandt said that dues would rise.", "speech"),
+        # a cue with a type of its own keeps it
+        ("A study by Tallinn University found that naps help memory.", "evidence"),
+    ],
+)
+def test_the_source_types_a_speech_cue(extractor: Any, text: str, cue_type: str) -> None:
+    q = extractor(text).quotes[0]
+    assert q.cue.type.value == cue_type, (q.cue.text, q.content.text)

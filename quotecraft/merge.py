@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate
 from .context import DocContext
 from .marks import Quoted
-from .reported_bounds import balance_marks, clip_to_paragraph
+from .reported_passes import balance_marks, clip_to_paragraph
 
 
 def merge_candidates(
@@ -37,7 +37,7 @@ def merge_candidates(
     place (but for a standalone quote that may continue the previous speaker's: it gets
     its final rule name when the records are built). Reported contents are then kept
     inside their cue's paragraph and their quotation marks paired
-    (:mod:`quotecraft.reported_bounds`). A reported candidate of kind ``direct`` (a
+    (:mod:`quotecraft.reported_passes`). A reported candidate of kind ``direct`` (a
     passive's content wholly in marks: ``described as "reckless" by X``) joins the
     direct ones.
     """

@@ -10,14 +10,10 @@ quotation marks paired.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
-from attrs import evolve
 from spacy.tokens import Doc, Token
 
-from .candidates import Candidate
 from .cues import CueLexicon
 from .wordlists import word_list
 
@@ -415,84 +411,3 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     ):
         e -= 1
     return (s, e) if e > s else None
-
-
-def clip_to_paragraph(
-    cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], text: str
-) -> list[Candidate]:
-    """Keep each reported content inside the paragraph of its cue.
-
-    The parser reads a headline without a full stop as the start of the next
-    sentence, so a clause can reach across a paragraph break; reported speech
-    never does (only direct quotes run over several paragraphs).
-    """
-    if len(paragraphs) < 2:
-        return cands
-    starts = [s for s, _ in paragraphs]
-    out = []
-    for c in cands:
-        anchor = c.cue[0] if c.cue is not None else c.start
-        k = max(0, bisect_right(starts, anchor) - 1)
-        p_start, p_end = paragraphs[k]
-        start, end = max(c.start, p_start), min(c.end, p_end)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end - start < 2:
-            continue
-        pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
-        out.append(evolve(c, start=start, end=end, pieces=pieces))
-    return out
-
-
-_OPENING_MARKS = "“‘«"
-_CLOSING_MARKS = "”’»"
-
-
-def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Keep quotation marks in a content paired.
-
-    ``X said the bill was "a gift to Wall Street."``: the parse ends the content before the
-    full stop, leaving the opening mark without its closing one; the content is extended
-    over the closing mark when only punctuation stands between, else it starts after
-    an opening mark that opens it.
-    """
-    out = []
-    for c in cands:
-        body = text[c.start : c.end]
-        opened = sum(body.count(m) for m in _OPENING_MARKS if m != "‘")
-        closed = sum(body.count(m) for m in _CLOSING_MARKS if m != "’")
-        straight = body.count('"') % 2 == 1
-        if opened > closed or straight:
-            tail = re.match(r"[.,!?;:…]*[”\"»]", text[c.end : c.end + 6])
-            if tail is not None:
-                c = evolve(c, end=c.end + tail.end())
-            elif body[:1] in '“"«':
-                c = evolve(c, start=c.start + 1)
-        elif _single_mark_left_open(body):
-            # in the 'near future.': a single mark, told from an apostrophe by its place
-            tail = re.match(r"[.,!?;:…]*['’](?!\w)", text[c.end : c.end + 6])
-            if tail is not None:
-                c = evolve(c, end=c.end + tail.end())
-        out.append(c)
-    return out
-
-
-_SINGLE_MARK = re.compile(
-    r"(?P<open>(?:^|(?<=[\s(\[—–-]))['‘](?=\w))|(?P<close>(?<=[\w.,!?…])['’](?!\w))"
-)
-"""A single mark that opens (after a space, before a letter) or may close (after a letter
-or punctuation, not before a letter: a closing mark or a plural possessive)."""
-
-
-def _single_mark_left_open(body: str) -> bool:
-    """Whether a single quotation mark opened in ``body`` is not closed in it. A mark that
-    may close closes only an open one; with none open it is an apostrophe (workers')."""
-    depth = 0
-    for m in _SINGLE_MARK.finditer(body):
-        if m.group("open"):
-            depth += 1
-        elif depth:
-            depth -= 1
-    return depth > 0

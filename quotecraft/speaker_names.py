@@ -163,13 +163,20 @@ def appositive_title(name: Span, titles: Titles | None = None) -> str | None:
 def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     """``the city's chief engineer, Priya Raman``: the name is apposed to a title phrase."""
     root = name.root
-    if root.dep_ != "appos" or root.head.pos_ != "NOUN":
+    if root.dep_ != "appos":
+        return None
+    head = root.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        # "the chief executive of Nordbank, Ella Berg": the parse hangs the name on the
+        # body; the title is the noun the body belongs to
+        head = head.head.head
+    end = root.left_edge.i if root.left_edge.i > head.i else head.i + 1  # with its phrase
+    if head.pos_ != "NOUN":
         return None
     _, words, _ = title_sets(titles)
-    head = root.head
     if head.lower_ not in words and head.lemma_.lower() not in words:
         return None
-    return strip_det(name.doc[head.left_edge.i : head.i + 1].text) or None
+    return strip_det(name.doc[head.left_edge.i : end].text.rstrip(" ,")) or None
 
 
 _PLACE_OR_BODY = re.compile(r"\s(?:at|in|with|from|for(?=\s+(?:the|a|an|its|his|her|their)\s))\s")
@@ -204,6 +211,20 @@ def mention_span(tok: Token) -> tuple[int, int]:
     from .attribution import mention_bounds
 
     return mention_bounds(tok)
+
+
+def organization_of_name(name: Span) -> str | None:
+    """The organization a name is placed in by a phrase of its own (``Ella Berg of
+    Nordbank``, ``Jana Holt at Lindberg University``): an ORG entity after *of*, *at*
+    or *from*."""
+    for prep in name.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
+                ent = next((e for e in name.doc.ents if e.start <= obj.i < e.end), None)
+                return strip_det(ent.text) if ent is not None else obj.text
+    return None
 
 
 def organization_from_title(title: str | None, titles: Titles | None = None) -> str | None:

@@ -47,6 +47,7 @@ from .speaker_names import (
     mention_span,
     name_tokens,
     organization_from_title,
+    organization_of_name,
     premodifier_title,
     strip_det,
     text_slice,
@@ -373,6 +374,7 @@ class EntityTable:
             ent.title = premodifier_title(span, t)
         if ent.title:
             ent.organization = organization_from_title(ent.title, t)
+        ent.organization = ent.organization or organization_of_name(span)
 
     def _subject_pronoun(self, start: int, end: int) -> str | None:
         """The gender of the first *he, his, she, her* after a subject mention in its

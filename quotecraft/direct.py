@@ -43,6 +43,7 @@ from .direct_subjects import (
     cue_after_long_subject,
     inverted_attribution,
     inverted_speaker,
+    keep_speaker_outside,
     phrase_before,
 )
 from .direct_windows import (
@@ -62,6 +63,9 @@ from .structure import (
     is_speech_cue,
     subject_span_ok,
 )
+
+_SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1")
+"""Rules whose quote may go on in the next quoted stretch after the attribution."""
 
 
 @cache
@@ -110,8 +114,9 @@ def detect(
         if cand is None:
             fragments.append(q)
             continue
+        keep_speaker_outside(doc, q, index, cand)
         split = None  # the quote goes on in the next quoted stretch
-        if cand.rule == "direct.cue_after.v1" and next_q is not None:
+        if cand.rule in _SPLITTABLE and next_q is not None:
             if (
                 after
                 and after[-1].text == ","

@@ -87,6 +87,9 @@ def split_across_apposition(
     if not first <= cue.i < last:
         return False
     allowed = {cue.i}
+    att = cand.attribution
+    if att is not None and att.speaker_head is not None:  # '..., said the inspector, Al Roe, "B"'
+        allowed.update(x.i for x in doc[att.speaker_head].subtree if first <= x.i < last)
     for c in cue.children:
         if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative") or (
             c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"  # '..., I said, suddenly quiet, "B"'

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .attribution import Attribution
-from .candidates import TokenIndex
+from .attribution import Attribution, mention_bounds
+from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
 from .direct_windows import FINAL
 from .marks import Quoted
@@ -64,10 +64,13 @@ def cue_after_long_subject(
     return None
 
 
-def phrase_before(doc: Doc, first: int, end: int) -> Token | None:
+def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token | None:
     """The head of the one name or noun phrase (appositions included) that fills
-    ``doc[first:end]`` up to a comma before ``end``, else None."""
-    if end - first < 3 or doc[end - 1].text != ",":
+    ``doc[first:end]`` up to a comma before ``end`` (or, with ``comma=False``, up to
+    ``end`` itself), else None."""
+    if comma and (end - first < 3 or doc[end - 1].text != ","):
+        return None
+    if end <= first:
         return None
     head = doc[first]
     while head.head.i != head.i and first <= head.head.i < end:
@@ -138,3 +141,43 @@ def closes_relative_clause(doc: Doc, text: str, q: Quoted, cue: Token) -> bool:
     if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
         return False
     return noun.head.i in (nxt.i, nxt.head.i) or nxt.head.i == noun.i
+
+
+def speaker_outside_quote(doc: Doc, q: Quoted, index: TokenIndex, cue: Token) -> Attribution:
+    """The speaker of a direct quote whose parse took a word inside the quotation for the
+    cue's subject (``"The bridge," said the inspector, Karl Dunn, "will ..."`` read as *the
+    bridge said*): the noun phrase right after an inverted cue (:func:`inverted_speaker`)
+    or the one noun phrase between the closing mark and the cue (``"A," the inspector,
+    Karl Dunn, said, "B"``); else no speaker, since words in the marks never speak them.
+    """
+    none = Attribution()
+    if q.close is None:
+        return none
+    first = index.at(q.close) + 1
+    if first < len(doc) and doc[first].text == ",":
+        first += 1
+    if cue.i == first:
+        return inverted_speaker(doc, cue) or none
+    if cue.i < first:
+        return none
+    named = phrase_before(doc, first, cue.i, comma=doc[cue.i - 1].text == ",")
+    if named is None:
+        return none
+    return Attribution(speaker=mention_bounds(named), speaker_head=named.i)
+
+
+def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate) -> None:
+    """A speaker the parse found inside the quotation after it is replaced by the one
+    outside (:func:`speaker_outside_quote`): the quoted words never name their speaker."""
+    att = cand.attribution
+    if att is None or att.speaker_head is None or cand.cue_token is None or q.close is None:
+        return
+    if q.open <= doc[att.speaker_head].idx < q.close and doc[cand.cue_token].idx > q.close:
+        out = speaker_outside_quote(doc, q, index, doc[cand.cue_token])
+        cand.attribution = Attribution(
+            speaker=out.speaker,
+            speaker_head=out.speaker_head,
+            addressee=att.addressee,
+            medium=att.medium,
+            date=att.date,
+        )

@@ -179,3 +179,19 @@ def test_a_quote_in_a_relative_clause_on_an_object_stays_a_term(extractor: Any) 
     """Only a relative clause on the subject closes before the main verb."""
     art = extractor('Voters punished the mayor who called the plan "a gift" in 2019.')
     assert _seen(art) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The pier," said the harbour master, Lise Holm, "opens at six."', "Lise Holm"),
+        ('"The pier," the harbour master, Lise Holm, said, "opens at six."', "Lise Holm"),
+        ('"The pier," growled the harbour master, "opens at six."', "harbour master"),
+    ],
+)
+def test_words_inside_the_marks_never_speak_them(extractor: Any, text: str, speaker: str) -> None:
+    """The parse reads 'The pier said'; the speaker is the noun phrase outside the marks,
+    and the attribution joins the two pieces."""
+    [q] = _directs(extractor(text))
+    assert (q.rule, q.speaker.name if q.speaker else None) == ("direct.split.v1", speaker)

@@ -25,6 +25,9 @@ first check that refuses a candidate.
 - ``example_say``: *say* meaning "for example" (``a pound of flour, say, ...``, ``take a
   city, say Paris, ...``): its noun "subject" is singular, which no present-tense *say*
   takes, so it is not a subject of saying (``..., say analysts`` keeps its speaker).
+- ``connective_said``: ``That said, ...``, ``This being said, ...``: a connective.
+- ``figurative_speaker``: the subject of a speech verb is a word of
+  ``figurative_speakers`` (``Time will tell whether ...``): an idiom.
 
 Example:
     >>> import quotecraft
@@ -170,11 +173,37 @@ def example_say(cue: Token, content: Token, lexicon: CueLexicon | None = None) -
     )
 
 
+def connective_said(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """``That said, ...``, ``This being said, ...``: a demonstrative subject right before
+    the cue, then a comma: a connective ("even so"), not a report of what *that* said."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("that", "this") or subj.i != cue.sent.start:
+        return False
+    nxt = cue.i + 1
+    return cue.lower_ == "said" and nxt < len(cue.doc) and cue.doc[nxt].text == ","
+
+
+def figurative_speaker(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """The subject of the speech verb is a word of ``figurative_speakers``: ``Time will
+    tell whether ...`` is an idiom, not a report."""
+    if lexicon is None:
+        return False
+    verb = lexicon.verb(cue)
+    if verb is None or verb.cls not in ("speech", "writing"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in word_list("figurative_speakers")
+        for c in cue.children
+    )
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
     "impersonal_it": impersonal_it,
     "example_say": example_say,
+    "connective_said": connective_said,
+    "figurative_speaker": figurative_speaker,
 }
 """The admission checks by name, in the order they are tried."""
 

@@ -231,3 +231,28 @@ def test_refusal_names_the_new_checks(
     content = next(t for t in doc if t.text == content_text)
     assert check in CHECKS
     assert refusal(cue, content, extractor.lexicon) == check
+
+
+IDIOMS = [
+    # "That said," is a connective; "time will tell" is an idiom
+    "That said, the ferry was clean and the crew were friendly.",
+    "This being said, the second half of the book drags.",
+    "Time will tell whether the new harbour master can cope.",
+    "Only time will tell if the repaired pier holds.",
+]
+
+NOT_IDIOMS = [
+    ("That said, Ines Varga added that the ferry was clean.", "the ferry was clean"),
+    ("The captain told us that time was running out.", "time was running out"),
+    ("Lena said that the ferry was late.", "the ferry was late"),
+]
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_idioms_with_cue_words_are_no_reports(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "content"), NOT_IDIOMS)
+def test_reports_beside_idioms_stay(extractor: Any, text: str, content: str) -> None:
+    assert [q.content.text for q in _reported(extractor, text)] == [content]

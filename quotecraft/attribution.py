@@ -17,9 +17,16 @@ Example:
 from __future__ import annotations
 
 from attrs import define
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from .sources import document_author, document_bounds, is_document, unsigned_document
+from .sources import (
+    document_author,
+    document_bounds,
+    is_document,
+    medium_and_date,
+    trim_phrase,
+    unsigned_document,
+)
 from .wordlists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -29,7 +36,6 @@ _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "pre
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
 )
-_DATE_LABELS = frozenset({"DATE", "TIME"})
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
 
 
@@ -355,67 +361,6 @@ def addressee(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """``in an interview with Table Briefings``, ``on Monday, December 2nd``, as token bounds."""
-    medium = date = None
-    heads = [cue]
-    if cue.head.i != cue.i and cue.dep_ in ("advcl", "conj", "xcomp"):
-        heads.append(cue.head)
-    for h in heads:
-        for c in h.children:
-            if (
-                medium is None
-                and c.dep_ == "prep"
-                and c.lower_ in ("in", "on", "during", "via", "through")
-            ):
-                for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in word_list("medium_nouns"):
-                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
-                        break
-                    if obj.dep_ == "pobj" and obj.lower_ in word_list("platforms"):
-                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
-                        break
-            if (
-                date is None
-                and c.ent_type_ in _DATE_LABELS
-                and c.dep_ in ("npadvmod", "tmod", "prep", "pobj")
-            ):
-                date = (c.left_edge.i, c.right_edge.i + 1)
-            if date is None and c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "last", "this"):
-                for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in _DATE_LABELS:
-                        date = (c.i, obj.right_edge.i + 1)
-                        break
-    doc: Doc = cue.doc
-    if medium is not None:
-        # "an interview with X on Monday": the date inside the medium phrase is the date
-        for t in doc[medium[0] : medium[1]]:
-            if t.dep_ == "prep" and any(
-                o.dep_ == "pobj" and o.ent_type_ in _DATE_LABELS for o in t.children
-            ):
-                if date is None:
-                    date = (t.i, t.right_edge.i + 1)
-                medium = (medium[0], t.i)
-                break
-        medium = _trim(doc, medium) if medium[1] > medium[0] else None
-    if date is not None:
-        date = _trim(doc, date)
-    return medium, date
-
-
-def _trim(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
-    s, e = bounds
-    for k in range(s + 1, e):
-        if doc[k].text in ("(", "[", ",", ";", "—", "–"):
-            if doc[k].ent_type_ and k + 1 < e and doc[k + 1].ent_type_ == doc[k].ent_type_:
-                continue  # "Monday, December 2nd": a comma inside one date
-            e = k
-            break
-    while e > s + 1 and doc[e - 1].is_punct:
-        e -= 1
-    return s, e
-
-
 _STRANDED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _STRANDED_REACH = 12
 
@@ -481,5 +426,5 @@ def through_document(att: Attribution, head: Token | None, *, according: bool) -
     if author is None and not att.unsigned:
         return head
     if att.medium is None:
-        att.medium = _trim(head.doc, document_bounds(head.doc, head))
+        att.medium = trim_phrase(head.doc, document_bounds(head.doc, head))
     return author

@@ -1,4 +1,5 @@
-"""Sources that are documents: who speaks through a report, a note or a study.
+"""Sources that are documents, and media: who speaks through a report, a note or a
+study, and where it was said (``medium_and_date``: *in an interview*, *on Monday*).
 
 A document noun (word lists ``medium_nouns`` and ``evidence_nouns``: *report*, *note*,
 *statement*, *poll*, *data*...) names where something was said, written or shown,
@@ -33,6 +34,7 @@ from .wordlists import word_list
 
 _AUTHOR_LABELS = frozenset({"ORG", "PERSON"})
 _AUTHOR_PREPS = frozenset({"by", "from"})
+_DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _listed(noun: Token, name: str) -> bool:
@@ -130,3 +132,65 @@ def source_cue_type(
     if any(_listed(n, "written_media") for n in nouns):
         return "writing"
     return None
+
+
+def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """``in an interview with Table Briefings``, ``on Monday, December 2nd``, as token bounds."""
+    medium = date = None
+    heads = [cue]
+    if cue.head.i != cue.i and cue.dep_ in ("advcl", "conj", "xcomp"):
+        heads.append(cue.head)
+    for h in heads:
+        for c in h.children:
+            if (
+                medium is None
+                and c.dep_ == "prep"
+                and c.lower_ in ("in", "on", "during", "via", "through")
+            ):
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in word_list("medium_nouns"):
+                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
+                        break
+                    if obj.dep_ == "pobj" and obj.lower_ in word_list("platforms"):
+                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
+                        break
+            if (
+                date is None
+                and c.ent_type_ in _DATE_LABELS
+                and c.dep_ in ("npadvmod", "tmod", "prep", "pobj")
+            ):
+                date = (c.left_edge.i, c.right_edge.i + 1)
+            if date is None and c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "last", "this"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in _DATE_LABELS:
+                        date = (c.i, obj.right_edge.i + 1)
+                        break
+    doc: Doc = cue.doc
+    if medium is not None:
+        # "an interview with X on Monday": the date inside the medium phrase is the date
+        for t in doc[medium[0] : medium[1]]:
+            if t.dep_ == "prep" and any(
+                o.dep_ == "pobj" and o.ent_type_ in _DATE_LABELS for o in t.children
+            ):
+                if date is None:
+                    date = (t.i, t.right_edge.i + 1)
+                medium = (medium[0], t.i)
+                break
+        medium = trim_phrase(doc, medium) if medium[1] > medium[0] else None
+    if date is not None:
+        date = trim_phrase(doc, date)
+    return medium, date
+
+
+def trim_phrase(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A medium's or date's bounds cut at a comma, bracket or dash, without final punctuation."""
+    s, e = bounds
+    for k in range(s + 1, e):
+        if doc[k].text in ("(", "[", ",", ";", "—", "–"):
+            if doc[k].ent_type_ and k + 1 < e and doc[k + 1].ent_type_ == doc[k].ent_type_:
+                continue  # "Monday, December 2nd": a comma inside one date
+            e = k
+            break
+    while e > s + 1 and doc[e - 1].is_punct:
+        e -= 1
+    return s, e

@@ -406,6 +406,10 @@ def attribute(cue: Token) -> Attribution:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)
     att.addressee = addressee(cue)
+    if att.addressee is not None and is_document(cue.doc[att.addressee[1] - 1]):
+        # "told a press conference": where it was said, not whom it was said to
+        att.medium = att.medium or att.addressee
+        att.addressee = None
     if att.addressee is not None and att.speaker is not None:
         (a, b), (c, d) = att.addressee, att.speaker
         if a < d and c < b:

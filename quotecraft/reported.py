@@ -181,6 +181,10 @@ class ReportedMatcher:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks
         if cue.head.lemma_ in _NO_CONTENT_HEADS and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
+        if content.dep_ == "nsubjpass" and any(
+            c.dep_ == "xcomp" and self.lexicon.verb(c) is not None for c in cue.children
+        ):
+            return None  # "X is reported to have said that ...": X said it, the report is hearsay
         if content.is_ancestor(cue) and any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
             return None  # "..., as X said that Y": the cue's own complement is the content
         if (

@@ -38,8 +38,17 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _listed(noun: Token, name: str) -> bool:
+    """``noun`` is in word list ``name`` by lemma, as written, or as the whole of a
+    hyphenated word the tokenizer splits (``op-ed``: *op*, *-*, *ed*)."""
     words = word_list(name)
-    return noun.lemma_.lower() in words or noun.lower_ in words
+    return noun.lemma_.lower() in words or noun.lower_ in words or _hyphenated(noun) in words
+
+
+def _hyphenated(noun: Token) -> str:
+    doc, k = noun.doc, noun.i
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+        k -= 2
+    return doc[k : noun.i + 1].text.lower() if k < noun.i else ""
 
 
 def is_evidence(noun: Token) -> bool:
@@ -140,7 +149,9 @@ def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int]
     heads = [cue]
     if cue.head.i != cue.i and cue.dep_ in ("advcl", "conj", "xcomp"):
         heads.append(cue.head)
-    for h in heads:
+    # "Writing in the Sunday Ledger, X argued ...": the publication a writer wrote in
+    writing = [c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() == "write"]
+    for h in heads + writing:
         for c in h.children:
             if (
                 medium is None
@@ -148,10 +159,11 @@ def medium_and_date(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int]
                 and c.lower_ in ("in", "on", "during", "via", "through")
             ):
                 for obj in c.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in word_list("medium_nouns"):
-                        medium = (obj.left_edge.i, obj.right_edge.i + 1)
-                        break
-                    if obj.dep_ == "pobj" and obj.lower_ in word_list("platforms"):
+                    if obj.dep_ == "pobj" and (
+                        _medium_noun(obj)
+                        or obj.lower_ in word_list("platforms")
+                        or (h in writing and obj.pos_ == "PROPN")
+                    ):
                         medium = (obj.left_edge.i, obj.right_edge.i + 1)
                         break
             if (
@@ -194,3 +206,9 @@ def trim_phrase(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
     while e > s + 1 and doc[e - 1].is_punct:
         e -= 1
     return s, e
+
+
+def _medium_noun(noun: Token) -> bool:
+    """A noun of word list ``medium_nouns`` by lemma or as a hyphenated word (``op-ed``)."""
+    media = word_list("medium_nouns")
+    return noun.lemma_.lower() in media or _hyphenated(noun) in media

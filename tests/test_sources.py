@@ -104,3 +104,58 @@ def test_the_cue_stops_at_according_to(extractor: Any) -> None:
 def test_the_source_types_a_speech_cue(extractor: Any, text: str, cue_type: str) -> None:
     q = extractor(text).quotes[0]
     assert q.cue.type.value == cue_type, (q.cue.text, q.content.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Rosa Lindt wrote in an op-ed that the levy was too low.", "an op-ed"),
+        ("The brewery said on social media that it would close for a week.", "social media"),
+        (
+            "Writing in the Harrow Gazette, Ruth Mbeki argued that the levy was too low.",
+            "the Harrow Gazette",
+        ),
+        (
+            "Rosa Lindt said during a council meeting that the levy was too low.",
+            "a council meeting",
+        ),
+        (
+            "In her memoir, the former ambassador writes that the talks nearly collapsed.",
+            "her memoir",
+        ),
+    ],
+)
+def test_media(extractor: Any, text: str, medium: str) -> None:
+    q = _one(extractor, text)
+    assert q.medium is not None and q.medium.text == medium
+
+
+def test_a_press_conference_is_a_medium_not_an_addressee(extractor: Any) -> None:
+    q = _one(extractor, "Tessa Grant told a press conference that the strike would go ahead.")
+    assert q.addressee is None
+    assert q.medium is not None and q.medium.text == "a press conference"
+    told = _one(extractor, "Tessa Grant told the Morning Courier that the strike would go ahead.")
+    assert told.addressee is not None and told.addressee.name == "Morning Courier"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The treasurer is reported to have said that the fund was empty.",
+            "the fund was empty",
+            "treasurer",
+        ),
+        (
+            "The striker is believed to have told the club that he wants to leave.",
+            "he wants to leave",
+            "striker",
+        ),
+    ],
+)
+def test_a_hearsay_frame_is_no_quote_of_its_own(
+    extractor: Any, text: str, content: str, speaker: str
+) -> None:
+    """``X is reported to have said that ...``: one quote, X's, not also 'X' as what was reported."""
+    q = _one(extractor, text)
+    assert q.content.text == content and q.speaker.name == speaker

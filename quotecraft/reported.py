@@ -36,6 +36,7 @@ from .reported_bounds import (
     attribution_start,
     bare_verb_tail,
     because_tail,
+    complement_list_tail,
     content_bounds,
     coordinated_after,
     coordinated_tail,
@@ -43,6 +44,7 @@ from .reported_bounds import (
     is_clause_cue,
     is_naming_cue,
     is_passive,
+    listed_complement,
     nonrestrictive_tail,
     object_tail,
     relative_lead,
@@ -219,6 +221,8 @@ class ReportedMatcher:
             content = content.head
         if rival_report(cue, content, self.lexicon):
             return None  # "A said X; B said Y": each report is not the other's content
+        if listed_complement(cue, content):
+            return None  # "X said A, B and C": B is part of A's content
         if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
         excluded = (
@@ -249,6 +253,7 @@ class ReportedMatcher:
         e = because_tail(cue, interposed_tail(cue, content, e))
         if content.dep_ in OBJECT_DEPS:
             e = object_tail(cue, e)
+        e = complement_list_tail(cue, content, e, self.lexicon)
         e = coordinated_tail(cue, e, self.lexicon)
         if content.pos_ in ("VERB", "AUX"):
             e = bare_verb_tail(cue, e, self.lexicon)

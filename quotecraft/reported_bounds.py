@@ -118,8 +118,8 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
         if not subjects or subjects[0].pos_ == "PRON":
             return end  # "..., and he left the room": the speaker acting, not speaking
         verb = lexicon.verb(c)
-        if verb is not None and verb.cls in ("speech", "writing"):
-            return end  # a report of its own
+        if (verb is not None and verb.cls in ("speech", "writing")) or is_clause_cue(c, lexicon):
+            return end  # a report of its own ("..., and her brother believes it was rigged")
         return _through_conjunct(c, end, max_gap=3)
     return end
 
@@ -201,6 +201,64 @@ def sibling_reports(content: Token, lexicon: CueLexicon) -> list[Token]:
         if is_clause_cue(t, lexicon):
             out.append(t)
     return out
+
+
+def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexicon) -> int:
+    """Extend a complement over the complements of the same cue listed right after it.
+
+    ``Grace said the roof leaked, the walls were damp and the boiler was broken``: the
+    parser makes each listed clause a complement of ``said``; together they are one
+    content. A listed clause that is a report of its own (``..., yet the engineer
+    believed ...``) ends the list.
+    """
+    if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
+        return end
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "ccomp" or c.i <= content.i:
+            continue
+        if not _listed(doc, end, c):
+            break
+        if is_clause_cue(c, lexicon) and any(x.dep_ == "nsubj" for x in c.children):
+            break
+        e = _trimmed_end(doc, end, c.right_edge.i + 1)
+        while e > end and doc[e - 1].dep_ == "cc":
+            e = _trimmed_end(doc, end, e - 1)  # "..., not just about distant places, but"
+        end = e
+    return end
+
+
+def _listed(doc: Doc, end: int, clause: Token) -> bool:
+    """Whether ``clause`` follows the token end ``end`` as the next item of a list: after a
+    comma (and *and* or *or*), opening with neither a connective (``so``, ``although``)
+    nor a quotation mark (``..., when he cried, "They're here!"``)."""
+    i = clause.left_edge.i
+    while i < clause.i and (doc[i].text == "," or doc[i].dep_ == "cc" or doc[i].is_space):
+        i += 1  # the parser may hang the list's comma or "and" on the clause
+    start = doc[i]
+    gap = [t.lower_ for t in doc[end:i] if not t.is_space]
+    if gap not in ([","], [",", "and"], [",", "or"]):
+        return False
+    if start.is_quote or start.is_punct or start.dep_ in ("advmod", "mark", "cc"):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"), None)
+    inverted = subject is not None and any(
+        (t.i == clause.i or t.dep_ in ("aux", "auxpass")) and t.i < subject.i
+        for t in [clause, *clause.children]
+    )
+    return not inverted  # "..., is there any reason why ...": a question of its own
+
+
+def listed_complement(cue: Token, content: Token) -> bool:
+    """Whether ``content`` is a complement of ``cue`` listed right after another one
+    (:func:`complement_list_tail`): part of the first's content, not one of its own."""
+    if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
+        return False
+    doc = cue.doc
+    return any(
+        c.dep_ == "ccomp" and c.i < content.i and _listed(doc, c.right_edge.i + 1, content)
+        for c in cue.rights
+    )
 
 
 def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:

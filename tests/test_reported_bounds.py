@@ -324,3 +324,37 @@ def test_a_participle_cue_after_the_content_is_the_first_speakers(
     quotes = [q for q in extractor(text).quotes if q.cue is not None and q.cue.text.endswith("ing")]
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # clauses listed after the first complement are one content with it
+        (
+            "Grace said the roof leaked, the walls were damp and the boiler was broken.",
+            "the roof leaked, the walls were damp and the boiler was broken",
+        ),
+        (
+            "The guide said the path was steep, the bridge was out, and the hut was closed.",
+            "the path was steep, the bridge was out, and the hut was closed",
+        ),
+    ],
+)
+def test_listed_clauses_are_one_content(extractor: Any, text: str, content: str) -> None:
+    assert _content(extractor, text, "said") == content
+
+
+def test_a_question_after_the_content_is_not_listed_with_it(extractor: Any) -> None:
+    # the parser makes "why should we even start" a second complement of "thinks"
+    text = "Mara thinks the first task is hard, why should we even start, is there any point?"
+    contents = [q.content.text for q in extractor(text).quotes]
+    assert "the first task is hard" in contents
+
+
+def test_a_coordinated_belief_with_its_own_clause_is_its_own_report(extractor: Any) -> None:
+    assert _quotes(
+        extractor, "Fatima thinks the election was fair, and her brother believes it was rigged."
+    ) == [
+        ("it was rigged", "believes", "her brother"),
+        ("the election was fair", "thinks", "Fatima"),
+    ]

@@ -45,6 +45,7 @@ from .direct_subjects import (
     inverted_speaker,
     keep_speaker_outside,
     phrase_before,
+    speaker_outside_quote,
 )
 from .direct_windows import (
     DASHES,
@@ -246,7 +247,9 @@ def _cue_after(
             return cand
         cand = _make(q, "direct.cue_after.v1", 0.95, t)
         if cand.attribution is not None and cand.attribution.speaker is None:
-            cand.attribution = inverted_speaker(doc, t) or cand.attribution  # vowed the mayor
+            # 'vowed the mayor', '"...," the coach posted' (the parse: a participle on "coach")
+            found = speaker_outside_quote(doc, q, index, t)
+            cand.attribution = found if found.speaker is not None else cand.attribution
         return cand
     if _is_embedded(before, lexicon):
         return None

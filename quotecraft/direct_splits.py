@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
@@ -95,13 +95,32 @@ def split_across_apposition(
             c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"  # '..., I said, suddenly quiet, "B"'
         ):
             allowed.update(x.i for x in c.subtree)
+    for t in doc[first:last]:  # '"A," she said, pointing at the map, "B."' (wherever it hangs)
+        if t.i not in allowed and _gesture(t, lexicon):
+            allowed.update(x.i for x in t.subtree)
     # '..., she said, but despite ...' or '..., he joked, again using ...': more than the speaker
     return all(
         (t.i in allowed or t.is_punct or t.is_space)
         and not t.is_quote
-        and (t.i == cue.i or not is_speech_cue(t, lexicon))  # "... before asking her,"
+        and (t.i == cue.i or not is_speech_cue(t, lexicon) or _gesture(t, lexicon))
         for t in doc[first:last]
     )
+
+
+def _gesture(t: Token, lexicon: CueLexicon) -> bool:
+    """A participle of what the speaker does while speaking, between two pieces of one quote
+    (``, pointing at the map``, ``, shaking her head``): a present participle after a comma,
+    with no words of its own before it and, when it is itself a cue, no one spoken to and no
+    content (``before asking her,`` introduces the next quote)."""
+    if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+        return False
+    if t.i == 0 or t.doc[t.i - 1].text != ",":
+        return False
+    if any(c.i < t.i and not c.is_punct for c in t.children):
+        return False  # 'before asking her': a clause of its own
+    if not is_speech_cue(t, lexicon):
+        return True
+    return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt") for c in t.children)
 
 
 def words_follow(q: Quoted, text: str) -> bool:

@@ -78,6 +78,8 @@ def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token |
     if head.pos_ not in ("PROPN", "NOUN"):
         return None
     own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)}
+    if not comma:  # '"...," the coach posted': the parser may hang the verb on the noun
+        own = {i for i in own if i < end}
     if not own or min(own) != first or max(own) >= end:
         return None
     if not all(x.i in own or x.is_punct or x.is_space for x in doc[first:end]):
@@ -99,7 +101,7 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
     a preposition or the line end.
     """
     start = end = verb.i + 1
-    while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ == "POS"):
+    while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ in ("POS", "PRP$")):
         end += 1
     if end == start or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
         return None

@@ -6,8 +6,9 @@ is linear in the length of the text. It knows every common convention
 single quotation marks (``workers’ union``, ``’90s``, ``rock ’n’ roll``,
 ``Jones’``), follows a quotation over several paragraphs when each of them
 opens with a mark and only the last one closes (or, when none reopens it, to a
-closing mark a few paragraphs on with no mark between), and recovers from
-unbalanced marks instead of giving up.
+closing mark a few paragraphs on with no mark between), takes dialogue set with
+dashes (``— Out, — he said.``) as quoted stretches, and recovers from unbalanced
+marks instead of giving up.
 
 Example:
     >>> [t.pieces for t in find_quoted('“Go,” he said, “now.”')]
@@ -365,6 +366,7 @@ def find_quoted(
     if carried is not None:
         out.append(_unclosed(carried, text))
     out = [q for q in out if _keep(text, q)]
+    out.extend(_dash_dialogue(text, paras, out))
     out.sort(key=lambda q: q.open)
     return _drop_nested(out)
 
@@ -432,4 +434,39 @@ def _drop_nested(quotes: list[Quoted]) -> list[Quoted]:
         if out and out[-1].open < q.open and q.outer_end <= out[-1].outer_end:
             continue
         out.append(q)
+    return out
+
+
+_DIALOGUE_DASHES = frozenset("—–―")
+"""Dashes that open a line of dialogue (``— Where are you going? — he asked.``)."""
+_DASH_ATTRIBUTION = re.compile(r"\s[—–―]\s+(?=[a-z])")
+"""A dash inside the line, before the lowercase attribution that follows the words."""
+
+
+def _dash_dialogue(text: str, paras: Sequence[Offsets], marked: Sequence[Quoted]) -> list[Quoted]:
+    """Lines of dialogue set with dashes instead of quotation marks (European and some
+    literary usage): a paragraph that opens with a dash and a space, has no quotation marks
+    of its own, and goes on after a second dash with a lowercase attribution
+    (``— Out, — he said.``), its first word capitalized. The words between the two dashes
+    are the quoted stretch, closed by the second dash; a line without that attribution, or
+    in lower case, is left alone (a list item).
+    """
+    out: list[Quoted] = []
+    taken = [(q.open, q.outer_end) for q in marked]
+    for p_start, p_end in paras:
+        if p_end - p_start < 4 or text[p_start] not in _DIALOGUE_DASHES:
+            continue
+        if not text[p_start + 1].isspace() or not text[p_start + 2 : p_start + 3].isupper():
+            continue  # a spoken line opens with a capital; a list item often does not
+        if any(p_start <= a < p_end for a, _ in taken):
+            continue
+        m = _DASH_ATTRIBUTION.search(text, p_start + 2, p_end)
+        if m is None:
+            continue
+        close = m.start() + 1
+        start, end = _strip(text, p_start + 1, close)
+        if end > start:
+            out.append(
+                Quoted(open=p_start, close=close, pieces=((start, end),), mark=text[p_start])
+            )
     return out

@@ -389,3 +389,24 @@ def test_an_open_quote_is_not_carried_past_another_quote() -> None:
     pieces = contents(text)
     assert pieces[0] == ["We lost the barn."]
     assert ["a shame"] in pieces
+
+
+# -- dialogue set with dashes --------------------------------------------------------------------
+
+
+def test_a_dash_line_with_an_attribution_is_a_quoted_stretch() -> None:
+    text = "— Are we there yet? — asked the boy.\n— Almost, — said his father."
+    assert contents(text) == [["Are we there yet?"], ["Almost,"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "—The ferry runs daily — weather permitting.",  # no space after the opening dash
+        "Two things:\n— a new roof — the old one leaks;\n— a boiler.",  # a list, in lower case
+        "— Price: 40 euros",  # no second dash
+        'He said — "We stay."',  # marks of its own
+    ],
+)
+def test_dash_lines_that_are_not_dialogue_give_no_dash_stretch(text: str) -> None:
+    assert all(q.mark not in "—–―" for q in quoted(text, []))

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .admission import refusal
+from .admission import impersonal_it, refusal
 from .attribution import attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
@@ -279,7 +280,11 @@ class ReportedMatcher:
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
-        if att.speaker is None and not att.unsigned:
+        if att.speaker is not None and impersonal_it(cue, content):
+            # "It is fair to say that ...": the writer's view; the dummy "it" is no speaker
+            att = attrs.evolve(att, speaker=None, speaker_head=None)
+            confidence = min(confidence, 0.5)
+        elif att.speaker is None and not att.unsigned:
             # "it was reported that ...", "..., officials were told": a report with an
             # unnamed source; kept for speech verbs only, at lower confidence
             if verb is None or verb.cls not in ("speech", "writing") or not is_passive(cue):

@@ -27,6 +27,7 @@ from .sources import (
     trim_phrase,
     unsigned_document,
 )
+from .speaker_groups import age_before, coordinated_name
 from .wordlists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -301,8 +302,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             start = i + 1
             break
     end = head.i + 1
-    for c in head.rights:
-        if c.dep_ == "cc" and c.i == end and _coordinated_name(head, c):
+    rights = list(head.rights)
+    for c in rights:  # "Ken Ito, 60, and Yumi Sato": the ages stay in the group's mention
+        if c.dep_ == "cc" and age_before(head, c) and coordinated_name(head, c):
+            end, rights = c.i, [r for r in rights if r.i >= c.i]
+            break
+    for c in rights:
+        if c.dep_ == "cc" and c.i == end and coordinated_name(head, c):
             end = c.i + 1  # "Maria and Luis Ortega": one mention of a group of named people
             continue
         if (
@@ -329,15 +335,6 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
-
-
-def _coordinated_name(head: Token, cc: Token) -> bool:
-    """``Maria and Luis Ortega``: a name joined by *and* to another name right after it."""
-    if head.pos_ != "PROPN" or cc.lower_ not in ("and", "&"):
-        return False
-    return any(
-        c.dep_ == "conj" and c.pos_ == "PROPN" and c.left_edge.i == cc.i + 1 for c in head.rights
-    )
 
 
 def addressee(cue: Token) -> tuple[int, int] | None:

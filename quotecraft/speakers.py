@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .speaker_features import gendered_nouns, pronouns
+from .speaker_groups import apposed_member, without_ages
 from .speaker_names import (
     DET,
     PERSON,
@@ -186,10 +187,11 @@ class Resolver(VoicedEntityTable):
         """``Maria and Luis Ortega``: coordinated names are one speaker of kind group."""
         head, doc = q.head, self.doc
         conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < q.span.end]
-        if head.pos_ != "PROPN" or not conjuncts or any(c.pos_ != "PROPN" for c in conjuncts):
+        named = [apposed_member(c) for c in conjuncts]  # "his wife, Yumi": Yumi
+        if head.pos_ != "PROPN" or not conjuncts or None in named:
             return None
         members = []
-        for tok in (head, *conjuncts):
+        for tok in (head, *[t for t in named if t is not None]):
             s, e = mention_span(tok)
             s = max(s, q.span.start)
             toks = [t for t in doc[s:e] if not (t.dep_ in ("cc", "conj") and t.i != tok.i)]
@@ -206,7 +208,7 @@ class Resolver(VoicedEntityTable):
             self.by_org[key] = ent
             first = name_tokens(doc[q.span.start : head.i + 1])
             start = first[0].i if first else q.span.start
-            self._add_name(ent, text_slice(list(doc[start : q.span.end])), doc[start : q.span.end])
+            self._add_name(ent, without_ages(doc[start : q.span.end]), doc[start : q.span.end])
         return ent, Resolution.NAMED
 
     def _named(self, q: _Query) -> Found | None:

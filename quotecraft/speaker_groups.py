@@ -1,0 +1,52 @@
+"""Coordinated speakers: which conjoined nouns name the members of one group.
+
+``Maria and Luis Ortega``, ``Ken Ito and his wife, Yumi``, ``Ken Ito, 60, and Yumi
+Sato``: the attribution stage keeps such a phrase as one mention
+(:func:`coordinated_name`, :func:`age_before`), and the speaker stage names each member
+by its name (:func:`apposed_member`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def coordinated_name(head: Token, cc: Token) -> bool:
+    """``Maria and Luis Ortega``: a name joined by *and* to another name right after it,
+    or to a noun with a name in apposition (``Ken Ito and his wife, Yumi``)."""
+    if head.pos_ != "PROPN" or cc.lower_ not in ("and", "&"):
+        return False
+    return any(
+        c.dep_ == "conj" and c.left_edge.i == cc.i + 1 and apposed_member(c) is not None
+        for c in head.rights
+    )
+
+
+def apposed_member(conj: Token) -> Token | None:
+    """The name token a conjoined member of a group is named by: itself when a name,
+    else a name in apposition to it (``his wife, Yumi``); None otherwise."""
+    if conj.pos_ == "PROPN":
+        return conj
+    if conj.pos_ == "NOUN":
+        return next((a for a in conj.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+    return None
+
+
+def age_before(head: Token, cc: Token) -> bool:
+    """``Ken Ito, 60, and``: only a number in apposition lies between the name and *and*."""
+    between = head.doc[head.i + 1 : cc.i]
+    return (
+        len(between) > 0
+        and between[0].is_punct
+        and all(t.is_punct or (t.dep_ == "appos" and t.like_num) for t in between)
+        and any(t.like_num for t in between)
+    )
+
+
+def without_ages(span: Span) -> str:
+    """A group's name without its members' ages: ``Ken Ito, 60, and Yumi Sato, 58`` is
+    ``Ken Ito and Yumi Sato``."""
+    ages = {t.i for t in span if t.dep_ == "appos" and t.like_num}
+    drop = ages | {i + d for i in ages for d in (-1, 1) if span.doc[i + d].is_punct}
+    words = [" " if t.i in drop else t.text_with_ws for t in span]
+    return " ".join("".join(words).split()).strip(" ,")

@@ -239,8 +239,10 @@ def _listed(doc: Doc, end: int, clause: Token) -> bool:
     gap = [t.lower_ for t in doc[end:i] if not t.is_space]
     if gap not in ([","], [",", "and"], [",", "or"]):
         return False
-    if start.is_quote or start.is_punct or start.dep_ in ("advmod", "mark", "cc"):
+    if start.is_quote or start.is_punct or start.dep_ in ("advmod", "cc"):
         return False
+    if start.dep_ == "mark" and start.lower_ != "that":
+        return False  # "..., that B, and that C": the same cue's; "..., although B": not
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"), None)
     inverted = subject is not None and any(
         (t.i == clause.i or t.dep_ in ("aux", "auxpass")) and t.i < subject.i
@@ -271,7 +273,9 @@ def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
     when ``cue`` has another complement on the far side of it (before it: the first
     report; after it: a coordinating word between the two). ``The bill would pass, her
     rival said``, with no other complement, is the rival's content, and ``X said A and
-    that Y thought B`` (marked by *that*) is X's second one.
+    that Y thought B`` (marked by *that*) is X's second one. A clause closed by a colon or
+    semicolon before a cue with a complement of its own is a heading, never that cue's
+    content (``Both sides claimed victory: the union said A, ...``).
     """
     if content.head.i != cue.i or content.dep_ != "ccomp":
         return False
@@ -286,8 +290,18 @@ def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
             and any(x.dep_ == "cc" and c.i < x.i < content.left_edge.i for x in cue.children)
             for c in others
         )
+    if rival and content.i < cue.i and _closed_by_colon(content, cue):
+        return True  # "Both sides claimed victory: the union said A, ...": a heading
     own_subject = any(c.dep_ == "nsubj" and c.i < content.i for c in content.children)
     return rival and own_subject and is_clause_cue(content, lexicon)
+
+
+def _closed_by_colon(content: Token, cue: Token) -> bool:
+    """Whether a colon or semicolon ends the clause ``content`` before ``cue``'s own words."""
+    doc = cue.doc
+    subject = next((c for c in cue.lefts if c.dep_ in SUBJECT_DEPS), None)
+    start = subject.left_edge.i if subject is not None else cue.i
+    return any(t.text in (":", ";") for t in doc[content.right_edge.i : start])
 
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})
@@ -431,7 +445,9 @@ def content_bounds(
     """
     s, e = content.left_edge.i, content.right_edge.i + 1
     doc = content.doc
-    for x in excluded:
+    # the bridge last: whether the content reads across the attribution depends on what
+    # is left of it after the other cuts ("A, Ahmed said, but Lina said B": A alone)
+    for x in sorted(excluded, key=lambda x: bridge is not None and x.i == bridge.i):
         xs, xe = x.left_edge.i, x.right_edge.i + 1
         if xe <= s or xs >= e:
             continue

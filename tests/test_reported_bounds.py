@@ -358,3 +358,39 @@ def test_a_coordinated_belief_with_its_own_clause_is_its_own_report(extractor: A
         ("it was rigged", "believes", "her brother"),
         ("the election was fair", "thinks", "Fatima"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the report after an interposed attribution ends what it reads across
+        (
+            "The vote was close, Ahmed said, but Lina said the result was wrong.",
+            [("The vote was close", "said", "Ahmed"), ("the result was wrong", "said", "Lina")],
+        ),
+        # a clause closed by a colon before the attribution is a heading, not its content
+        (
+            "Both sides claimed victory: the union said the strike had worked, and the company "
+            "said it had lost nothing.",
+            [
+                ("it had lost nothing", "said", "company"),
+                ("the strike had worked", "said", "union"),
+            ],
+        ),
+    ],
+)
+def test_a_report_beside_a_fronted_or_interposed_content(
+    extractor: Any, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _quotes(extractor, text) == expected
+
+
+def test_listed_that_clauses_are_one_content(extractor: Any) -> None:
+    text = (
+        "In her speech, the governor said the state was strong, that its farms were the best "
+        "in the world, and that its future was bright."
+    )
+    assert _content(extractor, text, "said") == (
+        "the state was strong, that its farms were the best in the world, and that its future "
+        "was bright"
+    )

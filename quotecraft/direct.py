@@ -17,6 +17,7 @@ Rules (``Quote.rule``):
   right after the quote, before its speaker
 - ``direct.split.v1``: ``"We need a line," he said, "and we need it now."``
 - ``direct.colon.v1``: ``The minister was blunt: "..."``
+- ``direct.according_to.v1``: ``"We will appeal," according to the family's lawyer.``
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe``
 - ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
 - ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own.
@@ -39,6 +40,7 @@ from .cues import CueLexicon
 from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
 from .direct_subjects import (
     QUOTE_OPENERS,
+    according_to_after,
     closes_relative_clause,
     cue_after_long_subject,
     inverted_attribution,
@@ -52,6 +54,7 @@ from .direct_windows import (
     FINAL,
     after_window,
     before_window,
+    dash_lead_in,
     lead_in_window,
     only_space_between,
     para_start,
@@ -108,7 +111,7 @@ def detect(
             _own_lead_in(doc, text, q, before, lexicon)
             or _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, lead, lexicon)
-            or _colon(doc, q, lead)
+            or _colon(doc, q, lead, text)
             or _dash(doc, q, after, before)
             or _standalone(doc, q, before, after, text)
         )
@@ -218,6 +221,9 @@ def _cue_after(
 ) -> Candidate | None:
     if not after:
         return None
+    acc = according_to_after(after)
+    if acc is not None and not _is_embedded(before, lexicon):  # '"...," according to X.'
+        return _make(q, "direct.according_to.v1", 0.85, acc)
     words = [t for t in after if not t.is_punct]
     for t in words[:6]:
         if not is_speech_cue(t, lexicon):
@@ -406,13 +412,15 @@ def _puts_it(verb: Token) -> bool:
     )
 
 
-def _colon(doc: Doc, q: Quoted, before: list[Token]) -> Candidate | None:
-    if not before or before[-1].text != ":":
+def _colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | None:
+    """``The minister was blunt: "..."``; a dash leads in like a colon when the quote ends
+    the sentence (``The warning was blunt — "Leave now."``)."""
+    if not before or not (before[-1].text == ":" or dash_lead_in(q, before, text)):
         return None
     colon = before[-1]
     cand = _make(q, "direct.colon.v1", 0.75, None)
-    cand.cue = (colon.idx, colon.idx + 1)
-    cand.cue_lemma = ":"
+    cand.cue = (colon.idx, colon.idx + len(colon.text))
+    cand.cue_lemma = colon.text
     words = [t for t in before[:-1] if not t.is_punct]
     if words:
         root = words[-1]

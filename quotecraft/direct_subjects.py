@@ -183,3 +183,12 @@ def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate
             medium=att.medium,
             date=att.date,
         )
+
+
+def according_to_after(after: list[Token]) -> Token | None:
+    """The *according* of ``according to X`` right after a quote's closing mark (after a
+    comma outside the marks too): the source of the whole quotation."""
+    k = 1 if after and after[0].text == "," else 0
+    if len(after) > k + 1 and after[k].lower_ == "according" and after[k + 1].lower_ == "to":
+        return after[k]
+    return None

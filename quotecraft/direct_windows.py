@@ -112,3 +112,15 @@ def lead_in_window(
         i -= 1
     out.reverse()
     return out if len(out) >= 2 and out[-1].text in (":", ",") else []
+
+
+def dash_lead_in(q: Quoted, before: list[Token], text: str) -> bool:
+    """A dash right before the mark, after a clause of two words or more, and the quote
+    ends the sentence: a sentence end inside the marks, or the line end after them."""
+    if before[-1].text not in DASHES or len([t for t in before if not t.is_punct]) < 2:
+        return False
+    if any(t.text in DASHES for t in before[:-1]):
+        return False  # '-- when he was away -- "..."': the dash closes an aside
+    inner = text[q.start : q.end].rstrip()
+    rest = text[q.outer_end : q.outer_end + 3].lstrip(" '’”\"")
+    return q.close is not None and (inner.endswith(tuple(FINAL)) or rest[:1] in ("", ".", "!", "?"))

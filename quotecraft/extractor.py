@@ -75,6 +75,7 @@ CODE_RULES = frozenset(
         "direct.cue_after.v1",
         "direct.cue_before.v1",
         "direct.inverted.v1",
+        "direct.according_to.v1",
         "direct.split.v1",
         "direct.split_sentence.v1",
         "direct.colon.v1",

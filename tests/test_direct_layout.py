@@ -195,3 +195,33 @@ def test_words_inside_the_marks_never_speak_them(extractor: Any, text: str, spea
     and the attribution joins the two pieces."""
     [q] = _directs(extractor(text))
     assert (q.rule, q.speaker.name if q.speaker else None) == ("direct.split.v1", speaker)
+
+
+@pytest.mark.model
+def test_a_dash_before_a_quote_that_ends_the_sentence_leads_in_like_a_colon(
+    extractor: Any,
+) -> None:
+    art = extractor('Her verdict was brief — "Not guilty."')
+    assert [(q.rule, q.content.text, q.cue.text if q.cue else None) for q in art.quotes] == [
+        ("direct.colon.v1", "Not guilty.", "—")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He took the remark -- as a joke -- "That is rich" -- and moved on.',
+        'Lots of people -- though not all -- "love the new park."',
+    ],
+)
+def test_a_dash_that_closes_an_aside_is_no_lead_in(extractor: Any, text: str) -> None:
+    assert all(q.rule != "direct.colon.v1" for q in extractor(text).quotes)
+
+
+@pytest.mark.model
+def test_according_to_after_a_whole_quotation_makes_it_direct(extractor: Any) -> None:
+    art = extractor('"The mill will close," according to a union official.')
+    assert [(q.kind.value, q.content.text, q.rule) for q in art.quotes] == [
+        ("direct", "The mill will close,", "direct.according_to.v1")
+    ]

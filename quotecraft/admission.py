@@ -25,6 +25,8 @@ first check that refuses a candidate.
 - ``connective_said``: ``That said, ...``, ``This being said, ...``: a connective.
 - ``figurative_speaker``: the subject of a speech verb is a word of
   ``figurative_speakers`` (``Time will tell whether ...``): an idiom.
+- ``asks_who``: the speaker is the question word of a direct question (``Who said that
+  ...?``, ``Which official announced that ...?``): no one is named.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -207,12 +209,27 @@ def figurative_speaker(cue: Token, content: Token, lexicon: CueLexicon | None = 
     )
 
 
+def asks_who(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """The speaker is the question word of a direct question (``Who said that ...?``,
+    ``Which official announced that ...?``): the sentence asks who spoke, it names no one.
+    A relative clause (``the nurses who said ...``) names its noun and is kept."""
+    if cue.dep_ == "relcl" or not any(t.text == "?" for t in cue.sent[-3:]):
+        return False
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.tag_ in ("WP", "WDT") or any(
+        d.dep_ == "det" and d.tag_ in ("WDT", "WP") for d in subj.children
+    )
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
     "example_say": example_say,
     "connective_said": connective_said,
     "figurative_speaker": figurative_speaker,
+    "asks_who": asks_who,
 }
 """The admission checks by name, in the order they are tried."""
 

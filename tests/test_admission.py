@@ -267,3 +267,26 @@ def test_impersonal_it_finds_the_dummy_it(extractor: Any) -> None:
     content = [t for t in doc if t.text == "failed"]
     assert impersonal_it(first, content[0])
     assert not impersonal_it(second, content[1])
+
+
+QUESTIONS_ABOUT_WHO = [
+    "Who says the night ferry can't run in winter?",
+    "Who told you that the harbour was closed?",
+    "Which official announced that the pier would close?",
+]
+
+RELATIVE_WHO = [
+    ("The pilots who said the fog was too thick were right.", "the fog was too thick"),
+    ("Lena asked who had said that the pier was unsafe.", "who had said that the pier"),
+]
+
+
+@pytest.mark.parametrize("text", QUESTIONS_ABOUT_WHO)
+def test_a_question_word_is_no_speaker(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "content"), RELATIVE_WHO)
+def test_relative_who_and_indirect_questions_stay(extractor: Any, text: str, content: str) -> None:
+    found = [q.content.text for q in _reported(extractor, text)]
+    assert any(content in c for c in found), found

@@ -9,7 +9,8 @@ set (see :class:`ReportedMatcher`), never per document.
 
 The stage is three modules: this one matches the patterns and decides on each match;
 :mod:`quotecraft.reported_bounds` says where a content starts and ends (the checks and
-tails the matcher uses); :mod:`quotecraft.reported_frames` finds the reports no
+tails the matcher uses), :mod:`quotecraft.reported_neighbours` where one report ends and
+the next begins; :mod:`quotecraft.reported_frames` finds the reports no
 dependency pattern describes (headline colons, trailing and passive attributions, cue
 phrases).
 """
@@ -49,9 +50,8 @@ from .reported_bounds import (
     nonrestrictive_tail,
     object_tail,
     relative_lead,
-    rival_report,
-    sibling_reports,
 )
+from .reported_neighbours import fronted_attribution_end, rival_report, sibling_reports
 from .sources import source_cue_type
 from .wordlists import word_list
 
@@ -248,6 +248,7 @@ class ReportedMatcher:
             and relative_lead(doc, content.left_edge.i, cue)
         ):
             s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
+        s = fronted_attribution_end(cue, content, s)  # "As X said last week, | A"
         if opener is not None:
             s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"

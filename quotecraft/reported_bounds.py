@@ -3,9 +3,11 @@
 The checks and tails :class:`quotecraft.reported.ReportedMatcher` uses on a matched cue
 and content: the content node's subtree minus the cue (:func:`content_bounds`), the tails
 the parser hung on the cue that belong to the content (``because ...``, an object's
-``to ...``, a coordinated clause), the asides that do not (``, which ...``), and the
-passes over all candidates that keep a content inside its cue's paragraph and its
-quotation marks paired.
+``to ...``, a coordinated clause, clauses listed after it), and the asides that do not
+(``, which ...``). Where one report ends and the next begins is
+:mod:`quotecraft.reported_neighbours`; the passes over all candidates that keep a
+content inside its cue's paragraph and its quotation marks paired are
+:mod:`quotecraft.reported_passes`.
 """
 
 from __future__ import annotations
@@ -109,8 +111,11 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
 
     ``X says that A, but instead B is doing C``: a full clause (own subject) joined
     right after the content belongs to it, unless it is a report of its own
-    (``..., and 4 in 10 said ...``).
+    (``..., and 4 in 10 said ...``). Only a verb's: a clause the parser coordinated with a
+    noun cue (``Her claim that A, and his insistence that B, confused ...``) is not its.
     """
+    if cue.pos_ not in ("VERB", "AUX"):
+        return end
     for c in cue.rights:
         if c.dep_ != "conj" or c.i < end:
             continue
@@ -172,37 +177,6 @@ def bare_verb_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     return end
 
 
-_CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
-
-
-def sibling_reports(content: Token, lexicon: CueLexicon) -> list[Token]:
-    """Reports of their own that the parser hung on a content's clause: not content.
-
-    ``X said the roads were safe, and the chief said they were not``; ``X said the deal
-    was off, although Y said talks would resume``: a coordinated clause, or a contrast
-    clause (``although``, ``though``, ``while``, ``whereas``), after the content's head
-    that has its own subject and is a cue with a clause of its own is a second report
-    beside the first, not part of it. A report in the content's complement (``X said
-    that Y told Z that ...``) is nested in it and stays, and so does a second complement
-    of the first cue (``X said A and that Y showed B``, ``... and how Y says B``) and a
-    passive (``..., but only if he can be convinced that ...``).
-    """
-    out = []
-    for t in content.subtree:
-        if t.i <= content.i or t.dep_ not in ("conj", "advcl"):
-            continue
-        marks = [m.lower_ for m in t.children if m.dep_ == "mark"]
-        if t.dep_ == "advcl" and not any(m in _CONTRAST_MARKS for m in marks):
-            continue
-        if t.dep_ == "conj" and (marks or t.left_edge.tag_.startswith("W")):
-            continue  # "... and that B", "... and how Y says B": a second complement
-        if not any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
-            continue  # "..., but only if he can be convinced that ...": no one reports
-        if is_clause_cue(t, lexicon):
-            out.append(t)
-    return out
-
-
 def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexicon) -> int:
     """Extend a complement over the complements of the same cue listed right after it.
 
@@ -261,47 +235,6 @@ def listed_complement(cue: Token, content: Token) -> bool:
         c.dep_ == "ccomp" and c.i < content.i and _listed(doc, c.right_edge.i + 1, content)
         for c in cue.rights
     )
-
-
-def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
-    """Whether ``content``, a clause of ``cue``'s, is a report of its own, not ``cue``'s content.
-
-    ``The senator said the bill would pass; her rival said it was dead``; ``Jones said
-    A, Brown said B``; ``The captain said A, yet the engineer believed B``: the parser
-    makes one report a second complement of the other's cue. A complement with its own
-    subject that is a cue with a clause of its own reports that clause, not ``cue``'s,
-    when ``cue`` has another complement on the far side of it (before it: the first
-    report; after it: a coordinating word between the two). ``The bill would pass, her
-    rival said``, with no other complement, is the rival's content, and ``X said A and
-    that Y thought B`` (marked by *that*) is X's second one. A clause closed by a colon or
-    semicolon before a cue with a complement of its own is a heading, never that cue's
-    content (``Both sides claimed victory: the union said A, ...``).
-    """
-    if content.head.i != cue.i or content.dep_ != "ccomp":
-        return False
-    if any(c.dep_ == "mark" for c in content.children):
-        return False
-    others = [c for c in cue.children if c.dep_ == "ccomp" and c.i != content.i]
-    if content.i < cue.i:
-        rival = any(c.i > cue.i for c in others)
-    else:
-        rival = any(
-            c.i < content.i
-            and any(x.dep_ == "cc" and c.i < x.i < content.left_edge.i for x in cue.children)
-            for c in others
-        )
-    if rival and content.i < cue.i and _closed_by_colon(content, cue):
-        return True  # "Both sides claimed victory: the union said A, ...": a heading
-    own_subject = any(c.dep_ == "nsubj" and c.i < content.i for c in content.children)
-    return rival and own_subject and is_clause_cue(content, lexicon)
-
-
-def _closed_by_colon(content: Token, cue: Token) -> bool:
-    """Whether a colon or semicolon ends the clause ``content`` before ``cue``'s own words."""
-    doc = cue.doc
-    subject = next((c for c in cue.lefts if c.dep_ in SUBJECT_DEPS), None)
-    start = subject.left_edge.i if subject is not None else cue.i
-    return any(t.text in (":", ";") for t in doc[content.right_edge.i : start])
 
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})

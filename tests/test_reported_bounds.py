@@ -394,3 +394,32 @@ def test_listed_that_clauses_are_one_content(extractor: Any) -> None:
         "the state was strong, that its farms were the best in the world, and that its future "
         "was bright"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the fronted "As X said ..." clause runs to its comma, its time phrase with it
+        (
+            "As the minister said last week, the reforms will take time.",
+            "said",
+            "the reforms will take time",
+        ),
+        (
+            "As Ellen noted in her blog on Monday, the ferry is often late.",
+            "noted",
+            "the ferry is often late",
+        ),
+        # a clause coordinated with a noun cue is not the noun's content
+        (
+            "Her claim that the data were stolen, and his insistence that they were lost, "
+            "confused the jury.",
+            "claim",
+            "the data were stolen",
+        ),
+    ],
+)
+def test_a_content_does_not_take_the_attributions_words(
+    extractor: Any, text: str, cue: str, content: str
+) -> None:
+    assert _content(extractor, text, cue) == content

@@ -1,0 +1,106 @@
+"""Where one report ends and the next begins, when a sentence holds several.
+
+The parser often hangs a second report on the first: on its content (``X said A, and
+Y said B``; ``X said A, although Y said B``: :func:`sibling_reports`), as a second
+complement of the first cue (``A said X; B said Y``: :func:`rival_report`), or a fronted
+attribution's own words on the content (``As X said last week, A``:
+:func:`fronted_attribution_end`). :class:`quotecraft.reported.ReportedMatcher` uses
+these checks beside the content tails of :mod:`quotecraft.reported_bounds`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import CueLexicon
+from .reported_bounds import SUBJECT_DEPS, is_clause_cue, trim_bounds
+
+_CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
+
+
+def sibling_reports(content: Token, lexicon: CueLexicon) -> list[Token]:
+    """Reports of their own that the parser hung on a content's clause: not content.
+
+    ``X said the roads were safe, and the chief said they were not``; ``X said the deal
+    was off, although Y said talks would resume``: a coordinated clause, or a contrast
+    clause (``although``, ``though``, ``while``, ``whereas``), after the content's head
+    that has its own subject and is a cue with a clause of its own is a second report
+    beside the first, not part of it. A report in the content's complement (``X said
+    that Y told Z that ...``) is nested in it and stays, and so does a second complement
+    of the first cue (``X said A and that Y showed B``, ``... and how Y says B``) and a
+    passive (``..., but only if he can be convinced that ...``).
+    """
+    out = []
+    for t in content.subtree:
+        if t.i <= content.i or t.dep_ not in ("conj", "advcl"):
+            continue
+        marks = [m.lower_ for m in t.children if m.dep_ == "mark"]
+        if t.dep_ == "advcl" and not any(m in _CONTRAST_MARKS for m in marks):
+            continue
+        if t.dep_ == "conj" and (marks or t.left_edge.tag_.startswith("W")):
+            continue  # "... and that B", "... and how Y says B": a second complement
+        if not any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
+            continue  # "..., but only if he can be convinced that ...": no one reports
+        if is_clause_cue(t, lexicon):
+            out.append(t)
+    return out
+
+
+def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``content``, a clause of ``cue``'s, is a report of its own, not ``cue``'s content.
+
+    ``The senator said the bill would pass; her rival said it was dead``; ``Jones said
+    A, Brown said B``; ``The captain said A, yet the engineer believed B``: the parser
+    makes one report a second complement of the other's cue. A complement with its own
+    subject that is a cue with a clause of its own reports that clause, not ``cue``'s,
+    when ``cue`` has another complement on the far side of it (before it: the first
+    report; after it: a coordinating word between the two). ``The bill would pass, her
+    rival said``, with no other complement, is the rival's content, and ``X said A and
+    that Y thought B`` (marked by *that*) is X's second one. A clause closed by a colon or
+    semicolon before a cue with a complement of its own is a heading, never that cue's
+    content (``Both sides claimed victory: the union said A, ...``).
+    """
+    if content.head.i != cue.i or content.dep_ != "ccomp":
+        return False
+    if any(c.dep_ == "mark" for c in content.children):
+        return False
+    others = [c for c in cue.children if c.dep_ == "ccomp" and c.i != content.i]
+    if content.i < cue.i:
+        rival = any(c.i > cue.i for c in others)
+    else:
+        rival = any(
+            c.i < content.i
+            and any(x.dep_ == "cc" and c.i < x.i < content.left_edge.i for x in cue.children)
+            for c in others
+        )
+    if rival and content.i < cue.i and _closed_by_colon(content, cue):
+        return True  # "Both sides claimed victory: the union said A, ...": a heading
+    own_subject = any(c.dep_ == "nsubj" and c.i < content.i for c in content.children)
+    return rival and own_subject and is_clause_cue(content, lexicon)
+
+
+def _closed_by_colon(content: Token, cue: Token) -> bool:
+    """Whether a colon or semicolon ends the clause ``content`` before ``cue``'s own words."""
+    doc = cue.doc
+    subject = next((c for c in cue.lefts if c.dep_ in SUBJECT_DEPS), None)
+    start = subject.left_edge.i if subject is not None else cue.i
+    return any(t.text in (":", ";") for t in doc[content.right_edge.i : start])
+
+
+def fronted_attribution_end(cue: Token, content: Token, start: int) -> int:
+    """Where a content after a fronted ``As X said ...,`` clause starts: after its comma.
+
+    ``As the minister said last week, the reforms will take time``: the parser may hang
+    the attribution's own time or place (``last week``) on the content; the fronted
+    clause runs to its comma, and the content starts after it.
+    """
+    if not (cue.i < start <= content.i) or cue.dep_ != "advcl":
+        return start
+    if not any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children):
+        return start
+    doc = cue.doc
+    comma = next((t.i for t in doc[cue.i + 1 : content.i] if t.text == ","), None)
+    if comma is None or comma < start:
+        return start
+    bounds = trim_bounds(doc, comma + 1, content.right_edge.i + 1)
+    return bounds[0] if bounds is not None and bounds[0] <= content.i else start

@@ -47,6 +47,7 @@ from .direct_subjects import (
     inverted_speaker,
     keep_speaker_outside,
     phrase_before,
+    puts_it,
     speaker_outside_quote,
 )
 from .direct_windows import (
@@ -202,8 +203,8 @@ def _make(
 def _is_embedded(before: list[Token], lexicon: CueLexicon) -> bool:
     """True when words of the same sentence (not an attribution lead-in) precede the quote."""
     words = [t for t in before if not t.is_punct and not t.is_space]
-    if not words:
-        return False
+    if not words or (before[-1].text == ":" and len(words) <= 2 and words[0].is_title):
+        return False  # 'A: "...," Kemp said.': a speaker label ends at its colon
     if before and before[-1].text in (",", ":") and any(is_speech_cue(t, lexicon) for t in words):
         return False
     # a short adverbial opener ("However," / "In practice,") is not content
@@ -359,7 +360,7 @@ def _cue_before(
             c.dep_ == "nsubj" and c.i < t.i for c in t.children
         ):
             return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t)
-        if t.lower_ == "it" and t.dep_ == "dobj" and _puts_it(t.head):
+        if t.lower_ == "it" and t.dep_ == "dobj" and puts_it(t.head):
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
@@ -394,22 +395,12 @@ def _phrase_goes_on(doc: Doc, text: str, q: Quoted, between: list[Token]) -> boo
     return any(x.dep_ in _NOUN_MODIFIERS and span.start <= x.head.i < span.end for x in between)
 
 
+_PLACES = frozenset(("GPE", "LOC", "FAC", "NORP", "DATE"))
+"""Entity types of a label that names no speaker (a dateline's place, a date)."""
+
 _NOUN_MODIFIERS = frozenset(("amod", "poss", "compound", "nummod"))
 """Dependencies of a word that describes a noun: an adjective, a possessor, a number (an
 article alone does not: ``branded it an "outlaw nation"`` is the quoted words' phrase)."""
-
-
-def _puts_it(verb: Token) -> bool:
-    """``put it`` / ``puts it`` with a subject of its own and nothing after its "it"."""
-    return (
-        verb.lemma_.lower() == "put"
-        and verb.pos_ == "VERB"
-        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        and not any(
-            c.i > verb.i and c.dep_ in ("prep", "prt", "advmod", "dative", "xcomp", "ccomp")
-            for c in verb.children
-        )
-    )
 
 
 def _colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | None:
@@ -429,7 +420,10 @@ def _colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | N
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
             cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
-        elif root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG"):
+        elif (root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG")) or (
+            len(words) <= 4  # a bare name as a label ('Runa Dahl:'), not a place's dateline
+            and all(w.pos_ == "PROPN" and w.ent_type_ not in _PLACES for w in words)
+        ):
             cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
     return cand
 

@@ -192,3 +192,16 @@ def according_to_after(after: list[Token]) -> Token | None:
     if len(after) > k + 1 and after[k].lower_ == "according" and after[k + 1].lower_ == "to":
         return after[k]
     return None
+
+
+def puts_it(verb: Token) -> bool:
+    """``put it`` / ``puts it`` with a subject of its own and nothing after its "it"."""
+    return (
+        verb.lemma_.lower() == "put"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(
+            c.i > verb.i and c.dep_ in ("prep", "prt", "advmod", "dative", "xcomp", "ccomp")
+            for c in verb.children
+        )
+    )

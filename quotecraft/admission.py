@@ -27,6 +27,8 @@ first check that refuses a candidate.
   ``figurative_speakers`` (``Time will tell whether ...``): an idiom.
 - ``asks_who``: the speaker is the question word of a direct question (``Who said that
   ...?``, ``Which official announced that ...?``): no one is named.
+- ``by_criterion``: *according to* with a word of ``non_sources`` (``according to plan``,
+  ``sorted according to height``): a plan or a criterion, not a source.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -223,6 +225,13 @@ def asks_who(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> b
     )
 
 
+def by_criterion(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """``according to`` with a word of ``non_sources``: a plan or a criterion (``according
+    to plan``, ``sorted according to height``), not who says so. The according-to pattern
+    lists the packaged words too; this check applies the list as a rule file extends it."""
+    return cue.lower_ == "according" and names_no_source(cue)
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
@@ -230,6 +239,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "connective_said": connective_said,
     "figurative_speaker": figurative_speaker,
     "asks_who": asks_who,
+    "by_criterion": by_criterion,
 }
 """The admission checks by name, in the order they are tried."""
 

@@ -92,6 +92,9 @@ NO_SOURCE = [
     "The night ferry left the harbour at nine, according to plan.",
     "The lanterns were lit at dusk, according to custom.",
     "The festival closed with a parade, according to tradition.",
+    # a criterion
+    "The rowers were seated according to height.",
+    "Ferry fares vary according to season.",
 ]
 
 SOURCES = [

@@ -182,6 +182,8 @@ class PatternRule:
     confidence: float = 0.8
     content_from: str | None = None
     """A node whose subtree opens the content (``called | him a liar``), if not the content's."""
+    cue_type: str | None = None
+    """The cue type of the pattern's quotes when the lexicon gives none (``as X put it``)."""
 
 
 def default_patterns() -> list[PatternRule]:
@@ -224,6 +226,16 @@ def pattern_rule_from_dict(d: Mapping[str, Any], where: str = "") -> PatternRule
         exclude=d.get("exclude", ["cue"]),
         confidence=float(d.get("confidence", 0.8)),
         content_from=d.get("content_from"),
+        cue_type=_pattern_cue_type(d.get("cue_type"), name, where),
+    )
+
+
+def _pattern_cue_type(value: Any, name: str, where: str) -> str | None:
+    if value is None or value in CUE_TYPES.values():
+        return value if isinstance(value, str) else None
+    raise RuleError(
+        f"{BAD_PATTERN_RECORD} {where}pattern {name!r}: 'cue_type' must be one of "
+        f"{', '.join(sorted(set(CUE_TYPES.values())))}, not {value!r}"
     )
 
 

@@ -52,7 +52,7 @@ from .reported_bounds import (
     relative_lead,
 )
 from .reported_neighbours import fronted_attribution_end, rival_report, sibling_reports
-from .sources import source_cue_type
+from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 
 _NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
@@ -192,7 +192,10 @@ class ReportedMatcher:
             return None  # "..., as X said that Y": the cue's own complement is the content
         if (
             any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children)
-            and any(c.dep_ in ("dobj", "attr", "oprd") for c in cue.children)
+            and any(
+                c.dep_ in ("dobj", "attr", "oprd") and c.lower_ != "it"  # "as X put it, ..."
+                for c in cue.children
+            )
             and not cue.is_ancestor(content)
         ):
             # "as X lamented illegal immigration, ...": a time clause, not a source for the
@@ -294,6 +297,8 @@ class ReportedMatcher:
         sh = att.speaker_head
         if sh is not None and s <= sh < e and not bridged:
             return None
+        lexicon_type = self.lexicon.cue_type(lemma)
+        base_type = lexicon_type or rule.cue_type  # "as X put it": the pattern's type
         return Candidate(
             kind="indirect",
             start=span.start_char,
@@ -302,7 +307,9 @@ class ReportedMatcher:
             confidence=round(confidence, 3),
             cue=(cue_s, cue_e),
             cue_lemma=lemma,
-            cue_type=source_cue_type(self.lexicon.cue_type(lemma), doc, att.document, att.medium),
+            cue_type=source_cue_type(base_type, doc, att.document, att.medium)
+            or commitment_cue_type(base_type, cue, content)
+            or (base_type if lexicon_type is None else None),
             cue_token=cue.i,
             negated=negated,
             attribution=att,

@@ -19,6 +19,10 @@ when its source is evidence (``according to the poll``, ``research suggests``) a
 writing when its medium or source is written (``in a statement``, ``a memo said``:
 word list ``written_media``).
 
+Rule ``cue_type.commitment.v1``: a speech verb that commits its speaker (word list
+``commitment_verbs``) reports an intention when its content is a to-infinitive
+(``vowed to rebuild``), speech when it is a clause (``promised that ...``).
+
 Example:
     >>> import quotecraft
     >>> q = quotecraft.extract("The bank will cut rates, according to a note to clients.").quotes[0]
@@ -212,3 +216,12 @@ def _medium_noun(noun: Token) -> bool:
     """A noun of word list ``medium_nouns`` by lemma or as a hyphenated word (``op-ed``)."""
     media = word_list("medium_nouns")
     return noun.lemma_.lower() in media or _hyphenated(noun) in media
+
+
+def commitment_cue_type(base: str | None, cue: Token, content: Token) -> str | None:
+    """Rule ``cue_type.commitment.v1``: ``intention`` for a speech cue of word list
+    ``commitment_verbs`` whose content is its to-infinitive (``vowed to rebuild``), else
+    None (no change)."""
+    if base != "speech" or cue.lemma_.lower() not in word_list("commitment_verbs"):
+        return None
+    return "intention" if content.dep_ == "xcomp" and content.head.i == cue.i else None

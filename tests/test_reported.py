@@ -45,6 +45,11 @@ POSITIVE = [
         "the deadline has passed",
     ),
     (
+        "reported.as_put_it.v1",
+        "As one shopkeeper put it, the street has never been so quiet.",
+        "the street has never been so quiet",
+    ),
+    (
         "reported.noun_that.v1",
         "Her claim that the vote was rigged was rejected.",
         "the vote was rigged",
@@ -155,6 +160,7 @@ NEGATIVE_BY_RULE = [
     ("reported.object.v1", "Smith raised the flag at noon."),
     ("reported.according_to.v1", "According to plan, the bridge opened in May."),
     ("reported.as_said.v1", "As the rain fell, the crowd waited."),
+    ("reported.as_put_it.v1", "As the farmer put the hay in the barn, the rain began."),
     (
         "reported.as_said.v1",
         "As Lee and Park lamented high rents, the mayor took a moment to reach out to voters.",

@@ -159,3 +159,33 @@ def test_a_hearsay_frame_is_no_quote_of_its_own(
     """``X is reported to have said that ...``: one quote, X's, not also 'X' as what was reported."""
     q = _one(extractor, text)
     assert q.content.text == content and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_type"),
+    [
+        ("Governor Nell Asante has vowed to reopen the mine.", "intention"),
+        ("The dockers threatened to walk out over the new shifts.", "intention"),
+        # a clause, not a to-infinitive: a statement
+        ("Teodor Balan promised that the shelter would get a new roof.", "speech"),
+    ],
+)
+def test_a_commitment_with_an_infinitive_is_an_intention(
+    extractor: Any, text: str, cue_type: str
+) -> None:
+    q = _one(extractor, text)
+    assert q.cue.type.value == cue_type
+
+
+def test_a_pattern_may_give_its_cue_type() -> None:
+    """``reported.as_put_it.v1`` gives its quotes type speech ('put' is no lexicon verb);
+    a type that does not exist is a rule error."""
+    from quotecraft.cues import default_patterns, pattern_rule_from_dict
+    from quotecraft.errors import RuleError
+
+    rules = {r.name: r for r in default_patterns()}
+    assert rules["reported.as_put_it.v1"].cue_type == "speech"
+    record = {"name": "x.v1", "pattern": [{"RIGHT_ID": "cue"}, {"RIGHT_ID": "content"}]}
+    assert pattern_rule_from_dict(record).cue_type is None
+    with pytest.raises(RuleError, match="cue_type"):
+        pattern_rule_from_dict({**record, "cue_type": "gossip"})

@@ -67,7 +67,7 @@ def test_detection_behaviour(extractor: Any, case: dict[str, Any]) -> None:
 
 def test_detection_cases_are_well_formed() -> None:
     assert len(DETECTION) >= 20
-    fields = {"content", "kind", "cue", "type", "speaker"}
+    fields = {"content", "kind", "cue", "type", "speaker", "medium"}
     for case in DETECTION:
         assert set(case) <= {"capability", "text", "expect", "xfail", "suite_file"}, case
         assert isinstance(case["expect"], list), case
@@ -91,6 +91,26 @@ def test_detection_check_reports_missing_extra_and_wrong_fields(extractor: Any) 
     assert behaviour.check_detection(
         {"expect": [{"content": "The tide is turning", "who": 1}]}, article
     )[0].startswith("unknown field 'who'")
+
+
+def test_detection_check_takes_a_cue_without_type() -> None:
+    from types import SimpleNamespace
+
+    from quotecraft.records import QuoteKind
+
+    content = SimpleNamespace(text="the dam is sound")
+    cue = SimpleNamespace(text="ruled", type=None)
+    q = SimpleNamespace(
+        kind=QuoteKind.INDIRECT,
+        content=content,
+        words=content.text,
+        cue=cue,
+        speaker=None,
+        medium=None,
+        rule="reported.scored.v1",
+    )
+    case = {"expect": [{"content": "the dam is sound", "type": None, "speaker": None}]}
+    assert behaviour.check_detection(case, SimpleNamespace(quotes=[q])) == []
 
 
 def test_seed_titles_script_skips_without_data(

@@ -23,20 +23,22 @@ Rules (``Quote.rule``):
 - ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own.
 - ``mixed.cue_after.v1``: ``... there are "other ways," Stoltenberg added.`` (quoted words
   inside a longer reported sentence with a cue after it).
+
+The rules with no attribution verb (colon, dash, view of, standalone) live in
+:mod:`quotecraft.direct_bare`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .attribution import Attribution, attribute, is_negated, mention_bounds
-from .candidates import Candidate, TokenIndex, cue_bounds
+from .attribution import Attribution, mention_bounds
+from .candidates import Candidate, TokenIndex
 from .context import DocContext
 from .cues import CueLexicon
+from .direct_bare import colon, dash, make_candidate, standalone
 from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
 from .direct_subjects import (
     QUOTE_OPENERS,
@@ -51,17 +53,13 @@ from .direct_subjects import (
     speaker_outside_quote,
 )
 from .direct_windows import (
-    DASHES,
-    FINAL,
     after_window,
     before_window,
-    dash_lead_in,
     lead_in_window,
     only_space_between,
     para_start,
 )
 from .marks import Quoted
-from .resources import data_regexes
 from .structure import (
     UNKNOWN_VERB_CONFIDENCE,
     is_attribution_verb,
@@ -71,11 +69,6 @@ from .structure import (
 
 _SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1")
 """Rules whose quote may go on in the next quoted stretch after the attribution."""
-
-
-@cache
-def _follower_patterns() -> tuple[re.Pattern[str], ...]:
-    return data_regexes("patterns/direct_followers.txt")
 
 
 def detect(
@@ -112,9 +105,9 @@ def detect(
             _own_lead_in(doc, text, q, before, lexicon)
             or _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, lead, lexicon)
-            or _colon(doc, q, lead, text)
-            or _dash(doc, q, after, before)
-            or _standalone(doc, q, before, after, text)
+            or colon(doc, q, lead, text)
+            or dash(doc, q, after, before)
+            or standalone(doc, q, before, after, text)
         )
         if cand is None:
             fragments.append(q)
@@ -178,28 +171,6 @@ def split_reopened(
     return out
 
 
-def _make(
-    q: Quoted, rule: str, confidence: float, cue: Token | None, kind: str = "direct"
-) -> Candidate:
-    cand = Candidate(
-        kind=kind,
-        start=q.start,
-        end=q.end,
-        rule=rule,
-        confidence=confidence if q.closed else min(confidence, 0.5),
-        pieces=list(q.pieces) if len(q.pieces) > 1 or kind == "mixed" else [],
-        closed=q.closed,
-    )
-    if cue is not None:
-        s, e, lemma = cue_bounds(cue)
-        cand.cue = (s, e)
-        cand.cue_lemma = lemma
-        cand.cue_token = cue.i
-        cand.negated = is_negated(cue)
-        cand.attribution = attribute(cue)
-    return cand
-
-
 def _is_embedded(before: list[Token], lexicon: CueLexicon) -> bool:
     """True when words of the same sentence (not an attribution lead-in) precede the quote."""
     words = [t for t in before if not t.is_punct and not t.is_space]
@@ -224,7 +195,7 @@ def _cue_after(
         return None
     acc = according_to_after(after)
     if acc is not None and not _is_embedded(before, lexicon):  # '"...," according to X.'
-        return _make(q, "direct.according_to.v1", 0.85, acc)
+        return make_candidate(q, "direct.according_to.v1", 0.85, acc)
     words = [t for t in after if not t.is_punct]
     for t in words[:6]:
         if not is_speech_cue(t, lexicon):
@@ -247,12 +218,12 @@ def _cue_after(
             if not comma or own_complement or not t.is_ancestor(first):
                 return None
             start = _clause_start(before)
-            cand = _make(q, "mixed.cue_after.v1", 0.8, t, kind="mixed")
+            cand = make_candidate(q, "mixed.cue_after.v1", 0.8, t, kind="mixed")
             cand.start = start
             cand.pieces = list(q.pieces)
             cand.end = q.end
             return cand
-        cand = _make(q, "direct.cue_after.v1", 0.95, t)
+        cand = make_candidate(q, "direct.cue_after.v1", 0.95, t)
         if cand.attribution is not None and cand.attribution.speaker is None:
             # 'vowed the mayor', '"...," the coach posted' (the parse: a participle on "coach")
             found = speaker_outside_quote(doc, q, index, t)
@@ -273,7 +244,9 @@ def _cue_after(
     far = cue_after_long_subject(doc, q, index, lexicon)
     if far is not None:
         known = is_speech_cue(far, lexicon)
-        cand = _make(q, "direct.cue_after.v1", 0.9 if known else UNKNOWN_VERB_CONFIDENCE, far)
+        cand = make_candidate(
+            q, "direct.cue_after.v1", 0.9 if known else UNKNOWN_VERB_CONFIDENCE, far
+        )
         if far.dep_ == "acl":  # the noun phrase the parser hung the verb on speaks
             h = far.head
             cand.attribution = Attribution(speaker=mention_bounds(h), speaker_head=h.i)
@@ -289,10 +262,10 @@ def _cue_after(
     start = after[0].i + (1 if after[0].text == "," else 0)
     for t in words[:6]:
         if t.i >= start and is_attribution_verb(t) and subject_span_ok(t, start):
-            return _make(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
+            return make_candidate(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
     inverted = inverted_attribution(doc, q, index)
     if inverted is not None:  # '"You're late," snapped the coach.', the parse's object speaks
-        cand = _make(q, "direct.inverted.v1", UNKNOWN_VERB_CONFIDENCE, inverted)
+        cand = make_candidate(q, "direct.inverted.v1", UNKNOWN_VERB_CONFIDENCE, inverted)
         cand.attribution = inverted_speaker(doc, inverted) or cand.attribution
         return cand
     return None
@@ -351,7 +324,7 @@ def _cue_before(
             and not _phrase_goes_on(doc, text, q, between)
         ):
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
-            return _make(q, "direct.cue_before.v1", conf, t)
+            return make_candidate(q, "direct.cue_before.v1", conf, t)
         return None
     # structure first: 'Lee fumed: "..."' whatever the verb, the verb right before the mark
     if len(before) >= 2 and before[-1].text in (",", ":") and not _term_follows(q, text, before):
@@ -359,10 +332,10 @@ def _cue_before(
         if is_attribution_verb(t, q.open) and any(
             c.dep_ == "nsubj" and c.i < t.i for c in t.children
         ):
-            return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t)
+            return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t)
         if t.lower_ == "it" and t.dep_ == "dobj" and puts_it(t.head):
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
-            return _make(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
+            return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
 
 
@@ -395,97 +368,6 @@ def _phrase_goes_on(doc: Doc, text: str, q: Quoted, between: list[Token]) -> boo
     return any(x.dep_ in _NOUN_MODIFIERS and span.start <= x.head.i < span.end for x in between)
 
 
-_PLACES = frozenset(("GPE", "LOC", "FAC", "NORP", "DATE"))
-"""Entity types of a label that names no speaker (a dateline's place, a date)."""
-
 _NOUN_MODIFIERS = frozenset(("amod", "poss", "compound", "nummod"))
 """Dependencies of a word that describes a noun: an adjective, a possessor, a number (an
 article alone does not: ``branded it an "outlaw nation"`` is the quoted words' phrase)."""
-
-
-def _colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | None:
-    """``The minister was blunt: "..."``; a dash leads in like a colon when the quote ends
-    the sentence (``The warning was blunt — "Leave now."``)."""
-    if not before or not (before[-1].text == ":" or dash_lead_in(q, before, text)):
-        return None
-    colon = before[-1]
-    cand = _make(q, "direct.colon.v1", 0.75, None)
-    cand.cue = (colon.idx, colon.idx + len(colon.text))
-    cand.cue_lemma = colon.text
-    words = [t for t in before[:-1] if not t.is_punct]
-    if words:
-        root = words[-1]
-        while root.head.i != root.i and root.head.i < colon.i and root.head.i >= before[0].i:
-            root = root.head
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
-            cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
-        elif (root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG")) or (
-            len(words) <= 4  # a bare name as a label ('Runa Dahl:'), not a place's dateline
-            and all(w.pos_ == "PROPN" and w.ent_type_ not in _PLACES for w in words)
-        ):
-            cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
-    return cand
-
-
-def _dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:
-    if not after or q.close is None or any(not t.is_punct for t in before):
-        return None  # 'the four "elements" — fire, ...': a term's dash opens an aside
-    dash = (after[0].idx, after[0].idx + len(after[0].text))
-    names_from = 1
-    if after[0].text not in DASHES:
-        # '..."― Name': the tokenizer keeps a dash that touches the closing mark with it
-        mark = doc[after[0].i - 1]
-        if not (len(mark.text) > 1 and mark.text[1:] in DASHES and mark.idx == q.close):
-            return None
-        dash, names_from = (mark.idx + 1, mark.idx + len(mark.text)), 0
-    names = [t for t in after[names_from:] if t.pos_ in ("PROPN", "NOUN")]
-    if not names:
-        return None
-    head = names[0]
-    after_ids = {t.i for t in after}
-    while (
-        head.head.i != head.i and head.head.i in after_ids and head.head.pos_ in ("PROPN", "NOUN")
-    ):
-        head = head.head
-    cand = _make(q, "direct.dash.v1", 0.85, None)
-    cand.cue = dash
-    cand.cue_lemma = "—"
-    s, e = mention_bounds(head)
-    s = max(s, after[names_from].i)
-    cand.attribution = Attribution(speaker=(s, e), speaker_head=head.i)
-    return cand
-
-
-def _standalone(
-    doc: Doc, q: Quoted, before: list[Token], after: list[Token], text: str
-) -> Candidate | None:
-    if any(not t.is_punct for t in before):
-        return None
-    content = "".join(text[s:e] for s, e in q.pieces).strip()
-    words = content.split()
-    ends_sentence = content[-1:] in (".", "!", "?", ",", "…") or (after and after[0].text in FINAL)
-    if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
-        return None
-    if after and any(not t.is_punct for t in after):
-        return None  # words follow the quote in the same sentence: a title or a term
-    cand = _make(q, "direct.standalone.v1", 0.7, None)
-    cand.inherits = True
-    follow = text[q.outer_end : q.outer_end + 200]
-    for pat in _follower_patterns():
-        m = pat.match(follow)
-        if m:
-            s = q.outer_end + m.start("speaker")
-            e = q.outer_end + m.end("speaker")
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and len(span):
-                head = span.root
-                cand.attribution = Attribution(speaker=(span.start, span.end), speaker_head=head.i)
-                cand.rule = "direct.view_of.v1"
-                cand.confidence = 0.8
-                cand.inherits = False
-                cue_s = q.outer_end + m.start("cue")
-                cand.cue = (cue_s, q.outer_end + m.end("cue"))
-                cand.cue_lemma = m.group("cue").lower()
-            break
-    return cand

@@ -1,0 +1,145 @@
+"""Direct quotes whose attribution is no verb: a colon lead-in, a dash label, or none.
+
+:mod:`quotecraft.direct` tries these after the verb attributions (split out of it as a
+pure move):
+
+- ``direct.colon.v1``: ``The minister was blunt: "..."`` (:func:`colon`)
+- ``direct.dash.v1``: ``"..." — Commissioner Jane Roe`` (:func:`dash`)
+- ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
+- ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own
+  (:func:`standalone`).
+
+:func:`make_candidate` builds a direct candidate from a quoted stretch for every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Attribution, attribute, is_negated, mention_bounds
+from .candidates import Candidate, cue_bounds
+from .direct_windows import DASHES, FINAL, dash_lead_in
+from .marks import Quoted
+from .resources import data_regexes
+
+
+@cache
+def _follower_patterns() -> tuple[re.Pattern[str], ...]:
+    return data_regexes("patterns/direct_followers.txt")
+
+
+def make_candidate(
+    q: Quoted, rule: str, confidence: float, cue: Token | None, kind: str = "direct"
+) -> Candidate:
+    cand = Candidate(
+        kind=kind,
+        start=q.start,
+        end=q.end,
+        rule=rule,
+        confidence=confidence if q.closed else min(confidence, 0.5),
+        pieces=list(q.pieces) if len(q.pieces) > 1 or kind == "mixed" else [],
+        closed=q.closed,
+    )
+    if cue is not None:
+        s, e, lemma = cue_bounds(cue)
+        cand.cue = (s, e)
+        cand.cue_lemma = lemma
+        cand.cue_token = cue.i
+        cand.negated = is_negated(cue)
+        cand.attribution = attribute(cue)
+    return cand
+
+
+_PLACES = frozenset(("GPE", "LOC", "FAC", "NORP", "DATE"))
+"""Entity types of a label that names no speaker (a dateline's place, a date)."""
+
+
+def colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | None:
+    """``The minister was blunt: "..."``; a dash leads in like a colon when the quote ends
+    the sentence (``The warning was blunt — "Leave now."``)."""
+    if not before or not (before[-1].text == ":" or dash_lead_in(q, before, text)):
+        return None
+    colon = before[-1]
+    cand = make_candidate(q, "direct.colon.v1", 0.75, None)
+    cand.cue = (colon.idx, colon.idx + len(colon.text))
+    cand.cue_lemma = colon.text
+    words = [t for t in before[:-1] if not t.is_punct]
+    if words:
+        root = words[-1]
+        while root.head.i != root.i and root.head.i < colon.i and root.head.i >= before[0].i:
+            root = root.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
+        elif (root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG")) or (
+            len(words) <= 4  # a bare name as a label ('Runa Dahl:'), not a place's dateline
+            and all(w.pos_ == "PROPN" and w.ent_type_ not in _PLACES for w in words)
+        ):
+            cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
+    return cand
+
+
+def dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:
+    if not after or q.close is None or any(not t.is_punct for t in before):
+        return None  # 'the four "elements" — fire, ...': a term's dash opens an aside
+    dash = (after[0].idx, after[0].idx + len(after[0].text))
+    names_from = 1
+    if after[0].text not in DASHES:
+        # '..."― Name': the tokenizer keeps a dash that touches the closing mark with it
+        mark = doc[after[0].i - 1]
+        if not (len(mark.text) > 1 and mark.text[1:] in DASHES and mark.idx == q.close):
+            return None
+        dash, names_from = (mark.idx + 1, mark.idx + len(mark.text)), 0
+    names = [t for t in after[names_from:] if t.pos_ in ("PROPN", "NOUN")]
+    if not names:
+        return None
+    head = names[0]
+    after_ids = {t.i for t in after}
+    while (
+        head.head.i != head.i and head.head.i in after_ids and head.head.pos_ in ("PROPN", "NOUN")
+    ):
+        head = head.head
+    cand = make_candidate(q, "direct.dash.v1", 0.85, None)
+    cand.cue = dash
+    cand.cue_lemma = "—"
+    s, e = mention_bounds(head)
+    s = max(s, after[names_from].i)
+    cand.attribution = Attribution(speaker=(s, e), speaker_head=head.i)
+    return cand
+
+
+def standalone(
+    doc: Doc, q: Quoted, before: list[Token], after: list[Token], text: str
+) -> Candidate | None:
+    if any(not t.is_punct for t in before):
+        return None
+    content = "".join(text[s:e] for s, e in q.pieces).strip()
+    words = content.split()
+    ends_sentence = content[-1:] in (".", "!", "?", ",", "…") or (after and after[0].text in FINAL)
+    if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
+        return None
+    if after and any(not t.is_punct for t in after):
+        return None  # words follow the quote in the same sentence: a title or a term
+    cand = make_candidate(q, "direct.standalone.v1", 0.7, None)
+    cand.inherits = True
+    follow = text[q.outer_end : q.outer_end + 200]
+    for pat in _follower_patterns():
+        m = pat.match(follow)
+        if m:
+            s = q.outer_end + m.start("speaker")
+            e = q.outer_end + m.end("speaker")
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                head = span.root
+                cand.attribution = Attribution(speaker=(span.start, span.end), speaker_head=head.i)
+                cand.rule = "direct.view_of.v1"
+                cand.confidence = 0.8
+                cand.inherits = False
+                cue_s = q.outer_end + m.start("cue")
+                cand.cue = (cue_s, q.outer_end + m.end("cue"))
+                cand.cue_lemma = m.group("cue").lower()
+            break
+    return cand

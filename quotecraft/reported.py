@@ -51,7 +51,12 @@ from .reported_bounds import (
     object_tail,
     relative_lead,
 )
-from .reported_neighbours import fronted_attribution_end, rival_report, sibling_reports
+from .reported_neighbours import (
+    fronted_attribution_end,
+    rival_report,
+    sibling_reports,
+    speaker_next_acts,
+)
 from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 
@@ -234,6 +239,7 @@ class ReportedMatcher:
             + self._conjoined_cues(content)
             + self._participle_tails(content)
             + sibling_reports(content, self.lexicon)
+            + speaker_next_acts(cue, content)
         )
         bridge: Token | None = cue
         if cue.lower_ == "according" and content.i < cue.i and not coordinated_after(cue):

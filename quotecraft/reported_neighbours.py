@@ -104,3 +104,28 @@ def fronted_attribution_end(cue: Token, content: Token, start: int) -> int:
         return start
     bounds = trim_bounds(doc, comma + 1, content.right_edge.i + 1)
     return bounds[0] if bounds is not None and bounds[0] <= content.i else start
+
+
+def speaker_next_acts(cue: Token, content: Token) -> list[Token]:
+    """Verbs the parser coordinated with a content's head that are the speaker's next act.
+
+    ``The mayor said the town would hire two nurses and warned against cuts``: ``warned``
+    (past, like ``said``) cannot continue ``would hire`` (a modal's bare verb), so it is
+    coordinated with the cue, not part of what was said, although the parse hangs it on the
+    content's head. Taken when the cue is past, the content's head a bare verb under a modal
+    and the conjunct a past verb without a subject of its own; ``would hire nurses and
+    train them`` (bare) continues the content.
+    """
+    if cue.tag_ != "VBD" or content.tag_ != "VB" or content.i < cue.i:
+        return []
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in content.children):
+        return []
+    return [
+        t
+        for t in content.children
+        if t.dep_ == "conj"
+        and t.tag_ in ("VBD", "VBN")
+        and t.i > content.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+    ]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
-from .direct_windows import DASHES, FINAL, dash_lead_in
+from .direct_windows import DASHES, FINAL, dash_lead_in, whole_paragraph
 from .marks import Quoted
 from .resources import data_regexes
 
@@ -118,7 +118,11 @@ def standalone(
         return None
     content = "".join(text[s:e] for s, e in q.pieces).strip()
     words = content.split()
-    ends_sentence = content[-1:] in (".", "!", "?", ",", "…") or (after and after[0].text in FINAL)
+    ends_sentence = (
+        content[-1:] in (".", "!", "?", ",", "…")
+        or (after and after[0].text in FINAL)
+        or whole_paragraph(q, text, words)
+    )
     if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
         return None
     if after and any(not t.is_punct for t in after):

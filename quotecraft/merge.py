@@ -161,6 +161,8 @@ def merge(
                     r.pieces.extend(d.pieces or [(d.start, d.end)])
                 r.kind = "mixed"
             else:
+                if inside and outside_words < 2 and len(overlapping) == 1:
+                    _lend_attribution(r, overlapping[0])
                 continue
         clashing = [k for k in kept_reported if k.overlaps(r)]
         if clashing and all(_nests(r, k) for k in clashing):
@@ -182,6 +184,8 @@ def merge(
             if r.contains(f.start, f.end):
                 r.pieces.extend(f.pieces)
                 r.kind = "mixed"
+                if _wholly_quoted(r, f):  # 'According to her coach, "..."': direct
+                    r.kind, r.start, r.end, r.pieces = "direct", f.start, f.end, list(f.pieces)
                 break
     for d in directs:
         if d.kind == "mixed":
@@ -199,6 +203,23 @@ def merge(
             continue
         out.append(c)
     return out
+
+
+def _lend_attribution(r: Candidate, d: Candidate) -> None:
+    """Give direct quote ``d``, found with no speaker, the attribution of the reported
+    candidate ``r`` whose content is ``d`` and nothing more (``In the words of her coach:
+    "..."``): the phrase names who said the quoted words; the rule is ``r``'s."""
+    if d.attribution.speaker is not None or r.attribution.speaker is None:
+        return
+    d.attribution = r.attribution
+    d.cue, d.cue_lemma, d.cue_token, d.cue_type = r.cue, r.cue_lemma, r.cue_token, r.cue_type
+    d.rule, d.confidence, d.inherits = r.rule, max(d.confidence, r.confidence), False
+
+
+def _wholly_quoted(r: Candidate, f: Quoted) -> bool:
+    """Whether the content of ``r`` is the quoted stretch ``f``, marks and all, and
+    nothing else (its trailing punctuation is trimmed before)."""
+    return f.close is not None and f.open <= r.start <= f.start and f.end <= r.end <= f.close + 1
 
 
 _FRAGMENT_REACH = 200

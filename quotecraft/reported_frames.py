@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds, through_document
 from .candidates import Candidate, cue_bounds
@@ -277,18 +277,20 @@ def phrase_attributions(
             continue
         lower = [t.lower_ for t in toks]
         for words, (lemma, conf) in phrases.items():
-            n = len(words)
             found = None
-            if tuple(lower[:n]) == words and "," in lower[n:]:
-                comma = lower.index(",", n)
+            n = _phrase_end(toks, 0, words)
+            if n is not None and ("," in lower[n:] or ":" in lower[n:]):
+                comma = min(lower.index(p, n) for p in (",", ":") if p in lower[n:])
+                comma = _apposition_end(toks, comma)  # "In the words of her aunt, Ada Lind, A"
                 source = toks[n:comma]
                 rest = toks[comma + 1 :]
                 found = (toks[0], toks[n - 1], source, rest)
             else:
-                for k in range(1, len(toks) - n):
-                    if lower[k - 1] == "," and tuple(lower[k : k + n]) == words:
-                        source = [t for t in toks[k + n :] if not t.is_punct]
-                        found = (toks[k], toks[k + n - 1], source, toks[: k - 1])
+                for k in range(1, len(toks) - len(words)):
+                    n = _phrase_end(toks, k, words) if lower[k - 1] == "," else None
+                    if n is not None:
+                        source = [t for t in toks[n:] if not t.is_punct]
+                        found = (toks[k], toks[n - 1], source, toks[: k - 1])
                         break
             if found is None:
                 continue
@@ -329,6 +331,51 @@ def phrase_attributions(
             )
             break
     return out
+
+
+_PHRASE_MODIFIERS = frozenset({"ADJ", "ADV"})
+
+
+def _phrase_end(toks: Sequence[Token], k: int, words: tuple[str, ...]) -> int | None:
+    """The index after cue phrase ``words`` when it starts at ``toks[k]``, else None.
+
+    Adjectives, adverbs and participles (hyphenated too) may stand before the phrase's noun (``in the
+    immortal words of``, ``in the considered view of``): they qualify the words, not the
+    source.
+    """
+    i = k
+    for j, word in enumerate(words):
+        while (
+            j > 0
+            and words[j - 1] == "the"
+            and i < len(toks)
+            and toks[i].lower_ != word
+            and (toks[i].pos_ in _PHRASE_MODIFIERS or toks[i].tag_ in ("VBN", "HYPH"))
+        ):
+            i += 1
+        if i >= len(toks) or toks[i].lower_ != word:
+            return None
+        i += 1
+    return i
+
+
+def _apposition_end(toks: Sequence[Token], comma: int) -> int:
+    """The index of the comma or colon that ends the names after the source's comma at
+    ``toks[comma]``, in apposition (``her aunt, Ada Lind, ...``) or listed (``Lund, Berg
+    and Mora, ...``), else ``comma``: the names belong to the source, not to what it said."""
+    j, end = comma + 1, comma
+    while j < len(toks) and (
+        toks[j].pos_ == "PROPN" or ((toks[j].pos_ == "CCONJ" or toks[j].text == ",") and j > end)
+    ):
+        if toks[j].pos_ == "PROPN":
+            end = j
+        j += 1
+    if end == comma:
+        return comma
+    nxt = end + 1
+    if nxt < len(toks) - 1 and toks[nxt].text in (",", ":"):
+        return nxt
+    return comma
 
 
 def reported_candidates(

@@ -18,6 +18,14 @@ TEXTS = {
     "phrase_first": "In the words of Mayor Tomas Eriksen, the ferry is safe.",
     "phrase_last": "The ferry is safe, in the view of the harbor engineers.",
     "phrase_short": "In the words of Eriksen, yes.",
+    "phrase_modified": 'In the oft-repeated words of the ferry captain, Ilse Moraga, "Tides '
+    'do not wait."',
+    "phrase_colon": 'In the blunt words of one deckhand: "We sail at dawn or not at all."',
+    "phrase_listed": "In the view of Moraga, Lindqvist and Oduya, the timetable works.",
+    "according_quoted": 'According to the ferry captain, "No crossing is ever routine."',
+    "quote_paragraph": 'The crew waited.\n\n"We will sail again once the storm has passed"'
+    "\n\nNobody answered.",
+    "title_paragraph": 'Part two\n\n"The Crossing At Night"\n\nThe storm broke at ten.',
     "no_statement": "Mayor Tomas Eriksen did not say whether the ferry would run.",
     "negated_statement": "Mayor Tomas Eriksen did not say that the ferry would run.",
     "negated_belief": "Tomas Eriksen does not know whether the ferry will run.",
@@ -88,6 +96,40 @@ def test_cue_phrases_of_the_lexicon_attribute_the_sentence(arts: dict[str, Artic
     assert last.cue is not None and last.cue.type is not None
     assert last.cue.type.value == "belief"  # "in the view of"
     assert arts["phrase_short"].quotes == ()  # too little content
+
+
+@pytest.mark.model
+def test_cue_phrases_take_modifiers_colons_and_named_sources(arts: dict[str, Article]) -> None:
+    """Adjectives before the phrase's noun, a colon after the source, and names in
+    apposition or listed after it belong to the attribution; a quotation that is the
+    whole content is direct, with the phrase's source as its speaker."""
+    q = _one(arts, "phrase_modified")
+    assert (q.kind, q.content.text) == (QuoteKind.DIRECT, "Tides do not wait.")
+    assert q.cue is not None and q.cue.text == "In the oft-repeated words of"
+    assert q.speaker is not None and q.speaker.name == "Ilse Moraga"
+    q = _one(arts, "phrase_colon")
+    assert (q.kind, q.content.text) == (QuoteKind.DIRECT, "We sail at dawn or not at all.")
+    assert q.rule == "reported.phrase.v1"
+    assert q.speaker is not None and q.speaker.mention.text == "one deckhand"
+    assert _one(arts, "phrase_listed").content.text == "the timetable works"
+
+
+@pytest.mark.model
+def test_a_wholly_quoted_content_is_direct(arts: dict[str, Article]) -> None:
+    q = _one(arts, "according_quoted")
+    assert (q.kind, q.content.text) == (QuoteKind.DIRECT, "No crossing is ever routine.")
+    assert q.fragments == ()
+    assert q.speaker is not None and q.speaker.mention.text == "the ferry captain"
+
+
+@pytest.mark.model
+def test_a_paragraph_in_marks_without_final_punctuation_is_a_quote(
+    arts: dict[str, Article],
+) -> None:
+    q = _one(arts, "quote_paragraph")
+    assert (q.kind, q.rule) == (QuoteKind.DIRECT, "direct.standalone.v1")
+    assert q.content.text == "We will sail again once the storm has passed"
+    assert arts["title_paragraph"].quotes == ()  # a title in marks on its own line
 
 
 @pytest.mark.model

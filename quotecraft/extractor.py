@@ -86,6 +86,7 @@ CODE_RULES = frozenset(
         "mixed.cue_after.v1",
         "reported.colon.v1",
         "reported.trailing.v1",
+        "reported.block.v1",
         "reported.scored.v1",
         "reported.passive.v1",
         "reported.phrase.v1",

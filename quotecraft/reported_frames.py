@@ -17,6 +17,7 @@ from .candidates import Candidate, cue_bounds
 from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported import ReportedMatcher
+from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
 from .scorer import CueScorer
 from .sources import source_cue_type
@@ -393,6 +394,7 @@ def reported_candidates(
     cands = matcher(doc)
     cands += colon_attributions(doc, ctx.paragraphs)
     cands += trailing_attributions(doc, lexicon)
+    cands += block_attributions(doc, ctx.paragraphs, lexicon)
     cands += phrase_attributions(doc, lexicon, cands)
     cands = passive_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from attrs import evolve
 
 from .candidates import Candidate
+from .reported_blocks import BLOCK_RULE
 
 
 def clip_to_paragraph(
@@ -24,14 +25,16 @@ def clip_to_paragraph(
 
     The parser reads a headline without a full stop as the start of the next
     sentence, so a clause can reach across a paragraph break; reported speech
-    never does (only direct quotes run over several paragraphs).
+    never does (only direct quotes run over several paragraphs), but for a block
+    quotation (``X wrote:`` closing a paragraph, rule ``reported.block.v1``), which is
+    kept inside its own paragraph, the one after its cue's.
     """
     if len(paragraphs) < 2:
         return cands
     starts = [s for s, _ in paragraphs]
     out = []
     for c in cands:
-        anchor = c.cue[0] if c.cue is not None else c.start
+        anchor = c.cue[0] if c.cue is not None and c.rule != BLOCK_RULE else c.start
         k = max(0, bisect_right(starts, anchor) - 1)
         p_start, p_end = paragraphs[k]
         start, end = max(c.start, p_start), min(c.end, p_end)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import attrs
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .admission import impersonal_it, refusal
@@ -118,6 +118,14 @@ class ReportedMatcher:
         same content bounds and checks as a pattern's; None when they reject it."""
         rule = PatternRule(name=rule_name, pattern=[{"RIGHT_ID": "cue"}], confidence=confidence)
         return self._candidate(doc, rule, cue, content, [cue])
+
+    @staticmethod
+    def _standing(span: Span, content: Token) -> bool:
+        """Whether ``span`` is a content on its own: two words or more, or one that names
+        whom they endorsed, blamed ... (an object that is a person, organization, place)."""
+        return sum(1 for t in span if t.is_alpha) >= 2 or (
+            content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
+        )
 
     def _conjoined_cues(self, content: Token) -> list[Token]:
         """Cue verbs conjoined inside the content (``... was costly and warned that ...``)."""
@@ -263,16 +271,14 @@ class ReportedMatcher:
         interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"
         e = because_tail(cue, interposed_tail(cue, content, e))
         if content.dep_ in OBJECT_DEPS:
-            e = object_tail(cue, e)
+            e = object_tail(cue, e, standing=self._standing(doc[s:e], content))
         e = complement_list_tail(cue, content, e, self.lexicon)
         e = coordinated_tail(cue, e, self.lexicon)
         if content.pos_ in ("VERB", "AUX"):
             e = bare_verb_tail(cue, e, self.lexicon)
         e = nonrestrictive_tail(doc, s, e)
         span = doc[s:e]
-        if sum(1 for t in span if t.is_alpha) < 2 and not (
-            content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
-        ):
+        if not self._standing(span, content):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...
         bridged = interposed or (s < attribution_start(cue) and cue.right_edge.i + 1 < e)
         if s <= cue.i < e and not bridged:

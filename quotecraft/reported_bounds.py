@@ -28,14 +28,19 @@ NAMED_OBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity types a one-word object content may have (``endorsed Cruz``, ``blamed China``)."""
 
 
-def object_tail(cue: Token, end: int) -> int:
+def object_tail(cue: Token, end: int, standing: bool = True) -> int:
     """Extend an object content over what the parser hung on the cue right after it.
 
     ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
     ``showed Sanders | within two points``: an infinitive or a phrase with one of
     preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object
     completes it, and so does a ``that`` clause (``echoed claims last week | that ...``),
-    a participle (``showed the mayor | leading the race``) or an ``, including ...`` phrase. A phrase of time, place or medium between them is crossed
+    a participle (``showed the mayor | leading the race``) or an ``, including ...``
+    phrase. After an object that is a content on its own (``standing``: not one common
+    word), a phrase of place of ``data/lists/object_place_preps.txt`` completes it too
+    (``announced a concert | in support of the victims``, ``cited his record | in the
+    House``), unless it names a medium (``in an interview``, ``on Twitter``: where it was
+    said, not what). A phrase of time, place or medium between them is crossed
     (``blasted Trump | on Monday | over his stance``, ``thanked her | on the radio | for
     ...``); alone it does not complete the content. A phrase is one of time when its own
     object is a date or time, not when a date appears deeper (``for hitting a 40-year-old``).
@@ -55,7 +60,10 @@ def object_tail(cue: Token, end: int) -> int:
         clause = c.dep_ in ("ccomp", "advcl", "acl") and any(
             x.dep_ == "mark" and x.lower_ == "that" and x.i == c.left_edge.i for x in c.children
         )
-        prep = c.dep_ == "prep" and c.lower_ in word_list("object_tail_preps")
+        prep = c.dep_ == "prep" and (
+            c.lower_ in word_list("object_tail_preps")
+            or (standing and c.lower_ in word_list("object_place_preps") and _place_phrase(c))
+        )
         # "showed the mayor | leading the race": a participle right after the object is
         # what the object is shown doing (after a comma it is the subject's own act)
         participle = (
@@ -74,6 +82,16 @@ def object_tail(cue: Token, end: int) -> int:
     while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
         end -= 1
     return end
+
+
+def _place_phrase(prep: Token) -> bool:
+    """Whether the phrase ``prep`` heads has an object and it names no medium, where
+    something was said (``in an interview``, ``on Twitter``: a medium noun or a platform)."""
+    objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and not any(
+        o.lemma_.lower() in word_list("medium_nouns") or o.lower_ in word_list("platforms")
+        for o in objects
+    )
 
 
 def is_passive(tok: Token) -> bool:

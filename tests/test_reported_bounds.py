@@ -42,15 +42,34 @@ def _content(extractor: Any, text: str, cue: str) -> str:
             "condemned",
             "the closure of the clinic, including the loss of its night shift",
         ),
+        # a phrase of place says where the reported thing is ("in", "on": a list)
+        (
+            "The ministry issued a statement in observance of the day of mourning.",
+            "issued",
+            "a statement in observance of the day of mourning",
+        ),
+        (
+            "The coach blamed the defeat on a lack of sleep.",
+            "blamed",
+            "the defeat on a lack of sleep",
+        ),
         # alone, a phrase of place, medium or time does not complete it
         ("The coach praised the players at the stadium.", "praised", "the players"),
         ("Critics blasted the mayor in a radio interview.", "blasted", "the mayor"),
+        ("Critics blasted the mayor on Twitter.", "blasted", "the mayor"),
+        ("The bishop thanked the volunteers in March.", "thanked", "the volunteers"),
     ],
 )
 def test_object_content_takes_what_completes_it(
     extractor: Any, text: str, cue: str, content: str
 ) -> None:
     assert _content(extractor, text, cue) == content
+
+
+def test_a_place_phrase_does_not_make_one_common_word_a_content(extractor: Any) -> None:
+    # "life" alone is too little to be what was praised; its place phrase does not help
+    text = "The old guide praised life on the island."
+    assert [q.content.text for q in extractor(text).quotes] == []
 
 
 @pytest.mark.parametrize(

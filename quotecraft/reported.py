@@ -51,6 +51,7 @@ from .reported_bounds import (
     object_tail,
     relative_lead,
 )
+from .reported_clauses import adjacent_complement, adjacent_complement_tail
 from .reported_neighbours import (
     fronted_attribution_end,
     rival_report,
@@ -240,6 +241,8 @@ class ReportedMatcher:
             return None  # "A said X; B said Y": each report is not the other's content
         if listed_complement(cue, content):
             return None  # "X said A, B and C": B is part of A's content
+        if adjacent_complement(cue, content, self.lexicon):
+            return None  # "believe the rules adopted | will cut ...": the second half of one
         if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
         excluded = (
@@ -276,6 +279,7 @@ class ReportedMatcher:
         e = coordinated_tail(cue, e, self.lexicon)
         if content.pos_ in ("VERB", "AUX"):
             e = bare_verb_tail(cue, e, self.lexicon)
+        e = adjacent_complement_tail(cue, content, e, self.lexicon)  # "the rules adopted | will"
         e = nonrestrictive_tail(doc, s, e)
         span = doc[s:e]
         if not self._standing(span, content):

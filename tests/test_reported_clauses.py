@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from quotecraft.reported_clauses import adjacent_complement, adjacent_complement_tail
 from quotecraft.reported_neighbours import speaker_next_acts
 
 
@@ -42,3 +43,63 @@ def test_no_next_act_after_a_present_cue(nlp: Any) -> None:
         nlp, "The vet says the dog would recover and thanked us.", "says"
     )
     assert speaker_next_acts(cue, content) == []
+
+
+def _cut_doc(nlp: Any, between: list[tuple[str, str, str]], verb: str, lemma: str) -> Any:
+    """``We think the guide written last year | needs work .`` as the parser sometimes cuts
+    one clause: ``written`` and the verb after it both complements of ``think``, with the
+    tokens ``between`` (word, dependency, tag; all hung on the verb) before the verb."""
+    from spacy.tokens import Doc
+
+    rows = [
+        ("We", 1, "nsubj", "PRP", "we"),
+        ("think", 1, "ROOT", "VBP", "think"),
+        ("the", 3, "det", "DT", "the"),
+        ("guide", 4, "nsubj", "NN", "guide"),
+        ("written", 1, "ccomp", "VBN", "write"),
+        ("last", 6, "amod", "JJ", "last"),
+        ("year", 4, "npadvmod", "NN", "year"),
+    ]
+    v = len(rows) + len(between)
+    rows += [(w, v, d, t, w.lower()) for w, d, t in between]
+    rows += [
+        (verb, 1, "ccomp", "VBZ", lemma),
+        ("work", v, "dobj", "NN", "work"),
+        (".", 1, "punct", ".", "."),
+    ]
+    words, heads, deps, tags, lemmas = (list(x) for x in zip(*rows, strict=True))
+    spaces = [True] * (len(rows) - 2) + [False, False]
+    return Doc(
+        nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, lemmas=lemmas
+    )
+
+
+@pytest.mark.parametrize(
+    ("between", "verb", "lemma", "joined"),
+    [
+        # nothing between: one clause, "the guide written last year needs work"
+        ([], "needs", "need", True),
+        # a comma, a connective or a subject of its own: a clause of its own
+        ([(",", "punct", ",")], "needs", "need", False),
+        ([("so", "advmod", "RB")], "needs", "need", False),
+        ([("it", "nsubj", "PRP")], "needs", "need", False),
+        # a speech verb: a report whose subject the parse put in the first half
+        ([], "says", "say", False),
+    ],
+)
+def test_adjacent_complement(
+    nlp: Any,
+    extractor: Any,
+    between: list[tuple[str, str, str]],
+    verb: str,
+    lemma: str,
+    joined: bool,
+) -> None:
+    doc = _cut_doc(nlp, between, verb, lemma)
+    cue, first, second = doc[1], doc[4], doc[7 + len(between)]
+    end = adjacent_complement_tail(cue, first, 7, extractor.lexicon)
+    assert doc[2:end].text == (
+        "the guide written last year " + verb + " work" if joined else "the guide written last year"
+    )
+    assert adjacent_complement(cue, second, extractor.lexicon) is joined
+    assert adjacent_complement(cue, first, extractor.lexicon) is False

@@ -1,0 +1,72 @@
+"""Where a clausal content ends when the parser cut it in pieces.
+
+The parser sometimes hangs the halves of one reported clause on the cue as two
+complements, mostly at a long subject with a reduced relative or a participle (``The
+survey indicates most of the hours logged | were for weekend travel``) or a subject it
+read as a clause of its own (a possessive ``'s`` taken for *is*). With no word or mark
+between the halves, they read as one content. :class:`quotecraft.reported.ReportedMatcher` extends
+the first half over the second (:func:`adjacent_complement_tail`) and takes no content
+from the second alone (:func:`adjacent_complement`); the other tails of a content are
+:mod:`quotecraft.reported_bounds`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import CueLexicon
+from .reported_bounds import SUBJECT_DEPS, trim_bounds
+
+_STARTS_OWN_CLAUSE = frozenset({"cc", "advmod", "prep"})
+
+
+def _joins(first_end: int, second: Token, lexicon: CueLexicon) -> bool:
+    """Whether the complement ``second`` continues the content before it, which ends at
+    the token end ``first_end``: it starts right there (no mark, no word, no paragraph
+    break between), with a word that opens no clause of its own (``so``, ``but``,
+    ``although``), has no subject of its own (the first half holds it) and is no speech
+    or writing verb (``... and one in four | said B``: a report whose subject the parse
+    put in the first half)."""
+    if second.dep_ != "ccomp" or second.left_edge.i != first_end:
+        return False
+    first = second.left_edge
+    if "\n" in first.doc[first_end - 1].whitespace_ or first.is_space:
+        return False  # a paragraph break between: a headline and its story
+    verb = lexicon.verb(second)
+    if verb is not None and verb.cls in ("speech", "writing"):
+        return False  # "... and one in four | said B": a report whose subject the parse took
+    if (
+        first.is_punct
+        or first.dep_ in _STARTS_OWN_CLAUSE
+        or (first.dep_ == "mark" and first.lower_ != "that")
+    ):
+        return False  # "..., so B", "... but B", "... although B": a clause of its own
+    # "... that lie one | click away, but writers face ...": a clause with a subject of its own
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in second.children)
+
+
+def adjacent_complement_tail(cue: Token, content: Token, end: int, lexicon: CueLexicon) -> int:
+    """Extend a complement of ``cue`` over the cue's next complement when it starts right
+    where the content ends (token end ``end``): the two are one clause the parse cut."""
+    if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
+        return end
+    nxt = next((c for c in cue.rights if c.i > content.i and c.dep_ != "punct"), None)
+    if nxt is None or not _joins(end, nxt, lexicon):
+        return end
+    bounds = trim_bounds(cue.doc, nxt.left_edge.i, nxt.right_edge.i + 1)
+    return bounds[1] if bounds is not None else end
+
+
+def adjacent_complement(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``content`` is the second half of a complement of ``cue`` the parse cut in
+    two (:func:`adjacent_complement_tail`): part of the first half's content."""
+    if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
+        return False
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "ccomp" or c.i >= content.i:
+            continue
+        bounds = trim_bounds(doc, c.left_edge.i, c.right_edge.i + 1)
+        if bounds is not None and _joins(bounds[1], content, lexicon):
+            return True
+    return False

@@ -87,6 +87,7 @@ CODE_RULES = frozenset(
         "reported.colon.v1",
         "reported.trailing.v1",
         "reported.block.v1",
+        "reported.misread_verb.v1",
         "reported.scored.v1",
         "reported.passive.v1",
         "reported.phrase.v1",

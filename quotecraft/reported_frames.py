@@ -19,6 +19,7 @@ from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported import ReportedMatcher
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
+from .reported_misread import misread_verb_attributions
 from .scorer import CueScorer
 from .sources import source_cue_type
 from .wordlists import word_list
@@ -395,6 +396,7 @@ def reported_candidates(
     cands += colon_attributions(doc, ctx.paragraphs)
     cands += trailing_attributions(doc, lexicon)
     cands += block_attributions(doc, ctx.paragraphs, lexicon)
+    cands += misread_verb_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands)
     cands = passive_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:

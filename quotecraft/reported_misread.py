@@ -1,0 +1,133 @@
+"""Reported speech whose cue verb the parser read as a noun: ``Trump claims he is worth more``.
+
+Rule ``reported.misread_verb.v1``. A subject and a verb in the third person (``Lee
+claims``, ``The council plans``) look like a compound noun (``Lee claims``, ``council
+plans``), and a small model often reads them so, most of all in short sentences and
+headlines (``Okafor Vows To Reopen The Mill``): the sentence is then a noun phrase with
+no verb, and its report is lost. The rule reads the noun back as the verb when
+
+- it is the root of its sentence, and no finite verb stands outside its complement;
+- its form is the third-person form (``-s``) of a verb of the lexicon whose frames take
+  a clause or an infinitive, and the noun's lemma is that verb;
+- the words right before it are its own and name someone (a capitalized name, or a
+  noun phrase with a determiner: ``The council plans``, not ``Student loan plans``):
+  the subject the parser folded into the compound, which becomes the speaker;
+- a complement follows it: a clause (``claims he is``), a clause with *that* (``charges
+  that ...``, which the parser may hang on the noun as a relative clause) or an
+  active infinitive with *to* (``plans to reopen``, not ``plans to be debated``).
+
+A noun phrase with a relative or participle clause (``the views that voters hold``,
+``emails released on Friday``) has no *that* as a conjunction and no infinitive, and is
+left alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Attribution
+from .candidates import Candidate, cue_bounds
+from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
+from .reported_bounds import content_bounds
+
+MISREAD_RULE = "reported.misread_verb.v1"
+_CONFIDENCE = 0.6
+_CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_WORDS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "NUM", "PART"})
+"""Parts of speech of the words of the folded subject (``The Clinton campaign``, ``Lee's``)."""
+
+
+def _verb_lemma(noun: Token, lexicon: CueLexicon) -> str | None:
+    """The verb of the lexicon whose third-person form the noun is (``claims``: claim,
+    ``Vows``: vow, ``guarantees``: guarantee), when the noun's lemma is that verb (a
+    name's lemma is its text: ``Predicts``)."""
+    lower = noun.lower_
+    if not lower.endswith("s"):
+        return None
+    lemma = noun.lemma_.lower()
+    for base in (lower[:-1], lower[:-2]):
+        if base in lexicon.verbs and (lemma == base or noun.pos_ == "PROPN"):
+            return base
+    return None
+
+
+def _complement(noun: Token) -> Token | None:
+    """The clause or infinitive after the noun that is what the misread verb reports."""
+    for c in noun.rights:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = [m for m in c.children if m.i < c.i]
+        if c.dep_ == "ccomp":
+            return c
+        if c.dep_ in ("xcomp", "advcl") and any(
+            m.dep_ == "aux" and m.lower_ == "to" for m in marks
+        ):
+            # "plans to be debated": the noun is what is done, no one's intention
+            return None if any(m.dep_ == "auxpass" for m in marks) else c
+        if c.dep_ in ("acl", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in marks
+        ):
+            return c
+    return None
+
+
+def _folded_subject(noun: Token) -> tuple[int, int] | None:
+    """Token bounds of the words right before the noun that hang on it (the subject)."""
+    start = noun.i
+    for k in range(noun.i - 1, noun.sent.start - 1, -1):
+        tok = noun.doc[k]
+        if tok.pos_ not in _SUBJECT_WORDS or not noun.is_ancestor(tok):
+            break
+        start = k
+    if start == noun.i or noun.doc[noun.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = noun.doc[noun.i - 1]
+    if not (last.is_title or last.is_upper or last.pos_ == "PROPN") and noun.doc[
+        start
+    ].tag_ not in ("DT", "PRP$"):
+        return None  # "Student loan plans": a compound noun names no one
+    return start, noun.i
+
+
+def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """Rule ``reported.misread_verb.v1`` (see the module's description)."""
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        noun = sent.root
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = _verb_lemma(noun, lexicon)
+        verb = lexicon.verbs.get(lemma) if lemma is not None else None
+        if verb is None or not verb.frames & _CLAUSE_FRAMES:
+            continue
+        subject = _folded_subject(noun)
+        content = _complement(noun)
+        if subject is None or content is None:
+            continue
+        if any(
+            t.tag_ in _FINITE_TAGS and t.i != content.i and not content.is_ancestor(t) for t in sent
+        ):
+            continue  # a verb outside the complement: the noun is a noun
+        bounds = content_bounds(content, [noun])
+        if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 2:
+            continue
+        s, e = bounds
+        confidence = _CONFIDENCE
+        if verb.cls in LOW_CONFIDENCE_CLASSES:
+            confidence = min(confidence, 0.5)
+        cue_s, cue_e, _ = cue_bounds(noun)
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=doc[s].idx,
+                end=doc[e - 1].idx + len(doc[e - 1].text),
+                rule=MISREAD_RULE,
+                confidence=confidence,
+                cue=(cue_s, cue_e),
+                cue_lemma=lemma,
+                cue_token=noun.i,
+                attribution=Attribution(speaker=subject, speaker_head=subject[1] - 1),
+            )
+        )
+    return out

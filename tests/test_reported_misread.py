@@ -1,0 +1,120 @@
+"""Rule ``reported.misread_verb.v1`` on hand-built parses (the misreading depends on the
+model and the context, so the parses are written out). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from quotecraft.cues import default_lexicon
+from quotecraft.reported_misread import misread_verb_attributions
+from quotecraft.testing import make_doc
+
+
+def _found(rows: list[tuple[str, int, str, str, str, str]]) -> list[tuple[str, str]]:
+    """(content, speaker) of each candidate; rows are (word, head, dep, pos, tag, lemma)."""
+    words = [r[0] for r in rows]
+    doc = make_doc(
+        words,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+    out = []
+    for c in misread_verb_attributions(doc, default_lexicon()):
+        assert c.attribution.speaker is not None
+        s, e = c.attribution.speaker
+        out.append((doc.text[c.start : c.end], doc[s:e].text))
+    return out
+
+
+def test_a_name_and_a_clause_make_the_noun_a_verb() -> None:
+    rows = [
+        ("Moreno", 1, "compound", "PROPN", "NNP", "Moreno"),
+        ("claims", 1, "ROOT", "NOUN", "NNS", "claim"),
+        ("she", 3, "nsubj", "PRON", "PRP", "she"),
+        ("saw", 1, "ccomp", "VERB", "VBD", "see"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("thief", 3, "dobj", "NOUN", "NN", "thief"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == [("she saw the thief", "Moreno")]
+
+
+def test_a_noun_phrase_with_a_determiner_and_an_infinitive() -> None:
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("council", 2, "compound", "NOUN", "NN", "council"),
+        ("plans", 2, "ROOT", "NOUN", "NNS", "plan"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("sell", 2, "xcomp", "VERB", "VB", "sell"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("park", 4, "dobj", "NOUN", "NN", "park"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == [("to sell the park", "The council")]
+
+
+def test_a_that_clause_hung_on_the_noun_as_a_relative_clause() -> None:
+    rows = [
+        ("Tanaka", 1, "compound", "PROPN", "NNP", "Tanaka"),
+        ("charges", 1, "ROOT", "NOUN", "NNS", "charge"),
+        ("that", 4, "mark", "SCONJ", "IN", "that"),
+        ("officials", 4, "nsubj", "NOUN", "NNS", "official"),
+        ("lied", 1, "acl", "VERB", "VBD", "lie"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == [("officials lied", "Tanaka")]
+
+
+def test_a_relative_pronoun_is_no_conjunction() -> None:
+    # "The Lee claims that voters believe": the claims voters believe, a noun phrase
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("Lee", 2, "compound", "PROPN", "NNP", "Lee"),
+        ("claims", 2, "ROOT", "NOUN", "NNS", "claim"),
+        ("that", 5, "dobj", "PRON", "WDT", "that"),
+        ("voters", 5, "nsubj", "NOUN", "NNS", "voter"),
+        ("believe", 2, "relcl", "VERB", "VBP", "believe"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == []
+
+
+def test_a_compound_noun_names_no_one_and_a_passive_is_no_plan() -> None:
+    loan = [
+        ("Student", 1, "compound", "NOUN", "NN", "student"),
+        ("loan", 2, "compound", "NOUN", "NN", "loan"),
+        ("plans", 2, "ROOT", "NOUN", "NNS", "plan"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("cut", 2, "xcomp", "VERB", "VB", "cut"),
+        ("fees", 4, "dobj", "NOUN", "NNS", "fee"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(loan) == []
+    passive = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("Ruiz", 2, "compound", "PROPN", "NNP", "Ruiz"),
+        ("plans", 2, "ROOT", "NOUN", "NNS", "plan"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("be", 5, "auxpass", "AUX", "VB", "be"),
+        ("debated", 2, "xcomp", "VERB", "VBN", "debate"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(passive) == []
+
+
+def test_a_verb_outside_the_complement_keeps_the_noun_a_noun() -> None:
+    # "The Ruiz plans to sell the park, the paper reported." read with the noun as root
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("Ruiz", 2, "compound", "PROPN", "NNP", "Ruiz"),
+        ("plans", 2, "ROOT", "NOUN", "NNS", "plan"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("sell", 2, "xcomp", "VERB", "VB", "sell"),
+        ("it", 4, "dobj", "PRON", "PRP", "it"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("Kim", 8, "nsubj", "PROPN", "NNP", "Kim"),
+        ("said", 2, "parataxis", "VERB", "VBD", "say"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == []

@@ -1,0 +1,102 @@
+"""The subject the parser cut off from its verb by an aside.
+
+``Jay Okoro, the club's treasurer since 2009, said ...``; ``Ms. Lind, whose shop
+closed in May, said ...``; ``Senator Ruth Alder (who chairs the panel) says ...``: an
+apposition, a relative clause or a bracket between the subject and the verb often
+leaves a small model's parse with a verb that has no subject, and the report with no
+speaker (so it is dropped). :func:`subject_across_aside` finds the subject again: the
+noun phrase right before the aside, when the aside closes right before the verb.
+:func:`quotecraft.attribution.attribute` tries it after
+:func:`~quotecraft.attribution.stranded_subject`, which finds a name with no verb
+between it and the cue (an aside with a verb, ``who ran``, ``helping to``, stops that).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_OPENING = {",": ",", ")": "(", "—": "—", "–": "–", "--": "--"}
+"""The mark closing an aside right before the verb, and the mark that opens it."""
+_NOT_SPEAKERS = frozenset(
+    {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "FAC", "ORDINAL", "QUANTITY"}
+)
+"""Entity labels of a phrase that names no speaker (``a Hollywood, Fla., rabbi``)."""
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+_CLAUSE_EDGES = frozenset({",", "—", "–", "--"})
+MAX_ASIDE = 30
+"""The longest aside, in tokens, between the subject and its verb."""
+
+
+def _phrase_start(head: Token) -> int:
+    """The first token of the noun phrase that ends with ``head`` (``Sen. Chris Murphy``)."""
+    start = head.i
+    k = head.i - 1
+    while k >= head.sent.start:
+        t = head.doc[k]
+        abbreviation_dot = t.text == "." and k > head.sent.start and head.doc[k - 1].pos_ == "PROPN"
+        if not (t.pos_ in _PHRASE_POS and not t.is_punct) and not abbreviation_dot:
+            break
+        start = k
+        k -= 1
+    return start
+
+
+def _names_speaker(head: Token, start: int) -> bool:
+    """Whether the phrase ``doc[start:head.i + 1]`` can be a speaker: a name the model
+    tags as a person, organization or group, or a noun phrase with a determiner or number
+    (``One attendee``), not a place or a date. A capitalized word with no entity type is
+    no subject: unknown beats a wrong name."""
+    if head.ent_type_ in _NOT_SPEAKERS or head.dep_ == "pobj":
+        return False
+    if head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    doc = head.doc
+    return head.pos_ == "NOUN" and (
+        doc[start].tag_ in ("DT", "PRP$", "CD")
+        or any(t.pos_ == "PROPN" for t in doc[start : head.i])
+    )
+
+
+def subject_across_aside(cue: Token) -> Token | None:
+    """The head of the subject before an aside that closes right before ``cue``.
+
+    ``cue`` must be a finite verb without a subject of its own, at the root of its
+    sentence or of a clause or parenthetical. The aside closes with a comma, a dash or a
+    bracket right before the verb (or before an adverb of the verb: ``..., also said``)
+    and opens with the same mark (a bracket: its opening bracket) at most
+    :data:`MAX_ASIDE` tokens back, right after the subject: a name or a noun phrase with
+    a determiner that opens its clause (at the sentence's start or after a comma). Of
+    several commas, the nearest whose phrase can be a speaker is taken (``Ari Tal, a
+    Haifa, Israel, native, said``: not *Israel*, a place).
+    """
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS for c in cue.children):
+        return None
+    if cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    doc = cue.doc
+    first = cue.sent.start
+    k = cue.i - 1
+    while k > first and doc[k].pos_ == "ADV" and doc[k].head.i == cue.i:
+        k -= 1  # "..., also said"
+    opening = _OPENING.get(doc[k].text)
+    if opening is None:
+        return None
+    for o in range(k - 1, max(first, k - MAX_ASIDE) - 1, -1):
+        t = doc[o]
+        if t.text in (";", ":") or t.is_quote:
+            return None  # the aside never holds a clause break or a quotation
+        if t.text != opening or o - 1 < first:
+            continue
+        head = doc[o - 1]
+        start = _phrase_start(head)
+        if not _names_speaker(head, start):
+            continue
+        if (
+            start > first
+            and doc[start - 1].text not in _CLAUSE_EDGES
+            and doc[start - 1].pos_ != "CCONJ"
+        ):
+            continue  # the phrase must open its clause
+        return head
+    return None

@@ -1,0 +1,106 @@
+"""The subject across an aside (:mod:`quotecraft.subject_asides`), on hand-built parses
+where the verb has no subject (as a small model's parse often leaves it). Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from quotecraft.subject_asides import subject_across_aside
+from quotecraft.testing import make_doc
+
+# "Pavel Novak, meanwhile, who has not endorsed anyone, said the race was over."
+_NOVAK = [
+    ("Pavel", 1, "compound", "PROPN"),
+    ("Novak", 11, "dep", "PROPN"),
+    (",", 1, "punct", "PUNCT"),
+    ("meanwhile", 1, "advmod", "ADV"),
+    (",", 1, "punct", "PUNCT"),
+    ("who", 8, "nsubj", "PRON"),
+    ("has", 8, "aux", "AUX"),
+    ("not", 8, "neg", "PART"),
+    ("endorsed", 1, "relcl", "VERB"),
+    ("anyone", 8, "dobj", "PRON"),
+    (",", 11, "punct", "PUNCT"),
+    ("said", 11, "ROOT", "VERB"),
+    ("the", 13, "det", "DET"),
+    ("race", 14, "nsubj", "NOUN"),
+    ("was", 11, "ccomp", "AUX"),
+    ("over", 14, "acomp", "ADV"),
+    (".", 11, "punct", "PUNCT"),
+]
+
+
+def _doc(rows: list[tuple[str, int, str, str]], ents: list[str] | None = None) -> Doc:
+    return make_doc(
+        [r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        lemmas=[{"said": "say", "endorsed": "endorse", "was": "be"}.get(r[0], r[0]) for r in rows],
+        ents=ents,
+    )
+
+
+_NOVAK_ENTS = ["B-PERSON", "I-PERSON"] + ["O"] * 15
+
+
+def test_the_name_before_the_aside_is_the_subject() -> None:
+    doc = _doc(_NOVAK, ents=_NOVAK_ENTS)
+    head = subject_across_aside(doc[11])
+    assert head is not None and head.text == "Novak"
+
+
+def test_a_capitalized_word_the_model_did_not_tag_as_a_name_is_no_subject() -> None:
+    assert subject_across_aside(_doc(_NOVAK)[11]) is None
+
+
+def test_a_verb_with_a_subject_of_its_own_needs_none() -> None:
+    rows = list(_NOVAK)
+    rows[13] = ("race", 11, "nsubj", "NOUN")  # "race" read as the subject of "said"
+    assert subject_across_aside(_doc(rows, ents=_NOVAK_ENTS)[11]) is None
+
+
+def test_a_place_inside_the_apposition_is_no_speaker() -> None:
+    # "Ari Tal, a Haifa, Israel, native, said the port was shut."
+    rows = [
+        ("Ari", 1, "compound", "PROPN"),
+        ("Tal", 10, "dep", "PROPN"),
+        (",", 1, "punct", "PUNCT"),
+        ("a", 8, "det", "DET"),
+        ("Haifa", 8, "compound", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("Israel", 4, "appos", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("native", 1, "appos", "NOUN"),
+        (",", 10, "punct", "PUNCT"),
+        ("said", 10, "ROOT", "VERB"),
+        ("the", 12, "det", "DET"),
+        ("port", 13, "nsubj", "NOUN"),
+        ("was", 10, "ccomp", "AUX"),
+        ("shut", 13, "acomp", "ADJ"),
+        (".", 10, "punct", "PUNCT"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE"] + ["O"] * 9
+    head = subject_across_aside(_doc(rows, ents=ents)[10])
+    assert head is not None and head.text == "Tal"
+
+
+def test_the_object_of_a_preposition_is_no_subject() -> None:
+    # "In a letter to Ann Lee, who runs the mill, said ..." (no subject before the aside)
+    rows = [
+        ("In", 9, "prep", "ADP"),
+        ("a", 2, "det", "DET"),
+        ("letter", 0, "pobj", "NOUN"),
+        ("to", 2, "prep", "ADP"),
+        ("Lee", 3, "pobj", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("who", 7, "nsubj", "PRON"),
+        ("runs", 4, "relcl", "VERB"),
+        (",", 9, "punct", "PUNCT"),
+        ("said", 9, "ROOT", "VERB"),
+        ("it", 11, "nsubj", "PRON"),
+        ("closed", 9, "ccomp", "VERB"),
+        (".", 9, "punct", "PUNCT"),
+    ]
+    assert subject_across_aside(_doc(rows)[9]) is None

@@ -79,6 +79,8 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
         return _according_to(cue)
+    if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"
+        return next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
     tok = _first_cue_of_conjunction(cue)
     adjunct = False  # climbed from a participle or infinitive hanging on its verb
     came_from = ""
@@ -338,8 +340,45 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def addressed_participle(cue: Token) -> bool:
+    """A telling verb as a bare past participle (no subject, no auxiliary) on a clause or a
+    noun: ``(When) asked whether he would resign, the mayor said ...``, ``The coach, when
+    asked about the injury, said ...``, ``Pressed on the cost, the builder admitted ...``.
+
+    The participle is passive: the main clause's subject (or the noun) is the one asked or
+    told, not who asks. The question has no speaker in the sentence but its agent (``asked
+    by a parent``), and the one asked is its addressee."""
+    if cue.lemma_.lower() not in word_list("telling_verbs") or cue.tag_ not in ("VBN", "VBD"):
+        return False
+    if cue.dep_ not in ("advcl", "relcl", "acl"):
+        return False
+    return not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "expl") for c in cue.children)
+
+
+def _asked_one(cue: Token) -> Token | None:
+    """The one asked in :func:`addressed_participle`: the noun the participle modifies, or
+    the subject of the verb its clause hangs on (through infinitives: ``She declined to
+    comment when asked ...``)."""
+    if cue.dep_ in ("relcl", "acl"):
+        return cue.head if cue.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    verb = cue.head
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:  # not a word in quotation marks after the clause
+            marks = cue.doc[min(cue.i, subj.i) : max(cue.i, subj.i)]
+            return None if any(t.is_quote for t in marks) else subj
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def addressee(cue: Token) -> tuple[int, int] | None:
-    """``told President Trump``: the indirect object or the object of a telling verb."""
+    """``told President Trump``: the indirect object or the object of a telling verb; the
+    one asked for a participle (``Asked about the delay, the minister ...``)."""
+    if addressed_participle(cue):
+        one = _asked_one(cue)
+        return mention_bounds(one) if one is not None else None
     if cue.lemma_ not in word_list("telling_verbs"):
         for c in cue.children:
             if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):

@@ -50,6 +50,7 @@ from .direct_subjects import (
     keep_speaker_outside,
     phrase_before,
     puts_it,
+    quoted_subject,
     speaker_outside_quote,
 )
 from .direct_windows import (
@@ -97,6 +98,10 @@ def detect(
         p_start = para_start(para_starts, q.open)
         after = after_window(doc, text, index, q, next_q)
         before = before_window(doc, index, q, prev_q, p_start)
+        verb = next((t for t in after if t.pos_ == "VERB"), None)
+        if verb is not None and quoted_subject(doc, text, q, verb):
+            fragments.append(q)  # '"Moby-Dick" tells the story of ...': a title, no quotation
+            continue
         # 'They said:' ending the paragraph before the quote's own paragraph leads into it
         lead = before or lead_in_window(doc, text, index, q, prev_q, p_start)
         cand = (
@@ -242,6 +247,8 @@ def _cue_after(
         return None  # '"Why?" He smiled.': a capitalized pronoun starts a new sentence
     # also past the window, for a long subject: '"...," Rep. Jo E. Lee (D-Md.) said'
     far = cue_after_long_subject(doc, q, index, lexicon)
+    if far is not None and quoted_subject(doc, text, q, far):
+        return None  # '"Cats" ran for years': the quoted title is the subject
     if far is not None:
         known = is_speech_cue(far, lexicon)
         cand = make_candidate(

@@ -17,9 +17,13 @@ from .cues import CueLexicon
 from .direct_windows import FINAL
 from .marks import Quoted
 from .structure import is_attribution_verb, is_speech_cue, misread_participle
+from .wordlists import word_list
 
 QUOTE_OPENERS = frozenset('“"‘«„')
 """Opening quotation marks."""
+
+_SEPARATORS = (",", "!", "?", "…", "—", "–", "-")
+"""Marks that set a quotation off from its attribution (inside or right after the marks)."""
 
 _LONG_SUBJECT = 40
 """Tokens scanned after a quote for ``"...," Ann Lee, 69, a retired nurse, said``."""
@@ -205,3 +209,35 @@ def puts_it(verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def quoted_subject(doc: Doc, text: str, q: Quoted, verb: Token) -> bool:
+    """The quoted words are (part of) the subject of the verb after them: a title or a
+    word that does something, not a quotation (check ``quoted_subject``).
+
+    ``"Cats" ran for years``, ``'Vogel' comes from German``, ``"Moby-Dick" tells the
+    story of ...``, ``The story "Umoregi" signaled ...``: the verb's subject, or the noun
+    phrase it heads, holds the quoted words, which name something (no verb of their own:
+    a clause in marks stays a quotation). A passive with its agent keeps the title as the
+    agent's words (``"Blue Moon" was written by ...``, annotated so in PolNeAR). With nothing to set the quote off (no comma,
+    ``!``, ``?`` or dash), any verb reads so; after a comma only a verb of ``work_verbs``
+    (``"Wonderwall," topped the charts.``), since ``"Nonsense," snapped the coach.`` (a
+    quotation with its speaker after the verb) parses the same way.
+    """
+    if q.close is None:
+        return False
+    inside = [t for t in doc if q.open < t.idx < q.close and not t.is_space]
+    if not inside or any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False  # '"American Skin" was written by Springsteen': the author's words
+    ids = {t.i for t in inside}
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    holding = [s for s in subjects if ids & {x.i for x in s.subtree}]
+    if not holding or len(holding) < len(subjects):
+        return False  # a subject outside the marks speaks ('"...," ― Oscar Ruiz' as a verb)
+    after = text[q.close + 1 : q.close + 3].lstrip()
+    separated = text[q.start : q.end].rstrip().endswith(_SEPARATORS) or after.startswith(
+        _SEPARATORS
+    )
+    return not separated or verb.lemma_.lower() in word_list("work_verbs")

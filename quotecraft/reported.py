@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .admission import impersonal_it, refusal
-from .attribution import attribute, is_negated
+from .attribution import addressed_participle, attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .depmatch import FastDependencyMatcher
@@ -306,8 +306,10 @@ class ReportedMatcher:
             confidence = min(confidence, 0.5)
         elif att.speaker is None and not att.unsigned:
             # "it was reported that ...", "..., officials were told": a report with an
-            # unnamed source; kept for speech verbs only, at lower confidence
-            if verb is None or verb.cls not in ("speech", "writing") or not is_passive(cue):
+            # unnamed source; kept for speech verbs only, at lower confidence (a bare
+            # participle too: "Asked whether ..., the mayor said")
+            passive = is_passive(cue) or addressed_participle(cue)
+            if verb is None or verb.cls not in ("speech", "writing") or not passive:
                 return None
             confidence = min(confidence, 0.5)
         sh = att.speaker_head

@@ -352,12 +352,16 @@ def test_reported_content_stays_in_its_paragraph(extractor: Any) -> None:
 def test_a_quote_after_its_own_cue_is_not_swallowed_by_a_fronted_clause(extractor: Any) -> None:
     # the parse hangs "she said" on the quoted verb: reading across the cue would make
     # the fronted participle clause and the cue part of a mixed quote
-    # and "Asked"'s subject is not "We": a word inside the quote is never a speaker
+    # and "Asked"'s subject is not "We": a word inside the quote is never a speaker; the
+    # bare participle "Asked" is passive, its question has no speaker ("she" was asked)
     art = extractor('Asked about the delay, she said, "We are doing our best."')
     assert [(q.kind, q.content.text) for q in art.quotes] == [
-        (QuoteKind.DIRECT, "We are doing our best.")
+        (QuoteKind.INDIRECT, "the delay"),
+        (QuoteKind.DIRECT, "We are doing our best."),
     ]
-    (q,) = art.quotes
+    asked, q = art.quotes
+    assert asked.speaker is None
+    assert asked.addressee is None or asked.addressee.name != "We"
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == "she"
 

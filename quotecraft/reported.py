@@ -51,7 +51,7 @@ from .reported_bounds import (
     object_tail,
     relative_lead,
 )
-from .reported_clauses import adjacent_complement, adjacent_complement_tail
+from .reported_clauses import adjacent_complement, adjacent_complement_tail, corrective_tail
 from .reported_neighbours import (
     fronted_attribution_end,
     rival_report,
@@ -276,7 +276,9 @@ class ReportedMatcher:
         if content.dep_ in OBJECT_DEPS:
             e = object_tail(cue, e, standing=self._standing(doc[s:e], content))
         e = complement_list_tail(cue, content, e, self.lexicon)
-        e = coordinated_tail(cue, e, self.lexicon)
+        if content.pos_ in ("VERB", "AUX") and content.dep_ != "xcomp":
+            e = coordinated_tail(cue, e, self.lexicon)  # not after an object or infinitive
+        e = corrective_tail(cue, content, e)
         if content.pos_ in ("VERB", "AUX"):
             e = bare_verb_tail(cue, e, self.lexicon)
         e = adjacent_complement_tail(cue, content, e, self.lexicon)  # "the rules adopted | will"

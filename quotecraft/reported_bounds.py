@@ -131,12 +131,18 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     right after the content belongs to it, unless it is a report of its own
     (``..., and 4 in 10 said ...``). Only a verb's: a clause the parser coordinated with a
     noun cue (``Her claim that A, and his insistence that B, confused ...``) is not its.
+    A conjunct opening with a question word, *whether* or *that* is a second complement
+    whatever its subject (``explains what the tower was for, and why it leans``). The
+    matcher takes this tail for clausal contents only: after an object or an infinitive
+    (``shared these worries, but the owners want ...``) the clause goes on the report.
     """
     if cue.pos_ not in ("VERB", "AUX"):
         return end
     for c in cue.rights:
         if c.dep_ != "conj" or c.i < end:
             continue
+        if _subordinate(c):
+            return _through_conjunct(c, end, max_gap=3)  # "what A is, and why B"
         subjects = [x for x in c.children if x.dep_ in SUBJECT_DEPS]
         if not subjects or subjects[0].pos_ == "PRON":
             return end  # "..., and he left the room": the speaker acting, not speaking
@@ -145,6 +151,17 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
             return end  # a report of its own ("..., and her brother believes it was rigged")
         return _through_conjunct(c, end, max_gap=3)
     return end
+
+
+def _subordinate(clause: Token) -> bool:
+    """Whether ``clause`` opens with a question word, *whether* or *that*: a complement,
+    never a main clause the speaker goes on with (``..., and why it leans``)."""
+    doc = clause.doc
+    i = clause.left_edge.i
+    while i < clause.i and (doc[i].is_punct or doc[i].dep_ == "cc" or doc[i].is_space):
+        i += 1
+    first = doc[i]
+    return _asks(first) or (first.lower_ == "that" and first.dep_ == "mark")
 
 
 def _trimmed_end(doc: Doc, end: int, e: int) -> int:
@@ -209,7 +226,7 @@ def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexic
     for c in cue.rights:
         if c.dep_ != "ccomp" or c.i <= content.i:
             continue
-        if not _listed(doc, end, c):
+        if not _listed(doc, end, c, content):
             break
         if is_clause_cue(c, lexicon) and any(x.dep_ == "nsubj" for x in c.children):
             break
@@ -220,10 +237,11 @@ def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexic
     return end
 
 
-def _listed(doc: Doc, end: int, clause: Token) -> bool:
-    """Whether ``clause`` follows the token end ``end`` as the next item of a list: after a
-    comma (and *and* or *or*), opening with neither a connective (``so``, ``although``)
-    nor a quotation mark (``..., when he cried, "They're here!"``)."""
+def _listed(doc: Doc, end: int, clause: Token, first: Token) -> bool:
+    """Whether ``clause`` follows the token end ``end`` as the next item of a list that
+    ``first`` opens: after a comma (and *and* or *or*), opening with neither a connective
+    (``so``, ``although``) nor a quotation mark (``..., when he cried, "They're here!"``),
+    a question word only in a list of questions (``what A is, why B and how C``)."""
     i = clause.left_edge.i
     while i < clause.i and (doc[i].text == "," or doc[i].dep_ == "cc" or doc[i].is_space):
         i += 1  # the parser may hang the list's comma or "and" on the clause
@@ -231,9 +249,11 @@ def _listed(doc: Doc, end: int, clause: Token) -> bool:
     gap = [t.lower_ for t in doc[end:i] if not t.is_space]
     if gap not in ([","], [",", "and"], [",", "or"]):
         return False
-    if start.is_quote or start.is_punct or start.dep_ in ("advmod", "cc"):
+    if start.is_quote or start.is_punct or start.dep_ == "cc":
         return False
-    if start.dep_ == "mark" and start.lower_ != "that":
+    if _asks(start) and _asks(doc[first.left_edge.i]):
+        pass  # "what A is, why B, and whether C": a list of questions
+    elif start.dep_ == "advmod" or (start.dep_ == "mark" and start.lower_ != "that"):
         return False  # "..., that B, and that C": the same cue's; "..., although B": not
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"), None)
     inverted = subject is not None and any(
@@ -243,6 +263,11 @@ def _listed(doc: Doc, end: int, clause: Token) -> bool:
     return not inverted  # "..., is there any reason why ...": a question of its own
 
 
+def _asks(tok: Token) -> bool:
+    """Whether ``tok`` opens an embedded question (``what``, ``how``, ``whether``)."""
+    return tok.tag_ in ("WDT", "WP", "WP$", "WRB") or tok.lower_ == "whether"
+
+
 def listed_complement(cue: Token, content: Token) -> bool:
     """Whether ``content`` is a complement of ``cue`` listed right after another one
     (:func:`complement_list_tail`): part of the first's content, not one of its own."""
@@ -250,7 +275,7 @@ def listed_complement(cue: Token, content: Token) -> bool:
         return False
     doc = cue.doc
     return any(
-        c.dep_ == "ccomp" and c.i < content.i and _listed(doc, c.right_edge.i + 1, content)
+        c.dep_ == "ccomp" and c.i < content.i and _listed(doc, c.right_edge.i + 1, content, c)
         for c in cue.rights
     )
 

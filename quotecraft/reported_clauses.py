@@ -6,8 +6,9 @@ survey indicates most of the hours logged | were for weekend travel``) or a subj
 read as a clause of its own (a possessive ``'s`` taken for *is*). With no word or mark
 between the halves, they read as one content. :class:`quotecraft.reported.ReportedMatcher` extends
 the first half over the second (:func:`adjacent_complement_tail`) and takes no content
-from the second alone (:func:`adjacent_complement`); the other tails of a content are
-:mod:`quotecraft.reported_bounds`.
+from the second alone (:func:`adjacent_complement`). Likewise a phrase the parser hung on
+the cue after ``but`` belongs to the content (:func:`corrective_tail`). The other tails of a
+content are :mod:`quotecraft.reported_bounds`.
 """
 
 from __future__ import annotations
@@ -70,3 +71,34 @@ def adjacent_complement(cue: Token, content: Token, lexicon: CueLexicon) -> bool
         if bounds is not None and _joins(bounds[1], content, lexicon):
             return True
     return False
+
+
+_CORRECTION_GAP = frozenset({",", "but", "—", "–", "-"})
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+
+
+def corrective_tail(cue: Token, content: Token, end: int) -> int:
+    """Extend a clausal content over the ``but`` phrase that corrects or qualifies it.
+
+    ``Marta learned that the noise was not a burglar, but a raccoon``; ``The minister said
+    the tax was fair, but a burden for pensioners``: the parser hangs the phrase after
+    ``but`` on the cue as a conjunct, which a verb cannot have (a noun or adjective phrase
+    coordinates with a phrase inside the content); ``not A, but B`` says one thing. Taken
+    for a complement clause of the cue or a negated content, when only a comma, a dash and
+    ``but`` stand between and the conjunct is a phrase, not a clause (``..., but the board
+    approved it``: :func:`quotecraft.reported_bounds.coordinated_tail`'s).
+    """
+    if cue.pos_ not in ("VERB", "AUX") or content.head.i != cue.i:
+        return end
+    if not any(c.dep_ == "neg" for c in content.children) and content.dep_ != "ccomp":
+        return end
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < end:
+            continue
+        gap = [t.lower_ for t in doc[end : c.left_edge.i] if not t.is_space]
+        if c.pos_ not in _PHRASE_POS or "but" not in gap or not set(gap) <= _CORRECTION_GAP:
+            return end
+        bounds = trim_bounds(doc, c.left_edge.i, c.right_edge.i + 1)
+        return bounds[1] if bounds is not None else end
+    return end

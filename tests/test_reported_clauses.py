@@ -103,3 +103,39 @@ def test_adjacent_complement(
     )
     assert adjacent_complement(cue, second, extractor.lexicon) is joined
     assert adjacent_complement(cue, first, extractor.lexicon) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # "not A, but B" says one thing: the correction is part of the content
+        (
+            "Our teacher said the war was not a single event, but a long chain of choices.",
+            "said",
+            "the war was not a single event, but a long chain of choices",
+        ),
+        # without a negation, a phrase after "but" still qualifies a clausal content
+        (
+            "The minister said the tax was fair, but a burden for pensioners.",
+            "said",
+            "the tax was fair, but a burden for pensioners",
+        ),
+        # a list of questions is one content, the conjunct opening with a question word too
+        (
+            "The guide tells visitors what the tower was for, and why it leans.",
+            "tells",
+            "what the tower was for, and why it leans",
+        ),
+        # a clause with its own subject after an object content is the writer's, not said
+        (
+            "The union shared these worries, but the owners want a quick deal.",
+            "shared",
+            "these worries",
+        ),
+    ],
+)
+def test_where_a_content_ends_before_or_after_a_coordination(
+    extractor: Any, text: str, cue: str, content: str
+) -> None:
+    quotes = [q for q in extractor(text).quotes if q.cue is not None and q.cue.text == cue]
+    assert [q.content.text for q in quotes] == [content]

@@ -16,6 +16,12 @@ no verb, and its report is lost. The rule reads the noun back as the verb when
   that ...``, which the parser may hang on the noun as a relative clause) or an
   active infinitive with *to* (``plans to reopen``, not ``plans to be debated``).
 
+The verb may also end the sentence, after a comma, as in ``reported.trailing.v1``:
+``The ferry will not run before May, the harbour master notes.`` (*notes* read as a
+noun). Then it is a speech, writing or evidence verb with a clause frame, the words
+between the comma and it are its own and name someone (as above), and the words before
+the comma, a clause with a verb, are the content.
+
 A noun phrase with a relative or participle clause (``the views that voters hold``,
 ``emails released on Friday``) has no *that* as a conjunction and no infinitive, and is
 left alone.
@@ -23,16 +29,18 @@ left alone.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
-from .reported_bounds import content_bounds
+from .reported_bounds import content_bounds, trim_bounds
 
 MISREAD_RULE = "reported.misread_verb.v1"
 _CONFIDENCE = 0.6
 _CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
+_TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
+"""Classes of a misread verb that ends its sentence (as ``reported.trailing.v1``'s)."""
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_WORDS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "NUM", "PART"})
 """Parts of speech of the words of the folded subject (``The Clinton campaign``, ``Lee's``)."""
@@ -90,10 +98,47 @@ def _folded_subject(noun: Token) -> tuple[int, int] | None:
     return start, noun.i
 
 
+def _trailing_noun(sent: Span, lexicon: CueLexicon) -> tuple[Token, tuple[int, int], int] | None:
+    """``Content, the city's former planner maintains.``: the noun read from the misread
+    verb that ends the sentence, its folded subject (token bounds) and the comma before it."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(words) < 6:
+        return None
+    noun = words[-1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = _verb_lemma(noun, lexicon)
+    verb = lexicon.verbs.get(lemma) if lemma is not None else None
+    if verb is None or "ccomp" not in verb.frames or verb.cls not in _TRAILING_CLASSES:
+        return None
+    k = noun.i - 1
+    while k > sent.start and noun.is_ancestor(doc[k]) and not doc[k].is_punct:
+        k -= 1
+    if doc[k].text != "," or k == noun.i - 1:
+        return None
+    subject = doc[k + 1 : noun.i]
+    if not (subject[-1].is_title or subject[-1].is_upper) and subject[0].tag_ not in ("DT", "PRP$"):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : k]):
+        return None  # the words before the comma are no clause
+    return noun, (subject.start, subject.end), k
+
+
 def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.misread_verb.v1`` (see the module's description)."""
     out: list[Candidate] = []
     for sent in doc.sents:
+        trailing = _trailing_noun(sent, lexicon)
+        if trailing is not None:
+            noun, speaker, comma = trailing
+            fronted = trim_bounds(doc, sent.start, comma)
+            if (
+                fronted is not None
+                and sum(1 for t in doc[fronted[0] : fronted[1]] if t.is_alpha) >= 3
+            ):
+                out.append(_candidate(doc, noun, speaker, fronted, lexicon))
+            continue
         noun = sent.root
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -112,22 +157,29 @@ def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         bounds = content_bounds(content, [noun])
         if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 2:
             continue
-        s, e = bounds
-        confidence = _CONFIDENCE
-        if verb.cls in LOW_CONFIDENCE_CLASSES:
-            confidence = min(confidence, 0.5)
-        cue_s, cue_e, _ = cue_bounds(noun)
-        out.append(
-            Candidate(
-                kind="indirect",
-                start=doc[s].idx,
-                end=doc[e - 1].idx + len(doc[e - 1].text),
-                rule=MISREAD_RULE,
-                confidence=confidence,
-                cue=(cue_s, cue_e),
-                cue_lemma=lemma,
-                cue_token=noun.i,
-                attribution=Attribution(speaker=subject, speaker_head=subject[1] - 1),
-            )
-        )
+        out.append(_candidate(doc, noun, subject, bounds, lexicon))
     return out
+
+
+def _candidate(
+    doc: Doc, noun: Token, subject: tuple[int, int], bounds: tuple[int, int], lexicon: CueLexicon
+) -> Candidate:
+    """The candidate of a misread cue ``noun``, its speaker's and content's token bounds."""
+    lemma = _verb_lemma(noun, lexicon) or noun.lemma_.lower()
+    verb = lexicon.verbs.get(lemma)
+    confidence = _CONFIDENCE
+    if verb is not None and verb.cls in LOW_CONFIDENCE_CLASSES:
+        confidence = min(confidence, 0.5)
+    s, e = bounds
+    cue_s, cue_e, _ = cue_bounds(noun)
+    return Candidate(
+        kind="indirect",
+        start=doc[s].idx,
+        end=doc[e - 1].idx + len(doc[e - 1].text),
+        rule=MISREAD_RULE,
+        confidence=confidence,
+        cue=(cue_s, cue_e),
+        cue_lemma=lemma,
+        cue_token=noun.i,
+        attribution=Attribution(speaker=subject, speaker_head=subject[1] - 1),
+    )

@@ -118,3 +118,43 @@ def test_a_verb_outside_the_complement_keeps_the_noun_a_noun() -> None:
         (".", 2, "punct", "PUNCT", ".", "."),
     ]
     assert _found(rows) == []
+
+
+def test_a_misread_verb_that_ends_the_sentence_attributes_what_comes_before() -> None:
+    # "The ferry will not run before May, the harbour master notes."
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("ferry", 4, "nsubj", "NOUN", "NN", "ferry"),
+        ("will", 4, "aux", "AUX", "MD", "will"),
+        ("not", 4, "neg", "PART", "RB", "not"),
+        ("run", 4, "ROOT", "VERB", "VB", "run"),
+        ("before", 4, "prep", "ADP", "IN", "before"),
+        ("May", 5, "pobj", "PROPN", "NNP", "May"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("the", 11, "det", "DET", "DT", "the"),
+        ("harbour", 11, "compound", "NOUN", "NN", "harbour"),
+        ("master", 11, "compound", "NOUN", "NN", "master"),
+        ("notes", 4, "npadvmod", "NOUN", "NNS", "note"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == [("The ferry will not run before May", "the harbour master")]
+
+
+def test_a_plural_noun_ending_a_list_is_no_trailing_cue() -> None:
+    # "Turnout rose in the north, the south and most coastal states." : no one "states"
+    rows = [
+        ("Turnout", 1, "nsubj", "NOUN", "NN", "turnout"),
+        ("rose", 1, "ROOT", "VERB", "VBD", "rise"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("north", 2, "pobj", "NOUN", "NN", "north"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("south", 4, "conj", "NOUN", "NN", "south"),
+        ("and", 7, "cc", "CCONJ", "CC", "and"),
+        ("most", 11, "amod", "ADJ", "JJS", "most"),
+        ("coastal", 11, "amod", "ADJ", "JJ", "coastal"),
+        ("states", 7, "conj", "NOUN", "NNS", "state"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _found(rows) == []

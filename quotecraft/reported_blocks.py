@@ -12,7 +12,7 @@ The cue is a verb of the lexicon that introduces quotations (frame ``quote``), w
 subject and no complement of its own (no clause or infinitive, and no object when the
 verb's object is its content: ``X announced the results:`` lists them, while the object of
 ``X told reporters:`` is whom X told), not in an *as* or *when* clause (``As X reported
-last week:``). The content is the whole next paragraph, when it is not in quotation
+last week:``), and not with a negative subject (``Nobody answered:``). The content is the whole next paragraph, when it is not in quotation
 marks (then it is :mod:`quotecraft.direct`'s) and not markup, and has a verb. A report
 never crosses a paragraph break otherwise, so :func:`~quotecraft.reported_passes.clip_to_paragraph`
 keeps this rule's contents in their own paragraph (:data:`BLOCK_RULE`).
@@ -29,6 +29,7 @@ from .attribution import attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import trim_bounds
+from .wordlists import word_list
 
 BLOCK_RULE = "reported.block.v1"
 """The rule name; its contents are the paragraph after the cue's."""
@@ -48,8 +49,13 @@ def _block_cue(colon: Token, lexicon: CueLexicon) -> Token | None:
     verb = lexicon.verb(cue)
     if verb is None or "quote" not in verb.frames:
         return None
-    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in cue.children):
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT"):
         return None
+    if subject.lower_ in word_list("negative_subjects") or any(
+        d.dep_ == "det" and d.lower_ in word_list("negative_subjects") for d in subject.children
+    ):
+        return None  # "Nobody answered:", "No official said:": no one spoke
     if any(c.dep_ in _OWN_CONTENT for c in cue.children):
         return None
     if verb.frames & _OBJECT_FRAMES and any(c.dep_ == "dobj" for c in cue.children):

@@ -59,6 +59,9 @@ def test_only_the_next_paragraph_is_taken() -> None:
         "The coach said:",
         # a next paragraph without a verb is a heading or a list item
         "The coach wrote:\n\nSquad for Saturday",
+        # a negative subject: no one spoke
+        "Nobody answered:\n\nThe room was silent and the lights were off.",
+        "No official said:\n\nThe plant will close in June.",
         # markup (an embedded post), not the words
         'The coach tweeted:\n\n<post author="coach">We played badly and we know it.</post>',
     ],

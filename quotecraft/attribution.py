@@ -28,7 +28,7 @@ from .sources import (
     unsigned_document,
 )
 from .speaker_groups import age_before, coordinated_name
-from .subject_asides import subject_across_aside
+from .subject_asides import subject_across_aside, subject_of_verb_read_as_participle
 from .wordlists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -435,7 +435,11 @@ def attribute(cue: Token) -> Attribution:
     """Everything :mod:`quotecraft.attribution` can say about one cue."""
     head = speaker_head(cue)
     if head is None:
-        head = stranded_subject(cue) or subject_across_aside(cue)
+        head = (
+            stranded_subject(cue)
+            or subject_across_aside(cue)
+            or subject_of_verb_read_as_participle(cue)
+        )
     att = Attribution()
     att.medium, att.date = medium_and_date(cue)
     head = through_document(att, head, according=cue.lower_ == "according")

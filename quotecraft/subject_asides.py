@@ -9,6 +9,8 @@ noun phrase right before the aside, when the aside closes right before the verb.
 :func:`quotecraft.attribution.attribute` tries it after
 :func:`~quotecraft.attribution.stranded_subject`, which finds a name with no verb
 between it and the cue (an aside with a verb, ``who ran``, ``helping to``, stops that).
+:func:`subject_of_verb_read_as_participle` is tried last: a main verb the parser read as a
+participle of the noun before it (``... the letter called the ward unsafe``).
 """
 
 from __future__ import annotations
@@ -100,3 +102,33 @@ def subject_across_aside(cue: Token) -> Token | None:
             continue  # the phrase must open its clause
         return head
     return None
+
+
+def subject_of_verb_read_as_participle(cue: Token) -> Token | None:
+    """The subject of a main verb the parser read as a participle of a noun before it.
+
+    ``One of the nurses who signed the letter called the ward unsafe.``: the parse takes
+    *the letter called the ward unsafe* for a noun with a participle (as in *a letter
+    called "Hope"*) and leaves the sentence with a noun phrase at its root and no main
+    verb. When ``cue`` is such a participle (a past form, with an object or complement
+    of its own after it) and no finite verb outside a relative clause stands in its
+    sentence, the root noun phrase before it is the subject (the noun whose relative clause
+    holds the participle: *the nurses*). A sentence with a verb of
+    its own (``They traced the story to a website called Real News``) is left alone.
+    """
+    if cue.dep_ != "acl" or cue.tag_ not in ("VBN", "VBD"):
+        return None
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > cue.i for c in cue.children):
+        return None
+    root = cue.sent.root
+    if root.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or root.i > cue.i:
+        return None
+    for t in cue.sent:
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(
+            a.dep_ == "relcl" for a in (t, *t.ancestors)
+        ):
+            return None  # a finite verb outside a relative clause: the sentence has its verb
+    for t in cue.ancestors:
+        if t.dep_ == "relcl":
+            return t.head  # "One of the nurses who signed the letter": the nurses
+    return root

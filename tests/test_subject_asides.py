@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotecraft.subject_asides import subject_across_aside
+from quotecraft.subject_asides import subject_across_aside, subject_of_verb_read_as_participle
 from quotecraft.testing import make_doc
 
 # "Pavel Novak, meanwhile, who has not endorsed anyone, said the race was over."
@@ -104,3 +104,56 @@ def test_the_object_of_a_preposition_is_no_subject() -> None:
         (".", 9, "punct", "PUNCT"),
     ]
     assert subject_across_aside(_doc(rows)[9]) is None
+
+
+def test_a_main_verb_read_as_a_participle_takes_the_root_noun_phrase() -> None:
+    # "One of the nurses who signed the letter called the ward unsafe."
+    rows = [
+        ("One", 0, "ROOT", "NUM"),
+        ("of", 0, "prep", "ADP"),
+        ("the", 3, "det", "DET"),
+        ("nurses", 1, "pobj", "NOUN"),
+        ("who", 5, "nsubj", "PRON"),
+        ("signed", 3, "relcl", "VERB"),
+        ("the", 7, "det", "DET"),
+        ("letter", 5, "dobj", "NOUN"),
+        ("called", 7, "acl", "VERB"),
+        ("the", 10, "det", "DET"),
+        ("ward", 8, "dobj", "NOUN"),
+        ("unsafe", 8, "oprd", "ADJ"),
+        (".", 0, "punct", "PUNCT"),
+    ]
+    doc = make_doc(
+        [r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=["CD", "IN", "DT", "NNS", "WP", "VBD", "DT", "NN", "VBN", "DT", "NN", "JJ", "."],
+    )
+    head = subject_of_verb_read_as_participle(doc[8])
+    assert head is not None and head.text == "nurses"
+
+
+def test_a_participle_in_a_sentence_with_its_own_verb_is_a_participle() -> None:
+    # "They traced the story to a website called Real News."
+    rows = [
+        ("They", 1, "nsubj", "PRON"),
+        ("traced", 1, "ROOT", "VERB"),
+        ("the", 3, "det", "DET"),
+        ("story", 1, "dobj", "NOUN"),
+        ("to", 1, "prep", "ADP"),
+        ("a", 6, "det", "DET"),
+        ("website", 4, "pobj", "NOUN"),
+        ("called", 6, "acl", "VERB"),
+        ("Real", 9, "compound", "PROPN"),
+        ("News", 7, "oprd", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = make_doc(
+        [r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=["PRP", "VBD", "DT", "NN", "IN", "DT", "NN", "VBN", "NNP", "NNP", "."],
+    )
+    assert subject_of_verb_read_as_participle(doc[7]) is None

@@ -1,7 +1,8 @@
 """Passes over all reported candidates of a document that fix their contents' extent.
 
-:func:`clip_to_paragraph` keeps a content inside its cue's paragraph and
-:func:`balance_marks` keeps the quotation marks in a content paired. Merging
+:func:`clip_to_paragraph` keeps a content inside its cue's paragraph,
+:func:`balance_marks` keeps the quotation marks in a content paired and
+:func:`drop_across_stops` drops a content a colon or semicolon cuts off from its cue. Merging
 (:mod:`quotecraft.merge`) runs them before overlaps are settled; where a single
 match's content starts and ends is :mod:`quotecraft.reported_bounds`.
 """
@@ -46,6 +47,23 @@ def clip_to_paragraph(
             continue
         pieces = [(s, e) for s, e in c.pieces if s >= start and e <= end]
         out.append(evolve(c, start=start, end=end, pieces=pieces))
+    return out
+
+
+def drop_across_stops(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Drop a content that ends before its cue with a colon or semicolon between them.
+
+    ``The plan was simple: the mayor wanted a vote``, ``Sales fell; analysts blamed the
+    heat``: the clause before the stop stands on its own, and the clause after it is a
+    new statement, not its attribution (which would follow a comma: ``A, she said``).
+    """
+    out = []
+    for c in cands:
+        if c.cue is not None and c.end <= c.cue[0]:
+            between = text[c.end : c.cue[0]]
+            if (":" in between or ";" in between) and "\n" not in between:
+                continue
+        out.append(c)
     return out
 
 

@@ -1,0 +1,44 @@
+"""The passes over all reported candidates of a document (quotecraft.reported_passes).
+Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotecraft.candidates import Candidate
+from quotecraft.reported_passes import drop_across_stops
+
+
+def _cand(text: str, content: str, cue: str) -> Candidate:
+    s = text.index(content)
+    c = text.index(cue)
+    return Candidate(
+        kind="indirect",
+        start=s,
+        end=s + len(content),
+        rule="reported.ccomp.v1",
+        confidence=0.9,
+        cue=(c, c + len(cue)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "kept"),
+    [
+        # a colon or semicolon between a content and its later cue: a new statement
+        ("The plan was simple: the mayor wanted a vote.", "The plan was simple", "wanted", False),
+        ("Sales fell; analysts blamed the heat.", "Sales fell", "blamed", False),
+        # a comma is the attribution's own punctuation
+        ("The storm was over, the captain said.", "The storm was over", "said", True),
+        # a stop inside the content, or after the cue, cuts nothing off
+        ("Rain fell; roads flooded, the police said.", "Rain fell; roads flooded", "said", True),
+        ("The police said: roads flooded.", "roads flooded", "said", True),
+        # a stop in an earlier paragraph is not between them
+        ("Rain:\nroads flooded, the police said.", "roads flooded", "said", True),
+    ],
+)
+def test_a_stop_between_content_and_cue_drops_the_content(
+    text: str, content: str, cue: str, kept: bool
+) -> None:
+    cand = _cand(text, content, cue)
+    assert (drop_across_stops([cand], text) == [cand]) is kept

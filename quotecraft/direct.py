@@ -68,7 +68,7 @@ from .structure import (
     subject_span_ok,
 )
 
-_SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1")
+_SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1", "mixed.cue_after.v1")
 """Rules whose quote may go on in the next quoted stretch after the attribution."""
 
 
@@ -133,8 +133,9 @@ def detect(
                 split = "direct.split_sentence.v1"  # "A," he said. "B."
         if split is not None and next_q is not None:
             cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
-            cand.end = next_q.end
-            cand.rule = split
+            # a mixed quote's content holds its marks: the last closing one with it
+            cand.end = next_q.outer_end if cand.kind == "mixed" else next_q.end
+            cand.rule = split.replace("direct.", "mixed.") if cand.kind == "mixed" else split
             cand.closed = next_q.closed
             skip_next = True
         out.append(cand)
@@ -218,15 +219,25 @@ def _cue_after(
             # when the quote ends its clause ("...,” X said) and the cue governs it
             # (not a title: Sunday on “Meet the Press,” Rep. Lee said ...)
             inner = text[q.start : q.end].rstrip()
+            if _title_cased(inner):
+                return None  # a title in marks ('sang "Stand By Me," she said'), not speech
             comma = inner.endswith(",") or (after and after[0].text == ",")
-            own_complement = any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
-            if not comma or own_complement or not t.is_ancestor(first):
+            # a complement of the cue's own, before any next quoted stretch (in the next
+            # stretch it is the quote going on: 'A is "x," she said, "and B."')
+            own_complement = any(
+                c.dep_ in ("ccomp", "xcomp") and t.i < c.i <= after[-1].i for c in t.children
+            )
+            # the cue governs the quote, or hangs on its verb ('A is "x," she said')
+            governs = t.is_ancestor(first) or (
+                t.dep_ == "parataxis" and (t.head.i == first.i or t.head.is_ancestor(first))
+            )
+            if not comma or own_complement or not governs:
                 return None
             start = _clause_start(before)
             cand = make_candidate(q, "mixed.cue_after.v1", 0.8, t, kind="mixed")
             cand.start = start
             cand.pieces = list(q.pieces)
-            cand.end = q.end
+            cand.end = q.outer_end if q.closed else q.end  # the closing mark with the opening one
             return cand
         cand = make_candidate(q, "direct.cue_after.v1", 0.95, t)
         if cand.attribution is not None and cand.attribution.speaker is None:
@@ -344,6 +355,12 @@ def _cue_before(
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
+
+
+def _title_cased(inner: str) -> bool:
+    """Whether quoted words read as a title: two words or more, each capitalized."""
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _term_follows(q: Quoted, text: str, before: list[Token]) -> bool:

@@ -225,3 +225,44 @@ def test_according_to_after_a_whole_quotation_makes_it_direct(extractor: Any) ->
     assert [(q.kind.value, q.content.text, q.rule) for q in art.quotes] == [
         ("direct", "The mill will close,", "direct.according_to.v1")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            'Growers are "running out of patience," union leader Mara Quist said. '
+            '"That should worry every buyer."',
+            "mixed.split_sentence.v1",
+        ),
+        (
+            'Growers are "running out of patience," Mara Quist said, "and every buyer knows it."',
+            "mixed.split.v1",
+        ),
+    ],
+)
+def test_a_mixed_quote_goes_on_in_the_quote_after_its_attribution(
+    extractor: Any, text: str, rule: str
+) -> None:
+    """As a direct quote does: one record with both quoted stretches as its fragments, its
+    content holding both pairs of marks whole."""
+    (q,) = extractor(text).quotes
+    assert (q.kind.value, q.rule) == ("mixed", rule)
+    assert q.content.text.startswith("Growers are") and q.content.text.endswith('."')
+    assert q.content.text.count('"') == 4
+    assert len(q.fragments) == 2
+    assert q.speaker is not None and q.speaker.name == "Mara Quist"
+
+
+@pytest.mark.model
+def test_a_mixed_quote_keeps_its_closing_mark(extractor: Any) -> None:
+    (q,) = extractor('Growers are "running out of patience," Mara Quist said.').quotes
+    assert (q.kind.value, q.content.text) == ("mixed", 'Growers are "running out of patience,"')
+
+
+@pytest.mark.model
+def test_a_title_in_marks_is_not_the_quoted_part_of_a_mixed_quote(extractor: Any) -> None:
+    text = 'The band closed with "Long Way Home," the singer said. "We cried."'
+    quotes = extractor(text).quotes
+    assert all(q.rule not in ("mixed.cue_after.v1", "mixed.split_sentence.v1") for q in quotes)

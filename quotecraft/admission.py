@@ -29,6 +29,8 @@ first check that refuses a candidate.
   ...?``, ``Which official announced that ...?``): no one is named.
 - ``by_criterion``: *according to* with a word of ``non_sources`` (``according to plan``,
   ``sorted according to height``): a plan or a criterion, not a source.
+- ``passive_manner``: a passive cue with a participle after it (``The names are written
+  using their usual spelling``): the participle is the manner, not what was said.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -232,6 +234,15 @@ def by_criterion(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     return cue.lower_ == "according" and names_no_source(cue)
 
 
+def passive_manner(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A passive cue whose content is a participle after it (``The names are written using
+    their usual spelling``, ``The rise can be explained using a simple model``): the
+    participle says how it is done; what a passive cue reports is its subject."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    # on the verb itself: "accused of taking bribes" reports through its preposition
+    return passive and content.tag_ == "VBG" and content.i > cue.i and content.head.i == cue.i
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
@@ -240,6 +251,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "figurative_speaker": figurative_speaker,
     "asks_who": asks_who,
     "by_criterion": by_criterion,
+    "passive_manner": passive_manner,
 }
 """The admission checks by name, in the order they are tried."""
 

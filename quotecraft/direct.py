@@ -67,6 +67,7 @@ from .structure import (
     is_speech_cue,
     subject_span_ok,
 )
+from .wordlists import word_list
 
 _SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1", "mixed.cue_after.v1")
 """Rules whose quote may go on in the next quoted stretch after the attribution."""
@@ -316,6 +317,9 @@ def _cue_before(
 ) -> Candidate | None:
     if not before:
         return None
+    last = next((x for x in reversed(before) if not x.is_punct), None)
+    if last is not None and _naming(last):
+        return None  # 'a podcast called "Night Shift"': a name, not words said
     for k in range(len(before) - 1, -1, -1):
         t = before[k]
         if not is_speech_cue(t, lexicon):
@@ -355,6 +359,20 @@ def _cue_before(
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
+
+
+def _naming(t: Token) -> bool:
+    """A verb of ``naming_verbs`` as a participle on a noun (``a podcast called``, ``a
+    city pronounced``, ``the so-called``): what follows in marks is a name or a sound,
+    not words someone said. A finite naming verb (``She called the plan "a disgrace"``)
+    is an attribution."""
+    if t.lemma_.lower() not in word_list("naming_verbs") and t.lower_ not in word_list(
+        "naming_verbs"
+    ):
+        return False
+    doc = t.doc
+    so_called = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
+    return so_called or (t.dep_ in ("acl", "amod") and t.tag_ == "VBN")
 
 
 def _title_cased(inner: str) -> bool:

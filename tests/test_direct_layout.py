@@ -266,3 +266,23 @@ def test_a_title_in_marks_is_not_the_quoted_part_of_a_mixed_quote(extractor: Any
     text = 'The band closed with "Long Way Home," the singer said. "We cried."'
     quotes = extractor(text).quotes
     assert all(q.rule not in ("mixed.cue_after.v1", "mixed.split_sentence.v1") for q in quotes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'They opened a bakery called "Second Rise."',
+        'He wrote for a magazine named "Open Water."',
+        'She hosts a weekly show called "Night Shift."',
+    ],
+)
+def test_a_name_after_a_naming_participle_is_no_direct_quote(extractor: Any, text: str) -> None:
+    assert _directs(extractor(text)) == []
+
+
+@pytest.mark.model
+def test_a_finite_naming_verb_still_attributes(extractor: Any) -> None:
+    assert _seen(extractor('Ada Lund called the plan "a disgrace."')) == [
+        ("a disgrace.", "called", "Ada Lund")
+    ]

@@ -56,6 +56,7 @@ from .reported_neighbours import (
     fronted_attribution_end,
     rival_report,
     sibling_reports,
+    source_apposition,
     speaker_next_acts,
 )
 from .sources import commitment_cue_type, source_cue_type
@@ -269,6 +270,9 @@ class ReportedMatcher:
         ):
             s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
         s = fronted_attribution_end(cue, content, s)  # "As X said last week, | A"
+        apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
+        if apposition is not None:
+            s = apposition[1] + 1
         if opener is not None:
             s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"
@@ -302,6 +306,10 @@ class ReportedMatcher:
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
+        if apposition is not None and att.speaker is not None:
+            att = attrs.evolve(
+                att, speaker=(att.speaker[0], apposition[1]), speaker_head=apposition[1] - 1
+            )
         if att.speaker is not None and impersonal_it(cue, content):
             # "It is fair to say that ...": the writer's view; the dummy "it" is no speaker
             att = attrs.evolve(att, speaker=None, speaker_head=None)

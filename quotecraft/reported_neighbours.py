@@ -129,3 +129,28 @@ def speaker_next_acts(cue: Token, content: Token) -> list[Token]:
         and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
         and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
     ]
+
+
+def source_apposition(cue: Token, start: int) -> tuple[int, int] | None:
+    """``According to a spokesman for the airline, Rui Campos, flights ...``: the names
+    between two commas right after a fronted *according to* source, when the content
+    starts with them (the parser may read the name as the content's subject) and the
+    source is a common noun. Returns the names' token bounds: the source's apposition,
+    not what it said."""
+    doc = cue.doc
+    if cue.lower_ != "according" or not (cue.i < start < len(doc)):
+        return None
+    comma = cue.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != "," or start != comma + 1:
+        return None
+    source = next((c for t in cue.children for c in t.children if c.dep_ == "pobj"), None)
+    if source is None or source.pos_ != "NOUN":
+        return None  # a role names the person ("a spokesman, Rui Campos"), a name does not
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == start or end >= len(doc) - 1 or doc[end].text != ",":
+        return None
+    if doc[end + 1].pos_ == "PROPN":
+        return None  # "According to officials, Ortiz, Lee and Park will ...": a list
+    return start, end

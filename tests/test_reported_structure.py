@@ -250,3 +250,34 @@ def test_according_to_on_a_noun_is_taken_by_the_phrase_rule(extractor: Any) -> N
     assert phrase_attributions(doc, extractor.lexicon, [c]) == []
     doc = _according_on_a_noun(["plan"], ["NOUN"])
     assert phrase_attributions(doc, extractor.lexicon) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "According to a spokesman for the airline, Rui Campos, flights will resume Friday.",
+            "flights will resume Friday",
+            "Rui Campos",
+        ),
+        (
+            "According to the coach, Lena Dahl, nobody trains harder.",
+            "nobody trains harder",
+            "Lena Dahl",
+        ),
+        # a list of names after the source is what it said
+        (
+            "According to officials, Ortiz, Lee and Park will resign.",
+            "Ortiz, Lee and Park will resign",
+            None,
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_an_according_to_source_is_the_speaker(
+    extractor: Any, text: str, content: str, speaker: str | None
+) -> None:
+    (q,) = extractor(text).quotes
+    assert q.content.text == content
+    if speaker is not None:
+        assert q.speaker is not None and q.speaker.name == speaker

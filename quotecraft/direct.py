@@ -57,7 +57,6 @@ from .direct_windows import (
     after_window,
     before_window,
     lead_in_window,
-    only_space_between,
     para_start,
 )
 from .marks import Quoted
@@ -121,13 +120,17 @@ def detect(
         keep_speaker_outside(doc, q, index, cand)
         split = None  # the quote goes on in the next quoted stretch
         if cand.rule in _SPLITTABLE and next_q is not None:
+            joiner = (
+                _joiner(text, after[-1].idx + len(after[-1].text), next_q.open) if after else None
+            )
             if (
                 after
                 and after[-1].text == ","
-                and only_space_between(text, after[-1].idx + 1, next_q.open)
+                and joiner is not None
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
+                and (not joiner or not _cue_follows(doc, index, next_q, lexicon))
             ):  # '"A," X sings, before asking her, "B"': B has a cue of its own
-                split = "direct.split.v1"  # "A," he said, "B."
+                split = "direct.split.v1"  # "A," he said, "B."; "A," he said, but "B."
             elif split_across_apposition(doc, text, index, q, next_q, cand, lexicon):
                 split = "direct.split.v1"  # "A," said Jo Lee, a nurse, "and B."
             elif continues_after_attribution(doc, text, index, q, next_q, lexicon):
@@ -359,6 +362,34 @@ def _cue_before(
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
+
+
+_JOINERS = frozenset({"and", "but", "yet", "still", "also", "then"})
+"""Words that may join a quote's next stretch to its attribution (``..., he said, but "B"``)."""
+
+
+def _joiner(text: str, a: int, b: int) -> str | None:
+    """The joining words between an attribution's comma and the next quoted stretch
+    (``"A," he said, but "B."``, ``..., and still "B"``): "" for none, None when other
+    words stand there."""
+    words = text[a:b].split()
+    if len(words) > 2 or any(w.lower() not in _JOINERS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _cue_follows(doc: Doc, index: TokenIndex, q: Quoted, lexicon: CueLexicon) -> bool:
+    """Whether a cue follows the quoted stretch ``q`` in its sentence, within a few words
+    (``..., and "B," his aide added``): ``q`` has an attribution of its own."""
+    if q.close is None or q.outer_end >= len(doc.text):
+        return False
+    first = doc[index.at(q.outer_end)]
+    for t in doc[first.i : min(first.i + 6, first.sent.end)]:
+        if t.is_quote and t.i > first.i:
+            break
+        if is_speech_cue(t, lexicon):
+            return True
+    return False
 
 
 def _naming(t: Token) -> bool:

@@ -30,11 +30,6 @@ def para_start(para_starts: list[int], char: int) -> int:
     return para_starts[max(i, 0)]
 
 
-def only_space_between(text: str, a: int, b: int) -> bool:
-    """True when ``text[a:b]`` is empty or white space."""
-    return a <= b and not text[a:b].strip()
-
-
 def after_window(
     doc: Doc, text: str, index: TokenIndex, q: Quoted, next_q: Quoted | None
 ) -> list[Token]:

@@ -286,3 +286,23 @@ def test_a_finite_naming_verb_still_attributes(extractor: Any) -> None:
     assert _seen(extractor('Ada Lund called the plan "a disgrace."')) == [
         ("a disgrace.", "called", "Ada Lund")
     ]
+
+
+@pytest.mark.model
+def test_a_quote_goes_on_after_its_attribution_and_a_joining_word(extractor: Any) -> None:
+    """'"A," he said, but "B."': one quote across the attribution, as with a bare comma."""
+    (q,) = extractor('"I like Dana," Omar Haddad said, but "on this she is wrong."').quotes
+    assert q.rule == "direct.split.v1"
+    assert q.content.text == 'I like Dana," Omar Haddad said, but "on this she is wrong.'
+    assert q.speaker is not None and q.speaker.name == "Omar Haddad"
+
+
+@pytest.mark.model
+def test_a_stretch_with_its_own_attribution_after_a_joining_word_stays_apart(
+    extractor: Any,
+) -> None:
+    quotes = extractor(
+        '"We won," Omar Haddad said, and "we will win again," his aide added.'
+    ).quotes
+    assert [q.content.text for q in quotes][0] == "We won,"
+    assert len(quotes) == 2

@@ -304,5 +304,5 @@ def test_a_stretch_with_its_own_attribution_after_a_joining_word_stays_apart(
     quotes = extractor(
         '"We won," Omar Haddad said, and "we will win again," his aide added.'
     ).quotes
-    assert [q.content.text for q in quotes][0] == "We won,"
+    assert quotes[0].content.text == "We won,"
     assert len(quotes) == 2

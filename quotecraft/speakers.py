@@ -34,6 +34,7 @@ from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .speaker_features import gendered_nouns, pronouns
 from .speaker_groups import apposed_member, without_ages
+from .speaker_members import member_names
 from .speaker_names import (
     DET,
     PERSON,
@@ -190,16 +191,7 @@ class Resolver(VoicedEntityTable):
         named = [apposed_member(c) for c in conjuncts]  # "his wife, Yumi": Yumi
         if head.pos_ != "PROPN" or not conjuncts or None in named:
             return None
-        members = []
-        for tok in (head, *[t for t in named if t is not None]):
-            s, e = mention_span(tok)
-            s = max(s, q.span.start)
-            toks = [t for t in doc[s:e] if not (t.dep_ in ("cc", "conj") and t.i != tok.i)]
-            toks = [t for t in toks if t.i <= tok.i]
-            members.append(POSSESSIVE.sub("", text_slice(name_tokens(doc[toks[0].i : tok.i + 1]))))
-        last = members[-1].split()
-        if len(last) > 1:  # "Maria and Luis Ortega": Maria Ortega
-            members = [m if len(m.split()) > 1 else f"{m} {last[-1]}" for m in members]
+        members = member_names(doc, [head, *[t for t in named if t is not None]], q.span.start)
         key = " & ".join(members).lower()
         ent = self.by_org.get(key)
         if ent is None:

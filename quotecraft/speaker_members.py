@@ -1,0 +1,26 @@
+"""The names of a group speaker's members (``Maria and Luis Ortega``: Maria Ortega and
+Luis Ortega), for :mod:`quotecraft.speakers`; which conjoined nouns are members is
+:mod:`quotecraft.speaker_groups`'s."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .speaker_names import POSSESSIVE, mention_span, name_tokens, text_slice
+
+
+def member_names(doc: Doc, tokens: list[Token], start: int) -> list[str]:
+    """The names of a group's members, one per member token (the mention starts at
+    ``start``): ``Maria and Luis Ortega`` gives Maria Ortega and Luis Ortega (a one-word
+    member takes the last member's surname)."""
+    members = []
+    for tok in tokens:
+        s, e = mention_span(tok)
+        s = max(s, start)
+        toks = [t for t in doc[s:e] if not (t.dep_ in ("cc", "conj") and t.i != tok.i)]
+        toks = [t for t in toks if t.i <= tok.i]
+        members.append(POSSESSIVE.sub("", text_slice(name_tokens(doc[toks[0].i : tok.i + 1]))))
+    last = members[-1].split()
+    if len(last) > 1:  # "Maria and Luis Ortega": Maria Ortega
+        members = [m if len(m.split()) > 1 else f"{m} {last[-1]}" for m in members]
+    return members

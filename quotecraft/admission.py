@@ -25,6 +25,9 @@ first check that refuses a candidate.
 - ``connective_said``: ``That said, ...``, ``This being said, ...``: a connective.
 - ``figurative_speaker``: the subject of a speech verb is a word of
   ``figurative_speakers`` (``Time will tell whether ...``): an idiom.
+- ``needs_not_says``: *call for*, *demand* or *ask for* whose subject is a word of
+  ``needing_subjects`` (``The recipe calls for two eggs``, ``The situation demands
+  calm``): what a thing needs, not what anyone said.
 - ``asks_who``: the speaker is the question word of a direct question (``Who said that
   ...?``, ``Which official announced that ...?``): no one is named.
 - ``by_criterion``: *according to* with a word of ``non_sources`` (``according to plan``,
@@ -213,6 +216,22 @@ def figurative_speaker(cue: Token, content: Token, lexicon: CueLexicon | None = 
     )
 
 
+def needs_not_says(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """*call for*, *demand* or *ask for* with a subject of ``needing_subjects``: ``The recipe
+    calls for two eggs``, ``The situation demands calm``: what a thing needs, not a report
+    (``The recipe says the dough should rest`` is kept)."""
+    if cue.lemma_.lower() not in ("call", "demand", "ask"):
+        return False
+    if cue.lemma_.lower() != "demand" and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in cue.children
+    ):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in word_list("needing_subjects")
+        for c in cue.children
+    )
+
+
 def asks_who(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """The speaker is the question word of a direct question (``Who said that ...?``,
     ``Which official announced that ...?``): the sentence asks who spoke, it names no one.
@@ -249,6 +268,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "example_say": example_say,
     "connective_said": connective_said,
     "figurative_speaker": figurative_speaker,
+    "needs_not_says": needs_not_says,
     "asks_who": asks_who,
     "by_criterion": by_criterion,
     "passive_manner": passive_manner,

@@ -110,7 +110,7 @@ def detect(
             _own_lead_in(doc, text, q, before, lexicon)
             or _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, lead, lexicon)
-            or colon(doc, q, lead, text)
+            or colon(doc, q, lead, text, lexicon)
             or dash(doc, q, after, before)
             or standalone(doc, q, before, after, text)
         )

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
+from .cues import CueLexicon
 from .direct_windows import DASHES, FINAL, dash_lead_in, whole_paragraph
 from .marks import Quoted
 from .resources import data_regexes
@@ -57,9 +58,12 @@ _PLACES = frozenset(("GPE", "LOC", "FAC", "NORP", "DATE"))
 """Entity types of a label that names no speaker (a dateline's place, a date)."""
 
 
-def colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | None:
+def colon(
+    doc: Doc, q: Quoted, before: list[Token], text: str, lexicon: CueLexicon | None = None
+) -> Candidate | None:
     """``The minister was blunt: "..."``; a dash leads in like a colon when the quote ends
-    the sentence (``The warning was blunt — "Leave now."``)."""
+    the sentence (``The warning was blunt — "Leave now."``). A cue noun with a possessor
+    for subject names its speaker by the possessor (:func:`possessor_speaks`)."""
     if not before or not (before[-1].text == ":" or dash_lead_in(q, before, text)):
         return None
     colon = before[-1]
@@ -73,6 +77,7 @@ def colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | No
             root = root.head
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            subj = possessor_speaks(subj, lexicon) or subj
             cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
         elif (root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG")) or (
             len(words) <= 4  # a bare name as a label ('Runa Dahl:'), not a place's dateline
@@ -80,6 +85,24 @@ def colon(doc: Doc, q: Quoted, before: list[Token], text: str) -> Candidate | No
         ):
             cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
     return cand
+
+
+def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
+    """The possessor of a cue noun that leads into a quote (``Her answer came quickly:``,
+    ``The minister's reply was short:``) or its *of*, *from* or *by* phrase (``The verdict
+    of the panel was unanimous:``): whoever answered speaks, not *her answer* (rule
+    ``direct.colon.v1``'s speaker; the speaker stage resolves *her*)."""
+    if lexicon is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in lexicon.nouns:
+        return None
+    for c in subj.children:
+        if c.dep_ == "poss":
+            return c
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj
+    return None
 
 
 def dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:

@@ -1,7 +1,7 @@
 """Coordinated speakers: which conjoined nouns name the members of one group.
 
 ``Maria and Luis Ortega``, ``Ken Ito and his wife, Yumi``, ``Ken Ito, 60, and Yumi
-Sato``: the attribution stage keeps such a phrase as one mention
+Sato``, ``the mayor and the police chief``: the attribution stage keeps such a phrase as one mention
 (:func:`coordinated_name`, :func:`age_before`), and the speaker stage names each member
 by its name (:func:`apposed_member`).
 """
@@ -10,16 +10,46 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .titles import packaged_titles
+
 
 def coordinated_name(head: Token, cc: Token) -> bool:
     """``Maria and Luis Ortega``: a name joined by *and* to another name right after it,
-    or to a noun with a name in apposition (``Ken Ito and his wife, Yumi``)."""
-    if head.pos_ != "PROPN" or cc.lower_ not in ("and", "&"):
+    or to a noun with a name in apposition (``Ken Ito and his wife, Yumi``); a role noun
+    counts as a name (:func:`described_member`: ``the mayor and the police chief``,
+    ``Ken Ito and the mayor``)."""
+    if (head.pos_ != "PROPN" and not described_member(head)) or cc.lower_ not in ("and", "&"):
         return False
     return any(
-        c.dep_ == "conj" and c.left_edge.i == cc.i + 1 and apposed_member(c) is not None
+        c.dep_ == "conj"
+        and c.left_edge.i == cc.i + 1
+        and (apposed_member(c) is not None or described_member(c))
+        and not _title_word(c)  # "The president and CEO": one person with two titles
         for c in head.rights
     )
+
+
+def _title_word(tok: Token) -> bool:
+    """A bare title word with no determiner of its own (``CEO`` in ``the president and
+    CEO``), which the tagger may read as a name."""
+    phrases, words, _ = packaged_titles()
+    return (tok.lower_ in words or tok.lower_ in phrases) and not any(
+        c.dep_ in ("det", "poss", "compound") for c in tok.children
+    )
+
+
+def described_member(tok: Token) -> bool:
+    """A common noun with its own determiner or possessor that names one person by a role
+    of the packaged titles (``the mayor``, ``the police chief``, ``her coach``): a member
+    of a coordinated speaker like a name, since ``the mayor and the police chief said``
+    are two speakers, not the mayor alone. ``The president and CEO of ...`` (no
+    determiner of its own) is one person with two titles."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.children):
+        return False
+    phrases, words, _ = packaged_titles()
+    return tok.lower_ in words or tok.lower_ in phrases
 
 
 def apposed_member(conj: Token) -> Token | None:

@@ -12,15 +12,23 @@ from .speaker_names import POSSESSIVE, mention_span, name_tokens, text_slice
 def member_names(doc: Doc, tokens: list[Token], start: int) -> list[str]:
     """The names of a group's members, one per member token (the mention starts at
     ``start``): ``Maria and Luis Ortega`` gives Maria Ortega and Luis Ortega (a one-word
-    member takes the last member's surname)."""
+    name takes the last member's surname); a role is named by its words without the
+    determiner (``the mayor and the police chief``: mayor, police chief)."""
     members = []
     for tok in tokens:
         s, e = mention_span(tok)
         s = max(s, start)
         toks = [t for t in doc[s:e] if not (t.dep_ in ("cc", "conj") and t.i != tok.i)]
         toks = [t for t in toks if t.i <= tok.i]
+        if tok.pos_ == "NOUN":  # a role: "the police chief" is the member "police chief"
+            words = [t for t in toks if t.pos_ != "DET" and t.dep_ != "poss"]
+            members.append(text_slice(words or [tok]))
+            continue
         members.append(POSSESSIVE.sub("", text_slice(name_tokens(doc[toks[0].i : tok.i + 1]))))
     last = members[-1].split()
-    if len(last) > 1:  # "Maria and Luis Ortega": Maria Ortega
-        members = [m if len(m.split()) > 1 else f"{m} {last[-1]}" for m in members]
+    if len(last) > 1 and tokens[-1].pos_ == "PROPN":  # "Maria and Luis Ortega": Maria Ortega
+        members = [
+            m if len(m.split()) > 1 or t.pos_ != "PROPN" else f"{m} {last[-1]}"
+            for m, t in zip(members, tokens, strict=True)
+        ]
     return members

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .speaker_features import gendered_nouns, pronouns
-from .speaker_groups import apposed_member, without_ages
+from .speaker_groups import apposed_member, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -185,13 +185,17 @@ class Resolver(VoicedEntityTable):
         return None
 
     def _group(self, q: _Query) -> Found | None:
-        """``Maria and Luis Ortega``: coordinated names are one speaker of kind group."""
+        """``Maria and Luis Ortega``: coordinated names (or roles: ``the mayor and the police
+        chief``) are one speaker of kind group."""
         head, doc = q.head, self.doc
         conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < q.span.end]
-        named = [apposed_member(c) for c in conjuncts]  # "his wife, Yumi": Yumi
-        if head.pos_ != "PROPN" or not conjuncts or None in named:
+        # "his wife, Yumi": Yumi; "the police chief": a role
+        named = [apposed_member(c) or (c if described_member(c) else None) for c in conjuncts]
+        if not conjuncts or None in named or not (head.pos_ == "PROPN" or described_member(head)):
             return None
         members = member_names(doc, [head, *[t for t in named if t is not None]], q.span.start)
+        if not all(members) and head.pos_ != "PROPN":
+            return None  # "The president and CEO": a title is no member's name
         key = " & ".join(members).lower()
         ent = self.by_org.get(key)
         if ent is None:
@@ -200,6 +204,8 @@ class Resolver(VoicedEntityTable):
             self.by_org[key] = ent
             first = name_tokens(doc[q.span.start : head.i + 1])
             start = first[0].i if first else q.span.start
+            while start < head.i and doc[start].pos_ == "DET":  # "The mayor and ...": mayor
+                start += 1
             self._add_name(ent, without_ages(doc[start : q.span.end]), doc[start : q.span.end])
         return ent, Resolution.NAMED
 

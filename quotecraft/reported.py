@@ -48,7 +48,6 @@ from .reported_bounds import (
     is_passive,
     listed_complement,
     nonrestrictive_tail,
-    object_tail,
     relative_lead,
 )
 from .reported_clauses import adjacent_complement, adjacent_complement_tail, corrective_tail
@@ -59,6 +58,7 @@ from .reported_neighbours import (
     source_apposition,
     speaker_next_acts,
 )
+from .reported_objects import object_tail
 from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 

@@ -2,9 +2,10 @@
 
 The checks and tails :class:`quotecraft.reported.ReportedMatcher` uses on a matched cue
 and content: the content node's subtree minus the cue (:func:`content_bounds`), the tails
-the parser hung on the cue that belong to the content (``because ...``, an object's
-``to ...``, a coordinated clause, clauses listed after it), and the asides that do not
-(``, which ...``). Where one report ends and the next begins is
+the parser hung on the cue that belong to the content (``because ...``, a coordinated
+clause, clauses listed after it), and the asides that do not (``, which ...``). What
+completes an object content is :mod:`quotecraft.reported_objects`. Where one report ends
+and the next begins is
 :mod:`quotecraft.reported_neighbours`; the passes over all candidates that keep a
 content inside its cue's paragraph and its quotation marks paired are
 :mod:`quotecraft.reported_passes`.
@@ -17,7 +18,6 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .cues import CueLexicon
-from .wordlists import word_list
 
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -26,72 +26,6 @@ _BRIDGE_WORDS = 2
 OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
 NAMED_OBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity types a one-word object content may have (``endorsed Cruz``, ``blamed China``)."""
-
-
-def object_tail(cue: Token, end: int, standing: bool = True) -> int:
-    """Extend an object content over what the parser hung on the cue right after it.
-
-    ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
-    ``showed Sanders | within two points``: an infinitive or a phrase with one of
-    preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object
-    completes it, and so does a ``that`` clause (``echoed claims last week | that ...``),
-    a participle (``showed the mayor | leading the race``) or an ``, including ...``
-    phrase. After an object that is a content on its own (``standing``: not one common
-    word), a phrase of place of ``data/lists/object_place_preps.txt`` completes it too
-    (``announced a concert | in support of the victims``, ``cited his record | in the
-    House``), unless it names a medium (``in an interview``, ``on Twitter``: where it was
-    said, not what). A phrase of time, place or medium between them is crossed
-    (``blasted Trump | on Monday | over his stance``, ``thanked her | on the radio | for
-    ...``); alone it does not complete the content. A phrase is one of time when its own
-    object is a date or time, not when a date appears deeper (``for hitting a 40-year-old``).
-    """
-    doc = cue.doc
-    held = None  # after a crossed phrase: kept only when the content goes on after it
-    for c in cue.rights:
-        if c.i < end:
-            continue
-        start = held if held is not None else end
-        including = c.dep_ == "prep" and c.lower_ == "including" and doc[start].text == ","
-        if c.left_edge.i != start and not (including and c.left_edge.i == start + 1):
-            break
-        infinitive = c.dep_ in ("advcl", "xcomp") and any(
-            x.dep_ == "aux" and x.lower_ == "to" for x in c.children
-        )
-        clause = c.dep_ in ("ccomp", "advcl", "acl") and any(
-            x.dep_ == "mark" and x.lower_ == "that" and x.i == c.left_edge.i for x in c.children
-        )
-        prep = c.dep_ == "prep" and (
-            c.lower_ in word_list("object_tail_preps")
-            or (standing and c.lower_ in word_list("object_place_preps") and _place_phrase(c))
-        )
-        # "showed the mayor | leading the race": a participle right after the object is
-        # what the object is shown doing (after a comma it is the subject's own act)
-        participle = (
-            c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ == "VBG" and c.left_edge.i == c.i
-        )
-        heads = [c] + [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-        timed = any(x.ent_type_ in ("DATE", "TIME") for x in heads)
-        crossed = timed or (c.dep_ == "prep" and not (prep or including))
-        if held is None and crossed and c.dep_ in ("prep", "npadvmod"):
-            held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
-            continue
-        if not (infinitive or prep or clause or including or participle) or timed:
-            break
-        end = c.right_edge.i + 1
-        held = None
-    while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
-        end -= 1
-    return end
-
-
-def _place_phrase(prep: Token) -> bool:
-    """Whether the phrase ``prep`` heads has an object and it names no medium, where
-    something was said (``in an interview``, ``on Twitter``: a medium noun or a platform)."""
-    objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
-    return bool(objects) and not any(
-        o.lemma_.lower() in word_list("medium_nouns") or o.lower_ in word_list("platforms")
-        for o in objects
-    )
 
 
 def is_passive(tok: Token) -> bool:

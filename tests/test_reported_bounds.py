@@ -175,7 +175,7 @@ def test_content_goes_on_after_an_interposed_attribution(
 
 
 def test_a_participle_right_after_the_object_completes_it() -> None:
-    from quotecraft.reported_bounds import object_tail
+    from quotecraft.reported_objects import object_tail
     from quotecraft.testing import make_doc
 
     def tail(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> str:

@@ -58,7 +58,7 @@ from .reported_neighbours import (
     source_apposition,
     speaker_next_acts,
 )
-from .reported_objects import object_tail
+from .reported_objects import object_conjunct_tail, object_tail
 from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 
@@ -279,6 +279,8 @@ class ReportedMatcher:
         e = because_tail(cue, interposed_tail(cue, content, e))
         if content.dep_ in OBJECT_DEPS:
             e = object_tail(cue, e, standing=self._standing(doc[s:e], content))
+            if content.dep_ != "nsubjpass":
+                e = object_conjunct_tail(cue, s, e)  # "questioned A and B"
         e = complement_list_tail(cue, content, e, self.lexicon)
         if content.pos_ in ("VERB", "AUX") and content.dep_ != "xcomp":
             e = coordinated_tail(cue, e, self.lexicon)  # not after an object or infinitive

@@ -1,15 +1,15 @@
 """Where an object content ends: what the parser hung on the cue after the object.
 
 ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
-``issued a statement | in observance of the holiday``: the tails of an object content
-(``dobj``, a preposition's object) that :class:`quotecraft.reported.ReportedMatcher`
-takes after :func:`quotecraft.reported_bounds.content_bounds` has cut the object's
-subtree.
+``issued a statement | in observance of the holiday``, ``questioned his record | and
+her readiness to lead``: the tails of an object content (``dobj``, a preposition's
+object) that :class:`quotecraft.reported.ReportedMatcher` takes after
+:func:`quotecraft.reported_bounds.content_bounds` has cut the object's subtree.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .wordlists import word_list
 
@@ -78,3 +78,56 @@ def _place_phrase(prep: Token) -> bool:
         o.lemma_.lower() in word_list("medium_nouns") or o.lower_ in word_list("platforms")
         for o in objects
     )
+
+
+_CONJUNCT_GAPS = (["and"], ["or"], [",", "and"], [",", "or"])
+
+
+def object_conjunct_tail(cue: Token, start: int, end: int) -> int:
+    """Extend an object content over a second item the parser hung on the cue.
+
+    ``questioned the mayor's record and her readiness to lead``, ``condemned the test as
+    "reckless" and a "danger" to the region``, ``questioned his manners and whether he
+    would find work``: a noun phrase cannot be coordinated with the verb, nor an
+    embedded question (``whether``, ``how`` ...) with a verb that asks about something,
+    so the conjunct is the object's second item; so is a gerund after an object that is
+    a gerund phrase (``mentioned cutting fees and forcing landlords to ...``), and a
+    second object the parser gave the cue (``condemned the launch as "reckless" and a
+    "grave threat" to ...``: two readings of one object, one report). Only what comes
+    first after the content, across ``and``/``or`` (a comma before it allowed, quotation
+    marks ignored).
+    """
+    doc = cue.doc
+    for c in cue.rights:
+        if c.i < end or c.is_punct or c.dep_ == "cc":
+            continue
+        if c.dep_ not in ("conj", "dobj"):
+            return end  # only what comes first after the content
+        i = end
+        while i < c.i and (doc[i].is_punct or doc[i].dep_ == "cc" or doc[i].is_space):
+            i += 1
+        gap = [t.lower_ for t in doc[end:i] if not (t.is_space or t.is_quote)]
+        if gap not in _CONJUNCT_GAPS or i < c.left_edge.i:
+            return end
+        own = {x.dep_ for x in c.children}
+        nominal = c.pos_ in ("NOUN", "PROPN", "NUM") and not own & {"nsubj", "aux", "dobj"}
+        question = (
+            c.pos_ in ("VERB", "AUX")
+            and doc[i].lower_ in word_list("object_question_words")
+            and i < c.i
+        )
+        gerund = c.tag_ == "VBG" and doc[start].tag_ == "VBG" and not own & {"nsubj", "aux"}
+        if not (nominal or question or gerund):
+            return end
+        return _end_after(doc, end, c.right_edge.i + 1)
+    return end
+
+
+def _end_after(doc: Doc, end: int, e: int) -> int:
+    """The token end ``e`` of an extended content, its trailing punctuation and spaces
+    left out (a closing quotation mark or bracket kept), never before ``end``."""
+    while e > end and (
+        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+    ):
+        e -= 1
+    return e

@@ -53,6 +53,19 @@ def _content(extractor: Any, text: str, cue: str) -> str:
             "blamed",
             "the defeat on a lack of sleep",
         ),
+        # a noun phrase or an embedded question the parser hung on the verb is the
+        # object's second item; the speaker's next act is not
+        (
+            "She emphasized fairness, and a need to raise wages.",
+            "emphasized",
+            "fairness, and a need to raise wages",
+        ),
+        (
+            "Aunt Mira questioned his manners and whether he would ever find work.",
+            "questioned",
+            "his manners and whether he would ever find work",
+        ),
+        ("He denied the charges and resigned on Friday.", "denied", "the charges"),
         # alone, a phrase of place, medium or time does not complete it
         ("The coach praised the players at the stadium.", "praised", "the players"),
         ("Critics blasted the mayor in a radio interview.", "blasted", "the mayor"),

@@ -50,7 +50,12 @@ from .reported_bounds import (
     nonrestrictive_tail,
     relative_lead,
 )
-from .reported_clauses import adjacent_complement, adjacent_complement_tail, corrective_tail
+from .reported_clauses import (
+    adjacent_complement,
+    adjacent_complement_tail,
+    coordinated_lead,
+    corrective_tail,
+)
 from .reported_neighbours import (
     fronted_attribution_end,
     rival_report,
@@ -270,6 +275,7 @@ class ReportedMatcher:
         ):
             s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
         s = fronted_attribution_end(cue, content, s)  # "As X said last week, | A"
+        s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:
             s = apposition[1] + 1

@@ -7,8 +7,9 @@ read as a clause of its own (a possessive ``'s`` taken for *is*). With no word o
 between the halves, they read as one content. :class:`quotecraft.reported.ReportedMatcher` extends
 the first half over the second (:func:`adjacent_complement_tail`) and takes no content
 from the second alone (:func:`adjacent_complement`). Likewise a phrase the parser hung on
-the cue after ``but`` belongs to the content (:func:`corrective_tail`). The other tails of a
-content are :mod:`quotecraft.reported_bounds`.
+the cue after ``but`` belongs to the content (:func:`corrective_tail`), and a trailing
+attribution the parser coordinated with the first clause scopes over it
+(:func:`coordinated_lead`). The other tails of a content are :mod:`quotecraft.reported_bounds`.
 """
 
 from __future__ import annotations
@@ -102,3 +103,35 @@ def corrective_tail(cue: Token, content: Token, end: int) -> int:
         bounds = trim_bounds(doc, c.left_edge.i, c.right_edge.i + 1)
         return bounds[1] if bounds is not None else end
     return end
+
+
+def coordinated_lead(cue: Token, content: Token, start: int) -> int:
+    """Where a content before a trailing attribution starts when the parser coordinated the
+    attribution with the sentence's first clause.
+
+    ``The clinic had told its patients that it would close, but the council overruled the
+    plan, the nurse added``: the parse makes ``added`` a conjunct of ``told`` and only the
+    clause after ``but`` its complement, yet the trailing attribution scopes over the whole
+    sentence before it. Taken when the cue is the conjunct of the root, its complement
+    stands between the root and the cue's own subject, a coordinating word opens that
+    complement, nothing of the cue's (no object, no clause) follows the cue, and the first
+    clause is no trailing attribution itself (``Costs are rising, the mayor said, and the
+    city cannot pay, her deputy added``: two reports).
+    """
+    if cue.dep_ != "conj" or cue.head.dep_ != "ROOT" or content.dep_ != "ccomp":
+        return start
+    if content.head.i != cue.i or not (cue.head.i < content.left_edge.i and content.i < cue.i):
+        return start
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (content.right_edge.i < subject.left_edge.i and subject.i < cue.i):
+        return start
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children):
+        return start
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.head.i for c in cue.head.children):
+        return start  # "A, the mayor said, and B, her deputy added": the first is a report
+    doc = cue.doc
+    lead = doc[content.left_edge.i - 1] if content.left_edge.i > 0 else None
+    if lead is None or lead.dep_ != "cc" or lead.head.i != cue.head.i:
+        return start
+    bounds = trim_bounds(doc, cue.head.left_edge.i, start + 1)
+    return bounds[0] if bounds is not None else start

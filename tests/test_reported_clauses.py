@@ -139,3 +139,29 @@ def test_where_a_content_ends_before_or_after_a_coordination(
 ) -> None:
     quotes = [q for q in extractor(text).quotes if q.cue is not None and q.cue.text == cue]
     assert [q.content.text for q in quotes] == [content]
+
+
+def test_a_trailing_attribution_coordinated_with_the_first_clause_scopes_over_both(
+    nlp: Any,
+) -> None:
+    from quotecraft.reported_clauses import coordinated_lead
+
+    doc = nlp(
+        "Tom had asked the school that his son skip the trip, but the principal refused "
+        "that request, the boy's aunt said."
+    )
+    cue = next(t for t in doc if t.text == "said")
+    content = next(c for c in cue.children if c.dep_ == "ccomp")
+    if cue.dep_ != "conj" or cue.head.dep_ != "ROOT":
+        pytest.skip("the model parses the attribution as the root here")
+    start = content.left_edge.i
+    assert doc[coordinated_lead(cue, content, start)].text == "Tom"
+
+
+def test_a_trailing_attribution_at_the_root_keeps_its_content(nlp: Any) -> None:
+    from quotecraft.reported_clauses import coordinated_lead
+
+    doc = nlp("The bakery had planned to open on Sunday, but the oven broke down, the owner said.")
+    cue = next(t for t in doc if t.text == "said")
+    content = next(c for c in cue.children if c.dep_ == "ccomp")
+    assert coordinated_lead(cue, content, content.left_edge.i) == content.left_edge.i

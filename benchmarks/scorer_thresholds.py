@@ -184,11 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{a.weights or 'packaged'} (default threshold {quotecraft.Config().scorer_threshold}).\n"
     )
     if a.cv:
-        from quotecraft.scorer import ALL_FRAMES, DEFAULT_FRAMES
+        from quotecraft.scorer import DEFAULT_FRAMES
+        from quotecraft.train import frames_from_spec
 
         parsed = parse_corpus(base, read_jsonl(_path(root, "polnear-train")))
         for spec in a.frames or [",".join(DEFAULT_FRAMES)]:
-            frames = ALL_FRAMES if spec == "all" else tuple(spec.split(","))
+            frames = frames_from_spec(spec)
             rows = cross_validate(base, parsed, ths, a.cv, frames)
             title = f"polnear-train, {a.cv}-fold cross-validation, frames {','.join(frames)}"
             print(table(title, rows) + "\n", flush=True)

@@ -36,6 +36,23 @@ Example = tuple[list[str], int]
 """The feature names of one candidate and its label (1: a gold cue)."""
 
 
+def frames_from_spec(spec: str) -> tuple[str, ...]:
+    """Frames from a command line's ``--frames``: names joined by commas, ``all`` or ``default``.
+
+    Names are checked where they are used (:func:`quotecraft.train.train` says which are unknown).
+
+    Example:
+        >>> frames_from_spec("all") == ALL_FRAMES, frames_from_spec("ccomp, dobj")
+        (True, ('ccomp', 'dobj'))
+    """
+    words = tuple(w.strip() for w in spec.split(",") if w.strip())
+    if words == ("all",):
+        return ALL_FRAMES
+    if words == ("default",):
+        return DEFAULT_FRAMES
+    return words
+
+
 def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """The documents of a gold JSON Lines file, checked.
 

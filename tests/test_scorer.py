@@ -20,6 +20,7 @@ from quotecraft.cues import default_lexicon
 from quotecraft.errors import TrainingDataError, WeightsError
 from quotecraft.extractor import Config, Extractor
 from quotecraft.scorer import (
+    ALL_FRAMES,
     FORMAT,
     SCORED_RULE,
     CueScorer,
@@ -279,6 +280,24 @@ def test_train_function_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "wager" in data["vocabulary"]
     assert "written to" in capsys.readouterr().err
     assert CueScorer.from_file(out).weights == train(GOLD, min_cue_count=1).weights
+
+
+def test_train_cli_takes_all_frames(tmp_path: Path) -> None:
+    out = tmp_path / "w.json"
+    assert cli.main(["train", str(GOLD), "-o", str(out), "--frames", "all"]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert data["frames"] == list(ALL_FRAMES)
+    assert "--frames all" in data["command"]
+
+
+def test_train_cli_names_an_unknown_frame(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "w.json"
+    assert cli.main(["train", str(GOLD), "-o", str(out), "--frames", "ccomp,objekt"]) == 2
+    err = capsys.readouterr().err
+    assert "E075 unknown frames ['objekt']" in err and "Traceback" not in err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import TrainingDataError
 from ..scorer import ALL_FRAMES, DEFAULT_FRAMES
-from ..train import train
+from ..train import frames_from_spec, train
 
 _DEFAULTS: dict[str, Any] = {
     "min_cue_count": 5,
@@ -33,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--frames",
         default=",".join(DEFAULT_FRAMES),
-        help=f"comma-separated frames to learn and admit (default: {','.join(DEFAULT_FRAMES)}; "
+        help=f"comma-separated frames to learn and admit, or 'all' (default: {','.join(DEFAULT_FRAMES)}; "
         f"all: {','.join(ALL_FRAMES)})",
     )
     p.add_argument("--corpus", help="corpus name for the file header (default: the file name)")
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             l2=args.l2,
             epochs=args.epochs,
             meta=meta,
-            frames=[f.strip() for f in args.frames.split(",") if f.strip()],
+            frames=frames_from_spec(args.frames),
         )
     except TrainingDataError as exc:
         sys.stderr.write(f"quotecraft train: {exc}\n")

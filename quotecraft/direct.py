@@ -403,7 +403,34 @@ def _naming(t: Token) -> bool:
         return False
     doc = t.doc
     so_called = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
-    return so_called or (t.dep_ in ("acl", "amod") and t.tag_ == "VBN")
+    if so_called or (t.dep_ in ("acl", "amod") and t.tag_ == "VBN"):
+        return True
+    if _names_nothing_said(t):
+        return True
+    # the parser's past tense for the participle ('a show on Coast FM called', 'her
+    # brother Tomas Berg called'): no subject of its own, right after the noun it names
+    if t.tag_ != "VBD" or t.dep_ not in ("acl", "advcl", "relcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        return False
+    j = t.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1  # 'formerly called', 'also named'
+    return j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].text == "(")
+
+
+def _names_nothing_said(t: Token) -> bool:
+    """``Hits 1 called "Top 15"``: the marks open right after the naming verb and hold its
+    object predicate, and nothing else is its object: the parser's reading of a participle
+    (``a show on Hits 1 called``). ``She called the plan "a disgrace"`` has an object, and
+    ``He called, "Stop!"`` a comma before the marks."""
+    doc = t.doc
+    children = list(t.children)
+    if any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return False
+    if not any(c.dep_ == "oprd" and c.i > t.i for c in children):
+        return False
+    return t.i + 1 < len(doc) and doc[t.i + 1].is_quote
 
 
 def _title_cased(inner: str) -> bool:

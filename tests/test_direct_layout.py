@@ -275,6 +275,14 @@ def test_a_title_in_marks_is_not_the_quoted_part_of_a_mixed_quote(extractor: Any
         'They opened a bakery called "Second Rise."',
         'He wrote for a magazine named "Open Water."',
         'She hosts a weekly show called "Night Shift."',
+        # the parser reads the participle as a past tense with no subject
+        'She hosts a radio show on Coast FM called "Morning Tide."',
+        'Lena runs a podcast with her brother Tomas Berg called "The Night Shift."',
+        'The club (formerly called "Harbour Rowers") moved in June.',
+        # ... or as a finite verb whose subject is the noun before it
+        'Noor also hosts a weekly quiz on Radio Bay 2 called "Brain Drain."',
+        'Mia hosts a weekly chart show on Wave FM 3 called "Top 20."',
+        'Sam does a podcast with his partner Ben Ortiz called "Two Chairs."',
     ],
 )
 def test_a_name_after_a_naming_participle_is_no_direct_quote(extractor: Any, text: str) -> None:
@@ -285,6 +293,13 @@ def test_a_name_after_a_naming_participle_is_no_direct_quote(extractor: Any, tex
 def test_a_finite_naming_verb_still_attributes(extractor: Any) -> None:
     assert _seen(extractor('Ada Lund called the plan "a disgrace."')) == [
         ("a disgrace.", "called", "Ada Lund")
+    ]
+
+
+@pytest.mark.model
+def test_a_call_with_a_lead_in_comma_is_speech(extractor: Any) -> None:
+    assert _seen(extractor('From the porch Ada Lund called, "Supper is ready!"')) == [
+        ("Supper is ready!", "called", "Ada Lund")
     ]
 
 

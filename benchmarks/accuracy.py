@@ -53,6 +53,7 @@ from _common import (
     data_dir,
     read_jsonl,
 )
+from _relations import RELATIONS, RelationInfo, relation_info
 
 SYSTEMS = ("quotecraft", "textacy", "quotecraft.textacy", "baseline")
 FIGURES = ("quote_p", "quote_r", "quote_f1", "exact_share", "speaker_acc", "e2e_f1")
@@ -330,6 +331,8 @@ class Error:
     listed once."""
     kind: str = ""
     """The gold quote's kind (the predicted one's for a false alarm)."""
+    relation: str = ""
+    """For a missed quote with ``relations``: how its content hangs on its cue in the parse."""
 
 
 def _short(s: str, n: int = 90) -> str:
@@ -365,6 +368,7 @@ def classify_errors(
     gold: Sequence[dict[str, Any]],
     pred: Sequence[dict[str, Any]],
     cues: CueInfo | None = None,
+    relations: RelationInfo | None = None,
 ) -> list[Error]:
     """Every miss and false alarm of ``pred`` against ``gold``, with its cause.
 
@@ -374,7 +378,9 @@ def classify_errors(
     - false alarm: a predicted quote that overlaps no gold quote.
 
     With ``cues``, a missed quote's key is its cue's lemmas, marked ``(not in lexicon)``
-    when quotecraft's lexicon lacks the cue; else the cue's text.
+    when quotecraft's lexicon lacks the cue; else the cue's text. With ``relations``, a
+    missed quote with a cue also says how its content hangs on the cue in the parse
+    (:func:`_relations.content_relation`).
     """
     from quotecraft.evaluate import match, speaker_ok
 
@@ -419,6 +425,9 @@ def classify_errors(
                 if min(gs[1], ps[1]) > max(gs[0], ps[0])
             ]
             if not overlapping:
+                relation = ""
+                if relations is not None and gcue:
+                    relation = relations(str(g["id"]), (gcue["start"], gcue["end"]), gs)
                 out.append(
                     Error(
                         "missed cue",
@@ -427,6 +436,7 @@ def classify_errors(
                         f"[{q.get('kind')}, cue “{cue}”] “{gold_text}”",
                         cue_key,
                         kind=str(q.get("kind")),
+                        relation=relation,
                     )
                 )
                 continue
@@ -462,15 +472,37 @@ def classify_errors(
     return out
 
 
+def relation_line(group: Sequence[Error]) -> str:
+    """How the missed quotes' contents hang on their cues: count (in the lexicon / not)."""
+    counts: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    for e in group:
+        if e.relation:
+            counts[e.relation] += 1
+            unknown[e.relation] += e.key.endswith("(not in lexicon)")
+    parts = [
+        f"{r} {counts[r]} ({counts[r] - unknown[r]} / {unknown[r]})" for r in RELATIONS if counts[r]
+    ]
+    return (
+        "How the content hangs on its gold cue in quotecraft's parse (cue in the lexicon / not): "
+        + ", ".join(parts)
+        + "."
+    )
+
+
 def error_report(
     gold: Sequence[dict[str, Any]],
     pred: Sequence[dict[str, Any]],
     n: int,
     top_keys: int = 8,
     cues: CueInfo | None = None,
+    relations: RelationInfo | None = None,
 ) -> str:
-    """Markdown: per cause, its count, what it is most often about, and its ``n`` worst cases."""
-    errors = classify_errors(gold, pred, cues)
+    """Markdown: per cause, its count, what it is most often about, and its ``n`` worst cases.
+
+    With ``relations``, missed quotes are also counted by how their content hangs on
+    their cue in the parse, in and out of the lexicon."""
+    errors = classify_errors(gold, pred, cues, relations)
     key_label = {
         "missed cue": "gold cue",
         "boundary": "rule",
@@ -491,6 +523,8 @@ def error_report(
             lines.append(
                 f"Gold cue in quotecraft's lexicon: {len(group) - unknown}; not in it: {unknown}."
             )
+        if cause == "missed cue" and relations is not None:
+            lines.append(relation_line(group))
         keys = Counter(e.key for e in group).most_common(top_keys)
         lines.append(
             f"Most frequent {key_label[cause]}: " + ", ".join(f"{k} ({c})" for k, c in keys) + ".\n"
@@ -590,7 +624,13 @@ def main(argv: list[str] | None = None) -> int:
             pred = runs[args.errors_system].predictions
             report += [
                 f"#### Errors of {args.errors_system} on {corpus}\n",
-                error_report(gold, pred, args.errors, cues=cue_info(extractor, parsed)),
+                error_report(
+                    gold,
+                    pred,
+                    args.errors,
+                    cues=cue_info(extractor, parsed),
+                    relations=relation_info(parsed),
+                ),
             ]
     text = "\n".join(report)
     print(text)

@@ -291,6 +291,46 @@ def test_errors_are_grouped_by_cause(accuracy: ModuleType) -> None:
     assert "By gold kind: indirect 1." in report
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "relation"),
+    [
+        ("Ann Lee said that taxes will rise.", "said", "taxes will rise", "clause"),
+        ("Taxes will rise, Ann Lee said.", "said", "Taxes will rise", "clause"),
+        ("Ann Lee vowed to cut taxes.", "vowed", "to cut taxes", "infinitive"),
+        ("Ann Lee defended the new budget.", "defended", "the new budget", "object"),
+        (
+            "Ann Lee voted for the new budget.",
+            "voted for",
+            "the new budget",
+            "prepositional object",
+        ),
+        ("Ann Lee spoke. Taxes will rise.", "spoke", "Taxes will rise", "another sentence"),
+    ],
+)
+def test_missed_quotes_say_how_the_content_hangs_on_the_cue(
+    accuracy: ModuleType, extractor: Any, text: str, cue: str, content: str, relation: str
+) -> None:
+    parsed = _parsed(accuracy, extractor, text)
+    info = accuracy.relation_info([parsed])
+    c, s = text.index(cue), text.index(content)
+    assert info("t", (c, c + len(cue)), (s, s + len(content))) == relation
+    gold = [
+        {
+            "id": "t",
+            "text": text,
+            "quotes": [
+                {
+                    "kind": "indirect",
+                    "content": {"start": s, "end": s + len(content), "text": content},
+                    "cue": {"start": c, "end": c + len(cue), "text": cue},
+                }
+            ],
+        }
+    ]
+    report = accuracy.error_report(gold, [{"id": "t", "quotes": []}], 1, relations=info)
+    assert f"parse (cue in the lexicon / not): {relation} 1 (" in report
+
+
 def test_missed_cues_are_looked_up_in_the_lexicon(accuracy: ModuleType, extractor: Any) -> None:
     text = "Ann Lee said taxes will rise. According to Bo Chan, prices fell. Cy Dee smiled."
     parsed = _parsed(accuracy, extractor, text)

@@ -86,3 +86,17 @@ def mention_gender(span: Span, name: str) -> str | None:
     if gender is None and len(parts) > 1:
         gender = first_names().get(parts[0].lower())
     return gender
+
+
+def kin_as_name(t: Token) -> bool:
+    """A gendered noun written as a name, capitalized and on its own (``Grandfather
+    lowered his newspaper``, ``Mum said``): the tagger reads it as a proper noun, but it
+    names one person as ``her father`` does."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.lower_ in gendered_nouns()
+        and t.ent_type_ != "PERSON"
+        and t.dep_ not in ("attr", "oprd", "appos", "compound")
+        and not any(c.dep_ in ("compound", "det", "poss") for c in t.children)
+    )

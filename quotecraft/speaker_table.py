@@ -32,6 +32,7 @@ from .speaker_features import (
     first_names,
     gendered_nouns,
     honorifics,
+    kin_as_name,
     mention_gender,
     object_of,
     pronouns,
@@ -300,6 +301,9 @@ class EntityTable:
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
                 if t.dep_ not in _PREDICATIVE:  # "she had been a stupid girl": no one new
                     self._described_person(t, described)  # "her father", "the actress"
+                continue
+            if kin_as_name(t) and not self._inside_quote(t.idx):
+                self._described_person(t, described)  # "Grandfather lowered his paper"
                 continue
             if t.pos_ != "PROPN" or t.ent_type_ == PERSON or not t.text[:1].isupper():
                 continue

@@ -34,6 +34,12 @@ first check that refuses a candidate.
   ``sorted according to height``): a plan or a criterion, not a source.
 - ``passive_manner``: a passive cue with a participle after it (``The names are written
   using their usual spelling``): the participle is the manner, not what was said.
+- ``said_adjective``: *the said* (``The said property shall pass to the trust``): the
+  legal adjective "aforementioned", which the parser may read as a verb with *the* as its
+  subject.
+- ``perceived_event``: a verb of ``perception_verbs`` with a bare infinitive clause
+  (``watched his daughter win the final``, ``heard the door slam``): an event seen or
+  heard, not a statement.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -262,6 +268,27 @@ def passive_manner(cue: Token, content: Token, lexicon: CueLexicon | None = None
     return passive and content.tag_ == "VBG" and content.i > cue.i and content.head.i == cue.i
 
 
+def said_adjective(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """*the said X* (``The said property shall be transferred ...``): *said* right after
+    *the* is the adjective "aforementioned"; no verb follows an article."""
+    return cue.lower_ == "said" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "the"
+
+
+def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A verb of ``perception_verbs`` whose content is a bare infinitive with a subject of
+    its own (``Peter watched his daughter win the final``, ``We heard the door slam``):
+    what was seen or heard happen. A clause with *that* or a tense (``He saw that the plan
+    had failed``) and an infinitive with *to* are kept."""
+    if cue.lemma_.lower() not in word_list("perception_verbs"):
+        return False
+    return (
+        content.tag_ == "VB"
+        and content.head.i == cue.i
+        and any(c.dep_ == "nsubj" for c in content.children)
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in content.children)
+    )
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
@@ -272,6 +299,8 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "asks_who": asks_who,
     "by_criterion": by_criterion,
     "passive_manner": passive_manner,
+    "said_adjective": said_adjective,
+    "perceived_event": perceived_event,
 }
 """The admission checks by name, in the order they are tried."""
 

@@ -299,3 +299,50 @@ def test_a_question_word_is_no_speaker(extractor: Any, text: str) -> None:
 def test_relative_who_and_indirect_questions_stay(extractor: Any, text: str, content: str) -> None:
     found = [q.content.text for q in _reported(extractor, text)]
     assert any(content in c for c in found), found
+
+
+SEEN_OR_HEARD = [
+    # a perception verb with a bare infinitive: an event, not a statement
+    "Coach Peter Haldane watched his daughter Mia win the final.",
+    "The neighbours heard the shed door slam twice before midnight.",
+    "Two guards noticed a van leave the yard without lights.",
+    "The said property shall pass to the trust on the death of the tenant.",
+    "The said sum was paid into the court in March.",
+]
+
+STATED_BESIDE_SEEN = [
+    # the same verbs with a clause of their own report what was seen or learned
+    (
+        "The inspector noticed that the fire doors had been locked.",
+        "the fire doors had been locked",
+    ),
+    ("Ruth said the shed door had slammed twice.", "the shed door had slammed twice"),
+]
+
+
+@pytest.mark.parametrize("text", SEEN_OR_HEARD)
+def test_events_seen_and_the_said_thing_are_no_reports(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "content"), STATED_BESIDE_SEEN)
+def test_clauses_of_perception_and_speech_stay(extractor: Any, text: str, content: str) -> None:
+    assert [q.content.text for q in _reported(extractor, text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text", "content_text", "check"),
+    [
+        ("The said property shall pass to the trust.", "said", "pass", "said_adjective"),
+        ("Peter watched his daughter win the final.", "watched", "win", "perceived_event"),
+    ],
+)
+def test_refusal_names_the_session_six_checks(
+    extractor: Any, text: str, cue_text: str, content_text: str, check: str
+) -> None:
+    from quotecraft.admission import refusal
+
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == cue_text)
+    content = next(t for t in doc if t.text == content_text)
+    assert refusal(cue, content, extractor.lexicon) == check

@@ -340,6 +340,8 @@ class Resolver(VoicedEntityTable):
         ent.gender = gendered_nouns().get(low) or gendered_nouns().get(head_low)
         if kind is SpeakerKind.UNKNOWN and head.tag_ in ("NNS", "NNPS"):
             ent.gender = "plural"  # a later "they" may refer to it; its kind stays unknown
+        if len(span) > 1 and span[0].lower_ == "one" and span[0].dep_ == "nummod":
+            span = span[1:]  # "one resident": the numeral is an article here, as "a" is
         if kind is SpeakerKind.PERSON:
             ent.title = strip_det(span.text)
             ent.organization = organization_from_title(ent.title, self.titles)

@@ -93,6 +93,7 @@ CODE_RULES = frozenset(
         "reported.scored.v1",
         "reported.passive.v1",
         "reported.phrase.v1",
+        "reported.medium_that.v1",
     }
 )
 """Rules written as code rather than as patterns: a rule set cannot leave them out, but

@@ -68,6 +68,7 @@ from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 
 _NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
+MEDIUM_RULE = "reported.medium_that.v1"
 
 
 class ReportedMatcher:
@@ -112,7 +113,15 @@ class ReportedMatcher:
                 continue
             seen.add(key)
             excluded = [doc[token_ids[nodes[x]]] for x in rule.exclude if x in nodes]
+            verb = self._speaking_verb(cue)
+            medium = None
+            if verb is not None and any(m.lower_ == "that" for m in content.children):
+                # "X said in a statement that ...": the verb says it, the noun is the medium
+                medium = (cue.left_edge.i, cue.i + 1)
+                rule, cue, excluded = self._medium_rule(rule), verb, [*excluded, verb]
             cand = self._candidate(doc, rule, cue, content, excluded, opener)
+            if cand is not None and medium is not None:
+                cand.attribution.medium = medium  # "a statement", not its clause
             if cand is not None:
                 out.append(cand)
         out.sort(key=lambda c: (c.start, -c.end))
@@ -125,6 +134,31 @@ class ReportedMatcher:
         same content bounds and checks as a pattern's; None when they reject it."""
         rule = PatternRule(name=rule_name, pattern=[{"RIGHT_ID": "cue"}], confidence=confidence)
         return self._candidate(doc, rule, cue, content, [cue])
+
+    def _speaking_verb(self, noun: Token) -> Token | None:
+        """The speech or writing verb a noun cue is the medium of, by *in* (``Lee said in a
+        statement that ...``, ``wrote in a letter that ...``); None for a noun with an
+        author of its own (``said in Kim's statement that ...``) or not a noun."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return None
+        verb = noun.head.head
+        if verb.pos_ != "VERB" or noun.head.dep_ != "prep":
+            return None
+        entry = self.lexicon.verb(verb)
+        if entry is None or entry.cls not in ("speech", "writing"):
+            return None
+        if any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
+            for c in noun.children
+        ):
+            return None  # the noun's own author speaks
+        return verb
+
+    @staticmethod
+    def _medium_rule(rule: PatternRule) -> PatternRule:
+        """Rule ``reported.medium_that.v1``: a noun cue's clause given to the speech verb
+        whose medium the noun is."""
+        return attrs.evolve(rule, name=MEDIUM_RULE)
 
     @staticmethod
     def _standing(span: Span, content: Token) -> bool:

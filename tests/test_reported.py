@@ -525,3 +525,31 @@ def test_headline_colon_names_the_speaker(extractor: Any, text: str, speaker: st
 @pytest.mark.parametrize("text", COLON_NEGATIVE)
 def test_headline_colon_needs_a_name(extractor: Any, text: str) -> None:
     assert [q for q in extractor(text).quotes if q.rule == "reported.colon.v1"] == []
+
+
+MEDIUM_THAT = [
+    # text, content, cue, medium: the clause the parser hung on the medium noun is the verb's
+    (
+        "The club's chairman, Idris Mwangi, said in a statement that the stadium would be rebuilt.",
+        "the stadium would be rebuilt",
+        "said",
+        "a statement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "medium"), MEDIUM_THAT)
+def test_a_clause_on_the_medium_noun_is_the_verbs(
+    extractor: Any, text: str, content: str, cue: str, medium: str
+) -> None:
+    (q,) = extractor(text).quotes
+    assert q.rule == "reported.medium_that.v1"
+    assert (q.content.text, q.cue.text if q.cue else None) == (content, cue)
+    assert q.medium is not None and q.medium.text == medium
+    assert q.speaker is not None and q.speaker.name == "Idris Mwangi"
+
+
+def test_a_noun_with_its_own_author_keeps_the_cue(extractor: Any) -> None:
+    # "the union's statement that ...": the union's claim, held in the minister's words
+    text = "The minister said in the union's statement that wages had fallen, which was wrong."
+    assert all(q.rule != "reported.medium_that.v1" for q in extractor(text).quotes)

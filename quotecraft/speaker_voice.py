@@ -10,6 +10,8 @@ and its *you* the interviewee) or of a text of questions to *you*, each answered
 next line (the one person its opening lines name, a photo credit aside), or a letter's
 signature after a closing (``Love,``); else the name the narration gives *me* (``he
 called me Pip``, ``my name is Ann Lee``). Without such evidence *I* stays unresolved.
+The plain-text evidence (bylines, signatures, questions, dialogue) comes from
+:mod:`quotecraft.speaker_lines`.
 """
 
 from __future__ import annotations
@@ -17,13 +19,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase
 from .records import SpeakerKind
 from .speaker_features import pronoun_set
+from .speaker_lines import (
+    Line,
+    byline,
+    is_dialogue,
+    is_question,
+    opening_lines,
+    questions_and_answers,
+    signature,
+    text_lines,
+)
 from .speaker_names import (
     PERSON,
     POSSESSIVE,
@@ -39,37 +50,17 @@ from .titles import TitleLexicon
 _SELF_NAMING = re.compile(r"\b(?:call|nam)\w*\s+me\b|\bmy\s+name\b", re.IGNORECASE)
 """Text without which :meth:`VoicedEntityTable._self_named` cannot match (a quick test)."""
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
-_BYLINE = re.compile(r"^\s*(?:by|written by)\s+(.{2,60}?)\s*$", re.IGNORECASE)
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-_QA_PAIRS = 2
-"""How many questions to *you*, each answered on the next line, make a text an interview."""
 _CREDIT = re.compile(
     r"\b(?:image|photo|photograph|picture|credit)s?(?:\s+by)?\s*:?\s*$", re.IGNORECASE
 )
 """What a credit line puts before a photographer's name (``Image: Ann Lee``)."""
 _CONVERSE = frozenset({"speak", "talk", "sit", "chat"})
 """Verbs of conversation whose *with/to X* names an interviewee (``spoke with Ann Lee``)."""
-_OPENING_LINES = 6
-"""How many lines before the first question an interview's heading and introduction span."""
-_CLOSING = re.compile(
-    r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
-    r"faithfully|respectfully|cordially)\b.*)$",
-    re.IGNORECASE,
-)
-"""A closing that may carry the signer's name after a comma (``Sincerely, Jo Lee``)."""
 _LABEL_AT_START = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s+\S")
 """A speaker label opening a line: ``Ann Lee: I think ...``."""
 _LABEL_AT_END = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z.'’-]+):\s*$")
 """A capitalized speaker label ending a line: ``6:13 P.M. THE VICE PRESIDENT:``."""
-_QUOTE_OPENERS = "\"“‘'«"
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_QUESTION_SENTENCES = 3
-_VALEDICTION = re.compile(
-    r"^\s*(?:(?:with\s+)?(?:love|best|warm|kind)\b.*|(?:yours|sincerely|regards|cheers|"
-    r"faithfully|respectfully|cordially|stay in touch)\b.*|.*,)\s*$",
-    re.IGNORECASE,
-)
 
 
 class VoicedEntityTable(EntityTable):
@@ -86,7 +77,7 @@ class VoicedEntityTable(EntityTable):
         super().__init__(doc, quote_spans, titles=titles, kb=kb)
         self._voice: Entity | bool | None = False  # False: not looked for yet
         self._is_interview = False
-        self._lines: list[tuple[int, int, str]] | None = None
+        self._lines: list[Line] | None = None
         self._labels: list[tuple[int, Entity]] | None = None
         self.source_text: str | None = None
         """The text before boilerplate was blanked (bylines, signatures), when the pipeline gives it."""
@@ -106,7 +97,7 @@ class VoicedEntityTable(EntityTable):
         if voice is None:
             return None
         if self._is_interview:
-            question = _is_question(self._line_of(pron.idx))
+            question = is_question(self._line_of(pron.idx))
             if question != (pron.lower_ in pronoun_set("second_person")):
                 return None
         return voice
@@ -167,9 +158,9 @@ class VoicedEntityTable(EntityTable):
         k = bisect_right([s for s, _, _ in lines], char) - 1
         return lines[k][2] if k >= 0 else ""
 
-    def _text_lines(self) -> list[tuple[int, int, str]]:
+    def _text_lines(self) -> list[Line]:
         if self._lines is None:
-            self._lines = _lines(self.source_text or self.doc.text)
+            self._lines = text_lines(self.source_text or self.doc.text)
         return self._lines
 
     def _document_voice(self) -> Entity | None:
@@ -183,13 +174,13 @@ class VoicedEntityTable(EntityTable):
             return self._voice if isinstance(self._voice, Entity) else None
         self._voice = None
         lines = self._text_lines()
-        if _is_dialogue(lines):
+        if is_dialogue(lines):
             candidates = [(self._narrator(), True)]
         else:
             candidates = [
-                (self._byline(lines), False),
+                (byline(lines), False),
                 (self._interviewee(lines), False),
-                (self._signature(lines), True),
+                (signature(lines), True),
             ]
         candidates.append((self._self_named(), True))
         for found, first_person in candidates:
@@ -265,17 +256,7 @@ class VoicedEntityTable(EntityTable):
         best = max(names, key=lambda w: len(found[w]))
         return found[best][0]
 
-    @staticmethod
-    def _byline(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-        """``By Ann Lee`` on one of the first lines."""
-        for s, _, line in lines[:6]:
-            m = _BYLINE.match(line)
-            if m and len(m.group(1).split()) <= 5 and m.group(1)[:1].isupper():
-                name = m.group(1).split(",")[0].rstrip(" .")
-                return s + m.start(1), s + m.start(1) + len(name)
-        return None
-
-    def _interviewee(self, lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    def _interviewee(self, lines: list[Line]) -> tuple[int, int] | None:
         """The person an interview is with, when the opening lines say *interview* or the
         text is questions to *you* answered line by line.
 
@@ -285,9 +266,9 @@ class VoicedEntityTable(EntityTable):
         else the person the introduction says was interviewed (``X interviewed Ann
         Lee``, ``spoke with Ann Lee``, ``Ann Lee was interviewed``).
         """
-        opening = _opening(lines)
+        opening = opening_lines(lines)
         said = any(_INTERVIEW.search(line) for _, _, line in opening)
-        if not said and not _questions_and_answers(lines):
+        if not said and not questions_and_answers(lines):
             return None
         found = self._named_in_heading(lines[0]) or self._interviewed(opening)
         if found is None and not said:  # questions and answers: whom the opening names
@@ -297,7 +278,7 @@ class VoicedEntityTable(EntityTable):
         self._is_interview = True
         return found
 
-    def _named_in_opening(self, opening: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    def _named_in_opening(self, opening: list[Line]) -> tuple[int, int] | None:
         """The one person the opening lines name, credits (``Image: Ann Lee``) aside."""
         if not opening:
             return None
@@ -318,7 +299,7 @@ class VoicedEntityTable(EntityTable):
         k = bisect_right([s for s, _, _ in lines], char) - 1
         return lines[k][2][: char - lines[k][0]] if k >= 0 else ""
 
-    def _named_in_heading(self, heading: tuple[int, int, str]) -> tuple[int, int] | None:
+    def _named_in_heading(self, heading: Line) -> tuple[int, int] | None:
         """The one person named in the heading line, else None."""
         s, e, text = heading
         span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -372,7 +353,7 @@ class VoicedEntityTable(EntityTable):
             if 2 <= len(r) <= 4 and looks_like_name(r)
         ]
 
-    def _interviewed(self, opening: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    def _interviewed(self, opening: list[Line]) -> tuple[int, int] | None:
         """The person named as the one interviewed: the object of *interview* or of
         *speak/talk with*, or the subject of a passive *was interviewed*."""
         if not opening:
@@ -408,89 +389,3 @@ class VoicedEntityTable(EntityTable):
                     first, last = toks[0], toks[-1]
                     return first.idx, last.idx + len(last.text)
         return None
-
-    @staticmethod
-    def _signature(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-        """A letter's signature: a short name after a closing (``Love,``, ``Best wishes,``).
-
-        The name has its own line after the closing (which may end a longer line:
-        ``Please write soon. Love,``) or follows it on one line (``Sincerely, Jo Lee``,
-        ``Respectfully, [Jo Lee]``); a line or two of affiliation may follow.
-        """
-        tail = lines[-5:]
-        for k in range(len(tail)):  # the first signed line: affiliations may follow it
-            s, _, line = tail[k]
-            closing, sep, rest = line.partition(",")
-            if sep and _CLOSING.match(closing) and _is_signed_name(rest):
-                body = rest.strip().strip("[]() ")
-                lead = line.index(body, len(closing))
-                return s + lead, s + lead + len(body)
-            if k == 0 or not _is_signed_name(line):
-                continue
-            pieces = [p for p in _SENTENCE_END.split(tail[k - 1][2]) if p.strip()]
-            last = pieces[-1] if pieces else ""  # "Please write soon. Love,"
-            if _VALEDICTION.match(last) and len(last.split()) <= 5:
-                body = line.rsplit("]", 1)[-1].strip() or line.strip("[]() ")  # "[Signed] Jo Lee"
-                lead = line.index(body)
-                return s + lead, s + lead + len(body)
-        return None
-
-
-def _is_signed_name(text: str) -> bool:
-    """One to four capitalized words, perhaps in brackets: a name under a letter."""
-    words = text.strip().strip("[]() ").split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _is_question(line: str) -> bool:
-    """An interviewer's turn: a line of at most three sentences that ends with a question.
-
-    A long answer may end with a question of its own (``... is there any reason why it
-    should exist?``); it stays an answer.
-    """
-    return line.endswith("?") and len(_SENTENCE_END.findall(line)) <= _QUESTION_SENTENCES
-
-
-def _questions_and_answers(lines: list[tuple[int, int, str]]) -> bool:
-    """A transcript of an interview without the word: questions to *you*, not in
-    quotation marks, each answered by the next line, at least ``_QA_PAIRS`` times."""
-    pairs = 0
-    for (_, _, q), (_, _, a) in pairwise(lines):
-        if (
-            _is_question(q)
-            and q[:1] not in _QUOTE_OPENERS
-            and _SECOND_PERSON.search(q)
-            and not _is_question(a)
-            and a[:1] not in _QUOTE_OPENERS
-        ):
-            pairs += 1
-    return pairs >= _QA_PAIRS
-
-
-def _opening(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The first lines before the first question (a heading, a date, an introduction)."""
-    out = []
-    for line in lines[:_OPENING_LINES]:
-        if _is_question(line[2]):
-            break
-        out.append(line)
-    return out
-
-
-def _is_dialogue(lines: list[tuple[int, int, str]]) -> bool:
-    """A story in dialogue: at least 4 lines, and a quarter of them, open with a quotation mark."""
-    opening = sum(1 for _, _, line in lines if line[:1] in _QUOTE_OPENERS)
-    return opening >= 4 and opening * 4 >= len(lines)
-
-
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """The non-blank lines of a text as (start, end, text), leading spaces skipped."""
-    out = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + raw.index(stripped[0])
-            out.append((start, start + len(stripped), stripped))
-        pos += len(raw) + 1
-    return out

@@ -9,7 +9,8 @@ spoken with; whose answers say *I*, while a question's *I* is the unnamed interv
 and its *you* the interviewee) or of a text of questions to *you*, each answered on the
 next line (the one person its opening lines name, a photo credit aside), or a letter's
 signature after a closing (``Love,``); else the name the narration gives *me* (``he
-called me Pip``, ``my name is Ann Lee``). Without such evidence *I* stays unresolved.
+called me Pip``, ``my name is Ann Lee``); else, unnamed, the office the voice gives
+itself (``But as mayor, I must ...``). Without such evidence *I* stays unresolved.
 The plain-text evidence (bylines, signatures, questions, dialogue) comes from
 :mod:`quotecraft.speaker_lines`.
 """
@@ -40,6 +41,7 @@ from .speaker_names import (
     POSSESSIVE,
     looks_like_name,
     name_tokens,
+    organization_from_title,
     strip_det,
     text_slice,
     title_sets,
@@ -50,6 +52,8 @@ from .titles import TitleLexicon
 _SELF_NAMING = re.compile(r"\b(?:call|nam)\w*\s+me\b|\bmy\s+name\b", re.IGNORECASE)
 """Text without which :meth:`VoicedEntityTable._self_named` cannot match (a quick test)."""
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
+_SELF_DESCRIBED = re.compile(r"\bas\s[^,.;:!?]{1,60},", re.IGNORECASE)
+"""Text without which :meth:`VoicedEntityTable._self_described` cannot match (a quick test)."""
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\b(?:image|photo|photograph|picture|credit)s?(?:\s+by)?\s*:?\s*$", re.IGNORECASE
@@ -189,7 +193,49 @@ class VoicedEntityTable(EntityTable):
                 ent.first_person = first_person
                 self._voice = ent
                 break
+        if self._voice is None:
+            self._voice = self._self_described()
         return self._voice
+
+    def _self_described(self) -> Entity | None:
+        """An unnamed voice that gives its office: ``But as President, I must ...``.
+
+        The first ``as`` phrase set off by commas on a verb whose subject is *I*, outside
+        quotations, naming one holder of a title (``as mayor``) or one member of a
+        nationality, religion or party (``as a Democrat``). Not a stage of life (``As a
+        child, I ...``) nor a plural (``as Democrats, we``).
+        """
+        if not _SELF_DESCRIBED.search(self.source_text or self.doc.text):
+            return None
+        _, words, _ = title_sets(self.titles)
+        for t in self.doc:
+            if t.lower_ != "as" or t.dep_ != "prep" or self._inside_quote(t.idx):
+                continue
+            verb = t.head
+            if not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
+                continue
+            roles = [c for c in t.children if c.dep_ == "pobj"]
+            if len(roles) != 1 or roles[0].tag_ not in ("NN", "NNP"):
+                continue
+            role = roles[0]
+            low, lemma = role.lower_, role.lemma_.lower()
+            if not (low in words or lemma in words or role.ent_type_ == "NORP"):
+                continue
+            last = role.right_edge
+            doc = self.doc
+            before = doc[t.i - 1] if t.i > t.sent.start else None
+            set_off = before is None or before.text == "," or before.dep_ == "cc"
+            if not set_off or last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+                continue
+            title = strip_det(doc[role.left_edge.i : last.i + 1].text)
+            if not title:
+                continue
+            ent = self._new(SpeakerKind.PERSON)
+            ent.title = title
+            ent.organization = organization_from_title(title, self.titles)
+            ent.first_person = True
+            return ent
+        return None
 
     def _self_named(self) -> tuple[int, int] | None:
         """The name the narration gives *me*: ``he called me Pip``, ``my name is Ann Lee``."""

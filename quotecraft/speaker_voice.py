@@ -52,6 +52,11 @@ from .titles import TitleLexicon
 _SELF_NAMING = re.compile(r"\b(?:call|nam)\w*\s+me\b|\bmy\s+name\b", re.IGNORECASE)
 """Text without which :meth:`VoicedEntityTable._self_named` cannot match (a quick test)."""
 _VOCATIVE = re.compile(r"^\W*(?P<a>[A-Z][\w'’-]+),|,\s+(?P<b>[A-Z][\w'’-]+)\W*$")
+_YOU_ARE = re.compile(
+    r"\b[Yy]ou(?:'re|’re|\s+are)\s+(?:not\s+)?(?:even\s+|still\s+|really\s+)?"
+    r"(?P<c>[A-Z][\w-]+)\b(?!['’])"
+)
+"""A quotation that tells *you* who they are: ``You're not even Siri any more``."""
 _SELF_DESCRIBED = re.compile(r"\bas\s[^,.;:!?]{1,60},", re.IGNORECASE)
 """Text without which :meth:`VoicedEntityTable._self_described` cannot match (a quick test)."""
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
@@ -278,20 +283,22 @@ class VoicedEntityTable(EntityTable):
         return ent
 
     def _narrator(self) -> tuple[int, int] | None:
-        """The name others call the narrator by: a vocative never used in the narration.
+        """The name others call the narrator by, never used in the narration.
 
         ``“Robert,” Mom says``: a person's name opening or closing a quotation, set
-        off by a comma, that never occurs outside quotations (the narrator says *I*).
+        off by a comma, or said of *you* (``“You're not Robert any more”``), that never
+        occurs outside quotations (the narrator says *I*).
         """
         text = self.source_text or self.doc.text
         people = {sp[0].text for sp in self._person_spans()}
         found: dict[str, list[tuple[int, int]]] = {}
         for s, e in self._quote_spans:
             quote = text[s:e]
-            for m in _VOCATIVE.finditer(quote):
-                word = m.group("a") or m.group("b")
+            for m in [*_VOCATIVE.finditer(quote), *_YOU_ARE.finditer(quote)]:
+                group = next(g for g in ("a", "b", "c") if m.groupdict().get(g))
+                word = m.group(group)
                 if word in people:
-                    start = s + m.start("a" if m.group("a") else "b")
+                    start = s + m.start(group)
                     found.setdefault(word, []).append((start, start + len(word)))
         if not found:
             return None

@@ -286,7 +286,11 @@ class Extractor:
         cands = merge_candidates(
             ctx, direct_cands, reported_cands, fragments, off, self.config.min_confidence
         )
-        resolver = self.resolver(ctx.doc, [(c.start, c.end) for c in cands if c.kind == "direct"])
+        # the quoted stretches: a split quote's attribution ("A," I said, "B.") is narration
+        quoted_spans = [
+            p for c in cands if c.kind == "direct" for p in c.pieces or [(c.start, c.end)]
+        ]
+        resolver = self.resolver(ctx.doc, quoted_spans)
         if isinstance(resolver, Resolver):
             resolver.source_text = ctx.seg.text  # bylines and signatures the segmenter blanked
         return build_quotes(

@@ -25,7 +25,7 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from attrs import define
 from spacy.tokens import Span, Token
@@ -50,15 +50,13 @@ from .speaker_names import (
     text_slice,
     title_sets,
 )
-from .speaker_table import Entity, Mention
-from .speaker_voice import VoicedEntityTable
+from .speaker_pronouns import PronounTable
+from .speaker_table import Entity
 from .wordlists import word_list
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-_PRONOUN_REACH = 12
-"""How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 
@@ -78,15 +76,13 @@ Found = tuple[Entity, Resolution]
 """What a sieve step finds: the entity and how it was found."""
 
 
-class Resolver(VoicedEntityTable):
+class Resolver(PronounTable):
     """Resolves mentions in one document. Build one per ``Doc``."""
 
     takes_titles = True
     """Takes a ``titles`` argument (:func:`quotecraft.builder.speaker_resolver`)."""
     takes_kb = True
     """Takes a ``kb`` argument: a :class:`~quotecraft.kb.KnowledgeBase` to link speakers to."""
-    _chains: dict[str, list[int]] | None = None
-    """Sentences with *he* / *she* in the narration, by gender (built on first use)."""
 
     def resolve(
         self,
@@ -353,102 +349,6 @@ class Resolver(VoicedEntityTable):
             self._seen(ent, head)
         return ent, Resolution.UNRESOLVED
 
-    def _resolve_pronoun(
-        self, pron_tok: Token, gender: str | None, last_speaker: Entity | None, gap: int
-    ) -> Entity | None:
-        if gender not in ("male", "female", "plural"):
-            return None
-        sent = self._sent_of[pron_tok.i]
-
-        def compatible(ent: Entity) -> bool:
-            if gender == "plural":
-                return ent.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP) or (
-                    ent.gender == "plural"
-                )
-            return (
-                ent.kind is SpeakerKind.PERSON
-                and ent.gender in (None, gender)
-                and not ent.first_person
-            )
-
-        # only mentions of the last few sentences can matter (person_mentions is in text order)
-        hi = bisect_left(self.person_mentions, pron_tok.i, key=lambda m: m.token)
-        lo = bisect_left(self.person_mentions, sent - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
-        before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
-        same_sentence = [m for m in before if m.sent == sent]
-        if same_sentence:
-            return self._adopt(same_sentence[-1].entity, gender)
-        if (
-            last_speaker is not None
-            and gap <= 3
-            and compatible(last_speaker)
-            and not self._subject_since(before, sent - gap, last_speaker)
-        ):
-            return self._adopt(last_speaker, gender)
-        near = [m for m in before if sent - m.sent <= 4]
-        subjects = [m for m in near if m.subject]
-        if subjects:
-            return self._adopt(subjects[-1].entity, gender)
-        if near:
-            return self._adopt(near[-1].entity, gender)
-        # farther back, only an antecedent that is the one agreeing person in reach; a
-        # chain of pronouns of the same gender in the narration keeps a person in reach
-        reach = self._chain_start(sent, gender)
-        lo = bisect_left(self.person_mentions, reach - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
-        before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
-        agreeing = [m for m in before if m.entity.gender == gender]
-        distinct = {id(m.entity): m.entity for m in agreeing}
-        if gender != "plural" and len(distinct) == 1:
-            return next(iter(distinct.values()))
-        return None
-
-    def _subject_since(self, mentions: list[Mention], after: int, speaker: Entity) -> bool:
-        """Someone else was the subject of a main verb after sentence ``after`` (``“...,”
-        said Ivo Renner. Tomas Ek disagreed. He said ...``: *he* is no longer Ivo)."""
-        return any(
-            m.sent > after and m.entity is not speaker and _main_subject(self.doc[m.token])
-            for m in mentions
-        )
-
-    def _chain_start(self, sent: int, gender: str) -> int:
-        """The first sentence of the run of *he* (or *she*) before sentence ``sent``.
-
-        Pronouns of one gender outside quotations, each within reach of the next, keep
-        talking about one person: ``Vera stayed. She did not sleep. [...] She laughed.``
-        """
-        chains = self._pronoun_sentences()
-        sents = chains.get(gender, [])
-        start = sent
-        while True:
-            k = bisect_left(sents, start - _PRONOUN_REACH)
-            if k >= len(sents) or sents[k] >= start:
-                return start
-            start = sents[k]
-
-    def _pronoun_sentences(self) -> dict[str, list[int]]:
-        """Sentence ids holding a *he* or *she* (by gender) outside quotations, sorted."""
-        if self._chains is None:
-            table = pronouns()
-            chains: dict[str, list[int]] = {}
-            for t in self.doc:
-                gender = table.get(t.lower_)
-                if (
-                    gender in ("male", "female")
-                    and t.pos_ == "PRON"
-                    and not self._inside_quote(t.idx)
-                ):
-                    sents = chains.setdefault(gender, [])
-                    if not sents or sents[-1] != self._sent_of[t.i]:
-                        sents.append(self._sent_of[t.i])
-            self._chains = chains
-        return self._chains
-
-    @staticmethod
-    def _adopt(ent: Entity, gender: str | None) -> Entity:
-        if gender in ("male", "female") and ent.gender is None:
-            ent.gender = gender
-        return ent
-
     def record(self, ent: Entity, bounds: tuple[int, int] | None, text: str) -> SpeakerRecord:
         """A :class:`~quotecraft.records.Speaker` for ``ent`` as mentioned at ``bounds``.
 
@@ -488,12 +388,3 @@ class Resolver(VoicedEntityTable):
             name_mention=name_mention,
             members=tuple(ent.members),
         )
-
-    # -- the document's own voice (first person outside quotations) ----------------------
-
-
-def _main_subject(tok: Token) -> bool:
-    """``tok`` (a name's first word) is in the subject of its sentence's main verb."""
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"

@@ -3,7 +3,8 @@
 :class:`PronounTable` adds to the document's entities and voice
 (:class:`~quotecraft.speaker_voice.VoicedEntityTable`) the antecedent search the
 :class:`~quotecraft.speakers.Resolver` sieve uses for a pronoun: a person of the same
-sentence, the previous speaker unless someone else has been a main subject since, a
+sentence, the previous speaker unless someone else has been a main subject since, the
+antecedent of the first of a run of sentences with the same pronoun as main subject, a
 recent subject, else the one agreeing person in reach (kept in reach by a chain of the
 same pronoun in the narration).
 """
@@ -61,6 +62,11 @@ class PronounTable(VoicedEntityTable):
             and not self._subject_since(before, sent - gap, last_speaker)
         ):
             return self._adopt(last_speaker, gender)
+        first = self._chain_head(pron_tok, gender)
+        if first is not None:  # "She had painted ... “Her boys,” as she called them"
+            found = self._resolve_pronoun(first, gender, None, 99)
+            if found is not None:
+                return found
         near = [m for m in before if sent - m.sent <= 4]
         subjects = [m for m in near if m.subject]
         if subjects:
@@ -77,6 +83,39 @@ class PronounTable(VoicedEntityTable):
         if gender != "plural" and len(distinct) == 1:
             return next(iter(distinct.values()))
         return None
+
+    def _chain_head(self, pron_tok: Token, gender: str) -> Token | None:
+        """The first of a run of sentences whose main subject is this pronoun, before it.
+
+        A subject *he* (or *she*) in the narration whose previous sentences have the same
+        pronoun as their main subject continues them: it refers to whoever the first of
+        them does (``She had made dinner. She had painted the ham while Gil sang. “Her
+        boys,” as she called them ...``: not Gil). None when the previous sentence's main
+        subject is not the same pronoun.
+        """
+        if (
+            gender not in ("male", "female")
+            or pron_tok.dep_ not in ("nsubj", "nsubjpass")
+            or self._inside_quote(pron_tok.idx)
+        ):
+            return None
+        table = pronouns()
+        tok, head = pron_tok, None
+        for _ in range(_PRONOUN_REACH):
+            start = tok.sent.start
+            if start == 0:
+                break
+            root = self.doc[start - 1].sent.root
+            subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                len(subjects) != 1
+                or subjects[0].pos_ != "PRON"
+                or table.get(subjects[0].lower_) != gender
+                or self._inside_quote(subjects[0].idx)
+            ):
+                break
+            tok = head = subjects[0]
+        return head
 
     def _subject_since(self, mentions: list[Mention], after: int, speaker: Entity) -> bool:
         """Someone else was the subject of a main verb after sentence ``after`` (``“...,”

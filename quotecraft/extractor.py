@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from . import direct, errors, limits
 from .assemble import build_article, build_quotes
 from .batch import DocUnits, pipe_documents
+from .candidates import Candidate
 from .context import DocContext
 from .cues import CueLexicon, PatternRule, default_patterns, lexicon_for_pipeline
 from .marks import find_quoted
@@ -286,11 +287,7 @@ class Extractor:
         cands = merge_candidates(
             ctx, direct_cands, reported_cands, fragments, off, self.config.min_confidence
         )
-        # the quoted stretches: a split quote's attribution ("A," I said, "B.") is narration
-        quoted_spans = [
-            p for c in cands if c.kind == "direct" for p in c.pieces or [(c.start, c.end)]
-        ]
-        resolver = self.resolver(ctx.doc, quoted_spans)
+        resolver = self.resolver(ctx.doc, _quoted_stretches(cands))
         if isinstance(resolver, Resolver):
             resolver.source_text = ctx.seg.text  # bylines and signatures the segmenter blanked
         return build_quotes(
@@ -320,3 +317,9 @@ class Extractor:
             batch_size=batch_size,
             n_process=n_process,
         )
+
+
+def _quoted_stretches(cands: list[Candidate]) -> list[tuple[int, int]]:
+    """The direct quotes' quoted stretches, for the speaker resolver: a split quote's
+    attribution (``"A," I said, "B."``) is narration, not quotation."""
+    return [p for c in cands if c.kind == "direct" for p in c.pieces or [(c.start, c.end)]]

@@ -63,7 +63,7 @@ from .reported_neighbours import (
     source_apposition,
     speaker_next_acts,
 )
-from .reported_objects import object_conjunct_tail, object_tail
+from .reported_objects import object_conjunct_tail, object_tail, passive_clause_end
 from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 
@@ -317,7 +317,14 @@ class ReportedMatcher:
             s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"
         e = because_tail(cue, interposed_tail(cue, content, e))
-        if content.dep_ in OBJECT_DEPS:
+        passive_clause = False
+        if content.dep_ == "nsubjpass" and content.head.i == cue.i:
+            # "The mayor was criticized | for the delays": the subject and its clause, when
+            # the subject is a content on its own ("he was credited with ...": not one)
+            if self._standing(doc[s:e], content):
+                passive_clause = passive_clause_end(cue, s, e) > e
+                e = passive_clause_end(cue, s, e)
+        elif content.dep_ in OBJECT_DEPS:
             e = object_tail(cue, e, standing=self._standing(doc[s:e], content))
             if content.dep_ != "nsubjpass":
                 e = object_conjunct_tail(cue, s, e)  # "questioned A and B"
@@ -332,7 +339,11 @@ class ReportedMatcher:
         span = doc[s:e]
         if not self._standing(span, content):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...
-        bridged = interposed or (s < attribution_start(cue) and cue.right_edge.i + 1 < e)
+        bridged = (
+            interposed
+            or passive_clause
+            or (s < attribution_start(cue) and cue.right_edge.i + 1 < e)
+        )
         if s <= cue.i < e and not bridged:
             return None
         cue_s, cue_e, lemma = cue_bounds(cue)

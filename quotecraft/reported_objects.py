@@ -21,8 +21,8 @@ def object_tail(cue: Token, end: int, standing: bool = True) -> int:
     ``showed Sanders | within two points``: an infinitive or a phrase with one of
     preposition of ``data/lists/object_tail_preps.txt`` that directly follows the object
     completes it, and so does a ``that`` clause (``echoed claims last week | that ...``),
-    a participle (``showed the mayor | leading the race``) or an ``, including ...``
-    phrase. After an object that is a content on its own (``standing``: not one common
+    a participle (``showed the mayor | leading the race``), a predicate *as* opens
+    (``portrayed the mayor | as indifferent to ...``) or an ``, including ...`` phrase. After an object that is a content on its own (``standing``: not one common
     word), a phrase of place of ``data/lists/object_place_preps.txt`` completes it too
     (``announced a concert | in support of the victims``, ``cited his record | in the
     House``), unless it names a medium (``in an interview``, ``on Twitter``: where it was
@@ -55,19 +55,69 @@ def object_tail(cue: Token, end: int, standing: bool = True) -> int:
         participle = (
             c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ == "VBG" and c.left_edge.i == c.i
         )
+        # "described the country | as beset by ...": what the object is described as
+        predicate = c.dep_ == "advcl" and _as_predicate(c)
         heads = [c] + [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
         timed = any(x.ent_type_ in ("DATE", "TIME") for x in heads)
         crossed = timed or (c.dep_ == "prep" and not (prep or including))
         if held is None and crossed and c.dep_ in ("prep", "npadvmod"):
             held = c.right_edge.i + 1  # "blasted Trump | on Monday | over his stance"
             continue
-        if not (infinitive or prep or clause or including or participle) or timed:
+        if not (infinitive or prep or clause or including or participle or predicate) or timed:
             break
         end = c.right_edge.i + 1
         held = None
     while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
         end -= 1
     return end
+
+
+def _as_predicate(clause: Token) -> bool:
+    """Whether ``clause`` is a predicate opened by *as* and without a subject of its own
+    (``as beset by ...``, ``as highly accomplished``): what the object is said to be, not
+    a time clause (``as the bill was sailing through``: the speaker's moment)."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        first.lower_ == "as"
+        and first.head.i == clause.i
+        and not any(x.dep_ in _SUBJECT_DEPS for x in clause.children)
+    )
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def passive_clause_end(cue: Token, start: int, end: int) -> int:
+    """Extend the subject of a passive cue over the rest of its clause.
+
+    ``Two players were named | in the lawsuit as defendants``, ``The mayor has been
+    criticized | for the delays``: what was named, criticized ... is the subject with
+    what the clause says of it, the cue inside it, as a reader reports it. Taken when
+    the cue has no agent (``by ...``: the speaker, whose report the subject alone is), the
+    subject is no relative word (``which was announced``), and something follows the cue
+    in its clause; it stops at a comma, a clause of the cue's own (``..., though ...``,
+    ``while ...``) or a second conjunct.
+    """
+    doc = cue.doc
+    if end > cue.i or any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in cue.children
+    ):
+        return end
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[start:end]):
+        return end
+    e = end
+    for c in cue.rights:
+        if c.dep_ in _PASSIVE_STOPS or doc[c.left_edge.i - 1].text == ",":
+            break
+        e = c.right_edge.i + 1
+    if e == end:
+        return end  # "The result was announced.": the subject alone
+    return _end_after(doc, end, e)
+
+
+_PASSIVE_STOPS = frozenset(
+    {"advcl", "conj", "cc", "parataxis", "ccomp", "punct", "agent", "npadvmod"}
+)
 
 
 def _place_phrase(prep: Token) -> bool:

@@ -28,9 +28,12 @@ OWN_ACTS = [
 
 ADMITTED = [
     # rule, text, content
-    # through a preposition a passive cue's participle is what was said of its subject
-    ("reported.prep_of.v1", "The harbour master was accused of hiding it.", "hiding it"),
-    ("reported.prep_for.v1", "The ferry firm was criticized for raising fares.", "raising fares"),
+    # through a preposition a passive cue's participle is what was said of its subject,
+    # read with the subject across the verb (reported_objects.passive_clause_end)
+    ("reported.dobj.v1", "The harbour master was accused of hiding it.", "hiding it"),
+    ("reported.dobj.v1", "The ferry firm was criticized for raising fares.", "raising fares"),
+    # a pronoun subject is no content on its own: the prepositional content alone
+    ("reported.prep_of.v1", "She was accused of hiding it.", "hiding it"),
     (
         "reported.xcomp.v1",
         "The mayor wants to rebuild the old bridge.",

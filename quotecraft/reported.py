@@ -35,6 +35,7 @@ from .reported_bounds import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
     after_comma,
+    appositive_tail,
     attribution_start,
     bare_verb_tail,
     because_tail,
@@ -336,6 +337,7 @@ class ReportedMatcher:
             e = bare_verb_tail(cue, e, self.lexicon)
         e = adjacent_complement_tail(cue, content, e, self.lexicon)  # "the rules adopted | will"
         e = nonrestrictive_tail(doc, s, e)
+        e = appositive_tail(doc, s, e)  # "..., a tax that funds the harbor": the writer's
         span = doc[s:e]
         if not self._standing(span, content):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...

@@ -242,6 +242,35 @@ def nonrestrictive_tail(doc: Doc, s: int, e: int) -> int:
     return e
 
 
+_GLOSS_DETERMINERS = frozenset({"a", "an", "another"})
+
+
+def appositive_tail(doc: Doc, s: int, e: int) -> int:
+    """End ``(s, e)`` before a closing ``, a ...`` apposition that glosses a noun of it.
+
+    ``vowed to repeal the levy, a tax that funds the harbor``, ``said the fleet should be
+    local boats, a force the town has long wanted``: a description of a thing named in
+    the content, set off by a comma and opened by an indefinite article, is the writer's
+    gloss for the reader, not what was said; unless it quotes the speaker's words.
+    """
+    for t in doc[s:e]:
+        if t.dep_ != "appos" or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
+            continue
+        lead = t.left_edge.i - 1
+        if (
+            lead <= s
+            or doc[lead].text != ","
+            or t.pos_ != "NOUN"
+            or doc[t.left_edge.i].lower_ not in _GLOSS_DETERMINERS
+        ):
+            continue
+        if any(x.is_quote for x in t.subtree):
+            return e  # "..., a “shameful” decision": the speaker's words go on
+        bounds = trim_bounds(doc, s, lead)
+        return bounds[1] if bounds else e
+    return e
+
+
 def relative_lead(doc: Doc, s: int, cue: Token) -> bool:
     """Whether ``doc[s:cue.i]`` is a relative word and the cue's subject, nothing else.
 

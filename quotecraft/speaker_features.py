@@ -34,6 +34,25 @@ def pronoun_set(kind: str) -> frozenset[str]:
 
 
 @cache
+def _subject_forms() -> dict[str, str]:
+    return dict(data_json("pronouns.json")["subject_forms"])
+
+
+def subject_form(word: str) -> str:
+    """The subject form of a pronoun, capitalized as ``word`` is (``Your`` -> ``You``,
+    ``my`` -> ``I``), else ``word``.
+
+    Example:
+        >>> subject_form("Their"), subject_form("my"), subject_form("him"), subject_form("She")
+        ('They', 'I', 'he', 'She')
+    """
+    form = _subject_forms().get(word.lower())
+    if form is None:
+        return word
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+@cache
 def honorifics() -> dict[str, str]:
     return dict(data_json("pronouns.json")["honorifics"])
 

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
-from .speaker_features import gendered_nouns, pronouns
+from .speaker_features import gendered_nouns, pronouns, subject_form
 from .speaker_groups import apposed_member, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
@@ -152,7 +152,7 @@ class Resolver(PronounTable):
         if ent is not None:
             return ent, Resolution.PRONOUN
         unknown = self._new(SpeakerKind.UNKNOWN)
-        unknown.names.append(head.text)
+        unknown.names.append(subject_form(head.text))  # 'Your report said': "You"
         return unknown, Resolution.UNRESOLVED
 
     def _apposed_name(self, q: _Query) -> Found | None:

@@ -25,7 +25,8 @@ def _speakers(art: Any) -> list[tuple[str, str | None, str | None, tuple[str, ..
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('Her reply was quick: "Tomorrow."', "Her"),  # the pronoun, resolved when it can be
+        # the pronoun, resolved when it can be, else named by its subject form
+        ('Her reply was quick: "Tomorrow."', "She"),
         ('The landlord\'s answer was short: "Pay up."', "landlord"),
         ('The response from the council was terse: "No."', "council"),
         # not a cue noun: the subject stays the speaker

@@ -223,23 +223,9 @@ def nonrestrictive_tail(doc: Doc, s: int, e: int) -> int:
 
     ``he supports the final bill, which includes ...``: a non-restrictive relative
     clause at the end of the content is the writer's aside, not what was said,
-    unless it quotes the speaker's words.
+    unless it quotes the speaker's words ("..., which would be a “dire threat”").
     """
-    for t in doc[s:e]:
-        if t.dep_ != "relcl" or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
-            continue
-        lead = t.left_edge.i - 1
-        if (
-            lead <= s
-            or doc[lead].text != ","
-            or doc[t.left_edge.i].lower_ not in _NONRESTRICTIVE_WORDS
-        ):
-            continue
-        if any(x.is_quote for x in t.subtree):
-            return e  # "..., which would be a “dire threat”": the speaker's words go on
-        bounds = trim_bounds(doc, s, lead)
-        return bounds[1] if bounds else e
-    return e
+    return _closing_aside(doc, s, e, "relcl", _NONRESTRICTIVE_WORDS)
 
 
 _GLOSS_DETERMINERS = frozenset({"a", "an", "another"})
@@ -251,21 +237,32 @@ def appositive_tail(doc: Doc, s: int, e: int) -> int:
     ``vowed to repeal the levy, a tax that funds the harbor``, ``said the fleet should be
     local boats, a force the town has long wanted``: a description of a thing named in
     the content, set off by a comma and opened by an indefinite article, is the writer's
-    gloss for the reader, not what was said; unless it quotes the speaker's words.
+    gloss for the reader, not what was said; unless it quotes the speaker's words
+    ("..., a “shameful” decision").
     """
+    return _closing_aside(doc, s, e, "appos", _GLOSS_DETERMINERS, pos="NOUN")
+
+
+def _closing_aside(
+    doc: Doc, s: int, e: int, dep: str, first_words: frozenset[str], pos: str | None = None
+) -> int:
+    """End ``(s, e)`` before the writer's aside that closes it: a token of relation ``dep``
+    (and part of speech ``pos``) on a word of the content, set off by a comma, opened by
+    one of ``first_words`` and running to the content's end; unchanged when there is none
+    or when the aside holds a quotation mark (the speaker's words go on)."""
     for t in doc[s:e]:
-        if t.dep_ != "appos" or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
+        if t.dep_ != dep or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
             continue
         lead = t.left_edge.i - 1
         if (
             lead <= s
             or doc[lead].text != ","
-            or t.pos_ != "NOUN"
-            or doc[t.left_edge.i].lower_ not in _GLOSS_DETERMINERS
+            or (pos is not None and t.pos_ != pos)
+            or doc[t.left_edge.i].lower_ not in first_words
         ):
             continue
         if any(x.is_quote for x in t.subtree):
-            return e  # "..., a “shameful” decision": the speaker's words go on
+            return e
         bounds = trim_bounds(doc, s, lead)
         return bounds[1] if bounds else e
     return e

@@ -140,6 +140,11 @@ POSITIVE = [
         "Ines noticed that the ledger had two missing pages.",
         "the ledger had two missing pages",
     ),
+    (
+        "reported.that_misread.v1",
+        "Dr. Imani Patel told reporters at a briefing that the outbreak was contained.",
+        "the outbreak was contained",
+    ),
 ]
 
 NEGATIVE = [
@@ -180,6 +185,10 @@ NEGATIVE_BY_RULE = [
     ("reported.noun_of.v1", "The criticism of the deal grew."),  # no possessive speaker
     ("reported.noun_for.v1", "Their search for the cat went on."),
     ("reported.that_clause.v1", "He said the report that she wrote was wrong."),
+    # a relative clause on the noun of a topic (about, on) or with no subject of its own
+    ("reported.that_misread.v1", "She reported to the board on the savings that they made."),
+    ("reported.that_misread.v1", "He spoke at the school that his father founded."),
+    ("reported.that_misread.v1", "They argued after the game that was cancelled."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
     ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import CueLexicon
 
@@ -393,7 +393,9 @@ def content_bounds(
             xs = attribution_start(x)
             left = sum(1 for t in doc[s:xs] if t.is_alpha)
             right = sum(1 for t in doc[xe:e] if t.is_alpha)
-            if left >= _BRIDGE_WORDS and right >= _BRIDGE_WORDS:
+            if right >= _BRIDGE_WORDS and (
+                left >= _BRIDGE_WORDS or _holds_subject(doc[s:xs], content)
+            ):
                 continue
         if content.i < xs:
             e = min(e, xs)
@@ -402,6 +404,13 @@ def content_bounds(
         else:
             return None
     return trim_bounds(doc, s, e)
+
+
+def _holds_subject(words: Span, content: Token) -> bool:
+    """Whether ``words`` (before an interposed attribution) hold the content's subject: a
+    one-word subject (``Taxes, he said, will not go up``) is the start of the content,
+    unlike a lone adverb or interjection (``Still, he said, ...``, ``Yes, she said, ...``)."""
+    return any(t.head.i == content.i and t.dep_ in SUBJECT_DEPS for t in words)
 
 
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:

@@ -214,7 +214,20 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     pool = outside or subjects
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
     pool = words or pool
+    before = [c for c in pool if c.i < tok.i]
+    if len(before) > 1 and _subjectless_clause_after(tok):
+        # "The new rules, the agency said, will protect ...": the parse gives the verb two
+        # subjects and its clause none; the first is the clause's, the speaker is the other
+        return before[-1]
     return pool[0] if pool else None
+
+
+def _subjectless_clause_after(verb: Token) -> bool:
+    """Whether a clause after ``verb`` depends on it and has no subject of its own."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in verb.children
+    )
 
 
 def _reference_mark(word: Token) -> bool:

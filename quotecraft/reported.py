@@ -56,6 +56,7 @@ from .reported_clauses import (
     adjacent_complement_tail,
     coordinated_lead,
     corrective_tail,
+    dated_lead,
 )
 from .reported_neighbours import (
     fronted_attribution_end,
@@ -311,6 +312,8 @@ class ReportedMatcher:
             s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
         s = fronted_attribution_end(cue, content, s)  # "As X said last week, | A"
         s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
+        undated = s
+        s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:
             s = apposition[1] + 1
@@ -361,6 +364,8 @@ class ReportedMatcher:
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
+        if s > undated and att.date is None:
+            att = attrs.evolve(att, date=(undated, s))  # the date cut from the clause's start
         if apposition is not None and att.speaker is not None:
             att = attrs.evolve(
                 att, speaker=(att.speaker[0], apposition[1]), speaker_head=apposition[1] - 1

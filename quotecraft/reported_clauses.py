@@ -135,3 +135,33 @@ def coordinated_lead(cue: Token, content: Token, start: int) -> int:
         return start
     bounds = trim_bounds(doc, cue.head.left_edge.i, start + 1)
     return bounds[0] if bounds is not None else start
+
+
+_DATE_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def dated_lead(cue: Token, content: Token, start: int) -> int:
+    """Where a clause after its cue starts when a date between them dates the saying.
+
+    ``Officials said Tuesday the road would reopen``, ``She said on Friday the talks had
+    failed``: the parser hangs the date on the reported clause, but next to the cue it tells
+    when the words were said (the record's ``date``), as it does before a *that*. Taken when
+    the clause is the cue's complement and starts right after the cue with a date phrase
+    (a date noun, or *on*, *in* or *at* with one) that is the clause head's modifier and
+    ends before the clause's own subject.
+    """
+    if content.dep_ != "ccomp" or content.head.i != cue.i or start != cue.i + 1:
+        return start
+    doc = cue.doc
+    subject = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return start
+    for c in content.children:
+        if c.left_edge.i != start or c.right_edge.i + 1 != subject.left_edge.i:
+            continue  # the phrase must fill the gap between the cue and the subject
+        words = doc[c.left_edge.i : c.right_edge.i + 1]
+        dated = c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ in ("on", "in", "at"))
+        # every word is part of a date, the preposition aside
+        if dated and all(t.ent_type_ in _DATE_ENTITIES for t in words if t.dep_ != "prep"):
+            return subject.left_edge.i
+    return start

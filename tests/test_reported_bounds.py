@@ -455,3 +455,29 @@ def test_a_content_does_not_take_the_attributions_words(
     extractor: Any, text: str, cue: str, content: str
 ) -> None:
     assert _content(extractor, text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "content"),
+    [
+        (
+            "Harbour officials said Tuesday the ferry would resume in April.",
+            "Tuesday",
+            "the ferry would resume in April",
+        ),
+        ("The coach said on Friday his team was tired.", "on Friday", "his team was tired"),
+        ("The coach said last week that his team was tired.", "last week", "his team was tired"),
+    ],
+)
+def test_a_date_after_the_cue_dates_the_saying(
+    extractor: Any, text: str, date: str, content: str
+) -> None:
+    (q,) = extractor(text).quotes
+    assert q.content.text == content
+    assert q.date is not None and q.date.text == date
+
+
+def test_a_date_inside_the_clause_stays_there(extractor: Any) -> None:
+    (q,) = extractor("She said Friday's vote was a disgrace.").quotes
+    assert q.content.text == "Friday's vote was a disgrace"
+    assert q.date is None

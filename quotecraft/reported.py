@@ -279,6 +279,21 @@ class ReportedMatcher:
             # "Though it was calm, he said, the next vote would be harder": the parse hangs the
             # interposed "he said" on the fronted clause; what was said is the whole sentence
             content = content.head
+        interposed_on = cue.dep_ == "parataxis" and cue.head.i == content.i
+        if (
+            interposed_on
+            and content.head.i != content.i
+            and (
+                content.dep_ in ("aux", "auxpass")
+                or (content.dep_ in SUBJECT_DEPS and content.pos_ in ("NOUN", "PROPN"))
+            )
+        ):
+            # "These workers, Lee explained, were well paid", "The difference now, she told
+            # me, is that ...": the parse hangs the interposed attribution on an auxiliary
+            # or on the subject; what was said is the clause they belong to
+            content = content.head
+        if interposed_on and content.pos_ in ("NOUN", "PROPN"):
+            return None  # an attribution hung on a noun that is no clause's subject
         if rival_report(cue, content, self.lexicon):
             return None  # "A said X; B said Y": each report is not the other's content
         if listed_complement(cue, content):

@@ -49,6 +49,7 @@ from .direct_subjects import (
     according_to_after,
     closes_relative_clause,
     cue_after_long_subject,
+    interposed_lead,
     inverted_attribution,
     inverted_speaker,
     keep_speaker_outside,
@@ -352,7 +353,7 @@ def _cue_before(
             and (not _term_follows(q, text, before) or closes_relative_clause(doc, text, q, t))
             and not _phrase_goes_on(doc, text, q, between)
         ):
-            lead = _interposed_lead(text, q, before, t)
+            lead = interposed_lead(text, q, before, t)
             if lead is not None:
                 cand = make_candidate(q, "mixed.interposed.v1", 0.8, t, kind="mixed")
                 cand.start = lead
@@ -372,36 +373,6 @@ def _cue_before(
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
-
-
-def _interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> int | None:
-    """Where the clause starts that the quoted words finish, when the attribution before
-    them interrupts it (rule ``mixed.interposed.v1``); None when it does not.
-
-    ``The bill, its sponsor argued, "would put families first."``, ``Sooner or later, the
-    governor told reporters, "it starts to pay off."``: the quoted words start in lower
-    case, the attribution (the cue's subject, the cue and its own words) stands between
-    two commas, and words of the same sentence with no quotation mark and no cue of their
-    own stand before it, from the sentence's start. A quotation that starts a sentence
-    of its own (``After the vote, Lee said, "We lost."``) is direct.
-    """
-    first = next((c for c in text[q.start : q.end] if c.isalpha()), "")
-    if not first.islower() or not before or before[-1].text != ",":
-        return None
-    doc = cue.doc
-    start = cue.sent.start
-    comma = next((x for x in reversed(doc[start : cue.i]) if x.text == ","), None)
-    if comma is None or not any(c.dep_ == "nsubj" and comma.i < c.i < cue.i for c in cue.children):
-        return None  # the attribution, from the comma before it, holds the cue's subject
-    held = {x.i for x in before}
-    lead = doc[cue.sent.start : comma.i]
-    if not len(lead) or any(x.i not in held for x in lead):
-        return None  # the window must hold the whole start of the clause
-    if any(x.is_quote or x.text in QUOTE_OPENERS for x in lead) or not any(
-        x.is_alpha for x in lead
-    ):
-        return None
-    return lead[0].idx
 
 
 _JOINERS = frozenset({"and", "but", "yet", "still", "also", "then"})

@@ -4,7 +4,9 @@
 (:func:`cue_after_long_subject`); ``"...," snapped the coach`` puts the speaker after
 its verb (:func:`inverted_attribution`, :func:`inverted_speaker`); ``The critic, who
 called the film "a triumph," left early`` ends a relative clause with the quote
-(:func:`closes_relative_clause`). :mod:`quotecraft.direct` asks these functions.
+(:func:`closes_relative_clause`); ``The bill, its sponsor argued, "would ..."`` interrupts
+a clause the quote finishes (:func:`interposed_lead`). :mod:`quotecraft.direct` asks these
+functions.
 """
 
 from __future__ import annotations
@@ -241,3 +243,33 @@ def quoted_subject(doc: Doc, text: str, q: Quoted, verb: Token) -> bool:
         _SEPARATORS
     )
     return not separated or verb.lemma_.lower() in word_list("work_verbs")
+
+
+def interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> int | None:
+    """Where the clause starts that the quoted words finish, when the attribution before
+    them interrupts it (rule ``mixed.interposed.v1``); None when it does not.
+
+    ``The bill, its sponsor argued, "would put families first."``, ``Sooner or later, the
+    governor told reporters, "it starts to pay off."``: the quoted words start in lower
+    case, the attribution (the cue's subject, the cue and its own words) stands between
+    two commas, and words of the same sentence with no quotation mark and no cue of their
+    own stand before it, from the sentence's start. A quotation that starts a sentence
+    of its own (``After the vote, Lee said, "We lost."``) is direct.
+    """
+    first = next((c for c in text[q.start : q.end] if c.isalpha()), "")
+    if not first.islower() or not before or before[-1].text != ",":
+        return None
+    doc = cue.doc
+    start = cue.sent.start
+    comma = next((x for x in reversed(doc[start : cue.i]) if x.text == ","), None)
+    if comma is None or not any(c.dep_ == "nsubj" and comma.i < c.i < cue.i for c in cue.children):
+        return None  # the attribution, from the comma before it, holds the cue's subject
+    held = {x.i for x in before}
+    lead = doc[cue.sent.start : comma.i]
+    if not len(lead) or any(x.i not in held for x in lead):
+        return None  # the window must hold the whole start of the clause
+    if any(x.is_quote or x.text in QUOTE_OPENERS for x in lead) or not any(
+        x.is_alpha for x in lead
+    ):
+        return None
+    return lead[0].idx

@@ -228,7 +228,12 @@ def quoted_subject(doc: Doc, text: str, q: Quoted, verb: Token) -> bool:
     """
     if q.close is None:
         return False
-    inside = [t for t in doc if q.open < t.idx < q.close and not t.is_space]
+    span = (
+        doc.char_span(q.open + 1, q.close, alignment_mode="expand")
+        if q.close > q.open + 1
+        else None
+    )
+    inside = [t for t in span or () if q.open < t.idx < q.close and not t.is_space]
     if not inside or any(t.pos_ in ("VERB", "AUX") for t in inside):
         return False
     if any(c.dep_ == "agent" for c in verb.children):

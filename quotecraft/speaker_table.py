@@ -22,6 +22,8 @@ from functools import cache
 from typing import Any
 
 from attrs import define, field
+from spacy.attrs import ORTH, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .context import sentence_ids
@@ -202,7 +204,10 @@ class EntityTable:
         doc = self.doc
         spans = [sp for sp in self._ents if sp.label_ == PERSON or first_name_entity(sp)]
         forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
-        lowercase = {t.text for t in doc if t.text.islower()}  # words the text writes so
+        # words the text writes in lower case, read from the token array (no Token objects)
+        strings = doc.vocab.strings
+        orths = set(doc.to_array(ORTH).tolist())
+        lowercase = {w for w in (strings[o] for o in orths) if w.islower()}
         out = []
         for sp in spans:
             toks = name_tokens(sp, self.titles)
@@ -297,7 +302,9 @@ class EntityTable:
                     key = word.lower()
                     by_word[key] = ent if by_word.get(key, ent) is ent else None
         described: dict[str, Entity] = {}
-        for t in self.doc:
+        pos = self.doc.to_array(POS)
+        nominal = ((pos == NOUN) | (pos == PROPN)).nonzero()[0].tolist()
+        for t in (self.doc[i] for i in nominal):  # every case below is a noun or a name
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
                 if t.dep_ not in _PREDICATIVE:  # "she had been a stupid girl": no one new
                     self._described_person(t, described)  # "her father", "the actress"

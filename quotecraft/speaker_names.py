@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.attrs import ORTH, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .speaker_features import first_names, honorifics
@@ -61,6 +63,19 @@ def looks_like_name(toks: Sequence[Token]) -> bool:
     if not text or _PARTY_TAG.match(text.replace(" ", "")) or any(t.is_digit for t in toks):
         return False
     return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
+
+
+def lowercase_words(doc: Doc) -> set[str]:
+    """The words ``doc`` writes in lower case (for :func:`common_opening`), read from the
+    token array without building a Token per word."""
+    strings = doc.vocab.strings
+    return {w for w in (strings[o] for o in set(doc.to_array(ORTH).tolist())) if w.islower()}
+
+
+def nominal_tokens(doc: Doc) -> list[Token]:
+    """The nouns and proper nouns of ``doc``, found in the POS array."""
+    pos = doc.to_array(POS)
+    return [doc[i] for i in ((pos == NOUN) | (pos == PROPN)).nonzero()[0].tolist()]
 
 
 def common_opening(toks: Sequence[Token], lowercase: set[str]) -> bool:

@@ -22,8 +22,6 @@ from functools import cache
 from typing import Any
 
 from attrs import define, field
-from spacy.attrs import ORTH, POS
-from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .context import sentence_ids
@@ -47,8 +45,10 @@ from .speaker_names import (
     appositive_title,
     common_opening,
     looks_like_name,
+    lowercase_words,
     mention_span,
     name_tokens,
+    nominal_tokens,
     organization_from_title,
     organization_of_name,
     premodifier_title,
@@ -204,10 +204,7 @@ class EntityTable:
         doc = self.doc
         spans = [sp for sp in self._ents if sp.label_ == PERSON or first_name_entity(sp)]
         forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
-        # words the text writes in lower case, read from the token array (no Token objects)
-        strings = doc.vocab.strings
-        orths = set(doc.to_array(ORTH).tolist())
-        lowercase = {w for w in (strings[o] for o in orths) if w.islower()}
+        lowercase = lowercase_words(doc)
         out = []
         for sp in spans:
             toks = name_tokens(sp, self.titles)
@@ -302,9 +299,7 @@ class EntityTable:
                     key = word.lower()
                     by_word[key] = ent if by_word.get(key, ent) is ent else None
         described: dict[str, Entity] = {}
-        pos = self.doc.to_array(POS)
-        nominal = ((pos == NOUN) | (pos == PROPN)).nonzero()[0].tolist()
-        for t in (self.doc[i] for i in nominal):  # every case below is a noun or a name
+        for t in nominal_tokens(self.doc):  # every case below is a noun or a name
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
                 if t.dep_ not in _PREDICATIVE:  # "she had been a stupid girl": no one new
                     self._described_person(t, described)  # "her father", "the actress"

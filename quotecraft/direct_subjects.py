@@ -257,9 +257,9 @@ def interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> in
     ``The bill, its sponsor argued, "would put families first."``, ``Sooner or later, the
     governor told reporters, "it starts to pay off."``: the quoted words start in lower
     case, the attribution (the cue's subject, the cue and its own words) stands between
-    two commas, and words of the same sentence with no quotation mark and no cue of their
-    own stand before it, from the sentence's start. A quotation that starts a sentence
-    of its own (``After the vote, Lee said, "We lost."``) is direct.
+    two commas, and words of the same sentence with no quotation mark stand before it,
+    from the sentence's start. A quotation that starts a sentence of its own (``After the
+    vote, Lee said, "We lost."``) is direct.
     """
     first = next((c for c in text[q.start : q.end] if c.isalpha()), "")
     if not first.islower() or not before or before[-1].text != ",":
@@ -270,7 +270,7 @@ def interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> in
     if comma is None or not any(c.dep_ == "nsubj" and comma.i < c.i < cue.i for c in cue.children):
         return None  # the attribution, from the comma before it, holds the cue's subject
     held = {x.i for x in before}
-    lead = doc[cue.sent.start : comma.i]
+    lead = doc[start : comma.i]
     if not len(lead) or any(x.i not in held for x in lead):
         return None  # the window must hold the whole start of the clause
     if any(x.is_quote or x.text in QUOTE_OPENERS for x in lead) or not any(

@@ -16,7 +16,9 @@ first check that refuses a candidate.
   rest is PolNeAR's op-eds and speeches (``I pledged to create jobs``), where the
   annotators mark the writer's own intentions.
 - ``no_statement``: a negated speech or writing cue whose content asks whether (``did
-  not say whether ...``, ``No official would say if ...``): nothing was stated. A negated
+  not say whether ...``, ``No official would say if ...``), or a verb of
+  ``refusal_verbs`` whose infinitive is one (``refused to say whether ...``): nothing
+  was stated. A negated
   cue with a statement (``never said that ...``), a negated belief (``did not know
   whether ...``) and a question with *who*, *how* ... are kept (both corpora annotate them).
 - ``example_say``: *say* meaning "for example" (``a pound of flour, say, ...``, ``take a
@@ -142,15 +144,27 @@ def asks_whether(content: Token) -> bool:
 def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """A negated speech or writing cue (or one whose subject is *nobody*, *no one* ...)
     whose content asks whether: ``did not say whether it would close``, ``No official
-    would say if ...``: no statement was made. A question with *who*, *how* or *when* is
+    would say if ...``, ``refused to say whether ...``: no statement was made. A question with *who*, *how* or *when* is
     kept: PolNeAR annotates ``did not say who made the apology`` (refusing them too lost a
     PolNeAR dev match)."""
     if lexicon is None:
         return False
+    if cue.lemma_.lower() in word_list("refusal_verbs") and content.dep_ == "xcomp":
+        # 'refused to say whether ...': the refusal's infinitive is the negated statement
+        return _asks_without_stating(content, lexicon)
     verb = lexicon.verb(cue)
     if verb is None or verb.cls not in ("speech", "writing"):
         return False
     return (is_negated(cue) or _negative_subject(cue)) and asks_whether(content)
+
+
+def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:
+    """A speech or writing verb whose clause asks whether (``say whether ...``,
+    ``confirm if ...``)."""
+    cue = lexicon.verb(verb)
+    if cue is None or cue.cls not in ("speech", "writing"):
+        return False
+    return any(c.dep_ == "ccomp" and asks_whether(c) for c in verb.children)
 
 
 def impersonal_it(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:

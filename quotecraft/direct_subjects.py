@@ -104,7 +104,8 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
     Read from the words, not the parse, which often takes the inverted subject for an
     object or the verb for an adjective: determiners, adjectives, numbers, nouns, names
     and possessive endings, ending with a noun or a name, then the sentence end, a comma,
-    a preposition or the line end.
+    a preposition, a subordinating conjunction (``..., panted Tomas Ruiz as he reached the
+    top``) or the line end.
     """
     start = end = verb.i + 1
     while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ in ("POS", "PRP$")):
@@ -113,7 +114,12 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
         return None
     if end < len(doc):
         nxt = doc[end]
-        if not (nxt.text in FINAL or nxt.text == "," or nxt.pos_ == "ADP" or "\n" in nxt.text):
+        if not (
+            nxt.text in FINAL
+            or nxt.text in ",;"
+            or nxt.pos_ in ("ADP", "SCONJ")
+            or "\n" in nxt.text
+        ):
             return None
     return Attribution(speaker=(start, end), speaker_head=end - 1)
 

@@ -69,7 +69,6 @@ from .reported_objects import object_conjunct_tail, object_tail, passive_clause_
 from .sources import commitment_cue_type, source_cue_type
 from .wordlists import word_list
 
-_NO_CONTENT_HEADS = frozenset({"decline", "refuse"})
 MEDIUM_RULE = "reported.medium_that.v1"
 
 
@@ -238,7 +237,7 @@ class ReportedMatcher:
                 return None  # "In a new poll, ...": only a fronted phrase names a source
             if content.lemma_.lower() in self.lexicon.verbs:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks
-        if cue.head.lemma_ in _NO_CONTENT_HEADS and cue.dep_ == "xcomp":
+        if cue.head.lemma_ in word_list("refusal_verbs") and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
         if content.dep_ == "nsubjpass" and any(
             c.dep_ == "xcomp" and self.lexicon.verb(c) is not None for c in cue.children

@@ -43,7 +43,7 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
     (the lexicon only sets the cue's type and confidence). ``..., he wrote a letter``
     (an object of its own) or ``..., there was silence`` is not an attribution.
     """
-    if tok.pos_ != "VERB" or tok.tag_ not in _FINITE:
+    if tok.pos_ != "VERB" or not (tok.tag_ in _FINITE or misread_past(tok)):
         return False
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
@@ -56,6 +56,18 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
         and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
         and not _opens_quote(c)
         for c in tok.children
+    )
+
+
+def misread_past(tok: Token) -> bool:
+    """A past tense the tagger read as a participle: ``..., the union leader, Dara Quill,
+    growled.`` (*growled* VBN). A participle with an active subject of its own and no
+    auxiliary heads no passive and no perfect: it is the clause's finite verb."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("ROOT", "ccomp", "parataxis")
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in tok.children)
     )
 
 

@@ -228,6 +228,8 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
     ("text", "cue_text", "content_text", "check"),
     [
         ("Mr. Li did not say whether the mill would close.", "say", "close", "no_statement"),
+        # a refusal's infinitive that asks whether states nothing either
+        ("The firm refused to say whether the mill would close.", "refused", "say", "no_statement"),
         ("Take a city, say Lisbon, and count its bridges.", "say", "Take", "example_say"),
         # a passive cue's participle says how: no report
         ("Street names are written using the old spelling.", "written", "using", "passive_manner"),
@@ -349,3 +351,12 @@ def test_refusal_names_the_session_six_checks(
     cue = next(t for t in doc if t.text == cue_text)
     content = next(t for t in doc if t.text == content_text)
     assert refusal(cue, content, extractor.lexicon) == check
+
+
+def test_a_refusal_to_do_something_else_is_admitted(extractor: Any) -> None:
+    from quotecraft.admission import refusal
+
+    doc = extractor.nlp("The firm refused to sell the mill.")
+    cue = next(t for t in doc if t.text == "refused")
+    content = next(t for t in doc if t.text == "sell")
+    assert refusal(cue, content, extractor.lexicon) is None

@@ -224,3 +224,36 @@ def test_sentence_ids_without_sentence_boundaries_are_all_zero() -> None:
     doc = Doc(spacy.blank("en").vocab, words=["a", "b", "c"])
     assert sentence_ids(doc) == [0, 0, 0]
     assert sentence_ids(Doc(spacy.blank("en").vocab, words=[])) == []
+
+
+def test_a_report_in_the_attribution_between_a_split_quotes_pieces_is_kept() -> None:
+    text = (
+        '"The vote is final," the clerk said, noting that two ballots were spoiled. "No recount."'
+    )
+    first, second = span(text, "The vote is final,"), span(text, "No recount.")
+    d = Candidate(
+        "direct", first[0], second[1], "direct.split_sentence.v1", 0.95, pieces=[first, second]
+    )
+    r = reported(text, "two ballots were spoiled", "noting", confidence=0.9)
+    assert [c.rule for c in merge([d], [r], [])] == [
+        "direct.split_sentence.v1",
+        "reported.ccomp.v1",
+    ]
+    # a reading that reaches into the quoted words still loses to the quote
+    r2 = reported(text, 'two ballots were spoiled. "No recount', "noting", confidence=0.9)
+    assert [c.rule for c in merge([d], [r2], [])] == ["direct.split_sentence.v1"]
+
+
+def test_a_speaker_in_a_split_quotes_attribution_is_not_a_quoted_word() -> None:
+    text = (
+        '"The vote is final," the clerk said, noting that two ballots were spoiled. "No recount."'
+    )
+    doc = Doc(spacy.blank("en").vocab, words=text.split(" "))
+    first, second = span(text, "The vote is final,"), span(text, "No recount.")
+    d = Candidate(
+        "direct", first[0], second[1], "direct.split_sentence.v1", 0.95, pieces=[first, second]
+    )
+    clerk = next(t.i for t in doc if t.text == "clerk")
+    r = reported(text, "two ballots were spoiled", "noting")
+    r.attribution = Attribution(speaker=(clerk, clerk + 1), speaker_head=clerk)
+    assert drop_quoted_speakers(doc, [r], [d]) == [r]

@@ -11,7 +11,7 @@ Works without importing quotecraft first: the factory is advertised through the
   ``span._.quote`` is the :class:`~quotecraft.records.Quote` record,
   ``span._.speaker`` its :class:`~quotecraft.records.Speaker` (or None) and
   ``span._.words`` the quoted words a person reads (:attr:`Quote.words
-  <quotecraft.records.Quote.words>`: a split quote without its attribution);
+  <quotecraft.records.Quote.words>`: a split or interrupted quote without its attribution);
 - ``doc.spans["quote_speakers"]``: the speaker mention of every quote (once per
   mention), labelled with the speaker's name (else the mention's words), with
   ``span._.speaker`` set;

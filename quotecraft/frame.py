@@ -45,7 +45,8 @@ COLUMNS: dict[str, str] = {
 - ``kind``: ``direct``, ``indirect`` or ``mixed`` (a category with those three values);
 - ``content``: the quoted words a person reads (:attr:`Quote.words
   <quotecraft.records.Quote.words>`: for a direct quote split by its attribution,
-  the pieces without the attribution);
+  the pieces without the attribution; for a report its attribution interrupts, the
+  content without it);
 - ``start``, ``end``: the content's offsets in ``Article.text`` (from the first
   quoted word to the last, attribution included for a split quote);
 - ``paragraph``: index of the paragraph where the content starts;

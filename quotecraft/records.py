@@ -295,18 +295,56 @@ class Quote:
     def words(self) -> str:
         """The quoted words a person reads, without the attribution.
 
-        For a direct quote split by its attribution, the pieces joined by a space;
-        otherwise the content.
+        For a direct quote split by its attribution, the pieces joined by a space; for
+        a report whose attribution interrupts its content (``The fire, officials said,
+        started in the kitchen``), the content without the attribution between its
+        commas or dashes; otherwise the content.
 
         Example:
             >>> import quotecraft
             >>> q = quotecraft.extract('"I am tired," she said. "Very tired."').quotes[0]
             >>> q.words
             'I am tired, Very tired.'
+            >>> quotecraft.extract("The fire, officials said, started in the kitchen.").quotes[0].words
+            'The fire started in the kitchen'
         """
         if self.kind is QuoteKind.DIRECT and len(self.fragments) > 1:
             return " ".join(f.text for f in self.fragments)
-        return self.content.text
+        return _without_interposed(self)
+
+
+_ASIDE_OPEN = (",", "—", "–", "(")
+_ASIDE_CLOSE = (",", "—", "–", ")")
+
+
+def _without_interposed(q: Quote) -> str:
+    """The content of ``q`` without an attribution that interrupts it: the stretch from
+    the comma or dash before the speaker (or the cue) to the one after the cue. Quoted
+    pieces are never cut, and without such a pair of marks the content is kept whole."""
+    text, start = q.content.text, q.content.start
+    if q.cue is None or not (start < q.cue.start and q.cue.end < q.content.end):
+        return text
+    lo = q.cue.start
+    mention = q.speaker.mention if q.speaker is not None else None
+    if mention is not None and start < mention.start < lo:
+        lo = mention.start
+    hi = q.cue.end
+    # what the attribution says besides: 'told parliament on Monday in a statement,'
+    told = q.addressee.mention if q.addressee is not None else None
+    parts = sorted((p.start, p.end) for p in (q.date, q.medium, told) if p is not None)
+    for p_start, p_end in parts:
+        if hi <= p_start <= hi + 4 and p_end < q.content.end:
+            hi = p_end
+    cut_from = max(text.rfind(m, 0, lo - start) for m in _ASIDE_OPEN)
+    ends = [k for k in (text.find(m, hi - start) for m in _ASIDE_CLOSE) if k >= 0]
+    if cut_from <= 0 or not ends:
+        return text
+    cut_to = min(ends) + 1
+    if text[cut_from + 1 : lo - start].strip() or text[hi - start : cut_to - 1].strip():
+        return text  # other words share the aside: not just the attribution
+    if any(f.start - start < cut_to and cut_from < f.end - start for f in q.fragments):
+        return text
+    return text[:cut_from].rstrip() + " " + text[cut_to:].lstrip()
 
 
 @frozen

@@ -260,7 +260,7 @@ def assert_quotes(
 
     - ``kind``: ``"direct"``, ``"indirect"`` or ``"mixed"``;
     - ``content``: a substring of the quoted words (:attr:`Quote.words
-      <quotecraft.records.Quote.words>`: a split quote without its attribution) or of
+      <quotecraft.records.Quote.words>`: a split or interrupted quote without its attribution) or of
       the content span;
     - ``speaker``: the resolved name, or the mention's text for an unnamed
       speaker (``None``: no speaker); ``mention``: a substring of the mention;

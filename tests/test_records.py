@@ -261,6 +261,46 @@ def test_words_skip_the_attribution_of_a_split_quote() -> None:
     assert "said" in q.content.text and "said" not in q.words
 
 
+def _reported(text: str, cue: str, speaker: str, content: str = "", **kw: Any) -> Quote:
+    content = content or text.rstrip(".")
+    c, m = text.index(cue), text.index(speaker)
+    return Quote(
+        kind="indirect",
+        content=TextSpan.of(text, text.index(content), text.index(content) + len(content)),
+        cue=Cue(c, c + len(cue), cue, cue),
+        speaker=Speaker("S1", speaker, mention=TextSpan.of(text, m, m + len(speaker))),
+        **kw,
+    )
+
+
+def test_words_skip_an_attribution_that_interrupts_a_report() -> None:
+    text = "The fire, two officials said, started in the kitchen."
+    assert _reported(text, "said", "two officials").words == "The fire started in the kitchen"
+    text = "The levy \u2014 the minister told parliament \u2014 would cost billions."
+    told = text.index("parliament")
+    q = _reported(
+        text,
+        "told",
+        "the minister",
+        addressee=Speaker("S2", "parliament", mention=TextSpan.of(text, told, told + 10)),
+    )
+    assert q.words == "The levy would cost billions"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the attribution ends the content: nothing interrupts it
+        ("The fire started in the kitchen, officials said.", "The fire started in the kitchen"),
+        # other words share the aside with the attribution: it is kept whole
+        ("The fire, which officials said was small, spread fast.", ""),
+    ],
+)
+def test_words_keep_a_report_whose_attribution_is_no_aside(text: str, content: str) -> None:
+    q = _reported(text, "said", "officials", content)
+    assert q.words == q.content.text
+
+
 def test_article_fields_and_tuple_conversion() -> None:
     q = _quote()
     art = Article(

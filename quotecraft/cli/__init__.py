@@ -38,7 +38,7 @@ output (jsonl, the default): one JSON object per document, in input order:
   A document that fails gives {"id", "error": {"type", "message"}} and the run goes on.
 output (csv, tsv): one row per quote: id, kind, start, end, content, speaker, title,
   organization, speaker_kind, cue, rule, confidence, speaker_id, mention, cue_type.
-  content is the quoted words (a split quote without its attribution); mention is the
+  content is the quoted words (a split or interrupted quote without its attribution); mention is the
   words naming the speaker at the quote; speaker_id is S1, S2... within a document.
 exit status: 0 when at least one document was read, 1 when none could be, 2 on usage errors.
 """

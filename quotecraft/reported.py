@@ -57,6 +57,7 @@ from .reported_clauses import (
     coordinated_lead,
     corrective_tail,
     dated_lead,
+    fronted_subject_lead,
 )
 from .reported_neighbours import (
     fronted_attribution_end,
@@ -328,6 +329,8 @@ class ReportedMatcher:
         s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
         undated = s
         s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"
+        fronted = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
+        fronted, s = fronted < s, min(s, fronted)
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:
             s = apposition[1] + 1
@@ -360,6 +363,7 @@ class ReportedMatcher:
             return None  # one word is too little, unless it names whom they endorsed, blamed ...
         bridged = (
             interposed
+            or fronted
             or passive_clause
             or (s < attribution_start(cue) and cue.right_edge.i + 1 < e)
         )

@@ -165,3 +165,32 @@ def dated_lead(cue: Token, content: Token, start: int) -> int:
         if dated and all(t.ent_type_ in _DATE_ENTITIES for t in words if t.dep_ != "prep"):
             return subject.left_edge.i
     return start
+
+
+def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
+    """Where a clause after its cue starts when its subject comes before the attribution.
+
+    ``The new library, the mayor said on Tuesday, will open next spring``: the parser gives
+    *said* two subjects (*library*, *mayor*) and *will open* none. The first subject, set
+    off by a comma before the speaker and starting the sentence, is the clause's: the
+    content starts there and runs across the interposed attribution, as it does when the
+    parse hangs that attribution on the clause (``reported.parataxis.v1``).
+    """
+    if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
+        return start
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "mark") for c in content.children):
+        return start  # a subject of its own, or a clause with "that", which none precedes
+    if any(c.dep_ == "aux" and c.i < cue.i for c in cue.children) or cue.sent[-1].text == "?":
+        return start  # "Mr. President, do you think ...?": a question; the name is vocative
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if len(subjects) != 2:
+        return start
+    fronted, speaker = subjects
+    doc = cue.doc
+    comma = fronted.right_edge.i + 1
+    if comma >= speaker.left_edge.i or doc[comma].text != ",":
+        return start
+    first = fronted.left_edge.i
+    if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):
+        return start  # the subject must open the sentence
+    return first

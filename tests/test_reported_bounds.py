@@ -481,3 +481,28 @@ def test_a_date_inside_the_clause_stays_there(extractor: Any) -> None:
     (q,) = extractor("She said Friday's vote was a disgrace.").quotes
     assert q.content.text == "Friday's vote was a disgrace"
     assert q.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        # the parse gives the cue both subjects; the first, before the comma, is the clause's
+        (
+            "The new pool, the council said on Monday, will open in June.",
+            "council",
+            "The new pool will open in June",
+        ),
+        (
+            "The old ferry, a harbour clerk said, would be sold.",
+            "harbour clerk",
+            "The old ferry would be sold",
+        ),
+    ],
+)
+def test_a_fronted_subject_starts_the_clause_across_the_attribution(
+    extractor: Any, text: str, speaker: str, words: str
+) -> None:
+    (q,) = extractor(text).quotes
+    assert q.content.text == text.rstrip(".")
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.words == words

@@ -60,7 +60,12 @@ NON_CLAUSAL_RULES = tuple(
 
 CONVENTIONS: dict[str, dict[str, Any]] = {
     "gum-dev": {
-        "disabled_rules": [*NON_CLAUSAL_RULES, "direct.standalone.v1", "direct.continuation.v1"]
+        "disabled_rules": [
+            *NON_CLAUSAL_RULES,
+            "direct.standalone.v1",
+            "direct.beat.v1",
+            "direct.continuation.v1",
+        ]
     },
 }
 """Per corpus, the :class:`quotecraft.Config` that matches its annotation convention, run

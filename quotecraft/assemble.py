@@ -15,7 +15,7 @@ classes this stage fills in.)
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -55,6 +55,7 @@ def build_quotes(
     para_starts = [s for s, _ in ctx.paragraphs] or [0]
     last: _Last | None = None
     other: _Last | None = None  # the speaker before ``last``, when it is someone else
+    beats: set[int] = set()  # paragraphs that open with an action beat before their quote
     out: list[Quote] = []
     for c in cands:
         para = max(0, bisect_right(para_starts, c.start) - 1)
@@ -77,12 +78,14 @@ def build_quotes(
         if bounds is None and c.inherits and last is not None and para - last[2] <= 1:
             # a quote continuing the previous one: same speaker, named by the same mention;
             # in a dialogue (each line its own paragraph) the other speaker's turn
-            turn = _is_turn(text, para_starts, para, last, other)
+            turn = _is_turn(text, para_starts, para, last, other, beats)
             source = other if turn and other is not None else last
             entity, bounds = source[0], source[3]
             rule = rule.replace("standalone", "continuation")
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
+        if rule == "direct.beat.v1":
+            beats.add(para)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
         if speaker is not None and "continuation" in rule:
             how = Resolution.TURN if turn else Resolution.CONTINUATION
@@ -122,14 +125,24 @@ _OPENING_MARKS = '"“‘«„'
 
 
 def _is_turn(
-    text: str, para_starts: Sequence[int], para: int, last: _Last, other: _Last | None
+    text: str,
+    para_starts: Sequence[int],
+    para: int,
+    last: _Last,
+    other: _Last | None,
+    beats: Collection[int] = (),
 ) -> bool:
     """An unattributed line of a dialogue: the two previous speakers differ and spoke in
-    the two paragraphs just before, and all three paragraphs open with a quotation mark."""
+    the two paragraphs just before, and all three paragraphs open with a quotation mark
+    (or, for the two before, with an action beat: ``Marcus shrugged. "At home."``)."""
     if other is None or not (para - last[2] == 1 and last[2] - other[2] == 1):
         return False
-    opens = [text[para_starts[k] : para_starts[k] + 1] for k in (other[2], last[2], para)]
-    return all(o and o in _OPENING_MARKS for o in opens)
+    if text[para_starts[para] : para_starts[para] + 1] not in tuple(_OPENING_MARKS):
+        return False
+    return all(
+        k in beats or text[para_starts[k] : para_starts[k] + 1] in tuple(_OPENING_MARKS)
+        for k in (other[2], last[2])
+    )
 
 
 def _quote(

@@ -20,6 +20,8 @@ Rules (``Quote.rule``):
 - ``direct.according_to.v1``: ``"We will appeal," according to the family's lawyer.``
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe``
 - ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
+- ``direct.beat.v1``: ``Ann Lee put down the phone. "They said yes."``: no cue, but the
+  sentence just before names who acts, and so speaks.
 - ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own.
 - ``mixed.cue_after.v1``: ``... there are "other ways," Stoltenberg added.`` (quoted words
   inside a longer reported sentence with a cue after it).

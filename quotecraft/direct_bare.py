@@ -6,6 +6,9 @@ pure move):
 - ``direct.colon.v1``: ``The minister was blunt: "..."`` (:func:`colon`)
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe`` (:func:`dash`)
 - ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
+- ``direct.beat.v1``: ``Marcus shrugged. "At home."``: a quote with no cue of its own
+  right after a short sentence of the same paragraph whose subject is a name or *he*,
+  *she*, *I*: the one who acts just before speaking speaks (:func:`beat_speaker`).
 - ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own
   (:func:`standalone`).
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from attrs import evolve
 from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds
@@ -169,4 +173,51 @@ def standalone(
                 cand.cue = (cue_s, q.outer_end + m.end("cue"))
                 cand.cue_lemma = m.group("cue").lower()
             break
+    if cand.rule == "direct.standalone.v1":
+        beat = beat_speaker(doc, q, text)
+        if beat is not None:
+            cand.attribution = beat
+            cand.rule, cand.confidence, cand.inherits = BEAT_RULE, 0.6, False
     return cand
+
+
+BEAT_RULE = "direct.beat.v1"
+_BEAT_SUBJECTS = frozenset(("he", "she", "i"))
+
+
+def unbeaten(cand: Candidate) -> Candidate:
+    """The standalone quote a ``direct.beat.v1`` candidate is without its beat (the rule
+    switched off): no speaker of its own, it may continue the previous speaker's."""
+    return evolve(
+        cand, rule="direct.standalone.v1", confidence=0.7, inherits=True, attribution=Attribution()
+    )
+
+
+_BEAT_WORDS = 20
+"""Tokens of the longest sentence read as an action beat before a quote."""
+
+
+def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
+    """The speaker of an action beat: ``Marcus shrugged. "At home."``, ``She set down her
+    cup. "Well?"``. The sentence that ends right before the quote's opening mark, in the
+    same paragraph, is short, holds no quotation of its own, and its main verb's one
+    subject is a name (not a place's or a date's) or *he*, *she*, *I*: that subject
+    speaks. Else None (a quote after ``The fund lost money. "..."`` names no speaker)."""
+    gap = text[: q.open].rstrip(" \t")
+    if not gap.endswith((".", "!", "?")) or "\n" in text[len(gap) : q.open]:
+        return None
+    span = doc.char_span(len(gap) - 1, len(gap), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent
+    if len(sent) > _BEAT_WORDS or any(t.is_quote or "\n" in t.text for t in sent):
+        return None
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.pos_ not in ("VERB", "AUX") or len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    named = subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACES
+    if not (named or subj.lower_ in _BEAT_SUBJECTS):
+        return None
+    return Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)

@@ -82,6 +82,7 @@ CODE_RULES = frozenset(
         "direct.colon.v1",
         "direct.dash.v1",
         "direct.view_of.v1",
+        "direct.beat.v1",
         "direct.standalone.v1",
         "direct.continuation.v1",
         "mixed.cue_after.v1",

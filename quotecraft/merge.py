@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .context import DocContext
+from .direct_bare import BEAT_RULE, unbeaten
 from .marks import Quoted
 from .reported_passes import balance_marks, clip_to_paragraph, drop_across_stops
 
@@ -46,6 +47,8 @@ def merge_candidates(
     direct_cands = direct_cands + [c for c in reported_cands if c.kind == "direct"]
     reported_cands = [c for c in reported_cands if c.kind != "direct"]
     if disabled_rules:
+        if BEAT_RULE in disabled_rules:  # without its beat, the quote stands alone
+            direct_cands = [unbeaten(c) if c.rule == BEAT_RULE else c for c in direct_cands]
         direct_cands = [c for c in direct_cands if c.rule not in disabled_rules or c.inherits]
         reported_cands = [c for c in reported_cands if c.rule not in disabled_rules]
     reported_cands = clip_to_paragraph(reported_cands, ctx.paragraphs, ctx.text)

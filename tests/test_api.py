@@ -284,6 +284,16 @@ def test_switching_off_continuations_drops_them(extractor: Any) -> None:
 
 
 @pytest.mark.model
+def test_switching_off_action_beats_leaves_the_quote_standing_alone(extractor: Any) -> None:
+    text = '"We will rebuild," Ann Lee said.\n\nBo Keller put down the phone. "They said yes."'
+    beat = extractor(text).quotes[1]
+    assert (beat.rule, beat.speaker and beat.speaker.name) == ("direct.beat.v1", "Bo Keller")
+    off = quotecraft.load(config={"disabled_rules": ["direct.beat.v1"]})
+    q = off(text).quotes[1]
+    assert (q.rule, q.speaker and q.speaker.name) == ("direct.continuation.v1", "Ann Lee")
+
+
+@pytest.mark.model
 def test_an_unknown_rule_cannot_be_switched_off() -> None:
     from quotecraft.errors import RuleError
 

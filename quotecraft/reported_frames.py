@@ -8,6 +8,8 @@ as :mod:`quotecraft.reported_bounds` trims a pattern's.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -182,8 +184,12 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
     """
     out: list[Candidate] = []
     taken: set[tuple[int, int, int]] = set()
-    for cue in doc:
-        if cue.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in cue.children):
+    participle = doc.vocab.strings["VBN"]
+    for i, tag in enumerate(doc.to_array("TAG").tolist()):
+        if tag != participle:
+            continue  # read from the tag array: most tokens are no participle
+        cue = doc[i]
+        if not any(c.dep_ == "auxpass" for c in cue.children):
             continue
         verb = lexicon.verb(cue)
         if verb is None or verb.cls not in ("speech", "writing", "object"):
@@ -266,14 +272,24 @@ def phrase_attributions(
     according to the poll`` with *according* read on a noun), and not when it names no
     source (``according to plan``: word list ``non_sources``).
     """
-    phrases = {
-        tuple(words.split()): (lemma, conf) for words, (lemma, conf) in lexicon.phrases.items()
-    }
+    lowered = doc.text.lower()
+    found_at: list[int] = []  # where a cue phrase's longest word is written in the text
+    phrases = {}
+    for phrase, (lemma, conf) in lexicon.phrases.items():
+        words = tuple(phrase.split())
+        at = _written_at(max(words, key=len), lowered)
+        if at:
+            phrases[words] = (lemma, conf)
+            found_at += at
     if not phrases:
-        return []
+        return []  # no cue phrase anywhere in the text: no sentence to read
+    found_at.sort()
     taken_cues = {c.cue_token for c in taken}
     out: list[Candidate] = []
     for sent in doc.sents:
+        k = bisect_left(found_at, sent.start_char)
+        if k == len(found_at) or found_at[k] >= sent.end_char:
+            continue  # no cue phrase in this sentence
         toks = [t for t in sent if not t.is_space]
         if len(toks) < 6:
             continue
@@ -402,3 +418,10 @@ def reported_candidates(
     if scorer is not None and threshold is not None:
         cands += scorer.candidates(doc, matcher, cands, threshold, ctx.text)
     return cands
+
+
+def _written_at(word: str, lowered: str) -> list[int]:
+    """Where ``word`` is written in ``lowered`` (the text in lowercase): a sentence holds a
+    cue phrase only where it holds the phrase's longest word (adjectives may come between
+    the others: ``in the immortal words of``)."""
+    return [m.start() for m in re.finditer(re.escape(word), lowered)]

@@ -102,12 +102,15 @@ def _trailing_noun(sent: Span, lexicon: CueLexicon) -> tuple[Token, tuple[int, i
     """``Content, the city's former planner maintains.``: the noun read from the misread
     verb that ends the sentence, its folded subject (token bounds) and the comma before it."""
     doc = sent.doc
+    last = sent.end - 1
+    while last >= sent.start and (doc[last].is_space or doc[last].is_punct):
+        last -= 1
+    if last < sent.start or doc[last].pos_ not in ("NOUN", "PROPN"):
+        return None  # checked first: most sentences end with no noun a verb was read as
     words = [t for t in sent if not t.is_space and not t.is_punct]
     if len(words) < 6:
         return None
     noun = words[-1]
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
     lemma = _verb_lemma(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or "ccomp" not in verb.frames or verb.cls not in _TRAILING_CLASSES:

@@ -70,7 +70,8 @@ def is_document(noun: Token) -> bool:
 
 def document_author(doc_noun: Token) -> Token | None:
     """Who a document speaks for: ``X's letter``, ``a report by X``, ``a note from X``,
-    ``figures released by X``, ``a Reuters poll``; None when the text does not say."""
+    ``figures released by X``, ``a Reuters poll``, ``a note to clients from X``; None when
+    the text does not say."""
     if not is_document(doc_noun):
         return None
     for c in doc_noun.children:
@@ -85,7 +86,26 @@ def document_author(doc_noun: Token) -> Token | None:
             agent = _agent(c)
             if agent is not None:
                 return agent
-    return _compound_author(doc_noun)
+    return _compound_author(doc_noun) or _author_after_addressee(doc_noun)
+
+
+def _author_after_addressee(doc_noun: Token) -> Token | None:
+    """``a note to clients from X``, ``a letter to staff by X``: the author's phrase after
+    the addressee's, which the parser hangs on the addressee (and the addressee's *to* on
+    the verb before the document, as often as on the document)."""
+    doc = doc_noun.doc
+    to = doc_noun.right_edge.i + 1
+    if to >= len(doc) or doc[to].lower_ not in ("to", "for") or doc[to].dep_ != "prep":
+        return None
+    for addressee in doc[to].children:
+        if addressee.dep_ != "pobj":
+            continue
+        for c in addressee.children:
+            if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                    return obj
+    return None
 
 
 def _agent(participle: Token) -> Token | None:

@@ -147,6 +147,25 @@ class CueLexicon:
         return evolve(self, verbs=v, nouns=n, phrases=p)
 
 
+_SPELLINGS = (("ize", "ise"), ("yze", "yse"), ("ise", "ize"), ("yse", "yze"))
+
+
+def spelling_variants(lemma: str) -> list[str]:
+    """The other spelling of an *-ize*/*-ise* or *-yze*/*-yse* verb (``recognize``:
+    ``recognise``; ``analyse``: ``analyze``). The packaged lexicon lists a cue verb under
+    one spelling and takes the other too; a variant that is no word (``promize``) matches
+    nothing.
+
+    Example:
+        >>> spelling_variants("recognize"), spelling_variants("say")
+        (['recognise'], [])
+    """
+    for end, other in _SPELLINGS:
+        if lemma.endswith(end) and len(lemma) > len(end) + 2:
+            return [lemma[: -len(end)] + other]
+    return []
+
+
 @cache
 def default_lexicon() -> CueLexicon:
     """The packaged English cue lexicon (``en.v1``), read once per process."""
@@ -154,6 +173,9 @@ def default_lexicon() -> CueLexicon:
     for row in data_tsv("cues/verbs.tsv"):
         lemma, cls, frames, conf = row[0], row[1], row[2], row[3]
         verbs[lemma] = VerbCue(lemma, cls, frozenset(frames.split(",")), float(conf))
+    for lemma, cue in list(verbs.items()):
+        for variant in spelling_variants(lemma):
+            verbs.setdefault(variant, evolve(cue, lemma=variant))
     noun_rows = data_tsv("cues/nouns.tsv")
     nouns = {row[0]: float(row[1]) for row in noun_rows}
     noun_types = {row[0]: row[2] for row in noun_rows if len(row) > 2 and row[2]}

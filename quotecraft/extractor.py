@@ -289,9 +289,14 @@ class Extractor:
         cands = merge_candidates(
             ctx, direct_cands, reported_cands, fragments, off, self.config.min_confidence
         )
-        resolver = self.resolver(ctx.doc, _quoted_stretches(cands))
-        if isinstance(resolver, Resolver):
-            resolver.source_text = ctx.seg.text  # bylines and signatures the segmenter blanked
+        # the text with the bylines and signatures the segmenter blanked, for a resolver that
+        # reads them (the packaged one: takes_source_text)
+        factory = getattr(self.resolver, "func", self.resolver)  # a functools.partial's class
+        stretches = _quoted_stretches(cands)
+        if getattr(factory, "takes_source_text", False):
+            resolver = self.resolver(ctx.doc, stretches, source_text=ctx.seg.text)
+        else:
+            resolver = self.resolver(ctx.doc, stretches)
         return build_quotes(
             ctx,
             cands,

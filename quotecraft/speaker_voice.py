@@ -82,13 +82,14 @@ class VoicedEntityTable(EntityTable):
         *,
         titles: TitleLexicon | None = None,
         kb: KnowledgeBase | None = None,
+        source_text: str | None = None,
     ) -> None:
         super().__init__(doc, quote_spans, titles=titles, kb=kb)
         self._voice: Entity | bool | None = False  # False: not looked for yet
         self._is_interview = False
         self._lines: list[Line] | None = None
         self._labels: list[tuple[int, Entity]] | None = None
-        self.source_text: str | None = None
+        self.source_text = source_text
         """The text before boilerplate was blanked (bylines, signatures), when the pipeline gives it."""
 
     def _voice_for(self, pron: Token) -> Entity | None:

@@ -83,6 +83,9 @@ class Resolver(PronounTable):
     """Takes a ``titles`` argument (:func:`quotecraft.builder.speaker_resolver`)."""
     takes_kb = True
     """Takes a ``kb`` argument: a :class:`~quotecraft.kb.KnowledgeBase` to link speakers to."""
+    takes_source_text = True
+    """Takes a ``source_text`` argument: the article text before boilerplate was blanked
+    (its bylines and signatures name the document's voice)."""
 
     def resolve(
         self,

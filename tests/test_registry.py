@@ -332,3 +332,24 @@ def test_a_resolver_without_titles_still_loads_but_refuses_other_titles(
     assert q.speaker is not None and q.speaker.name == "Ann Lee"
     with pytest.raises(RuleError, match=r"E022 the speaker resolver .* takes no 'titles'"):
         quotecraft.load(speakers="test.old.v1", titles="test.same.v1")
+
+
+_SEEN: list[str | None] = []
+
+
+class _SpyResolver(Resolver):
+    """Keeps the source text it was given (for the test)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _SEEN.append(kwargs.get("source_text"))
+
+
+@pytest.mark.model
+def test_the_resolver_is_built_with_the_text_its_bylines_are_in(scratch_registry: None) -> None:
+    registry.speaker_resolvers.register("test.spy.v1", func=lambda: _SpyResolver)
+    text = "Sign up for our newsletter\n\n“We will rebuild,” said Mayor Ann Lee."
+    _SEEN.clear()
+    quotecraft.load(speakers="test.spy.v1")(text)
+    # the text before the boilerplate line was blanked, given at construction
+    assert [text] == _SEEN

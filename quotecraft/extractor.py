@@ -289,14 +289,7 @@ class Extractor:
         cands = merge_candidates(
             ctx, direct_cands, reported_cands, fragments, off, self.config.min_confidence
         )
-        # the text with the bylines and signatures the segmenter blanked, for a resolver that
-        # reads them (the packaged one: takes_source_text)
-        factory = getattr(self.resolver, "func", self.resolver)  # a functools.partial's class
-        stretches = _quoted_stretches(cands)
-        if getattr(factory, "takes_source_text", False):
-            resolver = self.resolver(ctx.doc, stretches, source_text=ctx.seg.text)
-        else:
-            resolver = self.resolver(ctx.doc, stretches)
+        resolver = _build_resolver(self.resolver, ctx, _quoted_stretches(cands))
         return build_quotes(
             ctx,
             cands,
@@ -324,6 +317,17 @@ class Extractor:
             batch_size=batch_size,
             n_process=n_process,
         )
+
+
+def _build_resolver(
+    factory: Callable[..., Resolver], ctx: DocContext, stretches: list[tuple[int, int]]
+) -> Resolver:
+    """The speaker resolver of one document, given the text with the bylines and
+    signatures the segmenter blanked when its class reads them (``takes_source_text``,
+    as the packaged one does; ``factory`` may be a ``functools.partial`` of the class)."""
+    if getattr(getattr(factory, "func", factory), "takes_source_text", False):
+        return factory(ctx.doc, stretches, source_text=ctx.seg.text)
+    return factory(ctx.doc, stretches)
 
 
 def _quoted_stretches(cands: list[Candidate]) -> list[tuple[int, int]]:

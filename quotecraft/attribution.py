@@ -124,6 +124,10 @@ def _first_cue_of_conjunction(cue: Token) -> Token:
     """
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
         return cue
+    if _quoted_before(cue.head.head, cue.head):
+        # '"I never said that," the senator insisted, calling ...': the parse makes the
+        # attribution the complement of the quoted verb, whose subject is a quoted word
+        return cue
     participle = (
         cue.dep_ == "advcl"
         and cue.tag_ == "VBG"

@@ -18,9 +18,9 @@ first check that refuses a candidate.
 - ``no_statement``: a negated speech or writing cue whose content asks whether (``did
   not say whether ...``, ``No official would say if ...``), or a verb of
   ``refusal_verbs`` whose infinitive is one (``refused to say whether ...``): nothing
-  was stated. A negated
-  cue with a statement (``never said that ...``), a negated belief (``did not know
-  whether ...``) and a question with *who*, *how* ... are kept (both corpora annotate them).
+  was stated. A negated cue with a statement (``never said that ...``), a negated
+  belief (``did not know whether ...``) and a question with *who*, *how* ... are kept
+  (both corpora annotate them).
 - ``example_say``: *say* meaning "for example" (``a pound of flour, say, ...``, ``take a
   city, say Paris, ...``): a *say* after a comma whose noun "subject" is singular, which
   no present-tense *say* takes (``..., say analysts``, ``half of voters say`` keep theirs).
@@ -144,9 +144,9 @@ def asks_whether(content: Token) -> bool:
 def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """A negated speech or writing cue (or one whose subject is *nobody*, *no one* ...)
     whose content asks whether: ``did not say whether it would close``, ``No official
-    would say if ...``, ``refused to say whether ...``: no statement was made. A question with *who*, *how* or *when* is
-    kept: PolNeAR annotates ``did not say who made the apology`` (refusing them too lost a
-    PolNeAR dev match)."""
+    would say if ...``, ``refused to say whether ...``: no statement was made. A question
+    with *who*, *how* or *when* is kept: PolNeAR annotates ``did not say who made the
+    apology`` (refusing them too lost a PolNeAR dev match)."""
     if lexicon is None:
         return False
     if cue.lemma_.lower() in word_list("refusal_verbs") and content.dep_ == "xcomp":

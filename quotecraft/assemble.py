@@ -121,7 +121,7 @@ def _keeps_type(q: Quote, types: frozenset[str] | None) -> bool:
     return ctype.value in types
 
 
-_OPENING_MARKS = '"“‘«„'
+_OPENING_MARKS = ('"', "“", "‘", "«", "„")
 
 
 def _is_turn(
@@ -137,10 +137,10 @@ def _is_turn(
     (or, for the two before, with an action beat: ``Marcus shrugged. "At home."``)."""
     if other is None or not (para - last[2] == 1 and last[2] - other[2] == 1):
         return False
-    if text[para_starts[para] : para_starts[para] + 1] not in tuple(_OPENING_MARKS):
+    if text[para_starts[para] : para_starts[para] + 1] not in _OPENING_MARKS:
         return False
     return all(
-        k in beats or text[para_starts[k] : para_starts[k] + 1] in tuple(_OPENING_MARKS)
+        k in beats or text[para_starts[k] : para_starts[k] + 1] in _OPENING_MARKS
         for k in (other[2], last[2])
     )
 

@@ -78,8 +78,8 @@ def actual_value(quote: Quote, key: str) -> Any:
 def field_matches(quote: Quote, key: str, want: Any) -> bool:
     got = actual_value(quote, key)
     if key == "content":
-        # the quoted words a person reads (a split or interrupted quote without its attribution), or the
-        # content span as the record gives it (attribution included)
+        # the quoted words a person reads (a split or interrupted quote without its
+        # attribution), or the content span as the record gives it (attribution included)
         return isinstance(want, str) and (want in got or want in quote.content.text)
     if key == "mention":
         return got is None if want is None else got is not None and want in got

@@ -329,8 +329,9 @@ class ReportedMatcher:
         s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
         undated = s
         s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"
-        fronted = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
-        fronted, s = fronted < s, min(s, fronted)
+        lead = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
+        fronted = lead < s
+        s = min(s, lead)
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:
             s = apposition[1] + 1

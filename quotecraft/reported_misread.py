@@ -107,10 +107,9 @@ def _trailing_noun(sent: Span, lexicon: CueLexicon) -> tuple[Token, tuple[int, i
         last -= 1
     if last < sent.start or doc[last].pos_ not in ("NOUN", "PROPN"):
         return None  # checked first: most sentences end with no noun a verb was read as
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if len(words) < 6:
+    if sum(1 for t in sent if not t.is_space and not t.is_punct) < 6:
         return None
-    noun = words[-1]
+    noun = doc[last]
     lemma = _verb_lemma(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or "ccomp" not in verb.frames or verb.cls not in _TRAILING_CLASSES:

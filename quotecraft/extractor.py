@@ -23,7 +23,7 @@ from attrs import field, frozen
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import direct, errors, limits
+from . import direct, errors, limits, transcripts
 from .assemble import build_article, build_quotes
 from .batch import DocUnits, pipe_documents
 from .candidates import Candidate
@@ -84,6 +84,7 @@ CODE_RULES = frozenset(
         "direct.view_of.v1",
         "direct.beat.v1",
         "direct.standalone.v1",
+        "direct.transcript.v1",
         "direct.continuation.v1",
         "mixed.cue_after.v1",
         "mixed.interposed.v1",
@@ -280,8 +281,10 @@ class Extractor:
         quoted = find_quoted(
             ctx.seg.normalized, ctx.paragraphs, skip=ctx.boilerplate, warnings=warnings
         )
-        direct_cands, fragments = direct.detect(ctx, quoted, self.lexicon)
         off = self.config.disabled_rules
+        quoted, turns = transcripts.split_turns(ctx, quoted, off)
+        direct_cands, fragments = direct.detect(ctx, quoted, self.lexicon)
+        direct_cands += turns
         scorer = None if SCORED_RULE in off else self.scorer
         reported_cands = reported_candidates(
             ctx, self.matcher, scorer, self.config.scorer_threshold

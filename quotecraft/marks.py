@@ -351,8 +351,15 @@ def find_quoted(
                 # a continuation paragraph repeats the opening mark: after '"Trump walked ...'
                 # left open, '“That’s right,” Melanie said.' is a quotation of its own
                 and (text[nxt[0]] == '"') == (still_open.mark == '"')
+                and not opens_turn(text, nxt[0] + 1, nxt[1])
             ):
                 carried = still_open
+            elif nxt is not None and opens_turn(
+                text, nxt[0] + (text[nxt[0]] in table.all_marks), nxt[1]
+            ):
+                out.append(_unclosed(still_open, text))
+                if not opens_turn(text, still_open.pos + 1, p_end):
+                    note(W_UNCLOSED, still_open.pos)  # a turn's mark is never closed
             elif _closes_later(text, paras, idx, still_open.mark, table):
                 carried, bare = still_open, True
             else:
@@ -369,6 +376,22 @@ def find_quoted(
     out.extend(_dash_dialogue(text, paras, out))
     out.sort(key=lambda q: q.open)
     return _drop_nested(out)
+
+
+_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]"
+TURN_LABEL = re.compile(
+    rf"(?P<label>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})(?:[ \u00a0]\([^()\n]{{1,40}}\))?:[ \u00a0\t]+(?=\S)"
+)
+"""A transcript's speaker label: one to four words in capitals (each of two characters or
+more, so no ``Q:``), an optional bracket (``ALDER (D-Ore.):``), a colon and a first word."""
+
+
+def opens_turn(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph text from ``start`` (past any opening mark) to ``end`` opens
+    with a speaker's label (``WALLACE: ...``): a turn of a transcript
+    (:mod:`quotecraft.transcripts`), which a quotation carried from the paragraph before
+    does not go on into."""
+    return TURN_LABEL.match(text, start, end) is not None
 
 
 _BARE_REACH = 4

@@ -95,12 +95,20 @@ def object_of(pron: Token, subject: Token) -> bool:
 
 
 def mention_gender(span: Span, name: str) -> str | None:
-    """The gender one mention of a person gives: its honorific (``Mrs. Claus``) or the
-    first name of a full name (``Maria Ortega``). (One pronoun after it is too weak: a
+    """The gender one mention of a person gives: its honorific (``Mrs. Claus``), a gendered
+    noun in apposition (``her son, Piet Brandt``) or the first name of a full name
+    (``Maria Ortega``). (One pronoun after it is too weak: a
     misparsed subject would split a person in two.)"""
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
+    if gender is None:  # 'her son, Piet Brandt', 'Piet Brandt, her son,'
+        root = span.root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        gender = next(
+            (gendered_nouns()[n.lower_] for n in nouns if n.lower_ in gendered_nouns()), None
+        )
     parts = name.split()
     if gender is None and len(parts) > 1:
         gender = first_names().get(parts[0].lower())

@@ -11,13 +11,14 @@ number makes no name (``Rewind 2013``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from spacy.attrs import ORTH, POS
+import numpy as np
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import first_names, honorifics
+from .speaker_features import first_name_entity, first_names, honorifics
 from .titles import Titles, packaged_titles
 from .wordlists import word_list
 
@@ -63,6 +64,17 @@ def looks_like_name(toks: Sequence[Token]) -> bool:
     if not text or _PARTY_TAG.match(text.replace(" ", "")) or any(t.is_digit for t in toks):
         return False
     return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
+
+
+def tokens_lowered(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lowercase form is one of ``words``, in text order, found
+    in the token array (no Token is built for the others)."""
+    strings = doc.vocab.strings
+    lowers = doc.to_array(LOWER)
+    found = [h for h in set(lowers.tolist()) if strings[h] in words]
+    if not found:
+        return []
+    return [doc[i] for i in np.isin(lowers, found).nonzero()[0].tolist()]
 
 
 def lowercase_words(doc: Doc) -> set[str]:
@@ -307,3 +319,108 @@ def cited_author(doc: Doc, text: str, start: int) -> tuple[int, int] | None:
     ):
         return None
     return span.start, span.end
+
+
+def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
+    """Names the tagger left unlabelled right after a title word (``Mayor Ines Caro``,
+    ``spokeswoman Lena Berg``) or read with it as a body (``Bishop Anselm Roe`` as ORG):
+    two or three capitalized proper nouns in no other entity, none a body or a place word,
+    as PERSON spans that start at the title (as a tagged name with its title does), so a
+    later ``Caro`` finds the whole name. Only the title words are visited (found in the
+    token array)."""
+    _, words, _ = title_sets(titles)
+    title_tokens = tokens_lowered(doc, words)
+    if not title_tokens:
+        return []
+    bodies, places = word_list("organization_nouns"), word_list("place_nouns")
+    out: list[Span] = []
+    n, reach = len(doc), 0
+    for i in (t.i for t in title_tokens):
+        if i < reach:
+            continue
+        if doc[i].tag_ not in ("NN", "NNP"):
+            continue  # 'Senators Rubio and Cruz': two people; 'in' of 'editor in chief
+        # the tagger may read the title and the name as one body: 'Bishop Anselm Roe' (ORG)
+        ent = doc[i].ent_type_ if doc[i].ent_iob_ == "B" and doc[i].ent_type_ != PERSON else ""
+        j = i + 1
+        while (
+            j < n
+            and doc[j].pos_ == "PROPN"
+            and doc[j].ent_type_ == ent
+            and (not ent or doc[j].ent_iob_ == "I")
+            and doc[j].text[:1].isupper()
+            and doc[j].lower_ not in words
+            and doc[j].lower_ not in bodies
+            and doc[j].lower_ not in places
+        ):
+            j += 1
+        if (
+            2 <= j - i - 1 <= 3  # a first name and a surname: 'President Bush' may be anyone's
+            and (j == n or doc[j].pos_ != "PROPN")
+            and titled_name_run(doc, i, j)
+        ):
+            out.append(Span(doc, i, j, label=PERSON))
+            reach = j
+    return out
+
+
+def titled_name_run(doc: Doc, title: int, end: int) -> bool:
+    """Whether the title at ``title`` and the proper nouns up to ``end`` can be a titled
+    name: not a body the tagger read whole that is one word after a title-like word
+    (``General Motors``, ``General Electric``), and not part of a longer entity."""
+    t = doc[title]
+    if not t.ent_type_ or t.ent_type_ == PERSON or t.ent_iob_ != "B":
+        return True
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        return False  # the body goes on after the name
+    return end - title - 1 >= 2  # 'Bishop Anselm Roe' (ORG): a first name and a surname
+
+
+def widened(span: Span, titles: Titles | None = None) -> Span:
+    """A PERSON entity with the first name the tagger left out before it (``Ana Petrovic``
+    tagged as ``Petrovic``): up to two known first names in no entity, compounds of the
+    name, none a title, a body or a place word."""
+    if span.label_ != PERSON:
+        return span
+    _, words, mods = title_sets(titles)
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and span.start - start < 2
+        and (t := doc[start - 1]).pos_ == "PROPN"
+        and not t.ent_type_
+        and t.dep_ == "compound"
+        and span.start <= t.head.i < span.end
+        and t.is_alpha  # no initial or abbreviation ('Del.', a title)
+        and t.text[:1].isupper()
+        and t.lower_ in first_names()  # not 'Actress', 'Democrat', 'Affairs' before a name
+        and t.lower_ not in words
+        and t.lower_ not in mods
+        and t.lower_ not in honorifics()
+        and t.lower_ not in word_list("organization_nouns")
+        and t.lower_ not in word_list("place_nouns")
+    ):
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=PERSON)
+
+
+def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -> list[Span]:
+    """The names of ``doc`` in text order: PERSON entities (:func:`widened`), names the
+    tagger labelled otherwise that open with a known first name, and titled names it
+    missed (:func:`titled_names`)."""
+    spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
+    return sorted([*spans, *titled_names(doc, titles)], key=lambda sp: sp.start)
+
+
+def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of character spans, as sorted disjoint spans (the quotes a name inside is
+    not a mention of)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

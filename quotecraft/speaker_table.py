@@ -28,7 +28,6 @@ from .context import sentence_ids
 from .kb import KnowledgeBase
 from .records import Resolution, SpeakerKind
 from .speaker_features import (
-    first_name_entity,
     first_names,
     gendered_nouns,
     honorifics,
@@ -47,10 +46,12 @@ from .speaker_names import (
     looks_like_name,
     lowercase_words,
     mention_span,
+    merged_spans,
     name_tokens,
     nominal_tokens,
     organization_from_title,
     organization_of_name,
+    person_spans,
     premodifier_title,
     strip_det,
     text_slice,
@@ -171,7 +172,7 @@ class EntityTable:
         self.by_org: dict[str, Entity] = {}
         self.person_mentions: list[Mention] = []
         # indexes built once, so each lookup is a bisection, not a scan of the document
-        self._quote_spans = _merged(quote_spans)
+        self._quote_spans = merged_spans(quote_spans)
         self._quote_starts = [s for s, _ in self._quote_spans]
         self._ents = list(doc.ents)
         self._ent_ends = [sp.end for sp in self._ents]
@@ -197,12 +198,12 @@ class EntityTable:
         return ent
 
     def _person_spans(self) -> list[Span]:
-        """PERSON entities, trimmed to a shorter form seen elsewhere (``Secretariat Jo Lee``)
-        or of a common word opening a line (``Describe Einstein``)."""
+        """PERSON entities and titled names the tagger missed (``Mayor Ines Caro``), trimmed
+        to a shorter form seen elsewhere (``Secretariat Jo Lee``) or of an opening verb."""
         if self._persons is not None:
             return self._persons
         doc = self.doc
-        spans = [sp for sp in self._ents if sp.label_ == PERSON or first_name_entity(sp)]
+        spans = person_spans(doc, self._ents, self.titles)
         forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
         lowercase = lowercase_words(doc)
         out = []
@@ -483,16 +484,3 @@ class EntityTable:
             if score > best_score:
                 best, best_score = ent, score
         return best
-
-
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of character spans, as sorted disjoint spans."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
-from .speaker_features import gendered_nouns, pronouns, subject_form
+from .speaker_features import gendered_nouns, honorifics, mention_gender, pronouns, subject_form
 from .speaker_groups import apposed_member, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
@@ -49,6 +49,7 @@ from .speaker_names import (
     strip_det,
     text_slice,
     title_sets,
+    titled_name_run,
 )
 from .speaker_pronouns import PronounTable
 from .speaker_table import Entity
@@ -223,7 +224,10 @@ class Resolver(PronounTable):
             if s < ent_span.end and ent_span.root.i not in possessor:
                 name = POSSESSIVE.sub("", text_slice(name_tokens(ent_span, self.titles))).strip()
                 if name:
-                    person = self._person_for(name, name.split()[-1].lower(), ent_span.start)
+                    gender = mention_gender(ent_span, name)  # 'Ms. Lee' is no Lee known as a man
+                    person = self._person_for(
+                        name, name.split()[-1].lower(), ent_span.start, gender
+                    )
                     toks = name_tokens(ent_span, self.titles)
                     self._add_name(person, name, self.doc[toks[0].i : toks[-1].i + 1])
                     self._add_title(person, ent_span)
@@ -237,7 +241,13 @@ class Resolver(PronounTable):
             return None
         key = POSSESSIVE.sub("", q.head.text).lower()
         if key in self.by_surname:
-            ent = self.by_surname[key][-1]
+            prev = self.doc[q.head.i - 1].lower_ if q.head.i else ""
+            gender = honorifics().get(prev)  # 'Ms. Lee' is no Lee known to be a man
+            ent = next(
+                (e for e in reversed(self.by_surname[key]) if not self._conflicts(e, gender)), None
+            )
+            if ent is None:
+                return None
             return self._seen(ent, q.head), self._name_resolution(ent, q.head.text)
         return None
 
@@ -254,6 +264,8 @@ class Resolver(PronounTable):
             j -= 1
         if j == 0 or toks[j - 1].lower_ not in words or k - j > 3:
             return None
+        if not titled_name_run(span.doc, toks[j - 1].i, head.i + 1):
+            return None  # 'General Motors said': a body, not a general
         name = POSSESSIVE.sub("", text_slice(toks[j : k + 1])).strip()
         if not name:
             return None

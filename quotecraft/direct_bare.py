@@ -7,8 +7,9 @@ pure move):
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe`` (:func:`dash`)
 - ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
 - ``direct.beat.v1``: ``Marcus shrugged. "At home."``: a quote with no cue of its own
-  right after a short sentence of the same paragraph whose subject is a name or *he*,
-  *she*, *I*: the one who acts just before speaking speaks (:func:`beat_speaker`).
+  right after a short sentence of the same paragraph whose subject is a name, *he*,
+  *she*, *I* or a person's role (*the nurse*): the one who acts just before speaking
+  speaks (:func:`beat_speaker`).
 - ``direct.standalone.v1``: a quoted sentence or paragraph with no cue of its own
   (:func:`standalone`).
 
@@ -29,6 +30,8 @@ from .cues import CueLexicon
 from .direct_windows import DASHES, FINAL, dash_lead_in, whole_paragraph
 from .marks import Quoted
 from .resources import data_regexes
+from .speaker_features import gendered_nouns
+from .titles import packaged_titles
 
 
 @cache
@@ -197,12 +200,26 @@ _BEAT_WORDS = 20
 """Tokens of the longest sentence read as an action beat before a quote."""
 
 
+def _person_noun(t: Token) -> bool:
+    """A singular noun that names a person by role or kin (``the governor``, ``the old
+    man``, ``her mother``, ``the fisherman``): a title word of the packaged title lexicon,
+    a gendered noun, or a word ending in *-man*, *-woman* or *-person*."""
+    if t.pos_ != "NOUN" or t.tag_ != "NN":
+        return False
+    low = t.lemma_.lower()
+    return (
+        low in packaged_titles()[1]
+        or low in gendered_nouns()
+        or low.endswith(("man", "woman", "person"))
+    )
+
+
 def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     """The speaker of an action beat: ``Marcus shrugged. "At home."``, ``She set down her
     cup. "Well?"``. The sentence that ends right before the quote's opening mark, in the
     same paragraph, is short, holds no quotation of its own, and its main verb's one
-    subject is a name (not a place's or a date's) or *he*, *she*, *I*: that subject
-    speaks. Else None (a quote after ``The fund lost money. "..."`` names no speaker)."""
+    subject is a name (not a place's or a date's), *he*, *she*, *I* or a person's role or
+    kin (:func:`_person_noun`): that subject speaks. Else None (a quote after ``The fund lost money. "..."`` names no speaker)."""
     gap = text[: q.open].rstrip(" \t")
     if not gap.endswith((".", "!", "?")) or "\n" in text[len(gap) : q.open]:
         return None
@@ -218,6 +235,6 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
         return None
     subj = subjects[0]
     named = subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACES
-    if not (named or subj.lower_ in _BEAT_SUBJECTS):
+    if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj)):
         return None
     return Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)

@@ -94,10 +94,10 @@ def own_act(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bo
     an infinitive or a predicate) states a view, not an act: ``I expect the quay to
     close`` and ``I find the plan reckless`` say what *I* think (while ``I want them to
     leave`` is a wish)."""
+    if is_finite_clause(content):  # first: it is cheaper than finding the speaker
+        return False
     head = speaker_head(cue)
     if head is None or head.lower_ not in _PERSONAL_PRONOUNS:
-        return False
-    if is_finite_clause(content):
         return False
     return not (
         cue.lemma_.lower() in word_list("view_verbs")
@@ -256,14 +256,15 @@ def asks_who(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> b
     """The speaker is the question word of a direct question (``Who said that ...?``,
     ``Which official announced that ...?``): the sentence asks who spoke, it names no one.
     A relative clause (``the nurses who said ...``) names its noun and is kept."""
-    if cue.dep_ == "relcl" or not any(t.text == "?" for t in cue.sent[-3:]):
+    if cue.dep_ == "relcl":
         return False
     subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
+    if subj is None or not (
+        subj.tag_ in ("WP", "WDT")
+        or any(d.dep_ == "det" and d.tag_ in ("WDT", "WP") for d in subj.children)
+    ):
         return False
-    return subj.tag_ in ("WP", "WDT") or any(
-        d.dep_ == "det" and d.tag_ in ("WDT", "WP") for d in subj.children
-    )
+    return any(t.text == "?" for t in cue.sent[-3:])  # last: finding the sentence costs most
 
 
 def by_criterion(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:

@@ -64,10 +64,14 @@ def _block_cue(colon: Token, lexicon: CueLexicon) -> Token | None:
 
 
 def block_attributions(
-    doc: Doc, paragraphs: Sequence[tuple[int, int]], lexicon: CueLexicon
+    doc: Doc,
+    paragraphs: Sequence[tuple[int, int]],
+    lexicon: CueLexicon,
+    text: str | None = None,
 ) -> list[Candidate]:
     """Rule ``reported.block.v1``: ``X said:`` closing a paragraph, the next paragraph as
-    what X said (see the module's description).
+    what X said (see the module's description). ``text`` is the Doc's text (default
+    ``doc.text``, rebuilt by spaCy on each call).
 
     Example:
         >>> import quotecraft
@@ -76,7 +80,7 @@ def block_attributions(
         [('reported.block.v1', 'The bridge will stay closed until May')]
     """
     out: list[Candidate] = []
-    text = doc.text
+    text = doc.text if text is None else text
     for (p_start, p_end), (q_start, q_end) in pairwise(paragraphs):
         para = doc.char_span(p_start, p_end, alignment_mode="expand")
         colon = next((t for t in reversed(para) if not t.is_space), None) if para else None

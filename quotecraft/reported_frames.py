@@ -260,7 +260,7 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
 
 
 def phrase_attributions(
-    doc: Doc, lexicon: CueLexicon, taken: Sequence[Candidate] = ()
+    doc: Doc, lexicon: CueLexicon, taken: Sequence[Candidate] = (), text: str | None = None
 ) -> list[Candidate]:
     """``In the words of Mayor X, the bridge is safe.`` / ``..., in the view of X.``
 
@@ -270,9 +270,10 @@ def phrase_attributions(
     its own dependency pattern, which wants *according* on a verb; this rule takes it
     only where no candidate of ``taken`` has it for cue (``Lund beats Vega by six points,
     according to the poll`` with *according* read on a noun), and not when it names no
-    source (``according to plan``: word list ``non_sources``).
+    source (``according to plan``: word list ``non_sources``). ``text`` is the Doc's text
+    (default ``doc.text``, which spaCy rebuilds token by token on each call).
     """
-    lowered = doc.text.lower()
+    lowered = (doc.text if text is None else text).lower()
     found_at: list[int] = []  # where a cue phrase's longest word is written in the text
     phrases = {}
     for phrase, (lemma, conf) in lexicon.phrases.items():
@@ -411,9 +412,9 @@ def reported_candidates(
     cands = matcher(doc)
     cands += colon_attributions(doc, ctx.paragraphs)
     cands += trailing_attributions(doc, lexicon)
-    cands += block_attributions(doc, ctx.paragraphs, lexicon)
+    cands += block_attributions(doc, ctx.paragraphs, lexicon, ctx.text)
     cands += misread_verb_attributions(doc, lexicon)
-    cands += phrase_attributions(doc, lexicon, cands)
+    cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands = passive_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:
         cands += scorer.candidates(doc, matcher, cands, threshold, ctx.text)

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .records import SpeakerKind
 from .speaker_features import pronouns
+from .speaker_names import tokens_lowered
 from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
 
@@ -144,14 +145,11 @@ class PronounTable(VoicedEntityTable):
         """Sentence ids holding a *he* or *she* (by gender) outside quotations, sorted."""
         if self._chains is None:
             table = pronouns()
+            gendered = {w for w, g in table.items() if g in ("male", "female")}
             chains: dict[str, list[int]] = {}
-            for t in self.doc:
-                gender = table.get(t.lower_)
-                if (
-                    gender in ("male", "female")
-                    and t.pos_ == "PRON"
-                    and not self._inside_quote(t.idx)
-                ):
+            for t in tokens_lowered(self.doc, gendered):
+                gender = table[t.lower_]
+                if t.pos_ == "PRON" and not self._inside_quote(t.idx):
                     sents = chains.setdefault(gender, [])
                     if not sents or sents[-1] != self._sent_of[t.i]:
                         sents.append(self._sent_of[t.i])

@@ -45,6 +45,7 @@ from .speaker_names import (
     strip_det,
     text_slice,
     title_sets,
+    tokens_lowered,
 )
 from .speaker_table import Entity, EntityTable
 from .titles import TitleLexicon
@@ -214,8 +215,8 @@ class VoicedEntityTable(EntityTable):
         if not _SELF_DESCRIBED.search(self.source_text or self.doc.text):
             return None
         _, words, _ = title_sets(self.titles)
-        for t in self.doc:
-            if t.lower_ != "as" or t.dep_ != "prep" or self._inside_quote(t.idx):
+        for t in tokens_lowered(self.doc, ("as",)):
+            if t.dep_ != "prep" or self._inside_quote(t.idx):
                 continue
             verb = t.head
             if not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):

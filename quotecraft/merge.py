@@ -22,7 +22,12 @@ from .candidates import Candidate
 from .context import DocContext
 from .direct_bare import BEAT_RULE, unbeaten
 from .marks import Quoted
-from .reported_passes import balance_marks, clip_to_paragraph, drop_across_stops
+from .reported_passes import (
+    balance_marks,
+    clip_to_paragraph,
+    drop_across_stops,
+    drop_time_clauses,
+)
 
 
 def merge_candidates(
@@ -39,8 +44,8 @@ def merge_candidates(
     place (but for a standalone quote that may continue the previous speaker's: it gets
     its final rule name when the records are built). Reported contents are then kept
     inside their cue's paragraph and their quotation marks paired, and a content a colon
-    or semicolon cuts off from its cue is dropped
-    (:mod:`quotecraft.reported_passes`). A reported candidate of kind ``direct`` (a
+    or semicolon cuts off from its cue is dropped, as is a time clause after a direct
+    quote's cue (:mod:`quotecraft.reported_passes`). A reported candidate of kind ``direct`` (a
     passive's content wholly in marks: ``described as "reckless" by X``) joins the
     direct ones.
     """
@@ -54,6 +59,7 @@ def merge_candidates(
     reported_cands = clip_to_paragraph(reported_cands, ctx.paragraphs, ctx.text)
     reported_cands = balance_marks(reported_cands, ctx.text)
     reported_cands = drop_across_stops(reported_cands, ctx.text)
+    reported_cands = drop_time_clauses(reported_cands, direct_cands, ctx.text)
     reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
     cands = merge_local(direct_cands, reported_cands, fragments)
     cands = [c for c in cands if c.confidence >= min_confidence]

@@ -2,7 +2,8 @@
 
 :func:`clip_to_paragraph` keeps a content inside its cue's paragraph,
 :func:`balance_marks` keeps the quotation marks in a content paired and
-:func:`drop_across_stops` drops a content a colon or semicolon cuts off from its cue. Merging
+:func:`drop_across_stops` drops a content a colon or semicolon cuts off from its cue and
+:func:`drop_time_clauses` a time clause after a direct quote's cue. Merging
 (:mod:`quotecraft.merge`) runs them before overlaps are settled; where a single
 match's content starts and ends is :mod:`quotecraft.reported_bounds`.
 """
@@ -65,6 +66,31 @@ def drop_across_stops(cands: list[Candidate], text: str) -> list[Candidate]:
                 continue
         out.append(c)
     return out
+
+
+_TIME_OPENERS = re.compile(r"(?:when|while|as|before|after|once|until|whenever)\b", re.IGNORECASE)
+
+
+def drop_time_clauses(
+    cands: list[Candidate], direct_cands: Sequence[Candidate], text: str
+) -> list[Candidate]:
+    """Drop a clause of time after the cue of a direct quote: ``"We won," Lee said when
+    the results came in.`` The cue's words are the quote; the parser took the *when*
+    clause for a second complement. (``She asked when the train would leave``, with no
+    quote of its own, keeps its question.)"""
+    quoted_cues = {d.cue_token for d in direct_cands if d.cue_token is not None}
+    if not quoted_cues:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.cue_token in quoted_cues
+            and c.cue is not None
+            and c.start >= c.cue[1]
+            and _TIME_OPENERS.match(text, c.start)
+        )
+    ]
 
 
 _OPENING_MARKS = "“‘«"

@@ -113,6 +113,7 @@ class Resolver(PronounTable):
             self._named,
             self._surname,
             self._titled_name,
+            self._label_name,
             self._description,
             self._appositive_name,
             self._organization,
@@ -257,6 +258,8 @@ class Resolver(PronounTable):
         _, words, _ = title_sets(self.titles)
         if head.pos_ != "PROPN" or not span.start <= head.i < span.end:
             return None  # (a head trimmed off its mention as punctuation: "〞" tagged PROPN)
+        if head.lower_ in words:
+            return None  # 'THE VICE PRESIDENT:': a title in capitals, no name after it
         toks = list(span)
         k = head.i - span.start
         j = k
@@ -280,6 +283,30 @@ class Resolver(PronounTable):
                 ent.organization = organization_from_title(ent.title, self.titles)
         self._complete_name(ent)
         return self._seen(ent, head), self._name_resolution(ent, name)
+
+    def _label_name(self, q: _Query) -> Found | None:
+        """A transcript's speaker label in capitals, a first name and a surname
+        (``KATE LUND:``), names a person as written; a later ``LUND:`` is her by surname."""
+        span, doc = q.span, self.doc
+        words = [t for t in span if not t.is_punct]
+        if not (
+            1 <= len(words) <= 3
+            and span.end < len(doc)
+            and doc[span.end].text in (":", "(")
+            and all(t.is_alpha and t.is_upper and len(t) > 1 for t in words)
+        ):
+            return None
+        _, titles, mods = title_sets(self.titles)
+        if any(t.lower_ in titles or t.lower_ in mods for t in words):
+            return None  # 'THE VICE PRESIDENT:' is a title, not a name
+        if len(words) == 1:  # 'LUND:' after 'KATE LUND:', whatever the tagger made of it
+            known = self.by_surname.get(words[0].lower_)
+            return (self._seen(known[-1], q.head), Resolution.SURNAME) if known else None
+        name = " ".join(t.text for t in words)
+        ent = self._person_for(name, words[-1].lower_, words[0].i)
+        self._add_name(ent, name, doc[words[0].i : words[-1].i + 1])
+        self._complete_name(ent)
+        return self._seen(ent, q.head), Resolution.NAMED
 
     def _description(self, q: _Query) -> Found | None:
         """``the minister``: the most recent entity whose title has the same head word."""

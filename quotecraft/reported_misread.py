@@ -107,12 +107,12 @@ def _trailing_noun(sent: Span, lexicon: CueLexicon) -> tuple[Token, tuple[int, i
         last -= 1
     if last < sent.start or doc[last].pos_ not in ("NOUN", "PROPN"):
         return None  # checked first: most sentences end with no noun a verb was read as
-    if sum(1 for t in sent if not t.is_space and not t.is_punct) < 6:
-        return None
     noun = doc[last]
     lemma = _verb_lemma(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or "ccomp" not in verb.frames or verb.cls not in _TRAILING_CLASSES:
+        return None
+    if sum(1 for t in sent if not t.is_space and not t.is_punct) < 6:
         return None
     k = noun.i - 1
     while k > sent.start and noun.is_ancestor(doc[k]) and not doc[k].is_punct:

@@ -11,11 +11,13 @@ number makes no name (``Rewind 2013``).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .speaker_features import first_name_entity, first_names, honorifics
@@ -66,15 +68,17 @@ def looks_like_name(toks: Sequence[Token]) -> bool:
     return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
 
 
-def tokens_lowered(doc: Doc, words: Collection[str]) -> list[Token]:
+def tokens_lowered(doc: Doc, words: frozenset[str] | tuple[str, ...]) -> list[Token]:
     """The tokens of ``doc`` whose lowercase form is one of ``words``, in text order, found
     in the token array (no Token is built for the others)."""
-    strings = doc.vocab.strings
-    lowers = doc.to_array(LOWER)
-    found = [h for h in set(lowers.tolist()) if strings[h] in words]
-    if not found:
-        return []
-    return [doc[i] for i in np.isin(lowers, found).nonzero()[0].tolist()]
+    hits = np.isin(doc.to_array(LOWER), _hashes(words)).nonzero()[0].tolist()
+    return [doc[i] for i in hits]
+
+
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str] | tuple[str, ...]) -> np.ndarray:
+    """The string-store hashes of ``words`` (the same in every vocabulary)."""
+    return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
 
 
 def lowercase_words(doc: Doc) -> set[str]:

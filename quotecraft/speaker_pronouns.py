@@ -12,6 +12,7 @@ same pronoun in the narration).
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -145,9 +146,8 @@ class PronounTable(VoicedEntityTable):
         """Sentence ids holding a *he* or *she* (by gender) outside quotations, sorted."""
         if self._chains is None:
             table = pronouns()
-            gendered = {w for w, g in table.items() if g in ("male", "female")}
             chains: dict[str, list[int]] = {}
-            for t in tokens_lowered(self.doc, gendered):
+            for t in tokens_lowered(self.doc, _gendered_pronouns()):
                 gender = table[t.lower_]
                 if t.pos_ == "PRON" and not self._inside_quote(t.idx):
                     sents = chains.setdefault(gender, [])
@@ -161,6 +161,11 @@ class PronounTable(VoicedEntityTable):
         if gender in ("male", "female") and ent.gender is None:
             ent.gender = gender
         return ent
+
+
+@cache
+def _gendered_pronouns() -> frozenset[str]:
+    return frozenset(w for w, g in pronouns().items() if g in ("male", "female"))
 
 
 def _main_subject(tok: Token) -> bool:

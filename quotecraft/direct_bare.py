@@ -219,7 +219,8 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     cup. "Well?"``. The sentence that ends right before the quote's opening mark, in the
     same paragraph, is short, holds no quotation of its own, and its main verb's one
     subject is a name (not a place's or a date's), *he*, *she*, *I* or a person's role or
-    kin (:func:`_person_noun`): that subject speaks. Else None (a quote after ``The fund lost money. "..."`` names no speaker)."""
+    kin (:func:`_person_noun`): that subject speaks. Else None (a quote after ``The fund
+    lost money. "..."`` names no speaker)."""
     gap = text[: q.open].rstrip(" \t")
     if not gap.endswith((".", "!", "?")) or "\n" in text[len(gap) : q.open]:
         return None

@@ -9,6 +9,7 @@ text the caller passed in (for HTML input: the extracted ``Article.text``).
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -315,6 +316,7 @@ class Quote:
 
 _ASIDE_OPEN = (",", "—", "–", "(")
 _ASIDE_CLOSE = (",", "—", "–", ")")
+_RELATIVE_LEAD = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
 def _without_interposed(q: Quote) -> str:
@@ -329,6 +331,12 @@ def _without_interposed(q: Quote) -> str:
     if mention is not None and start < mention.start < lo:
         lo = mention.start
     hi = q.cue.end
+    # ", in the words of its owner, Ann Roos,": the source (and its name) follow the cue
+    named = q.speaker.name_mention if q.speaker is not None else None
+    for m in sorted((m for m in (mention, named) if m is not None), key=lambda m: m.start):
+        gap = q.content.text[hi - start : m.start - start]
+        if hi <= m.start and m.end < q.content.end and not gap.strip(" ,"):
+            hi = m.end
     # what the attribution says besides: 'told parliament on Monday in a statement,'
     told = q.addressee.mention if q.addressee is not None else None
     parts = sorted((p.start, p.end) for p in (q.date, q.medium, told) if p is not None)
@@ -339,8 +347,13 @@ def _without_interposed(q: Quote) -> str:
     ends = [k for k in (text.find(m, hi - start) for m in _ASIDE_CLOSE) if k >= 0]
     if cut_from <= 0 or not ends:
         return text
-    cut_to = min(ends) + 1
-    if text[cut_from + 1 : lo - start].strip() or text[hi - start : cut_to - 1].strip():
+    cut_to = first = min(ends) + 1
+    while _RELATIVE_LEAD.match(text, cut_to):  # "two officials, who spoke ..., would"
+        ends = [k for k in (text.find(m, cut_to) for m in _ASIDE_CLOSE) if k >= 0]
+        if not ends:
+            return text
+        cut_to = min(ends) + 1
+    if text[cut_from + 1 : lo - start].strip() or text[hi - start : first - 1].strip():
         return text  # other words share the aside: not just the attribution
     if any(f.start - start < cut_to and cut_from < f.end - start for f in q.fragments):
         return text

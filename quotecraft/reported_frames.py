@@ -307,10 +307,16 @@ def phrase_attributions(
             else:
                 for k in range(1, len(toks) - len(words)):
                     n = _phrase_end(toks, k, words) if lower[k - 1] == "," else None
-                    if n is not None:
+                    if n is None:
+                        continue
+                    close = _interposed_close(toks, n)
+                    if close is None:
                         source = [t for t in toks[n:] if not t.is_punct]
                         found = (toks[k], toks[n - 1], source, toks[: k - 1])
-                        break
+                    else:  # "A, in the words of X, B": what was said is A and B
+                        source = [t for t in toks[n:close] if not t.is_punct]
+                        found = (toks[k], toks[n - 1], source, toks[: k - 1] + toks[close + 1 :])
+                    break
             if found is None:
                 continue
             first, last, source, rest = found
@@ -376,6 +382,22 @@ def _phrase_end(toks: Sequence[Token], k: int, words: tuple[str, ...]) -> int | 
             return None
         i += 1
     return i
+
+
+def _interposed_close(toks: Sequence[Token], n: int) -> int | None:
+    """The index of the comma or dash that closes a cue phrase's source interposed in
+    a sentence (``The rise was, in the words of one trader, "brutal."``), when words
+    follow it; None when the source runs to the sentence's end."""
+    for j in range(n + 1, len(toks) - 1):
+        if toks[j].text in (",", "—", "–") and any(t.is_alpha for t in toks[j + 1 :]):
+            j = _apposition_end(toks, j)  # "..., in the words of her aunt, Ada Lind, B"
+            if toks[j + 1].lower_ in _RELATIVE_WORDS:
+                return None  # "..., in the words of Lind, who runs the shelter"
+            return j
+    return None
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "where"})
 
 
 def _apposition_end(toks: Sequence[Token], comma: int) -> int:

@@ -287,6 +287,15 @@ def test_words_skip_an_attribution_that_interrupts_a_report() -> None:
     assert q.words == "The levy would cost billions"
 
 
+def test_words_skip_a_source_that_follows_its_cue_in_an_aside() -> None:
+    text = "The dam, in the words of one engineer, was never safe."
+    q = _reported(text, "in the words of", "one engineer")
+    assert q.words == "The dam was never safe"
+    # a relative clause on the source belongs to the aside
+    text = "The fee, according to two clerks, who asked not to be named, will double."
+    assert _reported(text, "according to", "two clerks").words == "The fee will double"
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -77,6 +77,23 @@ Found = tuple[Entity, Resolution]
 """What a sieve step finds: the entity and how it was found."""
 
 
+def _called(noun: Token) -> Token | None:
+    """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
+    farmer called Moen``), when it looks like a person's name; else None."""
+    if noun.pos_ != "NOUN":
+        return None
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call"):
+            for c in acl.children:
+                if (
+                    c.dep_ in ("oprd", "dobj", "attr")
+                    and c.pos_ == "PROPN"
+                    and looks_like_name([t for t in c.subtree if not t.is_punct])
+                ):
+                    return c
+    return None
+
+
 class Resolver(PronounTable):
     """Resolves mentions in one document. Build one per ``Doc``."""
 
@@ -166,6 +183,20 @@ class Resolver(PronounTable):
         Not when the head is a name itself (``Jo Lee, the General Secretary of NATO``).
         """
         doc, head = self.doc, q.head
+        named = _called(head) or next(
+            (n for c in head.children if c.dep_ == "appos" and (n := _called(c)) is not None), None
+        )
+        if named is not None:  # "a retired teacher named Hugo Brandt"
+            name_bounds = mention_span(named)
+            ent, _ = self.resolve(name_bounds, named.i)
+            if ent.kind is SpeakerKind.UNKNOWN:
+                ent.kind = SpeakerKind.PERSON
+            noun = named.head.head
+            _, words, _ = title_sets(self.titles)
+            if ent.title is None and noun.lemma_.lower() in words:  # not "a woman named Ruth"
+                ent.title = strip_det(doc[noun.left_edge.i : noun.i + 1].text)
+                ent.organization = organization_from_title(ent.title, self.titles)
+            return ent, self._how.get(name_bounds, Resolution.NAMED)
         for c in head.children:
             if (
                 c.dep_ == "appos"

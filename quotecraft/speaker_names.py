@@ -97,12 +97,16 @@ def nominal_tokens(doc: Doc) -> list[Token]:
 def common_opening(toks: Sequence[Token], lowercase: set[str]) -> bool:
     """A name's first word opens a sentence or a line and the text writes it in
     lowercase elsewhere (``Describe Einstein’s view``; ``describe``): a common word,
-    not part of the name (a known first name stays: ``Will Lee``, ``will``)."""
+    not part of the name (a known first name stays: ``Will Lee``, ``will``); so is an
+    opening word in *-ing* that is no known first name (``Injecting Clinton's troubles``)."""
     if len(toks) < 2:
         return False
     first = toks[0]
     opens = first.is_sent_start or first.i == 0 or "\n" in first.doc[first.i - 1].text
-    return bool(opens) and first.lower_ in lowercase and first.lower_ not in first_names()
+    if not opens or first.lower_ in first_names():
+        return False
+    # "Injecting Clinton's troubles ...": a sentence opening with a participle
+    return first.lower_ in lowercase or (first.lower_.endswith("ing") and len(first) > 5)
 
 
 def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:

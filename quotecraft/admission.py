@@ -42,6 +42,9 @@ first check that refuses a candidate.
 - ``perceived_event``: a verb of ``perception_verbs`` with a bare infinitive clause
   (``watched his daughter win the final``, ``heard the door slam``): an event seen or
   heard, not a statement.
+- ``adverbial_wh``: a clause opening with *when*, *where*, *why* or *how* that the parser
+  hung on the cue as an adverbial clause, and that does not follow the cue or its object
+  directly (``asked for help when the storm hit``): a time or place, not a question.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -304,6 +307,27 @@ def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = Non
     )
 
 
+_WH_ADVERBS = frozenset({"when", "where", "why", "how"})
+
+
+def adverbial_wh(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """An adverbial clause opening with *when*, *where*, *why* or *how* that does not
+    follow the cue or its object directly (``asked for help when the storm hit``): a time
+    or place, not the question. ``asked when the office would reopen`` and ``asked the
+    clerk when ...``, which the parser reads the same way, are kept
+    (``reported.advcl_wh.v1``)."""
+    if content.dep_ != "advcl" or content.head.i != cue.i:
+        return False
+    first = content.left_edge
+    if first.lower_ not in _WH_ADVERBS:
+        return False
+    if first.i < cue.i:
+        return True  # "When I joined, they asked me for ...": a fronted time clause
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first.i]
+    before = max((c.right_edge.i for c in objects), default=cue.i)
+    return before != first.i - 1
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
@@ -316,6 +340,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "passive_manner": passive_manner,
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,
+    "adverbial_wh": adverbial_wh,
 }
 """The admission checks by name, in the order they are tried."""
 

@@ -234,6 +234,19 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
         # a passive cue's participle says how: no report
         ("Street names are written using the old spelling.", "written", "using", "passive_manner"),
         ("The drop can be explained using a simple model.", "explained", "using", "passive_manner"),
+        # a time clause the parser hung on "ask": after its prepositional object, or fronted
+        (
+            "The pilot asked for a new heading when the fog thickened.",
+            "asked",
+            "thickened",
+            "adverbial_wh",
+        ),
+        (
+            "When the fog thickened, the pilot asked the tower for a new heading.",
+            "asked",
+            "thickened",
+            "adverbial_wh",
+        ),
     ],
 )
 def test_refusal_names_the_new_checks(
@@ -246,6 +259,15 @@ def test_refusal_names_the_new_checks(
     content = next(t for t in doc if t.text == content_text)
     assert check in CHECKS
     assert refusal(cue, content, extractor.lexicon) == check
+
+
+def test_a_question_hung_on_ask_as_an_adverbial_clause_is_admitted(extractor: Any) -> None:
+    from quotecraft.admission import refusal
+
+    doc = extractor.nlp("Parents asked the school when the leaking roof would be fixed.")
+    asked, fixed = doc[1], next(t for t in doc if t.text == "fixed")
+    assert fixed.dep_ == "advcl" and fixed.head.i == asked.i  # the misreading this is about
+    assert refusal(asked, fixed, extractor.lexicon) is None
 
 
 IDIOMS = [

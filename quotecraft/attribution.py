@@ -27,7 +27,7 @@ from .sources import (
     trim_phrase,
     unsigned_document,
 )
-from .speaker_groups import age_before, coordinated_name
+from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import subject_across_aside, subject_of_verb_read_as_participle
 from .wordlists import word_list
 
@@ -341,7 +341,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             continue
         if c.dep_ in _MENTION_CUT_DEPS or c.is_punct:
             if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with", "from") and c.i == end:
-                end = _relative_aside(c) or c.right_edge.i + 1
+                end = relative_aside(c) or c.right_edge.i + 1
                 continue
             break
         if c.i != end:
@@ -355,19 +355,6 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
-
-
-_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
-
-
-def _relative_aside(prep: Token) -> int | None:
-    """Where a relative clause set off by a comma starts in the phrase of ``prep`` (``a
-    nurse at the clinic, who asked not to be named``): the speaker's phrase ends there."""
-    doc = prep.doc
-    for i in range(prep.i + 1, prep.right_edge.i):
-        if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVE_WORDS:
-            return i
-    return None
 
 
 def addressed_participle(cue: Token) -> bool:

@@ -97,6 +97,7 @@ CODE_RULES = frozenset(
         "reported.scored.v1",
         "reported.passive.v1",
         "reported.phrase.v1",
+        "reported.noun_colon.v1",
         "reported.medium_that.v1",
     }
 )

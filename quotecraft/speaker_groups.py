@@ -80,3 +80,16 @@ def without_ages(span: Span) -> str:
     drop = ages | {i + d for i in ages for d in (-1, 1) if span.doc[i + d].is_punct}
     words = [" " if t.i in drop else t.text_with_ws for t in span]
     return " ".join("".join(words).split()).strip(" ,")
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
+
+
+def relative_aside(prep: Token) -> int | None:
+    """Where a relative clause set off by a comma starts in the phrase of ``prep`` (``a
+    nurse at the clinic, who asked not to be named``): the speaker's phrase ends there."""
+    doc = prep.doc
+    for i in range(prep.i + 1, prep.right_edge.i):
+        if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVE_WORDS:
+            return i
+    return None

@@ -1,0 +1,107 @@
+"""A noun cue with its owner, then a colon: ``Her message to the players was simple: ...``.
+
+Rule ``reported.noun_colon.v1``. A sentence that opens with a noun cue of the lexicon
+(``data/cues/nouns.tsv``: *message*, *answer*, *warning*, *verdict* ...) owned by a
+speaker (a possessor, ``the coach's verdict``, ``her warning``, or a *from* phrase, ``the
+reply from the ministry``), perhaps with a copula and an adjective (``was simple``,
+``came quickly``), and then a colon: what follows the colon, a clause with a verb and not
+in quotation marks (quoted words after a colon are :mod:`quotecraft.direct`'s
+``direct.colon.v1``), is what the owner said. A noun with no owner (``The message was
+clear: ...``) names no speaker and is left alone, as is a noun that is no cue (``The
+weather was simple: ...``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution, mention_bounds
+from .candidates import Candidate
+from .cues import CueLexicon
+
+NOUN_COLON_RULE = "reported.noun_colon.v1"
+_MAX_LEAD = 14
+"""At most this many tokens before the colon."""
+_LINKING_VERBS = frozenset({"be", "come", "seem", "remain", "sound", "stay"})
+_LINK_POS = frozenset({"ADJ", "ADV", "PART", "PUNCT", "DET"})
+_OPENING_MARKS = frozenset("\"“‘«„'")
+
+
+def noun_colon_attributions(doc: Doc, lexicon: CueLexicon, text: str) -> list[Candidate]:
+    """The reports of rule ``reported.noun_colon.v1`` in ``doc`` (``text`` is its text)."""
+    if ":" not in text:
+        return []
+    out: list[Candidate] = []
+    for colon in doc:
+        if colon.text != ":":
+            continue
+        sent = colon.sent
+        lead = doc[sent.start : colon.i]
+        if not 2 <= len(lead) <= _MAX_LEAD:
+            continue
+        noun = next(
+            (t for t in lead if t.pos_ == "NOUN" and t.dep_ not in ("poss", "compound")), None
+        )
+        if noun is None or noun.lemma_.lower() not in lexicon.nouns:
+            continue
+        owner = _owner(noun)
+        if owner is None or noun.left_edge.i != sent.start or not _links(lead, noun):
+            continue
+        rest = [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if (
+            len(rest) < 2
+            or rest[0].text in _OPENING_MARKS
+            or any(t.text in _OPENING_MARKS for t in rest)
+            or not any(t.pos_ in ("VERB", "AUX") for t in rest)
+        ):
+            continue
+        lemma = noun.lemma_.lower()
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=rest[0].idx,
+                end=rest[-1].idx + len(rest[-1].text),
+                rule=NOUN_COLON_RULE,
+                confidence=round(0.85 * lexicon.nouns[lemma], 3),
+                cue=(noun.idx, noun.idx + len(noun.text)),
+                cue_lemma=lemma,
+                cue_type=lexicon.cue_type(lemma),
+                cue_token=noun.i,
+                attribution=Attribution(speaker=mention_bounds(owner), speaker_head=owner.i),
+            )
+        )
+    return out
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who owns a noun cue: its possessor (``her``, ``the coach's``) or the object of a
+    *from* phrase on it (``the reply from the ministry``); None if neither."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN"):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj
+    return None
+
+
+def _links(lead: Span, noun: Token) -> bool:
+    """Whether the words between the noun's phrase and the colon only link it to what
+    follows (nothing, ``was simple``, ``was the same``, ``came within the hour``): a
+    linking verb with its adjectives, adverbs and prepositional phrases, no other verb."""
+    for t in lead:
+        if t.i <= noun.right_edge.i:
+            continue
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() not in _LINKING_VERBS:
+                return False
+        elif t.pos_ not in _LINK_POS and not any(
+            a.dep_ in ("prep", "npadvmod") and a.head.lemma_.lower() in _LINKING_VERBS
+            for a in [t, *t.ancestors]
+        ):
+            return False
+    return True

@@ -324,8 +324,18 @@ def adverbial_wh(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     if first.i < cue.i:
         return True  # "When I joined, they asked me for ...": a fronted time clause
     objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first.i]
+    if any(_asked_thing(c, lexicon) for c in objects):
+        return True  # "asked a question about X when ...": the question is the object
     before = max((c.right_edge.i for c in objects), default=cue.i)
     return before != first.i - 1
+
+
+def _asked_thing(obj: Token, lexicon: CueLexicon | None) -> bool:
+    """An object that is what was asked (``a question``, ``a favour``), not whom."""
+    lemma = obj.lemma_.lower()
+    if lemma in ("question", "favour", "favor"):
+        return True
+    return lexicon is not None and (lemma in lexicon.nouns or lemma in lexicon.propositional_nouns)
 
 
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {

@@ -26,13 +26,21 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from attrs import define
 from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
-from .speaker_features import gendered_nouns, honorifics, mention_gender, pronouns, subject_form
+from .speaker_features import (
+    first_names,
+    gendered_nouns,
+    honorifics,
+    mention_gender,
+    pronouns,
+    subject_form,
+)
 from .speaker_groups import apposed_member, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
@@ -77,18 +85,29 @@ Found = tuple[Entity, Resolution]
 """What a sieve step finds: the entity and how it was found."""
 
 
-def _called(noun: Token) -> Token | None:
+@lru_cache(maxsize=8)
+def _person_nouns(titles: frozenset[str]) -> frozenset[str]:
+    """Nouns that name a person: the title words and the gendered nouns."""
+    return titles | frozenset(gendered_nouns())
+
+
+def _called(noun: Token, person_nouns: frozenset[str]) -> Token | None:
     """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
-    farmer called Moen``), when it looks like a person's name; else None."""
+    fisherman called Oskar``), when it is a person's: the noun names a person
+    (``person_nouns``: titles and gendered nouns) or the name is tagged as a person's or
+    opens with a known first name. Else None (``a news site called "The Ledger"``)."""
     if noun.pos_ != "NOUN":
         return None
     for acl in noun.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call"):
             for c in acl.children:
-                if (
-                    c.dep_ in ("oprd", "dobj", "attr")
-                    and c.pos_ == "PROPN"
-                    and looks_like_name([t for t in c.subtree if not t.is_punct])
+                if c.dep_ not in ("oprd", "dobj", "attr") or c.pos_ != "PROPN":
+                    continue
+                words = [t for t in c.subtree if not t.is_punct]
+                if looks_like_name(words) and (
+                    noun.lemma_.lower() in person_nouns
+                    or c.ent_type_ == "PERSON"
+                    or words[0].lower_ in first_names()
                 ):
                     return c
     return None
@@ -183,8 +202,14 @@ class Resolver(PronounTable):
         Not when the head is a name itself (``Jo Lee, the General Secretary of NATO``).
         """
         doc, head = self.doc, q.head
-        named = _called(head) or next(
-            (n for c in head.children if c.dep_ == "appos" and (n := _called(c)) is not None), None
+        people = _person_nouns(title_sets(self.titles)[1])
+        named = _called(head, people) or next(
+            (
+                n
+                for c in head.children
+                if c.dep_ == "appos" and (n := _called(c, people)) is not None
+            ),
+            None,
         )
         if named is not None:  # "a retired teacher named Hugo Brandt"
             name_bounds = mention_span(named)
@@ -192,8 +217,9 @@ class Resolver(PronounTable):
             if ent.kind is SpeakerKind.UNKNOWN:
                 ent.kind = SpeakerKind.PERSON
             noun = named.head.head
-            _, words, _ = title_sets(self.titles)
-            if ent.title is None and noun.lemma_.lower() in words:  # not "a woman named Ruth"
+            if (
+                ent.title is None and noun.lemma_.lower() in title_sets(self.titles)[1]
+            ):  # not "a woman named Ruth"
                 ent.title = strip_det(doc[noun.left_edge.i : noun.i + 1].text)
                 ent.organization = organization_from_title(ent.title, self.titles)
             return ent, self._how.get(name_bounds, Resolution.NAMED)

@@ -28,7 +28,11 @@ from .sources import (
     unsigned_document,
 )
 from .speaker_groups import age_before, coordinated_name, relative_aside
-from .subject_asides import subject_across_aside, subject_of_verb_read_as_participle
+from .subject_asides import (
+    subject_across_aside,
+    subject_before_closing_cue,
+    subject_of_verb_read_as_participle,
+)
 from .wordlists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -456,6 +460,7 @@ def attribute(cue: Token) -> Attribution:
             stranded_subject(cue)
             or subject_across_aside(cue)
             or subject_of_verb_read_as_participle(cue)
+            or subject_before_closing_cue(cue)
         )
     att = Attribution()
     att.medium, att.date = medium_and_date(cue)

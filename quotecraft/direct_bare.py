@@ -32,6 +32,7 @@ from .marks import Quoted
 from .resources import data_regexes
 from .speaker_features import gendered_nouns
 from .titles import packaged_titles
+from .wordlists import word_list
 
 
 @cache
@@ -200,6 +201,10 @@ _BEAT_WORDS = 20
 """Tokens of the longest sentence read as an action beat before a quote."""
 
 
+_NOT_PERSONS = frozenset({"human", "talisman", "ottoman", "caiman", "german", "roman"})
+"""Words in *-man* that name no person by role (*the human* is no role)."""
+
+
 def _person_noun(t: Token) -> bool:
     """A singular noun that names a person by role or kin (``the governor``, ``the old
     man``, ``her mother``, ``the fisherman``): a title word of the packaged title lexicon,
@@ -210,7 +215,7 @@ def _person_noun(t: Token) -> bool:
     return (
         low in packaged_titles()[1]
         or low in gendered_nouns()
-        or low.endswith(("man", "woman", "person"))
+        or (low.endswith(("man", "woman", "person")) and low not in _NOT_PERSONS)
     )
 
 
@@ -218,8 +223,9 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     """The speaker of an action beat: ``Marcus shrugged. "At home."``, ``She set down her
     cup. "Well?"``. The sentence that ends right before the quote's opening mark, in the
     same paragraph, is short, holds no quotation of its own, and its main verb's one
-    subject is a name (not a place's or a date's), *he*, *she*, *I* or a person's role or
-    kin (:func:`_person_noun`): that subject speaks. Else None (a quote after ``The fund
+    subject is a name (not a place's or a date's), *he*, *she*, *I*, a person's role or
+    kin (:func:`_person_noun`), or any singular noun whose verb is a gesture of
+    ``gesture_verbs`` (``The suspect shrugged.``): that subject speaks. Else None (a quote after ``The fund
     lost money. "..."`` names no speaker)."""
     gap = text[: q.open].rstrip(" \t")
     if not gap.endswith((".", "!", "?")) or "\n" in text[len(gap) : q.open]:
@@ -236,6 +242,7 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
         return None
     subj = subjects[0]
     named = subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACES
-    if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj)):
-        return None
+    gesture = subj.tag_ == "NN" and root.lemma_.lower() in word_list("gesture_verbs")
+    if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture):
+        return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun
     return Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)

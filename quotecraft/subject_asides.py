@@ -9,8 +9,10 @@ noun phrase right before the aside, when the aside closes right before the verb.
 :func:`quotecraft.attribution.attribute` tries it after
 :func:`~quotecraft.attribution.stranded_subject`, which finds a name with no verb
 between it and the cue (an aside with a verb, ``who ran``, ``helping to``, stops that).
-:func:`subject_of_verb_read_as_participle` is tried last: a main verb the parser read as a
-participle of the noun before it (``... the letter called the ward unsafe``).
+:func:`subject_of_verb_read_as_participle` comes next: a main verb the parser read as a
+participle of the noun before it (``... the letter called the ward unsafe``); and last
+:func:`subject_before_closing_cue`: the noun phrase between a closing quotation mark and
+a cue verb the parser left without a subject (``"Why?" the innkeeper asked.``).
 """
 
 from __future__ import annotations
@@ -132,3 +134,34 @@ def subject_of_verb_read_as_participle(cue: Token) -> Token | None:
         if t.dep_ == "relcl":
             return t.head  # "One of the nurses who signed the letter": the nurses
     return root
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
+_NP_EDGE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def subject_before_closing_cue(cue: Token) -> Token | None:
+    """The noun phrase between a closing quotation mark and a cue verb that ends the
+    sentence, when the parse gave the verb no subject (``"What do you want?" the
+    innkeeper asked.``, read as a participle with *innkeeper* for an adverb): the phrase is
+    the subject. Only a plain noun phrase (a determiner, adjectives, nouns) right after the
+    mark (or its comma), with nothing but punctuation after the verb; its last noun is
+    returned."""
+    if cue.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in cue.children):
+        return None
+    doc = cue.doc
+    after = doc[cue.i + 1 : cue.sent.end]
+    if not all(t.is_punct or t.is_space for t in after):
+        return None
+    k = cue.i - 1
+    if k < 0 or doc[k].tag_ not in ("NN", "NNP"):
+        return None
+    noun = doc[k]
+    while k >= 0 and doc[k].pos_ in _NP_EDGE_POS:
+        k -= 1
+    if k < 0 or k == noun.i:
+        return None
+    before = doc[k]
+    if before.text == "," and k > 0:
+        before = doc[k - 1]
+    return noun if before.text in _CLOSING_MARKS else None

@@ -658,3 +658,20 @@ def test_a_quote_two_sentences_after_its_attribution_is_not_joined(extractor: An
         ("direct.cue_after.v1", "We need help,"),
         ("direct.continuation.v1", "There is no plan."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("The fisherman waited.", True),
+        ("Her mother waited.", True),
+        ("The governor waited.", True),
+        ("The human waited.", False),  # a word in -man that names no role
+        ("The ferry waited.", False),
+    ],
+)
+def test_role_and_kin_nouns_of_action_beats(extractor: Any, sentence: str, person: bool) -> None:
+    from quotecraft.direct_bare import _person_noun
+
+    doc = extractor.nlp(sentence)
+    assert _person_noun(doc[1]) is person

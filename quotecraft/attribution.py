@@ -24,6 +24,7 @@ from .sources import (
     document_bounds,
     is_document,
     medium_and_date,
+    noun_cue_owner,
     trim_phrase,
     unsigned_document,
 )
@@ -92,7 +93,7 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i == cue.i:
             holder = _holding_verb(tok)
             if holder is None:
-                return _noun_cue_speaker(tok)
+                return noun_cue_owner(tok)
             tok, adjunct = holder, True
             continue
         found, done = _verb_speaker(tok, cue, adjunct)
@@ -143,26 +144,13 @@ def _first_cue_of_conjunction(cue: Token) -> Token:
     return cue
 
 
-def _noun_cue_speaker(noun: Token) -> Token | None:
-    """A noun cue's speaker: its possessor (``X's statement``), else ``by/from/of X``."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return obj
-    return None
-
-
 def _holding_verb(noun: Token) -> Token | None:
     """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*.
 
     Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun
     cue with a possessor or an author of its own.
     """
-    if _noun_cue_speaker(noun) is not None:
+    if noun_cue_owner(noun) is not None:
         return None
     if (
         noun.dep_ == "pobj"

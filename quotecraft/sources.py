@@ -245,3 +245,24 @@ def commitment_cue_type(base: str | None, cue: Token, content: Token) -> str | N
     if base != "speech" or cue.lemma_.lower() not in word_list("commitment_verbs"):
         return None
     return "intention" if content.dep_ == "xcomp" and content.head.i == cue.i else None
+
+
+_NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def noun_cue_owner(noun: Token) -> Token | None:
+    """A noun cue's speaker: its possessor (``X's statement``), else ``by/from/of X``,
+    else a name of a person or organization compounded with it (``a Harbor Gazette
+    report that ...``, as ``a Reuters poll`` names its author)."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj
+    for c in noun.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _NAMING_LABELS:
+            return c
+    return None

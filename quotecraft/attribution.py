@@ -25,6 +25,7 @@ from .sources import (
     is_document,
     medium_and_date,
     noun_cue_owner,
+    passive_as_source,
     trim_phrase,
     unsigned_document,
 )
@@ -442,7 +443,7 @@ def stranded_subject(cue: Token) -> Token | None:
 
 def attribute(cue: Token) -> Attribution:
     """Everything :mod:`quotecraft.attribution` can say about one cue."""
-    head = speaker_head(cue)
+    head = passive_as_source(cue) or speaker_head(cue)  # "As stated in X's report, ..."
     if head is None:
         head = (
             stranded_subject(cue)

@@ -12,7 +12,10 @@ not who said it. Rule ``source.document.v1``:
 - a message with no author after *according to* gives no speaker and the message as
   the medium (``according to a note to clients``): the text does not say who wrote it;
 - evidence with no author is itself the source (``according to the poll``, ``the data
-  show``): it keeps the speaker.
+  show``): it keeps the speaker;
+- a passive *as* clause with no agent speaks through the document or publication it
+  cites (``As stated in the auditor's report, ...``: the auditor; ``As reported in the
+  Gazette, ...``): :func:`passive_as_source`.
 
 Rule ``source.cue_type.v1``: a speech cue (``said``, ``according to``) reports evidence
 when its source is evidence (``according to the poll``, ``research suggests``) and
@@ -266,3 +269,24 @@ def noun_cue_owner(noun: Token) -> Token | None:
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _NAMING_LABELS:
             return c
     return None
+
+
+def passive_as_source(cue: Token) -> Token | None:
+    """The document or organization a passive *as* clause cites when it names no agent:
+    ``As stated in the auditor's report, ...``, ``As reported in the Gazette, ...`` (the
+    report, whose author :func:`document_author` then gives, or the Gazette). None for
+    any other cue."""
+    if cue.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.children):
+        return None
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on"):
+            for obj in c.children:
+                if obj.dep_ == "pobj" and (is_document(obj) or obj.ent_type_ in _MEDIUM_NAMES):
+                    return obj
+    return None
+
+
+_MEDIUM_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART"})
+"""Entity labels the tagger gives a named publication (``the Gazette``)."""

@@ -319,6 +319,12 @@ _ASIDE_CLOSE = (",", "—", "–", ")")
 _RELATIVE_LEAD = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
+def _short_gap(gap: str) -> bool:
+    """Words between a cue and its source's mention that belong to the attribution: a
+    few words (``her aunt,``) with no quotation mark or sentence end."""
+    return len(gap.split()) <= 4 and not any(c in gap for c in '"“”‘’.;:!?')
+
+
 def _without_interposed(q: Quote) -> str:
     """The content of ``q`` without an attribution that interrupts it: the stretch from
     the comma or dash before the speaker (or the cue) to the one after the cue. Quoted
@@ -334,8 +340,8 @@ def _without_interposed(q: Quote) -> str:
     # ", in the words of its owner, Ann Roos,": the source (and its name) follow the cue
     named = q.speaker.name_mention if q.speaker is not None else None
     for m in sorted((m for m in (mention, named) if m is not None), key=lambda m: m.start):
-        gap = q.content.text[hi - start : m.start - start]
-        if hi <= m.start and m.end < q.content.end and not gap.strip(" ,"):
+        gap = q.content.text[hi - start : m.start - start]  # "her aunt, " before the name
+        if hi <= m.start and m.end < q.content.end and _short_gap(gap):
             hi = m.end
     # what the attribution says besides: 'told parliament on Monday in a statement,'
     told = q.addressee.mention if q.addressee is not None else None

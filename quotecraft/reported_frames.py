@@ -310,13 +310,14 @@ def phrase_attributions(
                     n = _phrase_end(toks, k, words) if lower[k - 1] == "," else None
                     if n is None:
                         continue
-                    close = _interposed_close(toks, n)
-                    if close is None:
+                    ends = _interposed_close(toks, n)
+                    if ends is None:
                         source = [t for t in toks[n:] if not t.is_punct]
                         found = (toks[k], toks[n - 1], source, toks[: k - 1])
                     else:  # "A, in the words of X, B": what was said is A and B
-                        source = [t for t in toks[n:close] if not t.is_punct]
-                        found = (toks[k], toks[n - 1], source, toks[: k - 1] + toks[close + 1 :])
+                        source = [t for t in toks[n : ends[0]] if not t.is_punct]
+                        rest = toks[: k - 1] + toks[ends[1] + 1 :]
+                        found = (toks[k], toks[n - 1], source, rest)
                     break
             if found is None:
                 continue
@@ -385,16 +386,23 @@ def _phrase_end(toks: Sequence[Token], k: int, words: tuple[str, ...]) -> int | 
     return i
 
 
-def _interposed_close(toks: Sequence[Token], n: int) -> int | None:
-    """The index of the comma or dash that closes a cue phrase's source interposed in
-    a sentence (``The rise was, in the words of one trader, "brutal."``), when words
-    follow it; None when the source runs to the sentence's end."""
+def _interposed_close(toks: Sequence[Token], n: int) -> tuple[int, int] | None:
+    """Where a cue phrase's source interposed in a sentence ends and the comma or dash
+    that closes the aside (``The rise was, in the words of one trader, "brutal."``), when
+    words follow it; a relative clause on the source belongs to the aside (``..., in the
+    words of the mayor, who rarely praises anything, a triumph``). None when the source
+    runs to the sentence's end (``..., in the words of Lind, who runs the shelter.``)."""
     for j in range(n + 1, len(toks) - 1):
         if toks[j].text in (",", "—", "–") and any(t.is_alpha for t in toks[j + 1 :]):
             j = _apposition_end(toks, j)  # "..., in the words of her aunt, Ada Lind, B"
-            if toks[j + 1].lower_ in _RELATIVE_WORDS:
-                return None  # "..., in the words of Lind, who runs the shelter"
-            return j
+            if toks[j + 1].lower_ not in _RELATIVE_WORDS:
+                return j, j
+            close = next(
+                (i for i in range(j + 2, len(toks) - 1) if toks[i].text in (",", "—", "–")), None
+            )
+            if close is None or not any(t.is_alpha for t in toks[close + 1 :]):
+                return None
+            return j, close
     return None
 
 

@@ -291,6 +291,9 @@ def test_words_skip_a_source_that_follows_its_cue_in_an_aside() -> None:
     text = "The dam, in the words of one engineer, was never safe."
     q = _reported(text, "in the words of", "one engineer")
     assert q.words == "The dam was never safe"
+    # the mention may be the name after a description in apposition
+    text = "The dam, in the words of her aunt, Ada Lind, was never safe."
+    assert _reported(text, "in the words of", "Ada Lind").words == "The dam was never safe"
     # a relative clause on the source belongs to the aside
     text = "The fee, according to two clerks, who asked not to be named, will double."
     assert _reported(text, "according to", "two clerks").words == "The fee will double"

@@ -21,7 +21,11 @@ from .speaker_features import pronouns
 from .speaker_names import tokens_lowered
 from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
+from .wordlists import word_list
 
+_NEUTER_REACH = 2
+_RAISING_VERBS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "happen"})
+"""How many sentences back *it* looks for the organization it refers to."""
 _PRONOUN_REACH = 12
 """How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
 
@@ -84,6 +88,30 @@ class PronounTable(VoicedEntityTable):
         distinct = {id(m.entity): m.entity for m in agreeing}
         if gender != "plural" and len(distinct) == 1:
             return next(iter(distinct.values()))
+        return None
+
+    def neuter_antecedent(self, pron_tok: Token) -> Token | None:
+        """What *it* refers to as a speaker (``The council voted to close the library. It
+        said ...``): the head of the latest organization that is the subject of a clause
+        in the pronoun's sentence or the two before it, outside quotations: a named
+        organization or a noun of ``organization_nouns`` (*the board*, *the ministry*).
+        None when there is none, or when *it* is the dummy subject of *seem*, *be* and the
+        like: *it* stays unresolved rather than taken for a thing."""
+        if pron_tok.head.lemma_.lower() in _RAISING_VERBS:
+            return None  # "it seemed that ...", "it is clear that ...": no one speaks
+        sent = self._sent_of[pron_tok.i]
+        start = pron_tok.i
+        while start > 0 and self._sent_of[start - 1] >= sent - _NEUTER_REACH:
+            start -= 1
+        bodies = word_list("organization_nouns")
+        for t in reversed(self.doc[start : pron_tok.i]):
+            if (
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.tag_ in ("NN", "NNP")
+                and (t.ent_type_ == "ORG" or t.lemma_.lower() in bodies)
+                and not self._inside_quote(t.idx)
+            ):
+                return t
         return None
 
     def _chain_head(self, pron_tok: Token, gender: str) -> Token | None:

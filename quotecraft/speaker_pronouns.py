@@ -24,7 +24,6 @@ from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
 
 _NEUTER_REACH = 2
-_RAISING_VERBS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "happen"})
 """How many sentences back *it* looks for the organization it refers to."""
 _PRONOUN_REACH = 12
 """How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
@@ -96,8 +95,9 @@ class PronounTable(VoicedEntityTable):
         in the pronoun's sentence or the two before it, outside quotations: a named
         organization or a noun of ``organization_nouns`` (*the board*, *the ministry*).
         None when there is none, or when *it* is the dummy subject of *seem*, *be* and the
-        like: *it* stays unresolved rather than taken for a thing."""
-        if pron_tok.head.lemma_.lower() in _RAISING_VERBS:
+        like (word list ``dummy_it_verbs``): *it* stays unresolved rather than taken for a
+        thing."""
+        if pron_tok.head.lemma_.lower() in word_list("dummy_it_verbs"):
             return None  # "it seemed that ...", "it is clear that ...": no one speaks
         sent = self._sent_of[pron_tok.i]
         start = pron_tok.i

@@ -43,8 +43,10 @@ first check that refuses a candidate.
   (``watched his daughter win the final``, ``heard the door slam``): an event seen or
   heard, not a statement.
 - ``adverbial_wh``: a clause opening with *when*, *where*, *why* or *how* that the parser
-  hung on the cue as an adverbial clause, and that does not follow the cue or its object
-  directly (``asked for help when the storm hit``): a time or place, not a question.
+  hung on the cue as an adverbial clause, and that stands before the cue, does not follow
+  the cue or its object directly (``asked for help when the storm hit``), or follows an
+  object that is what was asked (``asked a question about X when ...``): a time or place,
+  not a question.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words

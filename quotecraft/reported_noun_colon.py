@@ -1,8 +1,8 @@
 """A noun cue with its owner, then a colon: ``Her message to the players was simple: ...``.
 
 Rule ``reported.noun_colon.v1``. A sentence that opens with a noun cue of the lexicon
-(``data/cues/nouns.tsv``: *message*, *answer*, *warning*, *verdict* ...) owned by a
-speaker (a possessor, ``the coach's verdict``, ``her warning``, or a *from* phrase, ``the
+(``data/cues/nouns.tsv``: *message*, *answer*, *warning*, *argument* ...) owned by a
+speaker (a possessor, ``the coach's answer``, ``her warning``, or a *from* phrase, ``the
 reply from the ministry``), perhaps with a copula and an adjective (``was simple``,
 ``came quickly``), and then a colon: what follows the colon, a clause with a verb and not
 in quotation marks (quoted words after a colon are :mod:`quotecraft.direct`'s

@@ -250,9 +250,6 @@ def commitment_cue_type(base: str | None, cue: Token, content: Token) -> str | N
     return "intention" if content.dep_ == "xcomp" and content.head.i == cue.i else None
 
 
-_NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-
-
 def noun_cue_owner(noun: Token) -> Token | None:
     """A noun cue's speaker: its possessor (``X's statement``), else ``by/from/of X``,
     else a name of a person or organization compounded with it (``a Harbor Gazette
@@ -265,10 +262,7 @@ def noun_cue_owner(noun: Token) -> Token | None:
             for obj in c.children:
                 if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
                     return obj
-    for c in noun.children:
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _NAMING_LABELS:
-            return c
-    return None
+    return _compound_author(noun)
 
 
 def passive_as_source(cue: Token) -> Token | None:

@@ -159,7 +159,7 @@ def subject_before_closing_cue(cue: Token) -> Token | None:
     noun = doc[k]
     while k >= 0 and doc[k].pos_ in _NP_EDGE_POS:
         k -= 1
-    if k < 0 or k == noun.i:
+    if k < 0:
         return None
     before = doc[k]
     if before.text == "," and k > 0:

@@ -56,6 +56,16 @@ def strip_det(text: str) -> str:
     return POSSESSIVE.sub("", out).strip()
 
 
+def sentence_cased(span: Span) -> str:
+    """``span``'s text with a first word that is capitalized only because it opens the
+    sentence put in lower case (``Angry farmers`` -> ``angry farmers``), so the
+    capital is not read as a name's (``Hospital staff`` names no organization)."""
+    first = span[0]
+    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_:
+        return first.lower_ + span.text[len(first.text) :]
+    return span.text
+
+
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 

@@ -54,6 +54,7 @@ from .speaker_names import (
     name_tokens,
     organization_from_title,
     role_words,
+    sentence_cased,
     strip_det,
     text_slice,
     title_sets,
@@ -404,7 +405,11 @@ class Resolver(PronounTable):
         head = q.head
         k = bisect_right(self._ent_ends, head.i)
         for ent_span in self._ents[k : k + 1]:
-            if ent_span.label_ in _ORG_LABELS and ent_span.start <= head.i < ent_span.end:
+            if (
+                ent_span.label_ in _ORG_LABELS
+                and ent_span.start <= head.i < ent_span.end
+                and any(t.pos_ != "NOUN" for t in ent_span if t.lower_ not in DET)
+            ):  # not a common noun the tagger read as a body ("Neighbours said")
                 key = strip_det(ent_span.text).lower()
                 ent = self.by_org.get(key)
                 if ent is None:
@@ -446,7 +451,7 @@ class Resolver(PronounTable):
         else:
             ent.names.append(strip_det(span.text) or span.text)
             if kind is SpeakerKind.GROUP:
-                ent.organization = organization_from_title(span.text, self.titles)
+                ent.organization = organization_from_title(sentence_cased(span), self.titles)
         if kind is SpeakerKind.PERSON or ent.gender:
             self._seen(ent, head)
         return ent, Resolution.UNRESOLVED

@@ -27,6 +27,8 @@ from .wordlists import word_list
 PERSON = "PERSON"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_NOT_ORG = DET | {"his", "her", "its", "their", "our", "my", "your"}
+"""Words before a role that name no body (``Her lawyer``)."""
 _BODY_TAIL = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[\w.&’'-]+\s+){0,4}([\w-]+))\s*$")
 """A lowercase body after a role: ``for the French foreign ministry``."""
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
@@ -190,19 +192,40 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     return toks.text.strip() or None
 
 
-def appositive_title(name: Span, titles: Titles | None = None) -> str | None:
+def appositive_title(
+    name: Span, titles: Titles | None = None, described: bool = False
+) -> str | None:
+    """The title in an apposition after ``name`` (``Ann Lee, a spokeswoman for Acme,``),
+    without a relative clause on it. With ``described`` (``name`` is a person's), an
+    apposition *a/an* + a singular common noun is the person's role even when the noun is
+    no title word (``Edda Morn, a baker who ...``)."""
     _, words, _ = title_sets(titles)
     for c in name.root.children:
         if c.dep_ == "appos" and c.i > name.root.i:
-            toks = [t for t in c.subtree if t.dep_ not in ("relcl",)]
+            clause = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
+            toks = [t for t in c.subtree if t.i not in clause]  # without "who has run ..."
+            if any(t.text == "(" for t in toks):  # "a restaurateur (d. 1975)"
+                toks = toks[: next(k for k, t in enumerate(toks) if t.text == "(")]
+            while toks and toks[-1].is_punct:
+                toks.pop()
             if not toks:
                 continue
             s, e = toks[0].i, toks[-1].i + 1
             sub = name.doc[s:e]
             text = strip_det(sub.text.strip(" ,"))
-            if any(t.lower_ in words for t in sub):
+            adjacent = c.left_edge.i == name.end + 1 and name.doc[name.end].text == ","
+            if any(t.lower_ in words for t in sub) or (described and adjacent and _role_noun(c)):
                 return text or None
     return None
+
+
+def _role_noun(head: Token) -> bool:
+    """*a baker*, *an elderly ferryman*: a singular common noun with an indefinite article."""
+    return (
+        head.tag_ == "NN"
+        and not head.like_num
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    )
 
 
 def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
@@ -304,7 +327,7 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body
-        if low in words or singular in words or low in mods or tok == "-" or low in DET:
+        if low in words or singular in words or low in mods or tok == "-" or low in _NOT_ORG:
             if kept:
                 break
             continue

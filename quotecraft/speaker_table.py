@@ -379,6 +379,8 @@ class EntityTable:
             ent.title, ent.title_from_appos = appos, True
         elif ent.title is None:
             ent.title = premodifier_title(span, t)
+        if ent.title is None:  # "Edda Morn, a baker": a role no title word names
+            ent.title = appositive_title(span, t, described=True)
         if ent.title:
             ent.organization = organization_from_title(ent.title, t)
         ent.organization = ent.organization or organization_of_name(span)

@@ -262,11 +262,11 @@ def _cue_after(
     inner = text[q.start : q.end].rstrip()
     if (
         inner.endswith(("!", "?"))
-        and after[0].pos_ == "PRON"
+        and after[0].pos_ in ("PRON", "DET")
         and after[0].is_title
         and after[0].text != "I"  # '"Why?" I asked.' is the attribution
     ):
-        return None  # '"Why?" He smiled.': a capitalized pronoun starts a new sentence
+        return None  # '"Why?" He smiled.', '"Over?" The ball rolled on.': a new sentence
     # also past the window, for a long subject: '"...," Rep. Jo E. Lee (D-Md.) said'
     far = cue_after_long_subject(doc, q, index, lexicon)
     if far is not None and quoted_subject(doc, text, q, far):

@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from attrs import evolve
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
@@ -87,12 +87,26 @@ def colon(
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
             subj = possessor_speaks(subj, lexicon) or subj
             cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
+        elif root.pos_ == "NOUN" and (owner := _owner(root)) is not None:
+            # "Dr. Mori's verdict:": no verb; the noun's owner speaks
+            cand.attribution = Attribution(speaker=mention_bounds(owner), speaker_head=owner.i)
         elif (root.pos_ in ("PROPN", "NOUN") and root.ent_type_ in ("PERSON", "ORG")) or (
             len(words) <= 4  # a bare name as a label ('Runa Dahl:'), not a place's dateline
             and all(w.pos_ == "PROPN" and w.ent_type_ not in _PLACES for w in words)
         ):
             cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
     return cand
+
+
+def _owner(noun: Token) -> Token | None:
+    """The possessor of a lead-in that is a bare noun phrase (``Dr. Mori's verdict:``):
+    a name or a personal pronoun, not a place's or a date's."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (
+            (c.pos_ == "PROPN" and c.ent_type_ not in _PLACES) or c.tag_ == "PRP$"
+        ):
+            return c
+    return None
 
 
 def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
@@ -156,7 +170,7 @@ def standalone(
     )
     if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
         return None
-    if after and any(not t.is_punct for t in after):
+    if after and any(not t.is_punct for t in after) and not _new_sentence(content, after[0]):
         return None  # words follow the quote in the same sentence: a title or a term
     cand = make_candidate(q, "direct.standalone.v1", 0.7, None)
     cand.inherits = True
@@ -178,11 +192,17 @@ def standalone(
                 cand.cue_lemma = m.group("cue").lower()
             break
     if cand.rule == "direct.standalone.v1":
-        beat = beat_speaker(doc, q, text)
+        beat = beat_speaker(doc, q, text) or beat_after(doc, q, text)
         if beat is not None:
             cand.attribution = beat
             cand.rule, cand.confidence, cand.inherits = BEAT_RULE, 0.6, False
     return cand
+
+
+def _new_sentence(content: str, first: Token) -> bool:
+    """A quote ending in ``!`` or ``?`` followed by a capitalized word that opens a
+    sentence of its own (``"Not again!" The keeper threw down his gloves.``)."""
+    return content[-1:] in ("!", "?") and bool(first.is_sent_start) and first.text[:1].isupper()
 
 
 BEAT_RULE = "direct.beat.v1"
@@ -219,6 +239,27 @@ def _person_noun(t: Token) -> bool:
     )
 
 
+def beat_after(doc: Doc, q: Quoted, text: str) -> Attribution | None:
+    """The speaker of an action beat right after a quote that opens its paragraph:
+    ``"Not again!" The keeper threw down his gloves.``: the same tests as
+    :func:`beat_speaker`, on the sentence that starts after the closing mark in the same
+    paragraph, unless that sentence is negated or tells a reaction (``reaction_verbs``:
+    ``"..." I didn't understand.``)."""
+    if q.close is None or text[: q.open].rstrip(" \t")[-1:] not in ("", "\n"):
+        return None
+    rest = text[q.outer_end :]
+    gap = len(rest) - len(rest.lstrip(" \t"))
+    if not rest[gap : gap + 1].isupper():
+        return None
+    span = doc.char_span(q.outer_end + gap, q.outer_end + gap + 1, alignment_mode="expand")
+    if span is None or not len(span) or not span[0].is_sent_start:
+        return None
+    root = span[0].sent.root
+    if root.lemma_.lower() in word_list("reaction_verbs") or is_negated(root):
+        return None  # '"..." I didn't understand.': the listener's reaction
+    return _beat_subject(span[0].sent)
+
+
 def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     """The speaker of an action beat: ``Marcus shrugged. "At home."``, ``She set down her
     cup. "Well?"``. The sentence that ends right before the quote's opening mark, in the
@@ -233,7 +274,11 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     span = doc.char_span(len(gap) - 1, len(gap), alignment_mode="expand")
     if span is None or not len(span):
         return None
-    sent = span[0].sent
+    return _beat_subject(span[0].sent)
+
+
+def _beat_subject(sent: Span) -> Attribution | None:
+    """The one who acts in a short sentence of action (:func:`beat_speaker`), or None."""
     if len(sent) > _BEAT_WORDS or any(t.is_quote or "\n" in t.text for t in sent):
         return None
     root = sent.root

@@ -189,6 +189,11 @@ def merge(
                     _lend_attribution(r, overlapping[0])
                 continue
         clashing = [k for k in kept_reported if k.overlaps(r)]
+        if clashing and all(_relays(k, r) for k in clashing):
+            # 'X said A, according to a note': the unsigned document relays X's report
+            for k in clashing:
+                kept_reported.remove(k)
+            clashing = []
         if clashing and all(_nests(r, k) for k in clashing):
             # an attribution whose content holds another attribution whole ('X said that
             # Y told Z that ...') reports the whole: the outer one is kept
@@ -289,8 +294,25 @@ def _nests(outer: Candidate, inner: Candidate) -> bool:
         return False
     if outer.rule == "reported.xcomp.v1":
         return False  # "refused to pay an architect who said ...": an act, not a report of one
+    if _relays(outer, inner):
+        return False
     medium = outer.rule in _OBJECT_RULES or outer.rule.startswith("reported.prep_")
     return not (medium and inner.cue[0] - outer.start <= _MEDIUM_REACH)
+
+
+def _relays(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``outer`` is an *according to* an unsigned document (``according to a note
+    to clients``) holding ``inner``, a report with a speaker of its own (``The bank said
+    prices will rise, according to a note to clients``): the document is where the
+    bank's report was read, and the report, with its speaker, is the quote."""
+    return (
+        outer.rule == "reported.according_to.v1"
+        and outer.attribution.unsigned
+        and inner.attribution.speaker is not None
+        and inner.cue is not None
+        and outer.start <= inner.cue[0]
+        and inner.end <= outer.end
+    )
 
 
 def _cue_char(c: Candidate) -> int:

@@ -300,6 +300,9 @@ def _nests(outer: Candidate, inner: Candidate) -> bool:
     return not (medium and inner.cue[0] - outer.start <= _MEDIUM_REACH)
 
 
+_CLAUSE_RULES = ("reported.ccomp.v1", "reported.ccomp_that.v1", "reported.parataxis.v1")
+
+
 def _relays(outer: Candidate, inner: Candidate) -> bool:
     """Whether ``outer`` is an *according to* an unsigned document (``according to a note
     to clients``) holding ``inner``, a report with a speaker of its own (``The bank said
@@ -308,6 +311,7 @@ def _relays(outer: Candidate, inner: Candidate) -> bool:
     return (
         outer.rule == "reported.according_to.v1"
         and outer.attribution.unsigned
+        and inner.rule in _CLAUSE_RULES  # not 'two directors opposed [the sale]'
         and inner.attribution.speaker is not None
         and inner.cue is not None
         and outer.start <= inner.cue[0]

@@ -93,3 +93,38 @@ def relative_aside(prep: Token) -> int | None:
         if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVE_WORDS:
             return i
     return None
+
+
+def apposed_names(head: Token) -> tuple[list[str], int, int] | None:
+    """``The twins, Ana and Eva Lopes,``, ``Two nurses, Ana Lopes and Eva Marsh,``: names
+    joined by *and* in apposition to a plural noun are one group's members, whatever the
+    parse made of them. Returns the members' names (``Ana`` takes the last member's
+    surname: Ana Lopes) and the token bounds of the names; None when the words after
+    the noun's comma are not names joined by *and*."""
+    doc = head.doc
+    if head.tag_ != "NNS" or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    parts: list[list[Token]] = []
+    cur: list[Token] = []
+    seen_and = False
+    for t in doc[head.i + 2 : min(len(doc), head.i + 16)]:
+        if t.pos_ == "PROPN" and t.is_title:
+            cur.append(t)
+        elif t.lower_ == "and" and (cur or parts):
+            parts, cur, seen_and = [*parts, cur] if cur else parts, [], True
+        elif t.text == "," and cur and not seen_and:
+            parts, cur = [*parts, cur], []
+        elif t.text == "," and not cur and not seen_and:
+            return None
+        else:
+            break  # the closing comma, the verb, the sentence's end
+    if cur:
+        parts.append(cur)
+    if not seen_and or len(parts) < 2 or any(len(p) > 3 for p in parts):
+        return None
+    surname = parts[-1][-1].text if len(parts[-1]) > 1 else None
+    members = [
+        " ".join(t.text for t in p) + (f" {surname}" if surname and len(p) == 1 else "")
+        for p in parts
+    ]
+    return members, parts[0][0].i, parts[-1][-1].i + 1

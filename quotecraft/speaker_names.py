@@ -58,12 +58,15 @@ def strip_det(text: str) -> str:
     return POSSESSIVE.sub("", out).strip()
 
 
+_NOT_NAMES = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME"})
+
+
 def sentence_cased(span: Span) -> str:
     """``span``'s text with a first word that is capitalized only because it opens the
     sentence put in lower case (``Angry farmers`` -> ``angry farmers``), so the
     capital is not read as a name's (``Hospital staff`` names no organization)."""
     first = span[0]
-    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_:
+    if first.is_sent_start and first.pos_ != "PROPN" and first.ent_type_ in _NOT_NAMES:
         return first.lower_ + span.text[len(first.text) :]
     return span.text
 

@@ -41,7 +41,7 @@ from .speaker_features import (
     pronouns,
     subject_form,
 )
-from .speaker_groups import apposed_member, described_member, without_ages
+from .speaker_groups import apposed_member, apposed_names, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -204,8 +204,11 @@ class Resolver(PronounTable):
         """``the city's chief engineer, Priya Raman``: the apposed name is the speaker.
 
         Not when the head is a name itself (``Jo Lee, the General Secretary of NATO``).
+        Names joined by *and* make a group (``The twins, Ana and Eva Lopes,``).
         """
         doc, head = self.doc, q.head
+        if (apposed := apposed_names(head)) is not None:
+            return self._named_group(apposed[0], doc[apposed[1] : apposed[2]]), Resolution.NAMED
         people = _person_nouns(title_sets(self.titles)[1])
         named = _called(head, people) or next(
             (
@@ -247,8 +250,7 @@ class Resolver(PronounTable):
         return None
 
     def _group(self, q: _Query) -> Found | None:
-        """``Maria and Luis Ortega``: coordinated names (or roles: ``the mayor and the police
-        chief``) are one speaker of kind group."""
+        """``Maria and Luis Ortega``, ``the mayor and the police chief``: one group speaker."""
         head, doc = q.head, self.doc
         conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < q.span.end]
         # "his wife, Yumi": Yumi; "the police chief": a role
@@ -258,18 +260,19 @@ class Resolver(PronounTable):
         members = member_names(doc, [head, *[t for t in named if t is not None]], q.span.start)
         if not all(members) and head.pos_ != "PROPN":
             return None  # "The president and CEO": a title is no member's name
+        start = next((t.i for t in name_tokens(doc[q.span.start : head.i + 1])), q.span.start)
+        while start < head.i and doc[start].pos_ == "DET":  # "The mayor and ...": mayor
+            start += 1
+        return self._named_group(members, doc[start : q.span.end]), Resolution.NAMED
+
+    def _named_group(self, members: list[str], span: Span) -> Entity:
+        """The group entity of ``members`` (one per set of members), named by ``span``."""
         key = " & ".join(members).lower()
-        ent = self.by_org.get(key)
-        if ent is None:
-            ent = self._new(SpeakerKind.GROUP)
+        if (ent := self.by_org.get(key)) is None:
+            ent = self.by_org[key] = self._new(SpeakerKind.GROUP)
             ent.members = members
-            self.by_org[key] = ent
-            first = name_tokens(doc[q.span.start : head.i + 1])
-            start = first[0].i if first else q.span.start
-            while start < head.i and doc[start].pos_ == "DET":  # "The mayor and ...": mayor
-                start += 1
-            self._add_name(ent, without_ages(doc[start : q.span.end]), doc[start : q.span.end])
-        return ent, Resolution.NAMED
+            self._add_name(ent, without_ages(span), span)
+        return ent
 
     def _named(self, q: _Query) -> Found | None:
         """A PERSON entity inside the mention, unless it is the possessor of the head.

@@ -67,7 +67,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
-from .attribution import is_negated, speaker_head
+from .attribution import is_negated, negative_subject, speaker_head
 from .cues import CueLexicon
 from .wordlists import word_list
 
@@ -130,17 +130,6 @@ def names_no_source(according: Token) -> bool:
     )
 
 
-def _negative_subject(cue: Token) -> bool:
-    """``Nobody explained ...``, ``No official would say ...``: a subject (or its
-    determiner) of the ``negative_subjects`` list negates the cue."""
-    words = word_list("negative_subjects")
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
-        for c in cue.children
-    )
-
-
 def asks_whether(content: Token) -> bool:
     """Whether ``content`` heads a yes-no question: a clause marked by *whether* or *if*."""
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children)
@@ -160,7 +149,7 @@ def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     verb = lexicon.verb(cue)
     if verb is None or verb.cls not in ("speech", "writing"):
         return False
-    return (is_negated(cue) or _negative_subject(cue)) and asks_whether(content)
+    return (is_negated(cue) or negative_subject(cue)) and asks_whether(content)
 
 
 def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:

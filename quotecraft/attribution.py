@@ -67,6 +67,17 @@ def is_negated(cue: Token) -> bool:
     return any(c.dep_ == "neg" for c in cue.children)
 
 
+def negative_subject(cue: Token) -> bool:
+    """``Nobody explained ...``, ``No official would say ...``: a subject (or its
+    determiner) of the ``negative_subjects`` list negates the cue."""
+    words = word_list("negative_subjects")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
+        for c in cue.children
+    )
+
+
 def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     """The head token of the cue's speaker.
 

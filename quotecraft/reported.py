@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .admission import impersonal_it, refusal
-from .attribution import addressed_participle, attribute, is_negated
+from .attribution import addressed_participle, attribute, is_negated, negative_subject
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .depmatch import FastDependencyMatcher
@@ -379,7 +379,11 @@ class ReportedMatcher:
                 confidence = min(confidence, 0.5)
         elif cue.lemma_.lower() in self.lexicon.nouns:
             confidence = min(confidence, self.lexicon.nouns[cue.lemma_.lower()])
-        negated = is_negated(cue) or cue.lemma_.lower() in word_list("denial_verbs")
+        negated = (
+            is_negated(cue)
+            or negative_subject(cue)  # "Nobody said the dam was unsafe"
+            or cue.lemma_.lower() in word_list("denial_verbs")
+        )
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)

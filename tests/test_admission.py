@@ -162,6 +162,21 @@ def test_negated_statements_stay(extractor: Any, text: str, content: str) -> Non
     assert any(content in c for c in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Nobody told the tenants that the building had been sold.", True),
+        ("No engineer has claimed that the old bridge is unsafe.", True),
+        ("The senator never said that she would run for a third term.", True),
+        ("Every engineer has claimed that the old bridge is unsafe.", False),
+    ],
+)
+def test_negative_subject_negates_the_cue(extractor: Any, text: str, negated: bool) -> None:
+    # "Nobody said X" is no one's statement of X: the cue says so, as "never said" does
+    cues = [q.cue for q in _reported(extractor, text)]
+    assert cues and all(c is not None and c.negated is negated for c in cues), cues
+
+
 IMPERSONAL = [
     # the dummy "it" of an impersonal phrase is no speaker
     "It is too early to tell whether the new vaccine works.",

@@ -48,6 +48,10 @@ first check that refuses a candidate.
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
 
+- ``named_before``: a verb of ``naming_verbs`` with its own object predicate after it,
+  whose content the parser found before it (``..., a decision critics called
+  "reckless."``): the predicate is what was said, not the clause before.
+
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
 of ``impersonal_predicates``). Such a report is the writer's view, which PolNeAR annotates
@@ -67,8 +71,9 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
-from .attribution import is_negated, negative_subject, speaker_head
+from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
+from .subject_asides import negative_subject
 from .wordlists import word_list
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -329,6 +334,17 @@ def _asked_thing(obj: Token, lexicon: CueLexicon | None) -> bool:
     return lexicon is not None and (lemma in lexicon.nouns or lemma in lexicon.propositional_nouns)
 
 
+def named_before(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """``The board closed two schools, a decision critics called "reckless."``: a naming
+    verb with its own object predicate (*reckless*) names what it calls; the clause before
+    it, which the parser may hang on it, is not what was said."""
+    return (
+        content.i < cue.i
+        and cue.lemma_.lower() in word_list("naming_verbs")
+        and any(c.dep_ == "oprd" and c.i > cue.i for c in cue.children)
+    )
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
@@ -342,6 +358,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,
+    "named_before": named_before,
 }
 """The admission checks by name, in the order they are tried."""
 

@@ -31,9 +31,11 @@ from .sources import (
 )
 from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
+    plural_after_article,
     subject_across_aside,
     subject_before_closing_cue,
     subject_of_verb_read_as_participle,
+    zero_relative_subject,
 )
 from .wordlists import word_list
 
@@ -67,17 +69,6 @@ def is_negated(cue: Token) -> bool:
     return any(c.dep_ == "neg" for c in cue.children)
 
 
-def negative_subject(cue: Token) -> bool:
-    """``Nobody explained ...``, ``No official would say ...``: a subject (or its
-    determiner) of the ``negative_subjects`` list negates the cue."""
-    words = word_list("negative_subjects")
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
-        for c in cue.children
-    )
-
-
 def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     """The head token of the cue's speaker.
 
@@ -96,6 +87,8 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
         return _according_to(cue)
+    if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
+        return subject
     if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"
         return next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
     tok = _first_cue_of_conjunction(cue)
@@ -320,6 +313,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         if c.dep_ in ("punct", "cc") or c.dep_ in ("relcl", "appos", "acl"):
             continue
         start = min(start, c.left_edge.i)
+    start = max(start, plural_after_article(head))  # "a decision critics called": critics
     # never cross a comma or parenthesis between start and head
     for i in range(head.i - 1, start - 1, -1):
         if head.doc[i].text in (",", "(", ")", ";", "—", "–", '"', "“", "”"):

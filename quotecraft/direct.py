@@ -55,6 +55,7 @@ from .direct_subjects import (
     inverted_attribution,
     inverted_speaker,
     keep_speaker_outside,
+    naming,
     phrase_before,
     puts_it,
     quoted_subject,
@@ -73,7 +74,6 @@ from .structure import (
     is_speech_cue,
     subject_span_ok,
 )
-from .wordlists import word_list
 
 _SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1", "mixed.cue_after.v1")
 """Rules whose quote may go on in the next quoted stretch after the attribution."""
@@ -328,7 +328,7 @@ def _cue_before(
     if not before:
         return None
     last = next((x for x in reversed(before) if not x.is_punct), None)
-    if last is not None and _naming(last):
+    if last is not None and naming(last):
         return None  # 'a podcast called "Night Shift"': a name, not words said
     for k in range(len(before) - 1, -1, -1):
         t = before[k]
@@ -403,47 +403,6 @@ def _cue_follows(doc: Doc, index: TokenIndex, q: Quoted, lexicon: CueLexicon) ->
         if is_speech_cue(t, lexicon):
             return True
     return False
-
-
-def _naming(t: Token) -> bool:
-    """A verb of ``naming_verbs`` as a participle on a noun (``a podcast called``, ``a
-    city pronounced``, ``the so-called``): what follows in marks is a name or a sound,
-    not words someone said. A finite naming verb (``She called the plan "a disgrace"``)
-    is an attribution."""
-    if t.lemma_.lower() not in word_list("naming_verbs") and t.lower_ not in word_list(
-        "naming_verbs"
-    ):
-        return False
-    doc = t.doc
-    so_called = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
-    if so_called or (t.dep_ in ("acl", "amod") and t.tag_ == "VBN"):
-        return True
-    if _names_nothing_said(t):
-        return True
-    # the parser's past tense for the participle ('a show on Coast FM called', 'her
-    # brother Tomas Berg called'): no subject of its own, right after the noun it names
-    if t.tag_ != "VBD" or t.dep_ not in ("acl", "advcl", "relcl"):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-        return False
-    j = t.i - 1
-    while j >= 0 and doc[j].pos_ == "ADV":
-        j -= 1  # 'formerly called', 'also named'
-    return j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].text == "(")
-
-
-def _names_nothing_said(t: Token) -> bool:
-    """``Hits 1 called "Top 15"``: the marks open right after the naming verb and hold its
-    object predicate, and nothing else is its object: the parser's reading of a participle
-    (``a show on Hits 1 called``). ``She called the plan "a disgrace"`` has an object, and
-    ``He called, "Stop!"`` a comma before the marks."""
-    doc = t.doc
-    children = list(t.children)
-    if any(c.dep_ in ("dobj", "ccomp") for c in children):
-        return False
-    if not any(c.dep_ == "oprd" and c.i > t.i for c in children):
-        return False
-    return t.i + 1 < len(doc) and doc[t.i + 1].is_quote
 
 
 def _title_cased(inner: str) -> bool:

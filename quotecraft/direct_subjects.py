@@ -5,8 +5,9 @@
 its verb (:func:`inverted_attribution`, :func:`inverted_speaker`); ``The critic, who
 called the film "a triumph," left early`` ends a relative clause with the quote
 (:func:`closes_relative_clause`); ``The bill, its sponsor argued, "would ..."`` interrupts
-a clause the quote finishes (:func:`interposed_lead`). :mod:`quotecraft.direct` asks these
-functions.
+a clause the quote finishes (:func:`interposed_lead`); ``a podcast called "Night Shift"``
+names, ``a plan the mayor called "bold"`` quotes (:func:`naming`). :mod:`quotecraft.direct`
+asks these functions.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .cues import CueLexicon
 from .direct_windows import FINAL
 from .marks import Quoted
 from .structure import is_attribution_verb, is_speech_cue, misread_participle
+from .subject_asides import zero_relative_subject
 from .wordlists import word_list
 
 QUOTE_OPENERS = frozenset('“"‘«„')
@@ -284,3 +286,60 @@ def interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> in
     ):
         return None
     return lead[0].idx
+
+
+def naming(t: Token) -> bool:
+    """A verb of ``naming_verbs`` as a participle on a noun (``a podcast called``, ``a
+    city pronounced``, ``the so-called``): what follows in marks is a name or a sound,
+    not words someone said. A finite naming verb (``She called the plan "a disgrace"``)
+    is an attribution."""
+    if t.lemma_.lower() not in word_list("naming_verbs") and t.lower_ not in word_list(
+        "naming_verbs"
+    ):
+        return False
+    doc = t.doc
+    so_called = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
+    # "a plan the mayor called", "a move parents called": a clause with no relative pronoun
+    # (a name the parser made its subject is the naming phrase's: 'Hits 1 called "X"')
+    own_subject = _common_subject(t) or zero_relative_subject(t) is not None
+    if so_called:
+        return True
+    if own_subject:
+        return False
+    if t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
+        return True
+    if _names_nothing_said(t):
+        return True
+    # the parser's past tense for the participle ('a show on Coast FM called', 'her
+    # brother Tomas Berg called'): no subject of its own, right after the noun it names
+    if t.tag_ != "VBD" or t.dep_ not in ("acl", "advcl", "relcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        return False
+    j = t.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1  # 'formerly called', 'also named'
+    return j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].text == "(")
+
+
+def _common_subject(t: Token) -> bool:
+    """``t`` has a subject of its own that is no name (``the mayor``, ``they``): a name the
+    parser made its subject belongs to the naming phrase (``on Hits 1 called "X"``)."""
+    return any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PRON") and (c.is_lower or c.pos_ == "PRON")
+        for c in t.children
+    )
+
+
+def _names_nothing_said(t: Token) -> bool:
+    """``Hits 1 called "Top 15"``: the marks open right after the naming verb and hold its
+    object predicate, and nothing else is its object: the parser's reading of a participle
+    (``a show on Hits 1 called``). ``She called the plan "a disgrace"`` has an object, and
+    ``He called, "Stop!"`` a comma before the marks."""
+    doc = t.doc
+    children = list(t.children)
+    if any(c.dep_ in ("dobj", "ccomp") for c in children) or _common_subject(t):
+        return False  # an object, or a subject of its own: 'a plan the mayor called "bold"'
+    if not any(c.dep_ == "oprd" and c.i > t.i for c in children):
+        return False
+    return t.i + 1 < len(doc) and doc[t.i + 1].is_quote

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .admission import impersonal_it, refusal
-from .attribution import addressed_participle, attribute, is_negated, negative_subject
+from .attribution import addressed_participle, attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .depmatch import FastDependencyMatcher
@@ -68,6 +68,7 @@ from .reported_neighbours import (
 )
 from .reported_objects import object_conjunct_tail, object_tail, passive_clause_end
 from .sources import commitment_cue_type, source_cue_type
+from .subject_asides import negative_subject
 from .wordlists import word_list
 
 MEDIUM_RULE = "reported.medium_that.v1"

@@ -126,8 +126,10 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         verb = lexicon.verb(cue)
         if verb is None or verb.cls not in _TRAILING_CLASSES or "ccomp" not in verb.frames:
             continue
-        if any(c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl") for c in cue.children):
-            continue
+        if any(
+            c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl", "oprd") for c in cue.children
+        ):
+            continue  # an oprd: '..., a decision critics called "reckless"' names, not tells
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.dep_ == "nsubjpass" or cue.dep_ == "relcl":
             continue

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .wordlists import word_list
+
 _OPENING = {",": ",", ")": "(", "—": "—", "–": "–", "--": "--"}
 """The mark closing an aside right before the verb, and the mark that opens it."""
 _NOT_SPEAKERS = frozenset(
@@ -165,3 +167,44 @@ def subject_before_closing_cue(cue: Token) -> Token | None:
     if before.text == "," and k > 0:
         before = doc[k - 1]
     return noun if before.text in _CLOSING_MARKS else None
+
+
+def zero_relative_subject(verb: Token) -> Token | None:
+    """``a move parents called "heartless"``, ``a budget the treasurer called "lean"``: a
+    clause with no relative pronoun, which the parser reads as a participle on its
+    subject, a plural compounded with the noun before it (*move parents*: no article goes
+    with a plural) or a noun phrase right after a noun. Returns the subject, else None."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.i < head.i or verb.tag_ not in ("VBN", "VBD"):
+        return None  # not "a message asking ...": a present participle is no finite verb
+    if plural_after_article(head):
+        return head
+    # "a budget the treasurer called": a noun phrase right after another noun
+    first = head.left_edge
+    if first.dep_ == "det" and first.i > 0 and head.doc[first.i - 1].pos_ == "NOUN":
+        return head
+    return None
+
+
+def plural_after_article(head: Token) -> int:
+    """``a decision critics``: a plural noun with the article *a* and a singular noun
+    compounded with it, which no noun phrase is (the plural opens a clause with no
+    relative pronoun: ``a decision critics called "reckless"``). Returns the plural's
+    own phrase start (after the compounded noun), else 0."""
+    if head.tag_ != "NNS":
+        return 0
+    lefts = list(head.lefts)
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in lefts):
+        return 0
+    return max((c.i + 1 for c in lefts if c.dep_ == "compound" and c.tag_ == "NN"), default=0)
+
+
+def negative_subject(cue: Token) -> bool:
+    """``Nobody explained ...``, ``No official would say ...``: a subject (or its
+    determiner) of the ``negative_subjects`` list negates the cue."""
+    words = word_list("negative_subjects")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
+        for c in cue.children
+    )

@@ -340,6 +340,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     if kept and all(k.lower() in word_list("portfolios") for k in kept):
         return None  # "Finance Minister", "Police Chief": a field, not a body
     org = POSSESSIVE.sub("", " ".join(kept).strip()).strip()  # "Acme's spokesperson"
+    if org.lower() in phrases or org.lower() in words:
+        return None  # "the Prime Minister's spokesman": a person's title, not a body
     return org if org and org[:1].isupper() else None
 
 

@@ -107,6 +107,8 @@ def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
     """
     out = []
     for c in cands:
+        if _opens_before(text, c.start, c.end):
+            c = evolve(c, start=c.start - 1)  # Jones hails 'fantastic' win: the opening mark
         body = text[c.start : c.end]
         opened = sum(body.count(m) for m in _OPENING_MARKS if m != "‘")
         closed = sum(body.count(m) for m in _CLOSING_MARKS if m != "’")
@@ -131,6 +133,32 @@ _SINGLE_MARK = re.compile(
 )
 """A single mark that opens (after a space, before a letter) or may close (after a letter
 or punctuation, not before a letter: a closing mark or a plural possessive)."""
+
+
+_PAIRS = {"“": "”", "«": "»", "‘": "’’", '"': '"', "'": "'’"}
+"""Each opening mark and the marks that may close it."""
+
+
+def _opens_before(text: str, start: int, end: int) -> bool:
+    """The character before a content is an opening mark (after a space or the text's
+    start) whose closing mark follows a word inside the content, with no other opening
+    of it there: the parse began the content at the quoted word (``hails 'fantastic'
+    win``), leaving the closing mark without its opening one."""
+    if start == 0 or text[start - 1] not in _PAIRS:
+        return False
+    mark = text[start - 1]
+    if start > 1 and not (text[start - 2].isspace() or text[start - 2] in "([—–-"):
+        return False
+    body = text[start:end]
+    closing = next((k for k, ch in enumerate(body) if ch in _PAIRS[mark]), None)
+    if (
+        closing is None
+        or closing == 0
+        or not (body[closing - 1].isalnum() or body[closing - 1] in ".,!?…")
+    ):
+        return False
+    after = body[closing + 1 : closing + 2]
+    return not after.isalpha() and mark not in body[:closing]
 
 
 def _single_mark_left_open(body: str) -> bool:

@@ -42,3 +42,26 @@ def test_a_stop_between_content_and_cue_drops_the_content(
 ) -> None:
     cand = _cand(text, content, cue)
     assert (drop_across_stops([cand], text) == [cand]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parse began the content at the quoted word: its opening mark joins it
+        ("Miller hails 'brilliant' season", "'brilliant' season"),
+        (
+            'The mayor said "budget reforms" and new fees would pay for the pool.',
+            '"budget reforms" and new fees would pay for the pool',
+        ),
+        # the closing mark after the content's end joins it (balanced before and after)
+        (
+            'Senator Ida Moen said the levy was "a gift to the banks."',
+            'the levy was "a gift to the banks."',
+        ),
+        # an apostrophe is no mark: the content stays as it is
+        ("The mayor praised the crews' work.", "the crews' work"),
+    ],
+)
+def test_content_keeps_its_marks_paired(extractor: object, text: str, content: str) -> None:
+    quotes = extractor(text).quotes  # type: ignore[operator]
+    assert [q.content.text for q in quotes] == [content]

@@ -198,6 +198,6 @@ def _gendered_pronouns() -> frozenset[str]:
 
 def _main_subject(tok: Token) -> bool:
     """``tok`` (a name's first word) is in the subject of its sentence's main verb."""
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
-        tok = tok.head
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+        tok = tok.head  # "The deputy, Lee Chan, disagreed": Lee Chan
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"

@@ -250,7 +250,7 @@ class EntityTable:
                     Mention(
                         span.start,
                         ent,
-                        span.root.dep_ in ("nsubj", "nsubjpass"),
+                        _subject_word(span.root),
                         sent_of[span.start],
                     )
                 )
@@ -486,3 +486,11 @@ class EntityTable:
             if score > best_score:
                 best, best_score = ent, score
         return best
+
+
+def _subject_word(tok: Token) -> bool:
+    """A subject, or a name in apposition to one (``The deputy treasurer, Lee Chan,
+    disagreed``: Lee Chan is the subject)."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")

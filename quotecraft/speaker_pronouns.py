@@ -6,7 +6,8 @@
 sentence, the previous speaker unless someone else has been a main subject since, the
 antecedent of the first of a run of sentences with the same pronoun as main subject, a
 recent subject, else the one agreeing person in reach (kept in reach by a chain of the
-same pronoun in the narration).
+same pronoun in the narration), else the person the text is about (named far more often
+than anyone else of that gender).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _NEUTER_REACH = 2
 """How many sentences back *it* looks for the organization it refers to."""
 _PRONOUN_REACH = 12
 """How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
+_PROTAGONIST_MENTIONS = 3
+"""Mentions that make a person the one a text is about, for a pronoun with no antecedent
+in reach (:meth:`PronounTable._protagonist`)."""
 
 
 class PronounTable(VoicedEntityTable):
@@ -87,7 +91,26 @@ class PronounTable(VoicedEntityTable):
         distinct = {id(m.entity): m.entity for m in agreeing}
         if gender != "plural" and len(distinct) == 1:
             return next(iter(distinct.values()))
+        if gender != "plural":
+            return self._protagonist(hi, gender)
         return None
+
+    def _protagonist(self, hi: int, gender: str) -> Entity | None:
+        """The person the text so far is about (``she`` far from any name in a biography):
+        of the persons of ``gender`` mentioned before mention ``hi``, one named at least
+        :data:`_PROTAGONIST_MENTIONS` times and at least twice as often as any other."""
+        counts: dict[int, int] = {}
+        by_id: dict[int, Entity] = {}
+        for m in self.person_mentions[:hi]:
+            if m.entity.gender == gender and _known_by_name(m.entity):
+                counts[id(m.entity)] = counts.get(id(m.entity), 0) + 1
+                by_id[id(m.entity)] = m.entity
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < _PROTAGONIST_MENTIONS:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return by_id[ranked[0][0]]
 
     def neuter_antecedent(self, pron_tok: Token) -> Token | None:
         """What *it* refers to as a speaker (``The council voted to close the library. It
@@ -189,6 +212,19 @@ class PronounTable(VoicedEntityTable):
         if gender in ("male", "female") and ent.gender is None:
             ent.gender = gender
         return ent
+
+
+def _known_by_name(ent: Entity) -> bool:
+    """A person known by a name, not only by a description (``the woman``, ``my mother``)."""
+    name = ent.name or ""
+    return (
+        ent.kind is SpeakerKind.PERSON
+        and name[:1].isupper()
+        and name.split()[0].lower() not in _DESCRIBING
+    )
+
+
+_DESCRIBING = frozenset({"the", "a", "an", "this", "that", "my", "his", "her", "our", "their"})
 
 
 @cache

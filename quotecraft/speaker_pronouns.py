@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .records import SpeakerKind
 from .speaker_features import pronouns
-from .speaker_names import tokens_lowered
+from .speaker_names import DET, tokens_lowered
 from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
@@ -224,7 +224,7 @@ def _known_by_name(ent: Entity) -> bool:
     )
 
 
-_DESCRIBING = frozenset({"the", "a", "an", "this", "that", "my", "his", "her", "our", "their"})
+_DESCRIBING = DET | {"my", "his", "her", "our", "their"}
 
 
 @cache

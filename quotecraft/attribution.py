@@ -31,6 +31,7 @@ from .sources import (
 )
 from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
+    aside_read_as_clause,
     plural_after_article,
     subject_across_aside,
     subject_before_closing_cue,
@@ -365,6 +366,8 @@ def addressed_participle(cue: Token) -> bool:
     by a parent``), and the one asked is its addressee."""
     if cue.lemma_.lower() not in word_list("telling_verbs") or cue.tag_ not in ("VBN", "VBD"):
         return False
+    if aside_read_as_clause(cue):
+        return True
     if cue.dep_ not in ("advcl", "relcl", "acl"):
         return False
     return not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "expl") for c in cue.children)
@@ -376,6 +379,8 @@ def _asked_one(cue: Token) -> Token | None:
     comment when asked ...``)."""
     if cue.dep_ in ("relcl", "acl"):
         return cue.head if cue.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if aside_read_as_clause(cue):
+        return next(c for c in cue.children if c.dep_ == "nsubj")
     verb = cue.head
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -208,3 +208,19 @@ def negative_subject(cue: Token) -> bool:
         and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
         for c in cue.children
     )
+
+
+def aside_read_as_clause(cue: Token) -> bool:
+    """``The coach, asked whether he would resign, said ...``: the parser made the aside's
+    participle a finite verb with the subject before the comma, its clause the object of
+    the main verb that follows with no subject of its own."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    main = cue.head
+    return (
+        cue.dep_ == "ccomp"
+        and subj is not None
+        and subj.i + 2 == cue.i
+        and cue.doc[subj.i + 1].text == ","
+        and main.i > cue.i
+        and not any(c.dep_ in _SUBJECTS for c in main.children)
+    )

@@ -245,9 +245,12 @@ def beat_after(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     :func:`beat_speaker`, on the sentence that starts after the closing mark in the same
     paragraph, unless that sentence is negated or tells a reaction (``reaction_verbs``:
     ``"..." I didn't understand.``)."""
-    if q.close is None or text[: q.open].rstrip(" \t")[-1:] not in ("", "\n"):
-        return None
-    rest = text[q.outer_end :]
+    k = q.open
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if q.close is None or (k > 0 and text[k - 1] != "\n"):
+        return None  # the quote does not open its paragraph
+    rest = text[q.outer_end : q.outer_end + 80]
     gap = len(rest) - len(rest.lstrip(" \t"))
     if not rest[gap : gap + 1].isupper():
         return None

@@ -13,6 +13,12 @@ between it and the cue (an aside with a verb, ``who ran``, ``helping to``, stops
 participle of the noun before it (``... the letter called the ward unsafe``); and last
 :func:`subject_before_closing_cue`: the noun phrase between a closing quotation mark and
 a cue verb the parser left without a subject (``"Why?" the innkeeper asked.``).
+
+Three more misreadings of a subject: a relative clause with no pronoun, read as a
+participle on its subject (:func:`zero_relative_subject`, :func:`plural_after_article`:
+``a decision critics called "reckless"``); an aside's participle read as a finite verb
+(:func:`aside_read_as_clause`: ``The coach, asked whether ..., said``); and a subject
+that negates its verb (:func:`negative_subject`: ``Nobody said ...``).
 """
 
 from __future__ import annotations

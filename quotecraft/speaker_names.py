@@ -27,8 +27,9 @@ from .wordlists import word_list
 PERSON = "PERSON"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_NOT_ORG = DET | {"his", "her", "its", "their", "our", "my", "your"}
-"""Words before a role that name no body (``Her lawyer``)."""
+DESCRIBING = DET | {"his", "her", "its", "their", "our", "my", "your"}
+"""Determiners and possessives: words before a noun that make it a description, not a
+name, and name no body (``Her lawyer``, ``the woman``)."""
 _BODY_TAIL = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[\w.&’'-]+\s+){0,4}([\w-]+))\s*$")
 """A lowercase body after a role: ``for the French foreign ministry``."""
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
@@ -330,7 +331,7 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body
-        if low in words or singular in words or low in mods or tok == "-" or low in _NOT_ORG:
+        if low in words or singular in words or low in mods or tok == "-" or low in DESCRIBING:
             if kept:
                 break
             continue

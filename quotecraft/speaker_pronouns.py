@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .records import SpeakerKind
 from .speaker_features import pronouns
-from .speaker_names import DET, tokens_lowered
+from .speaker_names import DESCRIBING, tokens_lowered
 from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
@@ -220,11 +220,8 @@ def _known_by_name(ent: Entity) -> bool:
     return (
         ent.kind is SpeakerKind.PERSON
         and name[:1].isupper()
-        and name.split()[0].lower() not in _DESCRIBING
+        and name.split()[0].lower() not in DESCRIBING
     )
-
-
-_DESCRIBING = DET | {"my", "his", "her", "our", "their"}
 
 
 @cache

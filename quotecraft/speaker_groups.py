@@ -128,3 +128,18 @@ def apposed_names(head: Token) -> tuple[list[str], int, int] | None:
         for p in parts
     ]
     return members, parts[0][0].i, parts[-1][-1].i + 1
+
+
+def appos_of(head: Token) -> list[Token]:
+    """The appositions of ``head``, and those the parse hangs on the body a role noun
+    belongs to (``the head of the Weather Service, Beth Lowe``: *Beth Lowe* on *Service*),
+    when that body is no person's name and the apposition is a person's."""
+    found = [c for c in head.children if c.dep_ == "appos"]
+    if head.pos_ == "NOUN":
+        for prep in head.children:
+            for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("", "PERSON"):
+                    found += [
+                        c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                    ]
+    return found

@@ -34,9 +34,14 @@ _BODY_TAIL = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[\w.&’'-]+\s+)
 """A lowercase body after a role: ``for the French foreign ministry``."""
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 """Parts of speech a tagger's PERSON entity may wrongly start with."""
-_ORG_TAIL = re.compile(
-    r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w.&’'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&’'-]*)*)\s*$"
+_ORG_START = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?")
+"""Where a body may start in a title: after *of*, *for*, *at* or *with* (and *the*)."""
+_ORG_NAME = re.compile(
+    r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|on|and|&|de|del|der|des|du|la|van|von|the)\s+)*"
+    r"[A-Z][\w.&’'-]*)*\s*$"
 )
+"""A capitalized name to the end of the title, with lowercase joining words inside it:
+``Ministry of Foreign Affairs``, ``Port of Rotterdam Authority``, ``Bank of Norway``."""
 
 
 def title_sets(titles: Titles | None) -> Titles:
@@ -243,12 +248,17 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
         # body; the title is the noun the body belongs to
         head = head.head.head
     end = root.left_edge.i if root.left_edge.i > head.i else head.i + 1  # with its phrase
-    if head.pos_ != "NOUN":
-        return None
+    if head.pos_ != "NOUN" and (head.pos_ != "PROPN" or head.ent_type_ == PERSON):
+        return None  # "The Secretary of State, Amy Cole": a capitalized title is one too
     _, words, _ = title_sets(titles)
     if head.lower_ not in words and head.lemma_.lower() not in words:
         return None
-    return strip_det(name.doc[head.left_edge.i : end].text.rstrip(" ,")) or None
+    if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children):
+        return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
+    start = head.left_edge.i
+    while start < head.i and name.doc[start].lower_ in DESCRIBING:
+        start += 1  # "our President, Joe Biden": President
+    return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
 
 
 _PLACE_OR_BODY = re.compile(r"\s(?:at|in|with|from|for(?=\s+(?:the|a|an|its|his|her|their)\s))\s")
@@ -311,15 +321,23 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     if not title:
         return None
     phrases, words, mods = title_sets(titles)
-    tails = list(_ORG_TAIL.finditer(title))
-    for m in reversed(tails):
-        tail = m.group(1)
-        before = title[: m.start()].split()
-        phrase = f"{before[-1].lower() if before else ''} {m.group(0).strip().lower()}"
-        if any(phrase.endswith(p) or p.startswith(phrase.strip()) for p in phrases if " of " in p):
+    for m in _ORG_START.finditer(title):  # leftmost first: the longest name
+        name = _ORG_NAME.match(title, m.end())
+        if name is None:
             continue
+        tail = name.group(0).strip()
+        before = title[: m.start()].split()
+        phrase = (
+            f"{before[-1].lower() if before else ''} {m.group(0).strip().lower()} {tail.lower()}"
+        )
+        if any(
+            phrase.startswith(p) or p.startswith(phrase.strip()) for p in phrases if " of " in p
+        ):
+            continue  # "Secretary of State for Health": the "of" is the title's own
         if tail.split()[0].lower() in words:
             continue
+        if all(w.lower() in word_list("portfolios") for w in tail.split() if w[:1].isupper()):
+            continue  # "for Health": a field, not a body
         return tail
     body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
     if body and body.group(2).lower() in word_list("organization_nouns"):

@@ -41,7 +41,7 @@ from .speaker_features import (
     pronouns,
     subject_form,
 )
-from .speaker_groups import apposed_member, apposed_names, described_member, without_ages
+from .speaker_groups import appos_of, apposed_member, apposed_names, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -65,7 +65,6 @@ from .speaker_table import Entity
 from .wordlists import word_list
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
-
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
@@ -230,10 +229,9 @@ class Resolver(PronounTable):
                 ent.title = strip_det(doc[noun.left_edge.i : noun.i + 1].text)
                 ent.organization = organization_from_title(ent.title, self.titles)
             return ent, self._how.get(name_bounds, Resolution.NAMED)
-        for c in head.children:
+        for c in appos_of(head):
             if (
-                c.dep_ == "appos"
-                and head.ent_type_ != PERSON
+                head.ent_type_ != PERSON
                 and not any(t.text == ":" for t in doc[min(head.i, c.i) : max(head.i, c.i)])
                 and c.pos_ == "PROPN"
                 and c.left_edge.pos_ != "DET"
@@ -244,7 +242,8 @@ class Resolver(PronounTable):
                 if ent.kind is SpeakerKind.UNKNOWN and c.ent_type_ in ("", PERSON):
                     ent.kind = SpeakerKind.PERSON
                 if ent.title is None and head.pos_ == "NOUN":
-                    ent.title = strip_det(doc[q.span.start : head.i + 1].text)
+                    end = head.i + 1 if c.head.i == head.i else c.left_edge.i  # "of Acme, Jo Lin"
+                    ent.title = strip_det(doc[q.span.start : end].text.rstrip(" ,"))
                     ent.organization = organization_from_title(ent.title, self.titles)
                 return ent, self._how.get(name_bounds, Resolution.NAMED)
         return None

@@ -414,12 +414,14 @@ def _holds_subject(words: Span, content: Token) -> bool:
 
 
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
-    """``(s, e)`` without a leading *that*, conjunction, space or punctuation (opening
+    """``(s, e)`` without a leading *that* (and an adverb before it: *only that*),
+    conjunction, space or punctuation (opening
     quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
     (closing marks stay); None when nothing is left."""
     while s < e and (
         doc[s].lower_ in _LEADING_DROP
         or doc[s].is_space
+        or (doc[s].dep_ == "advmod" and s + 1 < e and _is_that(doc[s + 1]))  # "only that"
         or (doc[s].is_punct and doc[s].text not in '“"‘«(')
     ):
         s += 1
@@ -430,3 +432,7 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     ):
         e -= 1
     return (s, e) if e > s else None
+
+
+def _is_that(tok: Token) -> bool:
+    return tok.lower_ == "that" and tok.dep_ == "mark"

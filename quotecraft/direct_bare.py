@@ -30,7 +30,7 @@ from .cues import CueLexicon
 from .direct_windows import DASHES, FINAL, dash_lead_in, whole_paragraph
 from .marks import Quoted
 from .resources import data_regexes
-from .speaker_features import gendered_nouns
+from .speaker_features import first_names, gendered_nouns
 from .titles import packaged_titles
 from .wordlists import word_list
 
@@ -289,7 +289,8 @@ def _beat_subject(sent: Span) -> Attribution | None:
     if root.pos_ not in ("VERB", "AUX") or len(subjects) != 1:
         return None
     subj = subjects[0]
-    named = subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACES
+    # a known first name is a person's even when the tagger took it for a place ("Marta")
+    named = subj.pos_ == "PROPN" and (subj.ent_type_ not in _PLACES or subj.lower_ in first_names())
     gesture = subj.tag_ == "NN" and root.lemma_.lower() in word_list("gesture_verbs")
     if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture):
         return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun

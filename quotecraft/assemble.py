@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate
 from .context import DocContext
 from .cues import CueLexicon
+from .mark_table import mark_table
 from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speaker, TextSpan
 from .speaker_names import cited_author
 from .speakers import Entity
@@ -159,7 +160,7 @@ def _quote(
     kind = QuoteKind(c.kind)
     fragments: tuple[TextSpan, ...] = ()
     if c.pieces and (kind is QuoteKind.MIXED or len(c.pieces) > 1):
-        fragments = tuple(TextSpan(s, e, text[s:e]) for s, e in c.pieces)
+        fragments = tuple(_span(text, s, e) for s, e in c.pieces)
     cue = None
     if c.cue is not None:
         cs, ce = c.cue
@@ -173,7 +174,7 @@ def _quote(
         cue = Cue(cs, ce, text[cs:ce], lemma, c.negated, type=ctype)
     return Quote(
         kind=kind,
-        content=TextSpan(c.start, c.end, text[c.start : c.end]),
+        content=_span(text, c.start, c.end),
         fragments=fragments,
         cue=cue,
         speaker=speaker,
@@ -184,6 +185,18 @@ def _quote(
         medium=char_span(doc, text, c.attribution.medium),
         date=char_span(doc, text, c.attribution.date),
     )
+
+
+def _span(text: str, s: int, e: int) -> TextSpan:
+    """``text[s:e]`` widened so that it splits no two-character mark. Marks are paired in
+    a text where ``''`` is one mark and a space (:func:`~quotecraft.marks.replace_digraphs`),
+    so a bound may fall between the two apostrophes (``was ''dead on arrival.''``)."""
+    pairs = mark_table().digraphs
+    if 0 < s < len(text) and text[s - 1 : s + 1] in pairs:
+        s -= 1
+    if 0 < e < len(text) and text[e - 1 : e + 1] in pairs:
+        e += 1
+    return TextSpan(s, e, text[s:e])
 
 
 def build_article(

@@ -19,6 +19,7 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Token
 
+from .mark_table import as_mark
 from .sources import (
     document_author,
     document_bounds,
@@ -317,7 +318,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     start = max(start, plural_after_article(head))  # "a decision critics called": critics
     # never cross a comma or parenthesis between start and head
     for i in range(head.i - 1, start - 1, -1):
-        if head.doc[i].text in (",", "(", ")", ";", "—", "–", '"', "“", "”"):
+        if as_mark(head.doc[i].text) in (",", "(", ")", ";", "—", "–", '"', "“", "”"):
             start = i + 1
             break
     end = head.i + 1
@@ -441,7 +442,7 @@ def stranded_subject(cue: Token) -> Token | None:
         t = cue.doc[k]
         if (
             t.pos_ in ("VERB", "AUX")
-            or t.text in (";", ":", '"', "“", "”")
+            or as_mark(t.text) in (";", ":", '"', "“", "”")
             or t.lower_ in ("who", "which", "that")
         ):
             return None

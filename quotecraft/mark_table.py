@@ -114,3 +114,30 @@ def replace_digraphs(text: str) -> str:
         return m.group()
 
     return pattern.sub(sub, text)
+
+
+def restore_digraphs(normalized: str, text: str) -> str:
+    """``normalized`` with the two-character marks :func:`replace_digraphs` rewrote put
+    back as ``text`` has them (where ``normalized`` did not blank them out).
+
+    Example:
+        >>> t = chr(39) * 2 + "Yes," + chr(39) * 2 + " he said."
+        >>> restore_digraphs(replace_digraphs(t), t) == t
+        True
+    """
+    pattern = _digraph_pattern()
+    if pattern is None or normalized == text or not any(d in text for d in mark_table().digraphs):
+        return normalized
+    chars = list(normalized)
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if normalized[s:e] != text[s:e] and normalized[s:e].strip():
+            chars[s:e] = text[s:e]
+    return "".join(chars)
+
+
+def as_mark(text: str) -> str:
+    """A token's text, a two-character mark (``''``) read as the one mark it stands for:
+    the parse keeps such a pair as one token (:meth:`~quotecraft.segment.Segmentation.
+    parse_text`), which the checks for quotation marks must take for that mark."""
+    return mark_table().digraphs.get(text, text)

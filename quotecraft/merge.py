@@ -209,7 +209,8 @@ def merge(
     for f in fragments:
         for r in kept_reported:
             if r.start <= f.start < r.end < f.end and f.end - r.end <= _FRAGMENT_REACH:
-                r.end = f.end  # the parse cut the clause inside the quoted words: take them whole
+                r.end = f.outer_end  # the parse cut the clause inside the quoted words:
+                # take them whole, with their closing mark
             if r.contains(f.start, f.end):
                 r.pieces.extend(f.pieces)
                 r.kind = "mixed"

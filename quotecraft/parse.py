@@ -67,7 +67,7 @@ def parse_units(
 
     def texts() -> Iterator[str]:
         for seg in segs:
-            text = seg.normalized
+            text = seg.parse_text
             plan = plan_pieces(text, limit)
             pending.append((text, plan))
             for p in plan:

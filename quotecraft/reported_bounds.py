@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueLexicon
+from .mark_table import as_mark
 
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -35,7 +36,7 @@ def is_passive(tok: Token) -> bool:
 def after_comma(tok: Token) -> bool:
     """True when a comma precedes ``tok``, closing quotation marks aside (``,” in``)."""
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].text in '”"’»':
+    while i >= 0 and as_mark(tok.doc[i].text) in '”"’»':
         i -= 1
     return i >= 0 and tok.doc[i].text == ","
 
@@ -102,7 +103,7 @@ def _trimmed_end(doc: Doc, end: int, e: int) -> int:
     """The token end ``e`` of an extended content, with its trailing punctuation and
     spaces left out (a closing quotation mark or bracket kept), never before ``end``."""
     while e > end and (
-        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+        (doc[e - 1].is_punct and as_mark(doc[e - 1].text) not in "”\"’»)'") or doc[e - 1].is_space
     ):
         e -= 1
     return e
@@ -422,13 +423,13 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         doc[s].lower_ in _LEADING_DROP
         or doc[s].is_space
         or (doc[s].dep_ == "advmod" and s + 1 < e and _is_that(doc[s + 1]))  # "only that"
-        or (doc[s].is_punct and doc[s].text not in '“"‘«(')
+        or (doc[s].is_punct and as_mark(doc[s].text) not in '“"‘«(')
     ):
         s += 1
     while e > s and (
         doc[e - 1].is_space
         or doc[e - 1].dep_ == "cc"
-        or (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'")
+        or (doc[e - 1].is_punct and as_mark(doc[e - 1].text) not in "”\"’»)'")
     ):
         e -= 1
     return (s, e) if e > s else None

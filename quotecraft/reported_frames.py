@@ -18,6 +18,7 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds, thr
 from .candidates import Candidate, cue_bounds
 from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
+from .mark_table import as_mark
 from .reported import ReportedMatcher
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
@@ -64,12 +65,12 @@ def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[
         if any(speaker.text.count(o) > speaker.text.count(c) for o, c in ("()", "[]")):
             continue  # "Lena Berg (Swedish pronunciation: ...": a gloss inside brackets
         rest = [t for t in doc[colon.i + 1 : span.end] if not t.is_space]
-        if not rest or rest[0].text in "“\"‘«„'":
+        if not rest or as_mark(rest[0].text) in "“\"‘«„'":
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
         end = len(rest)
-        while end > 0 and rest[end - 1].is_punct and rest[end - 1].text not in '”"’»)':
+        while end > 0 and rest[end - 1].is_punct and as_mark(rest[end - 1].text) not in '”"’»)':
             end -= 1
         if end < 2:
             continue

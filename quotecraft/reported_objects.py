@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .mark_table import as_mark
 from .wordlists import word_list
 
 
@@ -67,7 +68,7 @@ def object_tail(cue: Token, end: int, standing: bool = True) -> int:
             break
         end = c.right_edge.i + 1
         held = None
-    while end > 0 and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)'"):
+    while end > 0 and (doc[end - 1].is_punct and as_mark(doc[end - 1].text) not in "”\"’»)'"):
         end -= 1
     return end
 
@@ -177,7 +178,7 @@ def _end_after(doc: Doc, end: int, e: int) -> int:
     """The token end ``e`` of an extended content, its trailing punctuation and spaces
     left out (a closing quotation mark or bracket kept), never before ``end``."""
     while e > end and (
-        (doc[e - 1].is_punct and doc[e - 1].text not in "”\"’»)'") or doc[e - 1].is_space
+        (doc[e - 1].is_punct and as_mark(doc[e - 1].text) not in "”\"’»)'") or doc[e - 1].is_space
     ):
         e -= 1
     return e

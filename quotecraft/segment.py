@@ -25,6 +25,7 @@ from typing import Any
 from attrs import frozen
 
 from . import errors
+from .mark_table import restore_digraphs
 from .marks import replace_digraphs
 from .resources import data_regexes
 from .wordlists import word_list
@@ -81,6 +82,14 @@ class Segmentation:
     """True when the input was detected as HTML."""
     warnings: tuple[str, ...] = ()
     """Coded notes about what normalization did."""
+
+    @property
+    def parse_text(self) -> str:
+        """:attr:`normalized` with two-character marks as written (``''``, ``` `` ```):
+        the marks are paired on :attr:`normalized`, where each is one mark and a space,
+        but the parser reads the pair as one quotation token, as it was trained to; the
+        space would be a token of its own, inside the sentence."""
+        return restore_digraphs(self.normalized, self.text)
 
 
 def looks_like_html(text: str) -> bool:

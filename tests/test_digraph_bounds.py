@@ -40,3 +40,34 @@ def test_a_pair_is_not_split_in_fragments(extractor: Any) -> None:
             inner = text[span.start : span.end]
             assert not inner.endswith("'") or inner.endswith("''"), inner
             assert not inner.startswith("'") or inner.startswith("''"), inner
+
+
+def test_the_parser_reads_a_pair_as_one_mark(extractor: Any) -> None:
+    # marks are paired where each pair is one mark and a space; the parser must not see
+    # that space as a token inside the sentence
+    text = "Nurses, he said, can ''work miracles'' and ''move mountains.''"
+    (doc,) = extractor.parse_stream(iter([extractor.segment(text)]))
+    assert not any(t.is_space for t in doc)
+    assert [t.text for t in doc if t.text == "''"] == ["''"] * 4
+    (q,) = extractor(text).quotes  # the clause around the marks is read as one
+    assert (q.kind.value, q.content.text, q.speaker.name) == ("mixed", text[:-3] + ".''", "he")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The league issued a statement calling the fine "a gross overreach and in plain '
+            'breach" of its own rules.',
+            'the fine "a gross overreach and in plain breach"',
+        ),
+        (
+            "The mayor called the plan ''a disaster in waiting,'' and vowed to fight it.",
+            "the plan ''a disaster in waiting,''",
+        ),
+    ],
+)
+def test_a_content_cut_inside_a_quoted_fragment_takes_its_closing_mark(
+    extractor: Any, text: str, content: str
+) -> None:
+    assert content in [q.content.text for q in extractor(text).quotes]

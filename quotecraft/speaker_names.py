@@ -36,6 +36,8 @@ _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "
 """Parts of speech a tagger's PERSON entity may wrongly start with."""
 _ORG_START = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?")
 """Where a body may start in a title: after *of*, *for*, *at* or *with* (and *the*)."""
+_PLACE_TAIL = re.compile(r",?\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s*$")
+"""A place after a body, ending the title: ``in Oslo``, ``in Stockholm, Sweden``."""
 _ORG_NAME = re.compile(
     r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|on|and|&|de|del|der|des|du|la|van|von|the)\s+)*"
     r"[A-Z][\w.&’'-]*)*\s*$"
@@ -321,6 +323,9 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     if not title:
         return None
     phrases, words, mods = title_sets(titles)
+    place = _PLACE_TAIL.search(title)  # "at the Bank of Norway in Oslo": the bank
+    if place is not None and _ORG_START.search(title[: place.start()]):
+        title = title[: place.start()]
     for m in _ORG_START.finditer(title):  # leftmost first: the longest name
         name = _ORG_NAME.match(title, m.end())
         if name is None:
@@ -341,7 +346,7 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         return tail
     body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
     if body and body.group(2).lower() in word_list("organization_nouns"):
-        return body.group(1)
+        return None if body.group(1).split()[0].lower() in DET else body.group(1)  # "a school"
     toks = title.replace("-", " - ").split()
     kept: list[str] = []
     for tok in toks:

@@ -71,10 +71,13 @@ def first_names() -> dict[str, str]:
 
 def first_name_entity(span: Span) -> bool:
     """A name the tagger labelled otherwise (``Ines Varga`` as ORG) that opens with a known
-    first name: two or three capitalized words, none of them a body or a place."""
+    first name: two or three capitalized words, none of them a body or a place; or a known
+    first name alone that it took for a product or a title (``said Lina``), which no body
+    or place is."""
     if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
         return False
-    if not 2 <= len(span) <= 3 or span[0].lower_ not in first_names():
+    alone = len(span) == 1 and span.label_ in ("PRODUCT", "WORK_OF_ART")
+    if not (alone or 2 <= len(span) <= 3) or span[0].lower_ not in first_names():
         return False
     if span[-1].tag_ == "NNPS":
         return False  # a plural last word: a team or a family, not one person

@@ -97,13 +97,15 @@ def misread_participle(t: Token, first: int) -> bool:
 
     ``"...," the farmer, Jo Lee, snapped at ...``: with no subject of its own, the
     verb reads as a clause modifying ``the farmer``; right after the quote, that noun
-    phrase (with its appositions) is the speaker and the verb the attribution.
+    phrase (with its appositions) is the speaker and the verb the attribution. Without a
+    comma before it (``the warden barked at the driver``), only when no other verb
+    follows in the sentence (``the man injured in the crash said`` has its own).
     """
     if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN") or t.dep_ != "acl":
         return False
     head = t.head
-    if head.i >= t.i or head.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if not first <= head.i < t.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False  # the noun is after the quote ('"Orchard Lane," premiered': a title)
     # the noun phrase starts right after the quote (the parser may hang the quote on it too)
     if min((x.i for x in head.subtree if x.i >= first), default=-1) != first:
         return False
@@ -112,12 +114,15 @@ def misread_participle(t: Token, first: int) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dobj") for c in t.children):
         return False  # "the plan, approved by ..." is a passive participle
     own = {x.i for x in t.subtree}
-    if t.doc[t.i - 1].text != ",":
-        return False
+    comma = t.doc[t.i - 1].text == ","
+    if not comma and any(
+        x.pos_ in ("VERB", "AUX") and x.i not in own for x in t.doc[t.i + 1 : t.sent.end]
+    ):
+        return False  # no comma: only when no other verb follows ('the warden barked at X.')
     if all(x.i in own or x.i < t.i for x in head.subtree):
         return True
-    # the sentence's final stop hung on the noun: the noun phrase must name its speaker in
-    # an apposition ('..., the auditor, Ann Roe, grumbled.')
-    return all(x.i in own or x.i < t.i or x.is_punct for x in head.subtree) and any(
-        c.dep_ == "appos" and head.i < c.i < t.i for c in head.children
+    # the sentence's final stop hung on the noun: after a comma, the noun phrase must name
+    # its speaker in an apposition ('..., the auditor, Ann Roe, grumbled.')
+    return all(x.i in own or x.i < t.i or x.is_punct for x in head.subtree) and (
+        not comma or any(c.dep_ == "appos" and head.i < c.i < t.i for c in head.children)
     )

@@ -71,7 +71,7 @@ class Parsed:
     seg: Any
     """quotecraft's :class:`~quotecraft.segment.Segmentation` of the text."""
     doc: Any
-    """The spaCy ``Doc`` of ``seg.normalized``."""
+    """The spaCy ``Doc`` of ``seg.parse_text``."""
 
 
 def parse_corpus(
@@ -81,7 +81,7 @@ def parse_corpus(
     from quotecraft.segment import segment
 
     segs = [segment(g["text"], html=extractor.config.html) for g in gold]
-    docs = extractor.nlp.pipe((s.normalized for s in segs), batch_size=batch_size)
+    docs = extractor.nlp.pipe((s.parse_text for s in segs), batch_size=batch_size)
     return [Parsed(g, s, d) for g, s, d in zip(gold, segs, docs, strict=True)]
 
 

@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ex = quotecraft.load(args.model)
     texts = read_texts(root, args.docs)
-    docs = list(ex.nlp.pipe(segment(t, html=ex.config.html).normalized for t in texts))
+    docs = list(ex.nlp.pipe(segment(t, html=ex.config.html).parse_text for t in texts))
     words = sum(len(t.split()) for t in texts)
     profile_own_work(ex, texts[:5], docs[:5])  # warm-up: lazy tables, caches
     print(report(profile_own_work(ex, texts, docs), words, args.top))

@@ -250,7 +250,7 @@ def time_analyze(ex: Any, texts: Sequence[str], docs: Sequence[Any], reps: int) 
         return time.perf_counter() - t0, time.process_time() - c0
 
     pages = [as_html(t) for t in texts]
-    made = [ex.nlp.make_doc(s.normalized) for s in segs]
+    made = [ex.nlp.make_doc(s.parse_text) for s in segs]
     jobs: dict[str, Callable[[], object]] = {
         "paragraph_component": lambda: [paragraph_sentences(d) for d in made],
         "segment": lambda: [segment(t, html=html) for t in texts],
@@ -405,7 +405,7 @@ def run_parsed(ex: Any, texts: Sequence[str], args: argparse.Namespace, fig: dic
 
     words = words_of(texts)
     docs = list(
-        ex.nlp.pipe((segment(t, html=ex.config.html).normalized for t in texts), batch_size=32)
+        ex.nlp.pipe((segment(t, html=ex.config.html).parse_text for t in texts), batch_size=32)
     )
     t = time_analyze(ex, texts, docs, args.reps)
     fig["analyze"] = {
@@ -487,7 +487,7 @@ def run_stream(
         from quotecraft.segment import segment
 
         if docs is None:
-            docs = list(ex.nlp.pipe(segment(t).normalized for t in corpus[: args.docs]))
+            docs = list(ex.nlp.pipe(segment(t).parse_text for t in corpus[: args.docs]))
         n = args.stream_parsed
         results = (ex.analyze(d) for d in cycle(docs))
         samples = sample_rss(results, n, stream_marks(n, len(docs)), children=False)
@@ -577,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         from quotecraft.segment import segment
 
         ptexts = texts[: args.profile_docs]
-        pdocs = list(ex.nlp.pipe(segment(x, html=ex.config.html).normalized for x in ptexts))
+        pdocs = list(ex.nlp.pipe(segment(x, html=ex.config.html).parse_text for x in ptexts))
         stats = profile_own_work(ex, ptexts, pdocs)
         print(
             "\n## Profile of quotecraft's own work (cProfile)\n\n"

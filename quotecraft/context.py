@@ -62,7 +62,7 @@ class DocContext:
         *,
         boilerplate: Iterable[Pattern[str]] | None = None,
     ) -> DocContext:
-        """The context of ``doc``, whose text is ``seg.normalized`` (or the article text).
+        """The context of ``doc``, whose text is ``seg.parse_text`` (or the article text).
 
         Without ``seg`` the Doc's own text is segmented as plain text, with the
         ``boilerplate`` patterns (default: the packaged ones).

@@ -261,7 +261,7 @@ class Extractor:
         """Run every stage after the parse on ``doc``.
 
         Args:
-            doc: a parsed ``Doc`` whose text is ``seg.normalized`` (or the article text).
+            doc: a parsed ``Doc`` whose text is ``seg.parse_text`` (or the article text).
             seg: the segmentation of the text; computed from ``doc.text`` when omitted.
             id: the document id to put on the result.
 

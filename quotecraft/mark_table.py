@@ -137,7 +137,14 @@ def restore_digraphs(normalized: str, text: str) -> str:
 
 
 def as_mark(text: str) -> str:
-    """A token's text, a two-character mark (``''``) read as the one mark it stands for:
-    the parse keeps such a pair as one token (:meth:`~quotecraft.segment.Segmentation.
-    parse_text`), which the checks for quotation marks must take for that mark."""
+    """A token's text, a two-character mark (``''``) read as the one mark it stands for.
+
+    The parse keeps such a pair as one token
+    (:attr:`~quotecraft.segment.Segmentation.parse_text`), which the checks for
+    quotation marks must take for that mark.
+
+    Example:
+        >>> as_mark(chr(39) * 2), as_mark("said")
+        ('"', 'said')
+    """
     return mark_table().digraphs.get(text, text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .resources import data_json, data_tsv
 from .wordlists import word_list
@@ -130,3 +130,31 @@ def kin_as_name(t: Token) -> bool:
         and t.dep_ not in ("attr", "oprd", "appos", "compound")
         and not any(c.dep_ in ("compound", "det", "poss") for c in t.children)
     )
+
+
+def hyphenated_start(doc: Doc, start: int, stop: frozenset[str]) -> int:
+    """Where a name starts whose given name is hyphenated and which the tagger cut at the
+    hyphen: ``Jae-won Kim`` tagged as ``Kim`` (or ``won Kim``) starts at ``Jae``.
+
+    The given name is a capitalized word, a hyphen and a word written together, with no
+    space, in no entity, neither part a word of ``stop`` (title words: ``Vice-Admiral``,
+    ``Ex-Senator``) nor an honorific; ``start`` unchanged otherwise."""
+    for hyphen, new in ((start - 1, start - 2), (start - 2, start - 3)):
+        if new < 0 or hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
+            continue
+        first, second = doc[new], doc[hyphen + 1]
+        if (
+            first.is_alpha
+            and len(first) > 1
+            and first.text[0].isupper()
+            and not first.whitespace_
+            and not doc[hyphen].whitespace_
+            and second.is_alpha
+            and not first.ent_type_
+            and (second.i == start or (not second.ent_type_ and second.whitespace_))
+            and (new == 0 or doc[new - 1].whitespace_)
+            and not {first.lower_, second.lower_} & stop
+            and first.lower_ not in honorifics()
+        ):
+            return new
+    return start

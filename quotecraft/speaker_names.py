@@ -20,7 +20,8 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import first_name_entity, first_names, honorifics
+from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
+from .speaker_untagged import untagged_names
 from .titles import Titles, packaged_titles
 from .wordlists import word_list
 
@@ -471,15 +472,18 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
         and t.lower_ not in word_list("place_nouns")
     ):
         start -= 1
+    start = hyphenated_start(doc, start, words | mods)  # "Jae-won Kim"
     return span if start == span.start else Span(doc, start, span.end, label=PERSON)
 
 
 def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -> list[Span]:
     """The names of ``doc`` in text order: PERSON entities (:func:`widened`), names the
-    tagger labelled otherwise that open with a known first name, and titled names it
-    missed (:func:`titled_names`)."""
+    tagger labelled otherwise that open with a known first name, titled names it missed
+    (:func:`titled_names`) and names it missed altogether (:func:`untagged_names`)."""
     spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
-    return sorted([*spans, *titled_names(doc, titles)], key=lambda sp: sp.start)
+    spans += titled_names(doc, titles)
+    spans += untagged_names(doc, title_sets(titles), spans)
+    return sorted(spans, key=lambda sp: sp.start)
 
 
 def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,98 @@
+"""Names the entity tagger missed altogether, found from what the text says about them.
+
+:func:`quotecraft.speaker_names.person_spans` adds these to the tagged names, so the
+speaker table knows them and a later surname finds the whole name:
+
+- a name with a role set beside it (``Seo-yeon Park, a pharmacist, said``): a run of
+  capitalized proper nouns in no entity with an apposition whose head is a title word;
+- a known first name and a surname in no entity (``Ilse Vanderbeek said``): the first
+  name a compound of a capitalized proper noun right after it;
+- a given name written with a hyphen and a lowercase second half, and a surname
+  (``Seo-yeon Park``, ``Jae-won Kim``).
+
+Neither covers a word of a body or a place (``Harbor Authority``, ``Elm Street``), a
+title or honorific, or a token of any entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.attrs import ENT_IOB, POS
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Span, Token
+
+from .speaker_features import first_names, honorifics
+from .titles import Titles
+from .wordlists import word_list
+
+__all__ = ["untagged_names"]
+
+PERSON = "PERSON"
+
+
+def _plain(tok: Token, stop: frozenset[str], place: bool = False) -> bool:
+    """A capitalized word of a name: in no entity, no title, body or honorific, and no
+    place word unless ``place`` allows one (a surname ``Park`` after ``Seo-yeon``)."""
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.ent_type_
+        and tok.lower_ not in stop
+        and tok.lower_ not in honorifics()
+        and tok.lower_ not in word_list("organization_nouns")
+        and (place or tok.lower_ not in word_list("place_nouns"))
+    )
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is the second half of a hyphenated word (``yeon`` of ``Seo-yeon``)."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i].is_alpha
+        and not doc[i].ent_type_
+    )
+
+
+def _name_start(head: Token, stop: frozenset[str]) -> int | None:
+    """The first token of the name whose last word is ``head``: one or two capitalized
+    compounds before it, a hyphenated word counting as one (``Seo-yeon``); None when
+    there are none or more, or one is no name word."""
+    doc, i, words = head.doc, head.i, 0
+    while i > 0 and words < 3:
+        prev = i - 1
+        if doc[prev].dep_ != "compound" or not doc[prev].whitespace_:
+            break
+        first = prev - 2 if _joined(doc, prev) else prev
+        if not _plain(doc[first], stop):
+            break
+        i, words = first, words + 1
+    return i if 1 <= words <= 2 else None
+
+
+def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list[Span]:
+    """PERSON spans for the names of ``doc`` no entity covers (see the module) and none
+    of the names already ``found`` overlaps."""
+    _, words, mods = titles
+    taken = {i for sp in found for i in range(sp.start, sp.end)}
+    stop = words | mods
+    out: list[Span] = []
+    pos_iob = doc.to_array([POS, ENT_IOB])
+    for i in ((pos_iob[:, 0] == PROPN) & (pos_iob[:, 1] == 2)).nonzero()[0].tolist():
+        tok = doc[i]  # a proper noun outside every entity (IOB "O")
+        if tok.dep_ == "compound" or not _plain(tok, stop, place=True):
+            continue
+        start = _name_start(tok, stop)
+        if start is None:
+            continue
+        hyphenated = doc[start + 2].is_lower and _joined(doc, start + 2)  # 'Seo-yeon'
+        if not (hyphenated or _plain(tok, stop)):
+            continue  # 'Ilse Park' may be a park; 'Seo-yeon Park' is a woman
+        role = any(c.dep_ == "appos" and c.lower_ in words for c in tok.children)
+        given = doc[start].lower_ in first_names() and doc[start].pos_ == "PROPN"
+        if (role or given or hyphenated) and taken.isdisjoint(range(start, tok.i + 1)):
+            out.append(Span(doc, start, tok.i + 1, label=PERSON))
+    return out

@@ -56,8 +56,8 @@ def _phrase_start(head: Token) -> int:
 
 def _names_speaker(head: Token, start: int) -> bool:
     """Whether the phrase ``doc[start:head.i + 1]`` can be a speaker: a name the model
-    tags as a person, organization or group, or a noun phrase with a determiner or number
-    (``One attendee``), not a place or a date. A capitalized word with no entity type is
+    tags as a person, organization or group, a noun phrase with a determiner or number
+    (``One attendee``) or a bare plural (``Residents``), not a place or a date. A capitalized word with no entity type is
     no subject: unknown beats a wrong name."""
     if head.ent_type_ in _NOT_SPEAKERS or head.dep_ == "pobj":
         return False
@@ -67,6 +67,7 @@ def _names_speaker(head: Token, start: int) -> bool:
     return head.pos_ == "NOUN" and (
         doc[start].tag_ in ("DT", "PRP$", "CD")
         or any(t.pos_ == "PROPN" for t in doc[start : head.i])
+        or head.tag_ == "NNS"  # a bare plural: 'Residents, some of whom ..., said'
     )
 
 

@@ -66,7 +66,13 @@ from .reported_neighbours import (
     source_apposition,
     speaker_next_acts,
 )
-from .reported_objects import object_conjunct_tail, object_tail, passive_clause_end
+from .reported_objects import (
+    object_conjunct_tail,
+    object_part,
+    object_tail,
+    passive_clause_end,
+    split_object_end,
+)
 from .sources import commitment_cue_type, source_cue_type
 from .subject_asides import negative_subject
 from .wordlists import word_list
@@ -303,6 +309,8 @@ class ReportedMatcher:
             return None  # "believe the rules adopted | will cut ...": the second half of one
         if refusal(cue, content, self.lexicon) is not None:
             return None  # no reading reports anything (quotecraft.admission)
+        if object_part(cue, content):
+            return None  # "endorsed the re-election": "election" is part of the first object
         excluded = (
             excluded
             + self._conjoined_cues(content)
@@ -348,6 +356,7 @@ class ReportedMatcher:
                 passive_clause = passive_clause_end(cue, s, e) > e
                 e = passive_clause_end(cue, s, e)
         elif content.dep_ in OBJECT_DEPS:
+            e = split_object_end(cue, content, e)
             e = object_tail(cue, e, standing=self._standing(doc[s:e], content))
             if content.dep_ != "nsubjpass":
                 e = object_conjunct_tail(cue, s, e)  # "questioned A and B"

@@ -2,7 +2,7 @@
 
 ``announced steps | to tighten gun sales``, ``endorsed Cruz | for president``,
 ``issued a statement | in observance of the holiday``, ``questioned his record | and
-her readiness to lead``: the tails of an object content (``dobj``, a preposition's
+her readiness to lead``, ``endorsed the re | - | election``: the tails of an object content (``dobj``, a preposition's
 object) that :class:`quotecraft.reported.ReportedMatcher` takes after
 :func:`quotecraft.reported_bounds.content_bounds` has cut the object's subtree.
 """
@@ -182,3 +182,53 @@ def _end_after(doc: Doc, end: int, e: int) -> int:
     ):
         e -= 1
     return e
+
+
+_JOINERS = frozenset({"-", "’", "'", "–"})
+"""Marks that join two halves of one word or a possessive to its noun (``re-election``,
+``the Hendersons’ plan``)."""
+
+
+def _written_together(first: Token, second: Token) -> bool:
+    """Whether ``second`` continues ``first`` in one word or phrase: nothing but a hyphen
+    or an apostrophe between them and no space after ``first``, or ``first`` ends with a
+    possessive marker right before ``second`` (``the workers’ | long hours``)."""
+    doc = first.doc
+    last = first.right_edge.i
+    if doc[last].dep_ == "case" and second.left_edge.i == last + 1:
+        return True
+    gap = doc[last + 1 : second.left_edge.i]
+    return (
+        last < second.left_edge.i
+        and not doc[last].whitespace_
+        and all(t.text in _JOINERS for t in gap)
+    )
+
+
+def _objects(cue: Token) -> list[Token]:
+    return [c for c in cue.rights if c.dep_ == "dobj"]
+
+
+def object_part(cue: Token, content: Token) -> bool:
+    """Whether the object ``content`` is the second half of an object the parser split at
+    a hyphen or a possessive apostrophe (``endorsed the re-election``: *re*, *-* and
+    *election* as three objects; ``criticized the Hendersons’ spending``): the whole
+    object is the first half's content (:func:`split_object_end`), not this one's."""
+    if content.dep_ != "dobj" or content.head.i != cue.i:
+        return False
+    objects = _objects(cue)
+    k = next((n for n, o in enumerate(objects) if o.i == content.i), 0)
+    return k > 0 and _written_together(objects[k - 1], content)
+
+
+def split_object_end(cue: Token, content: Token, end: int) -> int:
+    """The end of the object ``content`` over the halves the parser split off it (see
+    :func:`object_part`)."""
+    if content.dep_ != "dobj" or content.head.i != cue.i:
+        return end
+    last = content
+    for obj in _objects(cue):
+        if obj.i > last.i and _written_together(last, obj):
+            last = obj
+            end = max(end, obj.right_edge.i + 1)
+    return end

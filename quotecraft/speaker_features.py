@@ -158,3 +158,32 @@ def hyphenated_start(doc: Doc, start: int, stop: frozenset[str]) -> int:
         ):
             return new
     return start
+
+
+def represented(head: Token, child: Token) -> bool:
+    """Whether ``child`` of a speaker's head names someone the speaker speaks for, not
+    the speaker: the possessor (``Mayor Ann Lee's spokesperson``) or the object of *for*
+    or *to* after a common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``)."""
+    if child.dep_ == "poss":
+        return True
+    return (
+        head.pos_ == "NOUN"
+        and child.dep_ == "prep"
+        and child.i > head.i
+        and child.lower_ in ("for", "to")
+    )
+
+
+def unless_person(org: str | None, mention: Span) -> str | None:
+    """``org`` unless a person of that name is tagged in the ``mention`` it was read
+    from: ``a lawyer for Ben Ortiz`` works for a person, not an organization."""
+    if org is None or not any(e.label_ == "PERSON" and org in e.text for e in mention.ents):
+        return org
+    return None
+
+
+def introduces(mention: Span) -> bool:
+    """Whether ``mention`` introduces someone new: an indefinite description (``A
+    spokeswoman for the rail company said``), which names no one mentioned before,
+    unless it stands in apposition to a name (``Jo Hart, a spokeswoman, ...``)."""
+    return mention[0].lower_ in ("a", "an") and mention.root.dep_ != "appos"

@@ -37,9 +37,12 @@ from .speaker_features import (
     first_names,
     gendered_nouns,
     honorifics,
+    introduces,
     mention_gender,
     pronouns,
+    represented,
     subject_form,
+    unless_person,
 )
 from .speaker_groups import appos_of, apposed_member, apposed_names, described_member, without_ages
 from .speaker_members import member_names
@@ -274,12 +277,10 @@ class Resolver(PronounTable):
         return ent
 
     def _named(self, q: _Query) -> Found | None:
-        """A PERSON entity inside the mention, unless it is the possessor of the head.
-
-        ``Mayor Ann Lee's spokesperson`` is the spokesperson, not Ann Lee.
-        """
+        """A PERSON entity inside the mention, unless the head speaks for it (``Mayor Ann
+        Lee's spokesperson``, ``a lawyer for Ben Ortiz``: :func:`represented`)."""
         s, e = q.span.start, q.span.end
-        possessor = {t.i for c in q.head.children if c.dep_ == "poss" for t in c.subtree}
+        possessor = {t.i for c in q.head.children if represented(q.head, c) for t in c.subtree}
         persons = self._person_spans()
         for k in range(bisect_right(self._person_ends, s), len(persons)):
             ent_span = persons[k]
@@ -376,8 +377,8 @@ class Resolver(PronounTable):
         head = q.head
         _, words, _ = title_sets(self.titles)
         head_low = head.lemma_.lower()
-        if head.pos_ != "NOUN" or (head_low not in words and head.lower_ not in words):
-            return None
+        if head.pos_ != "NOUN" or not {head_low, head.lower_} & words or introduces(q.span):
+            return None  # introduces: "A spokeswoman for X says" is someone new
         mods = [t.lower_ for t in q.span if t.i != head.i]
         best = self._by_title(head_low, q.span.start, mods)
         if best is None and head.lower_ != head_low:
@@ -448,8 +449,8 @@ class Resolver(PronounTable):
         if len(span) > 1 and span[0].lower_ == "one" and span[0].dep_ == "nummod":
             span = span[1:]  # "one resident": the numeral is an article here, as "a" is
         if kind is SpeakerKind.PERSON:
-            ent.title = strip_det(span.text)
-            ent.organization = organization_from_title(ent.title, self.titles)
+            ent.title = title = strip_det(span.text)
+            ent.organization = unless_person(organization_from_title(title, self.titles), span)
         else:
             ent.names.append(strip_det(span.text) or span.text)
             if kind is SpeakerKind.GROUP:

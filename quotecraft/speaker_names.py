@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
-from .speaker_untagged import untagged_names
+from .speaker_untagged import pronoun_named, untagged_names
 from .titles import Titles, packaged_titles
 from .wordlists import word_list
 
@@ -478,10 +478,10 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
 
 def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -> list[Span]:
     """The names of ``doc`` in text order: PERSON entities (:func:`widened`), names the
-    tagger labelled otherwise that open with a known first name, titled names it missed
-    (:func:`titled_names`) and names it missed altogether (:func:`untagged_names`)."""
+    tagger labelled otherwise that open with a known first name or that a pronoun takes
+    up, titled names it missed and names it missed altogether (``speaker_untagged``)."""
     spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
-    spans += titled_names(doc, titles)
+    spans += titled_names(doc, titles) + pronoun_named(doc, ents, title_sets(titles))
     spans += untagged_names(doc, title_sets(titles), spans)
     return sorted(spans, key=lambda sp: sp.start)
 

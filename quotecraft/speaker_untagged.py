@@ -1,4 +1,4 @@
-"""Names the entity tagger missed altogether, found from what the text says about them.
+"""Names the entity tagger missed or mislabelled, found from what the text says of them.
 
 :func:`quotecraft.speaker_names.person_spans` adds these to the tagged names, so the
 speaker table knows them and a later surname finds the whole name:
@@ -10,8 +10,11 @@ speaker table knows them and a later surname finds the whole name:
 - a given name written with a hyphen and a lowercase second half, and a surname
   (``Seo-yeon Park``, ``Jae-won Kim``).
 
-Neither covers a word of a body or a place (``Harbor Authority``, ``Elm Street``), a
-title or honorific, or a token of any entity.
+And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
+*he* or *she* takes it up as the next sentence's main subject (:func:`pronoun_named`).
+
+None covers a word of a body or a place (``Harbor Authority``, ``Elm Street``), a
+title or an honorific; the names the tagger missed cover no token of any entity.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from spacy.attrs import ENT_IOB, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import first_names, honorifics
+from .speaker_features import first_name_entity, first_names, honorifics
 from .titles import Titles
 from .wordlists import word_list
 
@@ -95,4 +98,68 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         given = doc[start].lower_ in first_names() and doc[start].pos_ == "PROPN"
         if (role or given or hyphenated) and taken.isdisjoint(range(start, tok.i + 1)):
             out.append(Span(doc, start, tok.i + 1, label=PERSON))
+    return out
+
+
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"})
+_PERSONAL = frozenset({"he", "she"})
+
+
+def _name_like(span: Span, stop: frozenset[str]) -> bool:
+    """Two or three capitalized proper nouns written in lower case after their first
+    letter (no acronym), none a title, body, place or honorific word, after no article."""
+    doc = span.doc
+    return (
+        2 <= len(span) <= 3
+        and all(t.pos_ == "PROPN" and not t.is_upper and _plain_in(t, stop) for t in span)
+        and span[-1].tag_ != "NNPS"
+        and (span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an"))
+    )
+
+
+def _plain_in(tok: Token, stop: frozenset[str]) -> bool:
+    """:func:`_plain` for a word of a tagged entity."""
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.lower_ not in stop
+        and (
+            tok.lower_ not in honorifics()
+            and tok.lower_ not in word_list("organization_nouns")
+            and tok.lower_ not in word_list("place_nouns")
+        )
+    )
+
+
+def _next_subject_pronoun(span: Span) -> Token | None:
+    """*he* or *she* as the subject of the main verb of the sentence after ``span``'s,
+    with no person named between (``Okonkwo Achebe ran the market. He said ...``)."""
+    doc = span.doc
+    sent = span.sent
+    if sent.end >= len(doc) or any(t.ent_type_ == PERSON for t in doc[span.end : sent.end]):
+        return None
+    nxt = doc[sent.end].sent
+    for t in nxt:
+        if t.ent_type_ == PERSON:
+            return None
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+            return t if t.lower_ in _PERSONAL else None
+    return None
+
+
+def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
+    """Names the tagger labelled as a body or place (``Okonkwo Achebe`` as ORG) that the
+    text shows to be a person: the main subject of their sentence, named like a person
+    (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
+    sentence, with no person named between. As PERSON spans."""
+    _, words, mods = titles
+    stop = words | mods
+    out = []
+    for sp in ents:
+        if sp.label_ not in _BODY_LABELS or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if first_name_entity(sp):
+            continue  # a person already (speaker_names.person_spans)
+        if _name_like(sp, stop) and _next_subject_pronoun(sp) is not None:
+            out.append(Span(doc, sp.start, sp.end, label=PERSON))
     return out

@@ -18,8 +18,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from .records import SpeakerKind
-from .speaker_features import pronouns
-from .speaker_names import DESCRIBING, tokens_lowered
+from .speaker_features import gendered_nouns, pronouns
+from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
@@ -136,6 +136,61 @@ class PronounTable(VoicedEntityTable):
             ):
                 return t
         return None
+
+    def antecedent_phrase(self, pron_tok: Token) -> Token | None:
+        """The head of the noun phrase a pronoun with no agreeing entity refers to: an
+        organization for *it* (:meth:`neuter_antecedent`), a person described, not named,
+        for *he* and *she* (:meth:`described_antecedent`)."""
+        gender = pronouns().get(pron_tok.lower_)
+        if gender == "neuter":
+            return self.neuter_antecedent(pron_tok)
+        if gender in ("male", "female"):
+            return self.described_antecedent(pron_tok, gender)
+        return None
+
+    def described_antecedent(self, pron_tok: Token, gender: str) -> Token | None:
+        """Whom *he* or *she* refers to when no named person agrees: the described person
+        who is the main subject of the sentence before (``The mechanic shook his head.
+        “It's the gearbox,” he said.``). A singular common noun with an article or a
+        possessive, outside quotations, that the text shows to be a person of that
+        gender: a title word or a gendered noun of it (``the deputy``, ``the waitress``),
+        a possessive or reflexive pronoun of it later in its sentence (``shook his
+        head``) or a gesture its verb names (``The stranger smiled.``). None otherwise:
+        a pronoun stays unresolved rather than taken for a thing (``The car stalled.``)."""
+        sent = self._sent_of[pron_tok.i]
+        if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        start = pron_tok.i
+        while start > 0 and self._sent_of[start - 1] >= sent - 1:
+            start -= 1
+        subject = next(
+            (
+                t
+                for t in self.doc[start : pron_tok.i]
+                if self._sent_of[t.i] == sent - 1 and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+            ),
+            None,
+        )
+        if (
+            subject is None
+            or subject.tag_ != "NN"
+            or subject.ent_type_
+            or self._inside_quote(subject.idx)
+            or not any(c.dep_ in ("det", "poss") for c in subject.children)
+            or gendered_nouns().get(subject.lower_, gender) != gender
+        ):
+            return None
+        own = {w for w, g in pronouns().items() if g == gender} - {pron_tok.lower_}
+        shown = (
+            subject.lower_ in gendered_nouns()
+            or subject.lower_ in title_sets(self.titles)[1]
+            or subject.head.lemma_.lower() in word_list("gesture_verbs")
+            or any(
+                t.lower_ in own and t.dep_ in ("poss", "dobj", "pobj")
+                for t in subject.sent[subject.i - subject.sent.start + 1 :]
+            )
+        )
+        return subject if shown else None
 
     def _chain_head(self, pron_tok: Token, gender: str) -> Token | None:
         """The first of a run of sentences whose main subject is this pronoun, before it.

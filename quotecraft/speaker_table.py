@@ -349,7 +349,7 @@ class EntityTable:
         if ent is None:
             ent = self._new(SpeakerKind.PERSON)
             ent.gender = gendered_nouns()[noun.lower_]
-            self._add_name(ent, self.doc[s:e].text, self.doc[s:e])
+            self._add_name(ent, words or self.doc[s:e].text, self.doc[s:e])  # "her father"
             described[words.lower()] = ent
         ent.positions.append(noun.i)
         self.person_mentions.append(

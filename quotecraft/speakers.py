@@ -193,7 +193,7 @@ class Resolver(PronounTable):
             if voice is not None:
                 return voice, Resolution.PRONOUN
         ent = self._resolve_pronoun(head, kind, q.last_speaker, q.gap)
-        body = self.neuter_antecedent(head) if kind == "neuter" and ent is None else None
+        body = self.antecedent_phrase(head) if ent is None else None
         if body is not None:  # "The council voted ... It said ...": the council
             ent, _ = self.resolve(mention_span(body), body.i)
         if ent is not None:

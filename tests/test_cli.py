@@ -451,3 +451,22 @@ def test_progress_bar_shows_total_and_time_left(
     assert unknown.total is None
     unknown.close()
     assert isinstance(cli._progress(True, total=4), cli._NoProgress)
+
+
+@pytest.mark.model
+def test_a_warning_is_one_line_for_the_user(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A rule file's verb the model lemmatizes otherwise warns on one line, as the
+    command's own message, not with the library's source line."""
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"verbs": ["gripe", "clonk"]}), encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("The tenants griped that the heat was off again.\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(text), "--rules", str(rules))
+    assert code == 0
+    [obj] = lines(out)
+    assert [q["cue"]["text"] for q in obj["quotes"]] == ["griped"]
+    warned = [ln for ln in err.splitlines() if "W006" in ln]
+    assert warned and all(ln.startswith("quotecraft: warning: W006") for ln in warned), err
+    assert ".py:" not in err

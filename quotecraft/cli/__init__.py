@@ -11,6 +11,7 @@ import csv
 import math
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
@@ -190,13 +191,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
-    try:
-        return int(args.func(args) or 0)
-    except QuotecraftError as exc:
-        sys.stderr.write(f"quotecraft: {exc}\n")
-        return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        try:
+            return int(args.func(args) or 0)
+        except QuotecraftError as exc:
+            sys.stderr.write(f"quotecraft: {exc}\n")
+            return 1
+        except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+            return 0
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line for the command's user (``quotecraft: warning: W006 ...``),
+    without the source line Python's default adds."""
+    sys.stderr.write(f"quotecraft: warning: {message}\n")
 
 
 # -- extract ------------------------------------------------------------------------------------

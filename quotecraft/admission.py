@@ -48,6 +48,10 @@ first check that refuses a candidate.
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
 
+- ``told_in_relative``: a clause the parser hung in a relative clause on the person a
+  telling verb addresses (``told a reporter who asked about the injury that the knee
+  was fine``): the telling verb's content (rule ``reported.addressee_clause.v1``), not
+  the relative clause's.
 - ``named_before``: a verb of ``naming_verbs`` with its own object predicate after it,
   whose content the parser found before it (``..., a decision critics called
   "reckless."``): the predicate is what was said, not the clause before.
@@ -73,6 +77,7 @@ from spacy.tokens import Token
 
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
+from .reported_misread import told_in_relative
 from .subject_asides import negative_subject
 from .wordlists import word_list
 
@@ -359,6 +364,9 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,
     "named_before": named_before,
+    "told_in_relative": lambda cue, content, lexicon: (
+        lexicon is not None and told_in_relative(cue, content, lexicon)
+    ),
 }
 """The admission checks by name, in the order they are tried."""
 

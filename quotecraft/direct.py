@@ -68,6 +68,7 @@ from .direct_windows import (
     para_start,
 )
 from .marks import Quoted
+from .reported_misread import telling_owner
 from .structure import (
     UNKNOWN_VERB_CONFIDENCE,
     is_attribution_verb,
@@ -355,6 +356,7 @@ def _cue_before(
             and (not _term_follows(q, text, before) or closes_relative_clause(doc, text, q, t))
             and not _phrase_goes_on(doc, text, q, between)
         ):
+            t = telling_owner(t, lexicon)  # 'told a reporter who asked ... that "..."'
             lead = interposed_lead(text, q, before, t)
             if lead is not None:
                 cand = make_candidate(q, "mixed.interposed.v1", 0.8, t, kind="mixed")

@@ -1,4 +1,5 @@
-"""Reported speech whose cue verb the parser read as a noun: ``Trump claims he is worth more``.
+"""Reported speech the parser hid: a cue verb read as a noun (``Trump claims he is worth
+more``), a content hung on the person told (``told a reporter who asked ... that ...``).
 
 Rule ``reported.misread_verb.v1``. A subject and a verb in the third person (``Lee
 claims``, ``The council plans``) look like a compound noun (``Lee claims``, ``council
@@ -25,18 +26,31 @@ the comma, a clause with a verb, are the content.
 A noun phrase with a relative or participle clause (``the views that voters hold``,
 ``emails released on Friday``) has no *that* as a conjunction and no infinitive, and is
 left alone.
+
+Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
+object has a relative clause that ends with a *that* clause (``The nurse told a patient
+who was waiting that the doctor was late``): the parser read the clause as the relative
+clause's; it is what was told (:func:`addressee_clause`). The admission check
+``told_in_relative`` turns the relative clause's verb away as its cue, and the direct
+rules give a quotation there to the telling verb (:func:`telling_owner`).
 """
 
 from __future__ import annotations
 
+import numpy as np
+from attrs import evolve
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution
+from .attribution import Attribution, attribute
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import content_bounds, trim_bounds
+from .wordlists import word_list
 
 MISREAD_RULE = "reported.misread_verb.v1"
+ADDRESSEE_RULE = "reported.addressee_clause.v1"
 _CONFIDENCE = 0.6
 _CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
 _TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
@@ -185,3 +199,91 @@ def _candidate(
         cue_token=noun.i,
         attribution=Attribution(speaker=subject, speaker_head=subject[1] - 1),
     )
+
+
+def addressee_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The *that* clause of a telling verb the parser hung inside a relative clause on
+    the person told: ``The coach told a reporter who asked about the injury | that the
+    knee was fine`` (the clause read as the reporter's question), ``The nurse told a
+    patient who was waiting | that the doctor was late``. Rule
+    ``reported.addressee_clause.v1`` gives it back to the telling verb when the verb is
+    one of ``telling_verbs`` whose lexicon frames take a clause, has no complement of its
+    own, and the clause, opened by *that*, closes the relative clause; unless the
+    relative clause's own verb states such a clause (``a reporter who claimed that ...``,
+    :func:`_states`)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_list("telling_verbs"):
+        return None
+    cue = lexicon.verb(verb)
+    if cue is None or not cue.frames & _CLAUSE_FRAMES:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
+    rel = next((c for c in obj.rights if c.dep_ == "relcl"), None) if obj is not None else None
+    if rel is None:
+        return None
+    for x in rel.subtree:
+        if (
+            x.dep_ in ("ccomp", "acl")
+            and x.i > rel.i
+            and x.right_edge.i == rel.right_edge.i
+            and x.doc[x.left_edge.i].lower_ == "that"
+            and x.doc[x.left_edge.i].dep_ == "mark"
+        ):
+            return x if x.head.i != rel.i or not _states(rel, lexicon) else None
+    return None
+
+
+_QUESTION_VERBS = frozenset({"ask", "inquire", "wonder", "query"})
+
+
+def _states(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``verb`` can state a *that* clause of its own (``a reporter who claimed
+    that ...``): a verb of the lexicon with a clause frame that is no question verb
+    (``who asked ... that`` asks nothing with *that*)."""
+    cue = lexicon.verb(verb)
+    return (
+        cue is not None
+        and bool(cue.frames & _CLAUSE_FRAMES)
+        and verb.lemma_.lower() not in _QUESTION_VERBS
+    )
+
+
+def told_in_relative(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``content`` holds the clause :func:`addressee_clause` gives back to the
+    telling verb whose object's relative clause ``cue`` heads (``asked``, ``waiting``)."""
+    if cue.dep_ != "relcl" or cue.head.dep_ not in ("dobj", "dative"):
+        return False
+    clause = addressee_clause(cue.head.head, lexicon)
+    return clause is not None and (content.i == clause.i or content.is_ancestor(clause))
+
+
+def telling_owner(cue: Token, lexicon: CueLexicon) -> Token:
+    """The telling verb whose content the parser hung in the relative clause ``cue``
+    heads on the person told (:func:`addressee_clause`), else ``cue``."""
+    told = cue.dep_ == "relcl" and cue.head.dep_ in ("dobj", "dative")
+    return cue.head.head if told and addressee_clause(cue.head.head, lexicon) else cue
+
+
+def addressee_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """Rule ``reported.addressee_clause.v1`` (see :func:`addressee_clause`)."""
+    out: list[Candidate] = []
+    for verb in tokens_with_lemma(doc, word_list("telling_verbs")):
+        clause = addressee_clause(verb, lexicon)
+        if clause is None:
+            continue
+        bounds = trim_bounds(doc, clause.left_edge.i + 1, clause.right_edge.i + 1)
+        if bounds is None:
+            continue
+        att = attribute(verb)
+        if att.speaker is None:
+            continue
+        cand = _candidate(doc, verb, att.speaker, bounds, lexicon)
+        out.append(evolve(cand, rule=ADDRESSEE_RULE, confidence=0.7, attribution=att))
+    return out
+
+
+def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lemma is one of ``lemmas``, found in the token array."""
+    hashes = np.array(sorted({get_string_id(w) for w in lemmas}), dtype=np.uint64)
+    return [doc[i] for i in np.isin(doc.to_array(LEMMA), hashes).nonzero()[0].tolist()]

@@ -52,6 +52,7 @@ from .reported_bounds import (
     relative_lead,
 )
 from .reported_clauses import (
+    addressee_lead,
     adjacent_complement,
     adjacent_complement_tail,
     coordinated_lead,
@@ -338,6 +339,7 @@ class ReportedMatcher:
         s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
         undated = s
         s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"
+        s = addressee_lead(cue, content, s)  # "warns visitors | not to swim"
         lead = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
         fronted = lead < s
         s = min(s, lead)

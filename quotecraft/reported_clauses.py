@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from .cues import CueLexicon
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
+from .wordlists import word_list
 
 _STARTS_OWN_CLAUSE = frozenset({"cc", "advmod", "prep"})
 
@@ -194,3 +195,26 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):
         return start  # the subject must open the sentence
     return first
+
+
+def addressee_lead(cue: Token, content: Token, start: int) -> int:
+    """Where an infinitive content after a telling verb starts when the parser made the
+    person told its subject.
+
+    ``The guidebook warns visitors not to swim after dark``: the parser may read
+    *visitors* as the subject of a clause *visitors not to swim*, where ``warned drivers
+    to avoid the bridge`` gives an object and an infinitive; either way the person told
+    is the addressee, not what was said (``not to swim after dark``). Taken for a verb of
+    ``telling_verbs`` whose clause complement is a *to* infinitive with a subject of its
+    own right after the cue."""
+    if (
+        content.dep_ != "ccomp"
+        or content.head.i != cue.i
+        or cue.lemma_.lower() not in (word_list("telling_verbs"))
+    ):
+        return start
+    subject = next((c for c in content.children if c.dep_ == "nsubj"), None)
+    to = next((c for c in content.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if subject is None or to is None or subject.left_edge.i != start or subject.i > to.i:
+        return start
+    return subject.right_edge.i + 1

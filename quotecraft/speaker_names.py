@@ -183,10 +183,13 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
         if t.text in ("-", "–") and i > 0 and i + 1 <= end_title:
             i -= 1
             continue
+        if low == "the" and first == i + 1 and i > 0 and doc[i - 1].lower_ == "of":
+            i -= 1  # "Chancellor of the Exchequer": the body's article
+            continue
         if (
             low == "of"
             and i > 0
-            and first == i + 1
+            and (first == i + 1 or (first == i + 2 and doc[i + 1].lower_ == "the"))
             and (doc[i - 1].lower_ in words or doc[i - 1].text[:1].isupper())
         ):
             i -= 1
@@ -202,66 +205,6 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     if not title_words:
         return None
     return toks.text.strip() or None
-
-
-def appositive_title(
-    name: Span, titles: Titles | None = None, described: bool = False
-) -> str | None:
-    """The title in an apposition after ``name`` (``Ann Lee, a spokeswoman for Acme,``),
-    without a relative clause on it. With ``described`` (``name`` is a person's), an
-    apposition *a/an* + a singular common noun is the person's role even when the noun is
-    no title word (``Edda Morn, a baker who ...``)."""
-    _, words, _ = title_sets(titles)
-    for c in name.root.children:
-        if c.dep_ == "appos" and c.i > name.root.i:
-            clause = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
-            toks = [t for t in c.subtree if t.i not in clause]  # without "who has run ..."
-            if any(t.text == "(" for t in toks):  # "a restaurateur (d. 1975)"
-                toks = toks[: next(k for k, t in enumerate(toks) if t.text == "(")]
-            while toks and toks[-1].is_punct:
-                toks.pop()
-            if not toks:
-                continue
-            s, e = toks[0].i, toks[-1].i + 1
-            sub = name.doc[s:e]
-            text = strip_det(sub.text.strip(" ,"))
-            adjacent = c.left_edge.i == name.end + 1 and name.doc[name.end].text == ","
-            if any(t.lower_ in words for t in sub) or (described and adjacent and _role_noun(c)):
-                return text or None
-    return None
-
-
-def _role_noun(head: Token) -> bool:
-    """*a baker*, *an elderly ferryman*: a singular common noun with an indefinite article."""
-    return (
-        head.tag_ == "NN"
-        and not head.like_num
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-    )
-
-
-def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
-    """``the city's chief engineer, Priya Raman``: the name is apposed to a title phrase."""
-    root = name.root
-    if root.dep_ != "appos":
-        return None
-    head = root.head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
-        # "the chief executive of Nordbank, Ella Berg": the parse hangs the name on the
-        # body; the title is the noun the body belongs to
-        head = head.head.head
-    end = root.left_edge.i if root.left_edge.i > head.i else head.i + 1  # with its phrase
-    if head.pos_ != "NOUN" and (head.pos_ != "PROPN" or head.ent_type_ == PERSON):
-        return None  # "The Secretary of State, Amy Cole": a capitalized title is one too
-    _, words, _ = title_sets(titles)
-    if head.lower_ not in words and head.lemma_.lower() not in words:
-        return None
-    if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children):
-        return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
-    start = head.left_edge.i
-    while start < head.i and name.doc[start].lower_ in DESCRIBING:
-        start += 1  # "our President, Joe Biden": President
-    return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
 
 
 _PLACE_OR_BODY = re.compile(r"\s(?:at|in|with|from|for(?=\s+(?:the|a|an|its|his|her|their)\s))\s")

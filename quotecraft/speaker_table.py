@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .context import sentence_ids
 from .kb import KnowledgeBase
 from .records import Resolution, SpeakerKind
+from .speaker_appositions import apposed_to_title, appositive_title
 from .speaker_features import (
     first_names,
     gendered_nouns,
@@ -40,8 +41,6 @@ from .speaker_names import (
     DET,
     PERSON,
     POSSESSIVE,
-    apposed_to_title,
-    appositive_title,
     common_opening,
     looks_like_name,
     lowercase_words,

@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
+from .speaker_appositions import apposed_to_title, appositive_title
 from .speaker_features import (
     first_names,
     gendered_nouns,
@@ -50,8 +51,6 @@ from .speaker_names import (
     DET,
     PERSON,
     POSSESSIVE,
-    apposed_to_title,
-    appositive_title,
     looks_like_name,
     mention_span,
     name_tokens,

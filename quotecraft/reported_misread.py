@@ -40,13 +40,13 @@ from __future__ import annotations
 import numpy as np
 from attrs import evolve
 from spacy.attrs import LEMMA
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, attribute
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import content_bounds, trim_bounds
+from .speaker_names import string_hashes
 from .wordlists import word_list
 
 MISREAD_RULE = "reported.misread_verb.v1"
@@ -285,5 +285,5 @@ def addressee_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candida
 
 def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
     """The tokens of ``doc`` whose lemma is one of ``lemmas``, found in the token array."""
-    hashes = np.array(sorted({get_string_id(w) for w in lemmas}), dtype=np.uint64)
-    return [doc[i] for i in np.isin(doc.to_array(LEMMA), hashes).nonzero()[0].tolist()]
+    hits = np.isin(doc.to_array(LEMMA), string_hashes(lemmas)).nonzero()[0]
+    return [doc[i] for i in hits.tolist()]

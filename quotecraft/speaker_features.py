@@ -132,12 +132,12 @@ def kin_as_name(t: Token) -> bool:
     )
 
 
-def hyphenated_start(doc: Doc, start: int, stop: frozenset[str]) -> int:
+def hyphenated_start(doc: Doc, start: int, *stop: frozenset[str]) -> int:
     """Where a name starts whose given name is hyphenated and which the tagger cut at the
     hyphen: ``Jae-won Kim`` tagged as ``Kim`` (or ``won Kim``) starts at ``Jae``.
 
     The given name is a capitalized word, a hyphen and a word written together, with no
-    space, in no entity, neither part a word of ``stop`` (title words: ``Vice-Admiral``,
+    space, in no entity, neither part a word of the sets ``stop`` (title words: ``Vice-Admiral``,
     ``Ex-Senator``) nor an honorific; ``start`` unchanged otherwise."""
     for hyphen, new in ((start - 1, start - 2), (start - 2, start - 3)):
         if new < 0 or hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
@@ -153,7 +153,7 @@ def hyphenated_start(doc: Doc, start: int, stop: frozenset[str]) -> int:
             and not first.ent_type_
             and (second.i == start or (not second.ent_type_ and second.whitespace_))
             and (new == 0 or doc[new - 1].whitespace_)
-            and not {first.lower_, second.lower_} & stop
+            and not any(w in words for w in (first.lower_, second.lower_) for words in stop)
             and first.lower_ not in honorifics()
         ):
             return new

@@ -95,12 +95,12 @@ def looks_like_name(toks: Sequence[Token]) -> bool:
 def tokens_lowered(doc: Doc, words: frozenset[str] | tuple[str, ...]) -> list[Token]:
     """The tokens of ``doc`` whose lowercase form is one of ``words``, in text order, found
     in the token array (no Token is built for the others)."""
-    hits = np.isin(doc.to_array(LOWER), _hashes(words)).nonzero()[0].tolist()
+    hits = np.isin(doc.to_array(LOWER), string_hashes(words)).nonzero()[0].tolist()
     return [doc[i] for i in hits]
 
 
 @lru_cache(maxsize=32)
-def _hashes(words: frozenset[str] | tuple[str, ...]) -> np.ndarray:
+def string_hashes(words: frozenset[str] | tuple[str, ...]) -> np.ndarray:
     """The string-store hashes of ``words`` (the same in every vocabulary)."""
     return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
 
@@ -415,7 +415,7 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
         and t.lower_ not in word_list("place_nouns")
     ):
         start -= 1
-    start = hyphenated_start(doc, start, words | mods)  # "Jae-won Kim"
+    start = hyphenated_start(doc, start, words, mods)  # "Jae-won Kim"
     return span if start == span.start else Span(doc, start, span.end, label=PERSON)
 
 

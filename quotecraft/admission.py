@@ -9,7 +9,8 @@ first check that refuses a candidate.
 - ``own_act``: a first- or second-person subject with a content that is not a finite
   clause: the writer's own acts and wishes (``I want to thank ...``, ``we offer a
   platform``, ``I urge the council to ...``) or the reader's (``you may want to ...``).
-  A statement of the writer's view keeps its clause (``I think that ...``, ``we believe
+  What follows a colon is the words said (``I tell my patients: do not buy it``) and
+  stays. A statement of the writer's view keeps its clause (``I think that ...``, ``we believe
   the plan works``) or has a view verb with a predication (``I expect the quay to
   close``, ``I find the plan reckless``), and those are kept. Measured in
   ``docs/benchmarks.md``: most of what it refuses is unannotated in both corpora; the
@@ -48,6 +49,9 @@ first check that refuses a candidate.
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
 
+- ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
+  name) with no colon between them; after a colon it is the words said (``I tell my
+  students: read the question twice``, rule ``reported.colon_clause.v1``).
 - ``told_in_relative``: a clause the parser hung in a relative clause on the person a
   telling verb addresses (``told a reporter who asked about the injury that the knee
   was fine``): the telling verb's content (rule ``reported.addressee_clause.v1``), not
@@ -111,6 +115,8 @@ def own_act(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bo
     leave`` is a wish)."""
     if is_finite_clause(content):  # first: it is cheaper than finding the speaker
         return False
+    if cue.i < content.i and any(t.text == ":" for t in cue.doc[cue.i : content.left_edge.i]):
+        return False  # "I tell my patients: do not buy it": the words told, after a colon
     head = speaker_head(cue)
     if head is None or head.lower_ not in _PERSONAL_PRONOUNS:
         return False
@@ -350,6 +356,14 @@ def named_before(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     )
 
 
+def unread_clause(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A clause the parser hung on the cue with no relation it could name (``dep``) is
+    what was said only after a colon (``I tell my students: read the question twice``)."""
+    if content.dep_ != "dep":
+        return False
+    return not (cue.i < content.i and any(t.text == ":" for t in cue.doc[cue.i : content.i]))
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "no_statement": no_statement,
@@ -364,6 +378,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,
     "named_before": named_before,
+    "unread_clause": unread_clause,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)
     ),

@@ -30,6 +30,11 @@ POSITIVE = [
     ),
     ("reported.xcomp.v1", "The minister warned voters to stay home.", "to stay home"),
     (
+        "reported.colon_clause.v1",
+        "Ann Lee tells new staff: read the manual first.",
+        "read the manual first",
+    ),
+    (
         "reported.object.v1",
         "Smith raised the possibility of a second vote.",
         "the possibility of a second vote",

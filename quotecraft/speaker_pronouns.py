@@ -130,7 +130,7 @@ class PronounTable(VoicedEntityTable):
         for t in reversed(self.doc[start : pron_tok.i]):
             if (
                 t.dep_ in ("nsubj", "nsubjpass")
-                and t.tag_ in ("NN", "NNP")
+                and (t.tag_ in ("NN", "NNP") or (t.tag_ == "NNPS" and t.ent_type_ == "ORG"))
                 and (t.ent_type_ == "ORG" or t.lemma_.lower() in bodies)
                 and not self._inside_quote(t.idx)
             ):

@@ -26,7 +26,6 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 from attrs import define
 from spacy.tokens import Span, Token
@@ -35,7 +34,6 @@ from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .speaker_appositions import apposed_to_title, appositive_title
 from .speaker_features import (
-    first_names,
     gendered_nouns,
     honorifics,
     introduces,
@@ -45,7 +43,15 @@ from .speaker_features import (
     subject_form,
     unless_person,
 )
-from .speaker_groups import appos_of, apposed_member, apposed_names, described_member, without_ages
+from .speaker_groups import (
+    appos_of,
+    apposed_member,
+    apposed_names,
+    called_name,
+    described_member,
+    person_nouns,
+    without_ages,
+)
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -69,6 +75,8 @@ from .wordlists import word_list
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_ANY_BODY = frozenset({"company", "firm", "group", "organization", "organisation"})
+"""Nouns any organization goes by (``the company``), whatever its name."""
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 
 
@@ -85,34 +93,6 @@ class _Query:
 
 Found = tuple[Entity, Resolution]
 """What a sieve step finds: the entity and how it was found."""
-
-
-@lru_cache(maxsize=8)
-def _person_nouns(titles: frozenset[str]) -> frozenset[str]:
-    """Nouns that name a person: the title words and the gendered nouns."""
-    return titles | frozenset(gendered_nouns())
-
-
-def _called(noun: Token, person_nouns: frozenset[str]) -> Token | None:
-    """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
-    fisherman called Oskar``), when it is a person's: the noun names a person
-    (``person_nouns``: titles and gendered nouns) or the name is tagged as a person's or
-    opens with a known first name. Else None (``a news site called "The Ledger"``)."""
-    if noun.pos_ != "NOUN":
-        return None
-    for acl in noun.children:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call"):
-            for c in acl.children:
-                if c.dep_ not in ("oprd", "dobj", "attr") or c.pos_ != "PROPN":
-                    continue
-                words = [t for t in c.subtree if not t.is_punct]
-                if looks_like_name(words) and (
-                    noun.lemma_.lower() in person_nouns
-                    or c.ent_type_ == "PERSON"
-                    or words[0].lower_ in first_names()
-                ):
-                    return c
-    return None
 
 
 class Resolver(PronounTable):
@@ -155,6 +135,7 @@ class Resolver(PronounTable):
             self._description,
             self._appositive_name,
             self._organization,
+            self._body_description,
         ):
             found = step(query)
             if found is not None:
@@ -210,12 +191,12 @@ class Resolver(PronounTable):
         doc, head = self.doc, q.head
         if (apposed := apposed_names(head)) is not None:
             return self._named_group(apposed[0], doc[apposed[1] : apposed[2]]), Resolution.NAMED
-        people = _person_nouns(title_sets(self.titles)[1])
-        named = _called(head, people) or next(
+        people = person_nouns(title_sets(self.titles)[1])
+        named = called_name(head, people) or next(
             (
                 n
                 for c in head.children
-                if c.dep_ == "appos" and (n := _called(c, people)) is not None
+                if c.dep_ == "appos" and (n := called_name(c, people)) is not None
             ),
             None,
         )
@@ -424,6 +405,25 @@ class Resolver(PronounTable):
                     self._add_name(ent, POSSESSIVE.sub("", name).strip(), ent_span)
                 return ent, Resolution.NAMED
         return None
+
+    def _body_description(self, q: _Query) -> Found | None:
+        """``Northgate Bank cut 400 jobs. The bank said ...``: *the* and a noun of
+        ``organization_nouns`` refers to the named organization that is the subject of a
+        clause in its sentence or the two before (:meth:`neuter_antecedent`), when the noun
+        is a word of its name or a word any body goes by (``the company``, ``the firm``)."""
+        head, span = q.head, q.span
+        noun = head.lemma_.lower()
+        if head.pos_ != "NOUN" or noun not in word_list("organization_nouns") or len(span) != 2:
+            return None
+        body = self.neuter_antecedent(head) if span[0].lower_ == "the" else None
+        if body is None or body.ent_type_ != "ORG":
+            return None
+        k = bisect_right(self._ent_ends, body.i)
+        name = self._ents[k].text.lower() if k < len(self._ents) else ""
+        if noun not in name.split() and noun not in _ANY_BODY:
+            return None  # "Acme Corp. ... the ministry": another body
+        ent, _ = self.resolve(mention_span(body), body.i)
+        return ent, Resolution.DESCRIPTION
 
     def _unnamed(self, q: _Query) -> Found:
         """No name in the text: a group, an unnamed person or body; named by its mention."""

@@ -9,6 +9,7 @@ Tables are read once per process.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -162,10 +163,11 @@ def hyphenated_start(doc: Doc, start: int, *stop: frozenset[str]) -> int:
 
 def represented(head: Token, child: Token) -> bool:
     """Whether ``child`` of a speaker's head names someone the speaker speaks for, not
-    the speaker: the possessor (``Mayor Ann Lee's spokesperson``) or the object of *for*
-    or *to* after a common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``)."""
-    if child.dep_ == "poss":
-        return True
+    the speaker: the possessor (``Mayor Ann Lee's spokesperson``), a name compounded with
+    a plural common noun (``McConnell aides``) or the object of *for* or *to* after a
+    common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``)."""
+    if child.dep_ == "poss" or (child.dep_ == "compound" and head.tag_ == "NNS"):
+        return True  # "McConnell aides", "Trump supporters": the people, not the name
     return (
         head.pos_ == "NOUN"
         and child.dep_ == "prep"
@@ -174,16 +176,22 @@ def represented(head: Token, child: Token) -> bool:
     )
 
 
-def unless_person(org: str | None, mention: Span) -> str | None:
+def unless_person(
+    org: str | None, mention: Span, surnames: Container[str] = frozenset()
+) -> str | None:
     """``org`` unless a person of that name is tagged in the ``mention`` it was read
-    from: ``a lawyer for Ben Ortiz`` works for a person, not an organization."""
-    if org is None or not any(e.label_ == "PERSON" and org in e.text for e in mention.ents):
-        return org
-    return None
+    from or is one of the ``surnames`` the text gives people (lowercase): ``a lawyer for
+    Ben Ortiz``, ``Quill aides`` work for a person, not an organization."""
+    if org is None or org.lower() in surnames:
+        return None
+    return None if any(e.label_ == "PERSON" and org in e.text for e in mention.ents) else org
 
 
 def introduces(mention: Span) -> bool:
-    """Whether ``mention`` introduces someone new: an indefinite description (``A
-    spokeswoman for the rail company said``), which names no one mentioned before,
-    unless it stands in apposition to a name (``Jo Hart, a spokeswoman, ...``)."""
+    """Whether ``mention`` introduces someone new, no one person named before: an
+    indefinite description (``A spokeswoman for the rail company said``), unless it
+    stands in apposition to a name (``Jo Hart, a spokeswoman, ...``), or a plural one
+    (``McConnell aides said``: not the one aide named earlier)."""
+    if mention.root.tag_ == "NNS":
+        return True
     return mention[0].lower_ in ("a", "an") and mention.root.dep_ != "appos"

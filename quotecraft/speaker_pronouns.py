@@ -144,19 +144,21 @@ class PronounTable(VoicedEntityTable):
         gender = pronouns().get(pron_tok.lower_)
         if gender == "neuter":
             return self.neuter_antecedent(pron_tok)
-        if gender in ("male", "female"):
+        if gender in ("male", "female", "plural"):
             return self.described_antecedent(pron_tok, gender)
         return None
 
     def described_antecedent(self, pron_tok: Token, gender: str) -> Token | None:
-        """Whom *he* or *she* refers to when no named person agrees: the described person
-        who is the main subject of the sentence before (``The mechanic shook his head.
-        “It's the gearbox,” he said.``). A singular common noun with an article or a
-        possessive, outside quotations, that the text shows to be a person of that
-        gender: a title word or a gendered noun of it (``the deputy``, ``the waitress``),
-        a possessive or reflexive pronoun of it later in its sentence (``shook his
-        head``) or a gesture its verb names (``The stranger smiled.``). None otherwise:
-        a pronoun stays unresolved rather than taken for a thing (``The car stalled.``)."""
+        """Whom *he*, *she* or *they* refers to when no named person agrees: the described
+        person (or people) who is the main subject of the sentence before (``The mechanic
+        shook his head. “It's the gearbox,” he said.``, ``The nurses walked out at noon.
+        They said ...``). A common noun of the pronoun's number (a singular one with an
+        article or a possessive), outside quotations, that the text shows to be a person
+        of that gender or people: a title word or a gendered noun of it (``the deputy``,
+        ``the waitress``, ``nurses``), a word of ``groups`` for *they*, a possessive or
+        reflexive pronoun of it later in its sentence (``shook his head``) or a gesture
+        its verb names (``The stranger smiled.``). None otherwise: a pronoun stays
+        unresolved rather than taken for a thing (``The car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
         if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -171,19 +173,22 @@ class PronounTable(VoicedEntityTable):
             ),
             None,
         )
+        plural = gender == "plural"
         if (
             subject is None
-            or subject.tag_ != "NN"
+            or subject.tag_ != ("NNS" if plural else "NN")
             or subject.ent_type_
             or self._inside_quote(subject.idx)
-            or not any(c.dep_ in ("det", "poss") for c in subject.children)
-            or gendered_nouns().get(subject.lower_, gender) != gender
+            or not (plural or any(c.dep_ in ("det", "poss") for c in subject.children))
+            or gendered_nouns().get(subject.lower_, gender) not in (gender, "plural")
         ):
             return None
         own = {w for w, g in pronouns().items() if g == gender} - {pron_tok.lower_}
+        lemma = subject.lemma_.lower()
         shown = (
             subject.lower_ in gendered_nouns()
-            or subject.lower_ in title_sets(self.titles)[1]
+            or (subject.lower_ if not plural else lemma) in title_sets(self.titles)[1]
+            or (plural and lemma in word_list("groups"))
             or subject.head.lemma_.lower() in word_list("gesture_verbs")
             or any(
                 t.lower_ in own and t.dep_ in ("poss", "dobj", "pobj")

@@ -447,13 +447,14 @@ class Resolver(PronounTable):
             ent.gender = "plural"  # a later "they" may refer to it; its kind stays unknown
         if len(span) > 1 and span[0].lower_ == "one" and span[0].dep_ == "nummod":
             span = span[1:]  # "one resident": the numeral is an article here, as "a" is
+        role = strip_det(span.text) if kind is SpeakerKind.PERSON else sentence_cased(span)
         if kind is SpeakerKind.PERSON:
-            ent.title = title = strip_det(span.text)
-            ent.organization = unless_person(organization_from_title(title, self.titles), span)
+            ent.title = role
         else:
             ent.names.append(strip_det(span.text) or span.text)
-            if kind is SpeakerKind.GROUP:
-                ent.organization = organization_from_title(sentence_cased(span), self.titles)
+        if kind in (SpeakerKind.PERSON, SpeakerKind.GROUP):  # "Clinton supporters": no body
+            org = organization_from_title(role, self.titles)
+            ent.organization = unless_person(org, span, self.by_surname)
         if kind is SpeakerKind.PERSON or ent.gender:
             self._seen(ent, head)
         return ent, Resolution.UNRESOLVED

@@ -1,15 +1,19 @@
 """Titles set beside a name: an apposition after it (``Ann Lee, a spokeswoman for
 Acme,``; ``Tom Hale, 34, a welder``) or a title phrase the name is apposed to (``the
-city's chief engineer, Priya Raman``)."""
+city's chief engineer, Priya Raman``), and a name given to a description by a participle
+(``a teacher named Hugo Brandt``: :func:`called_name`)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
-from .speaker_names import DESCRIBING, PERSON, strip_det, title_sets
+from .speaker_features import first_names, gendered_nouns
+from .speaker_names import DESCRIBING, PERSON, looks_like_name, strip_det, title_sets
 from .titles import Titles
 
-__all__ = ["apposed_to_title", "appositive_title"]
+__all__ = ["apposed_to_title", "appositive_title", "called_name", "person_nouns"]
 
 
 def appositive_title(
@@ -78,3 +82,31 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     while start < head.i and name.doc[start].lower_ in DESCRIBING:
         start += 1  # "our President, Joe Biden": President
     return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
+
+
+@lru_cache(maxsize=8)
+def person_nouns(titles: frozenset[str]) -> frozenset[str]:
+    """Nouns that name a person: the title words and the gendered nouns."""
+    return titles | frozenset(gendered_nouns())
+
+
+def called_name(noun: Token, person_nouns: frozenset[str]) -> Token | None:
+    """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
+    fisherman called Oskar``), when it is a person's: the noun names a person
+    (``person_nouns``: titles and gendered nouns) or the name is tagged as a person's or
+    opens with a known first name. Else None (``a news site called "The Ledger"``)."""
+    if noun.pos_ != "NOUN":
+        return None
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call"):
+            for c in acl.children:
+                if c.dep_ not in ("oprd", "dobj", "attr") or c.pos_ != "PROPN":
+                    continue
+                words = [t for t in c.subtree if not t.is_punct]
+                if looks_like_name(words) and (
+                    noun.lemma_.lower() in person_nouns
+                    or c.ent_type_ == "PERSON"
+                    or words[0].lower_ in first_names()
+                ):
+                    return c
+    return None

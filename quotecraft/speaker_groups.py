@@ -3,18 +3,13 @@
 ``Maria and Luis Ortega``, ``Ken Ito and his wife, Yumi``, ``Ken Ito, 60, and Yumi
 Sato``, ``the mayor and the police chief``: the attribution stage keeps such a phrase as one mention
 (:func:`coordinated_name`, :func:`age_before`), and the speaker stage names each member
-by its name (:func:`apposed_member`). A noun given a name by a participle names that
-person (:func:`called_name`: ``a teacher named Hugo Brandt``).
+by its name (:func:`apposed_member`).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from .speaker_features import first_names, gendered_nouns
-from .speaker_names import looks_like_name
 from .titles import packaged_titles
 
 
@@ -148,31 +143,3 @@ def appos_of(head: Token) -> list[Token]:
                         c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                     ]
     return found
-
-
-@lru_cache(maxsize=8)
-def person_nouns(titles: frozenset[str]) -> frozenset[str]:
-    """Nouns that name a person: the title words and the gendered nouns."""
-    return titles | frozenset(gendered_nouns())
-
-
-def called_name(noun: Token, person_nouns: frozenset[str]) -> Token | None:
-    """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
-    fisherman called Oskar``), when it is a person's: the noun names a person
-    (``person_nouns``: titles and gendered nouns) or the name is tagged as a person's or
-    opens with a known first name. Else None (``a news site called "The Ledger"``)."""
-    if noun.pos_ != "NOUN":
-        return None
-    for acl in noun.children:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call"):
-            for c in acl.children:
-                if c.dep_ not in ("oprd", "dobj", "attr") or c.pos_ != "PROPN":
-                    continue
-                words = [t for t in c.subtree if not t.is_punct]
-                if looks_like_name(words) and (
-                    noun.lemma_.lower() in person_nouns
-                    or c.ent_type_ == "PERSON"
-                    or words[0].lower_ in first_names()
-                ):
-                    return c
-    return None

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
-from .speaker_appositions import apposed_to_title, appositive_title
+from .speaker_appositions import apposed_to_title, appositive_title, called_name, person_nouns
 from .speaker_features import (
     gendered_nouns,
     honorifics,
@@ -47,9 +47,7 @@ from .speaker_groups import (
     appos_of,
     apposed_member,
     apposed_names,
-    called_name,
     described_member,
-    person_nouns,
     without_ages,
 )
 from .speaker_members import member_names

@@ -34,13 +34,14 @@ __all__ = ["untagged_names"]
 PERSON = "PERSON"
 
 
-def _plain(tok: Token, stop: frozenset[str], place: bool = False) -> bool:
-    """A capitalized word of a name: in no entity, no title, body or honorific, and no
-    place word unless ``place`` allows one (a surname ``Park`` after ``Seo-yeon``)."""
+def _plain(tok: Token, stop: frozenset[str], place: bool = False, tagged: bool = False) -> bool:
+    """A capitalized word of a name: in no entity (unless ``tagged`` allows one), no
+    title, body or honorific, and no place word unless ``place`` allows one (a surname
+    ``Park`` after ``Seo-yeon``)."""
     return (
         tok.is_alpha
         and tok.text[:1].isupper()
-        and not tok.ent_type_
+        and (tagged or not tok.ent_type_)
         and tok.lower_ not in stop
         and tok.lower_ not in honorifics()
         and tok.lower_ not in word_list("organization_nouns")
@@ -91,7 +92,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         start = _name_start(tok, stop)
         if start is None:
             continue
-        hyphenated = doc[start + 2].is_lower and _joined(doc, start + 2)  # 'Seo-yeon'
+        hyphenated = start + 2 < tok.i and _joined(doc, start + 2) and doc[start + 2].is_lower
         if not (hyphenated or _plain(tok, stop)):
             continue  # 'Ilse Park' may be a park; 'Seo-yeon Park' is a woman
         role = any(c.dep_ == "appos" and c.lower_ in words for c in tok.children)
@@ -111,23 +112,9 @@ def _name_like(span: Span, stop: frozenset[str]) -> bool:
     doc = span.doc
     return (
         2 <= len(span) <= 3
-        and all(t.pos_ == "PROPN" and not t.is_upper and _plain_in(t, stop) for t in span)
+        and all(t.pos_ == "PROPN" and not t.is_upper and _plain(t, stop, tagged=True) for t in span)
         and span[-1].tag_ != "NNPS"
         and (span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an"))
-    )
-
-
-def _plain_in(tok: Token, stop: frozenset[str]) -> bool:
-    """:func:`_plain` for a word of a tagged entity."""
-    return (
-        tok.is_alpha
-        and tok.text[:1].isupper()
-        and tok.lower_ not in stop
-        and (
-            tok.lower_ not in honorifics()
-            and tok.lower_ not in word_list("organization_nouns")
-            and tok.lower_ not in word_list("place_nouns")
-        )
     )
 
 

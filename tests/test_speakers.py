@@ -408,3 +408,21 @@ def test_a_name_with_a_number_is_no_person() -> None:
     doc = Doc(spacy.blank("en").vocab, words=["Harbour", "Fest", "2019", "with", "Louis", "XIV"])
     assert not looks_like_name(list(doc[0:3]))
     assert looks_like_name(list(doc[4:6]))  # a regnal number is a name's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilse Vanderbeek",
+        "Seo-yeon Park",
+        "Jae-won",
+        "Okonkwo Achebe ran. He",
+        "The mechanic wiped his hands. He",
+        "Tom Hale, 34,",
+        "The nurses left. They",
+    ],
+)
+def test_a_text_that_ends_inside_a_name_or_a_pronoun_clue(extractor: Any, text: str) -> None:
+    """The evidence steps for names and descriptions look a few tokens ahead and back;
+    a text that ends there gives no quote and raises nothing."""
+    assert extractor(text).quotes == ()

@@ -207,11 +207,8 @@ def addressee_lead(cue: Token, content: Token, start: int) -> int:
     is the addressee, not what was said (``not to swim after dark``). Taken for a verb of
     ``telling_verbs`` whose clause complement is a *to* infinitive with a subject of its
     own right after the cue."""
-    if (
-        content.dep_ != "ccomp"
-        or content.head.i != cue.i
-        or cue.lemma_.lower() not in (word_list("telling_verbs"))
-    ):
+    telling = cue.lemma_.lower() in word_list("telling_verbs")
+    if not telling or content.dep_ != "ccomp" or content.head.i != cue.i:
         return start
     subject = next((c for c in content.children if c.dep_ == "nsubj"), None)
     to = next((c for c in content.children if c.dep_ == "aux" and c.lower_ == "to"), None)

@@ -139,8 +139,8 @@ class PronounTable(VoicedEntityTable):
 
     def antecedent_phrase(self, pron_tok: Token) -> Token | None:
         """The head of the noun phrase a pronoun with no agreeing entity refers to: an
-        organization for *it* (:meth:`neuter_antecedent`), a person described, not named,
-        for *he* and *she* (:meth:`described_antecedent`)."""
+        organization for *it* (:meth:`neuter_antecedent`), a person or people described,
+        not named, for *he*, *she* and *they* (:meth:`described_antecedent`)."""
         gender = pronouns().get(pron_tok.lower_)
         if gender == "neuter":
             return self.neuter_antecedent(pron_tok)

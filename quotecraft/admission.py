@@ -115,7 +115,7 @@ def own_act(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bo
     leave`` is a wish)."""
     if is_finite_clause(content):  # first: it is cheaper than finding the speaker
         return False
-    if cue.i < content.i and any(t.text == ":" for t in cue.doc[cue.i : content.left_edge.i]):
+    if colon_between(cue, content):
         return False  # "I tell my patients: do not buy it": the words told, after a colon
     head = speaker_head(cue)
     if head is None or head.lower_ not in _PERSONAL_PRONOUNS:
@@ -361,7 +361,12 @@ def unread_clause(cue: Token, content: Token, lexicon: CueLexicon | None = None)
     what was said only after a colon (``I tell my students: read the question twice``)."""
     if content.dep_ != "dep":
         return False
-    return not (cue.i < content.i and any(t.text == ":" for t in cue.doc[cue.i : content.i]))
+    return not colon_between(cue, content)
+
+
+def colon_between(cue: Token, content: Token) -> bool:
+    """Whether a colon stands between ``cue`` and the ``content`` after it."""
+    return cue.i < content.i and any(t.text == ":" for t in cue.doc[cue.i : content.left_edge.i])
 
 
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {

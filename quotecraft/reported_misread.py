@@ -37,7 +37,6 @@ rules give a quotation there to the telling verb (:func:`telling_owner`).
 
 from __future__ import annotations
 
-import numpy as np
 from attrs import evolve
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
@@ -46,7 +45,7 @@ from .attribution import Attribution, attribute
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import content_bounds, trim_bounds
-from .speaker_names import string_hashes
+from .speaker_names import tokens_lowered
 from .wordlists import word_list
 
 MISREAD_RULE = "reported.misread_verb.v1"
@@ -268,7 +267,7 @@ def telling_owner(cue: Token, lexicon: CueLexicon) -> Token:
 def addressee_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.addressee_clause.v1`` (see :func:`addressee_clause`)."""
     out: list[Candidate] = []
-    for verb in tokens_with_lemma(doc, word_list("telling_verbs")):
+    for verb in tokens_lowered(doc, word_list("telling_verbs"), LEMMA):
         clause = addressee_clause(verb, lexicon)
         if clause is None:
             continue
@@ -281,9 +280,3 @@ def addressee_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candida
         cand = _candidate(doc, verb, att.speaker, bounds, lexicon)
         out.append(evolve(cand, rule=ADDRESSEE_RULE, confidence=0.7, attribution=att))
     return out
-
-
-def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
-    """The tokens of ``doc`` whose lemma is one of ``lemmas``, found in the token array."""
-    hits = np.isin(doc.to_array(LEMMA), string_hashes(lemmas)).nonzero()[0]
-    return [doc[i] for i in hits.tolist()]

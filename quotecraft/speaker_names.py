@@ -92,10 +92,13 @@ def looks_like_name(toks: Sequence[Token]) -> bool:
     return any(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in toks)
 
 
-def tokens_lowered(doc: Doc, words: frozenset[str] | tuple[str, ...]) -> list[Token]:
-    """The tokens of ``doc`` whose lowercase form is one of ``words``, in text order, found
-    in the token array (no Token is built for the others)."""
-    hits = np.isin(doc.to_array(LOWER), string_hashes(words)).nonzero()[0].tolist()
+def tokens_lowered(
+    doc: Doc, words: frozenset[str] | tuple[str, ...], attr: int = LOWER
+) -> list[Token]:
+    """The tokens of ``doc`` whose lowercase form (or other string attribute ``attr``,
+    such as ``LEMMA``) is one of ``words``, in text order, found in the token array (no
+    Token is built for the others)."""
+    hits = np.isin(doc.to_array(attr), string_hashes(words)).nonzero()[0].tolist()
     return [doc[i] for i in hits]
 
 

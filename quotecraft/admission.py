@@ -59,6 +59,10 @@ first check that refuses a candidate.
 - ``named_before``: a verb of ``naming_verbs`` with its own object predicate after it,
   whose content the parser found before it (``..., a decision critics called
   "reckless."``): the predicate is what was said, not the clause before.
+- ``own_complement``: a clause before the cue whose cue has a complement of its own after
+  it (``..., so I didn't say anything``, ``..., he could not believe it``): the cue is
+  about that, not the clause before. The person told is no complement (``..., the
+  captain told passengers``).
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -356,6 +360,35 @@ def named_before(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     )
 
 
+_OWN_COMPLEMENTS = frozenset({"ccomp", "xcomp", "attr", "acomp", "oprd", "dobj"})
+_PERSON_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
+
+
+def own_complement(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A clause before the cue whose cue has a complement of its own after it in the same
+    sentence (``..., and I could feel the bone of my skull``, ``..., I didn't say
+    anything``, ``..., they want it``): the cue says or sees that, not the clause before.
+    The person a telling verb addresses is no such complement (``..., Lee told
+    reporters``, ``..., an aide told The Courier``)."""
+    if content.i > cue.i or content.right_edge.i > cue.i:
+        return False
+    return any(
+        c.i > cue.i and c.dep_ in _OWN_COMPLEMENTS and c.sent == cue.sent and not _addressed(cue, c)
+        for c in cue.children
+    )
+
+
+def _addressed(cue: Token, obj: Token) -> bool:
+    """Whether ``obj`` is the person or body a verb speaks to (``told reporters``)."""
+    if obj.dep_ != "dobj":
+        return False
+    return (
+        cue.lemma_.lower() in word_list("telling_verbs")
+        or obj.lower_ in _PERSON_OBJECTS
+        or obj.ent_type_ in ("PERSON", "ORG")
+    )
+
+
 def unread_clause(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """A clause the parser hung on the cue with no relation it could name (``dep``) is
     what was said only after a colon (``I tell my students: read the question twice``)."""
@@ -383,6 +416,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,
     "named_before": named_before,
+    "own_complement": own_complement,
     "unread_clause": unread_clause,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)

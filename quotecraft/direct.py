@@ -51,6 +51,7 @@ from .direct_subjects import (
     according_to_after,
     closes_relative_clause,
     cue_after_long_subject,
+    in_subject_relative,
     interposed_lead,
     inverted_attribution,
     inverted_speaker,
@@ -218,8 +219,8 @@ def _cue_after(
     for t in words[:6]:
         if not is_speech_cue(t, lexicon):
             continue
-        if t.i < after[0].i:
-            continue
+        if t.i < after[0].i or in_subject_relative(t, after[0].i):
+            continue  # 'a neighbour who asked not to be named said': "said" is the cue
         if _under_earlier_verb(t, after[0].i):
             break  # '"A," Mara sings before asking her, "B?"': "asking" introduces B, not A
 

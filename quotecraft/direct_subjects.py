@@ -49,7 +49,9 @@ def cue_after_long_subject(
         if "\n" in t.text or t.text in FINAL or t.text in QUOTE_OPENERS:
             return None
         if misread_participle(t, first):
-            return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
+            return t
+        if in_subject_relative(t, first):
+            continue  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
         if not is_speech_cue(t, lexicon) and not (
             is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
         ):
@@ -70,6 +72,13 @@ def cue_after_long_subject(
             return t  # '"...," Ramos, 58, told AFP': the parser read the name apart from the verb
         return None
     return None
+
+
+def in_subject_relative(t: Token, first: int) -> bool:
+    """Whether ``t`` is the verb of a relative clause on a noun after token ``first``
+    (``a neighbour who asked not to be named said``): part of the speaker's description,
+    not the cue."""
+    return t.dep_ == "relcl" and t.head.i >= first
 
 
 def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token | None:

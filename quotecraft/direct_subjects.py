@@ -76,9 +76,16 @@ def cue_after_long_subject(
 
 def in_subject_relative(t: Token, first: int) -> bool:
     """Whether ``t`` is the verb of a relative clause on a noun after token ``first``
-    (``a neighbour who asked not to be named said``): part of the speaker's description,
-    not the cue."""
-    return t.dep_ == "relcl" and t.head.i >= first
+    that is the subject of a later verb (``a neighbour who asked not to be named said``):
+    part of the speaker's description, not the cue. ``"Maybe," was all she said`` keeps
+    its *said*."""
+    noun = t.head
+    return (
+        t.dep_ == "relcl"
+        and noun.i >= first
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.i > t.i
+    )
 
 
 def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token | None:

@@ -369,11 +369,18 @@ def own_complement(cue: Token, content: Token, lexicon: CueLexicon | None = None
     sentence (``..., and I could feel the bone of my skull``, ``..., I didn't say
     anything``, ``..., they want it``): the cue says or sees that, not the clause before.
     The person a telling verb addresses is no such complement (``..., Lee told
-    reporters``, ``..., an aide told The Courier``)."""
+    reporters``, ``..., an aide told The Courier``), and a clause set off by a comma after
+    an interposed attribution goes on with the content (``It matters, she said, that the
+    council listens``)."""
     if content.i > cue.i or content.right_edge.i > cue.i:
         return False
+    doc = cue.doc
     return any(
-        c.i > cue.i and c.dep_ in _OWN_COMPLEMENTS and c.sent == cue.sent and not _addressed(cue, c)
+        c.i > cue.i
+        and c.dep_ in _OWN_COMPLEMENTS
+        and c.sent == cue.sent
+        and not _addressed(cue, c)
+        and not any(t.text == "," for t in doc[cue.i + 1 : c.left_edge.i])
         for c in cue.children
     )
 

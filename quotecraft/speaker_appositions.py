@@ -28,6 +28,8 @@ def appositive_title(
         if c.dep_ == "appos" and c.i > name.root.i:
             clause = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
             toks = [t for t in c.subtree if t.i not in clause]  # without "who has run ..."
+            if name.end < len(name.doc) and name.doc[name.end].text == ":":
+                continue  # "Ann Lee: An Interview with the Poet": a heading, not a role
             if any(t.text == "(" for t in toks):  # "a restaurateur (d. 1975)"
                 toks = toks[: next(k for k, t in enumerate(toks) if t.text == "(")]
             while toks and toks[-1].is_punct:

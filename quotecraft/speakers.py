@@ -355,7 +355,8 @@ class Resolver(PronounTable):
         head = q.head
         _, words, _ = title_sets(self.titles)
         head_low = head.lemma_.lower()
-        if head.pos_ != "NOUN" or not {head_low, head.lower_} & words or introduces(q.span):
+        common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+        if not common or not {head_low, head.lower_} & words or introduces(q.span):
             return None  # introduces: "A spokeswoman for X says" is someone new
         mods = [t.lower_ for t in q.span if t.i != head.i]
         best = self._by_title(head_low, q.span.start, mods)
@@ -453,8 +454,9 @@ class Resolver(PronounTable):
         if kind in (SpeakerKind.PERSON, SpeakerKind.GROUP):  # "Clinton supporters": no body
             org = organization_from_title(role, self.titles)
             ent.organization = unless_person(org, span, self.by_surname)
-        if kind is SpeakerKind.PERSON or ent.gender:
-            self._seen(ent, head)
+        people = kind is SpeakerKind.GROUP and head.tag_ in ("NNS", "NNPS")
+        if kind is SpeakerKind.PERSON or people or ent.gender:
+            self._seen(ent, head)  # a later "they" may take up people ("the nurses")
         return ent, Resolution.UNRESOLVED
 
     def record(self, ent: Entity, bounds: tuple[int, int] | None, text: str) -> SpeakerRecord:

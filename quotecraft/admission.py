@@ -49,6 +49,9 @@ first check that refuses a candidate.
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
 
+- ``object_beside_clause``: an object content of a cue with a clause of its own (``"We
+  will stay," the crowd chanted outside parliament``): the clause was said.
+
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
   name) with no colon between them; after a colon it is the words said (``I tell my
   students: read the question twice``, rule ``reported.colon_clause.v1``).
@@ -385,6 +388,21 @@ def own_complement(cue: Token, content: Token, lexicon: CueLexicon | None = None
     )
 
 
+def object_beside_clause(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """An object content of a cue whose quoted clause stands before it (``"We will stay," the
+    crowd chanted outside parliament``, where the parser made *parliament* the object):
+    the clause is what was said, not the object."""
+    doc = cue.doc
+    return (
+        content.dep_ == "dobj"
+        and content.head.i == cue.i
+        and any(
+            c.dep_ == "ccomp" and c.i < cue.i and any(t.is_quote for t in doc[c.i : cue.i])
+            for c in cue.children
+        )
+    )
+
+
 def _addressed(cue: Token, obj: Token) -> bool:
     """Whether ``obj`` is the person or body a verb speaks to (``told reporters``)."""
     if obj.dep_ != "dobj":
@@ -424,6 +442,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "adverbial_wh": adverbial_wh,
     "named_before": named_before,
     "own_complement": own_complement,
+    "object_beside_clause": object_beside_clause,
     "unread_clause": unread_clause,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)

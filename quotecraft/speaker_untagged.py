@@ -134,6 +134,20 @@ def _next_subject_pronoun(span: Span) -> Token | None:
     return None
 
 
+def _agreeing_first_name(span: Span, pron: Token, stop: frozenset[str]) -> bool:
+    """A known first name alone (``Julia laughed.`` with Julia as ORG) whose usual gender
+    the pronoun that takes it up agrees with (*she* for Julia)."""
+    gender = first_names().get(span[0].lower_) if len(span) == 1 else None
+    want = {"he": "male", "she": "female"}.get(pron.lower_)
+    return (
+        gender is not None
+        and gender == want
+        and span[0].pos_ == "PROPN"
+        and not span[0].is_upper
+        and _plain(span[0], stop, tagged=True)
+    )
+
+
 def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     """Names the tagger labelled as a body or place (``Okonkwo Achebe`` as ORG) that the
     text shows to be a person: the main subject of their sentence, named like a person
@@ -147,6 +161,7 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             continue
         if first_name_entity(sp):
             continue  # a person already (speaker_names.person_spans)
-        if _name_like(sp, stop) and _next_subject_pronoun(sp) is not None:
+        pron = _next_subject_pronoun(sp)
+        if pron is not None and (_name_like(sp, stop) or _agreeing_first_name(sp, pron, stop)):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
     return out

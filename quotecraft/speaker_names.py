@@ -152,6 +152,12 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     return toks
 
 
+def _lowercase(t: Token) -> bool:
+    """A word in lower case, or a common noun capitalized as a sentence's first
+    (``Police``)."""
+    return t.text.islower() or (t.is_sent_start and t.pos_ == "NOUN" and t.text[1:].islower())
+
+
 def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     doc = name.doc
     _, words, mods = title_sets(titles)
@@ -179,7 +185,8 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
             or low in mods
             or t.ent_type_ in ("ORG", "NORP", "GPE")
             or (t.pos_ == "PROPN" and t.ent_type_ != PERSON and t.text[:1].isupper())
-        ):
+            or (t.dep_ == "compound" and _lowercase(t) and first <= t.head.i < end_title)
+        ):  # the last: "council president Mark Udall", a lowercase noun of the title
             first = i
             i -= 1
             continue

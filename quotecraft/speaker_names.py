@@ -155,7 +155,7 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
 def _lowercase(t: Token) -> bool:
     """A word in lower case, or a common noun capitalized as a sentence's first
     (``Police``)."""
-    return t.text.islower() or (t.is_sent_start and t.pos_ == "NOUN" and t.text[1:].islower())
+    return t.text.islower() or (bool(t.is_sent_start) and t.pos_ == "NOUN" and t.text[1:].islower())
 
 
 def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:

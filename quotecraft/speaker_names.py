@@ -152,6 +152,21 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     return toks
 
 
+def label_words(span: Span) -> list[Token] | None:
+    """The words of a transcript's speaker label: one to three words in capitals before a
+    colon or a bracket (``KATE LUND:``, ``MODERATOR:``); None for anything else."""
+    doc = span.doc
+    words = [t for t in span if not t.is_punct]
+    if (
+        1 <= len(words) <= 3
+        and span.end < len(doc)
+        and doc[span.end].text in (":", "(")
+        and all(t.is_alpha and t.is_upper and len(t) > 1 for t in words)
+    ):
+        return words
+    return None
+
+
 def _lowercase(t: Token) -> bool:
     """A word in lower case, or a common noun capitalized as a sentence's first
     (``Police``)."""

@@ -55,6 +55,7 @@ from .speaker_names import (
     DET,
     PERSON,
     POSSESSIVE,
+    label_words,
     looks_like_name,
     mention_span,
     name_tokens,
@@ -329,18 +330,14 @@ class Resolver(PronounTable):
     def _label_name(self, q: _Query) -> Found | None:
         """A transcript's speaker label in capitals, a first name and a surname
         (``KATE LUND:``), names a person as written; a later ``LUND:`` is her by surname."""
-        span, doc = q.span, self.doc
-        words = [t for t in span if not t.is_punct]
-        if not (
-            1 <= len(words) <= 3
-            and span.end < len(doc)
-            and doc[span.end].text in (":", "(")
-            and all(t.is_alpha and t.is_upper and len(t) > 1 for t in words)
-        ):
+        doc = self.doc
+        words = label_words(q.span)
+        if words is None:
             return None
         _, titles, mods = title_sets(self.titles)
         if any(t.lower_ in titles or t.lower_ in mods for t in words):
-            return None  # 'THE VICE PRESIDENT:' is a title, not a name
+            # 'THE VICE PRESIDENT:' is a title, not a name; 'MODERATOR:' a role, no body
+            return self._unnamed(q) if len(words) == 1 else None
         if len(words) == 1:  # 'LUND:' after 'KATE LUND:', whatever the tagger made of it
             known = self.by_surname.get(words[0].lower_)
             return (self._seen(known[-1], q.head), Resolution.SURNAME) if known else None

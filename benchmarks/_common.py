@@ -53,6 +53,7 @@ NON_CLAUSAL_RULES = tuple(
         "noun_over",
         "noun_to",
         "call_as",
+        "raised",
     )
 )
 """Rules whose content is not a clause: an object (``criticized the plan``), an infinitive

@@ -24,6 +24,7 @@ from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
 from .reported_misread import addressee_clause_attributions, misread_verb_attributions
 from .reported_noun_colon import noun_colon_attributions
+from .reported_raised import raised_attributions
 from .scorer import CueScorer
 from .sources import source_cue_type
 from .wordlists import word_list
@@ -449,6 +450,7 @@ def reported_candidates(
     cands += block_attributions(doc, ctx.paragraphs, lexicon, ctx.text)
     cands += misread_verb_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)
+    cands += raised_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands += noun_colon_attributions(doc, lexicon, ctx.text)
     cands = passive_attributions(doc, lexicon, cands)

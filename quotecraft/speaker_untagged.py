@@ -8,7 +8,9 @@ speaker table knows them and a later surname finds the whole name:
 - a known first name and a surname in no entity (``Ilse Vanderbeek said``): the first
   name a compound of a capitalized proper noun right after it;
 - a given name written with a hyphen and a lowercase second half, and a surname
-  (``Seo-yeon Park``, ``Jae-won Kim``).
+  (``Seo-yeon Park``, ``Jae-won Kim``);
+- a name of one to three capitalized words with an age set off after it (``Hollis, 45,
+  said``): only a person has one.
 
 And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
 *he* or *she* takes it up as the next sentence's main subject (:func:`pronoun_named`).
@@ -91,15 +93,28 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             continue
         start = _name_start(tok, stop)
         if start is None:
+            if _aged(tok) and _plain(tok, stop) and i not in taken:
+                out.append(Span(doc, i, i + 1, label=PERSON))  # "Hollis, 45, said"
             continue
         hyphenated = start + 2 < tok.i and _joined(doc, start + 2) and doc[start + 2].is_lower
         if not (hyphenated or _plain(tok, stop)):
             continue  # 'Ilse Park' may be a park; 'Seo-yeon Park' is a woman
         role = any(c.dep_ == "appos" and c.lower_ in words for c in tok.children)
         given = doc[start].lower_ in first_names() and doc[start].pos_ == "PROPN"
-        if (role or given or hyphenated) and taken.isdisjoint(range(start, tok.i + 1)):
+        if (role or given or hyphenated or _aged(tok)) and taken.isdisjoint(
+            range(start, tok.i + 1)
+        ):
             out.append(Span(doc, start, tok.i + 1, label=PERSON))
     return out
+
+
+def _aged(tok: Token) -> bool:
+    """An age set off by commas after the name (``Hollis, 45,``): only a person has one."""
+    doc, i = tok.doc, tok.i
+    if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 3].text != ",":
+        return False
+    age = doc[i + 2].text
+    return age.isdigit() and 0 < int(age) < 120
 
 
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"})

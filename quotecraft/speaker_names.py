@@ -449,9 +449,19 @@ def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -
     tagger labelled otherwise that open with a known first name or that a pronoun takes
     up, titled names it missed and names it missed altogether (``speaker_untagged``)."""
     spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
+    spans += [sp for sp in map(lambda e: _first_named(e, titles), ents) if sp is not None]
     spans += titled_names(doc, titles) + pronoun_named(doc, ents, title_sets(titles))
     spans += untagged_names(doc, title_sets(titles), spans)
     return sorted(spans, key=lambda sp: sp.start)
+
+
+def _first_named(ent: Span, titles: Titles | None) -> Span | None:
+    """A one-word name the tagger labelled a place or body, after a known first name in
+    no entity (``Ana Costa`` with *Costa* as GPE): the person :func:`widened` finds."""
+    if ent.label_ == PERSON or len(ent) != 1 or first_name_entity(ent):
+        return None
+    person = widened(Span(ent.doc, ent.start, ent.end, label=PERSON), titles)
+    return person if person.start < ent.start else None
 
 
 def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

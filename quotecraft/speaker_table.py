@@ -36,6 +36,7 @@ from .speaker_features import (
     mention_gender,
     object_of,
     pronouns,
+    unless_person,
 )
 from .speaker_names import (
     DET,
@@ -381,8 +382,13 @@ class EntityTable:
         if ent.title is None:  # "Edda Morn, a baker": a role no title word names
             ent.title = appositive_title(span, t, described=True)
         if ent.title:
-            ent.organization = organization_from_title(ent.title, t)
+            ent.organization = self.title_org(ent.title, span.sent)
         ent.organization = ent.organization or organization_of_name(span)
+
+    def title_org(self, title: str | None, mention: Span) -> str | None:
+        """The organization a title names, unless it is a person's name (``Berg's
+        neighbour, Ana Costa``, ``Trump campaign spokesman``: Berg, Trump are people)."""
+        return unless_person(organization_from_title(title, self.titles), mention, self.by_surname)
 
     def _subject_pronoun(self, start: int, end: int) -> str | None:
         """The gender of the first *he, his, she, her* after a subject mention in its

@@ -209,7 +209,7 @@ class Resolver(PronounTable):
                 ent.title is None and noun.lemma_.lower() in title_sets(self.titles)[1]
             ):  # not "a woman named Ruth"
                 ent.title = strip_det(doc[noun.left_edge.i : noun.i + 1].text)
-                ent.organization = organization_from_title(ent.title, self.titles)
+                ent.organization = self.title_org(ent.title, q.span)
             return ent, self._how.get(name_bounds, Resolution.NAMED)
         for c in appos_of(head):
             if (
@@ -226,7 +226,7 @@ class Resolver(PronounTable):
                 if ent.title is None and head.pos_ == "NOUN":
                     end = head.i + 1 if c.head.i == head.i else c.left_edge.i  # "of Acme, Jo Lin"
                     ent.title = strip_det(doc[q.span.start : end].text.rstrip(" ,"))
-                    ent.organization = organization_from_title(ent.title, self.titles)
+                    ent.organization = self.title_org(ent.title, q.span)
                 return ent, self._how.get(name_bounds, Resolution.NAMED)
         return None
 
@@ -376,7 +376,7 @@ class Resolver(PronounTable):
         self._add_name(person, name, span)
         if not person.title_from_appos:
             person.title, person.title_from_appos = appos, True
-            person.organization = organization_from_title(appos, self.titles)
+            person.organization = self.title_org(appos, q.span)
         return self._seen(person, head), Resolution.NAMED
 
     def _organization(self, q: _Query) -> Found | None:

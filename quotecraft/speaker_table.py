@@ -386,8 +386,7 @@ class EntityTable:
         ent.organization = ent.organization or organization_of_name(span)
 
     def title_org(self, title: str | None, mention: Span) -> str | None:
-        """The organization a title names, unless it is a person's name (``Berg's
-        neighbour, Ana Costa``, ``Trump campaign spokesman``: Berg, Trump are people)."""
+        """The body a title names, unless a person's (``Berg's neighbour``: no body)."""
         return unless_person(organization_from_title(title, self.titles), mention, self.by_surname)
 
     def _subject_pronoun(self, start: int, end: int) -> str | None:

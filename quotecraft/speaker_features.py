@@ -184,7 +184,8 @@ def unless_person(
     Ben Ortiz``, ``Quill aides`` work for a person, not an organization."""
     if org is None or org.lower() in surnames:
         return None
-    return None if any(e.label_ == "PERSON" and org in e.text for e in mention.ents) else org
+    people = {t.text for t in mention if t.ent_type_ == "PERSON"}  # no Span.ents: cheaper
+    return None if people and all(w in people for w in org.split()) else org
 
 
 def introduces(mention: Span) -> bool:

@@ -458,7 +458,9 @@ def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -
 def _first_named(ent: Span, titles: Titles | None) -> Span | None:
     """A one-word name the tagger labelled a place or body, after a known first name in
     no entity (``Ana Costa`` with *Costa* as GPE): the person :func:`widened` finds."""
-    if ent.label_ == PERSON or len(ent) != 1 or first_name_entity(ent):
+    if ent.label_ == PERSON or len(ent) != 1 or ent.start == 0:
+        return None
+    if ent.doc[ent.start - 1].lower_ not in first_names() or first_name_entity(ent):
         return None
     person = widened(Span(ent.doc, ent.start, ent.end, label=PERSON), titles)
     return person if person.start < ent.start else None

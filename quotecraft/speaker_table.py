@@ -130,11 +130,8 @@ class Entity:
     @property
     def name(self) -> str | None:
         """The longest proper full name of the cluster."""
-        if not self.names:
-            return None
-        multi = [n for n in self.names if len(n.split()) > 1]
-        pool = multi or self.names
-        return max(pool, key=lambda n: (len(n.split()), len(n)))
+        pool = [n for n in self.names if len(n.split()) > 1] or self.names
+        return max(pool, key=lambda n: (len(n.split()), len(n))) if pool else None
 
 
 @define
@@ -382,12 +379,13 @@ class EntityTable:
         if ent.title is None:  # "Edda Morn, a baker": a role no title word names
             ent.title = appositive_title(span, t, described=True)
         if ent.title:
-            ent.organization = self.title_org(ent.title, span.sent)
+            ent.organization = self.title_org(ent.title, span, reach=12)
         ent.organization = ent.organization or organization_of_name(span)
 
-    def title_org(self, title: str | None, mention: Span) -> str | None:
-        """The body a title names, unless a person's (``Berg's neighbour``: no body)."""
-        return unless_person(organization_from_title(title, self.titles), mention, self.by_surname)
+    def title_org(self, title: str | None, mention: Span, reach: int = 0) -> str | None:
+        """The body a title names, unless a person near ``mention`` (``Berg's neighbour``)."""
+        near = mention.doc[max(0, mention.start - reach) : mention.end + reach]
+        return unless_person(organization_from_title(title, self.titles), near, self.by_surname)
 
     def _subject_pronoun(self, start: int, end: int) -> str | None:
         """The gender of the first *he, his, she, her* after a subject mention in its

@@ -76,3 +76,29 @@ def cue_bounds(tok: Token) -> tuple[int, int, str]:
             end = c.idx + len(c.text)
             lemma = f"{lemma} {c.lower_}"
     return start, end, lemma
+
+
+def reported_candidate(
+    doc: Doc,
+    bounds: tuple[int, int],
+    cue: Token,
+    rule: str,
+    confidence: float,
+    attribution: Attribution,
+    lemma: str | None = None,
+) -> Candidate:
+    """An indirect candidate of ``rule`` whose content is the tokens ``bounds`` and whose
+    cue is ``cue`` (its lemma ``lemma`` when given, else read with :func:`cue_bounds`)."""
+    s, e = bounds
+    cue_s, cue_e, cue_lemma = cue_bounds(cue)
+    return Candidate(
+        kind="indirect",
+        start=doc[s].idx,
+        end=doc[e - 1].idx + len(doc[e - 1].text),
+        rule=rule,
+        confidence=confidence,
+        cue=(cue_s, cue_e),
+        cue_lemma=lemma or cue_lemma,
+        cue_token=cue.i,
+        attribution=attribution,
+    )

@@ -42,7 +42,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, attribute
-from .candidates import Candidate, cue_bounds
+from .candidates import Candidate, reported_candidate
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import content_bounds, trim_bounds
 from .speaker_names import tokens_lowered
@@ -185,19 +185,8 @@ def _candidate(
     confidence = _CONFIDENCE
     if verb is not None and verb.cls in LOW_CONFIDENCE_CLASSES:
         confidence = min(confidence, 0.5)
-    s, e = bounds
-    cue_s, cue_e, _ = cue_bounds(noun)
-    return Candidate(
-        kind="indirect",
-        start=doc[s].idx,
-        end=doc[e - 1].idx + len(doc[e - 1].text),
-        rule=MISREAD_RULE,
-        confidence=confidence,
-        cue=(cue_s, cue_e),
-        cue_lemma=lemma,
-        cue_token=noun.i,
-        attribution=Attribution(speaker=subject, speaker_head=subject[1] - 1),
-    )
+    speaker = Attribution(speaker=subject, speaker_head=subject[1] - 1)
+    return reported_candidate(doc, bounds, noun, MISREAD_RULE, confidence, speaker, lemma)
 
 
 def addressee_clause(verb: Token, lexicon: CueLexicon) -> Token | None:

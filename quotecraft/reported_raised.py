@@ -21,7 +21,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, mention_bounds
-from .candidates import Candidate, cue_bounds
+from .candidates import Candidate, reported_candidate
 from .cues import CueLexicon
 from .reported_bounds import trim_bounds
 from .speaker_names import tokens_lowered
@@ -66,7 +66,6 @@ def raised_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         bounds = trim_bounds(doc, subject.left_edge.i, clause.right_edge.i + 1)
         if bounds is None:
             continue
-        s, e = bounds
         agent = next(
             (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
             None,
@@ -76,18 +75,5 @@ def raised_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             if agent is not None
             else Attribution()
         )
-        cue_s, cue_e, lemma = cue_bounds(verb)
-        out.append(
-            Candidate(
-                kind="indirect",
-                start=doc[s].idx,
-                end=doc[e - 1].idx + len(doc[e - 1].text),
-                rule=RAISED_RULE,
-                confidence=_CONFIDENCE,
-                cue=(cue_s, cue_e),
-                cue_lemma=lemma,
-                cue_token=verb.i,
-                attribution=attribution,
-            )
-        )
+        out.append(reported_candidate(doc, bounds, verb, RAISED_RULE, _CONFIDENCE, attribution))
     return out

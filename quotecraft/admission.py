@@ -49,8 +49,8 @@ first check that refuses a candidate.
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
 
-- ``object_beside_clause``: an object content of a cue with a clause of its own (``"We
-  will stay," the crowd chanted outside parliament``): the clause was said.
+- ``object_beside_clause``: an object content of a cue whose quoted clause stands before
+  it (``"We will stay," the crowd chanted outside parliament``): the clause was said.
 
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
   name) with no colon between them; after a colon it is the words said (``I tell my

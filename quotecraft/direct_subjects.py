@@ -49,9 +49,9 @@ def cue_after_long_subject(
         if "\n" in t.text or t.text in FINAL or t.text in QUOTE_OPENERS:
             return None
         if misread_participle(t, first):
-            return t
+            return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
         if in_subject_relative(t, first):
-            continue  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
+            continue  # 'a neighbour who asked not to be named said': the speaker's description
         if not is_speech_cue(t, lexicon) and not (
             is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
         ):

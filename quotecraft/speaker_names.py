@@ -449,7 +449,7 @@ def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -
     tagger labelled otherwise that open with a known first name or that a pronoun takes
     up, titled names it missed and names it missed altogether (``speaker_untagged``)."""
     spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
-    spans += [sp for sp in map(lambda e: _first_named(e, titles), ents) if sp is not None]
+    spans += [sp for e in ents if (sp := _first_named(e, titles)) is not None]
     spans += titled_names(doc, titles) + pronoun_named(doc, ents, title_sets(titles))
     spans += untagged_names(doc, title_sets(titles), spans)
     return sorted(spans, key=lambda sp: sp.start)

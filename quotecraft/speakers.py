@@ -41,7 +41,6 @@ from .speaker_features import (
     pronouns,
     represented,
     subject_form,
-    unless_person,
 )
 from .speaker_groups import (
     appos_of,
@@ -323,7 +322,7 @@ class Resolver(PronounTable):
                 title_toks = title_toks[1:]
             if title_toks:
                 ent.title = span.doc[title_toks[0].i : toks[j].i].text
-                ent.organization = organization_from_title(ent.title, self.titles)
+                ent.organization = self.title_org(ent.title, q.span)
         self._complete_name(ent)
         return self._seen(ent, head), self._name_resolution(ent, name)
 
@@ -449,8 +448,7 @@ class Resolver(PronounTable):
         else:
             ent.names.append(strip_det(span.text) or span.text)
         if kind in (SpeakerKind.PERSON, SpeakerKind.GROUP):  # "Clinton supporters": no body
-            org = organization_from_title(role, self.titles)
-            ent.organization = unless_person(org, span, self.by_surname)
+            ent.organization = self.title_org(role, span)
         people = kind is SpeakerKind.GROUP and head.tag_ in ("NNS", "NNPS")
         if kind is SpeakerKind.PERSON or people or ent.gender:
             self._seen(ent, head)  # a later "they" may take up people ("the nurses")

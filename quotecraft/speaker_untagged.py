@@ -27,7 +27,7 @@ from spacy.attrs import ENT_IOB, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import first_name_entity, first_names, honorifics
+from .speaker_features import first_name_entity, first_names, honorifics, pronouns
 from .titles import Titles
 from .wordlists import word_list
 
@@ -153,7 +153,7 @@ def _agreeing_first_name(span: Span, pron: Token, stop: frozenset[str]) -> bool:
     """A known first name alone (``Julia laughed.`` with Julia as ORG) whose usual gender
     the pronoun that takes it up agrees with (*she* for Julia)."""
     gender = first_names().get(span[0].lower_) if len(span) == 1 else None
-    want = {"he": "male", "she": "female"}.get(pron.lower_)
+    want = pronouns().get(pron.lower_)
     return (
         gender is not None
         and gender == want

@@ -35,6 +35,7 @@ from .speaker_features import (
     kin_as_name,
     mention_gender,
     object_of,
+    pronoun_set,
     pronouns,
     unless_person,
 )
@@ -376,8 +377,9 @@ class EntityTable:
             ent.title, ent.title_from_appos = appos, True
         elif ent.title is None:
             ent.title = premodifier_title(span, t)
-        if ent.title is None:  # "Edda Morn, a baker": a role no title word names
-            ent.title = appositive_title(span, t, described=True)
+        if ent.title is None or ent.title.lower() in pronoun_set("neutral_honorifics"):
+            # "Edda Morn, a baker", "Dr. Edda Morn, a cardiologist": a role no title word names
+            ent.title = appositive_title(span, t, described=True) or ent.title
         if ent.title:
             ent.organization = self.title_org(ent.title, span, reach=12)
         ent.organization = ent.organization or organization_of_name(span)

@@ -181,12 +181,14 @@ def unless_person(
 ) -> str | None:
     """``org`` unless a person of that name is tagged in the ``mention`` it was read
     from or is one of the ``surnames`` the text gives people (lowercase), or unless it
-    opens with an honorific: ``a lawyer for Ben Ortiz``, ``Quill aides``, ``Mr. Okafor's
-    lawyer`` work for a person, not an organization."""
+    is a name with an honorific: ``a lawyer for Ben Ortiz``, ``Quill aides``, ``Mr.
+    Okafor's lawyer`` work for a person, not an organization (``Mrs. Lund's campaign``
+    is one)."""
     if org is None or org.lower() in surnames:
         return None
     first = org.split()[0].lower()
-    if first in honorifics() or first in pronoun_set("neutral_honorifics"):
+    personal = first in honorifics() or first in pronoun_set("neutral_honorifics")
+    if personal and "'s" not in org and "’s" not in org:
         return None
     people = {t.text for t in mention if t.ent_type_ == "PERSON"}  # no Span.ents: cheaper
     return None if people and all(w in people for w in org.split()) else org

@@ -105,6 +105,17 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             range(start, tok.i + 1)
         ):
             out.append(Span(doc, start, tok.i + 1, label=PERSON))
+    for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
+        aged = ent.label_ in _BODY_LABELS and 0 < len(ent) < 4 and _aged(ent[-1])
+        if (
+            aged
+            and taken.isdisjoint(range(ent.start, ent.end))
+            and all(
+                t.pos_ == "PROPN" and _plain(t, stop, place=t.i == ent.end - 1, tagged=True)
+                for t in ent
+            )
+        ):
+            out.append(Span(doc, ent.start, ent.end, label=PERSON))
     return out
 
 

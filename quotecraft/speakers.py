@@ -19,7 +19,8 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
    when a byline, an interview heading or a letter's signature names one;
 3. a name apposed to a description, a PERSON entity, a surname or first name of an
    entity named earlier, a name after a title;
-4. a description whose head is an earlier entity's title (``the minister``);
+4. a description whose head is an earlier entity's title (``the minister``), or the
+   age given with one person's name (``the 45-year-old``);
 5. organizations; else the mention stays unresolved, named by its normalized words.
 """
 
@@ -32,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
+from .speaker_ages import aged_person
 from .speaker_appositions import apposed_to_title, appositive_title, called_name, person_nouns
 from .speaker_features import (
     gendered_nouns,
@@ -42,13 +44,7 @@ from .speaker_features import (
     represented,
     subject_form,
 )
-from .speaker_groups import (
-    appos_of,
-    apposed_member,
-    apposed_names,
-    described_member,
-    without_ages,
-)
+from .speaker_groups import appos_of, apposed_member, apposed_names, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -347,8 +343,12 @@ class Resolver(PronounTable):
         return self._seen(ent, q.head), Resolution.NAMED
 
     def _description(self, q: _Query) -> Found | None:
-        """``the minister``: the most recent entity whose title has the same head word."""
+        """``the minister``: the most recent entity whose title has the same head word;
+        ``the 45-year-old``: the one person the text gave that age."""
         head = q.head
+        aged = aged_person(q.span, self.entities)
+        if aged is not None:
+            return self._seen(aged, head), Resolution.DESCRIPTION
         _, words, _ = title_sets(self.titles)
         head_low = head.lemma_.lower()
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
@@ -425,10 +425,12 @@ class Resolver(PronounTable):
         span, head = q.span, q.head
         _, words, _ = title_sets(self.titles)
         head_low, low = head.lemma_.lower(), head.lower_
-        groups = word_list("groups")
-        if head_low in groups or low in groups:
+        titled = head.pos_ == "NOUN" and (head_low in words or low in words)
+        if (head_low in word_list("groups") or low in word_list("groups")) and not (
+            titled and head.tag_ == "NN"  # "a senior official": a person; "officials": a group
+        ):
             kind = SpeakerKind.GROUP
-        elif head.pos_ == "NOUN" and (head_low in words or low in words):
+        elif titled:
             kind = SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON
         elif head_low in word_list("organization_nouns"):
             kind = SpeakerKind.ORGANIZATION

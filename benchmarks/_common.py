@@ -53,6 +53,7 @@ NON_CLAUSAL_RULES = tuple(
         "noun_over",
         "noun_to",
         "call_as",
+        "call_quoted",
         "raised",
     )
 )

@@ -180,6 +180,8 @@ class EntityTable:
         self._title_index: dict[str, dict[int, Entity]] = {}
         self._retitled: list[Entity] = []
         self._how: dict[tuple[int, int], Resolution] = {}
+        self._moved: dict[tuple[int, int], tuple[int, int]] = {}
+        """A mention -> the name that is the speaker's mention instead (a misread subject)."""
         self._evidence: dict[int, set[str]] = {}
         """id(entity) -> the genders its mentions gave (honorific, first name, own pronoun)."""
         self._collect_people()

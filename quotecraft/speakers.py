@@ -137,6 +137,7 @@ class Resolver(PronounTable):
         else:
             found = self._unnamed(query)
         ent, how = found
+        bounds = self._moved.get(bounds, bounds)
         self._how[bounds] = how
         return ent, bounds
 
@@ -218,7 +219,11 @@ class Resolver(PronounTable):
                 ent, _ = self.resolve(name_bounds, c.i)
                 if ent.kind is SpeakerKind.UNKNOWN and c.ent_type_ in ("", PERSON):
                     ent.kind = SpeakerKind.PERSON
-                if ent.title is None and head.pos_ == "NOUN":
+                prev = doc[q.span.start - 1] if q.span.start else head
+                if prev.pos_ == "ADP" and not any(t.dep_ == "pobj" for t in prev.children):
+                    # "until the election, Mia Holt, ... called": the name is the subject
+                    self._moved[(q.span.start, q.span.end)] = name_bounds
+                elif ent.title is None and head.pos_ == "NOUN":
                     end = head.i + 1 if c.head.i == head.i else c.left_edge.i  # "of Acme, Jo Lin"
                     ent.title = strip_det(doc[q.span.start : end].text.rstrip(" ,"))
                     ent.organization = self.title_org(ent.title, q.span)
@@ -464,11 +469,9 @@ class Resolver(PronounTable):
         """
         mention = None
         if bounds is not None:
-            s, e = bounds
-            span = self.doc[s:e]
-            mention = TextSpan(
-                span.start_char, span.end_char, text[span.start_char : span.end_char]
-            )
+            span = self.doc[bounds[0] : bounds[1]]
+            a, b = span.start_char, span.end_char
+            mention = TextSpan(a, b, text[a:b])
         name = ent.name
         name_mention = None
         if name is not None and name in ent.name_at:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
+from spacy.tokens import Doc
 
 from quotecraft import Quote, SpeakerKind
 from quotecraft.records import Resolution
@@ -86,6 +87,48 @@ def test_apposition_makes_a_person_even_when_ner_says_otherwise(extractor: Any) 
         "council leader",
         SpeakerKind.PERSON,
     )
+
+
+def _misread(extractor: Any, text: str, subject: str, name_head: str) -> Any:
+    """``text`` parsed, then reparsed as the parser sometimes reads it: ``subject`` (the
+    object of a fronted preposition) as the verb's subject, the name in apposition to it."""
+    doc = extractor.nlp(text)
+    words = [t.text for t in doc]
+    s, n = words.index(subject), words.index(name_head)
+    verb = doc[n].head.i
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[s], deps[s] = verb, "nsubj"
+    heads[n], deps[n] = s, "appos"
+    return Doc(
+        doc.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=deps,
+        tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc],
+        sent_starts=[t.is_sent_start for t in doc],
+    )
+
+
+def test_a_name_apposed_to_a_misread_subject_is_the_mention(extractor: Any) -> None:
+    # "the election" (the object of "until") read as the subject, the name apposed to
+    # it: the name is the speaker and the mention, and the noun gives no title
+    text = (
+        "With 50 days until the election, Mina Holt, a senior adviser to the campaign, "
+        "said the race was wide open."
+    )
+    (q,) = extractor.analyze(_misread(extractor, text, "election", "Holt")).quotes
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.name, q.speaker.mention.text) == ("Mina Holt", "Mina Holt")
+    assert q.speaker.title == "senior adviser to the campaign"
+    # a real description keeps its mention
+    (q,) = _quotes(extractor, "The city's chief engineer, Priya Raman, said the bridge was safe.")
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "The city's chief engineer"
 
 
 def test_relative_clause_is_not_part_of_the_name(extractor: Any) -> None:

@@ -20,6 +20,7 @@ from attrs import define
 from spacy.tokens import Token
 
 from .mark_table import as_mark
+from .quoted_verbs import inverted_object, quote_verb_before, quoted_before
 from .sources import (
     document_author,
     document_bounds,
@@ -48,7 +49,6 @@ _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "pre
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
 )
-_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
 
 
 @define
@@ -136,7 +136,7 @@ def _first_cue_of_conjunction(cue: Token) -> Token:
     """
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
         return cue
-    if _quoted_before(cue.head.head, cue.head):
+    if quoted_before(cue.head.head, cue.head):
         # '"I never said that," the senator insisted, calling ...': the parse makes the
         # attribution the complement of the quoted verb, whose subject is a quoted word
         return cue
@@ -191,7 +191,7 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
         return subject, True
     if any(c.dep_ == "expl" for c in tok.children):
         return None, True  # "it was said that ..."
-    inverted = _inverted_object(tok) if tok.i == cue.i else None
+    inverted = inverted_object(tok) if tok.i == cue.i else None
     if inverted is not None:
         return inverted, True
     if tok.dep_ == "relcl":
@@ -213,7 +213,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         if not (c.is_punct and c.text != "%")
         and (c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive))
     ]
-    outside = [c for c in subjects if not _quoted_before(c, cue)]
+    outside = [c for c in subjects if not quoted_before(c, cue)]
     pool = outside or subjects
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
     pool = words or pool
@@ -244,27 +244,6 @@ def _reference_mark(word: Token) -> bool:
     )
 
 
-def _quoted_before(word: Token, cue: Token) -> bool:
-    """True when a closing quotation mark stands between ``word`` and the later ``cue``."""
-    if word.i >= cue.i:
-        return False
-    return any(t.text in _CLOSING_MARKS for t in word.doc[word.i + 1 : cue.i])
-
-
-def _inverted_object(cue: Token) -> Token | None:
-    """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation."""
-    doc = cue.doc
-    k = cue.i - 1
-    while k >= 0 and doc[k].text in (",", "?", "!"):
-        k -= 1
-    if k < 0 or doc[k].text not in _CLOSING_MARKS:
-        return None
-    for c in cue.rights:
-        if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.i == cue.i + 1:
-            return c
-    return None
-
-
 def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
     """Whether the speaker may be looked for at the verb ``tok`` hangs on.
 
@@ -278,6 +257,8 @@ def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
     )
     if (tok.dep_ not in _CLIMB_DEPS and not via_adjective) or tok.head.i == tok.i:
         return False
+    if tok.dep_ == "conj" and quote_verb_before(tok.head, tok):
+        return False  # '"We will win," Ann Lee said' read as a conjunct of "win"
     return not (tok.dep_ == "ccomp" and tok.i != cue.i)
 
 
@@ -431,11 +412,15 @@ def stranded_subject(cue: Token) -> Token | None:
     subject. The speaker is then the nearest named entity (person, organization,
     group or place) to the left of the cue, in its sentence, at most 12 tokens away,
     with no verb, no clause boundary and no quotation mark between the two, and not
-    the object of a preposition; its last token is returned.
+    the object of a preposition; its last token is returned. A cue the parser made a
+    conjunct of the verb of a quotation closed before it counts too.
     """
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None
-    if cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
+    if cue.dep_ == "conj":  # '"... in this case," Chief Ann Lee said': a conjunct of the
+        if not quote_verb_before(cue.head, cue):  # quote's verb, after its close
+            return None
+    elif cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
     start = max(cue.sent.start, cue.i - _STRANDED_REACH)
     for k in range(cue.i - 1, start - 1, -1):

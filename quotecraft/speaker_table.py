@@ -180,8 +180,7 @@ class EntityTable:
         self._title_index: dict[str, dict[int, Entity]] = {}
         self._retitled: list[Entity] = []
         self._how: dict[tuple[int, int], Resolution] = {}
-        self._moved: dict[tuple[int, int], tuple[int, int]] = {}
-        """A mention -> the name that is the speaker's mention instead (a misread subject)."""
+        self._moved: dict[tuple[int, int], tuple[int, int]] = {}  # misread subject -> name
         self._evidence: dict[int, set[str]] = {}
         """id(entity) -> the genders its mentions gave (honorific, first name, own pronoun)."""
         self._collect_people()
@@ -372,7 +371,8 @@ class EntityTable:
                     return
 
     def _add_title(self, ent: Entity, span: Span) -> None:
-        """Keep the best title: an apposition beats a pre-modifier; the first of each wins."""
+        """Keep the best title: an apposition beats a pre-modifier, the first of each wins,
+        and a role no title word names (``Edda Morn, a baker``) beats none or a bare *Dr.*"""
         t = self.titles
         appos = appositive_title(span, t) or apposed_to_title(span, t)
         if appos and not ent.title_from_appos:
@@ -380,11 +380,9 @@ class EntityTable:
         elif ent.title is None:
             ent.title = premodifier_title(span, t)
         if ent.title is None or ent.title.lower() in pronoun_set("neutral_honorifics"):
-            # "Edda Morn, a baker", "Dr. Edda Morn, a cardiologist": a role no title word names
             ent.title = appositive_title(span, t, described=True) or ent.title
-        if ent.title:
-            ent.organization = self.title_org(ent.title, span, reach=12)
-        ent.organization = ent.organization or organization_of_name(span)
+        titled = self.title_org(ent.title, span, reach=12) if ent.title else ent.organization
+        ent.organization = titled or organization_of_name(span)
 
     def title_org(self, title: str | None, mention: Span, reach: int = 0) -> str | None:
         """The body a title names, unless a person near ``mention`` (``Berg's neighbour``)."""

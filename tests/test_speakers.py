@@ -89,17 +89,15 @@ def test_apposition_makes_a_person_even_when_ner_says_otherwise(extractor: Any) 
     )
 
 
-def _misread(extractor: Any, text: str, subject: str, name_head: str) -> Any:
-    """``text`` parsed, then reparsed as the parser sometimes reads it: ``subject`` (the
-    object of a fronted preposition) as the verb's subject, the name in apposition to it."""
+def _reparsed(extractor: Any, text: str, arcs: dict[str, tuple[str, str]]) -> Any:
+    """``text`` parsed, then with the arcs the parser sometimes draws instead: each word
+    (its first occurrence) -> (its head word, or itself for a root; its dependency)."""
     doc = extractor.nlp(text)
     words = [t.text for t in doc]
-    s, n = words.index(subject), words.index(name_head)
-    verb = doc[n].head.i
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
-    heads[s], deps[s] = verb, "nsubj"
-    heads[n], deps[n] = s, "appos"
+    for word, (head, dep) in arcs.items():
+        heads[words.index(word)], deps[words.index(word)] = words.index(head), dep
     return Doc(
         doc.vocab,
         words=words,
@@ -121,7 +119,8 @@ def test_a_name_apposed_to_a_misread_subject_is_the_mention(extractor: Any) -> N
         "With 50 days until the election, Mina Holt, a senior adviser to the campaign, "
         "said the race was wide open."
     )
-    (q,) = extractor.analyze(_misread(extractor, text, "election", "Holt")).quotes
+    misread = {"election": ("said", "nsubj"), "Holt": ("election", "appos")}
+    (q,) = extractor.analyze(_reparsed(extractor, text, misread)).quotes
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.name, q.speaker.mention.text) == ("Mina Holt", "Mina Holt")
     assert q.speaker.title == "senior adviser to the campaign"
@@ -129,6 +128,29 @@ def test_a_name_apposed_to_a_misread_subject_is_the_mention(extractor: Any) -> N
     (q,) = _quotes(extractor, "The city's chief engineer, Priya Raman, said the bridge was safe.")
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == "The city's chief engineer"
+
+
+def test_a_cue_read_as_a_conjunct_of_the_quoted_verb_keeps_its_speaker(extractor: Any) -> None:
+    # the parser makes "said" a conjunct of the quotation's verb "find" and the title
+    # and name a "dep" of it: the speaker is the name just before the cue
+    text = (
+        "“I will make this promise to you: We will find out what happened,” Marlow police "
+        "Chief Ines Varga said Monday. “We owe it to the families.”"
+    )
+    misread = {
+        "find": ("find", "ROOT"),
+        "said": ("find", "conj"),
+        "Marlow": ("find", "dep"),
+        "Chief": ("Marlow", "dobj"),
+        "police": ("Chief", "compound"),
+        "Varga": ("Chief", "appos"),
+    }
+    (q,) = extractor.analyze(_reparsed(extractor, text, misread)).quotes
+    assert q.speaker is not None and q.speaker.name == "Ines Varga"
+    # a conjunct after a scare quote keeps the first verb's subject
+    text = 'Ines Varga called the ruling "absurd" and said she would appeal.'
+    quotes = _quotes(extractor, text)
+    assert all(q.speaker is not None and q.speaker.name == "Ines Varga" for q in quotes)
 
 
 def test_relative_clause_is_not_part_of_the_name(extractor: Any) -> None:

@@ -1,0 +1,68 @@
+"""A cue next to a quotation the parser read into its clause: a closing mark between a
+word and a later cue (:func:`quoted_before`), the verb of a quotation closed before its
+attribution (:func:`quote_verb_before`: ``"We will win," Ann Lee said`` parsed with
+*said* as a conjunct of *win*), and a name after an inverted cue (:func:`inverted_object`).
+Used by :mod:`quotecraft.attribution` to keep a quotation's words out of its speaker."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "CLOSING_MARKS",
+    "OPENING_MARKS",
+    "inverted_object",
+    "quote_verb_before",
+    "quoted_before",
+]
+
+CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
+"""Tokens that close a quotation (straight marks both open and close)."""
+
+
+def quoted_before(word: Token, cue: Token) -> bool:
+    """True when a closing quotation mark stands between ``word`` and the later ``cue``."""
+    if word.i >= cue.i:
+        return False
+    return any(t.text in CLOSING_MARKS for t in word.doc[word.i + 1 : cue.i])
+
+
+OPENING_MARKS = frozenset({'"', "“", "«", "``"})
+"""Tokens that open a quotation."""
+
+
+def quote_verb_before(verb: Token, cue: Token) -> bool:
+    """Whether ``verb`` and its subject stand inside a quotation that closes before the
+    later ``cue`` (``"We will win," Ann Lee said``), not a scare quote (``called the
+    ruling "absurd" and said``, ``he will "try harder" and said``): the marks from the
+    start of the paragraph (at most 80 tokens back) leave a quotation open at ``verb``,
+    opened before its subject."""
+    if not quoted_before(verb, cue):
+        return False
+    doc, start = verb.doc, verb.i
+    while start > 0 and verb.i - start < 80 and "\n" not in doc[start - 1].text:
+        start -= 1
+    opened = -1  # where the quotation open at verb opened, -1 when none is
+    for t in doc[start : verb.i]:
+        if t.text in OPENING_MARKS and t.text != '"':
+            opened = t.i
+        elif t.text in CLOSING_MARKS and t.text != '"':
+            opened = -1
+        elif t.text == '"':
+            opened = t.i if opened < 0 else -1
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return opened >= 0 and (subject is None or subject.i > opened)
+
+
+def inverted_object(cue: Token) -> Token | None:
+    """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and doc[k].text in (",", "?", "!"):
+        k -= 1
+    if k < 0 or doc[k].text not in CLOSING_MARKS:
+        return None
+    for c in cue.rights:
+        if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.i == cue.i + 1:
+            return c
+    return None

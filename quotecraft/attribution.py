@@ -20,7 +20,13 @@ from attrs import define
 from spacy.tokens import Token
 
 from .mark_table import as_mark
-from .quoted_verbs import inverted_object, quote_verb_before, quoted_before
+from .quoted_verbs import (
+    CLOSING_MARKS,
+    in_quoted_clause,
+    inverted_object,
+    quote_verb_before,
+    quoted_before,
+)
 from .sources import (
     document_author,
     document_bounds,
@@ -136,15 +142,18 @@ def _first_cue_of_conjunction(cue: Token) -> Token:
     """
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
         return cue
-    if quoted_before(cue.head.head, cue.head):
+    if quoted_before(cue.head.head, cue.head) or cue.head.head.i > cue.i:
         # '"I never said that," the senator insisted, calling ...': the parse makes the
-        # attribution the complement of the quoted verb, whose subject is a quoted word
+        # attribution the complement of the quoted verb, whose subject is a quoted word;
+        # so does 'The doctor swabs her arm and says, "I'm going to ..."', quote after
         return cue
+    before = cue.left_edge.i - 1  # '... a "good start," suggesting': the comma in the marks
+    before -= before > 0 and cue.doc[before].text in CLOSING_MARKS
     participle = (
         cue.dep_ == "advcl"
         and cue.tag_ == "VBG"
         and cue.head.head.i < cue.head.i < cue.i
-        and cue.doc[cue.left_edge.i - 1].text == ","
+        and cue.doc[before].text == ","
     )
     if cue.dep_ == "conj" or participle:
         return cue.head.head
@@ -440,6 +449,8 @@ def stranded_subject(cue: Token) -> Token | None:
 def attribute(cue: Token) -> Attribution:
     """Everything :mod:`quotecraft.attribution` can say about one cue."""
     head = passive_as_source(cue) or speaker_head(cue)  # "As stated in X's report, ..."
+    if head is not None and in_quoted_clause(head, cue):
+        head = None  # "''That makes me smart'' -- and, asked about it, asserting": not That
     if head is None:
         head = (
             stranded_subject(cue)

@@ -11,7 +11,9 @@ from spacy.tokens import Token
 __all__ = [
     "CLOSING_MARKS",
     "OPENING_MARKS",
+    "in_quoted_clause",
     "inverted_object",
+    "opened_before",
     "quote_verb_before",
     "quoted_before",
 ]
@@ -29,6 +31,7 @@ def quoted_before(word: Token, cue: Token) -> bool:
 
 OPENING_MARKS = frozenset({'"', "“", "«", "``"})
 """Tokens that open a quotation."""
+_BY_TURNS = frozenset({'"', "''"})
 
 
 def quote_verb_before(verb: Token, cue: Token) -> bool:
@@ -37,21 +40,41 @@ def quote_verb_before(verb: Token, cue: Token) -> bool:
     ruling "absurd" and said``, ``he will "try harder" and said``): the marks from the
     start of the paragraph (at most 80 tokens back) leave a quotation open at ``verb``,
     opened before its subject."""
-    if not quoted_before(verb, cue):
-        return False
-    doc, start = verb.doc, verb.i
-    while start > 0 and verb.i - start < 80 and "\n" not in doc[start - 1].text:
-        start -= 1
-    opened = -1  # where the quotation open at verb opened, -1 when none is
-    for t in doc[start : verb.i]:
-        if t.text in OPENING_MARKS and t.text != '"':
-            opened = t.i
-        elif t.text in CLOSING_MARKS and t.text != '"':
-            opened = -1
-        elif t.text == '"':
-            opened = t.i if opened < 0 else -1
+    opened = opened_before(verb, cue)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return opened >= 0 and (subject is None or subject.i > opened)
+
+
+def in_quoted_clause(word: Token, cue: Token) -> bool:
+    """Whether ``word`` stands in a quoted clause (with a verb) that closes before the
+    later ``cue``: ``''That makes me smart'' -- and ... asserting``; not a scare quote
+    (``a “super PAC” supporting``, ``this “reporter” has revealed``)."""
+    opened = opened_before(word, cue)
+    if opened < 0:
+        return False
+    doc = word.doc
+    close = next((t.i for t in doc[word.i + 1 : cue.i] if t.text in CLOSING_MARKS), cue.i)
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[opened + 1 : close])
+
+
+def opened_before(word: Token, cue: Token) -> int:
+    """Where the quotation ``word`` stands in opened, when it closes before the later
+    ``cue``; else -1. The marks are read from the start of the paragraph (at most 80
+    tokens back); a straight mark (or two single ones, ``''``) opens or closes by turns."""
+    if not quoted_before(word, cue):
+        return -1
+    doc, start = word.doc, word.i
+    while start > 0 and word.i - start < 80 and "\n" not in doc[start - 1].text:
+        start -= 1
+    opened = -1  # where the quotation open at word opened, -1 when none is
+    for t in doc[start : word.i]:
+        if t.text in _BY_TURNS:
+            opened = t.i if opened < 0 else -1
+        elif t.text in OPENING_MARKS:
+            opened = t.i
+        elif t.text in CLOSING_MARKS:
+            opened = -1
+    return opened
 
 
 def inverted_object(cue: Token) -> Token | None:

@@ -153,6 +153,20 @@ def test_a_cue_read_as_a_conjunct_of_the_quoted_verb_keeps_its_speaker(extractor
     assert all(q.speaker is not None and q.speaker.name == "Ines Varga" for q in quotes)
 
 
+def test_a_narrative_verb_read_into_the_quotation_keeps_its_subject(extractor: Any) -> None:
+    # the parser hangs "checks" (and "says", its conjunct) on the quoted verb "be" after
+    # them: the speaker is the subject of "checks", not the quotation's "We"
+    text = "The pilot checks the gauges and says, “We’re going to be fine, I promise.”"
+    misread = {
+        "be": ("be", "ROOT"),
+        "going": ("be", "aux"),
+        "checks": ("be", "ccomp"),
+        "promise": ("be", "parataxis"),
+    }
+    (q,) = extractor.analyze(_reparsed(extractor, text, misread)).quotes
+    assert q.speaker is not None and q.speaker.name == "pilot"
+
+
 def test_relative_clause_is_not_part_of_the_name(extractor: Any) -> None:
     (q,) = _quotes(
         extractor, "The mayor, who has been in office since 2019, said taxes would fall."

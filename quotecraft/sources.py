@@ -89,7 +89,27 @@ def document_author(doc_noun: Token) -> Token | None:
             agent = _agent(c)
             if agent is not None:
                 return agent
-    return _compound_author(doc_noun) or _author_after_addressee(doc_noun)
+    return (
+        _compound_author(doc_noun) or _author_after_addressee(doc_noun) or _author_set_off(doc_noun)
+    )
+
+
+def _author_set_off(doc_noun: Token) -> Token | None:
+    """``The report, by the Audit Office, warns``: an author's *by* phrase between commas
+    after the subject, which the parser hangs on the verb."""
+    doc, verb = doc_noun.doc, doc_noun.head
+    k = doc_noun.right_edge.i + 1
+    if doc_noun.dep_ != "nsubj" or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    by = doc[k + 1]
+    if by.lower_ != "by" or by.head.i != verb.i or verb.i < by.right_edge.i:
+        return None
+    obj = next((o for o in by.children if o.dep_ == "pobj"), None)
+    after = by.right_edge.i + 1
+    if obj is None or doc[after].text != ",":
+        return None
+    named = obj.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in obj.children)
+    return obj if named else None  # not "The report, by contrast, says"
 
 
 def _author_after_addressee(doc_noun: Token) -> Token | None:

@@ -147,8 +147,9 @@ def _first_cue_of_conjunction(cue: Token) -> Token:
         # attribution the complement of the quoted verb, whose subject is a quoted word;
         # so does 'The doctor swabs her arm and says, "I'm going to ..."', quote after
         return cue
-    before = cue.left_edge.i - 1  # '... a "good start," suggesting': the comma in the marks
-    before -= before > 0 and cue.doc[before].text in CLOSING_MARKS
+    before = cue.left_edge.i - 1
+    if before > 0 and cue.doc[before].text in CLOSING_MARKS:
+        before -= 1  # '... a "good start," suggesting': the comma inside the marks
     participle = (
         cue.dep_ == "advcl"
         and cue.tag_ == "VBG"

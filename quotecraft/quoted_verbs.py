@@ -20,6 +20,9 @@ __all__ = [
 
 CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
 """Tokens that close a quotation (straight marks both open and close)."""
+OPENING_MARKS = frozenset({'"', "“", "«", "``"})
+"""Tokens that open a quotation."""
+_BY_TURNS = frozenset({'"', "''"})
 
 
 def quoted_before(word: Token, cue: Token) -> bool:
@@ -27,11 +30,6 @@ def quoted_before(word: Token, cue: Token) -> bool:
     if word.i >= cue.i:
         return False
     return any(t.text in CLOSING_MARKS for t in word.doc[word.i + 1 : cue.i])
-
-
-OPENING_MARKS = frozenset({'"', "“", "«", "``"})
-"""Tokens that open a quotation."""
-_BY_TURNS = frozenset({'"', "''"})
 
 
 def quote_verb_before(verb: Token, cue: Token) -> bool:

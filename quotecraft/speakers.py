@@ -431,9 +431,8 @@ class Resolver(PronounTable):
         _, words, _ = title_sets(self.titles)
         head_low, low = head.lemma_.lower(), head.lower_
         titled = head.pos_ == "NOUN" and (head_low in words or low in words)
-        if (head_low in word_list("groups") or low in word_list("groups")) and not (
-            titled and head.tag_ == "NN"  # "a senior official": a person; "officials": a group
-        ):
+        groups = word_list("groups")  # "a senior official": a person; "officials": a group
+        if (head_low in groups or low in groups) and not (titled and head.tag_ == "NN"):
             kind = SpeakerKind.GROUP
         elif titled:
             kind = SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON

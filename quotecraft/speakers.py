@@ -27,6 +27,7 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import takewhile
 
 from attrs import define
 from spacy.tokens import Span, Token
@@ -260,23 +261,21 @@ class Resolver(PronounTable):
         Lee's spokesperson``, ``a lawyer for Ben Ortiz``: :func:`represented`)."""
         s, e = q.span.start, q.span.end
         possessor = {t.i for c in q.head.children if represented(q.head, c) for t in c.subtree}
-        persons = self._person_spans()
-        for k in range(bisect_right(self._person_ends, s), len(persons)):
-            ent_span = persons[k]
-            if ent_span.start >= e:
-                break
-            if s < ent_span.end and ent_span.root.i not in possessor:
-                name = POSSESSIVE.sub("", text_slice(name_tokens(ent_span, self.titles))).strip()
-                if name:
-                    gender = mention_gender(ent_span, name)  # 'Ms. Lee' is no Lee known as a man
-                    person = self._person_for(
-                        name, name.split()[-1].lower(), ent_span.start, gender
-                    )
-                    toks = name_tokens(ent_span, self.titles)
-                    self._add_name(person, name, self.doc[toks[0].i : toks[-1].i + 1])
-                    self._add_title(person, ent_span)
-                    self._complete_name(person)
-                    return self._seen(person, q.head), self._name_resolution(person, name)
+        persons = self._person_spans()[bisect_right(self._person_ends, s) :]
+        inside = [p for p in takewhile(lambda p: p.start < e, persons) if s < p.end]
+        # the name the head is in first: "Lund campaign spokesman Jason Miller" is Miller
+        for ent_span in sorted(inside, key=lambda p: not p.start <= q.head.i < p.end):
+            if ent_span.root.i in possessor:
+                continue
+            name = POSSESSIVE.sub("", text_slice(name_tokens(ent_span, self.titles))).strip()
+            if name:
+                gender = mention_gender(ent_span, name)  # 'Ms. Lee' is no Lee known as a man
+                person = self._person_for(name, name.split()[-1].lower(), ent_span.start, gender)
+                toks = name_tokens(ent_span, self.titles)
+                self._add_name(person, name, self.doc[toks[0].i : toks[-1].i + 1])
+                self._add_title(person, ent_span)
+                self._complete_name(person)
+                return self._seen(person, q.head), self._name_resolution(person, name)
         return None
 
     def _surname(self, q: _Query) -> Found | None:

@@ -34,11 +34,10 @@ from .speaker_features import (
     honorifics,
     kin_as_name,
     mention_gender,
-    object_of,
     pronoun_set,
-    pronouns,
     unless_person,
 )
+from .speaker_gender import apposed_name, pronoun_votes, subject_pronoun
 from .speaker_names import (
     DET,
     PERSON,
@@ -260,32 +259,26 @@ class EntityTable:
         self._gender_from_pronouns()
 
     def _gender_from_pronouns(self) -> None:
-        """The text's own pronouns beat the first-name table: ``Santa had spent his day``.
+        """The text's own pronouns beat the first-name table (``Santa had spent his day``)
+        and fill in a gender it does not know (``Kwame whispered to his sister``): when
+        every pronoun after a person's subject mentions agrees (:func:`pronoun_votes`),
+        that gender replaces a guess or a blank (never one from an honorific or a
+        gendered noun). A bare surname gives no vote to a blank."""
 
-        A person named as the subject of a sentence takes the gender of the first *he,
-        his, she, her* after it in that sentence, with no other person named between;
-        when every such pronoun of a person agrees, that gender replaces a guess from
-        the first-name table (never one from an honorific or a gendered noun).
-        """
-        table = pronouns()
-        doc = self.doc
-        votes: dict[int, set[str]] = {}
-        mentions = self.person_mentions
-        for k, m in enumerate(mentions):
-            if not m.subject or not m.entity.gender_guessed:
-                continue
-            nxt = mentions[k + 1].token if k + 1 < len(mentions) else len(doc)
-            sent = doc[m.token].sent
-            for t in doc[m.token + 1 : min(sent.end, nxt)]:
-                gender = table.get(t.lower_)
-                if object_of(t, doc[m.token]):
-                    continue  # "Lee described her": never Lee (a reflexive would be)
-                if gender in ("male", "female") and not self._inside_quote(t.idx):
-                    votes.setdefault(id(m.entity), set()).add(gender)
-                    break
+        def key(m: Mention) -> int | None:
+            ent = m.entity
+            if not m.subject or not (ent.gender_guessed or ent.gender is None):
+                return None
+            full = (ent.name or "").split()
+            if ent.gender is None and len(full) > 1 and self.doc[m.token].text == full[-1]:
+                return None  # a bare surname ("Okoro said her ..."): maybe another Okoro's
+            return id(ent)
+
+        mentions = [(m.token, key(m)) for m in self.person_mentions]
+        votes = pronoun_votes(self.doc, mentions, self._inside_quote)
         for ent in self.entities:
             seen = votes.get(id(ent), set())
-            if len(seen) == 1 and ent.gender_guessed:
+            if len(seen) == 1 and (ent.gender_guessed or ent.gender is None):
                 ent.gender = next(iter(seen))
 
     def _collect_echoes(self) -> None:
@@ -301,7 +294,8 @@ class EntityTable:
         described: dict[str, Entity] = {}
         for t in nominal_tokens(self.doc):  # every case below is a noun or a name
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
-                if t.dep_ not in _PREDICATIVE:  # "she had been a stupid girl": no one new
+                # "she had been a stupid girl": no one new; "her brother, Sam,": Sam
+                if not self._apposed_person(t) and t.dep_ not in _PREDICATIVE:
                     self._described_person(t, described)  # "her father", "the actress"
                 continue
             if kin_as_name(t) and not self._inside_quote(t.idx):
@@ -325,7 +319,7 @@ class EntityTable:
                 self._complete_name(echo)
                 by_word[t.lower_] = echo
             elif echo is not None and self._firm_conflict(
-                echo, vote := self._subject_pronoun(t.i, t.i + 1)
+                echo, vote := subject_pronoun(self.doc[t.i : t.i + 1], self._inside_quote)
             ):
                 echo = self._new(SpeakerKind.PERSON)  # "Mrs. Claus" named, then "Santa ... he"
                 self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
@@ -337,6 +331,25 @@ class EntityTable:
             self.person_mentions.append(
                 Mention(t.i, echo, t.dep_ in ("nsubj", "nsubjpass"), self._sent_of[t.i])
             )
+
+    def _apposed_person(self, noun: Token) -> bool:
+        """``her brother, Sam,``: the person named is the brother, not a second person, and
+        takes the noun's gender if it has none; a name the tagger did not take for a
+        person's (``His aunt, Odile Ferrand,`` tagged ORG) is one. False if no name."""
+        if (name := apposed_name(noun)) is None or self._inside_quote(name.idx):
+            return False
+        s, e = mention_span(name)
+        named = [ent for ent in self.entities if any(p in ent.positions for p in range(s, e))]
+        if not named:
+            text = POSSESSIVE.sub("", self.doc[s:e].text).strip()
+            named = [self._person_for(text, text.split()[-1].lower(), s)]
+            self._add_name(named[0], text, self.doc[s:e])
+            self._add_title(named[0], self.doc[s:e])
+            named[0].positions.append(s)
+            self.person_mentions.append(Mention(s, named[0], _subject_word(name), self._sent_of[s]))
+        for ent in named:
+            ent.gender = ent.gender or gendered_nouns()[noun.lower_]
+        return True
 
     def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:
         """A person named by a gendered noun (``her father``): an antecedent for *he*."""
@@ -388,22 +401,6 @@ class EntityTable:
         """The body a title names, unless a person near ``mention`` (``Berg's neighbour``)."""
         near = mention.doc[max(0, mention.start - reach) : mention.end + reach]
         return unless_person(organization_from_title(title, self.titles), near, self.by_surname)
-
-    def _subject_pronoun(self, start: int, end: int) -> str | None:
-        """The gender of the first *he, his, she, her* after a subject mention in its
-        sentence (``Santa had said he ...``), with no other name between; else None."""
-        doc = self.doc
-        if doc[start:end].root.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        for t in doc[end : doc[start].sent.end]:
-            if t.pos_ == "PROPN" or t.ent_type_ == PERSON:
-                return None
-            gender = pronouns().get(t.lower_)
-            if object_of(t, doc[start:end].root):
-                continue
-            if gender in ("male", "female") and not self._inside_quote(t.idx):
-                return gender
-        return None
 
     def _conflicts(self, ent: Entity, gender: str | None) -> bool:
         """A mention of ``gender`` cannot be ``ent`` when ``ent``'s mentions gave another."""

@@ -1,0 +1,89 @@
+"""Genders the text gives a person: its own pronouns and a gendered noun beside its name.
+
+The first-name table only guesses (:func:`~quotecraft.speaker_features.first_names`), and
+many names are not in it. What the text says beats a guess and fills a blank:
+
+- :func:`pronoun_votes`: a person named as the subject of a sentence takes the gender of
+  the first *he, his, she, her* after it in that sentence, with no other person named
+  between (``Kwame whispered to his sister``: *Kwame* is male). A pronoun that is an
+  object of the subject's verb is someone else (``Lee described her``), and a
+  possessive in a noun set beside the name (``Lee, her partner, said she ...``) says
+  the sentence is about two persons: no vote.
+- :func:`subject_pronoun`: the same test for one subject mention, which a name already
+  taken by a person of the other gender uses to tell a second person by that name.
+- :func:`apposed_name`: a gendered noun set beside a name (``her brother, Sam,``; ``Sam,
+  her brother,``) is that name's person, not a second one, and gives it its gender.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .speaker_features import object_of, pronouns
+
+
+def pronoun_votes(
+    doc: Doc, mentions: Sequence[tuple[int, int | None]], inside_quote: Callable[[int], bool]
+) -> dict[int, set[str]]:
+    """The genders the pronouns after each voting subject mention give its person.
+
+    ``mentions``: (first token, person key) of every person mention in text order, with
+    key None for a mention that does not vote (not a subject, or a surname two persons
+    share); ``inside_quote``: whether a character offset is inside a quotation (a
+    quoted *he* is the speaker's, not the narration's). Returns key -> genders seen."""
+    table = pronouns()
+    votes: dict[int, set[str]] = {}
+    for k, (token, key) in enumerate(mentions):
+        if key is None:
+            continue
+        nxt = mentions[k + 1][0] if k + 1 < len(mentions) else len(doc)
+        subject = doc[token]
+        for t in doc[token + 1 : min(subject.sent.end, nxt)]:
+            gender = table.get(t.lower_)
+            if _of_apposition(t):
+                break  # "Lee, her partner, said she ...": the sentence has two persons
+            if object_of(t, subject):
+                continue  # "Lee described her": never Lee (a reflexive would be)
+            if gender in ("male", "female") and not inside_quote(t.idx):
+                votes.setdefault(key, set()).add(gender)
+                break
+    return votes
+
+
+def _of_apposition(pron: Token) -> bool:
+    """A possessive in a noun set beside a name (``Nkem Adeyemi, her partner,``): whose
+    partner is someone else's."""
+    return pron.dep_ == "poss" and pron.head.dep_ == "appos"
+
+
+def subject_pronoun(mention: Span, inside_quote: Callable[[int], bool]) -> str | None:
+    """The gender of the first *he, his, she, her* after a subject mention in its sentence
+    (``Santa had said he ...``), with no other name between; else None."""
+    doc = mention.doc
+    if mention.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for t in doc[mention.end : mention[0].sent.end]:
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            return None
+        gender = pronouns().get(t.lower_)
+        if object_of(t, mention.root):
+            continue
+        if gender in ("male", "female") and not inside_quote(t.idx):
+            return gender
+    return None
+
+
+def apposed_name(noun: Token) -> Token | None:
+    """The name a noun is set beside (``her brother, Sam,``; ``Sam, her brother,``), or None.
+
+    Example:
+        >>> import quotecraft
+        >>> doc = quotecraft.load().nlp("Her brother, Sam, said she had left.")
+        >>> apposed_name(doc[1])
+        Sam
+    """
+    pair = [noun.head] if noun.dep_ == "appos" else []
+    pair += [c for c in noun.children if c.dep_ == "appos"]
+    return next((t for t in pair if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"), None)

@@ -328,14 +328,23 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
                 break
             continue
         kept.append(tok)
-    while kept and not kept[-1][:1].isupper():
-        kept.pop()
+    fields = word_list("office_fields")
+    bodies = word_list("organization_nouns")
+    while kept and not _owned_body(kept, bodies):
+        if kept[-1].lower() not in fields and kept[-1][:1].isupper():
+            break
+        kept.pop()  # "White House Press Secretary": the press office's field, not a name
     if kept and all(k.lower() in word_list("portfolios") for k in kept):
         return None  # "Finance Minister", "Police Chief": a field, not a body
     org = POSSESSIVE.sub("", " ".join(kept).strip()).strip()  # "Acme's spokesperson"
     if org.lower() in phrases or org.lower() in words:
         return None  # "the Prime Minister's spokesman": a person's title, not a body
     return org if org and org[:1].isupper() else None
+
+
+def _owned_body(kept: list[str], bodies: frozenset[str]) -> bool:
+    """``Marren campaign``, ``Obama administration``: a lowercase body noun after a name."""
+    return len(kept) > 1 and kept[-1].lower() in bodies and kept[-2][:1].isupper()
 
 
 _CITATION = re.compile(r"(?:^|\n)(?P<name>[A-Z][\w'’-]+(?:,? [A-Z][\w.'’-]+){0,3})\.\s*[\"“‘']?$")

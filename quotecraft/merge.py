@@ -45,7 +45,9 @@ def merge_candidates(
     its final rule name when the records are built). Reported contents are then kept
     inside their cue's paragraph and their quotation marks paired, and a content a colon
     or semicolon cuts off from its cue is dropped, as is a time clause after a direct
-    quote's cue (:mod:`quotecraft.reported_passes`). A reported candidate of kind ``direct`` (a
+    quote's cue (:mod:`quotecraft.reported_passes`), a reported candidate whose speaker is
+    a quoted word (:func:`drop_quoted_speakers`) and an object of a direct quote's cue
+    after the quote (:func:`drop_described_objects`). A reported candidate of kind ``direct`` (a
     passive's content wholly in marks: ``described as "reckless" by X``) joins the
     direct ones.
     """
@@ -61,6 +63,7 @@ def merge_candidates(
     reported_cands = drop_across_stops(reported_cands, ctx.text)
     reported_cands = drop_time_clauses(reported_cands, direct_cands, ctx.text)
     reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
+    reported_cands = drop_described_objects(reported_cands, direct_cands)
     cands = merge_local(direct_cands, reported_cands, fragments)
     cands = [c for c in cands if c.confidence >= min_confidence]
     # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
@@ -96,6 +99,26 @@ def drop_quoted_speakers(
                 continue
         out.append(r)
     return out
+
+
+def drop_described_objects(
+    reported: list[Candidate], direct_cands: Sequence[Candidate]
+) -> list[Candidate]:
+    """Drop object contents of the cue of a direct quote that stands before that cue.
+
+    ``"Unacceptable," was how one parent described the decision``: the quote is what was
+    said, the object what it was said of. (An object after a quote that follows its cue,
+    ``accused the minister of "recklessness"``, stays.)
+    """
+    before = {d.cue_token: d.end for d in direct_cands if d.kind == "direct" and d.cue_token}
+    return [
+        r
+        for r in reported
+        if r.rule not in _OBJECT_RULES
+        or r.cue is None
+        or r.cue_token not in before
+        or before[r.cue_token] > r.cue[0]
+    ]
 
 
 def merge_local(

@@ -34,6 +34,8 @@ def appositive_title(
                 toks = toks[: next(k for k, t in enumerate(toks) if t.text == "(")]
             while toks and toks[-1].is_punct:
                 toks.pop()
+            while toks and toks[0].dep_ == "advmod" and toks[0].i < c.i:
+                toks.pop(0)  # "now a professor at Marrow College": the role is "professor"
             if not toks:
                 continue
             s, e = toks[0].i, toks[-1].i + 1

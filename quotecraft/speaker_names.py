@@ -20,7 +20,13 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
+from .speaker_features import (
+    first_name_entity,
+    first_names,
+    gendered_nouns,
+    honorifics,
+    hyphenated_start,
+)
 from .speaker_untagged import pronoun_named, untagged_names
 from .titles import Titles, packaged_titles
 from .wordlists import word_list
@@ -323,7 +329,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body
-        if low in words or singular in words or low in mods or tok == "-" or low in DESCRIBING:
+        role = low in words or singular in words or low in gendered_nouns()  # "Father says"
+        if role or low in mods or tok == "-" or low in DESCRIBING:
             if kept:
                 break
             continue

@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from .speaker_features import (
     first_name_entity,
     first_names,
-    gendered_nouns,
     honorifics,
     hyphenated_start,
 )
@@ -37,20 +36,8 @@ DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 DESCRIBING = DET | {"his", "her", "its", "their", "our", "my", "your"}
 """Determiners and possessives: words before a noun that make it a description, not a
 name, and name no body (``Her lawyer``, ``the woman``)."""
-_BODY_TAIL = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[\w.&’'-]+\s+){0,4}([\w-]+))\s*$")
-"""A lowercase body after a role: ``for the French foreign ministry``."""
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "INTJ", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 """Parts of speech a tagger's PERSON entity may wrongly start with."""
-_ORG_START = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?")
-"""Where a body may start in a title: after *of*, *for*, *at* or *with* (and *the*)."""
-_PLACE_TAIL = re.compile(r",?\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s*$")
-"""A place after a body, ending the title: ``in Oslo``, ``in Stockholm, Sweden``."""
-_ORG_NAME = re.compile(
-    r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|on|and|&|de|del|der|des|du|la|van|von|the)\s+)*"
-    r"[A-Z][\w.&’'-]*)*\s*$"
-)
-"""A capitalized name to the end of the title, with lowercase joining words inside it:
-``Ministry of Foreign Affairs``, ``Port of Rotterdam Authority``, ``Bank of Norway``."""
 
 
 def title_sets(titles: Titles | None) -> Titles:
@@ -270,88 +257,6 @@ def mention_span(tok: Token) -> tuple[int, int]:
     from .attribution import mention_bounds
 
     return mention_bounds(tok)
-
-
-def organization_of_name(name: Span) -> str | None:
-    """The organization a name is placed in by a phrase of its own (``Ella Berg of
-    Nordbank``, ``Jana Holt at Lindberg University``): an ORG entity after *of*, *at*
-    or *from*."""
-    for prep in name.root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
-                ent = next((e for e in name.doc.ents if e.start <= obj.i < e.end), None)
-                return strip_det(ent.text) if ent is not None else obj.text
-    return None
-
-
-def organization_from_title(title: str | None, titles: Titles | None = None) -> str | None:
-    """The organization named in a title.
-
-    Example:
-        >>> organization_from_title("former NATO Secretary-General")
-        'NATO'
-        >>> organization_from_title("a spokeswoman for the Interior Ministry")
-        'Interior Ministry'
-    """
-    if not title:
-        return None
-    phrases, words, mods = title_sets(titles)
-    place = _PLACE_TAIL.search(title)  # "at the Bank of Norway in Oslo": the bank
-    if place is not None and _ORG_START.search(title[: place.start()]):
-        title = title[: place.start()]
-    for m in _ORG_START.finditer(title):  # leftmost first: the longest name
-        name = _ORG_NAME.match(title, m.end())
-        if name is None:
-            continue
-        tail = name.group(0).strip()
-        before = title[: m.start()].split()
-        phrase = (
-            f"{before[-1].lower() if before else ''} {m.group(0).strip().lower()} {tail.lower()}"
-        )
-        if any(
-            phrase.startswith(p) or p.startswith(phrase.strip()) for p in phrases if " of " in p
-        ):
-            continue  # "Secretary of State for Health": the "of" is the title's own
-        if tail.split()[0].lower() in words:
-            continue
-        if all(w.lower() in word_list("portfolios") for w in tail.split() if w[:1].isupper()):
-            continue  # "for Health": a field, not a body
-        return tail
-    body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
-    if body and body.group(2).lower() in word_list("organization_nouns"):
-        return None if body.group(1).split()[0].lower() in DET else body.group(1)  # "a school"
-    toks = title.replace("-", " - ").split()
-    kept: list[str] = []
-    for tok in toks:
-        low = tok.lower()
-        singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
-        if low in ("in", "from", "near"):
-            break  # "a nurse in Marlow": a place, not a body
-        role = low in words or singular in words or low in gendered_nouns()  # "Father says"
-        if role or low in mods or tok == "-" or low in DESCRIBING:
-            if kept:
-                break
-            continue
-        kept.append(tok)
-    fields = word_list("office_fields")
-    bodies = word_list("organization_nouns")
-    while kept and not _owned_body(kept, bodies):
-        if kept[-1].lower() not in fields and kept[-1][:1].isupper():
-            break
-        kept.pop()  # "White House Press Secretary": the press office's field, not a name
-    if kept and all(k.lower() in word_list("portfolios") for k in kept):
-        return None  # "Finance Minister", "Police Chief": a field, not a body
-    org = POSSESSIVE.sub("", " ".join(kept).strip()).strip()  # "Acme's spokesperson"
-    if org.lower() in phrases or org.lower() in words:
-        return None  # "the Prime Minister's spokesman": a person's title, not a body
-    return org if org and org[:1].isupper() else None
-
-
-def _owned_body(kept: list[str], bodies: frozenset[str]) -> bool:
-    """``Marren campaign``, ``Obama administration``: a lowercase body noun after a name."""
-    return len(kept) > 1 and kept[-1].lower() in bodies and kept[-2][:1].isupper()
 
 
 _CITATION = re.compile(r"(?:^|\n)(?P<name>[A-Z][\w'’-]+(?:,? [A-Z][\w.'’-]+){0,3})\.\s*[\"“‘']?$")

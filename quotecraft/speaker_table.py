@@ -49,13 +49,12 @@ from .speaker_names import (
     merged_spans,
     name_tokens,
     nominal_tokens,
-    organization_from_title,
-    organization_of_name,
     person_spans,
     premodifier_title,
     strip_det,
     text_slice,
 )
+from .speaker_orgs import organization_from_title, organization_of_name
 from .titles import TitleLexicon, Titles
 
 _PREDICATIVE = frozenset({"attr", "oprd", "appos"})

@@ -41,12 +41,12 @@ from .speaker_names import (
     POSSESSIVE,
     looks_like_name,
     name_tokens,
-    organization_from_title,
     strip_det,
     text_slice,
     title_sets,
     tokens_lowered,
 )
+from .speaker_orgs import organization_from_title
 from .speaker_table import Entity, EntityTable
 from .titles import TitleLexicon
 

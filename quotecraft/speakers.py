@@ -55,7 +55,6 @@ from .speaker_names import (
     looks_like_name,
     mention_span,
     name_tokens,
-    organization_from_title,
     role_words,
     sentence_cased,
     strip_det,
@@ -63,6 +62,7 @@ from .speaker_names import (
     title_sets,
     titled_name_run,
 )
+from .speaker_orgs import organization_from_title
 from .speaker_pronouns import PronounTable
 from .speaker_table import Entity
 from .wordlists import word_list

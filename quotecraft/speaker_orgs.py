@@ -4,9 +4,10 @@
 Secretary-General``, ``a spokeswoman for the Interior Ministry``, ``Marren campaign
 manager``): a capitalized name after *of*, *for*, *at* or *with*, else the capitalized
 run before the role word, without the words of a title (the title lexicon, gendered
-nouns such as *Father*), an office's field (``office_fields``: *Press Secretary*) and a
-portfolio or level of government (``portfolios``: *Finance Minister*, *State Sen.*); a
-lowercase body noun after a name stays (*Trump campaign*). :func:`organization_of_name` reads an organization set
+nouns such as *Father*), an office's field (``office_fields``: *Press Secretary*), a
+portfolio or level of government (``portfolios``: *Finance Minister*, *State Sen.*) or a
+leading quantifier (``quantifiers``: *One candidate*); a lowercase body noun after a
+name stays (*Trump campaign*). :func:`organization_of_name` reads an organization set
 after a name (``Ella Berg of Nordbank``).
 """
 
@@ -85,14 +86,17 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
     if body and body.group(2).lower() in word_list("organization_nouns"):
         return None if body.group(1).split()[0].lower() in DET else body.group(1)  # "a school"
-    toks = title.replace("-", " - ").split()
+    toks = [t for word in title.split() for t in _title_parts(word, words, mods)]
     kept: list[str] = []
-    for tok in toks:
+    for k, tok in enumerate(toks):
         low = tok.lower()
         singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body
         role = low in words or singular in words or low in gendered_nouns()  # "Father says"
+        named_after = k + 1 < len(toks) and toks[k + 1][:1].isupper()
+        if not kept and low in word_list("quantifiers") and not named_after:
+            continue  # "One candidate", "Another pollster": no body ("All Nippon Airways" is)
         if role or low in mods or tok == "-" or low in DESCRIBING:
             if kept:
                 break
@@ -110,6 +114,15 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     if org.lower() in phrases or org.lower() in words:
         return None  # "the Prime Minister's spokesman": a person's title, not a body
     return org if org and org[:1].isupper() else None
+
+
+def _title_parts(word: str, words: frozenset[str], mods: frozenset[str]) -> list[str]:
+    """A title's word, whole when it is a hyphenated name (``Coca-Cola``, ``AFL-CIO``:
+    every part capitalized, none a title word or modifier), else split at its hyphens
+    (``Secretary-General``, ``D.C.-based``)."""
+    parts = word.split("-")
+    name = all(p[:1].isupper() and p.lower() not in words and p.lower() not in mods for p in parts)
+    return [word] if name else " - ".join(parts).split()
 
 
 def _owned_body(kept: list[str], bodies: frozenset[str]) -> bool:

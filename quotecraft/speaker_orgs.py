@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .speaker_features import gendered_nouns
 from .speaker_names import DESCRIBING, DET, POSSESSIVE, strip_det, title_sets
@@ -39,15 +39,28 @@ _ORG_NAME = re.compile(
 def organization_of_name(name: Span) -> str | None:
     """The organization a name is placed in by a phrase of its own (``Ella Berg of
     Nordbank``, ``Jana Holt at Lindberg University``): an ORG entity after *of*, *at*
-    or *from*."""
-    for prep in name.root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
-            continue
+    or *from*; or by a relative clause set off after it: *for* after its verb (``Jo
+    Hale, who works for Acme,``), *at* after a verb with an object or after the object
+    (``Ada Lind, who runs the fraud unit at Harbor Trust Bank,``); not *at* after a verb
+    without one (``who spoke at the Harbor Institute``: a place)."""
+    preps = [p for p in _preps(name.root) if p.lower_ in ("of", "at", "from")]
+    for clause in name.root.children:
+        if clause.dep_ == "relcl" and clause.i > name.end and name.doc[name.end].text == ",":
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            words = ("at", "for") if objects else ("for",)  # "runs the unit at X"
+            preps += [p for p in _preps(clause) if p.lower_ in words]
+            preps += [p for o in objects for p in _preps(o) if p.lower_ in ("at", "for")]
+    for prep in preps:
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
                 ent = next((e for e in name.doc.ents if e.start <= obj.i < e.end), None)
                 return strip_det(ent.text) if ent is not None else obj.text
     return None
+
+
+def _preps(head: Token) -> list[Token]:
+    """The prepositions hung on ``head``."""
+    return [c for c in head.children if c.dep_ == "prep"]
 
 
 def organization_from_title(title: str | None, titles: Titles | None = None) -> str | None:

@@ -98,12 +98,13 @@ _CLOSING_MARKS = "”’»"
 
 
 def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Keep quotation marks in a content paired.
+    """Keep quotation marks and brackets in a content paired.
 
     ``X said the bill was "a gift to Wall Street."``: the parse ends the content before the
     full stop, leaving the opening mark without its closing one; the content is extended
     over the closing mark when only punctuation stands between, else it starts after
-    an opening mark that opens it.
+    an opening mark that opens it. A bracket the content opens and the parse left out
+    right after it is taken in (``found that sleep improves recall (in adults).``).
     """
     out = []
     for c in cands:
@@ -124,6 +125,10 @@ def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
             tail = re.match(r"[.,!?;:…]*['’](?!\w)", text[c.end : c.end + 6])
             if tail is not None:
                 c = evolve(c, end=c.end + tail.end())
+        for left, right in ("()", "[]"):
+            body = text[c.start : c.end]
+            if body.count(left) > body.count(right) and text[c.end : c.end + 1] == right:
+                c = evolve(c, end=c.end + 1)  # "recall (in adults)": the parse left ")" out
         out.append(c)
     return out
 

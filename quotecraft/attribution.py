@@ -223,6 +223,9 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         if not (c.is_punct and c.text != "%")
         and (c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive))
     ]
+    if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
+        # "As the author notes": the parse read "the author notes" as a noun phrase
+        subjects = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     outside = [c for c in subjects if not quoted_before(c, cue)]
     pool = outside or subjects
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume

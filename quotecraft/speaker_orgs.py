@@ -93,6 +93,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
             continue  # "Secretary of State for Health": the "of" is the title's own
         if tail.split()[0].lower() in words:
             continue
+        if before and before[-1].lower() in word_list("residents"):
+            continue  # "Residents of Marlow": where they live, not a body
         if all(w.lower() in word_list("portfolios") for w in tail.split() if w[:1].isupper()):
             continue  # "for Health": a field, not a body
         return tail

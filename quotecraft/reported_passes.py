@@ -125,10 +125,11 @@ def balance_marks(cands: list[Candidate], text: str) -> list[Candidate]:
             tail = re.match(r"[.,!?;:…]*['’](?!\w)", text[c.end : c.end + 6])
             if tail is not None:
                 c = evolve(c, end=c.end + tail.end())
-        for left, right in ("()", "[]"):
+        after = text[c.end : c.end + 1]
+        if after in (")", "]"):  # "recall (in adults)": the parse left ")" out
             body = text[c.start : c.end]
-            if body.count(left) > body.count(right) and text[c.end : c.end + 1] == right:
-                c = evolve(c, end=c.end + 1)  # "recall (in adults)": the parse left ")" out
+            if body.count("(" if after == ")" else "[") > body.count(after):
+                c = evolve(c, end=c.end + 1)
         out.append(c)
     return out
 

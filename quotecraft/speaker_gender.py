@@ -30,8 +30,8 @@ def pronoun_votes(
     """The genders the pronouns after each voting subject mention give its person.
 
     ``mentions``: (first token, person key) of every person mention in text order, with
-    key None for a mention that does not vote (not a subject, or a surname two persons
-    share); ``inside_quote``: whether a character offset is inside a quotation (a
+    key None for a mention that does not vote (not a subject, or a bare surname that may
+    be another person's); ``inside_quote``: whether a character offset is inside a quotation (a
     quoted *he* is the speaker's, not the narration's). Returns key -> genders seen."""
     table = pronouns()
     votes: dict[int, set[str]] = {}
@@ -42,6 +42,8 @@ def pronoun_votes(
         subject = doc[token]
         for t in doc[token + 1 : min(subject.sent.end, nxt)]:
             gender = table.get(t.lower_)
+            if gender is None:
+                continue  # only pronouns matter below
             if _of_apposition(t):
                 break  # "Lee, her partner, said she ...": the sentence has two persons
             if object_of(t, subject):

@@ -102,6 +102,7 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     if body and body.group(2).lower() in word_list("organization_nouns"):
         return None if body.group(1).split()[0].lower() in DET else body.group(1)  # "a school"
     toks = [t for word in title.split() for t in _title_parts(word, words, mods)]
+    quantifiers = word_list("quantifiers")
     kept: list[str] = []
     for k, tok in enumerate(toks):
         low = tok.lower()
@@ -109,8 +110,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body
         role = low in words or singular in words or low in gendered_nouns()  # "Father says"
-        named_after = k + 1 < len(toks) and toks[k + 1][:1].isupper()
-        if not kept and low in word_list("quantifiers") and not named_after:
+        named_next = low in quantifiers and k + 1 < len(toks) and toks[k + 1][:1].isupper()
+        if not kept and low in quantifiers and not named_next:
             continue  # "One candidate", "Another pollster": no body ("All Nippon Airways" is)
         if role or low in mods or tok == "-" or low in DESCRIBING:
             if kept:
@@ -135,6 +136,8 @@ def _title_parts(word: str, words: frozenset[str], mods: frozenset[str]) -> list
     """A title's word, whole when it is a hyphenated name (``Coca-Cola``, ``AFL-CIO``:
     every part capitalized, none a title word or modifier), else split at its hyphens
     (``Secretary-General``, ``D.C.-based``)."""
+    if "-" not in word:
+        return [word]
     parts = word.split("-")
     name = all(p[:1].isupper() and p.lower() not in words and p.lower() not in mods for p in parts)
     return [word] if name else " - ".join(parts).split()

@@ -131,8 +131,10 @@ def report(stats: pstats.Stats, words: int, top: int) -> str:
     total = sum(tt for (_cc, _nc, tt, _ct, _c) in stats.stats.values())  # type: ignore[attr-defined]
     buf = io.StringIO()
     w = buf.write
+    calls = sum(nc for (_cc, nc, _tt, _ct, _c) in stats.stats.values())  # type: ignore[attr-defined]
     w(f"Profiled own work: {total:.2f} s for {words:,} words (under cProfile, which inflates\n")
-    w("Python-heavy code; compare shares, not absolute times).\n\n")
+    w("Python-heavy code; compare shares, not absolute times).\n")
+    w(f"Python calls: {calls:,} (load-free: compare two commits by this count).\n\n")
     w("| stage | cumulative s | share | calls |\n|---|---:|---:|---:|\n")
     for label, cum, calls in stage_table(stats):
         w(f"| {label} | {cum:.3f} | {cum / total:.0%} | {calls:,} |\n")

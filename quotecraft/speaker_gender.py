@@ -31,8 +31,9 @@ def pronoun_votes(
 
     ``mentions``: (first token, person key) of every person mention in text order, with
     key None for a mention that does not vote (not a subject, or a bare surname that may
-    be another person's); ``inside_quote``: whether a character offset is inside a quotation (a
-    quoted *he* is the speaker's, not the narration's). Returns key -> genders seen."""
+    be another person's); ``inside_quote``: whether a character offset is inside a
+    quotation (a quoted *he* is the speaker's, not the narration's). Returns key -> the
+    genders seen."""
     table = pronouns()
     votes: dict[int, set[str]] = {}
     for k, (token, key) in enumerate(mentions):

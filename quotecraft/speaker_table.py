@@ -333,7 +333,7 @@ class EntityTable:
 
     def _apposed_person(self, noun: Token) -> bool:
         """``her brother, Sam,``: the person named is the brother, not a second person, and
-        takes the noun's gender if it has none; a name the tagger did not take for a
+        takes the noun's gender unless an honorific gave one; a name the tagger did not take for a
         person's (``His aunt, Odile Ferrand,`` tagged ORG) is one. False if no name."""
         if (name := apposed_name(noun)) is None or self._inside_quote(name.idx):
             return False
@@ -341,13 +341,16 @@ class EntityTable:
         named = [ent for ent in self.entities if any(p in ent.positions for p in range(s, e))]
         if not named:
             text = POSSESSIVE.sub("", self.doc[s:e].text).strip()
+            if not text:
+                return False
             named = [self._person_for(text, text.split()[-1].lower(), s)]
             self._add_name(named[0], text, self.doc[s:e])
             self._add_title(named[0], self.doc[s:e])
             named[0].positions.append(s)
             self.person_mentions.append(Mention(s, named[0], _subject_word(name), self._sent_of[s]))
-        for ent in named:
-            ent.gender = ent.gender or gendered_nouns()[noun.lower_]
+        for ent in named:  # the noun beats the first-name table's guess ("His sister, Sam,")
+            if ent.gender is None or ent.gender_guessed:
+                ent.gender, ent.gender_guessed = gendered_nouns()[noun.lower_], False
         return True
 
     def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:

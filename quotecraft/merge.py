@@ -110,7 +110,9 @@ def drop_described_objects(
     said, the object what it was said of. (An object after a quote that follows its cue,
     ``accused the minister of "recklessness"``, stays.)
     """
-    before = {d.cue_token: d.end for d in direct_cands if d.kind == "direct" and d.cue_token}
+    before = {
+        d.cue_token: d.end for d in direct_cands if d.kind == "direct" and d.cue_token is not None
+    }
     return [
         r
         for r in reported

@@ -333,7 +333,7 @@ class EntityTable:
 
     def _apposed_person(self, noun: Token) -> bool:
         """``her brother, Sam,``: the person named is the brother, not a second person, and
-        takes the noun's gender unless an honorific gave one; a name the tagger did not take for a
+        takes the noun's gender if it has none; a name the tagger did not take for a
         person's (``His aunt, Odile Ferrand,`` tagged ORG) is one. False if no name."""
         if (name := apposed_name(noun)) is None or self._inside_quote(name.idx):
             return False
@@ -348,9 +348,8 @@ class EntityTable:
             self._add_title(named[0], self.doc[s:e])
             named[0].positions.append(s)
             self.person_mentions.append(Mention(s, named[0], _subject_word(name), self._sent_of[s]))
-        for ent in named:  # the noun beats the first-name table's guess ("His sister, Sam,")
-            if ent.gender is None or ent.gender_guessed:
-                ent.gender, ent.gender_guessed = gendered_nouns()[noun.lower_], False
+        for ent in named:  # not over a guess: a surname may join a wife to her husband
+            ent.gender = ent.gender or gendered_nouns()[noun.lower_]
         return True
 
     def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:

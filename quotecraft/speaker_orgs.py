@@ -5,10 +5,12 @@ Secretary-General``, ``a spokeswoman for the Interior Ministry``, ``Marren campa
 manager``): a capitalized name after *of*, *for*, *at* or *with*, else the capitalized
 run before the role word, without the words of a title (the title lexicon, gendered
 nouns such as *Father*), an office's field (``office_fields``: *Press Secretary*), a
-portfolio or level of government (``portfolios``: *Finance Minister*, *State Sen.*) or a
-leading quantifier (``quantifiers``: *One candidate*); a lowercase body noun after a
-name stays (*Trump campaign*). :func:`organization_of_name` reads an organization set
-after a name (``Ella Berg of Nordbank``).
+portfolio or level of government (``portfolios``: *Finance Minister*, *State Sen.*), a
+leading quantifier (``quantifiers``: *One candidate*) or the place residents live in
+(``residents``: *Residents of Marlow*); a lowercase body noun after a name stays (*Trump
+campaign*). :func:`organization_of_name` reads an organization set after a name (``Ella
+Berg of Nordbank``) or in a relative clause after it (``Ada Lind, who runs the fraud
+unit at Harbor Trust Bank,``).
 """
 
 from __future__ import annotations

@@ -206,6 +206,9 @@ class PatternRule:
     """A node whose subtree opens the content (``called | him a liar``), if not the content's."""
     cue_type: str | None = None
     """The cue type of the pattern's quotes when the lexicon gives none (``as X put it``)."""
+    set_off: bool = False
+    """Whether the cue's clause must stand apart, between commas, dashes or brackets, or
+    after a comma at the sentence's end (``The plan, she suspects, will fail``)."""
 
 
 def default_patterns() -> list[PatternRule]:
@@ -249,6 +252,15 @@ def pattern_rule_from_dict(d: Mapping[str, Any], where: str = "") -> PatternRule
         confidence=float(d.get("confidence", 0.8)),
         content_from=d.get("content_from"),
         cue_type=_pattern_cue_type(d.get("cue_type"), name, where),
+        set_off=_pattern_flag(d.get("set_off", False), "set_off", name, where),
+    )
+
+
+def _pattern_flag(value: Any, key: str, name: str, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise RuleError(
+        f"{BAD_PATTERN_RECORD} {where}pattern {name!r}: {key!r} must be true or false, not {value!r}"
     )
 
 
@@ -264,7 +276,8 @@ def _pattern_cue_type(value: Any, name: str, where: str) -> str | None:
 def expand_pattern(
     pattern: Iterable[Mapping[str, Any]], lexicon: CueLexicon
 ) -> list[dict[str, Any]]:
-    """Replace ``"@verbs:FRAME"``, ``"@nouns"`` and ``"@propositional_nouns"`` by lexicon lists."""
+    """Replace ``"@verbs:FRAME"`` (``"@verbs:FRAME|FRAME"`` for either), ``"@nouns"`` and
+    ``"@propositional_nouns"`` by lexicon lists."""
     out = []
     for node in pattern:
         node2 = copy.deepcopy(dict(node))
@@ -279,8 +292,8 @@ def expand_pattern(
 
 
 def _expand(ref: str, lexicon: CueLexicon) -> list[str]:
-    if ref.startswith("@verbs:"):
-        return lexicon.verbs_with(ref.split(":", 1)[1])
+    if ref.startswith("@verbs:"):  # "@verbs:quote|aside": the verbs with either frame
+        return sorted({v for f in ref.split(":", 1)[1].split("|") for v in lexicon.verbs_with(f)})
     if ref == "@verbs":
         return sorted(lexicon.verbs)
     if ref == "@nouns":

@@ -326,7 +326,12 @@ def _nests(outer: Candidate, inner: Candidate) -> bool:
     return not (medium and inner.cue[0] - outer.start <= _MEDIUM_REACH)
 
 
-_CLAUSE_RULES = ("reported.ccomp.v1", "reported.ccomp_that.v1", "reported.parataxis.v1")
+_CLAUSE_RULES = (
+    "reported.ccomp.v1",
+    "reported.ccomp_that.v1",
+    "reported.parataxis.v1",
+    "reported.aside.v1",
+)
 
 
 def _relays(outer: Candidate, inner: Candidate) -> bool:

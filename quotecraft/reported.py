@@ -50,6 +50,7 @@ from .reported_bounds import (
     listed_complement,
     nonrestrictive_tail,
     relative_lead,
+    set_off,
 )
 from .reported_clauses import (
     addressee_lead,
@@ -246,6 +247,8 @@ class ReportedMatcher:
                 return None  # "In a new poll, ...": only a fronted phrase names a source
             if content.lemma_.lower() in self.lexicon.verbs:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks
+        if rule.set_off and not set_off(cue):
+            return None  # "you know, the plan ...": an aside only when set apart
         if cue.head.lemma_ in word_list("refusal_verbs") and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
         if content.dep_ == "nsubjpass" and any(
@@ -274,9 +277,14 @@ class ReportedMatcher:
                 t = t.head
             if content.i < cue.i:
                 return None
-        if content.is_ancestor(cue) and content.dep_ == "conj":
+        if (
+            content.is_ancestor(cue)
+            and content.dep_ == "conj"
+            and not (cue.dep_ == "parataxis" and cue.i < content.i)
+        ):
             # "A received 37%, B 36% and C 13%, according to the poll": the cue hangs on the
-            # last conjunct but scopes over the whole coordination
+            # last conjunct but scopes over the whole coordination; an attribution set
+            # inside a conjunct ("..., and the best way, they think, is ...") holds that one
             while content.dep_ == "conj" and content.head.i != content.i:
                 content = content.head
         if (

@@ -41,6 +41,43 @@ def after_comma(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text == ","
 
 
+def set_off(cue: Token) -> bool:
+    """Whether the clause of ``cue`` stands apart from the sentence it interrupts: between
+    commas, dashes or brackets (``The plan, she suspects, will fail``), or after a comma at
+    the sentence's end (``The plan will fail, she suspects.``). ``You know, the plan ...``
+    and ``we believe the plan ...`` do not."""
+    if cue.dep_ == "relcl" and any(
+        c.dep_ in _OWN_COMPLEMENTS or c.tag_ in ("WDT", "WP", "WRB") for c in cue.children
+    ):
+        return False  # "The bill, which she wrote, ...": a relative clause, no aside
+    words = [t for t in cue.subtree if not t.is_punct]
+    doc = cue.doc
+    start, end = words[0].i, words[-1].i
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end + 1].text if end + 1 < len(doc) else ""
+    if not (
+        before in _ASIDE_OPEN
+        and (after in _ASIDE_CLOSE or (before == "," and after in (".", "!", "?")))
+    ):
+        return False
+    head = cue.head
+    if head.i < start and start >= 2 and doc[start - 2].dep_ == "cc":
+        return False  # "met on Monday and, I think, on Friday": it hedges a verbless conjunct
+    # and it interrupts its head's own clause: no other finite verb stands between them
+    # ("... which means that I suffered what is always called, rather badly I think, a ...")
+    lo, hi = (head.i + 1, start) if head.i < start else (end + 1, head.i)
+    return not any(
+        t.tag_ in _FINITE and not (t.dep_ in ("aux", "auxpass") and t.head.i == head.i)
+        for t in doc[lo:hi]
+    )
+
+
+_OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "dative", "advcl"})
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_ASIDE_OPEN = frozenset({",", "—", "–", "--", "("})
+_ASIDE_CLOSE = frozenset({",", "—", "–", "--", ")"})
+
+
 def because_tail(cue: Token, end: int) -> int:
     """Extend content over a ``, because ...`` clause the parser hung on the cue.
 

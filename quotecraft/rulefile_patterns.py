@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from .cues import CueLexicon, PatternRule, default_lexicon, expand_pattern
+from .cues import CUE_TYPES, CueLexicon, PatternRule, default_lexicon, expand_pattern
 from .errors import RULE_FILE_EXTENSION, RULE_FILE_PATTERN, RULE_FILE_REGEX, RuleError
 from .rulefile_parse import Path_, RuleChecker, is_confidence, sorted_keys
 
@@ -24,9 +24,10 @@ else:  # pragma: no cover
     import sre_constants as _sre_constants
     import sre_parse as _sre_parser
 
-FRAMES_HELP = "ccomp, quote, obj, dobj, xcomp, prep_<preposition>"
+FRAMES_HELP = "ccomp, quote, that, aside, obj, dobj, xcomp, prep_<preposition>"
 _PATTERN_KEYS = frozenset(
-    {"name", "pattern", "cue", "content", "content_from", "exclude", "confidence"}
+    {"name", "pattern", "cue", "content", "content_from", "exclude", "confidence", "cue_type"}
+    | {"set_off"}
 )
 _NODE_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
 
@@ -66,6 +67,8 @@ def _read_pattern(entry: Any, at: Path_, check: RuleChecker) -> PatternRule:
         exclude=_pattern_exclude(entry, roles["cue"], ids, name, at, check),
         confidence=_pattern_confidence(entry, name, at, check),
         content_from=_pattern_content_from(entry, ids, name, at, check),
+        cue_type=_pattern_cue_type(entry, name, at, check),
+        set_off=_pattern_set_off(entry, name, at, check),
     )
 
 
@@ -249,6 +252,31 @@ def _pattern_confidence(entry: dict[str, Any], name: str, at: Path_, check: Rule
     return float(conf)
 
 
+def _pattern_cue_type(
+    entry: dict[str, Any], name: str, at: Path_, check: RuleChecker
+) -> str | None:
+    value = entry.get("cue_type")
+    kinds = sorted(set(CUE_TYPES.values()))
+    if value is not None and value not in kinds:
+        raise check.error(
+            RULE_FILE_PATTERN,
+            (*at, "cue_type"),
+            f"pattern {name!r}: 'cue_type' must be one of {', '.join(kinds)}, not {value!r}",
+        )
+    return value
+
+
+def _pattern_set_off(entry: dict[str, Any], name: str, at: Path_, check: RuleChecker) -> bool:
+    value = entry.get("set_off", False)
+    if not isinstance(value, bool):
+        raise check.error(
+            RULE_FILE_PATTERN,
+            (*at, "set_off"),
+            f"pattern {name!r}: 'set_off' must be true or false, not {value!r}",
+        )
+    return value
+
+
 # -- regular expressions ------------------------------------------------------------------------
 
 
@@ -318,7 +346,9 @@ def _backtracking(items: list[tuple[Any, Any]], in_repeat: bool) -> str:
 
 
 _REFERENCE = re.compile(
-    r"@verbs:(?:ccomp|quote|obj|dobj|xcomp|prep_[a-z]+)|@verbs|@nouns|@noun_preps:[a-z]+|@propositional_nouns"
+    r"@verbs:(?:ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+)"
+    r"(?:\|(?:ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+))*"
+    r"|@verbs|@nouns|@noun_preps:[a-z]+|@propositional_nouns"
 )
 
 

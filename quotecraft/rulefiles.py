@@ -68,7 +68,7 @@ from .rulefile_parse import (
 )
 from .rulefile_patterns import FRAMES_HELP, read_patterns
 
-_FRAME = re.compile(r"ccomp|quote|obj|dobj|xcomp|prep_[a-z]+")
+_FRAME = re.compile(r"ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+")
 _TOP_KEYS = ("description", "verbs", "nouns", "patterns", "lists")
 _VERB_KEYS = frozenset({"lemma", "class", "frames", "confidence"})
 DEFAULT_NOUN_CONFIDENCE = 0.8

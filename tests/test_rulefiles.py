@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotecraft.cues import PatternRule, VerbCue
+from quotecraft.cues import PatternRule, VerbCue, default_lexicon, expand_pattern
 from quotecraft.errors import RuleError
 from quotecraft.rulefiles import (
     RuleFile,
@@ -151,6 +151,14 @@ BAD_FILES = [
     (_pattern_file(CUE, CONTENT, extra='\n   "confidence": 1.5,'), "E036", 3, "confidence"),
     (_pattern_file(CUE, CONTENT, extra='\n   "exclude": ["who"],'), "E036", 3, "'exclude'"),
     (_pattern_file(CUE, CONTENT, extra='\n   "content_from": "obj",'), "E036", 3, "content_from"),
+    (_pattern_file(CUE, CONTENT, extra='\n   "cue_type": "rumour",'), "E036", 3, "'cue_type'"),
+    (_pattern_file(CUE, CONTENT, extra='\n   "set_off": "yes",'), "E036", 3, "'set_off'"),
+    (
+        _pattern_file(_node("cue", {"LEMMA": {"IN": "@verbs:quote|asides"}}), CONTENT),
+        "E036",
+        4,
+        "unknown lexicon reference '@verbs:quote|asides'",
+    ),
 ]
 
 
@@ -172,6 +180,28 @@ def test_a_pattern_may_open_its_content_at_another_node() -> None:
     assert rule.content_from == "obj"
     (plain,) = rules_from_source(_pattern_file(CUE, CONTENT)).patterns
     assert plain.content_from is None
+
+
+def test_a_pattern_may_set_its_cue_type_and_ask_for_an_aside() -> None:
+    # both keys are documented in docs/rules.md; the reader refused them before
+    (rule,) = rules_from_source(
+        _pattern_file(CUE, CONTENT, extra='"cue_type": "belief", "set_off": true,')
+    ).patterns
+    assert (rule.cue_type, rule.set_off) == ("belief", True)
+    (plain,) = rules_from_source(_pattern_file(CUE, CONTENT)).patterns
+    assert (plain.cue_type, plain.set_off) == (None, False)
+
+
+def test_verb_lists_join_frames_and_verbs_take_the_aside_frame() -> None:
+    either = _node("cue", {"LEMMA": {"IN": "@verbs:quote|aside"}})
+    rules = rules_from_source(
+        '{"verbs": [{"lemma": "grouse", "frames": ["aside"]}], "patterns": [{"name": "p.v1",'
+        f'"pattern": [{either}, {CONTENT}]}}]}}'
+    )
+    assert rules.verbs[0].frames == frozenset({"aside"})
+    lemmas = expand_pattern(rules.patterns[0].pattern, default_lexicon())[0]["RIGHT_ATTRS"]
+    assert {"say", "believe"} <= set(lemmas["LEMMA"]["IN"])  # a quote verb, an aside verb
+    assert "know" not in lemmas["LEMMA"]["IN"]  # "you know, ..." is no aside
 
 
 def test_a_pattern_name_twice_is_an_error() -> None:

@@ -46,10 +46,13 @@ def set_off(cue: Token) -> bool:
     commas, dashes or brackets (``The plan, she suspects, will fail``), or after a comma at
     the sentence's end (``The plan will fail, she suspects.``). ``You know, the plan ...``
     and ``we believe the plan ...`` do not."""
-    if cue.dep_ == "relcl" and any(
-        c.dep_ in _OWN_COMPLEMENTS or c.tag_ in ("WDT", "WP", "WRB") for c in cue.children
+    if cue.dep_ == "relcl" and (
+        any(c.dep_ in _OWN_COMPLEMENTS for c in cue.children)
+        or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in cue.subtree if t.i < cue.i)
     ):
-        return False  # "The bill, which she wrote, ...": a relative clause, no aside
+        # "The bill, which (in which) she wrote, ...": a relative clause, no aside; "The plan, the
+        # mayor told reporters, ...", "..., Osei wrote in the ruling, ...": an aside
+        return False
     words = [t for t in cue.subtree if not t.is_punct]
     doc = cue.doc
     start, end = words[0].i, words[-1].i
@@ -72,7 +75,7 @@ def set_off(cue: Token) -> bool:
     )
 
 
-_OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "dative", "advcl"})
+_OWN_COMPLEMENTS = frozenset({"ccomp", "xcomp", "attr", "oprd", "acomp"})
 _FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _ASIDE_OPEN = frozenset({",", "—", "–", "--", "("})
 _ASIDE_CLOSE = frozenset({",", "—", "–", "--", ")"})

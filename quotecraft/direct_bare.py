@@ -170,6 +170,8 @@ def standalone(
     )
     if not (ends_sentence and (len(words) >= 3 or content[:1].isupper())):
         return None
+    if _heading(q, text, words):
+        return None  # "'Coal Isn't the Villain.'" on a line of its own: a section heading
     if after and any(not t.is_punct for t in after) and not _new_sentence(content, after[0]):
         return None  # words follow the quote in the same sentence: a title or a term
     cand = make_candidate(q, "direct.standalone.v1", 0.7, None)
@@ -197,6 +199,24 @@ def standalone(
             cand.attribution = beat
             cand.rule, cand.confidence, cand.inherits = BEAT_RULE, 0.6, False
     return cand
+
+
+def _heading(q: Quoted, text: str, words: list[str]) -> bool:
+    """Whether a quotation alone on its line reads as a heading: three to ten words, the
+    first and every word but the function words capitalized, one phrase (``'Legend in the
+    Coal Fields.'``); a quoted sentence has lowercase words of its own."""
+    if q.close is None or text[q.close + 1 :].split("\n", 1)[0].strip():
+        return False
+    if any(w[-1:] in "!?." for w in words[:-1]):
+        return False  # "Tyler! Flynn! King!": a line of several sentences is no heading
+    alpha = [w.strip(_EDGE) for w in words if w.strip(_EDGE)[:1].isalpha()]
+    if not 3 <= len(alpha) <= 10 or not alpha[0][:1].isupper():
+        return False
+    small = word_list("english_function_words")
+    return all(w[:1].isupper() or w.lower() in small for w in alpha)
+
+
+_EDGE = "\"'“”‘’«».,;:!?()[]"
 
 
 def _new_sentence(content: str, first: Token) -> bool:

@@ -203,8 +203,9 @@ def standalone(
 
 def _heading(q: Quoted, text: str, words: list[str]) -> bool:
     """Whether a quotation alone on its line reads as a heading: three to ten words, the
-    first and every word but the function words capitalized, one phrase (``'Legend in the
-    Coal Fields.'``); a quoted sentence has lowercase words of its own."""
+    first, two more and every word but the function words capitalized, one phrase
+    (``'Legend in the Coal Fields.'``); a quoted sentence has lowercase words of its own
+    (``"Dawn it is."`` is a reply)."""
     if q.close is None or text[q.close + 1 :].split("\n", 1)[0].strip():
         return False
     if any(w[-1:] in "!?." for w in words[:-1]):
@@ -213,7 +214,8 @@ def _heading(q: Quoted, text: str, words: list[str]) -> bool:
     if not 3 <= len(alpha) <= 10 or not alpha[0][:1].isupper():
         return False
     small = word_list("english_function_words")
-    return all(w[:1].isupper() or w.lower() in small for w in alpha)
+    capitals = sum(w[:1].isupper() for w in alpha[1:])  # "Dawn it is.": a reply
+    return capitals >= 2 and all(w[:1].isupper() or w.lower() in small for w in alpha)
 
 
 _EDGE = "\"'“”‘’«».,;:!?()[]"

@@ -249,6 +249,8 @@ class ReportedMatcher:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks
         if rule.set_off and not set_off(cue):
             return None  # "you know, the plan ...": an aside only when set apart
+        if _subjectless(content, cue):
+            return None  # "Everything the mayor says | is a lie": the sentence's predicate
         if cue.head.lemma_ in word_list("refusal_verbs") and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
         if content.dep_ == "nsubjpass" and any(
@@ -445,3 +447,33 @@ class ReportedMatcher:
             negated=negated,
             attribution=att,
         )
+
+
+def _subjectless(content: Token, cue: Token) -> bool:
+    """Whether ``content`` is a finite verb right after ``cue`` with no subject of its own,
+    ``cue`` in a relative clause on the sentence's subject: the parse took the sentence's
+    predicate (``Everything the mayor says is a lie``) for what was said."""
+    return (
+        content.dep_ == "ccomp"
+        and content.head.i == cue.i
+        # the cue's clause qualifies the sentence's subject (", and everything the board
+        # says is ...": a noun the parse joins to a verb); not "hired the people they
+        # thought were best", where the noun the clause qualifies is the content's subject
+        and cue.dep_ == "relcl"
+        and (
+            cue.head.dep_ in ("ROOT", "nsubj", "nsubjpass")
+            or (cue.head.dep_ == "conj" and cue.head.head.pos_ in ("VERB", "AUX"))
+        )
+        # nor "The vote, which she said was a mistake, ...": the relative pronoun is its subject
+        and not any(t.tag_ in ("WDT", "WP") for t in cue.subtree if t.i < cue.i)
+        and content.tag_ in ("VBZ", "VBD", "VBP")
+        and content.i > cue.i
+        and all(
+            t.dep_ in ("advmod", "neg") and t.is_lower for t in content.doc[cue.i + 1 : content.i]
+        )
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in content.children
+        )
+        # "The words he used were “a disgrace”": the predicate quotes what was said
+        and not any(t.is_quote for t in content.subtree)
+    )

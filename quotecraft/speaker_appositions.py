@@ -83,8 +83,8 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children):
         return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
     start = head.left_edge.i
-    while start < head.i and name.doc[start].lower_ in DESCRIBING:
-        start += 1  # "our President, Joe Biden": President
+    while start < head.i and (name.doc[start].lower_ in DESCRIBING or name.doc[start].is_punct):
+        start += 1  # "our President, Joe Biden": President; '," a spokeswoman': no mark
     return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
 
 

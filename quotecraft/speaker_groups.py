@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .titles import packaged_titles
+from .wordlists import word_list
 
 
 def coordinated_name(head: Token, cc: Token) -> bool:
@@ -132,13 +133,21 @@ def apposed_names(head: Token) -> tuple[list[str], int, int] | None:
 
 def appos_of(head: Token) -> list[Token]:
     """The appositions of ``head``, and those the parse hangs on the body a role noun
-    belongs to (``the head of the Weather Service, Beth Lowe``: *Beth Lowe* on *Service*),
-    when that body is no person's name and the apposition is a person's."""
+    belongs to (``the head of the Weather Service, Beth Lowe``: *Beth Lowe* on *Service*;
+    ``a spokeswoman for the airline, Dana Petrakis``), when that body is named but no
+    person's name, or unnamed (the ``organization_nouns`` list), and the apposition is a
+    person's."""
     found = [c for c in head.children if c.dep_ == "appos"]
     if head.pos_ == "NOUN":
         for prep in head.children:
             for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
-                if obj.dep_ == "pobj" and obj.ent_type_ not in ("", "PERSON"):
+                if obj.dep_ == "pobj" and (
+                    obj.ent_type_ not in ("", "PERSON")
+                    # "a spokeswoman for the airline, Dana Petrakis": an unnamed body
+                    or (
+                        obj.pos_ == "NOUN" and obj.lemma_.lower() in word_list("organization_nouns")
+                    )
+                ):
                     found += [
                         c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                     ]

@@ -44,6 +44,19 @@ def title_sets(titles: Titles | None) -> Titles:
     return packaged_titles() if titles is None else titles
 
 
+def placing_words(modifiers: Sequence[Token], titles: Titles | None = None) -> list[str]:
+    """The words of a description that place its person, lowercase: places and title
+    words outside a possessive (``Vermont`` in ``the Vermont senator``, ``inspector`` in
+    ``the inspector general``; not ``Lee`` in ``Lee's spokesman``)."""
+    words = title_sets(titles)[1]
+    return [
+        t.lower_
+        for t in modifiers
+        if (t.ent_type_ in ("GPE", "LOC") or t.lower_ in words)
+        and "poss" not in (t.dep_, t.head.dep_)
+    ]
+
+
 def text_slice(toks: Sequence[Token]) -> str:
     """The text from the first to the last token, as written (hyphens and apostrophes kept)."""
     if not toks:

@@ -15,10 +15,8 @@ title look-ups of :class:`quotecraft.speakers.Resolver`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Any
 
 from attrs import define, field
@@ -50,12 +48,13 @@ from .speaker_names import (
     name_tokens,
     nominal_tokens,
     person_spans,
+    placing_words,
     premodifier_title,
     strip_det,
     text_slice,
 )
 from .speaker_orgs import organization_from_title, organization_of_name
-from .titles import TitleLexicon, Titles
+from .titles import TitleLexicon, Titles, title_words
 
 _PREDICATIVE = frozenset({"attr", "oprd", "appos"})
 """Dependencies of a noun that describes a person already mentioned, not a new one."""
@@ -66,11 +65,6 @@ def _retitled(ent: Entity, _attribute: Any, value: str | None) -> str | None:
     if ent.retitled is not None:
         ent.retitled.append(ent)
     return value
-
-
-@cache
-def _title_words(title: str) -> tuple[str, ...]:
-    return tuple(re.split(r"[\s-]+", title))
 
 
 class Positions(list[int]):
@@ -466,9 +460,14 @@ class EntityTable:
                 )
         return ent
 
-    def _by_title(self, head: str, before: int, modifiers: list[str]) -> Entity | None:
+    def _by_title(self, head: str, before: int, modifiers: Sequence[Token]) -> Entity | None:
+        """The entity last seen before ``before`` whose title has ``head`` and every place
+        and title word of ``modifiers`` outside a possessive (``the Vermont senator`` is no
+        senator the text places elsewhere; ``Lee's spokesman`` may be any), most first."""
+        mods = [t.lower_ for t in modifiers if t.lower_ not in DET]
+        required = placing_words(modifiers, self.titles)
         for ent in self._retitled:  # titles set since the last call: index their words
-            for word in _title_words(ent.title.lower()) if ent.title else ():
+            for word in title_words(ent.title.lower()) if ent.title else ():
                 self._title_index.setdefault(word, {})[int(ent.id[1:])] = ent
         self._retitled.clear()
         best: Entity | None = None
@@ -478,13 +477,12 @@ class EntityTable:
             if not ent.title:
                 continue
             tl = ent.title.lower()
-            if head not in _title_words(tl):
+            if head not in title_words(tl) or any(w not in tl for w in required):
                 continue
             pos = ent.positions.last_before(before)
             if pos < 0:
                 continue
-            mods = sum(1 for m in modifiers if m not in DET and m in tl)
-            score = (mods, pos)
+            score = (sum(1 for m in mods if m in tl), pos)
             if score > best_score:
                 best, best_score = ent, score
         return best

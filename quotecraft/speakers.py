@@ -358,7 +358,7 @@ class Resolver(PronounTable):
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
         if not common or not {head_low, head.lower_} & words or introduces(q.span):
             return None  # introduces: "A spokeswoman for X says" is someone new
-        mods = [t.lower_ for t in q.span if t.i != head.i]
+        mods = [t for t in q.span if t.i != head.i]
         best = self._by_title(head_low, q.span.start, mods)
         if best is None and head.lower_ != head_low:
             best = self._by_title(head.lower_, q.span.start, mods)

@@ -13,11 +13,12 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from attrs import frozen
 
-from .resources import data_set
+from .resources import data_lines, data_set
 
 Titles = tuple[frozenset[str], frozenset[str], frozenset[str]]
 """(title phrases, title words, modifiers), lowercase."""
@@ -48,3 +49,31 @@ def packaged_titles() -> Titles:
     phrases = data_set("titles.txt")
     words = frozenset(w for p in phrases if " " not in p for w in p.split("-") if w)
     return phrases, words, data_set("title_modifiers.txt")
+
+
+@cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated titles and the title word each stands for, lowercase, with and without
+    the full stop (``data/title_abbreviations.tsv``): *Dr. Samuel Okoye* is *the doctor*.
+
+    Example:
+        >>> title_abbreviations()["sen."], title_abbreviations()["dr"]
+        ('senator', 'doctor')
+    """
+    out = {}
+    for line in data_lines("title_abbreviations.tsv"):
+        short, word = line.split("\t")
+        out[short] = out[short.rstrip(".")] = word
+    return out
+
+
+@cache
+def title_words(title: str) -> tuple[str, ...]:
+    """The words of a lowercase title, and the words its abbreviations stand for.
+
+    Example:
+        >>> title_words("florida sen.")
+        ('florida', 'sen.', 'senator')
+    """
+    words = re.split(r"[\s-]+", title)
+    return (*words, *(full for w in words if (full := title_abbreviations().get(w))))

@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from .errors import ModelNotFoundError
+from .titles import title_abbreviations
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -79,8 +80,32 @@ def load_nlp(model: str | None = None) -> Language:
             if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
                 register_paragraphs()
                 nlp.add_pipe(PARAGRAPHS, before="parser")
+            keep_abbreviations(nlp)
             _loaded[name] = nlp
         return nlp
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Keep each abbreviated title (``data/title_abbreviations.tsv``) one token with its
+    full stop (``Capt.``, ``Lt.``, ``Sgt.``; the English tokenizer splits ``Capt`` from
+    ``.``, so *Capt. Carla Moss* had no title). Only in the pipeline quotecraft loads.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("en")
+        >>> keep_abbreviations(nlp)
+        >>> [t.text for t in nlp("Capt. Carla Moss")]
+        ['Capt.', 'Carla', 'Moss']
+    """
+    from spacy.symbols import ORTH
+
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return  # a tokenizer of the user's own, without special cases
+    for short in title_abbreviations():
+        if short.endswith("."):
+            word = short.capitalize()
+            add(word, [{ORTH: word}])
 
 
 PARAGRAPHS = "quotecraft_paragraphs"

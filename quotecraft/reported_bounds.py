@@ -44,8 +44,8 @@ def after_comma(tok: Token) -> bool:
 def set_off(cue: Token) -> bool:
     """Whether the clause of ``cue`` stands apart from the sentence it interrupts: between
     commas, dashes or brackets (``The plan, she suspects, will fail``), or after a comma at
-    the sentence's end (``The plan will fail, she suspects.``). ``You know, the plan ...``
-    and ``we believe the plan ...`` do not."""
+    the sentence's end (``The plan will fail, she suspects.``), its subject first.
+    ``You know, the plan ...`` and ``we believe the plan ...`` do not."""
     if cue.dep_ == "relcl" and (
         any(c.dep_ in _OWN_COMPLEMENTS for c in cue.children)
         or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in cue.subtree if t.i < cue.i)
@@ -53,6 +53,8 @@ def set_off(cue: Token) -> bool:
         # "The bill, which (in which) she wrote, ...": a relative clause, no aside; "The plan, the
         # mayor told reporters, ...", "..., Osei wrote in the ruling, ...": an aside
         return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children):
+        return False  # "(think college administrators)": an aside names its holder first
     words = [t for t in cue.subtree if not t.is_punct]
     doc = cue.doc
     start, end = words[0].i, words[-1].i

@@ -199,6 +199,20 @@ def test_packaged_patterns_on_parsed_text(extractor: Any) -> None:
     assert fast(doc) == expected
 
 
+@pytest.mark.model
+def test_every_packaged_pattern_runs_on_the_fast_matcher(extractor: Any) -> None:
+    # a relation the fast matcher lacks ('>--', '$+') sends its rule to spaCy's matcher,
+    # several times slower on every document (reported.aside.v1 did, for a while)
+    fast = extractor.matcher.matcher
+    slow = fast._slow
+    names = (
+        []
+        if slow is None
+        else [extractor.nlp.vocab.strings[k] for k, _ in fast._rules if _ is None]
+    )
+    assert slow is None, f"packaged patterns on spaCy's matcher: {names}"
+
+
 def test_doc_freed_without_the_cycle_collector() -> None:
     """The per-Doc search state must not sit in a reference cycle: it holds the Doc (and
     its tensor), which would then live until the next full collection, and RSS would climb

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .cues import CueLexicon
-from .direct_windows import DASHES, FINAL, dash_lead_in, whole_paragraph
+from .direct_windows import DASHES, FINAL, dash_lead_in, ends_its_line, whole_paragraph
 from .marks import Quoted
 from .resources import data_regexes
 from .speaker_features import first_names, gendered_nouns
@@ -206,7 +206,7 @@ def _heading(q: Quoted, text: str, words: list[str]) -> bool:
     first, two more and every word but the function words capitalized, one phrase
     (``'Legend in the Coal Fields.'``); a quoted sentence has lowercase words of its own
     (``"Dawn it is."`` is a reply)."""
-    if q.close is None or text[q.close + 1 :].split("\n", 1)[0].strip():
+    if not ends_its_line(q, text):
         return False
     if any(w[-1:] in "!?." for w in words[:-1]):
         return False  # "Tyler! Flynn! King!": a line of several sentences is no heading

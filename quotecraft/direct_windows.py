@@ -121,10 +121,15 @@ def dash_lead_in(q: Quoted, before: list[Token], text: str) -> bool:
     return q.close is not None and (inner.endswith(tuple(FINAL)) or rest[:1] in ("", ".", "!", "?"))
 
 
+def ends_its_line(q: Quoted, text: str) -> bool:
+    """Whether the quotation closes and nothing but spaces follows it on its line."""
+    return q.close is not None and not text[q.close + 1 :].split("\n", 1)[0].strip()
+
+
 def whole_paragraph(q: Quoted, text: str, words: list[str]) -> bool:
     """A quotation that fills its paragraph, with no final punctuation (``"We will be
     back"`` on a line of its own): a sentence when it has four words or more and not
     every one is capitalized, as a title's would be."""
-    if q.close is None or text[q.close + 1 :].split("\n", 1)[0].strip():
+    if not ends_its_line(q, text):
         return False
     return len(words) >= 4 and not all(w[:1].isupper() for w in words if w[:1].isalpha())

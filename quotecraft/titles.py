@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import frozen
 
@@ -67,7 +67,7 @@ def title_abbreviations() -> dict[str, str]:
     return out
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: titles are text, and a process may read millions
 def title_words(title: str) -> tuple[str, ...]:
     """The words of a lowercase title, and the words its abbreviations stand for.
 

@@ -25,6 +25,8 @@ else:  # pragma: no cover
     import sre_parse as _sre_parser
 
 FRAMES_HELP = "ccomp, quote, that, aside, obj, dobj, xcomp, prep_<preposition>"
+FRAME_PATTERN = r"ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+"
+"""A verb frame, as a regular expression (the frames of :data:`FRAMES_HELP`)."""
 _PATTERN_KEYS = frozenset(
     {"name", "pattern", "cue", "content", "content_from", "exclude", "confidence", "cue_type"}
     | {"set_off"}
@@ -346,8 +348,7 @@ def _backtracking(items: list[tuple[Any, Any]], in_repeat: bool) -> str:
 
 
 _REFERENCE = re.compile(
-    r"@verbs:(?:ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+)"
-    r"(?:\|(?:ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+))*"
+    rf"@verbs:(?:{FRAME_PATTERN})(?:\|(?:{FRAME_PATTERN}))*"
     r"|@verbs|@nouns|@noun_preps:[a-z]+|@propositional_nouns"
 )
 

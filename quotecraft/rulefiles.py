@@ -66,9 +66,9 @@ from .rulefile_parse import (
     rule_error,
     sorted_keys,
 )
-from .rulefile_patterns import FRAMES_HELP, read_patterns
+from .rulefile_patterns import FRAME_PATTERN, FRAMES_HELP, read_patterns
 
-_FRAME = re.compile(r"ccomp|quote|that|aside|obj|dobj|xcomp|prep_[a-z]+")
+_FRAME = re.compile(FRAME_PATTERN)
 _TOP_KEYS = ("description", "verbs", "nouns", "patterns", "lists")
 _VERB_KEYS = frozenset({"lemma", "class", "frames", "confidence"})
 DEFAULT_NOUN_CONFIDENCE = 0.8

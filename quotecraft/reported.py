@@ -37,7 +37,6 @@ from .reported_bounds import (
     after_comma,
     appositive_tail,
     attribution_start,
-    bare_verb_tail,
     because_tail,
     complement_list_tail,
     content_bounds,
@@ -56,10 +55,12 @@ from .reported_clauses import (
     addressee_lead,
     adjacent_complement,
     adjacent_complement_tail,
+    bare_verb_tail,
     coordinated_lead,
     corrective_tail,
     dated_lead,
     fronted_subject_lead,
+    speaker_act_end,
 )
 from .reported_neighbours import (
     fronted_attribution_end,
@@ -378,6 +379,7 @@ class ReportedMatcher:
         e = corrective_tail(cue, content, e)
         if content.pos_ in ("VERB", "AUX"):
             e = bare_verb_tail(cue, e, self.lexicon)
+            e = speaker_act_end(content, e, self.lexicon)  # "..., but would not say why"
         e = adjacent_complement_tail(cue, content, e, self.lexicon)  # "the rules adopted | will"
         e = nonrestrictive_tail(doc, s, e)
         e = appositive_tail(doc, s, e)  # "..., a tax that funds the harbor": the writer's

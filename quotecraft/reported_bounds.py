@@ -22,6 +22,9 @@ from .mark_table import as_mark
 
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_THAT_KEPT = SUBJECT_DEPS
+"""A leading *that* that stays: a subject (*said that was fine*). A determiner goes, as a
+complementizer does: the tagger reads most *said that time was short* that way."""
 _BRIDGE_WORDS = 2
 """Words needed on each side of a cue for the content to read across it."""
 OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
@@ -119,14 +122,14 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
         if c.dep_ != "conj" or c.i < end:
             continue
         if _subordinate(c):
-            return _through_conjunct(c, end, max_gap=3)  # "what A is, and why B"
+            return through_conjunct(c, end, max_gap=3)  # "what A is, and why B"
         subjects = [x for x in c.children if x.dep_ in SUBJECT_DEPS]
         if not subjects or subjects[0].pos_ == "PRON":
             return end  # "..., and he left the room": the speaker acting, not speaking
         verb = lexicon.verb(c)
         if (verb is not None and verb.cls in ("speech", "writing")) or is_clause_cue(c, lexicon):
             return end  # a report of its own ("..., and her brother believes it was rigged")
-        return _through_conjunct(c, end, max_gap=3)
+        return through_conjunct(c, end, max_gap=3)
     return end
 
 
@@ -151,7 +154,7 @@ def _trimmed_end(doc: Doc, end: int, e: int) -> int:
     return e
 
 
-def _through_conjunct(conj: Token, end: int, max_gap: int) -> int:
+def through_conjunct(conj: Token, end: int, max_gap: int) -> int:
     """The content's new end after the conjunct ``conj`` (its trailing punctuation left
     out, a closing mark kept), or ``end`` when more than ``max_gap`` tokens, or any but
     punctuation and a conjunction, stand between the content and the conjunct."""
@@ -162,31 +165,6 @@ def _through_conjunct(conj: Token, end: int, max_gap: int) -> int:
     if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
         return end
     return _trimmed_end(doc, end, conj.right_edge.i + 1)
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def bare_verb_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
-    """Extend a verb's content over a bare verb the parser coordinated with a finite cue.
-
-    ``agreed to share a port and rely on one another``: ``rely`` cannot be coordinated
-    with ``agreed`` (a bare verb beside a finite one), so it continues the content, the
-    infinitive or the clause ``to``/``would`` governs (``said he would order a review
-    and ask ...``). A finite conjunct (``... and warned``) is the speaker's next act, and
-    a cue verb (``... and think that ...``) a report of its own.
-    """
-    if cue.tag_ not in _FINITE_TAGS:
-        return end
-    for c in cue.rights:
-        if c.dep_ != "conj" or c.i < end:
-            continue
-        if c.tag_ != "VB" or any(x.dep_ in SUBJECT_DEPS or x.dep_ == "aux" for x in c.children):
-            return end
-        if is_clause_cue(c, lexicon) or is_naming_cue(c, lexicon):
-            return end
-        return _through_conjunct(c, end, max_gap=2)
-    return end
 
 
 def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexicon) -> int:
@@ -457,12 +435,12 @@ def _holds_subject(words: Span, content: Token) -> bool:
 
 
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
-    """``(s, e)`` without a leading *that* (and an adverb before it: *only that*),
+    """``(s, e)`` without a leading complementizer *that* (and an adverb before it: *only that*),
     conjunction, space or punctuation (opening
     quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
     (closing marks stay); None when nothing is left."""
     while s < e and (
-        doc[s].lower_ in _LEADING_DROP
+        (doc[s].lower_ in _LEADING_DROP and doc[s].dep_ not in _THAT_KEPT)
         or doc[s].is_space
         or (doc[s].dep_ == "advmod" and s + 1 < e and _is_that(doc[s + 1]))  # "only that"
         or (doc[s].is_punct and as_mark(doc[s].text) not in '“"‘«(')

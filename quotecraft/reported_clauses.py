@@ -9,7 +9,10 @@ the first half over the second (:func:`adjacent_complement_tail`) and takes no c
 from the second alone (:func:`adjacent_complement`). Likewise a phrase the parser hung on
 the cue after ``but`` belongs to the content (:func:`corrective_tail`), and a trailing
 attribution the parser coordinated with the first clause scopes over it
-(:func:`coordinated_lead`). The other tails of a content are :mod:`quotecraft.reported_bounds`.
+(:func:`coordinated_lead`). A verb the parser coordinated with the cue goes on the
+content when it cannot be the speaker's next act (:func:`bare_verb_tail`), and a speech
+verb the parser coordinated inside the content is the speaker's act, not what was said
+(:func:`speaker_act_end`). The other tails of a content are :mod:`quotecraft.reported_bounds`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import CueLexicon
-from .reported_bounds import SUBJECT_DEPS, trim_bounds
+from .reported_bounds import (
+    SUBJECT_DEPS,
+    is_clause_cue,
+    is_naming_cue,
+    through_conjunct,
+    trim_bounds,
+)
 from .wordlists import word_list
 
 _STARTS_OWN_CLAUSE = frozenset({"cc", "advmod", "prep"})
@@ -215,3 +224,72 @@ def addressee_lead(cue: Token, content: Token, start: int) -> int:
     if subject is None or to is None or subject.left_edge.i != start or subject.i > to.i:
         return start
     return subject.right_edge.i + 1
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def bare_verb_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
+    """Extend a verb's content over a bare verb the parser coordinated with a finite cue.
+
+    ``agreed to share a port and rely on one another``: ``rely`` cannot be coordinated
+    with ``agreed`` (a bare verb beside a finite one), so it continues the content, the
+    infinitive or the clause ``to``/``would`` governs (``said he would order a review
+    and ask ...``). A finite conjunct (``... and warned``) is the speaker's next act, and
+    a cue verb (``... and think that ...``) a report of its own. A verb with only a modal
+    before it goes on the report too (``said they were tired, but would keep working``:
+    the modal is the report's, shifted back with it), as does a present-tense verb after a
+    past-tense cue, which the tagger takes for a bare one (``pledged to meet and in some
+    cases exceed its targets``); but a negated speech verb is the speaker's act
+    (``..., but would not say why``).
+    """
+    if cue.tag_ not in _FINITE_TAGS:
+        return end
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < end:
+            continue
+        if not _bare_or_modal(c, cue):
+            return end
+        verb = lexicon.verb(c)
+        refused = any(x.dep_ == "neg" and x.i < c.i for x in c.children)
+        if refused and verb is not None and verb.cls in ("speech", "writing"):
+            return end  # "..., but would not say why": the speaker's own act
+        if is_clause_cue(c, lexicon) or is_naming_cue(c, lexicon):
+            return end
+        return through_conjunct(c, end, max_gap=2)
+    return end
+
+
+def _bare_or_modal(verb: Token, cue: Token) -> bool:
+    """Whether ``verb``, coordinated with ``cue``, has no subject of its own and is bare,
+    takes only modals before it, or is present tense beside a past-tense cue."""
+    if any(x.dep_ in SUBJECT_DEPS for x in verb.children):
+        return False
+    auxes = [x for x in verb.children if x.dep_ in ("aux", "neg") and x.i < verb.i]
+    if verb.tag_ == "VBP" and cue.tag_ == "VBD" and not auxes:
+        return True
+    if verb.tag_ != "VB":
+        return False
+    return all(x.dep_ == "neg" or x.tag_ == "MD" for x in auxes)
+
+
+def speaker_act_end(content: Token, end: int, lexicon: CueLexicon) -> int:
+    """End a clausal content before a conjunct that is the speaker's act of speaking.
+
+    ``Abara said the library was safe, but would not say for how long``: the parser may
+    coordinate ``say`` with the content's verb; a negated speech or writing verb with no
+    subject of its own (``would not say``, ``could not explain``) is what the speaker
+    did (refused to say more), not part of what was said.
+    """
+    doc = content.doc
+    for c in content.rights:
+        if c.dep_ != "conj" or c.i >= end or any(x.dep_ in SUBJECT_DEPS for x in c.children):
+            continue
+        verb = lexicon.verb(c)
+        if verb is None or verb.cls not in ("speech", "writing"):
+            continue
+        if not any(x.dep_ == "neg" and x.i < c.i for x in c.children):
+            continue  # "..., but would eventually add $84 billion": what was said
+        bounds = trim_bounds(doc, content.left_edge.i, c.left_edge.i)
+        return min(end, bounds[1]) if bounds is not None else end
+    return end

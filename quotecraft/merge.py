@@ -46,8 +46,9 @@ def merge_candidates(
     inside their cue's paragraph and their quotation marks paired, and a content a colon
     or semicolon cuts off from its cue is dropped, as is a time clause after a direct
     quote's cue (:mod:`quotecraft.reported_passes`), a reported candidate whose speaker is
-    a quoted word (:func:`drop_quoted_speakers`) and an object of a direct quote's cue
-    after the quote (:func:`drop_described_objects`). A reported candidate of kind ``direct`` (a
+    a quoted word (:func:`drop_quoted_speakers`), an object of a direct quote's cue
+    after the quote (:func:`drop_described_objects`) and a content that holds the
+    attribution of a direct quote before it (:func:`drop_swallowed_attributions`). A reported candidate of kind ``direct`` (a
     passive's content wholly in marks: ``described as "reckless" by X``) joins the
     direct ones.
     """
@@ -64,6 +65,7 @@ def merge_candidates(
     reported_cands = drop_time_clauses(reported_cands, direct_cands, ctx.text)
     reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
     reported_cands = drop_described_objects(reported_cands, direct_cands)
+    reported_cands = drop_swallowed_attributions(reported_cands, direct_cands)
     cands = merge_local(direct_cands, reported_cands, fragments)
     cands = [c for c in cands if c.confidence >= min_confidence]
     # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
@@ -120,6 +122,27 @@ def drop_described_objects(
         or r.cue is None
         or r.cue_token not in before
         or before[r.cue_token] > r.cue[0]
+    ]
+
+
+def drop_swallowed_attributions(
+    reported: list[Candidate], direct_cands: Sequence[Candidate]
+) -> list[Candidate]:
+    """Drop reported contents that hold the cue of a direct quote standing before them.
+
+    ``"You winning?" she said, but Kevin was asleep, and Mara said yes``: the parser
+    makes ``she said, but Kevin was asleep`` a complement of the second ``said``; its
+    first words are the attribution of the quote before, not what Mara said. (A content
+    that holds a quote with its attribution, ``..., Barrett said, "we were floored."``,
+    stays.)
+    """
+    cues = sorted(
+        (d.cue[0], d.end) for d in direct_cands if d.kind == "direct" and d.cue is not None
+    )
+    if not cues:
+        return reported
+    return [
+        r for r in reported if not any(r.start <= at < r.end and end <= r.start for at, end in cues)
     ]
 
 

@@ -73,6 +73,36 @@ def strip_det(text: str) -> str:
     return POSSESSIVE.sub("", out).strip()
 
 
+_TRAILING_JUNK = '"“”‘’«»<>'
+
+
+def name_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the marks the tokenizer left glued to a name: leading
+    characters that are neither letters, digits nor apostrophes, trailing quotation marks
+    and angle brackets (``">Sanders``, markup residue in scraped text); unchanged if nothing is left.
+
+    Example:
+        >>> text = 'True.">Sanders said'
+        >>> s, e = name_edges(text, 5, 14)
+        >>> text[s:e]
+        'Sanders'
+    """
+    s, e = start, end
+    while s < e and not text[s].isalnum() and text[s] not in "'’":
+        s += 1  # an apostrophe stays: "let's" is a mention of "us" as "'s"
+    while e > s and text[e - 1] in _TRAILING_JUNK:
+        e -= 1
+    return (s, e) if s < e else (start, end)
+
+
+def clean_name(name: str | None) -> str | None:
+    """``name`` without the marks :func:`name_edges` leaves out (None stays None)."""
+    if not name:
+        return name
+    s, e = name_edges(name, 0, len(name))
+    return name[s:e]
+
+
 _NOT_NAMES = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME"})
 
 

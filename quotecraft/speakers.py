@@ -51,9 +51,11 @@ from .speaker_names import (
     DET,
     PERSON,
     POSSESSIVE,
+    clean_name,
     label_words,
     looks_like_name,
     mention_span,
+    name_edges,
     name_tokens,
     role_words,
     sentence_cased,
@@ -468,9 +470,9 @@ class Resolver(PronounTable):
         mention = None
         if bounds is not None:
             span = self.doc[bounds[0] : bounds[1]]
-            a, b = span.start_char, span.end_char
+            a, b = name_edges(text, span.start_char, span.end_char)  # not '">Sanders'
             mention = TextSpan(a, b, text[a:b])
-        name = ent.name
+        name = clean_name(ent.name)
         name_mention = None
         if name is not None and name in ent.name_at:
             ns, ne = ent.name_at[name]

@@ -63,11 +63,13 @@ from .reported_clauses import (
     speaker_act_end,
 )
 from .reported_neighbours import (
+    complementizer_start,
     fronted_attribution_end,
     rival_report,
     sibling_reports,
     source_apposition,
     speaker_next_acts,
+    told_whom,
 )
 from .reported_objects import (
     object_conjunct_tail,
@@ -258,12 +260,21 @@ class ReportedMatcher:
             c.dep_ == "xcomp" and self.lexicon.verb(c) is not None for c in cue.children
         ):
             return None  # "X is reported to have said that ...": X said it, the report is hearsay
-        if content.is_ancestor(cue) and any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
-            return None  # "..., as X said that Y": the cue's own complement is the content
+        as_clause = any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children)
+        if content.is_ancestor(cue) and (
+            any(c.dep_ in ("ccomp", "xcomp") for c in cue.children)
+            or (
+                as_clause
+                and any(content.i < cue.i < c.i for c in content.children if c.dep_ == "ccomp")
+            )
+        ):
+            return None  # "..., as X said that Y", "I know, as I said, that Y": not the clause
         if (
-            any(m.dep_ == "mark" and m.lower_ == "as" for m in cue.children)
+            as_clause
             and any(
-                c.dep_ in ("dobj", "attr", "oprd") and c.lower_ != "it"  # "as X put it, ..."
+                c.dep_ in ("dobj", "attr", "oprd")
+                and c.lower_ != "it"  # "as X put it, ..."
+                and not told_whom(cue, c)  # "as I told the council, ..."
                 for c in cue.children
             )
             and not cue.is_ancestor(content)
@@ -347,6 +358,7 @@ class ReportedMatcher:
         ):
             s = cue.i + 1  # "documents that officials said would harm ...": from the cue on
         s = fronted_attribution_end(cue, content, s)  # "As X said last week, | A"
+        s = complementizer_start(content, s)  # "I believe, as I said, | that A"
         s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
         undated = s
         s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"

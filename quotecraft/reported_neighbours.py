@@ -4,7 +4,9 @@ The parser often hangs a second report on the first: on its content (``X said A,
 Y said B``; ``X said A, although Y said B``: :func:`sibling_reports`), as a second
 complement of the first cue (``A said X; B said Y``: :func:`rival_report`), or a fronted
 attribution's own words on the content (``As X said last week, A``:
-:func:`fronted_attribution_end`). :class:`quotecraft.reported.ReportedMatcher` uses
+:func:`fronted_attribution_end`) or an interposed one on a *that* clause (``I believe, as I
+said, that A``: :func:`complementizer_start`); ``as X told Y`` names whom X told
+(:func:`told_whom`). :class:`quotecraft.reported.ReportedMatcher` uses
 these checks beside the content tails of :mod:`quotecraft.reported_bounds`.
 """
 
@@ -14,6 +16,7 @@ from spacy.tokens import Token
 
 from .cues import CueLexicon
 from .reported_bounds import SUBJECT_DEPS, is_clause_cue, trim_bounds
+from .wordlists import word_list
 
 _CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
 
@@ -106,6 +109,25 @@ def fronted_attribution_end(cue: Token, content: Token, start: int) -> int:
     return bounds[0] if bounds is not None and bounds[0] <= content.i else start
 
 
+def complementizer_start(content: Token, start: int) -> int:
+    """Where a content with its own *that* starts when the parser hung words before it.
+
+    ``I believe, as I said in March, that the canal can be saved``: the parse hangs the
+    ``as`` clause on ``saved``, but a clause starts at its complementizer; what stands
+    before the *that*, set off by a comma, is the reporting clause's. Unchanged when the
+    *that* is the first word, does not follow a comma (``a policy of mandating that ...``:
+    the parse may hang another clause's *that* on the head) or there is none.
+    """
+    mark = next(
+        (c for c in content.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > start),
+        None,
+    )
+    doc = content.doc
+    if mark is None or doc[mark.i - 1].text != "," or any(t.is_quote for t in doc[start : mark.i]):
+        return start  # not set off by a comma, or quoted: the words may be the speaker's
+    return mark.i + 1  # after it, as a content's leading "that" is left out
+
+
 def speaker_next_acts(cue: Token, content: Token) -> list[Token]:
     """Verbs the parser coordinated with a content's head that are the speaker's next act.
 
@@ -154,3 +176,13 @@ def source_apposition(cue: Token, start: int) -> tuple[int, int] | None:
     if doc[end + 1].pos_ == "PROPN":
         return None  # "According to officials, Ortiz, Lee and Park will ...": a list
     return start, end
+
+
+def told_whom(cue: Token, obj: Token) -> bool:
+    """Whether ``obj`` is whom a telling verb addressed (``told the council``), not what
+    was told or asked (``ask questions``, list ``told_things``)."""
+    return (
+        cue.lemma_.lower() in word_list("telling_verbs")
+        and obj.dep_ == "dobj"
+        and obj.lemma_.lower() not in word_list("told_things")
+    )

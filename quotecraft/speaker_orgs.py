@@ -41,7 +41,8 @@ _ORG_NAME = re.compile(
 def organization_of_name(name: Span) -> str | None:
     """The organization a name is placed in by a phrase of its own (``Ella Berg of
     Nordbank``, ``Jana Holt at Lindberg University``): an ORG entity after *of*, *at*
-    or *from*; or by a relative clause set off after it: *for* after its verb (``Jo
+    or *from*, or a body (list ``organization_nouns``) after *of* (``Alan Price of the
+    county sheriff's office``); or by a relative clause set off after it: *for* after its verb (``Jo
     Hale, who works for Acme,``), *at* after a verb with an object or after the object
     (``Ada Lind, who runs the fraud unit at Harbor Trust Bank,``); not *at* after a verb
     without one (``who spoke at the Harbor Institute``: a place)."""
@@ -57,6 +58,14 @@ def organization_of_name(name: Span) -> str | None:
             if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
                 ent = next((e for e in name.doc.ents if e.start <= obj.i < e.end), None)
                 return strip_det(ent.text) if ent is not None else obj.text
+            if (
+                obj.dep_ == "pobj"
+                and prep.lower_ == "of"
+                and prep.head.i == name.root.i
+                and obj.pos_ in ("NOUN", "PROPN")
+                and obj.lemma_.lower() in word_list("organization_nouns")
+            ):  # "Alan Price of the county sheriff's office"
+                return strip_det(name.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
     return None
 
 

@@ -247,6 +247,10 @@ def _cue_after(
             if not comma or own_complement or not governs:
                 return None
             start = _clause_start(before)
+            if any(
+                w.idx == start and w.dep_ == "cc" and w.i and w.nbor(-1).text == "," for w in before
+            ):
+                return None  # '"A?" he said, but B went on about "x," Y said': narration
             cand = make_candidate(q, "mixed.cue_after.v1", 0.8, t, kind="mixed")
             cand.start = start
             cand.pieces = list(q.pieces)

@@ -199,13 +199,22 @@ def speaker_outside_quote(doc: Doc, q: Quoted, index: TokenIndex, cue: Token) ->
 
 
 def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate) -> None:
-    """A speaker the parse found inside the quotation after it is replaced by the one
-    outside (:func:`speaker_outside_quote`): the quoted words never name their speaker."""
+    """A speaker the parse found inside the quotation is replaced by the one outside: after
+    the quote, :func:`speaker_outside_quote`; before it, the subject of the verb a
+    participle cue follows (``Lee said, suggesting, "Do you ...?"``) or the name right
+    before the cue, else none: the quoted words never name their speaker."""
     att = cand.attribution
     if att is None or att.speaker_head is None or cand.cue_token is None or q.close is None:
         return
-    if q.open <= doc[att.speaker_head].idx < q.close and doc[cand.cue_token].idx > q.close:
-        out = speaker_outside_quote(doc, q, index, doc[cand.cue_token])
+    if not q.open <= doc[att.speaker_head].idx < q.close:
+        return
+    cue = doc[cand.cue_token]
+    out = None
+    if cue.idx > q.close:
+        out = speaker_outside_quote(doc, q, index, cue)
+    elif cue.idx < q.open:  # 'X said, suggesting, "do you ...?"': the parse hung it inside
+        out = _participle_subject(cue, q.open) or _name_before(cue) or Attribution()
+    if out is not None:
         cand.attribution = Attribution(
             speaker=out.speaker,
             speaker_head=out.speaker_head,
@@ -213,6 +222,33 @@ def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate
             medium=att.medium,
             date=att.date,
         )
+
+
+def _participle_subject(cue: Token, before: int) -> Attribution | None:
+    """The subject of the verb a participle cue follows after a comma, before the
+    character offset ``before`` (``Lee said, adding, "..."``: Lee), or None."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBG", "VBN") or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    verb = doc[cue.i - 2]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.idx < before), None)
+    if verb.pos_ not in ("VERB", "AUX") or subject is None:
+        return None
+    return Attribution(speaker=mention_bounds(subject), speaker_head=subject.i)
+
+
+def _name_before(cue: Token) -> Attribution | None:
+    """The name right before a cue (after a bracketed aside: ``Rep. Paul Ryan (R-WI)
+    said "..."``), when the parse took a word in the quotation for its subject."""
+    doc = cue.doc
+    i = cue.i - 1
+    if i > 0 and doc[i].text == ")":
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].pos_ != "PROPN" or doc[i].ent_type_ not in ("PERSON", "ORG", ""):
+        return None
+    return Attribution(speaker=mention_bounds(doc[i]), speaker_head=i)
 
 
 def according_to_after(after: list[Token]) -> Token | None:

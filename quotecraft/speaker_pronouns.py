@@ -157,7 +157,8 @@ class PronounTable(VoicedEntityTable):
         of that gender or people: a title word or a gendered noun of it (``the deputy``,
         ``the waitress``, ``nurses``), a word of ``groups`` for *they*, a possessive or
         reflexive pronoun of it later in its sentence (``shook his head``) or a gesture
-        its verb names (``The stranger smiled.``). None otherwise: a pronoun stays
+        its verb names (``The stranger smiled.``), or for *they* a name coordinated with
+        another (``Ada and Eva left early.``). None otherwise: a pronoun stays
         unresolved rather than taken for a thing (``The car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
         if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -174,6 +175,8 @@ class PronounTable(VoicedEntityTable):
             None,
         )
         plural = gender == "plural"
+        if plural and subject is not None and _named_people(subject):
+            return None if self._inside_quote(subject.idx) else subject  # "Ada and Eva left."
         if (
             subject is None
             or subject.tag_ != ("NNS" if plural else "NN")
@@ -294,3 +297,14 @@ def _main_subject(tok: Token) -> bool:
     while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
         tok = tok.head  # "The deputy, Lee Chan, disagreed": Lee Chan
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _named_people(subject: Token) -> bool:
+    """Whether ``subject`` is a person's name coordinated with another (``Ada and Eva``,
+    ``Tomas Berg and Ines Moll``): people *they* may take up."""
+    return (
+        subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and not subject.ent_type_)
+    ) and any(
+        c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+        for c in subject.children
+    )

@@ -136,9 +136,7 @@ def drop_swallowed_attributions(
     that holds a quote with its attribution, ``..., Barrett said, "we were floored."``,
     stays.)
     """
-    cues = sorted(
-        (d.cue[0], d.end) for d in direct_cands if d.kind == "direct" and d.cue is not None
-    )
+    cues = [(d.cue[0], d.end) for d in direct_cands if d.kind == "direct" and d.cue is not None]
     if not cues:
         return reported
     return [

@@ -22,9 +22,6 @@ from .mark_table import as_mark
 
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_THAT_KEPT = SUBJECT_DEPS
-"""A leading *that* that stays: a subject (*said that was fine*). A determiner goes, as a
-complementizer does: the tagger reads most *said that time was short* that way."""
 _BRIDGE_WORDS = 2
 """Words needed on each side of a cue for the content to read across it."""
 OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
@@ -435,12 +432,14 @@ def _holds_subject(words: Span, content: Token) -> bool:
 
 
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
-    """``(s, e)`` without a leading complementizer *that* (and an adverb before it: *only that*),
+    """``(s, e)`` without a leading *that* (and an adverb before it: *only that*) unless it
+    is the subject (*said that was fine*; a determiner goes, as the tagger reads most
+    complementizers before a noun that way: *said that time was short*),
     conjunction, space or punctuation (opening
     quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
     (closing marks stay); None when nothing is left."""
     while s < e and (
-        (doc[s].lower_ in _LEADING_DROP and doc[s].dep_ not in _THAT_KEPT)
+        (doc[s].lower_ in _LEADING_DROP and doc[s].dep_ not in SUBJECT_DEPS)  # "that was fine"
         or doc[s].is_space
         or (doc[s].dep_ == "advmod" and s + 1 < e and _is_that(doc[s + 1]))  # "only that"
         or (doc[s].is_punct and as_mark(doc[s].text) not in '“"‘«(')

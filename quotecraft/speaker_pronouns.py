@@ -158,7 +158,7 @@ class PronounTable(VoicedEntityTable):
         ``the waitress``, ``nurses``), a word of ``groups`` for *they*, a possessive or
         reflexive pronoun of it later in its sentence (``shook his head``) or a gesture
         its verb names (``The stranger smiled.``), or for *they* a name coordinated with
-        another (``Ada and Eva left early.``). None otherwise: a pronoun stays
+        another (``Tomas Berg and Ines Moll run the bakery.``). None otherwise: a pronoun stays
         unresolved rather than taken for a thing (``The car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
         if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -176,7 +176,7 @@ class PronounTable(VoicedEntityTable):
         )
         plural = gender == "plural"
         if plural and subject is not None and _named_people(subject):
-            return None if self._inside_quote(subject.idx) else subject  # "Ada and Eva left."
+            return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."
         if (
             subject is None
             or subject.tag_ != ("NNS" if plural else "NN")
@@ -300,8 +300,9 @@ def _main_subject(tok: Token) -> bool:
 
 
 def _named_people(subject: Token) -> bool:
-    """Whether ``subject`` is a person's name coordinated with another (``Ada and Eva``,
-    ``Tomas Berg and Ines Moll``): people *they* may take up."""
+    """Whether ``subject`` is a person's name coordinated with another (``Tomas Berg and
+    Ines Moll``): people *they* may take up. A name the tagger labelled a place or a body
+    is not (``Paris and Rome``)."""
     return (
         subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and not subject.ent_type_)
     ) and any(

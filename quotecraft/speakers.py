@@ -484,7 +484,7 @@ class Resolver(PronounTable):
             how = Resolution.NAMED if name_mention is not None else Resolution.UNRESOLVED
         link = None
         if self.kb is not None and ent.kind is SpeakerKind.PERSON and ent.name:
-            entry = self.kb.link(ent.name, gender=ent.gender, title=ent.title)
+            entry = self.kb.link(name or ent.name, gender=ent.gender, title=ent.title)
             link = Link(entry.name, entry.id) if entry is not None else None
         return SpeakerRecord(
             id=ent.id,

@@ -11,7 +11,9 @@ import pytest
 import quotecraft
 from quotecraft.errors import RuleError
 from quotecraft.kb import KnowledgeBase
-from quotecraft.records import Link
+from quotecraft.records import Link, SpeakerKind
+from quotecraft.speaker_table import Entity
+from quotecraft.speakers import Resolver
 
 ROWS = [
     {
@@ -85,3 +87,13 @@ def test_a_registered_knowledge_base_is_found_by_name(extractor: Any) -> None:
     ex = quotecraft.load(extractor.model_name, kb="test-people.v1")
     (q,) = ex("Captain Tomas Berg said the ship was late.").quotes
     assert q.speaker is not None and q.speaker.link == Link("Tomas Berg", "Q000002")
+
+
+def test_a_name_glued_to_markup_links_by_its_cleaned_name(extractor: Any) -> None:
+    # scraped text: the record trims '">' from a name, and the lookup must use that name
+    doc = extractor.nlp("The ferries were idle.")
+    resolver = Resolver(doc, kb=KnowledgeBase.from_rows(ROWS))
+    ent = Entity("S1", SpeakerKind.PERSON, names=['">Tomas Berg'])
+    record = resolver.record(ent, None, doc.text)
+    assert record.name == "Tomas Berg"
+    assert record.link == Link("Tomas Berg", "Q000002")

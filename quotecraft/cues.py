@@ -179,15 +179,16 @@ def default_lexicon() -> CueLexicon:
     noun_rows = data_tsv("cues/nouns.tsv")
     nouns = {row[0]: float(row[1]) for row in noun_rows}
     noun_types = {row[0]: row[2] for row in noun_rows if len(row) > 2 and row[2]}
+    prep_rows = data_tsv("cues/noun_preps.tsv")
+    for row in prep_rows:  # "her opinion of the deal": belief; "his call for ...": speech
+        noun_types.setdefault(row[0], row[2] if len(row) > 2 and row[2] else "speech")
     phrases = {row[0]: (row[1], float(row[2])) for row in data_tsv("cues/phrases.tsv")}
     return CueLexicon(
         verbs=verbs,
         nouns=nouns,
         phrases=phrases,
         propositional_nouns=data_set("propositional_nouns.txt"),
-        noun_preps={
-            row[0]: frozenset(row[1].split(",")) for row in data_tsv("cues/noun_preps.tsv")
-        },
+        noun_preps={row[0]: frozenset(row[1].split(",")) for row in prep_rows},
         noun_types=noun_types,
     )
 

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from . import errors
 from .admission import names_no_source, of_degree
 from .attribution import is_negated, speaker_head
+from .cue_typing import TypeModel, type_features
 from .cues import CueLexicon
 from .errors import WeightsError
 from .resources import data_set, read_text
@@ -56,8 +57,8 @@ SCORED_RULE = "reported.scored.v1"
 DEFAULT_WEIGHTS = "scorer_weights.json"
 """The packaged weights, in ``quotecraft/data/``."""
 
-FORMAT = "quotecraft.cue_scorer.v1"
-"""The ``format`` field of a weights file."""
+FORMAT = "quotecraft.cue_scorer.v1"  # the ``format`` field of a weights file
+_NOT_META = ("weights", "vocabulary", "format", "frames", "type_weights")
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -225,13 +226,7 @@ def subject_type(cue: Token) -> str:
 
 
 def _bucket(n: int) -> str:
-    if n <= 3:
-        return "1-3"
-    if n <= 8:
-        return "4-8"
-    if n <= 20:
-        return "9-20"
-    return "21+"
+    return next((b for top, b in ((3, "1-3"), (8, "4-8"), (20, "9-20")) if n <= top), "21+")
 
 
 def features(
@@ -346,6 +341,7 @@ class CueScorer:
         meta: the file header (corpus, citation, command, date, threshold found).
         frames: the frames whose candidates the scorer admits (:data:`DEFAULT_FRAMES`
             unless given; :data:`ALL_FRAMES` adds intentions and objects).
+        types: the type model for cues outside the lexicon (:mod:`quotecraft.cue_typing`).
     """
 
     def __init__(
@@ -354,11 +350,13 @@ class CueScorer:
         vocabulary: Iterable[str] = (),
         meta: Mapping[str, Any] | None = None,
         frames: Iterable[str] = DEFAULT_FRAMES,
+        types: TypeModel | None = None,
     ) -> None:
         self.weights = dict(weights)
         self.vocabulary = frozenset(vocabulary)
         self.meta = dict(meta or {})
         self.frames = tuple(f for f in ALL_FRAMES if f in set(frames))
+        self.types = types
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -389,19 +387,21 @@ class CueScorer:
         left to them. ``text`` is the Doc's text (default ``doc.text``, rebuilt by spaCy).
         """
         taken_cues = {c.cue_token for c in taken if c.cue_token is not None}
-        by_cue: dict[int, list[tuple[float, Token, Token]]] = {}
+        by_cue: dict[int, list[tuple[float, Token, Token, list[str]]]] = {}
         for cue, content, frame in cue_candidates(doc, self.frames):
             if cue.i in taken_cues:
                 continue
-            p = self.score(cue, content, frame, matcher.lexicon)
-            if p >= threshold:
-                by_cue.setdefault(cue.i, []).append((p, cue, content))
+            names = features(cue, content, frame, matcher.lexicon, self.vocabulary)
+            if (p := self.probability(names)) >= threshold:
+                by_cue.setdefault(cue.i, []).append((p, cue, content, names))
         out: list[Candidate] = []
         for scored in by_cue.values():
             # the likeliest reading of each cue that gives a content
-            for p, cue, content in sorted(scored, key=lambda x: (-x[0], x[2].i)):
+            for p, cue, content, names in sorted(scored, key=lambda x: (-x[0], x[2].i)):
                 cand = matcher.candidate(doc, SCORED_RULE, cue, content, round(p, 3))
                 if cand is not None and not _wholly_quoted(text or doc.text, cand.start, cand.end):
+                    if cand.cue_type is None and self.types is not None:  # not in the lexicon
+                        cand.cue_type = self.types.predict(type_features(cue, names))
                     out.append(cand)
                     break
         return out
@@ -416,6 +416,7 @@ class CueScorer:
             "frames": list(self.frames),
             "vocabulary": sorted(self.vocabulary),
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
+            **({"type_weights": self.types.to_dict()} if self.types is not None else {}),
         }
 
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -454,10 +455,9 @@ class CueScorer:
             raise WeightsError(
                 f"{errors.WEIGHTS_INVALID} {where}: 'frames' must be a list of some of {list(ALL_FRAMES)}{fix}"
             )
-        meta = {
-            k: v for k, v in data.items() if k not in ("weights", "vocabulary", "format", "frames")
-        }
-        return cls({k: float(v) for k, v in weights.items()}, vocab, meta, frames)
+        types = TypeModel.from_dict(data.get("type_weights"), where)
+        meta = {k: v for k, v in data.items() if k not in _NOT_META}
+        return cls({k: float(v) for k, v in weights.items()}, vocab, meta, frames, types)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> CueScorer:

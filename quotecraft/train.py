@@ -25,12 +25,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import errors
+from .cue_typing import TypeModel, type_features
 from .cues import CueLexicon
 from .errors import TrainingDataError
 from .scorer import ALL_FRAMES, DEFAULT_FRAMES, CueScorer, cue_candidates, features
+from .sources import commitment_cue_type
 
 Example = tuple[list[str], int]
 """The feature names of one candidate and its label (1: a gold cue)."""
@@ -132,6 +134,17 @@ def examples(
     frames: Iterable[str] | None = None,
 ) -> Iterator[Example]:
     """One example per candidate cue of each parsed document, labelled by the gold cues."""
+    for _cue, _content, _frame, names, label in labelled(docs, golds, lexicon, frames):
+        yield names, label
+
+
+def labelled(
+    docs: Iterable[Doc],
+    golds: Iterable[Mapping[str, Any]],
+    lexicon: CueLexicon,
+    frames: Iterable[str] | None = None,
+) -> Iterator[tuple[Token, Token, str, list[str], int]]:
+    """Each candidate cue as ``(cue, content head, frame, feature names, label)``."""
     keep = tuple(frames) if frames is not None else None
     for doc, gold in zip(docs, golds, strict=True):
         cues = gold_cues(gold)
@@ -145,7 +158,22 @@ def examples(
             label = int(
                 any(s < end and start < e and (cs < 0 or cs <= at < ce) for s, e, cs, ce in cues)
             )
-            yield features(cue, content, frame, lexicon), label
+            yield cue, content, frame, features(cue, content, frame, lexicon), label
+
+
+def type_examples(
+    rows: Iterable[tuple[Token, Token, str, list[str], int]], lexicon: CueLexicon
+) -> list[tuple[list[str], str]]:
+    """The type model's examples: each gold cue (a positive row) whose type the lexicon
+    gives (with the rule that makes ``vowed to`` an intention), with its type features."""
+    out = []
+    for cue, content, _frame, names, label in rows:
+        lemma = "according to" if cue.lower_ == "according" else cue.lemma_.lower()
+        base = lexicon.cue_type(lemma) if label else None
+        if base is not None:
+            cue_type = commitment_cue_type(base, cue, content) or base
+            out.append((type_features(cue, names), cue_type))
+    return out
 
 
 def vocabulary(
@@ -233,6 +261,20 @@ def fit(
     }
 
 
+def fit_types(
+    examples: Sequence[tuple[list[str], str]], *, l2: float = 1e-3, epochs: int = 300
+) -> TypeModel:
+    """The type model (:mod:`quotecraft.cue_typing`): one logistic regression per type
+    present (that type against the rest) on ``(type features, type)`` examples."""
+    present = sorted({t for _, t in examples})
+    return TypeModel(
+        {
+            t: fit([(n, int(label == t)) for n, label in examples], l2=l2, epochs=epochs)
+            for t in present
+        }
+    )
+
+
 def train_examples(
     exs: Sequence[Example],
     lexicon: CueLexicon,
@@ -243,11 +285,14 @@ def train_examples(
     epochs: int = 300,
     meta: Mapping[str, Any] | None = None,
     frames: Iterable[str] = DEFAULT_FRAMES,
+    typed: Sequence[tuple[list[str], str]] = (),
 ) -> CueScorer:
-    """A scorer fitted on examples (their lemmas capped to the vocabulary first)."""
+    """A scorer fitted on examples (their lemmas capped to the vocabulary first), with a
+    type model fitted on ``typed`` (:func:`type_examples`) when there are any."""
     vocab = vocabulary(exs, lexicon, min_cue_count, min_candidate_count)
     capped = [(_capped(names, vocab), label) for names, label in exs]
     weights = fit(capped, l2=l2, epochs=epochs)
+    types = fit_types(typed, epochs=epochs) if typed else None
     header = {
         "examples": len(capped),
         "positives": int(sum(label for _, label in capped)),
@@ -255,9 +300,10 @@ def train_examples(
         "epochs": epochs,
         "min_cue_count": min_cue_count,
         "min_candidate_count": min_candidate_count,
+        "typed_examples": len(typed),
         **(meta or {}),
     }
-    return CueScorer(weights, vocab, header, frames)
+    return CueScorer(weights, vocab, header, frames, types)
 
 
 def parse_gold(docs: Sequence[Mapping[str, Any]], model: str | None = None) -> Iterator[Doc]:
@@ -292,7 +338,9 @@ def train(
         )
     docs = read_gold(gold)
     lexicon = load(model).lexicon
-    exs = list(examples(parse_gold(docs, model), docs, lexicon, frames))
+    # every frame's candidates: the gold cues of all of them teach the type model
+    rows = list(labelled(parse_gold(docs, model), docs, lexicon, ALL_FRAMES))
+    exs = [(names, label) for _cue, _content, frame, names, label in rows if frame in frames]
     from . import __version__
 
     header = {
@@ -312,6 +360,7 @@ def train(
         epochs=epochs,
         meta=header,
         frames=frames,
+        typed=type_examples(rows, lexicon),
     )
 
 

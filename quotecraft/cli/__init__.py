@@ -91,6 +91,11 @@ def _add_extract(sub: Any) -> None:
         help="user rule file (JSON/YAML); repeatable",
     )
     p.add_argument(
+        "--weights",
+        metavar="FILE",
+        help="cue scorer weights written by `quotecraft train` (default: the packaged ones)",
+    )
+    p.add_argument(
         "--kinds",
         default="direct,indirect,mixed",
         help="comma-separated kinds to keep (default: all)",
@@ -334,6 +339,7 @@ def run_extract(args: argparse.Namespace) -> int:
             min_confidence=args.min_confidence,
             disabled_rules=args.disable,
         ),
+        weights=args.weights,
     )
     counter = {"read": 0}
     # unreadable inputs, each with the number of documents read before it (for input order)

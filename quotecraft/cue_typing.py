@@ -10,10 +10,10 @@ written medium, negation, mood and the shape of the content (:func:`type_feature
 No lemma is among its features, so what it learns from the lexicon's cues carries
 over to verbs it has never seen.
 
-The model is one weight vector per :class:`~quotecraft.records.CueType` (one logistic
-regression against the rest, fitted by :func:`quotecraft.train.fit_types` on the gold cues of the
-training file whose lemma the lexicon types); the type is the one with the highest
-score. ``quotecraft train`` fits it with the scorer and writes it under
+The model is one weight vector per :class:`~quotecraft.records.CueType`, a multinomial
+logistic regression fitted by :func:`quotecraft.train.fit_types` on the gold cues of the
+training file whose lemma the lexicon types; the type is the one with the highest
+score (``benchmarks/cue_types.py`` measures it). ``quotecraft train`` fits it with the scorer and writes it under
 ``type_weights`` in the weights file; a file without it leaves such cues untyped.
 
 Example:
@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from . import errors
 from .attribution import speaker_head
+from .cues import CueLexicon
 from .errors import WeightsError
 from .records import CueType
 from .sources import is_evidence
@@ -67,6 +68,17 @@ def type_features(cue: Token, names: Iterable[str]) -> list[str]:
         elif head.lemma_.lower() in word_list("written_media"):
             out.append("subj_doc=written")
     return out
+
+
+def model_type(
+    model: TypeModel | None, lexicon: CueLexicon, cue: Token, names: Iterable[str]
+) -> str | None:
+    """The type model's type for a cue the lexicon does not type (None when it does,
+    for the lexicon's type is given at assembly, or without a model)."""
+    lemma = "according to" if cue.lower_ == "according" else cue.lemma_.lower()
+    if model is None or lexicon.verb(cue) is not None or lexicon.cue_type(lemma) is not None:
+        return None
+    return model.predict(type_features(cue, names))
 
 
 class TypeModel:

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from . import errors
 from .admission import names_no_source, of_degree
 from .attribution import is_negated, speaker_head
-from .cue_typing import TypeModel, type_features
+from .cue_typing import TypeModel, model_type
 from .cues import CueLexicon
 from .errors import WeightsError
 from .resources import data_set, read_text
@@ -400,8 +400,8 @@ class CueScorer:
             for p, cue, content, names in sorted(scored, key=lambda x: (-x[0], x[2].i)):
                 cand = matcher.candidate(doc, SCORED_RULE, cue, content, round(p, 3))
                 if cand is not None and not _wholly_quoted(text or doc.text, cand.start, cand.end):
-                    if cand.cue_type is None and self.types is not None:  # not in the lexicon
-                        cand.cue_type = self.types.predict(type_features(cue, names))
+                    typed = model_type(self.types, matcher.lexicon, cue, names)
+                    cand.cue_type = cand.cue_type or typed
                     out.append(cand)
                     break
         return out

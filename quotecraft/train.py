@@ -262,15 +262,54 @@ def fit(
 
 
 def fit_types(
-    examples: Sequence[tuple[list[str], str]], *, l2: float = 1e-3, epochs: int = 300
+    examples: Sequence[tuple[list[str], str]],
+    *,
+    l2: float = 1e-4,
+    epochs: int = 300,
+    rate: float = 0.1,
 ) -> TypeModel:
-    """The type model (:mod:`quotecraft.cue_typing`): one logistic regression per type
-    present (that type against the rest) on ``(type features, type)`` examples."""
-    present = sorted({t for _, t in examples})
+    """The type model (:mod:`quotecraft.cue_typing`): a multinomial logistic regression
+    (softmax over the types present) on ``(type features, type)`` examples, fitted like
+    :func:`fit` (full-batch Adam, L2 on every weight but the biases); deterministic."""
+    types = sorted({t for _, t in examples})
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for r, (names, _t) in enumerate(examples):
+        for name in dict.fromkeys(names):
+            cols.append(index.setdefault(name, len(index)))
+            rows.append(r)
+    n, k, c = len(examples), len(index), len(types)
+    row = np.asarray(rows, dtype=np.int64)
+    col = np.asarray(cols, dtype=np.int64)
+    y = np.zeros((n, c))
+    y[np.arange(n), [types.index(t) for _, t in examples]] = 1.0
+    penalty = np.full((k, 1), l2)
+    if "bias" in index:
+        penalty[index["bias"]] = 0.0
+    w, m, v = np.zeros((k, c)), np.zeros((k, c)), np.zeros((k, c))
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, epochs + 1):
+        # the sparse products one type at a time (features are binary)
+        z = np.stack([np.bincount(row, weights=w[col, j], minlength=n) for j in range(c)], 1)
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        residual = (p / p.sum(axis=1, keepdims=True) - y) / n
+        grad = (
+            np.stack([np.bincount(col, weights=residual[row, j], minlength=k) for j in range(c)], 1)
+            + 2 * penalty * w
+        )
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad * grad
+        w -= rate * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
+    names = sorted(index, key=index.__getitem__)
     return TypeModel(
         {
-            t: fit([(n, int(label == t)) for n, label in examples], l2=l2, epochs=epochs)
-            for t in present
+            t: {
+                name: round(float(w[i, j]), 6)
+                for i, name in enumerate(names)
+                if abs(w[i, j]) >= 1e-4
+            }
+            for j, t in enumerate(types)
         }
     )
 

@@ -16,9 +16,11 @@ from spacy.tokens import Doc
 
 import quotecraft
 from quotecraft import cli
+from quotecraft.cue_typing import TypeModel, type_features
 from quotecraft.cues import default_lexicon
 from quotecraft.errors import TrainingDataError, WeightsError
 from quotecraft.extractor import Config, Extractor
+from quotecraft.records import CueType
 from quotecraft.scorer import (
     ALL_FRAMES,
     FORMAT,
@@ -326,3 +328,112 @@ def test_train_cli_bad_input_exits_2(
     assert not (tmp_path / "w.json").exists()
     with pytest.raises(TrainingDataError):
         read_gold(gold)
+
+
+# -- cue types of the cues the scorer admits (quotecraft.cue_typing) ------------------------
+
+
+def test_type_model_predicts_the_highest_score_and_round_trips(tmp_path: Path) -> None:
+    types = TypeModel({"speech": {"bias": 0.5}, "belief": {"subj=pron1": 2.0}})
+    assert types.predict(["bias"]) == "speech"
+    assert types.predict(["bias", "subj=pron1"]) == "belief"
+    path = tmp_path / "w.json"
+    CueScorer({"bias": -1.0}, types=types).save(path)
+    data = json.loads(path.read_text("utf-8"))
+    assert data["type_weights"] == {"belief": {"subj=pron1": 2.0}, "speech": {"bias": 0.5}}
+    back = CueScorer.from_file(path)
+    assert back.types is not None and back.types.weights == types.weights
+    assert "type_weights" not in back.meta
+    assert CueScorer.from_dict({"format": FORMAT, "weights": {}}).types is None
+
+
+def test_bad_type_weights_are_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"format": FORMAT, "weights": {}, "type_weights": {"gossip": {"bias": 1}}})
+    )
+    with pytest.raises(WeightsError, match=r"'type_weights' must map cue types .*quotecraft train"):
+        quotecraft.load(weights=bad)
+
+
+def test_a_cue_outside_the_lexicon_takes_the_type_models_type(tmp_path: Path) -> None:
+    w = tmp_path / "w.json"
+    types = TypeModel({"speech": {"bias": 0.5}, "belief": {"subj=pron1": 2.0}})
+    CueScorer({"bias": -3.0, "lemma=wager": 6.0}, {"wager"}, types=types).save(w)
+    ex = quotecraft.load(weights=w)
+    (q,) = ex("Ivo Tamm wagered that the pier would reopen in spring.").quotes
+    assert q.rule == SCORED_RULE and q.cue is not None and q.cue.type is CueType.SPEECH
+    (q,) = ex("I wagered that the pier would reopen in spring.").quotes
+    assert q.cue is not None and q.cue.type is CueType.BELIEF
+    # so a user who keeps speech only drops the belief
+    speech = quotecraft.load(weights=w, config={"cue_types": ["speech"]})
+    assert len(speech("I wagered that the pier would reopen in spring.").quotes) == 0
+    # a weights file without a type model leaves such a cue untyped, as before
+    CueScorer({"bias": -3.0, "lemma=wager": 6.0}, {"wager"}).save(w)
+    (q,) = quotecraft.load(weights=w)("Ivo Tamm wagered that the pier would reopen.").quotes
+    assert q.cue is not None and q.cue.type is None
+
+
+def test_type_features_leave_out_the_word_and_its_lexicon_class(nlp: Any) -> None:
+    doc = nlp("The survey hinted that turnout had fallen.")
+    cue, content, frame = cue_candidates(doc)[0]
+    names = features(cue, content, frame, default_lexicon())
+    kept = type_features(cue, names)
+    assert not [n for n in kept if n.startswith(("lemma=", "head=")) or "class=" in n]
+    assert "frame=ccomp" in kept and "subj_doc=evidence" in kept
+
+
+def test_training_fits_a_type_model_on_the_lexicons_cues(tmp_path: Path) -> None:
+    lines = []
+    for i, (text, cue) in enumerate(
+        [
+            ("Ana Ruiz said that the ferry would run late.", "said"),
+            ("Tom Berg announced that the mill would reopen.", "announced"),
+            ("We believe that the mill will stay shut.", "believe"),
+            ("I think that the ferry is late again.", "think"),
+        ]
+        * 3
+    ):
+        s = text.index(cue)
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"d{i}",
+                    "text": text,
+                    "quotes": [{"cue": {"start": s, "end": s + len(cue)}}],
+                }
+            )
+        )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", "utf-8")
+    scorer = train(gold, min_cue_count=1)
+    assert scorer.meta["typed_examples"] == 12
+    assert scorer.types is not None and set(scorer.types.weights) == {"speech", "belief"}
+    doc = quotecraft.load().nlp("We suspect that the pier will close.")
+    cue, content, frame = cue_candidates(doc)[0]
+    names = type_features(cue, features(cue, content, frame, default_lexicon()))
+    assert scorer.types.predict(names) == "belief"
+
+
+def test_packaged_weights_type_every_kind_of_cue() -> None:
+    s = CueScorer.default()
+    assert s.types is not None and set(s.types.weights) == {t.value for t in CueType}
+    assert s.meta.get("type_weights_trained", {}).get("command", "").startswith("quotecraft train")
+
+
+def test_extract_cli_takes_trained_weights(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Ivo Tamm wagered that the pier would reopen in spring.\n", "utf-8")
+    w = tmp_path / "w.json"
+    CueScorer({"bias": -3.0, "lemma=wager": 6.0}, {"wager"}).save(w)
+    assert cli.main(["extract", "-q", "--weights", str(w), str(src)]) == 0
+    (q,) = json.loads(capsys.readouterr().out)["quotes"]
+    assert q["rule"] == SCORED_RULE and q["cue"]["text"] == "wagered"
+    CueScorer({"bias": -30.0}).save(w)
+    assert cli.main(["extract", "-q", "--weights", str(w), str(src)]) == 0
+    assert json.loads(capsys.readouterr().out)["quotes"] == []
+    assert cli.main(["extract", "-q", "--weights", str(tmp_path / "none.json"), str(src)]) == 1
+    err = capsys.readouterr().err
+    assert "E071 no weights file" in err and "Traceback" not in err

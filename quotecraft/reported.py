@@ -72,6 +72,7 @@ from .reported_neighbours import (
     told_whom,
 )
 from .reported_objects import (
+    held_clause,
     object_conjunct_tail,
     object_part,
     object_tail,
@@ -250,6 +251,8 @@ class ReportedMatcher:
                 return None  # "In a new poll, ...": only a fronted phrase names a source
             if content.lemma_.lower() in self.lexicon.verbs:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks
+        if cue.pos_ == "NOUN" and content.dep_ in ("pobj", "pcomp") and held_clause(cue):
+            return None  # "her view of the plan is that ...": the clause is the content
         if rule.set_off and not set_off(cue):
             return None  # "you know, the plan ...": an aside only when set apart
         if _subjectless(content, cue):

@@ -232,3 +232,18 @@ def split_object_end(cue: Token, content: Token, end: int) -> int:
             last = obj
             end = max(end, obj.right_edge.i + 1)
     return end
+
+
+def held_clause(noun: Token) -> bool:
+    """Whether a noun cue is the subject of *be* with a ``that`` clause (``her view of the
+    plan is that it will fail``): the clause is what she holds (rule
+    ``reported.noun_is_that.v1``), not the noun's prepositional object."""
+    head = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in head.children
+        )
+    )

@@ -99,19 +99,24 @@ class CueLexicon:
         lemma = self.forms.get(tok.lower_)
         return self.verbs.get(lemma) if lemma is not None else None
 
-    def cue_type(self, lemma: str | None) -> str | None:
+    def cue_type(self, lemma: str | None, pos: str | None = None) -> str | None:
         """The cue type (``speech``, ``writing``, ``belief``, ``intention``, ``evidence``) of
         a cue lemma: a verb's class, speech for noun cues, phrases and punctuation cues
-        (a colon, a dash), None for a verb outside the lexicon.
+        (a colon, a dash), None for a verb outside the lexicon. With ``pos="NOUN"``, a
+        noun cue's own type comes first (the noun *report* is writing, the verb speech).
 
         Example:
             >>> lex = default_lexicon()
             >>> lex.cue_type("say"), lex.cue_type("believe"), lex.cue_type("according to")
             ('speech', 'belief', 'speech')
+            >>> lex.cue_type("report"), lex.cue_type("report", "NOUN")
+            ('speech', 'writing')
         """
         if not lemma:
             return None
         key = lemma.lower()
+        if pos == "NOUN" and key in self.noun_types:
+            return self.noun_types[key]  # "the growers' support for": a stance, not the verb's act
         key = self.misread.get(key, key)
         verb = self.verbs.get(key) or self.verbs.get(key.split(" ", 1)[0])
         if verb is not None:

@@ -447,7 +447,7 @@ class ReportedMatcher:
         sh = att.speaker_head
         if sh is not None and s <= sh < e and not bridged:
             return None
-        lexicon_type = self.lexicon.cue_type(lemma)
+        lexicon_type = self.lexicon.cue_type(lemma, cue.pos_)
         base_type = lexicon_type or rule.cue_type  # "as X put it": the pattern's type
         return Candidate(
             kind="indirect",
@@ -459,7 +459,7 @@ class ReportedMatcher:
             cue_lemma=lemma,
             cue_type=source_cue_type(base_type, doc, att.document, att.medium)
             or commitment_cue_type(base_type, cue, content)
-            or (base_type if lexicon_type is None else None),
+            or (base_type if lexicon_type is None or cue.pos_ == "NOUN" else None),
             cue_token=cue.i,
             negated=negated,
             attribution=att,

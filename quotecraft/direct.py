@@ -56,6 +56,7 @@ from .direct_subjects import (
     inverted_attribution,
     inverted_speaker,
     keep_speaker_outside,
+    names_object,
     naming,
     phrase_before,
     puts_it,
@@ -340,6 +341,8 @@ def _cue_before(
         t = before[k]
         if not is_speech_cue(t, lexicon):
             continue
+        if names_object(t, q.open, q.end):
+            return None  # 'called the deal "a betrayal."': the mixed quote of the object
         between = before[k + 1 :]
         allowed: set[int] = set()
         for c in t.children:

@@ -340,6 +340,20 @@ def interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> in
     return lead[0].idx
 
 
+def names_object(t: Token, open_mark: int, end: int) -> bool:
+    """A naming verb whose object comes before the marks and whose predicate is in them
+    (``called the deal "a betrayal."``, ``calling it "absurd."``): what the verb says is
+    the object and its predicate together, a mixed quote (rule ``reported.call_as.v1``),
+    not a direct quote of the predicate, even when the sentence's full stop is inside
+    the marks."""
+    if t.lemma_.lower() not in word_list("naming_verbs"):
+        return False
+    kids = list(t.children)
+    return any(c.dep_ == "dobj" and c.idx < open_mark for c in kids) and any(
+        c.dep_ == "oprd" and open_mark < c.idx < end for c in kids
+    )
+
+
 def naming(t: Token) -> bool:
     """A verb of ``naming_verbs`` as a participle on a noun (``a podcast called``, ``a
     city pronounced``, ``the so-called``): what follows in marks is a name or a sound,

@@ -114,6 +114,7 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         return None if body.group(1).split()[0].lower() in DET else body.group(1)  # "a school"
     toks = [t for word in title.split() for t in _title_parts(word, words, mods)]
     quantifiers = word_list("quantifiers")
+    bodies = word_list("organization_nouns")
     kept: list[str] = []
     for k, tok in enumerate(toks):
         low = tok.lower()
@@ -121,6 +122,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body
         role = low in words or singular in words or low in gendered_nouns()  # "Father says"
+        if role and _named_body(toks[k:], bodies):
+            role = False  # "Harlow Teachers Union president": the union's name holds a role word
         named_next = low in quantifiers and k + 1 < len(toks) and toks[k + 1][:1].isupper()
         if not kept and low in quantifiers and not named_next:
             continue  # "One candidate", "Another pollster": no body ("All Nippon Airways" is)
@@ -130,7 +133,6 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
             continue
         kept.append(tok)
     fields = word_list("office_fields")
-    bodies = word_list("organization_nouns")
     while kept and not _owned_body(kept, bodies):
         if kept[-1].lower() not in fields and kept[-1][:1].isupper():
             break
@@ -157,3 +159,14 @@ def _title_parts(word: str, words: frozenset[str], mods: frozenset[str]) -> list
 def _owned_body(kept: list[str], bodies: frozenset[str]) -> bool:
     """``Marren campaign``, ``Obama administration``: a lowercase body noun after a name."""
     return len(kept) > 1 and kept[-1].lower() in bodies and kept[-2][:1].isupper()
+
+
+def _named_body(toks: list[str], bodies: frozenset[str]) -> bool:
+    """Whether the capitalized run starting at ``toks[0]`` ends in a body noun (``Teachers
+    Union``, ``Nurses Association``): a name, though its first word is a role's."""
+    for tok in toks[1:]:
+        if not tok[:1].isupper():
+            return False
+        if POSSESSIVE.sub("", tok).lower() in bodies:  # "Teachers Union's president"
+            return True
+    return False

@@ -11,8 +11,8 @@ Two suites of sentences written for them (no corpus text), one JSON object a lin
   expected quote has ``content`` (the words of the content, or of a split quote's pieces,
   with surrounding quotation marks, spaces and final punctuation trimmed as the reference
   scorer trims them) and any of ``kind``, ``cue`` (the cue's text), ``type`` (the cue's
-  type), ``speaker`` (the speaker's name; ``null``: no speaker) and ``medium`` (the
-  medium's text).
+  type), ``speaker`` (the speaker's name; ``null``: no speaker), ``medium`` (the
+  medium's text) and ``negated`` (whether the cue is negated).
 
 A known failure has ``xfail`` (the reason). ``tests/test_behaviour.py`` runs each case as
 a test (known failures as strict xfails); this script prints the pass rate by capability
@@ -94,6 +94,7 @@ def _quote_fields(q: Any) -> dict[str, Any]:
         "type": q.cue.type.value if q.cue is not None and q.cue.type is not None else None,
         "medium": q.medium.text if q.medium is not None else None,
         "speaker": q.speaker.name if q.speaker is not None else None,
+        "negated": q.cue.negated if q.cue is not None else None,
     }
 
 

@@ -39,8 +39,10 @@ from .sources import (
 )
 from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
+    SUBJECT_DEPS,
     aside_read_as_clause,
     plural_after_article,
+    stranded_subject,
     subject_across_aside,
     subject_before_closing_cue,
     subject_of_verb_read_as_participle,
@@ -48,7 +50,6 @@ from .subject_asides import (
 )
 from .wordlists import word_list
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _HOLDING_PREPS = frozenset({"in", "under", "on"})
 """Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
@@ -73,8 +74,15 @@ class Attribution:
 
 
 def is_negated(cue: Token) -> bool:
-    """True when the cue verb has a negation (``did not say``, ``never said``)."""
-    return any(c.dep_ == "neg" for c in cue.children)
+    """True when the cue verb has a negation (``did not say``, ``never said``), or is one
+    of a ``neither ... nor`` pair (``would neither confirm nor deny``)."""
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in cue.children
+    ):
+        return True
+    return cue.dep_ == "conj" and any(
+        c.dep_ == "preconj" and c.lower_ == "neither" for c in cue.head.children
+    )
 
 
 def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
@@ -306,10 +314,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         return head.i, head.i + 1
     start = head.i
     for c in head.lefts:
-        if c.dep_ in ("punct", "cc") or c.dep_ in ("relcl", "appos", "acl"):
-            continue
+        if c.dep_ in ("punct", "cc", "preconj") or c.dep_ in ("relcl", "appos", "acl"):
+            continue  # "Both the mayor and ...": the pair, without "both"
         start = min(start, c.left_edge.i)
     start = max(start, plural_after_article(head))  # "a decision critics called": critics
+    paired = any(c.dep_ == "cc" for c in head.children)
+    if paired and start < head.i and head.doc[start].lower_ in ("both", "either", "neither"):
+        start += 1  # "Both Ana Ruiz and Tom Berg": the pair, not "both" (the tagger's det)
     # never cross a comma or parenthesis between start and head
     for i in range(head.i - 1, start - 1, -1):
         if as_mark(head.doc[i].text) in (",", "(", ")", ";", "—", "–", '"', "“", "”"):
@@ -410,43 +421,6 @@ def addressee(cue: Token) -> tuple[int, int] | None:
             and c.pos_ in ("PROPN", "NOUN", "PRON")
         ):
             return mention_bounds(c)
-    return None
-
-
-_STRANDED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_STRANDED_REACH = 12
-
-
-def stranded_subject(cue: Token) -> Token | None:
-    """The name just before a finite cue verb the parser left without a subject.
-
-    ``Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
-    that ...``: the parser makes *Reid* a conjunct of *Nevada*, and *said* has no
-    subject. The speaker is then the nearest named entity (person, organization,
-    group or place) to the left of the cue, in its sentence, at most 12 tokens away,
-    with no verb, no clause boundary and no quotation mark between the two, and not
-    the object of a preposition; its last token is returned. A cue the parser made a
-    conjunct of the verb of a quotation closed before it counts too.
-    """
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        return None
-    if cue.dep_ == "conj":  # '"... in this case," Chief Ann Lee said': a conjunct of the
-        if not quote_verb_before(cue.head, cue):  # quote's verb, after its close
-            return None
-    elif cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
-        return None
-    start = max(cue.sent.start, cue.i - _STRANDED_REACH)
-    for k in range(cue.i - 1, start - 1, -1):
-        t = cue.doc[k]
-        if (
-            t.pos_ in ("VERB", "AUX")
-            or as_mark(t.text) in (";", ":", '"', "“", "”")
-            or t.lower_ in ("who", "which", "that")
-        ):
-            return None
-        if t.ent_type_ in _STRANDED_LABELS:
-            # an entity inside a prepositional phrase ("the vote in Ohio") is no subject
-            return None if t.dep_ == "pobj" else t
     return None
 
 

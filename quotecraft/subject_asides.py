@@ -7,7 +7,7 @@ leaves a small model's parse with a verb that has no subject, and the report wit
 speaker (so it is dropped). :func:`subject_across_aside` finds the subject again: the
 noun phrase right before the aside, when the aside closes right before the verb.
 :func:`quotecraft.attribution.attribute` tries it after
-:func:`~quotecraft.attribution.stranded_subject`, which finds a name with no verb
+:func:`stranded_subject`, which finds a name with no verb
 between it and the cue (an aside with a verb, ``who ran``, ``helping to``, stops that).
 :func:`subject_of_verb_read_as_participle` comes next: a main verb the parser read as a
 participle of the noun before it (``... the letter called the ward unsafe``); and last
@@ -25,7 +25,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .mark_table import as_mark
+from .quoted_verbs import quote_verb_before
 from .wordlists import word_list
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+"""The relations of a verb's subject."""
 
 _OPENING = {",": ",", ")": "(", "—": "—", "–": "–", "--": "--"}
 """The mark closing an aside right before the verb, and the mark that opens it."""
@@ -207,12 +212,16 @@ def plural_after_article(head: Token) -> int:
 
 
 def negative_subject(cue: Token) -> bool:
-    """``Nobody explained ...``, ``No official would say ...``: a subject (or its
-    determiner) of the ``negative_subjects`` list negates the cue."""
+    """``Nobody explained ...``, ``No official would say ...``, ``Neither the mayor nor
+    her deputy said ...``: a subject (or its determiner, or the *neither* of a pair) of
+    the ``negative_subjects`` list negates the cue."""
     words = word_list("negative_subjects")
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
-        and (c.lower_ in words or any(d.dep_ == "det" and d.lower_ in words for d in c.children))
+        and (
+            c.lower_ in words
+            or any(d.dep_ in ("det", "preconj") and d.lower_ in words for d in c.children)
+        )  # "No official", "Neither the mayor nor ..."
         for c in cue.children
     )
 
@@ -231,3 +240,40 @@ def aside_read_as_clause(cue: Token) -> bool:
         and main.i > cue.i
         and not any(c.dep_ in _SUBJECTS for c in main.children)
     )
+
+
+_STRANDED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_STRANDED_REACH = 12
+
+
+def stranded_subject(cue: Token) -> Token | None:
+    """The name just before a finite cue verb the parser left without a subject.
+
+    ``Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
+    that ...``: the parser makes *Reid* a conjunct of *Nevada*, and *said* has no
+    subject. The speaker is then the nearest named entity (person, organization,
+    group or place) to the left of the cue, in its sentence, at most 12 tokens away,
+    with no verb, no clause boundary and no quotation mark between the two, and not
+    the object of a preposition; its last token is returned. A cue the parser made a
+    conjunct of the verb of a quotation closed before it counts too.
+    """
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    if cue.dep_ == "conj":  # '"... in this case," Chief Ann Lee said': a conjunct of the
+        if not quote_verb_before(cue.head, cue):  # quote's verb, after its close
+            return None
+    elif cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    start = max(cue.sent.start, cue.i - _STRANDED_REACH)
+    for k in range(cue.i - 1, start - 1, -1):
+        t = cue.doc[k]
+        if (
+            t.pos_ in ("VERB", "AUX")
+            or as_mark(t.text) in (";", ":", '"', "“", "”")
+            or t.lower_ in ("who", "which", "that")
+        ):
+            return None
+        if t.ent_type_ in _STRANDED_LABELS:
+            # an entity inside a prepositional phrase ("the vote in Ohio") is no subject
+            return None if t.dep_ == "pobj" else t
+    return None

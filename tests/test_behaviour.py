@@ -67,7 +67,7 @@ def test_detection_behaviour(extractor: Any, case: dict[str, Any]) -> None:
 
 def test_detection_cases_are_well_formed() -> None:
     assert len(DETECTION) >= 20
-    fields = {"content", "kind", "cue", "type", "speaker", "medium"}
+    fields = {"content", "kind", "cue", "type", "speaker", "medium", "negated"}
     for case in DETECTION:
         assert set(case) <= {"capability", "text", "expect", "xfail", "suite_file"}, case
         assert isinstance(case["expect"], list), case
@@ -99,7 +99,7 @@ def test_detection_check_takes_a_cue_without_type() -> None:
     from quotecraft.records import QuoteKind
 
     content = SimpleNamespace(text="the dam is sound")
-    cue = SimpleNamespace(text="ruled", type=None)
+    cue = SimpleNamespace(text="ruled", type=None, negated=False)
     q = SimpleNamespace(
         kind=QuoteKind.INDIRECT,
         content=content,

@@ -457,14 +457,15 @@ def test_trailing_attribution_needs_a_cue_verb_with_nothing_of_its_own_after() -
 
 
 def test_a_conjoined_naming_verb_is_its_own_statement(extractor: Any) -> None:
-    # the parser hangs "called" on "hurt", inside the said-clause
+    # the parser hangs "called" on "hurt", inside the said-clause; the naming verb's
+    # object and its quoted predicate are one mixed quote (PolNeAR's reading, 907d179)
     art = extractor(
         'Ann Lee said the new toll would hurt commuters, and called it "a tax on work."'
     )
-    got = [(q.rule, q.content.text) for q in art.quotes]
+    got = [(q.rule, q.kind.value, q.content.text) for q in art.quotes]
     assert got == [
-        ("reported.ccomp.v1", "the new toll would hurt commuters"),
-        ("direct.cue_before.v1", "a tax on work."),
+        ("reported.ccomp.v1", "indirect", "the new toll would hurt commuters"),
+        ("reported.call_as.v1", "mixed", 'it "a tax on work."'),
     ]
 
 

@@ -191,7 +191,7 @@ class PronounTable(VoicedEntityTable):
         shown = (
             subject.lower_ in gendered_nouns()
             or (subject.lower_ if not plural else lemma) in title_sets(self.titles)[1]
-            or (plural and lemma in word_list("groups"))
+            or (plural and not word_list("groups").isdisjoint((lemma, subject.lower_)))
             or subject.head.lemma_.lower() in word_list("gesture_verbs")
             or any(
                 t.lower_ in own and t.dep_ in ("poss", "dobj", "pobj")

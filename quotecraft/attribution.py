@@ -230,6 +230,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         for c in tok.children
         if not (c.is_punct and c.text != "%")
         and (c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive))
+        and not _heading(c, tok)
     ]
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
         # "As the author notes": the parse read "the author notes" as a noun phrase
@@ -244,6 +245,14 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         # subjects and its clause none; the first is the clause's, the speaker is the other
         return before[-1]
     return pool[0] if pool else None
+
+
+def _heading(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is a heading the parser made the subject of an imperative after
+    its colon (``Step 4: Ask the landlord whether ...``): no one's words, like an
+    imperative without a heading."""
+    colon = any(t.text == ":" for t in word.doc[word.i + 1 : verb.i])
+    return word.i < verb.i and verb.tag_ == "VB" and colon
 
 
 def _subjectless_clause_after(verb: Token) -> bool:

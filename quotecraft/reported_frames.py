@@ -59,8 +59,9 @@ def colon_attributions(doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> list[
             continue
         named = speaker[0].ent_type_ in _COLON_SPEAKER_LABELS
         capitalized = all(t.is_title or t.is_upper or t.is_punct for t in speaker)
-        if not (named or capitalized) or speaker.text.lower() in word_list("headline_labels"):
-            continue  # "Analysis: ...": a label, not a speaker
+        label = "".join(t.text_with_ws for t in speaker if not t.like_num).strip().lower()
+        if not (named or capitalized) or label in word_list("headline_labels"):
+            continue  # "Analysis: ...", "Step 4: ...": a label, not a speaker
         if len(speaker) == 1 and len(speaker.text) <= 2:
             continue  # "Q: ...", "A: ...": interview turns, answered by direct speech
         if any(speaker.text.count(o) > speaker.text.count(c) for o, c in ("()", "[]")):

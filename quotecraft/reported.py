@@ -60,6 +60,7 @@ from .reported_clauses import (
     corrective_tail,
     dated_lead,
     fronted_subject_lead,
+    object_read_for_subject,
     speaker_act_end,
 )
 from .reported_neighbours import (
@@ -366,6 +367,7 @@ class ReportedMatcher:
         undated = s
         s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"
         s = addressee_lead(cue, content, s)  # "warns visitors | not to swim"
+        s = object_read_for_subject(cue, content, s)  # "demanding [Ann Lee] make a pledge"
         lead = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
         fronted = lead < s
         s = min(s, lead)

@@ -10,7 +10,8 @@ from the second alone (:func:`adjacent_complement`). Likewise a phrase the parse
 the cue after ``but`` belongs to the content (:func:`corrective_tail`), and a trailing
 attribution the parser coordinated with the first clause scopes over it
 (:func:`coordinated_lead`). A verb the parser coordinated with the cue goes on the
-content when it cannot be the speaker's next act (:func:`bare_verb_tail`), and a speech
+content when it cannot be the speaker's next act (:func:`bare_verb_tail`), a subject the
+parser read as the cue's object opens the content (:func:`object_read_for_subject`), and a speech
 verb the parser coordinated inside the content is the speaker's act, not what was said
 (:func:`speaker_act_end`). The other tails of a content are :mod:`quotecraft.reported_bounds`.
 """
@@ -224,6 +225,34 @@ def addressee_lead(cue: Token, content: Token, start: int) -> int:
     if subject is None or to is None or subject.left_edge.i != start or subject.i > to.i:
         return start
     return subject.right_edge.i + 1
+
+
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
+
+
+def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
+    """Where a clause content starts when the parser read its subject as the cue's object.
+
+    ``Protesters are demanding President Ann Lee make a pledge``: the parser may hang
+    *Ann Lee* on *demanding* as its object and *make a pledge* on it as a clause with no
+    subject; the object right before such a clause is the clause's subject, and the
+    content starts there. Not an object-case pronoun (``asked him leave``: the person
+    asked), not an object with a clause of its own (``told the voters who came ...``),
+    not before an infinitive (``warned residents to leave``: :func:`addressee_lead`)."""
+    if content.dep_ != "ccomp" or content.head.i != cue.i or content.pos_ not in ("VERB", "AUX"):
+        return start
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") or c.lower_ == "to"
+           for c in content.children):  # fmt: skip
+        return start
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < content.i), None)
+    if (
+        obj is None
+        or obj.right_edge.i + 1 != start
+        or obj.lower_ in _OBJECT_PRONOUNS
+        or any(c.dep_ in ("relcl", "acl") for c in obj.children)
+    ):
+        return start
+    return obj.left_edge.i
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -165,3 +165,53 @@ def test_a_trailing_attribution_at_the_root_keeps_its_content(nlp: Any) -> None:
     cue = next(t for t in doc if t.text == "said")
     content = next(c for c in cue.children if c.dep_ == "ccomp")
     assert coordinated_lead(cue, content, content.left_edge.i) == content.left_edge.i
+
+
+def _demanding(obj: list[str], obj_deps: list[str], rest: list[str] | None = None) -> Any:
+    """'Critics are demanding OBJ make a pledge .' parsed with OBJ as the cue's object and
+    'make' as a clause with no subject (the misparse object_read_for_subject mends)."""
+    from quotecraft.testing import make_doc
+
+    words = ["Critics", "are", "demanding", *obj, *(rest or []), "make", "a", "pledge", "."]
+    n = len(obj)
+    cue, head_of_obj = 2, 2 + n
+    make = 3 + n + len(rest or [])
+    heads = [cue, cue, cue] + [head_of_obj] * (n - 1) + [cue]
+    deps = ["nsubj", "aux", "ROOT", *obj_deps]
+    pos = ["NOUN", "AUX", "VERB"] + ["PROPN" if w[0].isupper() else "PRON" for w in obj]
+    for w in rest or []:
+        heads.append(make if w == "to" else head_of_obj)
+        deps.append("aux" if w == "to" else "relcl")
+        pos.append("PART" if w == "to" else "VERB")
+    heads += [cue, make + 2, make, cue]
+    deps += ["ccomp", "det", "dobj", "punct"]
+    pos += ["VERB", "DET", "NOUN", "PUNCT"]
+    return make_doc(words, heads=heads, deps=deps, pos=pos)
+
+
+def test_an_object_read_for_the_clause_subject_opens_the_content() -> None:
+    from quotecraft.reported_clauses import object_read_for_subject
+
+    doc = _demanding(["Ann", "Lee"], ["compound", "dobj"])
+    cue, content = doc[2], doc[5]
+    assert object_read_for_subject(cue, content, content.left_edge.i) == 3  # from "Ann"
+
+
+@pytest.mark.parametrize(
+    ("obj", "deps", "rest"),
+    [
+        (["him"], ["dobj"], None),  # an object-case pronoun: the person asked
+        (["Lee"], ["dobj"], ["to"]),  # before an infinitive: the addressee
+        (["Lee"], ["dobj"], ["left"]),  # the object has a clause of its own
+    ],
+)
+def test_an_object_stays_out_of_the_content(
+    obj: list[str], deps: list[str], rest: list[str] | None
+) -> None:
+    from quotecraft.reported_clauses import object_read_for_subject
+
+    doc = _demanding(obj, deps, rest)
+    cue = doc[2]
+    content = next(t for t in doc if t.dep_ == "ccomp")
+    start = content.left_edge.i
+    assert object_read_for_subject(cue, content, start) == start

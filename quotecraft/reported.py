@@ -7,12 +7,11 @@ node; the content is the content node's subtree with the cue's subtree cut out
 ``Quote.rule``. Patterns and lexicons are compiled once per vocabulary and rule
 set (see :class:`ReportedMatcher`), never per document.
 
-The stage is three modules: this one matches the patterns and decides on each match;
-:mod:`quotecraft.reported_bounds` says where a content starts and ends (the checks and
-tails the matcher uses), :mod:`quotecraft.reported_neighbours` where one report ends and
-the next begins; :mod:`quotecraft.reported_frames` finds the reports no
-dependency pattern describes (headline colons, trailing and passive attributions, cue
-phrases).
+This module matches the patterns and decides on each match; :mod:`quotecraft.reported_bounds`
+and :mod:`quotecraft.reported_clauses` say where a content starts and ends,
+:mod:`quotecraft.reported_neighbours` where one report ends and the next begins, and
+:mod:`quotecraft.reported_frames` finds the reports no dependency pattern describes
+(headline colons, trailing and passive attributions, cue phrases).
 """
 
 from __future__ import annotations
@@ -62,6 +61,7 @@ from .reported_clauses import (
     fronted_subject_lead,
     object_read_for_subject,
     speaker_act_end,
+    unreported_circumstance,
 )
 from .reported_neighbours import (
     complementizer_start,
@@ -258,6 +258,8 @@ class ReportedMatcher:
             return None  # "you know, the plan ...": an aside only when set apart
         if _subjectless(content, cue):
             return None  # "Everything the mayor says | is a lie": the sentence's predicate
+        if unreported_circumstance(cue, content):
+            return None  # "said after the debate | she won": a relative clause of "debate"
         if cue.head.lemma_ in word_list("refusal_verbs") and cue.dep_ == "xcomp":
             return None  # "declined to say whether ...": nothing was said
         if content.dep_ == "nsubjpass" and any(
@@ -364,6 +366,8 @@ class ReportedMatcher:
         s = fronted_attribution_end(cue, content, s)  # "As X said last week, | A"
         s = complementizer_start(content, s)  # "I believe, as I said, | that A"
         s = coordinated_lead(cue, content, s)  # "A, but B, the source added"
+        if opener is not None:
+            s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         undated = s
         s = dated_lead(cue, content, s)  # "said Tuesday | the road would reopen"
         s = addressee_lead(cue, content, s)  # "warns visitors | not to swim"
@@ -374,8 +378,6 @@ class ReportedMatcher:
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:
             s = apposition[1] + 1
-        if opener is not None:
-            s = min(s, opener.left_edge.i)  # "called [the actions] lawful": from the object on
         interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"
         e = because_tail(cue, interposed_tail(cue, content, e))
         passive_clause = False

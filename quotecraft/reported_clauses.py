@@ -151,6 +151,10 @@ def coordinated_lead(cue: Token, content: Token, start: int) -> int:
 _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 
 
+_EVENT_PREPS = frozenset({"after", "before", "during", "following"})
+_EVENT_WORDS = 6
+
+
 def dated_lead(cue: Token, content: Token, start: int) -> int:
     """Where a clause after its cue starts when a date between them dates the saying.
 
@@ -159,9 +163,10 @@ def dated_lead(cue: Token, content: Token, start: int) -> int:
     when the words were said (the record's ``date``), as it does before a *that*. Taken when
     the clause is the cue's complement and starts right after the cue with a date phrase
     (a date noun, or *on*, *in* or *at* with one) that is the clause head's modifier and
-    ends before the clause's own subject.
+    ends before the clause's own subject; likewise a short phrase of *after*, *before*,
+    *during* or *following* an event (``said after the vote she would resign``).
     """
-    if content.dep_ != "ccomp" or content.head.i != cue.i or start != cue.i + 1:
+    if content.dep_ not in ("ccomp", "advcl") or content.head.i != cue.i or start != cue.i + 1:
         return start
     doc = cue.doc
     subject = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)
@@ -175,6 +180,8 @@ def dated_lead(cue: Token, content: Token, start: int) -> int:
         # every word is part of a date, the preposition aside
         if dated and all(t.ent_type_ in _DATE_ENTITIES for t in words if t.dep_ != "prep"):
             return subject.left_edge.i
+        if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS and len(words) <= _EVENT_WORDS:
+            return subject.left_edge.i  # "said after the vote | she would resign"
     return start
 
 
@@ -225,6 +232,63 @@ def addressee_lead(cue: Token, content: Token, start: int) -> int:
     if subject is None or to is None or subject.left_edge.i != start or subject.i > to.i:
         return start
     return subject.right_edge.i + 1
+
+
+def unreported_circumstance(cue: Token, content: Token) -> bool:
+    """Whether ``content`` is a clause the parser hung below a phrase of when the words
+    were said that is not what was said (``said after the debate | she won``: see
+    :func:`misread_circumstance`)."""
+    prep = _event_prep(cue, content)
+    if prep is None:
+        return False
+    if content.dep_ == "relcl":
+        relative = [c for c in content.children if c.tag_ in ("WDT", "WP", "WP$", "WRB")]
+        if any(c.lower_ != "that" for c in relative):
+            return True  # "said after the debate which she won": never what was said
+        if relative:
+            return False  # "said after the debate that she had won": a that-clause misread
+    return not misread_circumstance(cue, content, prep)
+
+
+def _event_prep(cue: Token, content: Token) -> Token | None:
+    """The preposition of *after*, *before*, ... that a clause of ``cue`` is read under: as
+    a relative clause on its object (``said during the debate [her rival had lied]``), or
+    as an adverbial clause it opens (``said [before the vote he had not read the bill]``)."""
+    if content.dep_ == "relcl":
+        prep = content.head.head
+        through = content.head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == cue.i
+        return prep if through and prep.lower_ in _EVENT_PREPS else None
+    if content.dep_ != "advcl" or content.head.i != cue.i:
+        return None
+    if any(
+        c.dep_ == "mark" or c.lower_ in ("when", "where", "why", "how") for c in content.children
+    ):
+        return None  # "asked if ...", "asked when ...": a clause of its own
+    event = (c for c in content.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS)
+    return next((c for c in event if c.i < content.i), None)
+
+
+def misread_circumstance(cue: Token, content: Token, prep: Token) -> bool:
+    """Whether a clause read below the cue's phrase of when (``prep``) is what was said.
+
+    ``Ann Lee said during the debate her rival had lied``, ``told reporters after the vote
+    she would resign``, ``said before the vote he had not read the bill``: with no *that*,
+    the parser may read the clause as a relative clause of *debate*, *vote*, or as an
+    adverbial clause that *before the vote* opens, and the cue then has no content. Taken
+    when the preposition (*after*, *before*, *during*, *following*) comes right after the
+    cue or the person told, the clause's own subject comes right after the phrase, and the
+    cue has no clause or object of its own (``told reporters``: the person told). A
+    relative clause with *which*, *who* ... is never what was said, one with *that* is
+    left to ``reported.that_misread.v1``."""
+    telling = cue.lemma_.lower() in word_list("telling_verbs")
+    told = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < prep.i]
+    after = told[-1].right_edge.i + 1 if told and telling else cue.i + 1
+    if prep.i != after or (told and not telling):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "dobj") and c.i > prep.i for c in cue.children):
+        return False
+    gap_end = content.head.i + 1 if content.dep_ == "relcl" else prep.right_edge.i + 1
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == gap_end for c in content.children)
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})

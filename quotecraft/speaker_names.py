@@ -232,12 +232,13 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
         if t.is_space or "\n" in t.text:
             break
         if (
-            low in words
+            (low in words and (t.pos_ != "ADP" or doc[i + 1].text in ("-", "–")))
             or low in mods
             or t.ent_type_ in ("ORG", "NORP", "GPE")
             or (t.pos_ == "PROPN" and t.ent_type_ != PERSON and t.text[:1].isupper())
             or (t.dep_ == "compound" and _lowercase(t) and first <= t.head.i < end_title)
-        ):  # the last: "council president Mark Udall", a lowercase noun of the title
+        ):  # a preposition only inside a hyphenated title ("Editor-in-Chief", not "in Mr.
+            # Berg's desk"); the last: "council president Mark Udall", a lowercase noun
             first = i
             i -= 1
             continue

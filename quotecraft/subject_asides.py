@@ -254,7 +254,8 @@ def stranded_subject(cue: Token) -> Token | None:
     subject. The speaker is then the nearest named entity (person, organization,
     group or place) to the left of the cue, in its sentence, at most 12 tokens away,
     with no verb, no clause boundary and no quotation mark between the two, and not
-    the object of a preposition; its last token is returned. A cue the parser made a
+    the object of a preposition (unless a fronted phrase swallowed it:
+    :func:`swallowed_name`); its last token is returned. A cue the parser made a
     conjunct of the verb of a quotation closed before it counts too.
     """
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
@@ -274,6 +275,20 @@ def stranded_subject(cue: Token) -> Token | None:
         ):
             return None
         if t.ent_type_ in _STRANDED_LABELS:
-            # an entity inside a prepositional phrase ("the vote in Ohio") is no subject
-            return None if t.dep_ == "pobj" else t
+            # an entity inside a prepositional phrase ("the vote in Ohio") is no subject,
+            # unless a fronted phrase swallowed the name ("At a rally in Leeds Ann Lee said")
+            return None if t.dep_ == "pobj" and not swallowed_name(t, cue) else t
     return None
+
+
+def swallowed_name(name: Token, cue: Token) -> bool:
+    """Whether ``name``, the object of a preposition, is the subject a fronted phrase with
+    no comma swallowed: a person's name right before the cue, at the end of a chain of
+    prepositional phrases that opens the sentence and hangs on the cue (``At a rally in
+    Leeds Tomas Berg said ...``, parsed as *in Leeds Tomas Berg*)."""
+    if name.ent_type_ != "PERSON" or name.i != cue.i - 1:
+        return False
+    t = name
+    while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:
+        t = t.head
+    return t.dep_ == "prep" and t.head.i == cue.i and t.left_edge.i == cue.sent.start

@@ -452,9 +452,9 @@ def attribute(cue: Token) -> Attribution:
     if head is not None:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)
-        name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if name is not None and swallowed_name(head, cue):  # "in Leeds | Tomas Berg said"
-            att.speaker = (max(att.speaker[0], name.start), att.speaker[1])
+        if swallowed_name(head, cue):  # "At a rally in Leeds | Tomas Berg said": the name
+            name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            att.speaker = (max(att.speaker[0], name.start if name else head.i), att.speaker[1])
     att.addressee = addressee(cue)
     if att.addressee is not None and is_document(cue.doc[att.addressee[1] - 1]):
         # "told a press conference": where it was said, not whom it was said to

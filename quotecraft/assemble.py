@@ -27,6 +27,7 @@ from .cues import CueLexicon
 from .mark_table import mark_table
 from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speaker, TextSpan
 from .speaker_names import cited_author
+from .speaker_turns import pick_speaker
 from .speakers import Entity
 
 _Last = tuple[Entity, int, int, tuple[int, int] | None]
@@ -56,6 +57,7 @@ def build_quotes(
     para_starts = [s for s, _ in ctx.paragraphs] or [0]
     last: _Last | None = None
     other: _Last | None = None  # the speaker before ``last``, when it is someone else
+    told: _Last | None = None  # the person ``last`` spoke to (``said to Ann``), if named
     beats: set[int] = set()  # paragraphs that open with an action beat before their quote
     out: list[Quote] = []
     for c in cands:
@@ -78,11 +80,19 @@ def build_quotes(
         turn = False
         if bounds is None and c.inherits and last is not None and para - last[2] <= 1:
             # a quote continuing the previous one: same speaker, named by the same mention;
-            # in a dialogue (each line its own paragraph) the other speaker's turn
-            turn = _is_turn(text, para_starts, para, last, other, beats)
-            source = other if turn and other is not None else last
-            entity, bounds = source[0], source[3]
-            rule = rule.replace("standalone", "continuation")
+            # in a dialogue (each line its own paragraph) the other speaker's turn; never
+            # someone the line calls by name (``"Hello, Tom."``)
+            if _is_turn(text, para_starts, para, last, other, beats):
+                order = [other, last, told]
+            else:
+                recent = other if other is not None and last[2] - other[2] <= 1 else None
+                order = [last, told, recent]
+            words = text[c.start : c.end]
+            source = pick_speaker(words, [(s, s[0].names) if s else None for s in order])
+            if source is not None:
+                turn = source is not last
+                entity, bounds = source[0], source[3]
+                rule = rule.replace("standalone", "continuation")
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
         if rule == "direct.beat.v1":
@@ -102,6 +112,10 @@ def build_quotes(
             a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)
             if a_ent is not entity:  # the addressee is never the speaker
                 addressee = resolver.record(a_ent, a_bounds, text)
+                if a_ent is not None and entity is not None:
+                    told = (a_ent, last[1] if last else sent, para, a_bounds)
+        elif entity is not None and not turn and "continuation" not in rule:
+            told = None  # a new attribution without anyone told
         out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee, lexicon))
     wanted = frozenset(kinds)
     types = frozenset(cue_types) if cue_types is not None else None

@@ -416,8 +416,11 @@ def addressee(cue: Token) -> tuple[int, int] | None:
         one = _asked_one(cue)
         return mention_bounds(one) if one is not None else None
     if cue.lemma_ not in word_list("telling_verbs"):
-        for c in cue.children:
-            if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        # ``said to Ann``; after an inverted subject the parser may hang the phrase on the
+        # subject (``said Ines Varga to Victor Hale``)
+        inverted = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i]
+        for c in [*cue.children, *(t for s in inverted for t in s.children if t.i > s.i)]:
+            if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON") and c.head.i == cue.i:
                 return mention_bounds(c)
             if c.dep_ == "prep" and c.lower_ == "to":
                 for obj in c.children:

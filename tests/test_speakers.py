@@ -505,3 +505,47 @@ def test_a_text_that_ends_inside_a_name_or_a_pronoun_clue(extractor: Any, text: 
     """The evidence steps for names and descriptions look a few tokens ahead and back;
     a text that ends there gives no quote and raises nothing."""
     assert extractor(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“You are early,” Ines Varga said to Victor Hale.",
+        "“You are early,” said Ines Varga to Victor Hale.",  # the parse hangs 'to' on the name
+    ],
+)
+def test_the_person_spoken_to_is_the_addressee(extractor: Any, text: str) -> None:
+    (q,) = _quotes(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Ines Varga"
+    assert q.addressee is not None and q.addressee.name == "Victor Hale"
+
+
+def test_a_line_that_calls_the_last_speaker_by_name_is_not_theirs(extractor: Any) -> None:
+    text = "“Lunch is ready,” Omar Haddad told Nadia Petrov.\n\n“Thanks, Omar. I will come down.”"
+    first, second = _quotes(extractor, text)
+    assert first.speaker is not None and first.speaker.name == "Omar Haddad"
+    assert second.speaker is not None and second.speaker.name == "Nadia Petrov"
+    assert second.speaker.resolution is Resolution.TURN
+    # without the name the line continues the speaker, as a quotation over two paragraphs does
+    plain = text.replace("Thanks, Omar. ", "")
+    assert _quotes(extractor, plain)[1].speaker.name == "Omar Haddad"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "calls"),
+    [
+        ("Hello, Tom. Did you sleep well?", True),
+        ("Tom, sit down.", True),
+        ("Hey Tom, look at this.", True),
+        ("Thank you, Mr. Reyes.", True),
+        ("We owe it all to you, Tom!", True),
+        ("Tom said he slept well.", False),
+        ("Tomas is here.", False),
+        ("I asked Tom about it.", False),
+        ("Tom Reyes is late, again.", False),
+    ],
+)
+def test_a_vocative_is_a_name_said_to_someone(line: str, calls: bool) -> None:
+    from quotecraft.speaker_turns import addresses
+
+    assert addresses(line, ["Tom Reyes"]) is calls

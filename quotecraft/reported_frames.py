@@ -26,7 +26,8 @@ from .reported_misread import addressee_clause_attributions, misread_verb_attrib
 from .reported_noun_colon import noun_colon_attributions
 from .reported_raised import raised_attributions
 from .scorer import CueScorer
-from .sources import source_cue_type
+from .sources import is_document, source_cue_type
+from .titles import packaged_titles
 from .wordlists import word_list
 
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -336,6 +337,8 @@ def phrase_attributions(
                 or any(t.lemma_.lower() in word_list("non_sources") for t in source)
             ):
                 continue
+            if words == ("per",) and not names_source(doc[source[0].i : source[-1].i + 1].root):
+                continue  # '$4, per person': a rate, not a source
             bounds = trim_bounds(doc, rest[0].i, rest[-1].i + 1)
             if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 3:
                 continue
@@ -363,6 +366,28 @@ def phrase_attributions(
             )
             break
     return out
+
+
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def names_source(head: Token) -> bool:
+    """Whether a noun phrase's head can be a source a phrase attributes words to: a name
+    (person, body, nationality, place), a title or role (``spokeswoman``), a body
+    (``the council``), an anonymous source (``officials``) or a document (``the report``).
+    A single preposition cue (*per*) needs one: ``per cent``, ``per person`` are rates (a
+    common noun names a source only with a determiner: *per a spokeswoman*)."""
+    if head.ent_type_ in _SOURCE_ENTITIES:
+        return True
+    if not any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    lower = head.lower_
+    return (
+        lower in packaged_titles()[1]
+        or lower in word_list("organization_nouns")
+        or lower in word_list("groups")
+        or is_document(head)
+    )
 
 
 _PHRASE_MODIFIERS = frozenset({"ADJ", "ADV"})

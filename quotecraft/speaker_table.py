@@ -41,6 +41,7 @@ from .speaker_names import (
     PERSON,
     POSSESSIVE,
     common_opening,
+    entity_spans,
     looks_like_name,
     lowercase_words,
     mention_span,
@@ -125,34 +126,6 @@ class Entity:
         """The longest proper full name of the cluster."""
         pool = [n for n in self.names if len(n.split()) > 1] or self.names
         return max(pool, key=lambda n: (len(n.split()), len(n))) if pool else None
-
-
-_LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
-
-
-def entity_spans(doc: Doc) -> list[Span]:
-    """The document's named entities without words the tagger let run past the name: a
-    preposition, conjunction or determiner at the end (``the ministry on`` of *released by
-    the ministry on Monday* is ``the ministry``); an entity left with nothing is dropped.
-
-    Example:
-        >>> from spacy.tokens import Doc
-        >>> from spacy.vocab import Vocab
-        >>> doc = Doc(Vocab(), words=["the", "ministry", "on", "Monday"],
-        ...           pos=["DET", "NOUN", "ADP", "PROPN"], ents=["B-ORG", "I-ORG", "I-ORG", "B-DATE"])
-        >>> [e.text for e in entity_spans(doc)]
-        ['the ministry', 'Monday']
-    """
-    out = []
-    for ent in doc.ents:
-        end = ent.end
-        while end > ent.start and doc[end - 1].pos_ in _LOOSE_ENDS:
-            end -= 1
-        if end == ent.end:
-            out.append(ent)
-        elif end > ent.start:
-            out.append(Span(doc, ent.start, end, label=ent.label))
-    return out
 
 
 @define

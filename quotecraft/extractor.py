@@ -98,6 +98,7 @@ CODE_RULES = frozenset(
         "reported.raised.v1",
         "reported.scored.v1",
         "reported.passive.v1",
+        "reported.interposed.v1",
         "reported.phrase.v1",
         "reported.noun_colon.v1",
         "reported.medium_that.v1",

@@ -359,8 +359,9 @@ def _without_interposed(q: Quote) -> str:
         if not ends:
             return text
         cut_to = min(ends) + 1
-    if text[cut_from + 1 : lo - start].strip() or text[hi - start : first - 1].strip():
-        return text  # other words share the aside: not just the attribution
+    if text[cut_from + 1 : lo - start].strip() or not _short_gap(text[hi - start : first - 1]):
+        return text  # other words share the aside: not just the attribution (a few words
+        # of its circumstances may follow the cue: 'said earlier in the hearing,')
     if any(f.start - start < cut_to and cut_from < f.end - start for f in q.fragments):
         return text
     return text[:cut_from].rstrip() + " " + text[cut_to:].lstrip()

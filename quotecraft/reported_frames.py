@@ -22,6 +22,7 @@ from .mark_table import as_mark
 from .reported import ReportedMatcher
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
+from .reported_interposed import interposed_attributions
 from .reported_misread import addressee_clause_attributions, misread_verb_attributions
 from .reported_noun_colon import noun_colon_attributions
 from .reported_raised import raised_attributions
@@ -480,6 +481,7 @@ def reported_candidates(
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands += noun_colon_attributions(doc, lexicon, ctx.text)
     cands = passive_attributions(doc, lexicon, cands)
+    cands = interposed_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:
         cands += scorer.candidates(doc, matcher, cands, threshold, ctx.text)
     return cands

@@ -299,6 +299,20 @@ def test_words_skip_a_source_that_follows_its_cue_in_an_aside() -> None:
     assert _reported(text, "according to", "two clerks").words == "The fee will double"
 
 
+def test_words_skip_a_few_words_of_circumstance_after_the_cue() -> None:
+    text = "These tenants, Mr. Dahl explained earlier in the hearing, were never warned."
+    assert _reported(text, "explained", "Mr. Dahl").words == "These tenants were never warned"
+    # more than a few words, or a quotation mark, and the aside is more than an attribution
+    text = (
+        "These tenants, Mr. Dahl explained to the panel at length on a wet day, were never warned."
+    )
+    q = _reported(text, "explained", "Mr. Dahl")
+    assert q.words == q.content.text
+    text = 'These tenants, Mr. Dahl explained "with regret", were never warned.'
+    q = _reported(text, "explained", "Mr. Dahl")
+    assert q.words == q.content.text
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -113,18 +113,43 @@ def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
     """The possessor of a cue noun that leads into a quote (``Her answer came quickly:``,
     ``The minister's reply was short:``) or its *of*, *from* or *by* phrase (``The verdict
     of the panel was unanimous:``): whoever answered speaks, not *her answer* (rule
-    ``direct.colon.v1``'s speaker; the speaker stage resolves *her*)."""
-    if lexicon is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in lexicon.nouns:
+    ``direct.colon.v1``'s speaker; the speaker stage resolves *her*). A noun outside the
+    lexicon must be described by a copula (``The coach's verdict was blunt:``, not ``My
+    patients start with:``, where the patients speak) and gives its possessor, or its *of*,
+    *from* or *by* phrase, only when that names someone: a name (not a place's), a
+    personal pronoun (as a possessor), a title or a body."""
+    if lexicon is None or subj.pos_ != "NOUN":
         return None
+    if subj.lemma_.lower() not in lexicon.nouns:
+        if subj.head.lemma_ != "be":
+            return None
+        found = _owner(subj) or next(
+            (c for c in subj.children if c.dep_ == "poss" and _names_someone(c)), None
+        )
+        return found or next((o for o in _of_phrase(subj) if _names_someone(o)), None)
     for c in subj.children:
         if c.dep_ == "poss":
             return c
-    for c in subj.children:
+    return next(iter(_of_phrase(subj)), None)
+
+
+def _of_phrase(noun: Token) -> list[Token]:
+    """The object of the *of*, *from* or *by* phrase of ``noun``, if it has one."""
+    for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-                return obj
-    return None
+                return [obj]
+    return []
+
+
+def _names_someone(noun: Token) -> bool:
+    """A name of a person or body, a title or a body noun (``coach``, ``panel``): someone
+    who can speak."""
+    if noun.ent_type_ in ("PERSON", "ORG"):
+        return True
+    lower = noun.lower_
+    return lower in packaged_titles()[1] or lower in word_list("organization_nouns")
 
 
 def dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:

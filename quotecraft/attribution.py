@@ -41,6 +41,7 @@ from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
     SUBJECT_DEPS,
     aside_read_as_clause,
+    name_after_title,
     plural_after_article,
     stranded_subject,
     subject_across_aside,
@@ -452,6 +453,8 @@ def attribute(cue: Token) -> Attribution:
     att = Attribution()
     att.medium, att.date = medium_and_date(cue)
     head = through_document(att, head, according=cue.lower_ == "according")
+    if head is not None and (named := name_after_title(head)) is not None:
+        head = named  # "Editor in chief Ann Lee said": the parse made "Editor" the subject
     if head is not None:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)

@@ -165,15 +165,22 @@ def represented(head: Token, child: Token) -> bool:
     """Whether ``child`` of a speaker's head names someone the speaker speaks for, not
     the speaker: the possessor (``Mayor Ann Lee's spokesperson``), a name compounded with
     a plural common noun (``McConnell aides``) or the object of *for* or *to* after a
-    common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``)."""
+    common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``), or of *of* after a
+    plural noun for people (``Friends of Ann Lee``)."""
     if child.dep_ == "poss" or (child.dep_ == "compound" and head.tag_ == "NNS"):
         return True  # "McConnell aides", "Trump supporters": the people, not the name
     return (
         head.pos_ == "NOUN"
         and child.dep_ == "prep"
         and child.i > head.i
-        and child.lower_ in ("for", "to")
+        and (child.lower_ in ("for", "to") or (child.lower_ == "of" and _people(head)))
     )
+
+
+def _people(noun: Token) -> bool:
+    """A plural noun for people of ``groups.txt`` (``friends``, ``supporters``): *of*
+    after it names whom they stand by, not who speaks (``results of``, a thing's, does)."""
+    return noun.tag_ == "NNS" and noun.lower_ in word_list("groups")
 
 
 def unless_person(

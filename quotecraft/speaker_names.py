@@ -226,11 +226,17 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     else:
         end_title = name.start
     first = i + 1
+    phrases = _phrases_by_last_word(title_sets(titles)[0])
     while i >= 0:
         t = doc[i]
         low = t.lower_
         if t.is_space or "\n" in t.text:
             break
+        n = _phrase_before(doc, i, phrases.get(low, ()))
+        if n:  # a title of several words: "chief of staff", "editor in chief"
+            first = i - n + 1
+            i -= n
+            continue
         if (
             (low in words and (t.pos_ != "ADP" or doc[i + 1].text in ("-", "–")))
             or low in mods
@@ -267,6 +273,26 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     if not title_words:
         return None
     return toks.text.strip() or None
+
+
+@lru_cache(maxsize=8)
+def _phrases_by_last_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The titles of several words, by their last word (``staff``: ``chief of staff``)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        if len(words) > 1:
+            out.setdefault(words[-1], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _phrase_before(doc: Doc, i: int, candidates: Sequence[tuple[str, ...]]) -> int:
+    """How many words of the longest of ``candidates`` end at token ``i`` (0: none)."""
+    for words in candidates:
+        n = len(words)
+        if i - n + 1 >= 0 and all(doc[i - n + 1 + k].lower_ == w for k, w in enumerate(words)):
+            return n
+    return 0
 
 
 _PLACE_OR_BODY = re.compile(r"\s(?:at|in|with|from|for(?=\s+(?:the|a|an|its|his|her|their)\s))\s")

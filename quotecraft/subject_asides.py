@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from .mark_table import as_mark
 from .quoted_verbs import quote_verb_before
+from .titles import packaged_titles
 from .wordlists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -292,3 +293,24 @@ def swallowed_name(name: Token, cue: Token) -> bool:
     while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:
         t = t.head
     return t.dep_ == "prep" and t.head.i == cue.i and t.left_edge.i == cue.sent.start
+
+
+_NAME_TYPES = frozenset({"PERSON", "ORG", ""})
+
+
+def name_after_title(head: Token) -> Token | None:
+    """The person's name a title of several words leads into when the parser made the
+    title's first word the subject (``Editor in chief Ann Lee said``, parsed as *Editor*
+    with *in chief Ann Lee* as its prepositional phrase): the last word of the proper
+    nouns that end the subject's phrase (a PERSON, an ORG or no entity), when the words
+    from the subject to them are a title of ``titles.txt``. None otherwise."""
+    if head.ent_type_ == "PERSON" or head.pos_ != "NOUN":
+        return None
+    end = head.right_edge
+    if end.pos_ != "PROPN" or end.ent_type_ not in _NAME_TYPES or end.i <= head.i + 1:
+        return None  # the tagger may read a name after a title as a body's (ORG)
+    start = end.i
+    while start - 1 > head.i and head.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    title = head.doc[head.i : start].text.lower()
+    return end if title in packaged_titles()[0] else None

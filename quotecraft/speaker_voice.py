@@ -47,6 +47,7 @@ from .speaker_names import (
     tokens_lowered,
 )
 from .speaker_orgs import organization_from_title
+from .speaker_remarks import speech_giver
 from .speaker_table import Entity, EntityTable
 from .titles import TitleLexicon
 
@@ -191,6 +192,7 @@ class VoicedEntityTable(EntityTable):
             candidates = [
                 (byline(lines), False),
                 (self._interviewee(lines), False),
+                (self._speech_giver(lines), False),
                 (signature(lines), True),
             ]
         candidates.append((self._self_named(), True))
@@ -332,6 +334,16 @@ class VoicedEntityTable(EntityTable):
             return None
         self._is_interview = True
         return found
+
+    def _speech_giver(self, lines: list[Line]) -> tuple[int, int] | None:
+        """The person the opening lines say gives the speech the text prints
+        (:func:`~quotecraft.speaker_remarks.speech_giver`)."""
+        opening = opening_lines(lines)
+        if not opening:
+            return None
+        span = speech_giver(self.doc, opening[0][0], opening[-1][1], self._person_spans())
+        toks = name_tokens(span, self.titles) if span is not None else []
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
     def _named_in_opening(self, opening: list[Line]) -> tuple[int, int] | None:
         """The one person the opening lines name, credits (``Image: Ann Lee``) aside."""

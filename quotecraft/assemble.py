@@ -108,14 +108,14 @@ def build_quotes(
             spoke = max(sent, ctx.sent_ids[ctx.index.at(c.end - 1)]) if len(ctx.sent_ids) else sent
             last = (entity, spoke, para, bounds)
         addressee = None
+        if entity is not None and "continuation" not in rule:
+            told = None  # a quote with its own attribution: only its own addressee counts
         if c.attribution.addressee is not None:
             a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)
             if a_ent is not entity:  # the addressee is never the speaker
                 addressee = resolver.record(a_ent, a_bounds, text)
                 if a_ent is not None and entity is not None:
                     told = (a_ent, last[1] if last else sent, para, a_bounds)
-        elif entity is not None and not turn and "continuation" not in rule:
-            told = None  # a new attribution without anyone told
         out.append(_quote(ctx.doc, text, c, rule, para, speaker, addressee, lexicon))
     wanted = frozenset(kinds)
     types = frozenset(cue_types) if cue_types is not None else None

@@ -31,7 +31,7 @@ from .direct_windows import DASHES, FINAL, dash_lead_in, ends_its_line, whole_pa
 from .marks import Quoted
 from .resources import data_regexes
 from .speaker_features import first_names, gendered_nouns
-from .titles import packaged_titles
+from .titles import packaged_titles, role_or_body
 from .wordlists import word_list
 
 
@@ -146,10 +146,7 @@ def _of_phrase(noun: Token) -> list[Token]:
 def _names_someone(noun: Token) -> bool:
     """A name of a person or body, a title or a body noun (``coach``, ``panel``): someone
     who can speak."""
-    if noun.ent_type_ in ("PERSON", "ORG"):
-        return True
-    lower = noun.lower_
-    return lower in packaged_titles()[1] or lower in word_list("organization_nouns")
+    return noun.ent_type_ in ("PERSON", "ORG") or role_or_body(noun.lower_)
 
 
 def dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:

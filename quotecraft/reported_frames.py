@@ -28,7 +28,7 @@ from .reported_noun_colon import noun_colon_attributions
 from .reported_raised import raised_attributions
 from .scorer import CueScorer
 from .sources import is_document, source_cue_type
-from .titles import packaged_titles
+from .titles import role_or_body
 from .wordlists import word_list
 
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -382,13 +382,7 @@ def names_source(head: Token) -> bool:
         return True
     if not any(c.dep_ in ("det", "poss") for c in head.children):
         return False
-    lower = head.lower_
-    return (
-        lower in packaged_titles()[1]
-        or lower in word_list("organization_nouns")
-        or lower in word_list("groups")
-        or is_document(head)
-    )
+    return role_or_body(head.lower_) or head.lower_ in word_list("groups") or is_document(head)
 
 
 _PHRASE_MODIFIERS = frozenset({"ADJ", "ADV"})

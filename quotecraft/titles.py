@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from attrs import frozen
 
 from .resources import data_lines, data_set
+from .wordlists import word_list
 
 Titles = tuple[frozenset[str], frozenset[str], frozenset[str]]
 """(title phrases, title words, modifiers), lowercase."""
@@ -77,3 +78,14 @@ def title_words(title: str) -> tuple[str, ...]:
     """
     words = re.split(r"[\s-]+", title)
     return (*words, *(full for w in words if (full := title_abbreviations().get(w))))
+
+
+def role_or_body(noun: str) -> bool:
+    """Whether a lowercase noun is a packaged title word (``coach``, ``spokeswoman``) or a
+    body that speaks (``council``, ``panel``: ``data/lists/organization_nouns.txt``).
+
+    Example:
+        >>> role_or_body("coach"), role_or_body("panel"), role_or_body("ending")
+        (True, True, False)
+    """
+    return noun in packaged_titles()[1] or noun in word_list("organization_nouns")

@@ -10,10 +10,13 @@ speaker table knows them and a later surname finds the whole name:
 - a given name written with a hyphen and a lowercase second half, and a surname
   (``Seo-yeon Park``, ``Jae-won Kim``);
 - a name of one to three capitalized words with an age set off after it (``Hollis, 45,
-  said``): only a person has one.
+  said``): only a person has one;
+- a name of one to three capitalized words that is the subject of a gesture
+  (``Lindqvist nodded``: a verb of ``gesture_verbs``).
 
 And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
-*he* or *she* takes it up as the next sentence's main subject (:func:`pronoun_named`).
+*he* or *she* takes it up as the next sentence's main subject, or when it does what only
+a person does (``Hughes shrugged``: a verb of ``gesture_verbs``) (:func:`pronoun_named`).
 
 None covers a word of a body or a place (``Harbor Authority``, ``Elm Street``), a
 title or an honorific; the names the tagger missed cover no token of any entity.
@@ -93,18 +96,20 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             continue
         start = _name_start(tok, stop)
         if start is None:
-            if _aged(tok) and _plain(tok, stop) and i not in taken:
-                out.append(Span(doc, i, i + 1, label=PERSON))  # "Hollis, 45, said"
+            alone = Span(doc, i, i + 1, label=PERSON)
+            if (_aged(tok) or _gestures(alone, stop)) and _plain(tok, stop) and i not in taken:
+                out.append(alone)  # "Hollis, 45, said", "Lindqvist nodded"
             continue
         hyphenated = start + 2 < tok.i and _joined(doc, start + 2) and doc[start + 2].is_lower
         if not (hyphenated or _plain(tok, stop)):
             continue  # 'Ilse Park' may be a park; 'Seo-yeon Park' is a woman
         role = any(c.dep_ == "appos" and c.lower_ in words for c in tok.children)
         given = doc[start].lower_ in first_names() and doc[start].pos_ == "PROPN"
-        if (role or given or hyphenated or _aged(tok)) and taken.isdisjoint(
-            range(start, tok.i + 1)
-        ):
-            out.append(Span(doc, start, tok.i + 1, label=PERSON))
+        named = Span(doc, start, tok.i + 1, label=PERSON)
+        if (
+            role or given or hyphenated or _aged(tok) or _gestures(named, stop)
+        ) and taken.isdisjoint(range(start, tok.i + 1)):
+            out.append(named)
     for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
         aged = ent.label_ in _BODY_LABELS and 0 < len(ent) < 4 and _aged(ent[-1])
         if (
@@ -144,6 +149,22 @@ def _name_like(span: Span, stop: frozenset[str]) -> bool:
     )
 
 
+def _gestures(span: Span, stop: frozenset[str]) -> bool:
+    """A name of one to three capitalized words (no acronym, title, body or place word)
+    that is the subject of a verb of ``gesture_verbs`` (``Hughes shrugged.``, ``Okafor
+    nodded``): a body or a place does not shrug."""
+    verb = span.root.head
+    return (
+        span.root.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in word_list("gesture_verbs")
+        and len(span) <= 3
+        and span[-1].tag_ != "NNPS"
+        and all(t.pos_ == "PROPN" and not t.is_upper and _plain(t, stop, tagged=True) for t in span)
+        and (span.start == 0 or span.doc[span.start - 1].lower_ not in ("the", "a", "an"))
+    )
+
+
 def _next_subject_pronoun(span: Span) -> Token | None:
     """*he* or *she* as the subject of the main verb of the sentence after ``span``'s,
     with no person named between (``Okonkwo Achebe ran the market. He said ...``)."""
@@ -178,7 +199,8 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     """Names the tagger labelled as a body or place (``Okonkwo Achebe`` as ORG) that the
     text shows to be a person: the main subject of their sentence, named like a person
     (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
-    sentence, with no person named between. As PERSON spans."""
+    sentence, with no person named between; or the subject of a gesture (:func:`_gestures`).
+    As PERSON spans."""
     _, words, mods = titles
     stop = words | mods
     out = []
@@ -187,6 +209,9 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             continue
         if first_name_entity(sp):
             continue  # a person already (speaker_names.person_spans)
+        if _gestures(sp, stop):
+            out.append(Span(doc, sp.start, sp.end, label=PERSON))
+            continue
         pron = _next_subject_pronoun(sp)
         if pron is not None and (_name_like(sp, stop) or _agreeing_first_name(sp, pron, stop)):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))

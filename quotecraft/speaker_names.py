@@ -370,9 +370,13 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
             continue
         if doc[i].tag_ not in ("NN", "NNP"):
             continue  # 'Senators Rubio and Cruz': two people; 'in' of 'editor in chief
+        first = i + 1
+        if _portfolio_after(doc, i):
+            first = i + 3  # 'Secretary of Labor Ray Dunn': the name after the portfolio
         # the tagger may read the title and the name as one body: 'Bishop Anselm Roe' (ORG)
-        ent = doc[i].ent_type_ if doc[i].ent_iob_ == "B" and doc[i].ent_type_ != PERSON else ""
-        j = i + 1
+        head = doc[first - 1]
+        ent = head.ent_type_ if head.ent_iob_ == "B" and head.ent_type_ != PERSON else ""
+        j = first
         while (
             j < n
             and doc[j].pos_ == "PROPN"
@@ -385,13 +389,25 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
         ):
             j += 1
         if (
-            2 <= j - i - 1 <= 3  # a first name and a surname: 'President Bush' may be anyone's
+            2 <= j - first <= 3  # a first name and a surname: 'President Bush' may be anyone's
             and (j == n or doc[j].pos_ != "PROPN")
-            and titled_name_run(doc, i, j)
+            and titled_name_run(doc, first - 1, j)
         ):
-            out.append(Span(doc, i, j, label=PERSON))
+            out.append(Span(doc, i if first == i + 1 else first, j, label=PERSON))
             reach = j
     return out
+
+
+def _portfolio_after(doc: Doc, i: int) -> bool:
+    """``Secretary of Labor``, ``Minister of Health``: the title at ``i`` followed by *of*
+    and a capitalized word of ``portfolios``, which the tagger may read with the name after
+    it as one body (``Labor Ray Dunn`` as ORG)."""
+    return (
+        i + 3 < len(doc)
+        and doc[i + 1].lower_ == "of"
+        and doc[i + 2].text[:1].isupper()
+        and doc[i + 2].lower_ in word_list("portfolios")
+    )
 
 
 def titled_name_run(doc: Doc, title: int, end: int) -> bool:

@@ -75,10 +75,13 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
         # body; the title is the noun the body belongs to
         head = head.head.head
     end = root.left_edge.i if root.left_edge.i > head.i else head.i + 1  # with its phrase
-    if head.pos_ != "NOUN" and (head.pos_ != "PROPN" or head.ent_type_ == PERSON):
+    phrases, words, _ = title_sets(titles)
+    hyphenated = _hyphenated(head) in phrases  # "director-general": the parser's "general" ADJ
+    if not hyphenated and (
+        head.pos_ != "NOUN" and (head.pos_ != "PROPN" or head.ent_type_ == PERSON)
+    ):
         return None  # "The Secretary of State, Amy Cole": a capitalized title is one too
-    _, words, _ = title_sets(titles)
-    if head.lower_ not in words and head.lemma_.lower() not in words:
+    if not hyphenated and head.lower_ not in words and head.lemma_.lower() not in words:
         return None
     if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children):
         return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
@@ -86,6 +89,14 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     while start < head.i and (name.doc[start].lower_ in DESCRIBING or name.doc[start].is_punct):
         start += 1  # "our President, Joe Biden": President; '," a spokeswoman': no mark
     return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
+
+
+def _hyphenated(tok: Token) -> str:
+    """The hyphenated word ``tok`` ends, lowercased (``director-general``), or ""."""
+    doc, i = tok.doc, tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ""
+    return f"{doc[i - 2].lower_}-{tok.lower_}"
 
 
 @lru_cache(maxsize=8)

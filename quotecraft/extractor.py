@@ -94,6 +94,7 @@ CODE_RULES = frozenset(
         "reported.trailing.v1",
         "reported.block.v1",
         "reported.misread_verb.v1",
+        "reported.misread_object.v1",
         "reported.addressee_clause.v1",
         "reported.raised.v1",
         "reported.scored.v1",

@@ -23,7 +23,11 @@ from .reported import ReportedMatcher
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
 from .reported_interposed import interposed_attributions
-from .reported_misread import addressee_clause_attributions, misread_verb_attributions
+from .reported_misread import (
+    addressee_clause_attributions,
+    misread_object_attributions,
+    misread_verb_attributions,
+)
 from .reported_noun_colon import noun_colon_attributions
 from .reported_raised import raised_attributions
 from .scorer import CueScorer
@@ -470,6 +474,7 @@ def reported_candidates(
     cands += trailing_attributions(doc, lexicon)
     cands += block_attributions(doc, ctx.paragraphs, lexicon, ctx.text)
     cands += misread_verb_attributions(doc, lexicon)
+    cands += misread_object_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)
     cands += raised_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)

@@ -27,6 +27,20 @@ A noun phrase with a relative or participle clause (``the views that voters hold
 ``emails released on Friday``) has no *that* as a conjunction and no infinitive, and is
 left alone.
 
+Rule ``reported.misread_object.v1``: the content's verb read as a noun, which makes the
+clause the cue's object (``Lee said the road floods every spring``: *road floods* read as
+a compound noun, the object of *said*). A speech or writing verb whose frames take a
+clause but never an object as its content (``say``, ``claim``; no telling verb, whose
+object is the one told) has for object a plural noun or a third-person verb ending in
+*-s* (``floods``, ``leaves``), right after a noun in the singular that hangs on it (the
+folded subject: ``road``) and is named by a determiner or a possessive (``the road``,
+``Lee's car``). After it come only a verb's modifiers (``every spring``, ``at noon``; no
+relative clause or preposition a noun takes: ``the police reports of ...``), or nothing
+and an adverb the parser hung on the cue (``every spring`` on *said*) when the object is
+no word of ``told_things`` (``said the code words yesterday``). Then the object is the
+clause said (:func:`misread_object_attributions`). ``said the magic words`` (an
+adjective, not a subject) and ``said the code words`` (nothing after them) are left alone.
+
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient
 who was waiting that the doctor was late``): the parser read the clause as the relative
@@ -50,6 +64,7 @@ from .wordlists import word_list
 
 MISREAD_RULE = "reported.misread_verb.v1"
 ADDRESSEE_RULE = "reported.addressee_clause.v1"
+OBJECT_RULE = "reported.misread_object.v1"
 _CONFIDENCE = 0.6
 _CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
 _TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
@@ -268,4 +283,69 @@ def addressee_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candida
             continue
         cand = _candidate(doc, verb, att.speaker, bounds, lexicon)
         out.append(evolve(cand, rule=ADDRESSEE_RULE, confidence=0.7, attribution=att))
+    return out
+
+
+_OBJECT_TAGS = frozenset({"NNS", "VBZ"})
+_OBJECT_CLASSES = frozenset({"speech", "writing"})
+_VERB_MODIFIERS = frozenset({"npadvmod", "advmod", "dobj", "dative", "acomp", "prep"})
+"""What may hang after the misread verb: ``every spring``, ``quickly``, ``at noon`` (not
+a preposition of :data:`_NOUN_PREPS`, nor a relative clause: ``the polls that ...``)."""
+_NOUN_PREPS = frozenset({"of", "including", "like", "with", "for", "about"})
+"""Prepositions that more often qualify a noun than a verb: ``the police reports of ...``,
+``Latin hits including ...``."""
+_SINGULAR_TAGS = frozenset({"NN", "NNP"})
+
+
+def _misread_clause(cue: Token, lexicon: CueLexicon) -> Token | None:
+    """The object of ``cue`` that is a clause whose verb was read as a noun (see rule
+    ``reported.misread_object.v1`` in the module's description), else None."""
+    verb = lexicon.verb(cue)
+    if verb is None or verb.cls not in _OBJECT_CLASSES:
+        return None
+    if "ccomp" not in verb.frames or "dobj" in verb.frames:
+        return None
+    if cue.lemma_.lower() in word_list("telling_verbs"):
+        return None  # "told the farm workers last night that ...": the object is the one told
+    for obj in cue.rights:
+        if obj.dep_ != "dobj" or obj.tag_ not in _OBJECT_TAGS or not obj.lower_.endswith("s"):
+            continue
+        subject = obj.doc[obj.i - 1]
+        if subject.head.i != obj.i or subject.tag_ not in _SINGULAR_TAGS:
+            return None
+        opener = obj.doc[obj.left_edge.i]
+        named = opener.tag_ in ("DT", "PRP$") or any(c.dep_ == "poss" for c in subject.children)
+        if not named or opener.lower_ in ("a", "an"):
+            return None
+        after = [c for c in obj.children if c.i > obj.i]
+        if after:
+            ok = all(c.dep_ in _VERB_MODIFIERS and c.lower_ not in _NOUN_PREPS for c in after)
+            return obj if ok else None
+        # "said the creek floods every spring": the clause's adverb hung on the cue
+        hung = any(
+            c.left_edge.i == obj.i + 1 and c.dep_ in ("npadvmod", "advmod") for c in cue.rights
+        )
+        return obj if hung and obj.lemma_.lower() not in word_list("told_things") else None
+    return None
+
+
+def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """Rule ``reported.misread_object.v1`` (see :func:`_misread_clause`)."""
+    out: list[Candidate] = []
+    for cue in doc:
+        if cue.pos_ != "VERB" or cue.lemma_.lower() not in lexicon.verbs:
+            continue
+        obj = _misread_clause(cue, lexicon)
+        if obj is None:
+            continue
+        end = obj.right_edge.i + 1
+        for c in cue.rights:  # the clause's adverbs the parser hung on the cue
+            if c.left_edge.i == end and c.dep_ in ("npadvmod", "advmod"):
+                end = c.right_edge.i + 1
+        bounds = trim_bounds(doc, obj.left_edge.i, end)
+        att = attribute(cue)
+        if bounds is None or att.speaker is None:
+            continue
+        cand = _candidate(doc, cue, att.speaker, bounds, lexicon)
+        out.append(evolve(cand, rule=OBJECT_RULE, attribution=att))
     return out

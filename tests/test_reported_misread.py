@@ -1,10 +1,11 @@
-"""Rule ``reported.misread_verb.v1`` on hand-built parses (the misreading depends on the
-model and the context, so the parses are written out). Sentences written for these tests."""
+"""Rules ``reported.misread_verb.v1`` and ``reported.misread_object.v1`` on hand-built
+parses (the misreading depends on the model and the context, so the parses are written
+out). Sentences written for these tests."""
 
 from __future__ import annotations
 
 from quotecraft.cues import default_lexicon
-from quotecraft.reported_misread import misread_verb_attributions
+from quotecraft.reported_misread import misread_object_attributions, misread_verb_attributions
 from quotecraft.testing import make_doc
 
 
@@ -158,3 +159,114 @@ def test_a_plural_noun_ending_a_list_is_no_trailing_cue() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert _found(rows) == []
+
+
+def _objects(rows: list[tuple[str, int, str, str, str, str]]) -> list[tuple[str, str]]:
+    """(content, speaker) of each ``reported.misread_object.v1`` candidate."""
+    doc = make_doc(
+        [r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+    out = []
+    for c in misread_object_attributions(doc, default_lexicon()):
+        assert c.rule == "reported.misread_object.v1"
+        assert c.attribution.speaker is not None
+        s, e = c.attribution.speaker
+        out.append((doc.text[c.start : c.end], doc[s:e].text))
+    return out
+
+
+def _said(
+    obj: list[tuple[str, int, str, str, str, str]],
+) -> list[tuple[str, int, str, str, str, str]]:
+    """``Lee said`` + ``obj`` (heads in ``obj`` count from the whole sentence) + a full stop."""
+    return [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        *obj,
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_clause_read_as_the_object_of_say() -> None:
+    rows = _said(
+        [
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("creek", 4, "compound", "NOUN", "NN", "creek"),
+            ("floods", 1, "dobj", "NOUN", "NNS", "flood"),
+            ("every", 6, "det", "DET", "DT", "every"),
+            ("spring", 1, "npadvmod", "NOUN", "NN", "spring"),
+        ]
+    )
+    assert _objects(rows) == [("the creek floods every spring", "Lee")]
+
+
+def test_a_clause_read_as_an_object_with_its_own_modifier() -> None:
+    rows = _said(
+        [
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("ferry", 4, "compound", "NOUN", "NN", "ferry"),
+            ("leaves", 1, "dobj", "VERB", "VBZ", "leave"),
+            ("at", 4, "prep", "ADP", "IN", "at"),
+            ("noon", 5, "pobj", "NOUN", "NN", "noon"),
+        ]
+    )
+    assert _objects(rows) == [("the ferry leaves at noon", "Lee")]
+
+
+def test_a_noun_phrase_with_an_of_phrase_or_no_modifier_is_an_object() -> None:
+    with_of = _said(
+        [
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("police", 4, "compound", "NOUN", "NN", "police"),
+            ("reports", 1, "dobj", "NOUN", "NNS", "report"),
+            ("of", 4, "prep", "ADP", "IN", "of"),
+            ("theft", 5, "pobj", "NOUN", "NN", "theft"),
+        ]
+    )
+    bare = _said(
+        [
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("code", 4, "compound", "NOUN", "NN", "code"),
+            ("words", 1, "dobj", "NOUN", "NNS", "word"),
+        ]
+    )
+    told = _said(
+        [
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("code", 4, "compound", "NOUN", "NN", "code"),
+            ("words", 1, "dobj", "NOUN", "NNS", "word"),
+            ("yesterday", 1, "npadvmod", "NOUN", "NN", "yesterday"),
+        ]
+    )
+    assert _objects(with_of) == []
+    assert _objects(bare) == []
+    assert _objects(told) == []  # "word" is what is said (told_things)
+
+
+def test_no_subject_before_the_noun_or_a_verb_that_takes_objects() -> None:
+    adjective = _said(
+        [
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("magic", 4, "amod", "ADJ", "JJ", "magic"),
+            ("words", 1, "dobj", "NOUN", "NNS", "word"),
+            ("at", 4, "prep", "ADP", "IN", "at"),
+            ("dawn", 5, "pobj", "NOUN", "NN", "dawn"),
+        ]
+    )
+    praised = [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"),
+        ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("rescue", 4, "compound", "NOUN", "NN", "rescue"),
+        ("teams", 1, "dobj", "NOUN", "NNS", "team"),
+        ("at", 4, "prep", "ADP", "IN", "at"),
+        ("dawn", 5, "pobj", "NOUN", "NN", "dawn"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _objects(adjective) == []
+    assert _objects(praised) == []  # an object is what "praise" reports

@@ -48,13 +48,13 @@ from .speaker_names import (
     merged_spans,
     name_tokens,
     nominal_tokens,
-    person_spans,
     placing_words,
     premodifier_title,
     strip_det,
     text_slice,
 )
 from .speaker_orgs import organization_from_title, organization_of_name
+from .speaker_spans import person_spans
 from .titles import TitleLexicon, Titles, title_words
 
 _PREDICATIVE = frozenset({"attr", "oprd", "appos"})

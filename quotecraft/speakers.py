@@ -62,10 +62,10 @@ from .speaker_names import (
     strip_det,
     text_slice,
     title_sets,
-    titled_name_run,
 )
 from .speaker_orgs import organization_from_title
 from .speaker_pronouns import PronounTable
+from .speaker_spans import titled_name_run
 from .speaker_table import Entity
 from .wordlists import word_list
 

@@ -1,0 +1,142 @@
+"""Which words of a document are people's names: the tagger's PERSON entities widened to
+the first name it left out, and the names it missed or mislabelled after a title word
+(``Mayor Ines Caro``, ``Secretary of Labor Ray Dunn``), with a first name before a place
+(``Ana Costa`` with *Costa* as GPE), and those :mod:`quotecraft.speaker_untagged` finds
+from what the text says of them. :func:`person_spans` gives them all, in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
+from .speaker_names import PERSON, title_sets, tokens_lowered
+from .speaker_untagged import pronoun_named, untagged_names
+from .titles import Titles
+from .wordlists import word_list
+
+__all__ = ["person_spans", "titled_name_run", "titled_names", "widened"]
+
+
+def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
+    """Names the tagger left unlabelled right after a title word (``Mayor Ines Caro``,
+    ``spokeswoman Lena Berg``) or read with it as a body (``Bishop Anselm Roe`` as ORG):
+    two or three capitalized proper nouns in no other entity, none a body or a place word,
+    as PERSON spans that start at the title (as a tagged name with its title does), so a
+    later ``Caro`` finds the whole name. Only the title words are visited (found in the
+    token array)."""
+    _, words, _ = title_sets(titles)
+    title_tokens = tokens_lowered(doc, words)
+    if not title_tokens:
+        return []
+    bodies, places = word_list("organization_nouns"), word_list("place_nouns")
+    out: list[Span] = []
+    n, reach = len(doc), 0
+    for i in (t.i for t in title_tokens):
+        if i < reach:
+            continue
+        if doc[i].tag_ not in ("NN", "NNP"):
+            continue  # 'Senators Rubio and Cruz': two people; 'in' of 'editor in chief
+        first = i + 1
+        if _portfolio_after(doc, i):
+            first = i + 3  # 'Secretary of Labor Ray Dunn': the name after the portfolio
+        # the tagger may read the title and the name as one body: 'Bishop Anselm Roe' (ORG)
+        head = doc[first - 1]
+        ent = head.ent_type_ if head.ent_iob_ == "B" and head.ent_type_ != PERSON else ""
+        j = first
+        while (
+            j < n
+            and doc[j].pos_ == "PROPN"
+            and doc[j].ent_type_ == ent
+            and (not ent or doc[j].ent_iob_ == "I")
+            and doc[j].text[:1].isupper()
+            and doc[j].lower_ not in words
+            and doc[j].lower_ not in bodies
+            and doc[j].lower_ not in places
+        ):
+            j += 1
+        if (
+            2 <= j - first <= 3  # a first name and a surname: 'President Bush' may be anyone's
+            and (j == n or doc[j].pos_ != "PROPN")
+            and titled_name_run(doc, first - 1, j)
+        ):
+            out.append(Span(doc, i if first == i + 1 else first, j, label=PERSON))
+            reach = j
+    return out
+
+
+def _portfolio_after(doc: Doc, i: int) -> bool:
+    """``Secretary of Labor``, ``Minister of Health``: the title at ``i`` followed by *of*
+    and a capitalized word of ``portfolios``, which the tagger may read with the name after
+    it as one body (``Labor Ray Dunn`` as ORG)."""
+    return (
+        i + 3 < len(doc)
+        and doc[i + 1].lower_ == "of"
+        and doc[i + 2].text[:1].isupper()
+        and doc[i + 2].lower_ in word_list("portfolios")
+    )
+
+
+def titled_name_run(doc: Doc, title: int, end: int) -> bool:
+    """Whether the title at ``title`` and the proper nouns up to ``end`` can be a titled
+    name: not a body the tagger read whole that is one word after a title-like word
+    (``General Motors``, ``General Electric``), and not part of a longer entity."""
+    t = doc[title]
+    if not t.ent_type_ or t.ent_type_ == PERSON or t.ent_iob_ != "B":
+        return True
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        return False  # the body goes on after the name
+    return end - title - 1 >= 2  # 'Bishop Anselm Roe' (ORG): a first name and a surname
+
+
+def widened(span: Span, titles: Titles | None = None) -> Span:
+    """A PERSON entity with the first name the tagger left out before it (``Ana Petrovic``
+    tagged as ``Petrovic``): up to two known first names in no entity, compounds of the
+    name, none a title, a body or a place word."""
+    if span.label_ != PERSON:
+        return span
+    _, words, mods = title_sets(titles)
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and span.start - start < 2
+        and (t := doc[start - 1]).pos_ == "PROPN"
+        and not t.ent_type_
+        and t.dep_ == "compound"
+        and span.start <= t.head.i < span.end
+        and t.is_alpha  # no initial or abbreviation ('Del.', a title)
+        and t.text[:1].isupper()
+        and t.lower_ in first_names()  # not 'Actress', 'Democrat', 'Affairs' before a name
+        and t.lower_ not in words
+        and t.lower_ not in mods
+        and t.lower_ not in honorifics()
+        and t.lower_ not in word_list("organization_nouns")
+        and t.lower_ not in word_list("place_nouns")
+    ):
+        start -= 1
+    start = hyphenated_start(doc, start, words, mods)  # "Jae-won Kim"
+    return span if start == span.start else Span(doc, start, span.end, label=PERSON)
+
+
+def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -> list[Span]:
+    """The names of ``doc`` in text order: PERSON entities (:func:`widened`), names the
+    tagger labelled otherwise that open with a known first name or that a pronoun takes
+    up, titled names it missed and names it missed altogether (``speaker_untagged``)."""
+    spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
+    spans += [sp for e in ents if (sp := _first_named(e, titles)) is not None]
+    spans += titled_names(doc, titles) + pronoun_named(doc, ents, title_sets(titles))
+    spans += untagged_names(doc, title_sets(titles), spans)
+    return sorted(spans, key=lambda sp: sp.start)
+
+
+def _first_named(ent: Span, titles: Titles | None) -> Span | None:
+    """A one-word name the tagger labelled a place or body, after a known first name in
+    no entity (``Ana Costa`` with *Costa* as GPE): the person :func:`widened` finds."""
+    if ent.label_ == PERSON or len(ent) != 1 or ent.start == 0:
+        return None
+    if ent.doc[ent.start - 1].lower_ not in first_names() or first_name_entity(ent):
+        return None
+    person = widened(Span(ent.doc, ent.start, ent.end, label=PERSON), titles)
+    return person if person.start < ent.start else None

@@ -32,7 +32,10 @@ def appositive_title(
                 continue  # "Ann Lee: An Interview with the Poet": a heading, not a role
             if any(t.text == "(" for t in toks):  # "a restaurateur (d. 1975)"
                 toks = toks[: next(k for k, t in enumerate(toks) if t.text == "(")]
-            while toks and toks[-1].is_punct:
+            named = [r.left_edge.i for r in c.children if r.dep_ == "conj" and _person_name(r)]
+            if named:  # "Ann Lee, the chairman, and Ruth Lind": the next person is no role
+                toks = [t for t in toks if t.i < min(named)]
+            while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks.pop()
             while toks and toks[0].dep_ == "advmod" and toks[0].i < c.i:
                 toks.pop(0)  # "now a professor at Marrow College": the role is "professor"
@@ -45,6 +48,12 @@ def appositive_title(
             if any(t.lower_ in words for t in sub) or (described and adjacent and _role_noun(c)):
                 return text or None
     return None
+
+
+def _person_name(tok: Token) -> bool:
+    """A proper noun the tagger took for a person's name (``Ruth Lind``; not the role
+    ``an influential Republican``)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == PERSON
 
 
 def _after_age(name: Span) -> int:

@@ -91,14 +91,25 @@ def titled_name_run(doc: Doc, title: int, end: int) -> bool:
     return end - title - 1 >= 2  # 'Bishop Anselm Roe' (ORG): a first name and a surname
 
 
+def _with_role(span: Span, words: frozenset[str]) -> bool:
+    """Whether a role is set beside the name in apposition (``the fire chief, Anders
+    Holm``; ``Anders Holm, the fire chief,``): a title word heads the other side."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in words and root.head.i < span.start:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in words and c.i >= span.end for c in root.children)
+
+
 def widened(span: Span, titles: Titles | None = None) -> Span:
     """A PERSON entity with the first name the tagger left out before it (``Ana Petrovic``
     tagged as ``Petrovic``): up to two known first names in no entity, compounds of the
-    name, none a title, a body or a place word."""
+    name, none a title, a body or a place word; any such name words when a role is set
+    beside the name in apposition (:func:`_with_role`: ``the fire chief, Anders Holm``)."""
     if span.label_ != PERSON:
         return span
     _, words, mods = title_sets(titles)
     doc, start = span.doc, span.start
+    role = _with_role(span, words)
     while (
         start > 0
         and span.start - start < 2
@@ -108,8 +119,12 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
         and span.start <= t.head.i < span.end
         and t.is_alpha  # no initial or abbreviation ('Del.', a title)
         and t.text[:1].isupper()
-        and t.lower_ in first_names()  # not 'Actress', 'Democrat', 'Affairs' before a name
+        and not t.is_upper
+        # not 'Actress', 'Democrat', 'Affairs' before a name: a known first name, or any
+        # name word when a role is set beside the name ('the fire chief, Anders Holm')
+        and (role or t.lower_ in first_names())
         and t.lower_ not in words
+        and t.lower_.removesuffix("s") not in words  # "Senators Ann Lee and ...": a plural title
         and t.lower_ not in mods
         and t.lower_ not in honorifics()
         and t.lower_ not in word_list("organization_nouns")

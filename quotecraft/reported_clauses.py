@@ -308,6 +308,13 @@ def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") or c.lower_ == "to"
            for c in content.children):  # fmt: skip
         return start
+    if any(
+        s.dep_ in SUBJECT_DEPS
+        for a in content.children
+        if a.dep_ in ("aux", "auxpass")
+        for s in a.children
+    ):
+        return start  # "told police the car was speeding": the subject hung on the auxiliary
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < content.i), None)
     if (
         obj is None

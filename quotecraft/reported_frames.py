@@ -27,6 +27,7 @@ from .reported_misread import (
     addressee_clause_attributions,
     misread_object_attributions,
     misread_verb_attributions,
+    xcomp_clause_attributions,
 )
 from .reported_noun_colon import noun_colon_attributions
 from .reported_raised import raised_attributions
@@ -475,6 +476,7 @@ def reported_candidates(
     cands += block_attributions(doc, ctx.paragraphs, lexicon, ctx.text)
     cands += misread_verb_attributions(doc, lexicon)
     cands += misread_object_attributions(doc, lexicon)
+    cands += xcomp_clause_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)
     cands += raised_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)

@@ -41,6 +41,15 @@ no word of ``told_things`` (``said the code words yesterday``). Then the object 
 clause said (:func:`misread_object_attributions`). ``said the magic words`` (an
 adjective, not a subject) and ``said the code words`` (nothing after them) are left alone.
 
+Rule ``reported.xcomp_clause.v1``: a finite clause the parser read as an infinitive
+(``Witnesses told police the car had been speeding``: *speeding* hung on *told* as an
+open complement, with the subject and a tensed auxiliary hung on *been*). A cue whose
+frames take a clause has for open complement a verb with a subject and a tensed
+auxiliary (``had``, ``was``, ``will``) of its own or of its auxiliaries: that is the
+clause said (:func:`xcomp_clause_attributions`). An infinitive (``told police to
+leave``, ``expects the bridge to open``) has no tensed auxiliary and is left to the
+other rules.
+
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient
 who was waiting that the doctor was late``): the parser read the clause as the relative
@@ -55,7 +64,7 @@ from attrs import evolve
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, attribute
+from .attribution import Attribution, attribute, is_negated
 from .candidates import Candidate, reported_candidate
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import content_bounds, trim_bounds
@@ -65,6 +74,7 @@ from .wordlists import word_list
 MISREAD_RULE = "reported.misread_verb.v1"
 ADDRESSEE_RULE = "reported.addressee_clause.v1"
 OBJECT_RULE = "reported.misread_object.v1"
+XCOMP_RULE = "reported.xcomp_clause.v1"
 _CONFIDENCE = 0.6
 _CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
 _TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
@@ -347,5 +357,43 @@ def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate
         if bounds is None or att.speaker is None:
             continue
         cand = _candidate(doc, cue, att.speaker, bounds, lexicon)
-        out.append(evolve(cand, rule=OBJECT_RULE, attribution=att))
+        out.append(evolve(cand, rule=OBJECT_RULE, attribution=att, negated=is_negated(cue)))
+    return out
+
+
+_TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _tensed_clause(content: Token) -> bool:
+    """Whether ``content`` has a subject and a tensed auxiliary, on itself or on one of its
+    auxiliaries (``the car had been speeding`` with *car* and *had* hung on *been*)."""
+    heads = [content, *(c for c in content.children if c.dep_ in ("aux", "auxpass"))]
+    kids = [c for h in heads for c in h.children]
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _TENSED_TAGS for c in kids
+    )
+
+
+def xcomp_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """Rule ``reported.xcomp_clause.v1`` (see the module's description)."""
+    out: list[Candidate] = []
+    for content in doc:
+        if content.dep_ != "xcomp" or content.pos_ not in ("VERB", "AUX"):
+            continue
+        cue = content.head
+        verb = lexicon.verb(cue) if cue.pos_ == "VERB" else None
+        if verb is None or "ccomp" not in verb.frames or not _tensed_clause(content):
+            continue
+        bounds = trim_bounds(doc, content.left_edge.i, content.right_edge.i + 1)
+        att = attribute(cue)
+        if bounds is None or att.speaker is None:
+            continue
+        cand = _candidate(doc, cue, att.speaker, bounds, lexicon)
+        confidence = 0.5 if verb.cls in LOW_CONFIDENCE_CLASSES else 0.8
+        negated = is_negated(cue)
+        if negated:
+            confidence = min(confidence, 0.6)
+        out.append(
+            evolve(cand, rule=XCOMP_RULE, confidence=confidence, attribution=att, negated=negated)
+        )
     return out

@@ -1,11 +1,15 @@
-"""Rules ``reported.misread_verb.v1`` and ``reported.misread_object.v1`` on hand-built
-parses (the misreading depends on the model and the context, so the parses are written
-out). Sentences written for these tests."""
+"""Rules ``reported.misread_verb.v1``, ``reported.misread_object.v1`` and
+``reported.xcomp_clause.v1`` on hand-built parses (the misreading depends on the model
+and the context, so the parses are written out). Sentences written for these tests."""
 
 from __future__ import annotations
 
 from quotecraft.cues import default_lexicon
-from quotecraft.reported_misread import misread_object_attributions, misread_verb_attributions
+from quotecraft.reported_misread import (
+    misread_object_attributions,
+    misread_verb_attributions,
+    xcomp_clause_attributions,
+)
 from quotecraft.testing import make_doc
 
 
@@ -270,3 +274,45 @@ def test_no_subject_before_the_noun_or_a_verb_that_takes_objects() -> None:
     ]
     assert _objects(adjective) == []
     assert _objects(praised) == []  # an object is what "praise" reports
+
+
+def _xcomp_clauses(rows: list[tuple[str, int, str, str, str, str]]) -> list[str]:
+    """The contents of the ``reported.xcomp_clause.v1`` candidates."""
+    doc = make_doc(
+        [r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+    found = xcomp_clause_attributions(doc, default_lexicon())
+    assert all(c.rule == "reported.xcomp_clause.v1" for c in found)
+    return [doc.text[c.start : c.end] for c in found]
+
+
+def test_a_tensed_clause_read_as_an_open_complement() -> None:
+    rows = [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"),
+        ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+        ("police", 1, "dobj", "NOUN", "NNS", "police"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("van", 6, "nsubj", "NOUN", "NN", "van"),  # hung on the auxiliary "been"
+        ("had", 6, "aux", "AUX", "VBD", "have"),
+        ("been", 7, "aux", "AUX", "VBN", "be"),
+        ("speeding", 1, "xcomp", "VERB", "VBG", "speed"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _xcomp_clauses(rows) == ["the van had been speeding"]
+
+
+def test_an_infinitive_has_no_tense() -> None:
+    rows = [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"),
+        ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+        ("police", 1, "dobj", "NOUN", "NNS", "police"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("leave", 1, "xcomp", "VERB", "VB", "leave"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _xcomp_clauses(rows) == []

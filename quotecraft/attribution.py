@@ -362,7 +362,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
         if c.i != end:
             break
-        end = c.right_edge.i + 1
+        end = relative_aside(c) or c.right_edge.i + 1  # "a source close to the talks, who ..."
     doc = head.doc
     while end > start + 1 and (
         (doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].is_space

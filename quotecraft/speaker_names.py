@@ -69,6 +69,13 @@ def strip_det(text: str) -> str:
     return POSSESSIVE.sub("", out).strip()
 
 
+def bare_name(span: Span, titles: Titles | None = None) -> str:
+    """The name in ``span`` without a leading determiner, honorific or title and a final
+    possessive (``Mr Hale`` -> ``Hale``; ``the Smiths'`` -> ``Smiths``); "" if none."""
+    toks = [t for t in name_tokens(span, titles) if t.lower_ not in DET]
+    return POSSESSIVE.sub("", text_slice(toks)).strip()
+
+
 _TRAILING_JUNK = '"“”‘’«»<>'
 
 

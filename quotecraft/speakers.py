@@ -51,6 +51,7 @@ from .speaker_names import (
     DET,
     PERSON,
     POSSESSIVE,
+    bare_name,
     clean_name,
     label_words,
     looks_like_name,
@@ -234,10 +235,10 @@ class Resolver(PronounTable):
         return None
 
     def _group(self, q: _Query) -> Found | None:
-        """``Maria and Luis Ortega``, ``the mayor and the police chief``: one group speaker."""
+        """``Maria and Luis Ortega``, ``the mayor and the police chief``: one group speaker
+        (a conjunct is a name in apposition, ``his wife, Yumi``, or a role)."""
         head, doc = q.head, self.doc
         conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < q.span.end]
-        # "his wife, Yumi": Yumi; "the police chief": a role
         named = [apposed_member(c) or (c if described_member(c) else None) for c in conjuncts]
         if not conjuncts or None in named or not (head.pos_ == "PROPN" or described_member(head)):
             return None
@@ -374,8 +375,7 @@ class Resolver(PronounTable):
         appos = appositive_title(span, self.titles) or apposed_to_title(span, self.titles)
         if not appos:
             return None
-        name = POSSESSIVE.sub("", strip_det(span.text)).strip()
-        if not name:
+        if not (name := bare_name(span, self.titles)):  # "Mr Hale, the shadow chancellor,"
             return None
         person = self._person_for(name, name.split()[-1].lower(), head.i)
         self._add_name(person, name, span)

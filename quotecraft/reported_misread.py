@@ -61,7 +61,8 @@ rules give a quotation there to the telling verb (:func:`telling_owner`).
 from __future__ import annotations
 
 from attrs import evolve
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, attribute, is_negated
@@ -342,7 +343,7 @@ def _misread_clause(cue: Token, lexicon: CueLexicon) -> Token | None:
 def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.misread_object.v1`` (see :func:`_misread_clause`)."""
     out: list[Candidate] = []
-    for cue in doc:
+    for cue in _heads_of(doc, "dobj"):
         if cue.pos_ != "VERB" or cue.lemma_.lower() not in lexicon.verbs:
             continue
         obj = _misread_clause(cue, lexicon)
@@ -364,6 +365,17 @@ def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate
 _TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _with_dep(doc: Doc, dep: str) -> list[Token]:
+    """The tokens of ``doc`` with relation ``dep``, found in the token array (no Token is
+    built for the others)."""
+    return [doc[i] for i in (doc.to_array(DEP) == get_string_id(dep)).nonzero()[0].tolist()]
+
+
+def _heads_of(doc: Doc, dep: str) -> list[Token]:
+    """The heads of the tokens with relation ``dep``, each once, in text order."""
+    return sorted({t.head.i: t.head for t in _with_dep(doc, dep)}.values(), key=lambda t: t.i)
+
+
 def _tensed_clause(content: Token) -> bool:
     """Whether ``content`` has a subject and a tensed auxiliary, on itself or on one of its
     auxiliaries (``the car had been speeding`` with *car* and *had* hung on *been*)."""
@@ -377,8 +389,8 @@ def _tensed_clause(content: Token) -> bool:
 def xcomp_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.xcomp_clause.v1`` (see the module's description)."""
     out: list[Candidate] = []
-    for content in doc:
-        if content.dep_ != "xcomp" or content.pos_ not in ("VERB", "AUX"):
+    for content in _with_dep(doc, "xcomp"):
+        if content.pos_ not in ("VERB", "AUX"):
             continue
         cue = content.head
         verb = lexicon.verb(cue) if cue.pos_ == "VERB" else None

@@ -4,6 +4,9 @@ and the context, so the parses are written out). Sentences written for these tes
 
 from __future__ import annotations
 
+import pytest
+from spacy.tokens import Doc
+
 from quotecraft.cues import default_lexicon
 from quotecraft.reported_misread import (
     misread_object_attributions,
@@ -12,18 +15,25 @@ from quotecraft.reported_misread import (
 )
 from quotecraft.testing import make_doc
 
+Row = tuple[str, int, str, str, str, str]
+"""One token of a hand-built parse: word, head, relation, part of speech, tag, lemma."""
 
-def _found(rows: list[tuple[str, int, str, str, str, str]]) -> list[tuple[str, str]]:
-    """(content, speaker) of each candidate; rows are (word, head, dep, pos, tag, lemma)."""
-    words = [r[0] for r in rows]
-    doc = make_doc(
-        words,
+
+def _doc(rows: list[Row]) -> Doc:
+    """The parse ``rows`` describe."""
+    return make_doc(
+        [r[0] for r in rows],
         heads=[r[1] for r in rows],
         deps=[r[2] for r in rows],
         pos=[r[3] for r in rows],
         tags=[r[4] for r in rows],
         lemmas=[r[5] for r in rows],
     )
+
+
+def _found(rows: list[tuple[str, int, str, str, str, str]]) -> list[tuple[str, str]]:
+    """(content, speaker) of each candidate; rows are (word, head, dep, pos, tag, lemma)."""
+    doc = _doc(rows)
     out = []
     for c in misread_verb_attributions(doc, default_lexicon()):
         assert c.attribution.speaker is not None
@@ -167,14 +177,7 @@ def test_a_plural_noun_ending_a_list_is_no_trailing_cue() -> None:
 
 def _objects(rows: list[tuple[str, int, str, str, str, str]]) -> list[tuple[str, str]]:
     """(content, speaker) of each ``reported.misread_object.v1`` candidate."""
-    doc = make_doc(
-        [r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-    )
+    doc = _doc(rows)
     out = []
     for c in misread_object_attributions(doc, default_lexicon()):
         assert c.rule == "reported.misread_object.v1"
@@ -196,30 +199,33 @@ def _said(
     ]
 
 
-def test_a_clause_read_as_the_object_of_say() -> None:
-    rows = _said(
-        [
-            ("the", 4, "det", "DET", "DT", "the"),
-            ("creek", 4, "compound", "NOUN", "NN", "creek"),
-            ("floods", 1, "dobj", "NOUN", "NNS", "flood"),
-            ("every", 6, "det", "DET", "DT", "every"),
-            ("spring", 1, "npadvmod", "NOUN", "NN", "spring"),
-        ]
-    )
-    assert _objects(rows) == [("the creek floods every spring", "Lee")]
-
-
-def test_a_clause_read_as_an_object_with_its_own_modifier() -> None:
-    rows = _said(
-        [
-            ("the", 4, "det", "DET", "DT", "the"),
-            ("ferry", 4, "compound", "NOUN", "NN", "ferry"),
-            ("leaves", 1, "dobj", "VERB", "VBZ", "leave"),
-            ("at", 4, "prep", "ADP", "IN", "at"),
-            ("noon", 5, "pobj", "NOUN", "NN", "noon"),
-        ]
-    )
-    assert _objects(rows) == [("the ferry leaves at noon", "Lee")]
+@pytest.mark.parametrize(
+    ("obj", "content"),
+    [
+        (  # "every spring" hung on "said"
+            [
+                ("the", 4, "det", "DET", "DT", "the"),
+                ("creek", 4, "compound", "NOUN", "NN", "creek"),
+                ("floods", 1, "dobj", "NOUN", "NNS", "flood"),
+                ("every", 6, "det", "DET", "DT", "every"),
+                ("spring", 1, "npadvmod", "NOUN", "NN", "spring"),
+            ],
+            "the creek floods every spring",
+        ),
+        (  # "at noon" hung on the misread verb itself
+            [
+                ("the", 4, "det", "DET", "DT", "the"),
+                ("ferry", 4, "compound", "NOUN", "NN", "ferry"),
+                ("leaves", 1, "dobj", "VERB", "VBZ", "leave"),
+                ("at", 4, "prep", "ADP", "IN", "at"),
+                ("noon", 5, "pobj", "NOUN", "NN", "noon"),
+            ],
+            "the ferry leaves at noon",
+        ),
+    ],
+)
+def test_a_clause_read_as_the_object_of_say(obj: list[Row], content: str) -> None:
+    assert _objects(_said(obj)) == [(content, "Lee")]
 
 
 def test_a_noun_phrase_with_an_of_phrase_or_no_modifier_is_an_object() -> None:
@@ -278,14 +284,7 @@ def test_no_subject_before_the_noun_or_a_verb_that_takes_objects() -> None:
 
 def _xcomp_clauses(rows: list[tuple[str, int, str, str, str, str]]) -> list[str]:
     """The contents of the ``reported.xcomp_clause.v1`` candidates."""
-    doc = make_doc(
-        [r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-    )
+    doc = _doc(rows)
     found = xcomp_clause_attributions(doc, default_lexicon())
     assert all(c.rule == "reported.xcomp_clause.v1" for c in found)
     return [doc.text[c.start : c.end] for c in found]

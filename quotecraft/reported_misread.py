@@ -62,7 +62,6 @@ from __future__ import annotations
 
 from attrs import evolve
 from spacy.attrs import DEP, LEMMA
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, attribute, is_negated
@@ -365,15 +364,10 @@ def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate
 _TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _with_dep(doc: Doc, dep: str) -> list[Token]:
-    """The tokens of ``doc`` with relation ``dep``, found in the token array (no Token is
-    built for the others)."""
-    return [doc[i] for i in (doc.to_array(DEP) == get_string_id(dep)).nonzero()[0].tolist()]
-
-
 def _heads_of(doc: Doc, dep: str) -> list[Token]:
     """The heads of the tokens with relation ``dep``, each once, in text order."""
-    return sorted({t.head.i: t.head for t in _with_dep(doc, dep)}.values(), key=lambda t: t.i)
+    heads = {t.head.i: t.head for t in tokens_lowered(doc, (dep,), DEP)}
+    return sorted(heads.values(), key=lambda t: t.i)
 
 
 def _tensed_clause(content: Token) -> bool:
@@ -389,7 +383,7 @@ def _tensed_clause(content: Token) -> bool:
 def xcomp_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.xcomp_clause.v1`` (see the module's description)."""
     out: list[Candidate] = []
-    for content in _with_dep(doc, "xcomp"):
+    for content in tokens_lowered(doc, ("xcomp",), DEP):
         if content.pos_ not in ("VERB", "AUX"):
             continue
         cue = content.head

@@ -332,11 +332,16 @@ def _misread_clause(cue: Token, lexicon: CueLexicon) -> Token | None:
             ok = all(c.dep_ in _VERB_MODIFIERS and c.lower_ not in _NOUN_PREPS for c in after)
             return obj if ok else None
         # "said the creek floods every spring": the clause's adverb hung on the cue
-        hung = any(
-            c.left_edge.i == obj.i + 1 and c.dep_ in ("npadvmod", "advmod") for c in cue.rights
-        )
+        hung = _cue_adverb_at(cue, obj.i + 1) is not None
         return obj if hung and obj.lemma_.lower() not in word_list("told_things") else None
     return None
+
+
+def _cue_adverb_at(cue: Token, i: int) -> Token | None:
+    """The adverb or noun of time hung on ``cue`` whose phrase starts at token ``i``."""
+    return next(
+        (c for c in cue.rights if c.left_edge.i == i and c.dep_ in ("npadvmod", "advmod")), None
+    )
 
 
 def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
@@ -349,9 +354,8 @@ def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate
         if obj is None:
             continue
         end = obj.right_edge.i + 1
-        for c in cue.rights:  # the clause's adverbs the parser hung on the cue
-            if c.left_edge.i == end and c.dep_ in ("npadvmod", "advmod"):
-                end = c.right_edge.i + 1
+        while (adverb := _cue_adverb_at(cue, end)) is not None:  # hung on the cue
+            end = adverb.right_edge.i + 1
         bounds = trim_bounds(doc, obj.left_edge.i, end)
         att = attribute(cue)
         if bounds is None or att.speaker is None:

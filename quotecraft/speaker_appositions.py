@@ -116,17 +116,15 @@ def person_nouns(titles: frozenset[str]) -> frozenset[str]:
 
 def called_name(noun: Token, person_nouns: frozenset[str]) -> Token | None:
     """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
-    fisherman called Oskar``), when it is a person's: the noun names a person
+    fisherman called Oskar``, ``the driver, identified as Mark Ellis, 40,``), when it is a person's: the noun names a person
     (``person_nouns``: titles and gendered nouns) or the name is tagged as a person's or
     opens with a known first name. Else None (``a news site called "The Ledger"``)."""
     if noun.pos_ != "NOUN":
         return None
     for acl in noun.children:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call"):
-            for c in acl.children:
-                if c.dep_ not in ("oprd", "dobj", "attr") or c.pos_ != "PROPN":
-                    continue
-                words = [t for t in c.subtree if not t.is_punct]
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ("name", "call", "identify"):
+            for c in _given_names(acl):
+                words = [t for t in c.doc[c.left_edge.i : c.i + 1] if not t.is_punct]
                 if looks_like_name(words) and (
                     noun.lemma_.lower() in person_nouns
                     or c.ent_type_ == "PERSON"
@@ -134,3 +132,13 @@ def called_name(noun: Token, person_nouns: frozenset[str]) -> Token | None:
                 ):
                     return c
     return None
+
+
+def _given_names(participle: Token) -> list[Token]:
+    """The proper nouns a naming participle gives: its object (``named Hugo Brandt``) or
+    the object of its *as* (``identified as Mark Ellis``, ``named as Ruth Cole``)."""
+    found = [c for c in participle.children if c.dep_ in ("oprd", "dobj", "attr")]
+    for prep in participle.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return [c for c in found if c.pos_ == "PROPN"]

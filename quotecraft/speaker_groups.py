@@ -69,15 +69,20 @@ def age_before(head: Token, cc: Token) -> bool:
     return (
         len(between) > 0
         and between[0].is_punct
-        and all(t.is_punct or (t.dep_ == "appos" and t.like_num) for t in between)
+        and all(t.is_punct or is_age(t) for t in between)
         and any(t.like_num for t in between)
     )
+
+
+def is_age(tok: Token) -> bool:
+    """A number in apposition to a name (``Ken Ito, 60,``): the person's age."""
+    return tok.dep_ == "appos" and tok.like_num
 
 
 def without_ages(span: Span) -> str:
     """A group's name without its members' ages: ``Ken Ito, 60, and Yumi Sato, 58`` is
     ``Ken Ito and Yumi Sato``."""
-    ages = {t.i for t in span if t.dep_ == "appos" and t.like_num}
+    ages = {t.i for t in span if is_age(t)}
     drop = ages | {i + d for i in ages for d in (-1, 1) if span.doc[i + d].is_punct}
     words = [" " if t.i in drop else t.text_with_ws for t in span]
     return " ".join("".join(words).split()).strip(" ,")

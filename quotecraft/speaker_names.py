@@ -24,6 +24,7 @@ from .speaker_features import (
     first_names,
     honorifics,
 )
+from .speaker_groups import appos_of, is_age
 from .titles import Titles, packaged_titles
 
 PERSON = "PERSON"
@@ -394,3 +395,21 @@ def entity_spans(doc: Doc) -> list[Span]:
         elif end > ent.start:
             out.append(Span(doc, ent.start, end, label=ent.label))
     return out
+
+
+def apposed_persons(head: Token) -> list[Token]:
+    """The appositions of ``head`` (:func:`appos_of`) that name its person (``The
+    defendant, Carl Brandt, 51,``): ``head`` is no person's name itself, no colon stands
+    between them (``the winner: Ana Ruiz``), and the apposition is a proper noun with no
+    determiner whose words, an age aside, look like a name."""
+    if head.ent_type_ == "PERSON":
+        return []
+    doc = head.doc
+    return [
+        c
+        for c in appos_of(head)
+        if not any(t.text == ":" for t in doc[min(head.i, c.i) : max(head.i, c.i)])
+        and c.pos_ == "PROPN"
+        and c.left_edge.pos_ != "DET"
+        and looks_like_name([t for t in c.subtree if not (t.is_punct or is_age(t))])
+    ]

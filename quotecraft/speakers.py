@@ -45,16 +45,16 @@ from .speaker_features import (
     represented,
     subject_form,
 )
-from .speaker_groups import appos_of, apposed_member, apposed_names, described_member, without_ages
+from .speaker_groups import apposed_member, apposed_names, described_member, without_ages
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
     PERSON,
     POSSESSIVE,
+    apposed_persons,
     bare_name,
     clean_name,
     label_words,
-    looks_like_name,
     mention_span,
     name_edges,
     name_tokens,
@@ -211,27 +211,20 @@ class Resolver(PronounTable):
                 ent.title = strip_det(doc[noun.left_edge.i : noun.i + 1].text)
                 ent.organization = self.title_org(ent.title, q.span)
             return ent, self._how.get(name_bounds, Resolution.NAMED)
-        for c in appos_of(head):
-            if (
-                head.ent_type_ != PERSON
-                and not any(t.text == ":" for t in doc[min(head.i, c.i) : max(head.i, c.i)])
-                and c.pos_ == "PROPN"
-                and c.left_edge.pos_ != "DET"
-                and looks_like_name([t for t in c.subtree if not t.is_punct])
-            ):
-                name_bounds = mention_span(c)
-                ent, _ = self.resolve(name_bounds, c.i)
-                if ent.kind is SpeakerKind.UNKNOWN and c.ent_type_ in ("", PERSON):
-                    ent.kind = SpeakerKind.PERSON
-                prev = doc[q.span.start - 1] if q.span.start else head
-                if prev.pos_ == "ADP" and not any(t.dep_ == "pobj" for t in prev.children):
-                    # "until the election, Mia Holt, ... called": the name is the subject
-                    self._moved[(q.span.start, q.span.end)] = name_bounds
-                elif ent.title is None and head.pos_ == "NOUN":
-                    end = head.i + 1 if c.head.i == head.i else c.left_edge.i  # "of Acme, Jo Lin"
-                    ent.title = strip_det(doc[q.span.start : end].text.rstrip(" ,"))
-                    ent.organization = self.title_org(ent.title, q.span)
-                return ent, self._how.get(name_bounds, Resolution.NAMED)
+        for c in apposed_persons(head)[:1]:
+            name_bounds = mention_span(c)
+            ent, _ = self.resolve(name_bounds, c.i)
+            if ent.kind is SpeakerKind.UNKNOWN and c.ent_type_ in ("", PERSON):
+                ent.kind = SpeakerKind.PERSON
+            prev = doc[q.span.start - 1] if q.span.start else head
+            if prev.pos_ == "ADP" and not any(t.dep_ == "pobj" for t in prev.children):
+                # "until the election, Mia Holt, ... called": the name is the subject
+                self._moved[(q.span.start, q.span.end)] = name_bounds
+            elif ent.title is None and head.pos_ == "NOUN":
+                end = head.i + 1 if c.head.i == head.i else c.left_edge.i  # "of Acme, Jo Lin"
+                ent.title = strip_det(doc[q.span.start : end].text.rstrip(" ,"))
+                ent.organization = self.title_org(ent.title, q.span)
+            return ent, self._how.get(name_bounds, Resolution.NAMED)
         return None
 
     def _group(self, q: _Query) -> Found | None:

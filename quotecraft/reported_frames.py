@@ -25,6 +25,7 @@ from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
 from .reported_interposed import interposed_attributions
 from .reported_misread import (
     addressee_clause_attributions,
+    marked_object_attributions,
     misread_object_attributions,
     misread_verb_attributions,
     xcomp_clause_attributions,
@@ -477,6 +478,7 @@ def reported_candidates(
     cands += misread_verb_attributions(doc, lexicon)
     cands += misread_object_attributions(doc, lexicon)
     cands += xcomp_clause_attributions(doc, lexicon)
+    cands += marked_object_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)
     cands += raised_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)

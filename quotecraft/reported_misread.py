@@ -50,6 +50,16 @@ clause said (:func:`xcomp_clause_attributions`). An infinitive (``told police to
 leave``, ``expects the bridge to open``) has no tensed auxiliary and is left to the
 other rules.
 
+Rule ``reported.marked_object.v1``: a clause opened by *that* whose verb the parser read
+as a noun and made the cue's object (``argued that language shapes perception``:
+*language shapes perception* read as a compound noun, the object of *argued*, with
+*that* hung on it; or *that* itself read as the object, with the rest hung on it). A
+noun takes no *that* as a conjunction, so an object of a cue whose frames take a clause
+that is such a *that* or opens with it as its mark, with two words or more after it of
+which the first may open a subject (a noun, pronoun, determiner, adjective or number;
+not ``learned that from ...``, ``said that given ...``), is the clause said (:func:`marked_object_attributions`); the content
+starts after *that*. ``said that much`` (*that* a determiner) and ``said that`` (a pronoun) are left alone.
+
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient
 who was waiting that the doctor was late``): the parser read the clause as the relative
@@ -67,7 +77,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, attribute, is_negated
 from .candidates import Candidate, reported_candidate
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
-from .reported_bounds import content_bounds, trim_bounds
+from .reported_bounds import appositive_tail, content_bounds, nonrestrictive_tail, trim_bounds
 from .speaker_names import tokens_lowered
 from .wordlists import word_list
 
@@ -75,6 +85,9 @@ MISREAD_RULE = "reported.misread_verb.v1"
 ADDRESSEE_RULE = "reported.addressee_clause.v1"
 OBJECT_RULE = "reported.misread_object.v1"
 XCOMP_RULE = "reported.xcomp_clause.v1"
+MARKED_RULE = "reported.marked_object.v1"
+_SUBJECT_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+"""Parts of speech of a clause's first word after *that* when it opens the subject."""
 _CONFIDENCE = 0.6
 _CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
 _TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
@@ -406,4 +419,43 @@ def xcomp_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         out.append(
             evolve(cand, rule=XCOMP_RULE, confidence=confidence, attribution=att, negated=negated)
         )
+    return out
+
+
+def _marked_object(cue: Token) -> Token | None:
+    """The object of ``cue`` that opens with *that* as a conjunction (its mark, or the
+    object itself), two words or more after it (rule ``reported.marked_object.v1``), else
+    None."""
+    for obj in cue.rights:
+        if obj.dep_ != "dobj" or sum(1 for t in obj.subtree if t.is_alpha) < 3:
+            continue
+        opener = obj.doc[obj.left_edge.i]
+        if opener.lower_ != "that" or opener.pos_ != "SCONJ":
+            continue
+        if obj.doc[opener.i + 1].pos_ not in _SUBJECT_OPENERS:
+            continue  # "learned that from ...", "said that given ...": no subject follows
+        if opener.i == obj.i or (opener.dep_ == "mark" and opener.head.i == obj.i):
+            return obj  # "that" the object itself, or the mark of a noun object
+    return None
+
+
+def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    """Rule ``reported.marked_object.v1`` (see the module's description)."""
+    out: list[Candidate] = []
+    for cue in _heads_of(doc, "dobj"):
+        verb = lexicon.verb(cue) if cue.pos_ == "VERB" else None
+        if verb is None or "ccomp" not in verb.frames:
+            continue
+        obj = _marked_object(cue)
+        if obj is None:
+            continue
+        start = obj.left_edge.i + 1
+        # "..., an approach others have embraced": the writer's gloss, as for a clause
+        end = appositive_tail(doc, start, nonrestrictive_tail(doc, start, obj.right_edge.i + 1))
+        bounds = trim_bounds(doc, start, end)
+        att = attribute(cue)
+        if bounds is None or att.speaker is None:
+            continue
+        cand = _candidate(doc, cue, att.speaker, bounds, lexicon)
+        out.append(evolve(cand, rule=MARKED_RULE, attribution=att, negated=is_negated(cue)))
     return out

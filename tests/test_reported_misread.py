@@ -1,5 +1,5 @@
-"""Rules ``reported.misread_verb.v1``, ``reported.misread_object.v1`` and
-``reported.xcomp_clause.v1`` on hand-built parses (the misreading depends on the model
+"""Rules ``reported.misread_verb.v1``, ``reported.misread_object.v1``,
+``reported.xcomp_clause.v1`` and ``reported.marked_object.v1`` on hand-built parses (the misreading depends on the model
 and the context, so the parses are written out). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from quotecraft.cues import default_lexicon
 from quotecraft.reported_misread import (
+    marked_object_attributions,
     misread_object_attributions,
     misread_verb_attributions,
     xcomp_clause_attributions,
@@ -315,3 +316,71 @@ def test_an_infinitive_has_no_tense() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert _xcomp_clauses(rows) == []
+
+
+def _marked(obj: list[Row]) -> list[tuple[str, str]]:
+    """(content, speaker) of each ``reported.marked_object.v1`` candidate of ``Ines
+    argued`` + ``obj`` (heads count from the whole sentence) + a full stop."""
+    rows = [
+        ("Ines", 1, "nsubj", "PROPN", "NNP", "Ines"),
+        ("argued", 1, "ROOT", "VERB", "VBD", "argue"),
+        *obj,
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _doc(rows)
+    out = []
+    for c in marked_object_attributions(doc, default_lexicon()):
+        assert c.rule == "reported.marked_object.v1"
+        assert c.attribution.speaker is not None
+        s, e = c.attribution.speaker
+        out.append((doc.text[c.start : c.end], doc[s:e].text))
+    return out
+
+
+@pytest.mark.parametrize("subject_head", [5, 4], ids=["on-the-object", "on-the-compound"])
+def test_an_object_opened_by_that_as_a_conjunction_is_the_clause_said(subject_head: int) -> None:
+    # "Ines argued that habit shapes taste": "habit shapes taste" read as a compound noun
+    rows: list[Row] = [
+        ("that", 5, "mark", "SCONJ", "IN", "that"),
+        ("habit", subject_head, "compound", "NOUN", "NN", "habit"),
+        ("shapes", 5, "compound", "NOUN", "NNS", "shape"),
+        ("taste", 1, "dobj", "NOUN", "NN", "taste"),
+    ]
+    assert _marked(rows) == [("habit shapes taste", "Ines")]
+
+
+def test_that_read_as_the_object_with_the_clause_hung_on_it() -> None:
+    # "Ines argued that rent caps slow building": "that" the object, the rest its phrase
+    rows: list[Row] = [
+        ("that", 1, "dobj", "SCONJ", "IN", "that"),
+        ("rent", 4, "compound", "NOUN", "NN", "rent"),
+        ("caps", 6, "compound", "NOUN", "NNS", "cap"),
+        ("slow", 6, "amod", "ADJ", "JJ", "slow"),
+        ("building", 2, "pobj", "NOUN", "NN", "building"),
+    ]
+    assert _marked(rows) == [("rent caps slow building", "Ines")]
+    # "Ines argued that.": a pronoun
+    assert _marked([("that", 1, "dobj", "PRON", "DT", "that")]) == []
+    # "Ines argued that from the start": a pronoun tagged as a conjunction; no subject
+    start: list[Row] = [
+        ("that", 1, "dobj", "SCONJ", "IN", "that"),
+        ("from", 2, "prep", "ADP", "IN", "from"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("start", 3, "pobj", "NOUN", "NN", "start"),
+    ]
+    assert _marked(start) == []
+
+
+def test_that_as_a_determiner_or_before_one_word_is_no_clause() -> None:
+    # "Ines argued that point": a determiner
+    point: list[Row] = [
+        ("that", 3, "det", "DET", "DT", "that"),
+        ("point", 1, "dobj", "NOUN", "NN", "point"),
+    ]
+    assert _marked(point) == []
+    # "Ines argued that taxes": too short to be a clause, whatever the parse
+    short: list[Row] = [
+        ("that", 3, "mark", "SCONJ", "IN", "that"),
+        ("taxes", 1, "dobj", "NOUN", "NNS", "tax"),
+    ]
+    assert _marked(short) == []

@@ -74,10 +74,13 @@ def first_name_entity(span: Span) -> bool:
     """A name the tagger labelled otherwise (``Ines Varga`` as ORG) that opens with a known
     first name: two or three capitalized words, none of them a body or a place; or a known
     first name alone that it took for a product or a title (``said Lina``), which no body
-    or place is."""
+    or place is, or for anything while joined by *and* to a person's name in a subject
+    (``Ingrid and Paul walked``: the company of a person)."""
     if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
         return False
-    alone = len(span) == 1 and span.label_ in ("PRODUCT", "WORK_OF_ART")
+    alone = len(span) == 1 and (
+        span.label_ in ("PRODUCT", "WORK_OF_ART") or _joined_to_person(span[0])
+    )
     if not (alone or 2 <= len(span) <= 3) or span[0].lower_ not in first_names():
         return False
     if span[-1].tag_ == "NNPS":
@@ -90,6 +93,18 @@ def first_name_entity(span: Span) -> bool:
         and t.lower_ not in word_list("place_nouns")
         for t in span
     )
+
+
+def _joined_to_person(tok: Token) -> bool:
+    """``tok`` and a person's name are conjuncts of a subject (``Ingrid and Paul
+    walked``, ``Paul and Ingrid``); not in a prepositional phrase, where places are
+    (``Jo Lee of Georgia and Tom Ash``, ``from Jefferson and Arapahoe``)."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    if first.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if tok.dep_ == "conj" and first.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 def object_of(pron: Token, subject: Token) -> bool:

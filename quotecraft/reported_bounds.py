@@ -313,6 +313,22 @@ def is_naming_cue(tok: Token, lexicon: CueLexicon) -> bool:
     )
 
 
+def is_urging_cue(tok: Token, lexicon: CueLexicon) -> bool:
+    """``..., and told residents to stay calm``: a speech verb whose frames take an
+    infinitive, with the person told as its object and an infinitive with *to*."""
+    verb = lexicon.verb(tok)
+    return (
+        verb is not None
+        and verb.cls == "speech"
+        and "xcomp" in verb.frames
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children
+        )
+    )
+
+
 def is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:
     verb = lexicon.verb(tok)
     return (

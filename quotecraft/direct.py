@@ -29,6 +29,9 @@ Rules (``Quote.rule``):
   the quoted words finish a clause begun before an interposed attribution, so the quote
   runs from the clause's start (as ``reported.parataxis.v1`` reads ``The bill, she
   argued, would ...``).
+- ``mixed.clause_before.v1``: ``She told an interviewer that she had "never owned a
+  television."``: a clause begun after the cue, whose subject stands before the mark and
+  whose verb is quoted, so the quote runs from the subject.
 
 The rules with no attribution verb (colon, dash, view of, standalone) live in
 :mod:`quotecraft.direct_bare`.
@@ -78,6 +81,7 @@ from .structure import (
     subject_span_ok,
 )
 
+CLAUSE_BEFORE_RULE = "mixed.clause_before.v1"
 _SPLITTABLE = ("direct.cue_after.v1", "direct.inverted.v1", "mixed.cue_after.v1")
 """Rules whose quote may go on in the next quoted stretch after the attribution."""
 
@@ -364,6 +368,16 @@ def _cue_before(
             and (not _term_follows(q, text, before) or closes_relative_clause(doc, text, q, t))
             and not _phrase_goes_on(doc, text, q, between)
         ):
+            # 'told an interviewer that she had "never ..."': a clause begun before the mark
+            subject = next(
+                (x for x in between if x.dep_ in ("nsubj", "nsubjpass") and x.head.idx >= q.open),
+                None,
+            )
+            if subject is not None:
+                cand = make_candidate(q, CLAUSE_BEFORE_RULE, 0.8, t, kind="mixed")
+                cand.start = doc[subject.left_edge.i].idx
+                cand.end = q.outer_end if q.closed else q.end  # the closing mark too
+                return cand
             t = telling_owner(t, lexicon)  # 'told a reporter who asked ... that "..."'
             lead = interposed_lead(text, q, before, t)
             if lead is not None:

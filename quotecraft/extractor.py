@@ -88,6 +88,7 @@ CODE_RULES = frozenset(
         "direct.continuation.v1",
         "mixed.cue_after.v1",
         "mixed.interposed.v1",
+        "mixed.clause_before.v1",
         "mixed.split.v1",
         "mixed.split_sentence.v1",
         "reported.colon.v1",

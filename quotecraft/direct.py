@@ -220,6 +220,8 @@ def _cue_after(
     acc = according_to_after(after)
     if acc is not None and not _is_embedded(before, lexicon):  # '"...," according to X.'
         return make_candidate(q, "direct.according_to.v1", 0.85, acc)
+    if _new_sentence_after(text, q, after, ("DET",)):
+        return None  # '"How?" The captain pointed at the sky.' (but '"Why?" He asked.')
     words = [t for t in after if not t.is_punct]
     for t in words[:6]:
         if not is_speech_cue(t, lexicon):
@@ -270,14 +272,9 @@ def _cue_after(
     if _is_embedded(before, lexicon):
         return None
     # structure first: '"...," Lee fumed.' whatever the verb
+    if _new_sentence_after(text, q, after, ("PRON", "DET")):
+        return None  # '"Why?" He smiled.', '"Over?" The ball rolled on.'
     inner = text[q.start : q.end].rstrip()
-    if (
-        inner.endswith(("!", "?"))
-        and after[0].pos_ in ("PRON", "DET")
-        and after[0].is_title
-        and after[0].text != "I"  # '"Why?" I asked.' is the attribution
-    ):
-        return None  # '"Why?" He smiled.', '"Over?" The ball rolled on.': a new sentence
     # also past the window, for a long subject: '"...," Rep. Jo E. Lee (D-Md.) said'
     far = cue_after_long_subject(doc, q, index, lexicon)
     if far is not None and quoted_subject(doc, text, q, far):
@@ -399,6 +396,20 @@ def _cue_before(
             # 'As one farmer put it, "..."': the verb and its "it" stand for the words
             return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t.head)
     return None
+
+
+def _new_sentence_after(text: str, q: Quoted, after: list[Token], pos: tuple[str, ...]) -> bool:
+    """Whether a new sentence starts after a quotation that ends with ``!`` or ``?``: a
+    capitalized word of part of speech ``pos`` follows (``"Why?" He smiled.``, ``"Over?"
+    The ball rolled on.``), not *I* (``"Why?" I asked.`` is the attribution). Before a
+    cue of the lexicon only a determiner counts: ``"Too soon?" He tweeted`` is a
+    common slip of the capital, ``"How?" The captain pointed at the sky`` a new sentence."""
+    return (
+        text[q.start : q.end].rstrip().endswith(("!", "?"))
+        and after[0].pos_ in pos
+        and after[0].is_title
+        and after[0].text != "I"
+    )
 
 
 _JOINERS = frozenset({"and", "but", "yet", "still", "also", "then"})

@@ -94,6 +94,8 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
         return None
     if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children):
         return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
+    if head.tag_ in ("NNS", "NNPS"):
+        return None  # "The two lawyers, Beth Adler and Kofi Mensah,": the pair's, not hers
     start = head.left_edge.i
     while start < head.i and (name.doc[start].lower_ in DESCRIBING or name.doc[start].is_punct):
         start += 1  # "our President, Joe Biden": President; '," a spokeswoman': no mark

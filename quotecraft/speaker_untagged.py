@@ -12,11 +12,15 @@ speaker table knows them and a later surname finds the whole name:
 - a name of one to three capitalized words with an age set off after it (``Hollis, 45,
   said``): only a person has one;
 - a name of one to three capitalized words that is the subject of a gesture
-  (``Lindqvist nodded``: a verb of ``gesture_verbs``).
+  (``Lindqvist nodded``: a verb of ``gesture_verbs``);
+- a name with a relative clause opened by *who* or *whom* (``Yusuf, who has been a
+  chef``): only a person takes one.
 
 And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
 *he* or *she* takes it up as the next sentence's main subject, or when it does what only
-a person does (``Hughes shrugged``: a verb of ``gesture_verbs``) (:func:`pronoun_named`).
+a person does (``Hughes shrugged``: a verb of ``gesture_verbs``), and a name labelled a
+place, product or work (not a body or group: ``Arsenal, who won``, ``Republicans, who``)
+is one when a *who* clause hangs on it (:func:`pronoun_named`).
 
 None covers a word of a body or a place (``Harbor Authority``, ``Elm Street``), a
 title or an honorific; the names the tagger missed cover no token of any entity.
@@ -97,8 +101,12 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         start = _name_start(tok, stop)
         if start is None:
             alone = Span(doc, i, i + 1, label=PERSON)
-            if (_aged(tok) or _gestures(alone, stop)) and _plain(tok, stop) and i not in taken:
-                out.append(alone)  # "Hollis, 45, said", "Lindqvist nodded"
+            if (
+                (_aged(tok) or _gestures(alone, stop) or (_who(alone) and _plain_name(alone, stop)))
+                and _plain(tok, stop)
+                and i not in taken
+            ):
+                out.append(alone)  # "Hollis, 45, said", "Lindqvist nodded", "Yusuf, who"
             continue
         hyphenated = start + 2 < tok.i and _joined(doc, start + 2) and doc[start + 2].is_lower
         if not (hyphenated or _plain(tok, stop)):
@@ -107,7 +115,12 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         given = doc[start].lower_ in first_names() and doc[start].pos_ == "PROPN"
         named = Span(doc, start, tok.i + 1, label=PERSON)
         if (
-            role or given or hyphenated or _aged(tok) or _gestures(named, stop)
+            role
+            or given
+            or hyphenated
+            or _aged(tok)
+            or _gestures(named, stop)
+            or (_who(named) and _plain_name(named, stop))
         ) and taken.isdisjoint(range(start, tok.i + 1)):
             out.append(named)
     for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
@@ -134,6 +147,10 @@ def _aged(tok: Token) -> bool:
 
 
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"})
+_WHO_LABELS = frozenset({"GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
+"""Labels of a name that *who* shows to be a person's (not ORG, ``Arsenal, who won``, nor
+NORP, ``Republicans, who``)."""
+_NAMED_LABELS = _BODY_LABELS | _WHO_LABELS
 _PERSONAL = frozenset({"he", "she"})
 
 
@@ -162,6 +179,35 @@ def _gestures(span: Span, stop: frozenset[str]) -> bool:
         and span[-1].tag_ != "NNPS"
         and all(t.pos_ == "PROPN" and not t.is_upper and _plain(t, stop, tagged=True) for t in span)
         and (span.start == 0 or span.doc[span.start - 1].lower_ not in ("the", "a", "an"))
+    )
+
+
+def _who(span: Span) -> bool:
+    """A relative clause set off by a comma and opened by *who* or *whom* hangs on the name
+    (``Yusuf, who has been a chef for 20 years,``): only a person takes one."""
+    root, doc = span.root, span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].text == ","
+        and any(
+            c.dep_ == "relcl" and doc[c.left_edge.i].lower_ in _WHO_WORDS for c in root.children
+        )
+    )
+
+
+_WHO_WORDS = frozenset({"who", "whom"})
+"""Not *whose*, which a body takes too (``The Advocate, whose editors ...``)."""
+
+
+def _plain_name(span: Span, stop: frozenset[str]) -> bool:
+    """One to three capitalized proper nouns (no acronym, title, body or place word, no
+    plural), after no article (``The Advocate``)."""
+    doc = span.doc
+    return (
+        len(span) <= 3
+        and span[-1].tag_ != "NNPS"
+        and (span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an"))
+        and all(t.pos_ == "PROPN" and not t.is_upper and _plain(t, stop, tagged=True) for t in span)
     )
 
 
@@ -205,11 +251,11 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     stop = words | mods
     out = []
     for sp in ents:
-        if sp.label_ not in _BODY_LABELS or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        if sp.label_ not in _NAMED_LABELS or sp.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if first_name_entity(sp):
             continue  # a person already (speaker_names.person_spans)
-        if _gestures(sp, stop):
+        if _gestures(sp, stop) or (sp.label_ in _WHO_LABELS and _who(sp) and _plain_name(sp, stop)):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
             continue
         pron = _next_subject_pronoun(sp)

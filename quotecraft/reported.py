@@ -206,7 +206,7 @@ class ReportedMatcher:
         return out
 
     def _urged(self, cue: Token, content: Token, verb: Token) -> bool:
-        """Whether ``verb``, conjoined by *and* to the content's verb, can only be the
+        """Whether ``verb``, conjoined by *and* or *but* to the content's verb, can only be the
         speaker's own act: a speech or writing cue comes first (not ``heard the crowd
         jeer and urge ...``) and the content's subject names no person (``said the
         vaccine was safe and urged ...``, ``said it was opposed and warned ...``; not
@@ -218,7 +218,7 @@ class ReportedMatcher:
             and cue_verb is not None
             and cue_verb.cls in ("speech", "writing")
             and verb.head.i == content.i
-            and any(c.dep_ == "cc" and c.lower_ == "and" for c in content.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in content.children)
             and subject is not None
             and (
                 subject.lower_ == "it"

@@ -369,13 +369,23 @@ def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate
         end = obj.right_edge.i + 1
         while (adverb := _cue_adverb_at(cue, end)) is not None:  # hung on the cue
             end = adverb.right_edge.i + 1
-        bounds = trim_bounds(doc, obj.left_edge.i, end)
-        att = attribute(cue)
-        if bounds is None or att.speaker is None:
-            continue
-        cand = _candidate(doc, cue, att.speaker, bounds, lexicon)
-        out.append(evolve(cand, rule=OBJECT_RULE, attribution=att, negated=is_negated(cue)))
+        cand = _attributed(cue, trim_bounds(doc, obj.left_edge.i, end), lexicon, OBJECT_RULE)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+def _attributed(
+    cue: Token, bounds: tuple[int, int] | None, lexicon: CueLexicon, rule: str
+) -> Candidate | None:
+    """The candidate of ``rule`` with content ``bounds`` for ``cue``, attributed as
+    :func:`quotecraft.attribution.attribute` reads the cue; None without bounds or
+    speaker."""
+    att = attribute(cue)
+    if bounds is None or att.speaker is None:
+        return None
+    cand = _candidate(cue.doc, cue, att.speaker, bounds, lexicon)
+    return evolve(cand, rule=rule, attribution=att, negated=is_negated(cue))
 
 
 _TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -452,10 +462,7 @@ def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]
         start = obj.left_edge.i + 1
         # "..., an approach others have embraced": the writer's gloss, as for a clause
         end = appositive_tail(doc, start, nonrestrictive_tail(doc, start, obj.right_edge.i + 1))
-        bounds = trim_bounds(doc, start, end)
-        att = attribute(cue)
-        if bounds is None or att.speaker is None:
-            continue
-        cand = _candidate(doc, cue, att.speaker, bounds, lexicon)
-        out.append(evolve(cand, rule=MARKED_RULE, attribution=att, negated=is_negated(cue)))
+        cand = _attributed(cue, trim_bounds(doc, start, end), lexicon, MARKED_RULE)
+        if cand is not None:
+            out.append(cand)
     return out

@@ -432,32 +432,28 @@ def xcomp_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     return out
 
 
-def _marked_object(cue: Token) -> Token | None:
-    """The object of ``cue`` that opens with *that* as a conjunction (its mark, or the
+def _marked_object(that: Token) -> Token | None:
+    """The object of a cue that opens with the conjunction ``that`` (its mark, or the
     object itself), two words or more after it (rule ``reported.marked_object.v1``), else
     None."""
-    for obj in cue.rights:
-        if obj.dep_ != "dobj" or sum(1 for t in obj.subtree if t.is_alpha) < 3:
-            continue
-        opener = obj.doc[obj.left_edge.i]
-        if opener.lower_ != "that" or opener.pos_ != "SCONJ":
-            continue
-        if obj.doc[opener.i + 1].pos_ not in _SUBJECT_OPENERS:
-            continue  # "learned that from ...", "said that given ...": no subject follows
-        if opener.i == obj.i or (opener.dep_ == "mark" and opener.head.i == obj.i):
-            return obj  # "that" the object itself, or the mark of a noun object
-    return None
+    if that.pos_ != "SCONJ" or that.i + 1 >= len(that.doc):
+        return None
+    obj = that if that.dep_ == "dobj" else that.head if that.dep_ == "mark" else None
+    if obj is None or obj.dep_ != "dobj" or obj.head.i > obj.i or obj.left_edge.i != that.i:
+        return None
+    if that.doc[that.i + 1].pos_ not in _SUBJECT_OPENERS:
+        return None  # "learned that from ...", "said that given ...": no subject follows
+    return obj if sum(1 for t in obj.subtree if t.is_alpha) >= 3 else None
 
 
 def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.marked_object.v1`` (see the module's description)."""
     out: list[Candidate] = []
-    for cue in _heads_of(doc, "dobj"):
-        verb = lexicon.verb(cue) if cue.pos_ == "VERB" else None
-        if verb is None or "ccomp" not in verb.frames:
-            continue
-        obj = _marked_object(cue)
-        if obj is None:
+    for that in tokens_lowered(doc, ("that",)):
+        obj = _marked_object(that)
+        cue = obj.head if obj is not None else None
+        verb = lexicon.verb(cue) if cue is not None and cue.pos_ == "VERB" else None
+        if obj is None or cue is None or verb is None or "ccomp" not in verb.frames:
             continue
         start = obj.left_edge.i + 1
         # "..., an approach others have embraced": the writer's gloss, as for a clause

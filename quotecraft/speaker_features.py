@@ -78,10 +78,12 @@ def first_name_entity(span: Span) -> bool:
     (``Ingrid and Paul walked``: the company of a person)."""
     if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
         return False
+    if span[0].lower_ not in first_names():
+        return False
     alone = len(span) == 1 and (
         span.label_ in ("PRODUCT", "WORK_OF_ART") or _joined_to_person(span[0])
     )
-    if not (alone or 2 <= len(span) <= 3) or span[0].lower_ not in first_names():
+    if not (alone or 2 <= len(span) <= 3):
         return False
     if span[-1].tag_ == "NNPS":
         return False  # a plural last word: a team or a family, not one person

@@ -33,7 +33,6 @@ from .reported_bounds import (
     NAMED_OBJECTS,
     OBJECT_DEPS,
     SUBJECT_DEPS,
-    after_comma,
     appositive_tail,
     attribution_start,
     because_tail,
@@ -42,10 +41,7 @@ from .reported_bounds import (
     coordinated_after,
     coordinated_tail,
     interposed_tail,
-    is_clause_cue,
-    is_naming_cue,
     is_passive,
-    is_urging_cue,
     listed_complement,
     nonrestrictive_tail,
     relative_lead,
@@ -64,6 +60,7 @@ from .reported_clauses import (
     speaker_act_end,
     unreported_circumstance,
 )
+from .reported_cuts import conjoined_cues, participle_tails
 from .reported_neighbours import (
     complementizer_start,
     fronted_attribution_end,
@@ -185,90 +182,6 @@ class ReportedMatcher:
             content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
         )
 
-    def _conjoined_cues(self, content: Token, cue: Token) -> list[Token]:
-        """Cue verbs conjoined inside the content (``... was costly and warned that ...``),
-        and, after a cue whose content is a clause about no person (:meth:`_urged`), a
-        telling verb with the one told and an infinitive (``said the water was clean and
-        told residents to stay calm``)."""
-        out = []
-        for t in content.subtree:
-            if (
-                t.dep_ == "conj"
-                and t.i > content.i
-                and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
-                and (
-                    is_clause_cue(t, self.lexicon)
-                    or is_naming_cue(t, self.lexicon)
-                    or (self._urged(cue, content, t) and is_urging_cue(t, self.lexicon))
-                )
-            ):
-                out.append(t)
-        return out
-
-    def _urged(self, cue: Token, content: Token, verb: Token) -> bool:
-        """Whether ``verb``, conjoined by *and* or *but* to the content's verb, can only be the
-        speaker's own act: a speech or writing cue comes first (not ``heard the crowd
-        jeer and urge ...``) and the content's subject names no person (``said the
-        vaccine was safe and urged ...``, ``said it was opposed and warned ...``; not
-        ``says he spoke to Lee and asked him to ...``, where *he* may ask)."""
-        cue_verb = self.lexicon.verb(cue)
-        subject = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)
-        return (
-            cue.i < content.i
-            and cue_verb is not None
-            and cue_verb.cls in ("speech", "writing")
-            and verb.head.i == content.i
-            and any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in content.children)
-            and subject is not None
-            and (
-                subject.lower_ == "it"
-                or (
-                    subject.pos_ in ("NOUN", "PROPN")
-                    and subject.ent_type_ not in ("PERSON", "NORP")
-                )
-            )
-        )
-
-    def _participle_tails(self, content: Token) -> list[Token]:
-        """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content."""
-        doc = content.doc
-        return (
-            [
-                t
-                for t in content.subtree
-                if t.dep_ == "advcl"
-                and t.tag_ == "VBG"
-                and t.i > content.i
-                and t.left_edge.i > 0
-                and (
-                    doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
-                    or (t.left_edge.i == t.i and after_comma(t))  # '...,” adding'
-                )
-                and t.lemma_.lower() in self.lexicon.verbs
-            ]
-            + [
-                # "..., according to a note to clients": the source, not what was said
-                t
-                for t in content.subtree
-                if t.dep_ == "prep"
-                and t.lower_ == "according"
-                and t.i > content.i
-                and after_comma(t)
-            ]
-            + [
-                # "..., in an interview with CNN on Sunday": where it was said, not what
-                t
-                for t in content.subtree
-                if t.dep_ == "prep"
-                and t.i > content.i
-                and after_comma(t)
-                and any(
-                    o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
-                    for o in t.children
-                )
-            ]
-        )
-
     def _candidate(
         self,
         doc: Doc,
@@ -374,8 +287,8 @@ class ReportedMatcher:
             return None  # "endorsed the re-election": "election" is part of the first object
         excluded = (
             excluded
-            + self._conjoined_cues(content, cue)
-            + self._participle_tails(content)
+            + conjoined_cues(content, cue, self.lexicon)
+            + participle_tails(content, self.lexicon)
             + sibling_reports(content, self.lexicon)
             + speaker_next_acts(cue, content)
         )

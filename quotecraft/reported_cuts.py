@@ -1,0 +1,107 @@
+"""What a reported content leaves out of the subtree of its head: other reports and the
+writer's tails.
+
+:class:`quotecraft.reported.ReportedMatcher` excludes these tokens' subtrees from a content
+(:func:`quotecraft.reported_bounds.content_bounds`):
+
+- :func:`conjoined_cues`: a cue verb conjoined inside the content, which reports on its own
+  (``... was costly and warned that ...``, ``said the water was clean and told residents
+  to stay calm``);
+- :func:`participle_tails`: a trailing participle of a cue verb (``..., adding that ...``),
+  an ``according to`` source and a medium (``..., in an interview with ...``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import CueLexicon
+from .reported_bounds import (
+    SUBJECT_DEPS,
+    after_comma,
+    is_clause_cue,
+    is_naming_cue,
+    is_urging_cue,
+)
+from .wordlists import word_list
+
+
+def conjoined_cues(content: Token, cue: Token, lexicon: CueLexicon) -> list[Token]:
+    """Cue verbs conjoined inside the content (``... was costly and warned that ...``),
+    and, after a cue whose content is a clause about no person (:func:`_urged`), a
+    telling verb with the one told and an infinitive (``said the water was clean and
+    told residents to stay calm``)."""
+    out = []
+    for t in content.subtree:
+        if (
+            t.dep_ == "conj"
+            and t.i > content.i
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            and (
+                is_clause_cue(t, lexicon)
+                or is_naming_cue(t, lexicon)
+                or (_urged(cue, content, t, lexicon) and is_urging_cue(t, lexicon))
+            )
+        ):
+            out.append(t)
+    return out
+
+
+def _urged(cue: Token, content: Token, verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``verb``, conjoined by *and* or *but* to the content's verb, can only be the
+    speaker's own act: a speech or writing cue comes first (not ``heard the crowd
+    jeer and urge ...``) and the content's subject names no person (``said the
+    vaccine was safe and urged ...``, ``said it was opposed and warned ...``; not
+    ``says he spoke to Lee and asked him to ...``, where *he* may ask)."""
+    cue_verb = lexicon.verb(cue)
+    subject = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)
+    return (
+        cue.i < content.i
+        and cue_verb is not None
+        and cue_verb.cls in ("speech", "writing")
+        and verb.head.i == content.i
+        and any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in content.children)
+        and subject is not None
+        and (
+            subject.lower_ == "it"
+            or (subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "NORP"))
+        )
+    )
+
+
+def participle_tails(content: Token, lexicon: CueLexicon) -> list[Token]:
+    """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content."""
+    doc = content.doc
+    return (
+        [
+            t
+            for t in content.subtree
+            if t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.i > content.i
+            and t.left_edge.i > 0
+            and (
+                doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
+                or (t.left_edge.i == t.i and after_comma(t))  # '...,” adding'
+            )
+            and t.lemma_.lower() in lexicon.verbs
+        ]
+        + [
+            # "..., according to a note to clients": the source, not what was said
+            t
+            for t in content.subtree
+            if t.dep_ == "prep" and t.lower_ == "according" and t.i > content.i and after_comma(t)
+        ]
+        + [
+            # "..., in an interview with CNN on Sunday": where it was said, not what
+            t
+            for t in content.subtree
+            if t.dep_ == "prep"
+            and t.i > content.i
+            and after_comma(t)
+            and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
+                for o in t.children
+            )
+        ]
+    )

@@ -57,8 +57,9 @@ as a noun and made the cue's object (``argued that language shapes perception``:
 noun takes no *that* as a conjunction, so an object of a cue whose frames take a clause
 that is such a *that* or opens with it as its mark, with two words or more after it of
 which the first may open a subject (a noun, pronoun, determiner, adjective or number;
-not ``learned that from ...``, ``said that given ...``), is the clause said (:func:`marked_object_attributions`); the content
-starts after *that*. ``said that much`` (*that* a determiner) and ``said that`` (a pronoun) are left alone.
+not ``learned that from ...``, ``said that given ...``), is the clause said
+(:func:`marked_object_attributions`); the content starts after *that*. ``said that
+much`` (*that* a determiner) and ``said that`` (a pronoun) are left alone.
 
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient

@@ -118,9 +118,10 @@ def person_nouns(titles: frozenset[str]) -> frozenset[str]:
 
 def called_name(noun: Token, person_nouns: frozenset[str]) -> Token | None:
     """The name a noun is given by a participle (``a teacher named Hugo Brandt``, ``a
-    fisherman called Oskar``, ``the driver, identified as Mark Ellis, 40,``), when it is a person's: the noun names a person
-    (``person_nouns``: titles and gendered nouns) or the name is tagged as a person's or
-    opens with a known first name. Else None (``a news site called "The Ledger"``)."""
+    fisherman called Oskar``, ``the driver, identified as Mark Ellis, 40,``), when it is
+    a person's: the noun names a person (``person_nouns``: titles and gendered nouns) or
+    the name is tagged as a person's or opens with a known first name. Else None (``a
+    news site called "The Ledger"``)."""
     if noun.pos_ != "NOUN":
         return None
     for acl in noun.children:

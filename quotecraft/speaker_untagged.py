@@ -175,10 +175,7 @@ def _gestures(span: Span, stop: frozenset[str]) -> bool:
         span.root.dep_ == "nsubj"
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() in word_list("gesture_verbs")
-        and len(span) <= 3
-        and span[-1].tag_ != "NNPS"
-        and all(t.pos_ == "PROPN" and not t.is_upper and _plain(t, stop, tagged=True) for t in span)
-        and (span.start == 0 or span.doc[span.start - 1].lower_ not in ("the", "a", "an"))
+        and _plain_name(span, stop)
     )
 
 

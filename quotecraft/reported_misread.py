@@ -452,9 +452,11 @@ def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]
     out: list[Candidate] = []
     for that in tokens_lowered(doc, ("that",)):
         obj = _marked_object(that)
-        cue = obj.head if obj is not None else None
-        verb = lexicon.verb(cue) if cue is not None and cue.pos_ == "VERB" else None
-        if obj is None or cue is None or verb is None or "ccomp" not in verb.frames:
+        if obj is None:
+            continue
+        cue = obj.head
+        verb = lexicon.verb(cue) if cue.pos_ == "VERB" else None
+        if verb is None or "ccomp" not in verb.frames:
             continue
         start = obj.left_edge.i + 1
         # "..., an approach others have embraced": the writer's gloss, as for a clause

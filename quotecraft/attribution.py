@@ -20,6 +20,7 @@ from attrs import define
 from spacy.tokens import Token
 
 from .mark_table import as_mark
+from .name_ends import titled_infinitive_end
 from .quoted_verbs import (
     CLOSING_MARKS,
     in_quoted_clause,
@@ -47,6 +48,7 @@ from .subject_asides import (
     subject_across_aside,
     subject_before_closing_cue,
     subject_of_verb_read_as_participle,
+    subject_read_as_object,
     swallowed_name,
     zero_relative_subject,
 )
@@ -106,6 +108,8 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     if cue.lower_ == "according":
         return _according_to(cue)
     if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
+        return subject
+    if (subject := subject_read_as_object(cue)) is not None:  # "after the CEO, who ..., said"
         return subject
     if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"
         return next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
@@ -327,6 +331,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     for c in head.lefts:
         if c.dep_ in ("punct", "cc", "preconj") or c.dep_ in ("relcl", "appos", "acl"):
             continue  # "Both the mayor and ...": the pair, without "both"
+        if c.dep_ == "predet" and head.tag_ in ("NN", "NNP"):
+            continue  # '"We'll see," was all the chairman would say': not "all the chairman"
         start = min(start, c.left_edge.i)
     start = max(start, plural_after_article(head))  # "a decision critics called": critics
     paired = any(c.dep_ == "cc" for c in head.children)
@@ -364,6 +370,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
         end = relative_aside(c) or c.right_edge.i + 1  # "a source close to the talks, who ..."
     doc = head.doc
+    end = titled_infinitive_end(head, end)  # "the Committee to Protect Reporters"
     while end > start + 1 and (
         (doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].is_space
     ):

@@ -14,6 +14,9 @@ participle of the noun before it (``... the letter called the ward unsafe``); an
 :func:`subject_before_closing_cue`: the noun phrase between a closing quotation mark and
 a cue verb the parser left without a subject (``"Why?" the innkeeper asked.``).
 
+A subject read as a preposition's object (:func:`subject_read_as_object`: ``Prices
+jumped after the chief executive, who took over in May, announced ...``).
+
 Three more misreadings of a subject: a relative clause with no pronoun, read as a
 participle on its subject (:func:`zero_relative_subject`, :func:`plural_after_article`:
 ``a decision critics called "reckless"``); an aside's participle read as a finite verb
@@ -180,6 +183,55 @@ def subject_before_closing_cue(cue: Token) -> Token | None:
     if before.text == "," and k > 0:
         before = doc[k - 1]
     return noun if before.text in _CLOSING_MARKS else None
+
+
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "once"})
+"""Words that open a clause as well as a noun phrase (``after the vote``, ``after the
+mayor said``)."""
+
+
+def subject_read_as_object(cue: Token) -> Token | None:
+    """``Prices jumped after the chief executive, who took over in May, announced that
+    ...``: the parser read *after* as a preposition, its noun as the object and the
+    finite verb that follows as a second verb of the main clause, whose subject
+    (*Prices*) would then speak. The noun phrase of the preposition ends right before
+    the verb (or its comma); it is the verb's subject. Only for a finite verb with no
+    subject of its own and a word of ``_CLAUSE_PREPOSITIONS``."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ not in ("conj", "advcl"):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in cue.children):
+        return None
+    doc = cue.doc
+    k = cue.i - 1
+    aside = k > cue.sent.start and doc[k].text == ","
+    if aside:
+        k -= 1
+    if k <= cue.sent.start:
+        return None
+    tok: Token | None = doc[k]
+    while tok is not None and tok.i < cue.i:
+        if (
+            tok.dep_ == "pobj"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.head.lower_ in _CLAUSE_PREPOSITIONS
+            and tok.right_edge.i in (k, cue.i - 1)
+        ):
+            return tok if not aside or _set_off(tok, k) else None
+        tok = None if tok.head.i == tok.i else tok.head
+    return None
+
+
+def _set_off(noun: Token, end: int) -> bool:
+    """Whether a comma opens an apposition or a relative clause of ``noun`` that ends at
+    ``end`` (``the chief executive, who took over in May,``); without one, the comma
+    before the verb closes the preposition's phrase (``After the vote, asked whether
+    ...``: a participle, not the vote's verb)."""
+    return any(
+        c.dep_ in ("relcl", "appos", "acl")
+        and c.right_edge.i == end
+        and noun.doc[c.left_edge.i - 1].text == ","
+        for c in noun.rights
+    )
 
 
 def zero_relative_subject(verb: Token) -> Token | None:

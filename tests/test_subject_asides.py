@@ -4,9 +4,16 @@ written for these tests."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from spacy.tokens import Doc
 
-from quotecraft.subject_asides import subject_across_aside, subject_of_verb_read_as_participle
+from quotecraft.subject_asides import (
+    subject_across_aside,
+    subject_of_verb_read_as_participle,
+    subject_read_as_object,
+)
 from quotecraft.testing import make_doc
 
 # "Pavel Novak, meanwhile, who has not endorsed anyone, said the race was over."
@@ -31,12 +38,16 @@ _NOVAK = [
 ]
 
 
-def _doc(rows: list[tuple[str, int, str, str]], ents: list[str] | None = None) -> Doc:
+def _doc(rows: Sequence[tuple[Any, ...]], ents: list[str] | None = None) -> Doc:
+    """The parse ``rows`` describe: word, head, relation, part of speech and, when every
+    row has one, a fine tag (else guessed)."""
+    tagged = all(len(r) > 4 for r in rows)
     return make_doc(
         [r[0] for r in rows],
         heads=[r[1] for r in rows],
         deps=[r[2] for r in rows],
         pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows] if tagged else None,
         lemmas=[{"said": "say", "endorsed": "endorse", "was": "be"}.get(r[0], r[0]) for r in rows],
         ents=ents,
     )
@@ -157,3 +168,61 @@ def test_a_participle_in_a_sentence_with_its_own_verb_is_a_participle() -> None:
         tags=["PRP", "VBD", "DT", "NN", "IN", "DT", "NN", "VBN", "NNP", "NNP", "."],
     )
     assert subject_of_verb_read_as_participle(doc[7]) is None
+
+
+# "Rents rose after the landlord, who bought the block in May, announced that ..."
+_LANDLORD = [
+    ("Rents", 1, "nsubj", "NOUN", "NNS"),
+    ("rose", 1, "ROOT", "VERB", "VBD"),
+    ("after", 1, "prep", "ADP", "IN"),
+    ("the", 4, "det", "DET", "DT"),
+    ("landlord", 2, "pobj", "NOUN", "NN"),
+    (",", 4, "punct", "PUNCT", ","),
+    ("who", 7, "nsubj", "PRON", "WP"),
+    ("bought", 4, "relcl", "VERB", "VBD"),
+    ("the", 9, "det", "DET", "DT"),
+    ("block", 7, "dobj", "NOUN", "NN"),
+    (",", 1, "punct", "PUNCT", ","),
+    ("announced", 1, "conj", "VERB", "VBD"),
+    ("that", 15, "mark", "SCONJ", "IN"),
+    ("fees", 15, "nsubj", "NOUN", "NNS"),
+    ("would", 15, "aux", "AUX", "MD"),
+    ("double", 11, "ccomp", "VERB", "VB"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_the_noun_of_after_set_off_by_a_relative_clause_is_the_subject() -> None:
+    head = subject_read_as_object(_doc(_LANDLORD)[11])
+    assert head is not None and head.text == "landlord"
+
+
+def test_a_preposition_that_opens_no_clause_gives_no_subject() -> None:
+    rows = list(_LANDLORD)
+    rows[2] = ("with", 1, "prep", "ADP", "IN")  # "Rents rose with the landlord, who ..."
+    assert subject_read_as_object(_doc(rows)[11]) is None
+
+
+def test_a_comma_that_only_closes_the_phrase_of_time_gives_no_subject() -> None:
+    # "After the vote, asked whether he would quit, the mayor said no."
+    rows = [
+        ("After", 9, "prep", "ADP", "IN"),
+        ("the", 2, "det", "DET", "DT"),
+        ("vote", 0, "pobj", "NOUN", "NN"),
+        (",", 9, "punct", "PUNCT", ","),
+        ("asked", 9, "advcl", "VERB", "VBD"),
+        ("whether", 7, "mark", "SCONJ", "IN"),
+        ("he", 7, "nsubj", "PRON", "PRP"),
+        ("quit", 4, "ccomp", "VERB", "VBD"),
+        ("mayor", 9, "nsubj", "NOUN", "NN"),
+        ("said", 9, "ROOT", "VERB", "VBD"),
+        ("no", 9, "dobj", "DET", "DT"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    assert subject_read_as_object(_doc(rows)[4]) is None
+
+
+def test_a_verb_with_its_own_subject_is_left_alone() -> None:
+    rows = list(_LANDLORD)
+    rows[13] = ("fees", 11, "nsubj", "NOUN", "NNS")  # "fees" read as the subject of "announced"
+    assert subject_read_as_object(_doc(rows)[11]) is None

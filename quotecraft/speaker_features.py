@@ -109,10 +109,30 @@ def _joined_to_person(tok: Token) -> bool:
     return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
+_PHRASE_DEPS = frozenset({"dobj", "dative", "pobj", "prep", "agent", "appos", "conj", "xcomp"})
+"""Dependencies that keep a word inside its verb's own clause (an object, a preposition's
+object, a phrase on the object, an infinitive sharing the subject: ``Lee tried to reach
+her``), as opposed to a clause of its own."""
+
+
 def object_of(pron: Token, subject: Token) -> bool:
-    """``pron`` is an object of the verb ``subject`` is the subject of (``Lee described
-    her``): a pronoun there is someone else, or it would be reflexive (``herself``)."""
-    return pron.dep_ in ("dobj", "dative") and pron.head.i == subject.head.i
+    """``pron`` is an object in the clause of the verb ``subject`` is the subject of:
+    ``Lee described her``, ``Lee disagrees with him``, ``Lee struck up a date with her``,
+    or the subject of an infinitive on that verb (``Lee called her to meet``). A pronoun
+    there is someone else, or it would be reflexive (``herself``); a possessive may be
+    the subject's own (``Lee described her mother``)."""
+    verb = subject.head
+    if pron.dep_ == "nsubj":  # "called her to meet": the object of "called"
+        clause = pron.head
+        return clause.head.i == verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+    t = pron
+    while t.dep_ in _PHRASE_DEPS and t.head.i != t.i:
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
 
 
 def mention_gender(span: Span, name: str) -> str | None:

@@ -3,10 +3,11 @@
 The first-name table only guesses (:func:`~quotecraft.speaker_features.first_names`), and
 many names are not in it. What the text says beats a guess and fills a blank:
 
-- :func:`pronoun_votes`: a person named as the subject of a sentence takes the gender of
-  the first *he, his, she, her* after it in that sentence, with no other person named
-  between (``Kwame whispered to his sister``: *Kwame* is male). A pronoun that is an
-  object of the subject's verb is someone else (``Lee described her``), and a
+- :func:`pronoun_votes` (applied by :func:`voted_genders`): a person named as the
+  subject of a sentence takes the gender of the first *he, his, she, her* after it in
+  that sentence, with no other person named between (``Kwame whispered to his sister``:
+  *Kwame* is male). A pronoun that is an object in the subject's clause is someone else
+  (``Lee described her``, ``Lee argued with him``) and is passed over. A
   possessive in a noun set beside the name (``Lee, her partner, said she ...``) says
   the sentence is about two persons: no vote.
 - :func:`subject_pronoun`: the same test for one subject mention, which a name already
@@ -17,7 +18,8 @@ many names are not in it. What the text says beats a guess and fills a blank:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +43,10 @@ def pronoun_votes(
             continue
         nxt = mentions[k + 1][0] if k + 1 < len(mentions) else len(doc)
         subject = doc[token]
+        while subject.dep_ == "compound" and subject.head.i > subject.i:
+            subject = subject.head  # "Hana Sato disagrees with him": the verb's is Sato
+        if subject.dep_ == "appos":
+            subject = subject.head  # "Her colleague, Hana Sato, disagrees with him"
         for t in doc[token + 1 : min(subject.sent.end, nxt)]:
             gender = table.get(t.lower_)
             if gender is None:
@@ -53,6 +59,47 @@ def pronoun_votes(
                 votes.setdefault(key, set()).add(gender)
                 break
     return votes
+
+
+class _Person(Protocol):
+    gender: str | None
+    gender_guessed: bool
+
+    @property
+    def name(self) -> str | None: ...
+
+
+def voted_genders(
+    doc: Doc,
+    mentions: Sequence[tuple[int, _Person, bool]],
+    people: Iterable[_Person],
+    inside_quote: Callable[[int], bool],
+) -> None:
+    """The text's own pronouns beat the first-name table (``Santa had spent his day``) and
+    fill in a gender it does not know (``Kwame whispered to his sister``): when every
+    pronoun after a person's subject mentions agrees (:func:`pronoun_votes`), that gender
+    replaces a guess or a blank (never one from an honorific or a gendered noun).
+
+    ``mentions``: (first token, person, whether a subject) in text order. A bare surname
+    gives no vote to a blank, a bare first name none at all."""
+
+    def key(token: int, person: _Person, subject: bool) -> int | None:
+        if not subject or not (person.gender_guessed or person.gender is None):
+            return None
+        full = (person.name or "").split()
+        word = doc[token].text
+        if person.gender is None and len(full) > 1 and word == full[-1]:
+            return None  # a bare surname ("Okoro said her ..."): maybe another Okoro's
+        after = doc[token + 1].text if token + 1 < len(doc) else ""
+        if len(full) > 1 and word == full[0] and after != full[1]:
+            return None  # a bare first name ("Ruth took her seat"): maybe another Ruth
+        return id(person)
+
+    votes = pronoun_votes(doc, [(m[0], key(*m)) for m in mentions], inside_quote)
+    for person in people:
+        seen = votes.get(id(person), set())
+        if len(seen) == 1 and (person.gender_guessed or person.gender is None):
+            person.gender = next(iter(seen))
 
 
 def _of_apposition(pron: Token) -> bool:

@@ -35,7 +35,8 @@ from .speaker_features import (
     pronoun_set,
     unless_person,
 )
-from .speaker_gender import apposed_name, pronoun_votes, subject_pronoun
+from .speaker_first_names import first_name_holders, guessed_gender, titled_surnames
+from .speaker_gender import apposed_name, subject_pronoun, voted_genders
 from .speaker_names import (
     DET,
     PERSON,
@@ -52,6 +53,7 @@ from .speaker_names import (
     premodifier_title,
     strip_det,
     text_slice,
+    title_sets,
 )
 from .speaker_orgs import organization_from_title, organization_of_name
 from .speaker_spans import person_spans
@@ -169,6 +171,8 @@ class EntityTable:
         self._ent_ends = [sp.end for sp in self._ents]
         self._persons: list[Span] | None = None
         self._person_ends: list[int] = []
+        self._lowercase: set[str] = set()  # the words the text writes in lower case
+        self._titled_words: set[str] | None = None  # the words it writes as surnames
         # title word -> entities whose title had it (checked again on use), by creation order
         self._title_index: dict[str, dict[int, Entity]] = {}
         self._retitled: list[Entity] = []
@@ -197,7 +201,7 @@ class EntityTable:
         doc = self.doc
         spans = person_spans(doc, self._ents, self.titles)
         forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
-        lowercase = lowercase_words(doc)
+        lowercase = self._lowercase = lowercase_words(doc)
         out = []
         for sp in spans:
             toks = name_tokens(sp, self.titles)
@@ -253,27 +257,9 @@ class EntityTable:
         self._gender_from_pronouns()
 
     def _gender_from_pronouns(self) -> None:
-        """The text's own pronouns beat the first-name table (``Santa had spent his day``)
-        and fill in a gender it does not know (``Kwame whispered to his sister``): when
-        every pronoun after a person's subject mentions agrees (:func:`pronoun_votes`),
-        that gender replaces a guess or a blank (never one from an honorific or a
-        gendered noun). A bare surname gives no vote to a blank."""
-
-        def key(m: Mention) -> int | None:
-            ent = m.entity
-            if not m.subject or not (ent.gender_guessed or ent.gender is None):
-                return None
-            full = (ent.name or "").split()
-            if ent.gender is None and len(full) > 1 and self.doc[m.token].text == full[-1]:
-                return None  # a bare surname ("Okoro said her ..."): maybe another Okoro's
-            return id(ent)
-
-        mentions = [(m.token, key(m)) for m in self.person_mentions]
-        votes = pronoun_votes(self.doc, mentions, self._inside_quote)
-        for ent in self.entities:
-            seen = votes.get(id(ent), set())
-            if len(seen) == 1 and (ent.gender_guessed or ent.gender is None):
-                ent.gender = next(iter(seen))
+        """The text's own pronouns correct or fill in a gender (:func:`voted_genders`)."""
+        mentions = [(m.token, m.entity, m.subject) for m in self.person_mentions]
+        voted_genders(self.doc, mentions, self.entities, self._inside_quote)
 
     def _collect_echoes(self) -> None:
         """One name, one person: a person's one-word name the tagger missed or mislabelled
@@ -367,17 +353,10 @@ class EntityTable:
     @staticmethod
     def _complete_name(ent: Entity) -> None:
         """Guess a person's gender from a first name in the packaged table (when unknown)."""
-        if ent.kind is not SpeakerKind.PERSON or ent.gender is not None:
-            return
-        # a one-word name never seen after a first name is taken as a first name
-        alone = all(len(n.split()) == 1 for n in ent.names)
-        for name in ent.names:
-            parts = name.split()
-            if len(parts) > 1 or alone:
-                gender = first_names().get(parts[0].lower())
-                if gender:
-                    ent.gender, ent.gender_guessed = gender, True
-                    return
+        if ent.kind is SpeakerKind.PERSON and ent.gender is None:
+            gender = guessed_gender(ent.names)
+            if gender:
+                ent.gender, ent.gender_guessed = gender, True
 
     def _add_title(self, ent: Entity, span: Span) -> None:
         """Keep the best title: an apposition beats a pre-modifier, the first of each wins,
@@ -415,6 +394,11 @@ class EntityTable:
         the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``)."""
         parts = name.split()
         candidates = self.by_surname.get(surname, [])
+        if not candidates and len(parts) == 1:
+            known = self._by_first_name(parts[0], gender)
+            if known is not None:  # "Ruth Amsel ... Ruth said": Ruth Amsel
+                self.by_surname.setdefault(surname, []).append(known)
+                return known
         for ent in sorted(candidates, key=lambda x: -x.positions.last()):
             if self._conflicts(ent, gender):
                 continue
@@ -428,6 +412,20 @@ class EntityTable:
         ent = self._new(SpeakerKind.PERSON)
         self.by_surname.setdefault(surname, []).append(ent)
         return ent
+
+    def _by_first_name(self, word: str, gender: str | None) -> Entity | None:
+        """The one person whose full name opens with ``word`` (``Ruth Amsel``, then ``Ruth
+        said``), unless the text writes ``word`` as a surname or the genders conflict; see
+        :mod:`quotecraft.speaker_first_names`."""
+        if self._titled_words is None:
+            self._titled_words = titled_surnames(self.doc, title_sets(self.titles)[1])
+        if word.lower() in self._titled_words:
+            return None  # "Mr. Obama", "President Obama": a surname, never a first name
+        people = ((e, e.names) for e in self.entities if e.kind is SpeakerKind.PERSON)
+        found = first_name_holders(people, word, self._lowercase)
+        if len(found) != 1 or self._conflicts(found[0], gender):
+            return None
+        return found[0]
 
     def _add_name(self, ent: Entity, name: str, where: Span) -> None:
         """Give ``ent`` the name ``name``, found at ``where`` (kept for ``Speaker.name_mention``)."""

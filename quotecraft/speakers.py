@@ -275,10 +275,13 @@ class Resolver(PronounTable):
         return None
 
     def _surname(self, q: _Query) -> Found | None:
-        """A surname or first name of a person named earlier (``Lee said``)."""
+        """A surname or first name of a person named earlier (``Lee said``, ``Ruth said``)."""
         if q.head.pos_ not in ("PROPN", "NOUN") or not q.head.text[:1].isupper():
             return None
         key = POSSESSIVE.sub("", q.head.text).lower()
+        alone = not any(c.dep_ == "compound" for c in q.head.lefts)  # not "Morning Joe"
+        if key not in self.by_surname and alone and (ent := self._by_first_name(key, None)):
+            return self._seen(ent, q.head), Resolution.SURNAME  # "Tomasz said": Tomasz Wierzba
         if key in self.by_surname:
             prev = self.doc[q.head.i - 1].lower_ if q.head.i else ""
             gender = honorifics().get(prev)  # 'Ms. Lee' is no Lee known to be a man

@@ -154,13 +154,16 @@ def _trimmed_end(doc: Doc, end: int, e: int) -> int:
 def through_conjunct(conj: Token, end: int, max_gap: int) -> int:
     """The content's new end after the conjunct ``conj`` (its trailing punctuation left
     out, a closing mark kept), or ``end`` when more than ``max_gap`` tokens, or any but
-    punctuation and a conjunction, stand between the content and the conjunct."""
+    punctuation and a conjunction, or a semicolon, stand between the content and the
+    conjunct."""
     doc = conj.doc
     gap = doc[end : conj.left_edge.i]
     if conj.left_edge.i < end or len(gap) > max_gap:
         return end
     if not all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
         return end
+    if any(t.text == ";" for t in gap):
+        return end  # "thought it was hers; but the writing was wrong": the writer goes on
     return _trimmed_end(doc, end, conj.right_edge.i + 1)
 
 

@@ -299,8 +299,9 @@ def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
 
     ``Protesters are demanding President Ann Lee make a pledge``: the parser may hang
     *Ann Lee* on *demanding* as its object and *make a pledge* on it as a clause with no
-    subject; the object right before such a clause is the clause's subject, and the
-    content starts there. Not an object-case pronoun (``asked him leave``: the person
+    subject; the object right before such a clause (or before the cue's prepositions and
+    adverbs the parser moved out of it: ``think technology by its very nature is
+    harmful``) is the clause's subject, and the content starts there. Not an object-case pronoun (``asked him leave``: the person
     asked), not an object with a clause of its own (``told the voters who came ...``),
     not before an infinitive (``warned residents to leave``: :func:`addressee_lead`)."""
     if content.dep_ != "ccomp" or content.head.i != cue.i or content.pos_ not in ("VERB", "AUX"):
@@ -318,12 +319,21 @@ def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < content.i), None)
     if (
         obj is None
-        or obj.right_edge.i + 1 != start
+        or not _only_modifiers_between(cue, obj.right_edge.i + 1, start)
         or obj.lower_ in _OBJECT_PRONOUNS
         or any(c.dep_ in ("relcl", "acl") for c in obj.children)
     ):
         return start
     return obj.left_edge.i
+
+
+def _only_modifiers_between(cue: Token, first: int, start: int) -> bool:
+    """Whether nothing stands from ``first`` up to ``start`` but the subtrees of the cue's
+    own prepositions and adverbs, which the parser hung on the cue from inside the clause
+    (``think technology | by its very nature | is harmful``)."""
+    mods = [c for c in cue.children if c.dep_ in ("prep", "advmod", "npadvmod")]
+    inside = [c for c in mods if first <= c.left_edge.i and c.right_edge.i < start]
+    return sum(len(list(c.subtree)) for c in inside) == start - first
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

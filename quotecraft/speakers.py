@@ -18,7 +18,7 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
    since, subject of a recent sentence); first person outside quotations is the document's author
    when a byline, an interview heading or a letter's signature names one;
 3. a name apposed to a description, a PERSON entity, a surname or first name of an
-   entity named earlier, a name after a title;
+   entity named earlier, a name after a title or an honorific;
 4. a description whose head is an earlier entity's title (``the minister``), or the
    age given with one person's name (``the 45-year-old``);
 5. organizations; else the mention stays unresolved, named by its normalized words.
@@ -27,7 +27,7 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from attrs import define
 from spacy.tokens import Span, Token
@@ -294,7 +294,8 @@ class Resolver(PronounTable):
         return None
 
     def _titled_name(self, q: _Query) -> Found | None:
-        """A name after a title the tagger did not see as a person (``spokesman Oleg Nikolenko``)."""
+        """A name after a title or an honorific the tagger did not see as a person
+        (``spokesman Oleg Nikolenko``, ``Mr Pryce``)."""
         span, head = q.span, q.head
         _, words, _ = title_sets(self.titles)
         if head.pos_ != "PROPN" or not span.start <= head.i < span.end:
@@ -304,9 +305,11 @@ class Resolver(PronounTable):
         toks = list(span)
         k = head.i - span.start
         j = k
-        while j > 0 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].lower_ not in words:
+        stop = words | honorifics().keys()
+        while j > 0 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].lower_ not in stop:
             j -= 1
-        if j == 0 or toks[j - 1].lower_ not in words or k - j > 3:
+        before = toks[j - 1].lower_ if j else ""  # a title, or an honorific ("Mr Pryce")
+        if before not in stop or k - j > 3:
             return None
         if not titled_name_run(span.doc, toks[j - 1].i, head.i + 1):
             return None  # 'General Motors said': a body, not a general
@@ -315,10 +318,11 @@ class Resolver(PronounTable):
             return None
         ent = self._person_for(name, name.split()[-1].lower(), toks[j].i)
         self._add_name(ent, name, span.doc[toks[j].i : head.i + 1])
-        if ent.title is None:
-            title_toks = toks[:j]
-            while title_toks and title_toks[0].lower_ in DET:
-                title_toks = title_toks[1:]
+        ent.gender = ent.gender or honorifics().get(before)
+        if before in honorifics():
+            self._add_title(ent, span)  # "Mr Hale, the shadow chancellor,"
+        elif ent.title is None:
+            title_toks = list(dropwhile(lambda t: t.lower_ in DET, toks[:j]))
             if title_toks:
                 ent.title = span.doc[title_toks[0].i : toks[j].i].text
                 ent.organization = self.title_org(ent.title, q.span)

@@ -67,6 +67,7 @@ from .direct_subjects import (
     speaker_outside_quote,
 )
 from .direct_windows import (
+    DASHES,
     after_window,
     before_window,
     lead_in_window,
@@ -139,7 +140,7 @@ def detect(
             )
             if (
                 after
-                and after[-1].text == ","
+                and (after[-1].text == "," or _set_off_by_dashes(after))
                 and joiner is not None
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
                 and (not joiner or not _cue_follows(doc, index, next_q, lexicon))
@@ -158,6 +159,11 @@ def detect(
             skip_next = True
         out.append(cand)
     return out, fragments
+
+
+def _set_off_by_dashes(after: Sequence[Token]) -> bool:
+    """``"A" — she paused — "B."``: an attribution between two dashes."""
+    return len(after) > 2 and after[0].text in DASHES and after[-1].text in DASHES
 
 
 def split_reopened(

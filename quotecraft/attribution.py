@@ -42,6 +42,7 @@ from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
     SUBJECT_DEPS,
     aside_read_as_clause,
+    inverted_aside,
     name_after_title,
     plural_after_article,
     stranded_subject,
@@ -250,6 +251,8 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         # "The new rules, the agency said, will protect ...": the parse gives the verb two
         # subjects and its clause none; the first is the clause's, the speaker is the other
         return before[-1]
+    if tok.i == cue.i and (pair := inverted_aside(cue)) is not None:
+        return pair[1]  # "The verdict, said the lawyer, was unjust": the lawyer
     return pool[0] if pool else None
 
 

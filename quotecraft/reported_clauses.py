@@ -28,6 +28,7 @@ from .reported_bounds import (
     through_conjunct,
     trim_bounds,
 )
+from .subject_asides import inverted_aside
 from .wordlists import word_list
 
 _STARTS_OWN_CLAUSE = frozenset({"cc", "advmod", "prep"})
@@ -192,21 +193,29 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     *said* two subjects (*library*, *mayor*) and *will open* none. The first subject, set
     off by a comma before the speaker and starting the sentence, is the clause's: the
     content starts there and runs across the interposed attribution, as it does when the
-    parse hangs that attribution on the clause (``reported.parataxis.v1``).
+    parse hangs that attribution on the clause (``reported.parataxis.v1``). So too an
+    inverted attribution (``The verdict, said the lawyer, was unjust``:
+    :func:`~quotecraft.subject_asides.inverted_aside`), below or above the clause.
     """
-    if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
+    below = content.dep_ == "ccomp" and content.head.i == cue.i
+    above = cue.dep_ == "parataxis" and cue.head.i == content.i  # "The plan, said X, was"
+    if not (below or above) or content.i < cue.i:
         return start
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "mark") for c in content.children):
         return start  # a subject of its own, or a clause with "that", which none precedes
     if any(c.dep_ == "aux" and c.i < cue.i for c in cue.children) or cue.sent[-1].text == "?":
         return start  # "Mr. President, do you think ...?": a question; the name is vocative
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
-    if len(subjects) != 2:
-        return start
-    fronted, speaker = subjects
     doc = cue.doc
-    comma = fronted.right_edge.i + 1
-    if comma >= speaker.left_edge.i or doc[comma].text != ",":
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    inverted = inverted_aside(cue)  # "The verdict, said the lawyer, was unjust"
+    if inverted is not None:
+        fronted = inverted[0]
+    elif len(subjects) == 2 and below:
+        fronted, speaker = subjects
+        comma = fronted.right_edge.i + 1
+        if comma >= speaker.left_edge.i or doc[comma].text != ",":
+            return start
+    else:
         return start
     first = fronted.left_edge.i
     if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):

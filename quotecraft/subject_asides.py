@@ -15,7 +15,9 @@ participle of the noun before it (``... the letter called the ward unsafe``); an
 a cue verb the parser left without a subject (``"Why?" the innkeeper asked.``).
 
 A subject read as a preposition's object (:func:`subject_read_as_object`: ``Prices
-jumped after the chief executive, who took over in May, announced ...``).
+jumped after the chief executive, who took over in May, announced ...``), and an
+inverted attribution inside the clause it reports, whose cue the parser gives both
+subjects (:func:`inverted_aside`: ``The verdict, said the lawyer, was unjust``).
 
 Three more misreadings of a subject: a relative clause with no pronoun, read as a
 participle on its subject (:func:`zero_relative_subject`, :func:`plural_after_article`:
@@ -232,6 +234,27 @@ def _set_off(noun: Token, end: int) -> bool:
         and noun.doc[c.left_edge.i - 1].text == ","
         for c in noun.rights
     )
+
+
+def inverted_aside(cue: Token) -> tuple[Token, Token] | None:
+    """``The verdict, said defence lawyer Priya Nair, was "a travesty."``: an inverted
+    attribution set off by commas inside the clause it reports. The parser gives the cue
+    two subjects: the clause's, right before the cue's comma, and the speaker, right after
+    the cue and followed by a comma. Returns (the clause's subject, the speaker), else
+    None."""
+    doc = cue.doc
+    before = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    after = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i]
+    if len(before) != 1 or len(after) != 1:
+        return None
+    fronted, speaker = before[0], after[0]
+    last = speaker.right_edge.i  # the comma after each may be the parse's part of it
+    if fronted.right_edge.i not in (cue.i - 2, cue.i - 1) or doc[cue.i - 1].text != ",":
+        return None
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    if speaker.left_edge.i != cue.i + 1 or not closed:
+        return None
+    return fronted, speaker
 
 
 def zero_relative_subject(verb: Token) -> Token | None:

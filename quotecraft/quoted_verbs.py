@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .titles import packaged_titles
+
 __all__ = [
     "CLOSING_MARKS",
     "OPENING_MARKS",
@@ -76,7 +78,8 @@ def opened_before(word: Token, cue: Token) -> int:
 
 
 def inverted_object(cue: Token) -> Token | None:
-    """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation."""
+    """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation
+    (or after a title the parser read as a verb: ``said epidemiologist Rosa Vega of ...``)."""
     doc = cue.doc
     k = cue.i - 1
     while k >= 0 and doc[k].text in (",", "?", "!"):
@@ -86,4 +89,9 @@ def inverted_object(cue: Token) -> Token | None:
     for c in cue.rights:
         if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.i == cue.i + 1:
             return c
+        if c.i == cue.i + 1 and c.lower_ in packaged_titles()[1]:
+            # "said epidemiologist Rosa Vega of ...": the title read as a verb, the name its object
+            return next(
+                (n for n in c.rights if n.pos_ == "PROPN" and n.left_edge.i == c.i + 1), None
+            )
     return None

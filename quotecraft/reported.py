@@ -60,7 +60,7 @@ from .reported_clauses import (
     speaker_act_end,
     unreported_circumstance,
 )
-from .reported_cuts import conjoined_cues, participle_tails
+from .reported_cuts import conjoined_cues, participle_tails, semicolon_end
 from .reported_neighbours import (
     complementizer_start,
     fronted_attribution_end,
@@ -347,6 +347,7 @@ class ReportedMatcher:
         e = adjacent_complement_tail(cue, content, e, self.lexicon)  # "the rules adopted | will"
         e = nonrestrictive_tail(doc, s, e)
         e = appositive_tail(doc, s, e)  # "..., a tax that funds the harbor": the writer's
+        e = semicolon_end(cue, s, e)  # "said A; they learned B": the writer's next clause
         span = doc[s:e]
         if not self._standing(span, content):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...

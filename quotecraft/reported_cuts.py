@@ -8,7 +8,9 @@ writer's tails.
   (``... was costly and warned that ...``, ``said the water was clean and told residents
   to stay calm``);
 - :func:`participle_tails`: a trailing participle of a cue verb (``..., adding that ...``),
-  an ``according to`` source and a medium (``..., in an interview with ...``).
+  an ``according to`` source and a medium (``..., in an interview with ...``);
+- :func:`semicolon_end`: what follows a semicolon after the cue (``said the delay was not
+  intentional; they only learned of it on Friday``), the writer's next clause.
 """
 
 from __future__ import annotations
@@ -105,3 +107,35 @@ def participle_tails(content: Token, lexicon: CueLexicon) -> list[Token]:
             )
         ]
     )
+
+
+_LISTED_AFTER_SEMICOLON = frozenset({"that", "whether", "and", "or", "but"})
+"""Words after a semicolon that go on with the reported list (``learned that A; that B``)."""
+
+
+def semicolon_end(cue: Token, start: int, end: int) -> int:
+    """The content's end at the first semicolon outside quotation marks between ``start``
+    and ``end``, for a content after its cue (``said the delay was not intentional; they
+    only learned of it on Friday``: the second clause is the writer's, though the parser
+    may hang the first on it). Only a clause with a subject of its own after the
+    semicolon: not a list of phrases (``Cruz at 23 percent; Rubio at 12``), of
+    complements (``learned that A; that B``) or one a colon opens (``is manifold: A;
+    B; and C``)."""
+    if cue.i >= start:
+        return end
+    doc = cue.doc
+    marks = 0
+    for t in doc[start:end]:
+        if t.is_quote:
+            marks += 1
+        elif t.text == ":":
+            return end  # "is manifold: A; B; and above all C": a list the colon opens
+        elif t.text == ";" and marks % 2 == 0 and t.i + 1 < end:
+            if doc[t.i + 1].lower_ in _LISTED_AFTER_SEMICOLON:
+                return end
+            after = doc[t.i + 1 : end].root
+            clause = after.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in after.children
+            )  # not a list of phrases ("Cruz at 23 percent; Rubio at 12 percent")
+            return t.i if clause else end
+    return end

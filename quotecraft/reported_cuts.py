@@ -15,6 +15,8 @@ writer's tails.
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .cues import CueLexicon
@@ -109,6 +111,8 @@ def participle_tails(content: Token, lexicon: CueLexicon) -> list[Token]:
     )
 
 
+_SEMICOLON = get_string_id(";")
+
 _LISTED_AFTER_SEMICOLON = frozenset({"that", "whether", "and", "or", "but"})
 """Words after a semicolon that go on with the reported list (``learned that A; that B``)."""
 
@@ -121,9 +125,11 @@ def semicolon_end(cue: Token, start: int, end: int) -> int:
     semicolon: not a list of phrases (``Cruz at 23 percent; Rubio at 12``), of
     complements (``learned that A; that B``) or one a colon opens (``is manifold: A;
     B; and C``)."""
-    if cue.i >= start:
-        return end
     doc = cue.doc
+    if cue.i >= start or start >= end:
+        return end
+    if not (doc.to_array(ORTH)[start:end] == _SEMICOLON).any():
+        return end  # most contents: found in the token array, no Token built
     marks = 0
     for t in doc[start:end]:
         if t.is_quote:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from .speaker_features import first_names, honorifics
+from .speaker_names import tokens_lowered
 
 P = TypeVar("P")
 
@@ -37,15 +38,15 @@ def guessed_gender(names: Sequence[str]) -> str | None:
     return None
 
 
-def titled_surnames(doc: Doc, title_words: Container[str]) -> set[str]:
+def titled_surnames(doc: Doc, title_words: Iterable[str]) -> set[str]:
     """The words (lower case) ``doc`` writes right after an honorific or a title word with
     no other name after them (``Mr. Obama said``, ``Senator Alder``): surnames. Not
     ``Miss Marcie Rickenbacker``, whose honorific stands before a first name."""
+    words = frozenset(honorifics()) | frozenset(title_words)
     return {
         doc[t.i + 1].lower_
-        for t in doc[:-1]
-        if (t.lower_ in honorifics() or t.lower_ in title_words)
-        and (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "PROPN")
+        for t in tokens_lowered(doc, words)  # from the token array: no Token for the rest
+        if t.i + 1 < len(doc) and (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "PROPN")
     }
 
 

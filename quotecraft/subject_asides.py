@@ -205,10 +205,10 @@ def subject_read_as_object(cue: Token) -> Token | None:
         return None
     doc = cue.doc
     k = cue.i - 1
-    aside = k > cue.sent.start and doc[k].text == ","
+    aside = k > 0 and doc[k].text == ","
     if aside:
         k -= 1
-    if k <= cue.sent.start:
+    if k <= 0 or doc[k + 1].is_sent_start:
         return None
     tok: Token | None = doc[k]
     while tok is not None and tok.i < cue.i:
@@ -243,6 +243,8 @@ def inverted_aside(cue: Token) -> tuple[Token, Token] | None:
     the cue and followed by a comma. Returns (the clause's subject, the speaker), else
     None."""
     doc = cue.doc
+    if cue.i < 2 or cue.i + 2 >= len(doc) or doc[cue.i - 1].text != ",":
+        return None  # cheap first: most cues have no comma right before them
     before = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     after = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i]
     if len(before) != 1 or len(after) != 1:

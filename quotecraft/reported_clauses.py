@@ -206,17 +206,17 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     if any(c.dep_ == "aux" and c.i < cue.i for c in cue.children) or cue.sent[-1].text == "?":
         return start  # "Mr. President, do you think ...?": a question; the name is vocative
     doc = cue.doc
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     inverted = inverted_aside(cue)  # "The verdict, said the lawyer, was unjust"
     if inverted is not None:
         fronted = inverted[0]
-    elif len(subjects) == 2 and below:
+    else:
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+        if len(subjects) != 2 or not below:
+            return start
         fronted, speaker = subjects
         comma = fronted.right_edge.i + 1
         if comma >= speaker.left_edge.i or doc[comma].text != ",":
             return start
-    else:
-        return start
     first = fronted.left_edge.i
     if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):
         return start  # the subject must open the sentence
@@ -310,9 +310,10 @@ def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
     *Ann Lee* on *demanding* as its object and *make a pledge* on it as a clause with no
     subject; the object right before such a clause (or before the cue's prepositions and
     adverbs the parser moved out of it: ``think technology by its very nature is
-    harmful``) is the clause's subject, and the content starts there. Not an object-case pronoun (``asked him leave``: the person
-    asked), not an object with a clause of its own (``told the voters who came ...``),
-    not before an infinitive (``warned residents to leave``: :func:`addressee_lead`)."""
+    harmful``) is the clause's subject, and the content starts there. Not an object-case
+    pronoun (``asked him leave``: the person asked), not an object with a clause of its
+    own (``told the voters who came ...``), not before an infinitive (``warned residents
+    to leave``: :func:`addressee_lead`)."""
     if content.dep_ != "ccomp" or content.head.i != cue.i or content.pos_ not in ("VERB", "AUX"):
         return start
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") or c.lower_ == "to"

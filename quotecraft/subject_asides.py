@@ -251,7 +251,7 @@ def inverted_aside(cue: Token) -> tuple[Token, Token] | None:
         return None
     fronted, speaker = before[0], after[0]
     last = speaker.right_edge.i  # the comma after each may be the parse's part of it
-    if fronted.right_edge.i not in (cue.i - 2, cue.i - 1) or doc[cue.i - 1].text != ",":
+    if fronted.right_edge.i not in (cue.i - 2, cue.i - 1):
         return None
     closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
     if speaker.left_edge.i != cue.i + 1 or not closed:

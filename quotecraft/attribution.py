@@ -20,7 +20,7 @@ from attrs import define
 from spacy.tokens import Token
 
 from .mark_table import as_mark
-from .name_ends import titled_infinitive_end
+from .name_ends import mention_phrase, titled_infinitive_end
 from .quoted_verbs import (
     CLOSING_MARKS,
     in_quoted_clause,
@@ -365,7 +365,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             end = c.right_edge.i + 1
             continue
         if c.dep_ in _MENTION_CUT_DEPS or c.is_punct:
-            if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with", "from") and c.i == end:
+            if c.dep_ == "prep" and mention_phrase(c) and c.i == end:
                 end = relative_aside(c) or c.right_edge.i + 1
                 continue
             break

@@ -1,8 +1,10 @@
-"""Where a speaker's name ends when the parser cut it short.
+"""Where a speaker's name ends: cut short by the parser, or run on into what was said.
 
 ``the Committee to Protect Reporters said``: a title-case name of the form *Noun to
 Verb ...*, which a small model parses as a noun with an infinitive (or a preposition) and
-cuts at *to*. :func:`quotecraft.attribution.mention_bounds` extends the mention over it.
+cuts at *to*. :func:`quotecraft.attribution.mention_bounds` extends the mention over it,
+and over the phrases :func:`mention_phrase` admits (``residents of the town``) but not a
+phrase that opens a quotation (``accused by residents of "hiding the numbers"``).
 """
 
 from __future__ import annotations
@@ -31,3 +33,18 @@ def titled_infinitive_end(head: Token, end: int) -> int:
         elif t.lower_ not in _NAME_JOINERS or not last:
             break
     return last or end
+
+
+_MENTION_PREPS = frozenset({"for", "of", "at", "with", "from"})
+
+
+def mention_phrase(prep: Token) -> bool:
+    """Whether the phrase ``prep`` heads right after a speaker's head belongs to the
+    mention (``a source close to the talks``, ``residents of the town``, ``a spokeswoman
+    for the firm``): a preposition of ``_MENTION_PREPS`` that opens no quotation (not
+    ``accused by residents of "hiding the numbers"``, where the parser hangs what was said
+    on the speaker)."""
+    doc = prep.doc
+    return prep.lower_ in _MENTION_PREPS and not (
+        prep.i + 1 < len(doc) and doc[prep.i + 1].is_quote
+    )

@@ -1,9 +1,9 @@
 """Reported speech no dependency pattern describes, each a rule of its own.
 
 ``reported.colon.v1`` (``Name: claim`` headlines), ``reported.trailing.v1`` (``Content,
-X told a panel Wednesday.``), ``reported.passive.v1`` (``was described as "reckless" by
-X``) and ``reported.phrase.v1`` (``In the words of X, ...``). Content bounds are trimmed
-as :mod:`quotecraft.reported_bounds` trims a pattern's.
+X told a panel Wednesday.``) and ``reported.phrase.v1`` (``In the words of X, ...``);
+passives are :mod:`quotecraft.reported_passive`'s. Content bounds are trimmed as
+:mod:`quotecraft.reported_bounds` trims a pattern's.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .mark_table import as_mark
 from .reported import ReportedMatcher
 from .reported_blocks import block_attributions
-from .reported_bounds import SUBJECT_DEPS, content_bounds, trim_bounds
+from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .reported_interposed import interposed_attributions
 from .reported_misread import (
     addressee_clause_attributions,
@@ -31,6 +31,7 @@ from .reported_misread import (
     xcomp_clause_attributions,
 )
 from .reported_noun_colon import noun_colon_attributions
+from .reported_passive import passive_attributions
 from .reported_raised import raised_attributions
 from .scorer import CueScorer
 from .sources import is_document, source_cue_type
@@ -185,92 +186,6 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             )
         )
     return out
-
-
-def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
-    """``The plan was described as "reckless" by opposition leader X.``
-
-    Rule ``reported.passive.v1``: a passive cue verb of the lexicon (``described as``,
-    ``called``) whose ``as`` phrase or predicate is what was said and whose ``by``
-    phrase (an agent, or a ``by`` the parser hung on the content) names a person or
-    organization: the content is the predicate, the speaker the agent. Other candidates
-    of the same cue (its passive subject read as the content) give way.
-    """
-    out: list[Candidate] = []
-    taken: set[tuple[int, int, int]] = set()
-    participle = doc.vocab.strings["VBN"]
-    for i, tag in enumerate(doc.to_array("TAG").tolist()):
-        if tag != participle:
-            continue  # read from the tag array: most tokens are no participle
-        cue = doc[i]
-        if not any(c.dep_ == "auxpass" for c in cue.children):
-            continue
-        verb = lexicon.verb(cue)
-        if verb is None or verb.cls not in ("speech", "writing", "object"):
-            continue
-        pred = None
-        for c in cue.children:
-            if c.dep_ == "oprd":
-                pred = c
-            elif c.dep_ == "prep" and c.lower_ == "as":
-                pred = next((x for x in c.children if not x.is_punct), None)
-        if pred is None:
-            continue
-        agent = None
-        by_prep = None
-        for c in cue.children:
-            if c.dep_ == "agent":
-                agent = next((x for x in c.children if x.dep_ == "pobj"), None)
-        if agent is None:
-            for c in pred.subtree:
-                if c.dep_ == "prep" and c.lower_ == "by" and c.head.i == pred.i:
-                    agent = next((x for x in c.children if x.dep_ == "pobj"), None)
-                    by_prep = c
-        if agent is None or agent.pos_ not in ("PROPN", "NOUN"):
-            continue
-        excluded = [by_prep] if by_prep is not None else []
-        bounds = content_bounds(pred, excluded)
-        if bounds is None:
-            continue
-        s, e = bounds
-        # words wholly in quotation marks ("reckless") are a direct quote
-        while s < e and doc[s].is_quote:
-            s += 1
-        while e > s and doc[e - 1].is_quote:
-            e -= 1
-        if e <= s:
-            continue
-        quoted = (s > 0 and e < len(doc) and doc[s - 1].is_quote and doc[e].is_quote) and not any(
-            t.is_quote for t in doc[s:e]
-        )
-        cue_s, cue_e, lemma = cue_bounds(cue)
-        out.append(
-            Candidate(
-                kind="direct" if quoted else "indirect",
-                start=doc[s].idx,
-                end=doc[e - 1].idx + len(doc[e - 1].text),
-                rule="reported.passive.v1",
-                confidence=round(min(0.8, verb.confidence), 3),
-                cue=(cue_s, cue_e),
-                cue_lemma=lemma,
-                cue_token=cue.i,
-                negated=is_negated(cue),
-                attribution=Attribution(speaker=mention_bounds(agent), speaker_head=agent.i),
-            )
-        )
-        # other readings of the same cue give way: the content read with its "by" phrase
-        taken.add((cue.i, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
-        subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-        if subj is not None:
-            taken.add((cue.i, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
-    if not out:
-        return cands
-    # the passive subject read as the content ("The plan" was described) gives way
-    return [
-        c
-        for c in cands
-        if not any(c.cue_token == i and c.start < e and s < c.end for i, s, e in taken)
-    ] + out
 
 
 def phrase_attributions(

@@ -260,6 +260,8 @@ class ReportedMatcher:
             # "Though it was calm, he said, the next vote would be harder": the parse hangs the
             # interposed "he said" on the fronted clause; what was said is the whole sentence
             content = content.head
+        if cue.lower_ == "according" and content.dep_ in ("aux", "auxpass"):
+            content = content.head  # "According to X, the ice is | thinning": hung on "is"
         interposed_on = cue.dep_ == "parataxis" and cue.head.i == content.i
         if (
             interposed_on

@@ -568,3 +568,19 @@ def test_a_noun_with_its_own_author_keeps_the_cue(extractor: Any) -> None:
     # "the union's statement that ...": the union's claim, held in the minister's words
     text = "The minister said in the union's statement that wages had fallen, which was wrong."
     assert all(q.rule != "reported.medium_that.v1" for q in extractor(text).quotes)
+
+
+def test_according_to_hung_on_an_auxiliary_takes_the_main_verb_clause() -> None:
+    # "According to Ito , the ice is thinning fast ." with the phrase hung on "is"
+    from quotecraft.cues import default_lexicon, default_patterns
+    from quotecraft.reported import ReportedMatcher
+    from quotecraft.testing import make_doc
+
+    words = ["According", "to", "Ito", ",", "the", "ice", "is", "thinning", "fast", "."]
+    heads = [6, 0, 1, 6, 5, 7, 7, 7, 7, 7]
+    deps = ["prep", "prep", "pobj", "punct", "det", "nsubj", "aux", "ROOT", "advmod", "punct"]
+    pos = ["VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "ADV", "PUNCT"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    lexicon = default_lexicon()
+    cands = ReportedMatcher(doc.vocab, lexicon, default_patterns())(doc)
+    assert [doc.text[c.start : c.end] for c in cands] == ["the ice is thinning fast"]

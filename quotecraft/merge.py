@@ -12,7 +12,7 @@ those steps in order, on one document.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
 from attrs import evolve
@@ -23,11 +23,17 @@ from .context import DocContext
 from .direct_bare import BEAT_RULE, unbeaten
 from .marks import Quoted
 from .reported_passes import (
+    OBJECT_RULES,
     balance_marks,
     clip_to_paragraph,
     drop_across_stops,
     drop_time_clauses,
+    reports_quote,
+    take_in_opened_quotes,
 )
+
+Nested = Callable[[Candidate, Candidate], bool]
+"""Whether a direct quote (second) is reported in a reported candidate's content (first)."""
 
 
 def merge_candidates(
@@ -66,7 +72,14 @@ def merge_candidates(
     reported_cands = drop_quoted_speakers(ctx.doc, reported_cands, direct_cands)
     reported_cands = drop_described_objects(reported_cands, direct_cands)
     reported_cands = drop_swallowed_attributions(reported_cands, direct_cands)
-    cands = merge_local(direct_cands, reported_cands, fragments)
+    reported_cands = take_in_opened_quotes(ctx.doc, ctx.text, reported_cands, direct_cands)
+    doc = ctx.doc
+    cands = merge_local(
+        direct_cands,
+        reported_cands,
+        fragments,
+        lambda r, d: reports_quote(doc, r, d),
+    )
     cands = [c for c in cands if c.confidence >= min_confidence]
     # a Doc parsed with its boilerplate lines (the spaCy component) must not quote them
     return [c for c in cands if not any(s < c.end and c.start < e for s, e in ctx.boilerplate)]
@@ -118,7 +131,7 @@ def drop_described_objects(
     return [
         r
         for r in reported
-        if r.rule not in _OBJECT_RULES
+        if r.rule not in OBJECT_RULES
         or r.cue is None
         or r.cue_token not in before
         or before[r.cue_token] > r.cue[0]
@@ -145,7 +158,10 @@ def drop_swallowed_attributions(
 
 
 def merge_local(
-    direct_cands: list[Candidate], reported: list[Candidate], fragments: Sequence[Quoted]
+    direct_cands: list[Candidate],
+    reported: list[Candidate],
+    fragments: Sequence[Quoted],
+    nested: Nested | None = None,
 ) -> list[Candidate]:
     """:func:`merge`, run on each group of candidates that can interact, in text order.
 
@@ -180,18 +196,23 @@ def merge_local(
         parts[group[1, k]][1].append(r)
     for k, f in enumerate(fragments):
         parts[group[2, k]][2].append(f)
-    return [c for d, r, f in parts for c in merge(d, r, f)]
+    return [c for d, r, f in parts for c in merge(d, r, f, nested)]
 
 
 def merge(
-    direct_cands: list[Candidate], reported: list[Candidate], fragments: Sequence[Quoted]
+    direct_cands: list[Candidate],
+    reported: list[Candidate],
+    fragments: Sequence[Quoted],
+    nested: Nested | None = None,
 ) -> list[Candidate]:
     """Combine the candidates of both detectors into disjoint quotes.
 
     - a reported candidate whose cue sits inside a direct quote is dropped (a
       thought inside someone's quoted words is not the article's attribution);
     - a reported candidate that wholly contains a direct quote plus words of its
-      own becomes a mixed quote with the direct quote's pieces as fragments;
+      own becomes a mixed quote with the direct quote's pieces as fragments, when the
+      quote has the same cue or none, or ``nested`` says its cue is in the reported
+      content's clause (``Lynch said she recalled thinking, "..."`` reports the whole);
       otherwise the direct quote wins;
     - overlapping reported candidates keep the most confident, then the longest, except
       that one whose content holds another's cue and content whole wins over it
@@ -219,7 +240,10 @@ def merge(
                     r.end = d.end  # the parse cut the content just inside the quoted words
             inside = all(r.contains(d.start, d.end) for d in overlapping)
             outside_words = _outside_words(r, overlapping)
-            same_cue = all(d.cue_token is None or d.cue_token == r.cue_token for d in overlapping)
+            same_cue = all(
+                d.cue_token is None or d.cue_token == r.cue_token or (nested and nested(r, d))
+                for d in overlapping
+            )
             # 'Asked about it, she said, "..."': the quote is the cue's own content; a
             # reported reading across the cue would only add the words before it
             own_quote = r.start <= _cue_char(r) < r.end and any(
@@ -319,7 +343,6 @@ _QUOTE_REACH = 20
 """Characters a reported content may grow by to take in the end of a direct quote it opens."""
 
 
-_OBJECT_RULES = ("reported.dobj.v1", "reported.object.v1")
 _MEDIUM_REACH = 15
 """Characters of an object content before an inner cue that name only where something
 was said (``issued a statement saying ...``), not what."""
@@ -343,7 +366,7 @@ def _nests(outer: Candidate, inner: Candidate) -> bool:
         return False  # "refused to pay an architect who said ...": an act, not a report of one
     if _relays(outer, inner):
         return False
-    medium = outer.rule in _OBJECT_RULES or outer.rule.startswith("reported.prep_")
+    medium = outer.rule in OBJECT_RULES or outer.rule.startswith("reported.prep_")
     return not (medium and inner.cue[0] - outer.start <= _MEDIUM_REACH)
 
 

@@ -34,21 +34,44 @@ def conjoined_cues(content: Token, cue: Token, lexicon: CueLexicon) -> list[Toke
     """Cue verbs conjoined inside the content (``... was costly and warned that ...``),
     and, after a cue whose content is a clause about no person (:func:`_urged`), a
     telling verb with the one told and an infinitive (``said the water was clean and
-    told residents to stay calm``)."""
+    told residents to stay calm``), and a report of its own set off by a comma
+    (:func:`new_report`)."""
     out = []
     for t in content.subtree:
+        if t.dep_ != "conj" or t.i <= content.i:
+            continue
         if (
-            t.dep_ == "conj"
-            and t.i > content.i
-            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            not any(c.dep_ in SUBJECT_DEPS for c in t.children)
             and (
                 is_clause_cue(t, lexicon)
                 or is_naming_cue(t, lexicon)
                 or (_urged(cue, content, t, lexicon) and is_urging_cue(t, lexicon))
             )
-        ):
+        ) or new_report(t, lexicon):
             out.append(t)
     return out
+
+
+def new_report(verb: Token, lexicon: CueLexicon) -> bool:
+    """A conjunct set off by a comma before its *and* or *but* that is a report of its
+    own, with a subject and a clause (``said the plan was dead, and when pressed, the
+    minister replied, "..."``, ``said the bridge was safe, but engineers warned that
+    ...``): the writer's next sentence, not part of the first content. A speech or
+    writing verb with no subordinating mark (not ``..., but only if he can be convinced
+    that ...``)."""
+    doc = verb.doc
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    cue = lexicon.verb(verb)
+    return (
+        cc is not None
+        and cc.i > 0
+        and doc[cc.i - 1].text == ","
+        and cue is not None
+        and cue.cls in ("speech", "writing")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)  # not "..., but only if ..."
+        and is_clause_cue(verb, lexicon)
+    )
 
 
 def _urged(cue: Token, content: Token, verb: Token, lexicon: CueLexicon) -> bool:

@@ -3,7 +3,9 @@
 :func:`clip_to_paragraph` keeps a content inside its cue's paragraph,
 :func:`balance_marks` keeps the quotation marks in a content paired and
 :func:`drop_across_stops` drops a content a colon or semicolon cuts off from its cue and
-:func:`drop_time_clauses` a time clause after a direct quote's cue. Merging
+:func:`drop_time_clauses` a time clause after a direct quote's cue;
+:func:`take_in_opened_quotes` extends a content the parse cut at an opening mark over
+the quotation its clause introduces. Merging
 (:mod:`quotecraft.merge`) runs them before overlaps are settled; where a single
 match's content starts and ends is :mod:`quotecraft.reported_bounds`.
 """
@@ -15,9 +17,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from attrs import evolve
+from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .reported_blocks import BLOCK_RULE
+from .reported_bounds import SUBJECT_DEPS
 
 
 def clip_to_paragraph(
@@ -177,3 +181,79 @@ def _single_mark_left_open(body: str) -> bool:
         elif depth:
             depth -= 1
     return depth > 0
+
+
+def take_in_opened_quotes(
+    doc: Doc, text: str, cands: list[Candidate], directs: Sequence[Candidate]
+) -> list[Candidate]:
+    """Extend a reported content that ends with an opening mark over the quotation after
+    it, when the quotation is a direct quote whose cue heads the content's clause or hangs
+    in it by no conjunct (``Lynch said she recalled thinking, "This is ..."``: the parse
+    cut *said*'s content at the mark), or a content of the same cue (``Ito said he
+    recalled wondering, "Is anyone ...?"``, the question read as *said*'s clause). The
+    report holds the whole, the quote with its attribution, and merging then makes it one
+    mixed quote. A quote whose cue is conjoined to the content (``She said A, and when
+    pressed, the mother replied, "..."``) is a report of its own and stays one.
+    """
+    quotes = {d.start: d for d in directs if d.kind == "direct" and d.cue_token is not None}
+    clauses = {c.start: c for c in cands if c.cue_token is not None}
+    out = []
+    for c in cands:
+        if c.kind == "direct" or c.end < 1 or text[c.end - 1] not in _OPENING_QUOTES:
+            out.append(c)
+            continue
+        d, r = quotes.get(c.end), clauses.get(c.end)
+        if d is not None and reports_quote(doc, c, d):
+            end = d.end
+        elif r is not None and r.cue_token == c.cue_token:
+            end = r.end
+        else:
+            out.append(c)
+            continue
+        tail = re.match(r"[.,!?;:…]*[”\"»]", text[end : end + 6])  # the closing mark
+        out.append(evolve(c, end=end + (tail.end() if tail is not None else 0)))
+    return out
+
+
+_OPENING_QUOTES = frozenset('"“«')
+
+
+OBJECT_RULES = ("reported.dobj.v1", "reported.object.v1")
+"""Rules whose content is a cue's object (``issued a statement saying, "..."``)."""
+
+
+def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
+    """Whether the direct ``quote`` is reported, with its attribution, in the clause that
+    ``report``'s content opens with (``Lynch said she recalled thinking, "..."``,
+    ``saying anyone who blames the weather "has already lost"``): the report's cue comes
+    first, its content is a clause, not an object (``issued a statement saying, "..."``
+    stays the quote's), and the quote's cue is in the words before the quote, reaching
+    their root through no conjunct (:func:`heads_clause`)."""
+    return (
+        report.rule not in OBJECT_RULES
+        and report.cue_token is not None
+        and quote.cue_token is not None
+        and report.cue_token < quote.cue_token
+        and heads_clause(doc, report.start, quote.start, quote.cue_token)
+    )
+
+
+def heads_clause(doc: Doc, start: int, end: int, cue_token: int | None) -> bool:
+    """Whether token ``cue_token`` lies in the words from character ``start`` to ``end``
+    and reaches their root through no conjunct, the root being a noun or a verb with a
+    subject (a clause, not a participle of the speaker's: ``suggesting ..., including``)."""
+    if cue_token is None or not len(doc) or not 0 <= start < end:
+        return False  # (a quote that opens before the content reports nothing in it)
+    if end > doc[-1].idx + len(doc[-1].text_with_ws):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.start <= cue_token < span.end:
+        return False
+    tok, root = doc[cue_token], span.root
+    if root.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False  # "said, suggesting a few fixes, including, "...": the speaker's act
+    while tok.i != root.i:
+        if tok.dep_ == "conj" or tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+            return False
+        tok = tok.head
+    return True

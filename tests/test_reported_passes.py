@@ -65,3 +65,35 @@ def test_a_stop_between_content_and_cue_drops_the_content(
 def test_content_keeps_its_marks_paired(extractor: object, text: str, content: str) -> None:
     quotes = extractor(text).quotes  # type: ignore[operator]
     assert [q.content.text for q in quotes] == [content]
+
+
+def _opened(conjoined: bool) -> tuple[str, list[Candidate]]:
+    """'Ito said she kept asking , " Why me ? "' (the quote's cue "asking" heads the
+    content 'she kept asking , "'), or with "asking" conjoined to the content's verb."""
+    from quotecraft.reported_passes import take_in_opened_quotes
+    from quotecraft.testing import make_doc
+
+    words = ["Ito", "said", "she", "kept", "asking", ",", '"', "Why", "me", "?", '"']
+    heads = [1, 1, 3, 1, 3, 4, 4, 8, 4, 8, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "xcomp", "punct", "punct", "advmod", "ccomp"]
+    deps += ["punct", "punct"]
+    if conjoined:
+        deps[4] = "conj"
+    doc = make_doc(words, heads=heads, deps=deps)
+    text = doc.text
+    s = text.index("she")
+    e = text.index('"') + 1
+    report = Candidate("indirect", s, e, "reported.ccomp.v1", 0.9, cue_token=1)
+    q = text.index("Why")
+    quote = Candidate("direct", q, text.index("?") + 1, "direct.cue_before.v1", 0.95, cue_token=4)
+    return text, take_in_opened_quotes(doc, text, [report], [quote])
+
+
+def test_a_content_cut_at_an_opening_mark_takes_in_the_quote_its_clause_introduces() -> None:
+    text, [c] = _opened(conjoined=False)
+    assert text[c.start : c.end] == 'she kept asking, "Why me?"'
+
+
+def test_a_quote_whose_cue_is_conjoined_to_the_content_stays_out() -> None:
+    text, [c] = _opened(conjoined=True)
+    assert text[c.start : c.end] == 'she kept asking, "'

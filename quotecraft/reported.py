@@ -60,7 +60,7 @@ from .reported_clauses import (
     speaker_act_end,
     unreported_circumstance,
 )
-from .reported_cuts import conjoined_cues, participle_tails, semicolon_end
+from .reported_cuts import after_head, conjoined_cues, participle_tails, semicolon_end
 from .reported_neighbours import (
     complementizer_start,
     fronted_attribution_end,
@@ -178,9 +178,12 @@ class ReportedMatcher:
     def _standing(span: Span, content: Token) -> bool:
         """Whether ``span`` is a content on its own: two words or more, or one that names
         whom they endorsed, blamed ... (an object that is a person, organization, place)."""
-        return sum(1 for t in span if t.is_alpha) >= 2 or (
-            content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
-        )
+        words = 0
+        for t in span:  # stops at the second word: most contents are long
+            words += t.is_alpha
+            if words >= 2:
+                return True
+        return content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
 
     def _candidate(
         self,
@@ -287,11 +290,12 @@ class ReportedMatcher:
             return None  # no reading reports anything (quotecraft.admission)
         if object_part(cue, content):
             return None  # "endorsed the re-election": "election" is part of the first object
+        later = after_head(content)  # one walk of the subtree for the three cuts below
         excluded = (
             excluded
-            + conjoined_cues(content, cue, self.lexicon)
-            + participle_tails(content, self.lexicon)
-            + sibling_reports(content, self.lexicon)
+            + conjoined_cues(content, cue, self.lexicon, later)
+            + participle_tails(content, self.lexicon, later)
+            + sibling_reports(content, self.lexicon, later)
             + speaker_next_acts(cue, content)
         )
         bridge: Token | None = cue

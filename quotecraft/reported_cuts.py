@@ -15,6 +15,8 @@ writer's tails.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Token
@@ -30,15 +32,24 @@ from .reported_bounds import (
 from .wordlists import word_list
 
 
-def conjoined_cues(content: Token, cue: Token, lexicon: CueLexicon) -> list[Token]:
+def after_head(content: Token) -> list[Token]:
+    """The tokens of ``content``'s subtree after it, in order: what :func:`conjoined_cues`,
+    :func:`participle_tails` and :func:`quotecraft.reported_neighbours.sibling_reports`
+    look through (pass it as their ``later`` to walk the subtree once for all three)."""
+    return [t for t in content.subtree if t.i > content.i]
+
+
+def conjoined_cues(
+    content: Token, cue: Token, lexicon: CueLexicon, later: Sequence[Token] | None = None
+) -> list[Token]:
     """Cue verbs conjoined inside the content (``... was costly and warned that ...``),
     and, after a cue whose content is a clause about no person (:func:`_urged`), a
     telling verb with the one told and an infinitive (``said the water was clean and
     told residents to stay calm``), and a report of its own set off by a comma
     (:func:`new_report`)."""
     out = []
-    for t in content.subtree:
-        if t.dep_ != "conj" or t.i <= content.i:
+    for t in after_head(content) if later is None else later:
+        if t.dep_ != "conj":
             continue
         if (
             not any(c.dep_ in SUBJECT_DEPS for c in t.children)
@@ -96,42 +107,38 @@ def _urged(cue: Token, content: Token, verb: Token, lexicon: CueLexicon) -> bool
     )
 
 
-def participle_tails(content: Token, lexicon: CueLexicon) -> list[Token]:
-    """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content."""
+def participle_tails(
+    content: Token, lexicon: CueLexicon, later: Sequence[Token] | None = None
+) -> list[Token]:
+    """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content; nor
+    ``..., according to a note to clients`` (the source) or ``..., in an interview with CNN
+    on Sunday`` (where it was said). One walk over the content's subtree."""
     doc = content.doc
-    return (
-        [
-            t
-            for t in content.subtree
-            if t.dep_ == "advcl"
-            and t.tag_ == "VBG"
-            and t.i > content.i
-            and t.left_edge.i > 0
-            and (
-                doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
-                or (t.left_edge.i == t.i and after_comma(t))  # '...,” adding'
-            )
-            and t.lemma_.lower() in lexicon.verbs
-        ]
-        + [
-            # "..., according to a note to clients": the source, not what was said
-            t
-            for t in content.subtree
-            if t.dep_ == "prep" and t.lower_ == "according" and t.i > content.i and after_comma(t)
-        ]
-        + [
-            # "..., in an interview with CNN on Sunday": where it was said, not what
-            t
-            for t in content.subtree
-            if t.dep_ == "prep"
-            and t.i > content.i
-            and after_comma(t)
-            and any(
+    participles: list[Token] = []
+    sources: list[Token] = []
+    media: list[Token] = []
+    for t in after_head(content) if later is None else later:
+        dep = t.dep_
+        if dep == "advcl":
+            if (
+                t.tag_ == "VBG"
+                and t.left_edge.i > 0
+                and (
+                    doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
+                    or (t.left_edge.i == t.i and after_comma(t))  # '...,” adding'
+                )
+                and t.lemma_.lower() in lexicon.verbs
+            ):
+                participles.append(t)
+        elif dep == "prep" and after_comma(t):
+            if t.lower_ == "according":
+                sources.append(t)
+            if any(
                 o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
                 for o in t.children
-            )
-        ]
-    )
+            ):
+                media.append(t)
+    return participles + sources + media
 
 
 _SEMICOLON = get_string_id(";")

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds, through_document
@@ -121,20 +123,24 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     must be a clause: three words or more with a verb.
     """
     out: list[Candidate] = []
+    # read from the token arrays: most sentences end with no finite verb near their end
+    pos, tag = doc.to_array("POS").tolist(), doc.to_array("TAG").tolist()
+    punct, space = doc.to_array("IS_PUNCT").tolist(), doc.to_array("IS_SPACE").tolist()
+    finite = {get_string_id(t) for t in ("VBD", "VBZ", "VBP")}
     for sent in doc.sents:
         end = sent.end
-        while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > sent.start and (punct[end - 1] or space[end - 1]):
             end -= 1
         if end - sent.start < 6:
             continue
         # the cue: the last finite lexicon verb of the sentence, close to its end
-        cue = None
-        for t in reversed(doc[max(sent.start, end - _TRAILING_MAX_TAIL - 8) : end]):
-            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
-                cue = t
-                break
-        if cue is None:
+        low = max(sent.start, end - _TRAILING_MAX_TAIL - 8)
+        k = next(
+            (k for k in range(end - 1, low - 1, -1) if pos[k] == VERB and tag[k] in finite), -1
+        )
+        if k < 0:
             continue
+        cue = doc[k]
         verb = lexicon.verb(cue)
         if verb is None or verb.cls not in _TRAILING_CLASSES or "ccomp" not in verb.frames:
             continue

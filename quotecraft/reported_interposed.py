@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution
@@ -85,6 +86,22 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
     return cue, sent.doc[subject[0].i : subject[-1].i + 1]
 
 
+_MARK_IDS = frozenset(get_string_id(m) for m in _MARKS)
+
+
+def _may_interpose(orth: list[int], space: list[int], start: int, end: int) -> bool:
+    """What :func:`interposed` needs first, read from the token arrays: seven words or
+    more, the first mark among words 2 to 9 and the same mark again after it."""
+    words = [k for k in range(start, end) if not space[k]]
+    if len(words) < 7:
+        return False
+    first = next((n for n, k in enumerate(words[:9]) if orth[k] in _MARK_IDS), None)
+    if first is None or first == 0:
+        return False
+    mark = orth[words[first]]
+    return any(orth[k] == mark for k in words[first + 1 :])
+
+
 def _noun_phrase(toks: Sequence[Token]) -> bool:
     """Words that can be a subject: determiners, adjectives, nouns, names, pronouns,
     numbers, possessives, *of* and *and* inside, a noun, name or pronoun among them."""
@@ -108,7 +125,11 @@ def interposed_attributions(
     """``cands`` with rule ``reported.interposed.v1``'s candidates added, and the other
     candidates of their cues removed (see the module's description)."""
     found: list[Candidate] = []
+    orth = doc.to_array("ORTH").tolist()
+    space = doc.to_array("IS_SPACE").tolist()
     for sent in doc.sents:
+        if not _may_interpose(orth, space, sent.start, sent.end):
+            continue  # read from the arrays: most sentences have no aside near their start
         hit = interposed(sent, lexicon)
         if hit is None:
             continue

@@ -12,6 +12,8 @@ these checks beside the content tails of :mod:`quotecraft.reported_bounds`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from .cues import CueLexicon
@@ -21,7 +23,9 @@ from .wordlists import word_list
 _CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
 
 
-def sibling_reports(content: Token, lexicon: CueLexicon) -> list[Token]:
+def sibling_reports(
+    content: Token, lexicon: CueLexicon, later: Sequence[Token] | None = None
+) -> list[Token]:
     """Reports of their own that the parser hung on a content's clause: not content.
 
     ``X said the roads were safe, and the chief said they were not``; ``X said the deal
@@ -34,7 +38,7 @@ def sibling_reports(content: Token, lexicon: CueLexicon) -> list[Token]:
     passive (``..., but only if he can be convinced that ...``).
     """
     out = []
-    for t in content.subtree:
+    for t in content.subtree if later is None else later:
         if t.i <= content.i or t.dep_ not in ("conj", "advcl"):
             continue
         marks = [m.lower_ for m in t.children if m.dep_ == "mark"]

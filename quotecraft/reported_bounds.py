@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueLexicon
@@ -272,12 +271,8 @@ def _closing_aside(
     (and part of speech ``pos``) on a word of the content, set off by a comma, opened by
     one of ``first_words`` and running to the content's end; unchanged when there is none
     or when the aside holds a quotation mark (the speaker's words go on)."""
-    dep_id = get_string_id(dep)
-    for k, d in enumerate(doc.to_array("DEP")[s:e].tolist(), s):
-        if d != dep_id:
-            continue  # read from the array: few tokens of a content have the relation
-        t = doc[k]
-        if t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
+    for t in doc[s:e]:
+        if t.dep_ != dep or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
             continue
         lead = t.left_edge.i - 1
         if (

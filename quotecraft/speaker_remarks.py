@@ -34,14 +34,17 @@ def _speech_words() -> re.Pattern[str]:
 _GIVING_VERBS = frozenset({"deliver", "give", "make", "present"})
 
 
-def speech_giver(doc: Doc, start: int, end: int, people: list[Span]) -> Span | None:
+def speech_giver(
+    doc: Doc, start: int, end: int, people: list[Span], text: str | None = None
+) -> Span | None:
     """The one person the characters ``start:end`` (the opening lines) say gives the
     speech: the object of *by* after a speech noun (``Remarks by Ann Lee``), the subject
     of *deliver*, *give*, *make* or *present* with a speech noun for object (``Ann Lee
     delivered remarks``) or the possessor of a speech noun (``Ann Lee's speech``).
     ``people`` are the document's PERSON spans; the name must be one of them. None when
-    no one, or more than one person, is named so."""
-    if not _speech_words().search(doc.text[start:end]):
+    no one, or more than one person, is named so. ``text`` is the Doc's text (default
+    ``doc.text``, which spaCy builds anew on each call)."""
+    if not _speech_words().search((doc.text if text is None else text)[start:end]):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:

@@ -54,7 +54,8 @@ def _forms(names: Iterable[str]) -> list[str]:
 def addresses(line: str, names: Iterable[str]) -> bool:
     """Whether ``line`` calls someone by one of ``names`` (a vocative)."""
     stripped = line.strip().strip("\"“”‘’'«»").strip()
-    return any(_vocative(form).search(stripped) for form in _forms(names))
+    # the name's words must be in the line before a pattern is built for them
+    return any(form in stripped and _vocative(form).search(stripped) for form in _forms(names))
 
 
 def pick_speaker(line: str, choices: Sequence[tuple[T, Iterable[str]] | None]) -> T | None:

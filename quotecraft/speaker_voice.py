@@ -93,6 +93,13 @@ class VoicedEntityTable(EntityTable):
         self._labels: list[tuple[int, Entity]] | None = None
         self.source_text = source_text
         """The text before boilerplate was blanked (bylines, signatures), when the pipeline gives it."""
+        self._full_text: str | None = None
+
+    def _text(self) -> str:
+        """``source_text``, else the Doc's text, built once (``Doc.text`` joins every token)."""
+        if self._full_text is None:
+            self._full_text = self.source_text or self.doc.text
+        return self._full_text
 
     def _voice_for(self, pron: Token) -> Entity | None:
         """The author or narrator for *I* (in an interview, *you* in a question) outside quotations.
@@ -172,7 +179,7 @@ class VoicedEntityTable(EntityTable):
 
     def _text_lines(self) -> list[Line]:
         if self._lines is None:
-            self._lines = text_lines(self.source_text or self.doc.text)
+            self._lines = text_lines(self._text())
         return self._lines
 
     def _document_voice(self) -> Entity | None:
@@ -214,7 +221,7 @@ class VoicedEntityTable(EntityTable):
         nationality, religion or party (``as a Democrat``). Not a stage of life (``As a
         child, I ...``) nor a plural (``as Democrats, we``).
         """
-        if not _SELF_DESCRIBED.search(self.source_text or self.doc.text):
+        if not _SELF_DESCRIBED.search(self._text()):
             return None
         _, words, _ = title_sets(self.titles)
         for t in tokens_lowered(self.doc, ("as",)):
@@ -248,7 +255,7 @@ class VoicedEntityTable(EntityTable):
 
     def _self_named(self) -> tuple[int, int] | None:
         """The name the narration gives *me*: ``he called me Pip``, ``my name is Ann Lee``."""
-        if not _SELF_NAMING.search(self.source_text or self.doc.text):
+        if not _SELF_NAMING.search(self._text()):
             return None
         for t in self.doc:
             if t.pos_ != "PROPN" or t.dep_ not in ("oprd", "attr") or self._inside_quote(t.idx):
@@ -272,7 +279,7 @@ class VoicedEntityTable(EntityTable):
             name = POSSESSIVE.sub("", text_slice(name_tokens(span, self.titles))).strip()
             where = (span.start_char, span.end_char)
         if not name:  # blanked as boilerplate, or a name tagged as a verb: the words as written
-            name = (self.source_text or self.doc.text)[start:end].strip()
+            name = self._text()[start:end].strip()
             words = name.split()
             if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
                 return None
@@ -293,7 +300,7 @@ class VoicedEntityTable(EntityTable):
         off by a comma, or said of *you* (``“You're not Robert any more”``), that never
         occurs outside quotations (the narrator says *I*).
         """
-        text = self.source_text or self.doc.text
+        text = self._text()
         people = {sp[0].text for sp in self._person_spans()}
         found: dict[str, list[tuple[int, int]]] = {}
         for s, e in self._quote_spans:
@@ -341,7 +348,9 @@ class VoicedEntityTable(EntityTable):
         opening = opening_lines(lines)
         if not opening:
             return None
-        span = speech_giver(self.doc, opening[0][0], opening[-1][1], self._person_spans())
+        span = speech_giver(
+            self.doc, opening[0][0], opening[-1][1], self._person_spans(), self._text()
+        )
         toks = name_tokens(span, self.titles) if span is not None else []
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 

@@ -3,7 +3,7 @@ study, and where it was said (``medium_and_date``: *in an interview*, *on Monday
 
 A document noun (word lists ``medium_nouns`` and ``evidence_nouns``: *report*, *note*,
 *statement*, *poll*, *data*...) names where something was said, written or shown,
-not who said it. Rule ``source.document.v1``:
+not who said it; so does an answer (``response_nouns``: *the reply from X*). Rule ``source.document.v1``:
 
 - a document with an author gives the author as the speaker and the document as the
   medium: ``X's letter``, ``a report by X``, ``a note from X``, ``figures released by
@@ -64,10 +64,12 @@ def is_evidence(noun: Token) -> bool:
 
 
 def is_document(noun: Token) -> bool:
-    """True when ``noun`` names a document, a medium or evidence (word lists
-    ``medium_nouns``, ``evidence_nouns``)."""
+    """True when ``noun`` names a document, a medium, evidence or an answer (word lists
+    ``medium_nouns``, ``evidence_nouns``, ``response_nouns``)."""
     return noun.pos_ in ("NOUN", "PROPN") and (
-        _listed(noun, "medium_nouns") or _listed(noun, "evidence_nouns")
+        _listed(noun, "medium_nouns")
+        or _listed(noun, "evidence_nouns")
+        or _listed(noun, "response_nouns")
     )
 
 

@@ -41,10 +41,11 @@ def pronoun_votes(
     for k, (token, key) in enumerate(mentions):
         if key is None:
             continue
-        nxt = mentions[k + 1][0] if k + 1 < len(mentions) else len(doc)
         subject = doc[token]
         while subject.dep_ == "compound" and subject.head.i > subject.i:
             subject = subject.head  # "Hana Sato disagrees with him": the verb's is Sato
+        # the next person mentioned, not a word of this name ("Sato" in "Hana Sato")
+        nxt = next((m[0] for m in mentions[k + 1 :] if m[0] > subject.i), len(doc))
         if subject.dep_ == "appos":
             subject = subject.head  # "Her colleague, Hana Sato, disagrees with him"
         for t in doc[token + 1 : min(subject.sent.end, nxt)]:

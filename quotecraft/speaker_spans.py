@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
 from .speaker_names import PERSON, title_sets, tokens_lowered
@@ -132,7 +132,37 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
     ):
         start -= 1
     start = hyphenated_start(doc, start, words, mods)  # "Jae-won Kim"
-    return span if start == span.start else Span(doc, start, span.end, label=PERSON)
+    end = span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].dep_ != "compound"
+        and _name_word(doc[end], words, mods)
+        and not doc[end + 1].text[:1].isupper()  # not a title-case headline, "Age:" label
+        and doc[end + 1].text != ":"
+    ):
+        end += 1  # "Amara Obi" tagged as "Amara": the surname the first name is a compound of
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=PERSON)
+
+
+def _name_word(t: Token, words: frozenset[str], mods: frozenset[str]) -> bool:
+    """A capitalized proper noun in no entity that is no title, honorific, body or place
+    word: a word that can end a person's name."""
+    return (
+        t.pos_ == "PROPN"
+        and not t.ent_type_
+        and t.is_alpha
+        and t.text[:1].isupper()
+        and not t.is_upper
+        and t.lower_ not in words
+        and t.lower_ not in mods
+        and t.lower_ not in honorifics()
+        and t.lower_ not in word_list("organization_nouns")
+        and t.lower_ not in word_list("place_nouns")
+    )
 
 
 def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -> list[Span]:

@@ -140,7 +140,7 @@ def detect(
             )
             if (
                 after
-                and (after[-1].text == "," or _set_off_by_dashes(after))
+                and (after[-1].text == "," or _set_off_by_dashes(after) or _dash_after(after))
                 and joiner is not None
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
                 and (not joiner or not _cue_follows(doc, index, next_q, lexicon))
@@ -164,6 +164,12 @@ def detect(
 def _set_off_by_dashes(after: Sequence[Token]) -> bool:
     """``"A" — she paused — "B."``: an attribution between two dashes."""
     return len(after) > 2 and after[0].text in DASHES and after[-1].text in DASHES
+
+
+def _dash_after(after: Sequence[Token]) -> bool:
+    """``"A," the engineer insisted — "at least for now."``: an attribution closed by a
+    dash where a comma would stand."""
+    return len(after) > 1 and after[-1].text in DASHES
 
 
 def split_reopened(

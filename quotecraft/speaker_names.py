@@ -181,7 +181,7 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     _, words, mods = title_sets(titles)
     toks = [t for t in span if not t.is_punct or t.text in ("-", ".")]
     while toks and (
-        toks[0].lower_ in words
+        _leading_title(toks, words)
         or toks[0].lower_ in mods
         or toks[0].lower_ in honorifics()
         or toks[0].pos_ in _NOT_NAME_POS  # "Describe Einstein", "Aye"
@@ -190,6 +190,16 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
     while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
         toks = toks[:-1]
     return toks
+
+
+def _leading_title(toks: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether ``toks[0]`` is a title word. An abbreviation written without its full stop
+    is one only before a full name (``Sen Kay Orme``, ``Cllr Ana Ruiz``): before one word
+    it may be the first name (``Gen Nakatani``)."""
+    word = toks[0].lower_
+    if word not in words:
+        return False
+    return word + "." not in words or len(toks) > 2
 
 
 def label_words(span: Span) -> list[Token] | None:
@@ -222,7 +232,9 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     if inner and inner[0].i == name.start:
         k = name.start
         while k < name.end and (
-            doc[k].lower_ in words or doc[k].lower_ in mods or doc[k].text in "-."
+            _leading_title(list(doc[k : name.end]), words)
+            or doc[k].lower_ in mods
+            or doc[k].text in "-."
         ):
             k += 1
         i = k - 1

@@ -49,6 +49,8 @@ def packaged_titles() -> Titles:
     """The packaged titles: (title phrases, title words, modifiers), lowercase."""
     phrases = data_set("titles.txt")
     words = frozenset(w for p in phrases if " " not in p for w in p.split("-") if w)
+    # an abbreviation is also written without its full stop ("Cllr Sam Perry", "Supt Jane Marsh")
+    words |= {w[:-1] for w in words if w.endswith(".") and len(w) > 2}
     return phrases, words, data_set("title_modifiers.txt")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .sources import is_document
 from .titles import packaged_titles
 
 __all__ = [
@@ -79,7 +80,8 @@ def opened_before(word: Token, cue: Token) -> int:
 
 def inverted_object(cue: Token) -> Token | None:
     """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation
-    (or after a title the parser read as a verb: ``said epidemiologist Rosa Vega of ...``)."""
+    (or after a title the parser read as a verb: ``said epidemiologist Rosa Vega of ...``),
+    or a document read as the cue's object (``"...," read a statement from the ministry``)."""
     doc = cue.doc
     k = cue.i - 1
     while k >= 0 and doc[k].text in (",", "?", "!"):
@@ -89,6 +91,14 @@ def inverted_object(cue: Token) -> Token | None:
     for c in cue.rights:
         if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.i == cue.i + 1:
             return c
+        if (
+            c.dep_ == "dobj"
+            and c.left_edge.i == cue.i + 1
+            and doc[cue.i + 1].tag_ == "DT"  # "a statement", not "her record": no one's own
+            and cue.dep_ != "conj"
+            and is_document(c)
+        ):
+            return c  # '"...," read a statement from the ministry': the document, then its author
         if c.i == cue.i + 1 and c.lower_ in packaged_titles()[1]:
             # "said epidemiologist Rosa Vega of ...": the title read as a verb, the name its object
             return next(

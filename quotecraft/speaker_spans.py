@@ -113,22 +113,13 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
     while (
         start > 0
         and span.start - start < 2
-        and (t := doc[start - 1]).pos_ == "PROPN"
-        and not t.ent_type_
-        and t.dep_ == "compound"
+        and (t := doc[start - 1]).dep_ == "compound"
         and span.start <= t.head.i < span.end
-        and t.is_alpha  # no initial or abbreviation ('Del.', a title)
-        and t.text[:1].isupper()
-        and not t.is_upper
+        and _name_word(t, words, mods)
         # not 'Actress', 'Democrat', 'Affairs' before a name: a known first name, or any
         # name word when a role is set beside the name ('the fire chief, Anders Holm')
         and (role or t.lower_ in first_names())
-        and t.lower_ not in words
         and t.lower_.removesuffix("s") not in words  # "Senators Ann Lee and ...": a plural title
-        and t.lower_ not in mods
-        and t.lower_ not in honorifics()
-        and t.lower_ not in word_list("organization_nouns")
-        and t.lower_ not in word_list("place_nouns")
     ):
         start -= 1
     start = hyphenated_start(doc, start, words, mods)  # "Jae-won Kim"
@@ -149,8 +140,9 @@ def widened(span: Span, titles: Titles | None = None) -> Span:
 
 
 def _name_word(t: Token, words: frozenset[str], mods: frozenset[str]) -> bool:
-    """A capitalized proper noun in no entity that is no title, honorific, body or place
-    word: a word that can end a person's name."""
+    """A capitalized proper noun in no entity, no initial or abbreviation (``Del.``), that
+    is no title, honorific, body or place word: a word of a person's name the tagger left
+    out of the entity (before it or after it)."""
     return (
         t.pos_ == "PROPN"
         and not t.ent_type_

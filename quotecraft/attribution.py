@@ -42,6 +42,7 @@ from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
     SUBJECT_DEPS,
     aside_read_as_clause,
+    counted_subject,
     inverted_aside,
     name_after_title,
     plural_after_article,
@@ -202,10 +203,8 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
     a relative clause's noun, a participle's noun or document owner.
     """
     passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
-    if tok.i == cue.i and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-        for c in tok.lefts:
-            if c.dep_ in ("nummod", "npadvmod", "dep") and c.like_num:
-                return c, True
+    if tok.i == cue.i and (counted := counted_subject(tok)) is not None:
+        return counted, True  # "About 4 in 10 say", "more than half said"
     for c in tok.children:
         if c.dep_ == "agent":
             for obj in c.children:

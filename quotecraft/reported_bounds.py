@@ -126,8 +126,20 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
         verb = lexicon.verb(c)
         if (verb is not None and verb.cls in ("speech", "writing")) or is_clause_cue(c, lexicon):
             return end  # a report of its own ("..., and her brother believes it was rigged")
+        if verb is not None and _acts(c, verb.frames):
+            return end  # "..., but the firm declined to comment": an act of its own
         return through_conjunct(c, end, max_gap=3)
     return end
+
+
+def _acts(verb: Token, frames: frozenset[str]) -> bool:
+    """Whether ``verb``, a cue, acts on an infinitive it takes (``declined to comment``),
+    in the active voice (not ``was expected to happen``, which reports nobody's act)."""
+    return (
+        "xcomp" in frames
+        and not any(x.dep_ == "auxpass" for x in verb.children)
+        and any(x.dep_ == "xcomp" for x in verb.rights)
+    )
 
 
 def _subordinate(clause: Token) -> bool:
@@ -183,13 +195,21 @@ def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexic
             continue
         if not _listed(doc, end, c, content):
             break
-        if is_clause_cue(c, lexicon) and any(x.dep_ == "nsubj" for x in c.children):
-            break
+        if is_clause_cue(c, lexicon) and any(subject_like(x) for x in c.lefts):
+            break  # "..., and more than half said ...": the parser may miss the subject
         e = _trimmed_end(doc, end, c.right_edge.i + 1)
         while e > end and doc[e - 1].dep_ == "cc":
             e = _trimmed_end(doc, end, e - 1)  # "..., not just about distant places, but"
         end = e
     return end
+
+
+def subject_like(tok: Token) -> bool:
+    """A left dependent that names who acts: a subject, or a noun or number the parser
+    hung on the verb under another relation (``more than half`` as ``advmod``)."""
+    return tok.dep_ == "nsubj" or (
+        tok.dep_ in ("advmod", "npadvmod") and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    )
 
 
 def _listed(doc: Doc, end: int, clause: Token, first: Token) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .cues import CueLexicon
-from .reported_bounds import SUBJECT_DEPS, is_clause_cue, trim_bounds
+from .reported_bounds import SUBJECT_DEPS, is_clause_cue, subject_like, trim_bounds
 from .wordlists import word_list
 
 _CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
@@ -77,12 +77,15 @@ def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
     else:
         rival = any(
             c.i < content.i
-            and any(x.dep_ == "cc" and c.i < x.i < content.left_edge.i for x in cue.children)
+            and any(
+                x.dep_ == "cc" and c.i < x.i < content.left_edge.i
+                for x in [*cue.children, *c.children]  # the parser may hang "and" on A
+            )
             for c in others
         )
     if rival and content.i < cue.i and _closed_by_colon(content, cue):
         return True  # "Both sides claimed victory: the union said A, ...": a heading
-    own_subject = any(c.dep_ == "nsubj" and c.i < content.i for c in content.children)
+    own_subject = any(subject_like(c) for c in content.lefts)
     return rival and own_subject and is_clause_cue(content, lexicon)
 
 

@@ -80,6 +80,7 @@ from .candidates import Candidate, reported_candidate
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .reported_bounds import appositive_tail, content_bounds, nonrestrictive_tail, trim_bounds
 from .speaker_names import tokens_lowered
+from .titles import packaged_titles
 from .wordlists import word_list
 
 MISREAD_RULE = "reported.misread_verb.v1"
@@ -125,11 +126,25 @@ def _complement(noun: Token) -> Token | None:
         ):
             # "plans to be debated": the noun is what is done, no one's intention
             return None if any(m.dep_ == "auxpass" for m in marks) else c
-        if c.dep_ in ("acl", "relcl") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in marks
+        if c.dep_ in ("acl", "relcl") and (
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in marks) or _gapless(c)
         ):
             return c
     return None
+
+
+def _gapless(clause: Token) -> bool:
+    """Whether ``clause``, read as a relative clause, has no gap a relative could fill: a
+    subject and an object of its own and no stranded preposition (``claims he warned the
+    king``; not ``the claims he made``, ``the plans he spoke of``), so it is a clause."""
+    return (
+        any(c.dep_ == "nsubj" for c in clause.children)
+        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in clause.children)
+        and not any(
+            t.dep_ == "prep" and not any(o.dep_ in ("pobj", "pcomp") for o in t.children)
+            for t in clause.subtree
+        )
+    )
 
 
 def _folded_subject(noun: Token) -> tuple[int, int] | None:
@@ -140,9 +155,12 @@ def _folded_subject(noun: Token) -> tuple[int, int] | None:
         if tok.pos_ not in _SUBJECT_WORDS or not noun.is_ancestor(tok):
             break
         start = k
-    if start == noun.i or noun.doc[noun.i - 1].pos_ not in ("NOUN", "PROPN"):
-        return None
     last = noun.doc[noun.i - 1]
+    if start == noun.i or not (
+        last.pos_ in ("NOUN", "PROPN")
+        or (last.pos_ == "ADJ" and last.lower_ in packaged_titles()[1])  # "the general claims"
+    ):
+        return None
     if not (last.is_title or last.is_upper or last.pos_ == "PROPN") and noun.doc[
         start
     ].tag_ not in ("DT", "PRP$"):

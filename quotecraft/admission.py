@@ -18,10 +18,13 @@ first check that refuses a candidate.
   annotators mark the writer's own intentions.
 - ``no_statement``: a negated speech or writing cue whose content asks whether (``did
   not say whether ...``, ``No official would say if ...``), or a verb of
-  ``refusal_verbs`` whose infinitive is one (``refused to say whether ...``): nothing
-  was stated. A negated cue with a statement (``never said that ...``), a negated
-  belief (``did not know whether ...``) and a question with *who*, *how* ... are kept
-  (both corpora annotate them).
+  ``refusal_verbs`` whose infinitive is one (``refused to say whether ...``) or withholds
+  the speaker's own name (``declined to give her name``, ``refused to be named``):
+  nothing was stated. ``declined to comment`` is kept, with its infinitive as content
+  and the cue typed as an intention: PolNeAR annotates all 16 on its train split. A
+  negated cue with a statement (``never said that ...``), a negated belief (``did not
+  know whether ...``) and a question with *who*, *how* ... are kept (both corpora
+  annotate them).
 - ``example_say``: *say* meaning "for example" (``a pound of flour, say, ...``, ``take a
   city, say Paris, ...``): a *say* after a comma whose noun "subject" is singular, which
   no present-tense *say* takes (``..., say analysts``, ``half of voters say`` keep theirs).
@@ -168,7 +171,7 @@ def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
         return False
     if cue.lemma_.lower() in word_list("refusal_verbs") and content.dep_ == "xcomp":
         # 'refused to say whether ...': the refusal's infinitive is the negated statement
-        return _asks_without_stating(content, lexicon)
+        return _asks_without_stating(content, lexicon) or _withholds_name(content)
     verb = lexicon.verb(cue)
     if verb is None or verb.cls not in ("speech", "writing"):
         return False
@@ -182,6 +185,23 @@ def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:
     if cue is None or cue.cls not in ("speech", "writing"):
         return False
     return any(c.dep_ == "ccomp" and asks_whether(c) for c in verb.children)
+
+
+_IDENTITY_WORDS = frozenset({"name", "identity", "identify"})
+
+
+def _withholds_name(verb: Token) -> bool:
+    """A refused infinitive that withholds the speaker's own name (``declined to give her
+    name``, ``refused to be named``, ``declined to be identified``): anonymity asked for,
+    not a statement; not ``refused to release the names of donors``."""
+    if verb.lemma_.lower() in _IDENTITY_WORDS:
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in _IDENTITY_WORDS
+        and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+        for c in verb.children
+    )
 
 
 def impersonal_it(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:

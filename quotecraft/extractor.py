@@ -96,6 +96,7 @@ CODE_RULES = frozenset(
         "reported.block.v1",
         "reported.misread_verb.v1",
         "reported.misread_object.v1",
+        "reported.misread_adjective.v1",
         "reported.xcomp_clause.v1",
         "reported.marked_object.v1",
         "reported.addressee_clause.v1",

@@ -22,6 +22,7 @@ from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .mark_table import as_mark
 from .reported import ReportedMatcher
+from .reported_adjective import misread_adjective_attributions
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .reported_interposed import interposed_attributions
@@ -398,6 +399,7 @@ def reported_candidates(
     cands += block_attributions(doc, ctx.paragraphs, lexicon, ctx.text)
     cands += misread_verb_attributions(doc, lexicon)
     cands += misread_object_attributions(doc, lexicon)
+    cands += misread_adjective_attributions(doc, lexicon)
     cands += xcomp_clause_attributions(doc, lexicon)
     cands += marked_object_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)

@@ -157,3 +157,28 @@ def appos_of(head: Token) -> list[Token]:
                         c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                     ]
     return found
+
+
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+_COLLECTIVE_ENDINGS = ("sh", "ch", "ese", "ss")
+"""Endings of nationality words that name a people, not one person (*the French*, *the
+British*, *the Chinese*, *the Swiss*); *the American*, *the Republican* is one person."""
+
+
+def names_body(ent: Span) -> bool:
+    """Whether the entity ``ent`` names a body (``the Kremlin``, ``NATO``, ``the
+    French``): an ORG, NORP, GPE or FAC entity with a word that is no common noun (not
+    ``Neighbours`` read as a body), and no member of a group written in the singular
+    (``the Republican``, ``the Iraqi``: a person the text describes by party or people)."""
+    if ent.label_ not in _BODY_LABELS:
+        return False
+    words = [t for t in ent if t.lower_ not in ("the", "a", "an")]
+    if not any(t.pos_ != "NOUN" for t in words):
+        return False
+    one = len(words) == 1 and words[0]
+    return not (
+        ent.label_ == "NORP"
+        and one
+        and one.tag_ in ("NN", "NNP")
+        and not one.lower_.endswith(_COLLECTIVE_ENDINGS)
+    )

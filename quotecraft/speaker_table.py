@@ -15,8 +15,8 @@ title look-ups of :class:`quotecraft.speakers.Resolver`.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from attrs import define, field
@@ -56,6 +56,7 @@ from .speaker_names import (
     title_sets,
 )
 from .speaker_orgs import organization_from_title, organization_of_name
+from .speaker_positions import Positions
 from .speaker_spans import person_spans
 from .titles import TitleLexicon, Titles, title_words
 
@@ -70,36 +71,6 @@ def _retitled(ent: Entity, _attribute: Any, value: str | None) -> str | None:
     return value
 
 
-class Positions(list[int]):
-    """Token positions of an entity's mentions, in the order they were added.
-
-    Also keeps them as a set and sorted, so ``in``, the last position and the last
-    position before a token take constant or logarithmic time, not a scan.
-    """
-
-    def __init__(self, items: Iterable[int] = ()) -> None:
-        super().__init__(items)
-        self.seen = set(self)
-        self.ordered = sorted(self)
-
-    def append(self, p: int) -> None:
-        super().append(p)
-        self.seen.add(p)
-        insort(self.ordered, p)
-
-    def __contains__(self, p: object) -> bool:
-        return p in self.seen
-
-    def last(self, default: int = 0) -> int:
-        """The largest position (``default`` when there is none)."""
-        return self.ordered[-1] if self.ordered else default
-
-    def last_before(self, token: int) -> int:
-        """The largest position before ``token``, or -1."""
-        k = bisect_left(self.ordered, token)
-        return self.ordered[k - 1] if k else -1
-
-
 @define
 class Entity:
     """A cluster of mentions of one speaker."""
@@ -109,6 +80,8 @@ class Entity:
     names: list[str] = field(factory=list)
     title: str | None = field(default=None, on_setattr=_retitled)
     title_from_appos: bool = False
+    honorific: str | None = field(default=None, on_setattr=_retitled)
+    """A title an apposition replaced (*Dr.* of ``Dr. Ann Cho, a surgeon``: *the doctor*)."""
     organization: str | None = None
     gender: str | None = None
     gender_guessed: bool = False
@@ -122,6 +95,11 @@ class Entity:
     """Where each name was first given: character offsets of its mention."""
     retitled: list[Entity] | None = field(default=None, repr=False, eq=False)
     """Where a title change is reported (the resolver's list), if anywhere."""
+
+    @property
+    def titles(self) -> str:
+        """The title and the honorific, lowercase, one string ("" for none)."""
+        return " ".join(t for t in (self.title, self.honorific) if t).lower()
 
     @property
     def name(self) -> str | None:
@@ -364,11 +342,13 @@ class EntityTable:
         t = self.titles
         appos = appositive_title(span, t) or apposed_to_title(span, t)
         if appos and not ent.title_from_appos:
+            ent.honorific = ent.title or premodifier_title(span, t)
             ent.title, ent.title_from_appos = appos, True
         elif ent.title is None:
             ent.title = premodifier_title(span, t)
-        if ent.title is None or ent.title.lower() in pronoun_set("neutral_honorifics"):
-            ent.title = appositive_title(span, t, described=True) or ent.title
+        bare = ent.title is None or ent.title.lower() in pronoun_set("neutral_honorifics")
+        if bare and (described := appositive_title(span, t, described=True)):  # "Dr. X, a vet"
+            ent.honorific, ent.title = ent.title, described
         titled = self.title_org(ent.title, span, reach=12) if ent.title else ent.organization
         ent.organization = titled or organization_of_name(span)
 
@@ -466,16 +446,16 @@ class EntityTable:
         mods = [t.lower_ for t in modifiers if t.lower_ not in DET]
         required = placing_words(modifiers, self.titles)
         for ent in self._retitled:  # titles set since the last call: index their words
-            for word in title_words(ent.title.lower()) if ent.title else ():
+            for word in title_words(ent.titles):
                 self._title_index.setdefault(word, {})[int(ent.id[1:])] = ent
         self._retitled.clear()
         best: Entity | None = None
         best_score = (-1, -1)
         candidates = self._title_index.get(head, {})
         for _, ent in sorted(candidates.items()):  # in creation order, as self.entities
-            if not ent.title:
+            tl = ent.titles
+            if not tl:
                 continue
-            tl = ent.title.lower()
             if head not in title_words(tl) or any(w not in tl for w in required):
                 continue
             pos = ent.positions.last_before(before)

@@ -45,7 +45,14 @@ from .speaker_features import (
     represented,
     subject_form,
 )
-from .speaker_groups import apposed_member, apposed_names, described_member, without_ages
+from .speaker_groups import (
+    apposed_member,
+    apposed_names,
+    described_member,
+    names_body,
+    without_ages,
+)
+from .speaker_kinds import description_kind, who_antecedent
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -71,7 +78,6 @@ from .speaker_table import Entity
 from .wordlists import word_list
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
-_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _ANY_BODY = frozenset({"company", "firm", "group", "organization", "organisation"})
 """Nouns any organization goes by (``the company``), whatever its name."""
@@ -134,6 +140,7 @@ class Resolver(PronounTable):
             self._appositive_name,
             self._organization,
             self._body_description,
+            self._predicate,
         ):
             found = step(query)
             if found is not None:
@@ -150,7 +157,7 @@ class Resolver(PronounTable):
         head = q.head
         if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl" or head.head.head.i == head.i:
             return None
-        antecedent = head.head.head
+        antecedent = who_antecedent(head, title_sets(self.titles)[1])  # not "the clinic"
         if antecedent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         bounds = mention_span(antecedent)
@@ -373,9 +380,7 @@ class Resolver(PronounTable):
         if head.pos_ != "PROPN":
             return None
         appos = appositive_title(span, self.titles) or apposed_to_title(span, self.titles)
-        if not appos:
-            return None
-        if not (name := bare_name(span, self.titles)):  # "Mr Hale, the shadow chancellor,"
+        if not appos or not (name := bare_name(span, self.titles)):  # "Mr Hale, the ...,"
             return None
         person = self._person_for(name, name.split()[-1].lower(), head.i)
         self._add_name(person, name, span)
@@ -389,11 +394,7 @@ class Resolver(PronounTable):
         head = q.head
         k = bisect_right(self._ent_ends, head.i)
         for ent_span in self._ents[k : k + 1]:
-            if (
-                ent_span.label_ in _ORG_LABELS
-                and ent_span.start <= head.i < ent_span.end
-                and any(t.pos_ != "NOUN" for t in ent_span if t.lower_ not in DET)
-            ):  # not a common noun the tagger read as a body ("Neighbours said")
+            if ent_span.start <= head.i < ent_span.end and names_body(ent_span):
                 key = strip_det(ent_span.text).lower()
                 ent = self.by_org.get(key)
                 if ent is None:
@@ -426,23 +427,22 @@ class Resolver(PronounTable):
         ent, _ = self.resolve(mention_span(body), body.i)
         return ent, Resolution.DESCRIPTION
 
+    def _predicate(self, q: _Query) -> Found | None:
+        """``Joe Ray was a baker, who said ...``: a noun predicated of a named subject by
+        *be* is that subject."""
+        head, verb = q.head, q.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if head.dep_ != "attr" or verb.lemma_ != "be" or subj is None or subj.pos_ != "PROPN":
+            return None
+        ent, _ = self.resolve(mention_span(subj), subj.i)
+        return (ent, Resolution.DESCRIPTION) if ent.kind is SpeakerKind.PERSON else None
+
     def _unnamed(self, q: _Query) -> Found:
         """No name in the text: a group, an unnamed person or body; named by its mention."""
         span, head = q.span, q.head
         _, words, _ = title_sets(self.titles)
         head_low, low = head.lemma_.lower(), head.lower_
-        titled = head.pos_ == "NOUN" and (head_low in words or low in words)
-        groups = word_list("groups")  # "a senior official": a person; "officials": a group
-        if (head_low in groups or low in groups) and not (titled and head.tag_ == "NN"):
-            kind = SpeakerKind.GROUP
-        elif titled:
-            kind = SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON
-        elif head_low in word_list("organization_nouns"):
-            kind = SpeakerKind.ORGANIZATION
-        elif low in gendered_nouns() or head_low in gendered_nouns():
-            kind = SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON  # "her father"
-        else:
-            kind = SpeakerKind.UNKNOWN
+        kind = description_kind(head, words)
         ent = self._new(kind)
         ent.gender = gendered_nouns().get(low) or gendered_nouns().get(head_low)
         if kind is SpeakerKind.UNKNOWN and head.tag_ in ("NNS", "NNPS"):

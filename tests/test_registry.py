@@ -277,27 +277,27 @@ def test_speaker_resolver_and_boilerplate_come_from_the_registry(
 def test_a_registered_title_lexicon_reaches_the_speaker_stage(scratch_registry: None) -> None:
     packaged = registry.title_lexicons.get("en.v1")()
 
-    def with_warden() -> registry.TitleLexicon:
+    def with_bosun() -> registry.TitleLexicon:
         return registry.TitleLexicon(
-            phrases=packaged.phrases | {"warden"},
-            words=packaged.words | {"warden"},
+            phrases=packaged.phrases | {"bosun"},
+            words=packaged.words | {"bosun"},
             modifiers=packaged.modifiers,
         )
 
-    registry.title_lexicons.register("test.warden.v1", func=with_warden)
-    text = "Warden Ola Brekke said the pier would close."
+    registry.title_lexicons.register("test.bosun.v1", func=with_bosun)
+    text = "Bosun Ola Brekke said the pier would close."
     (q,) = quotecraft.load()(text).quotes
-    assert q.speaker is not None and q.speaker.title is None  # "warden" is no packaged title
-    (q,) = quotecraft.load(titles="test.warden.v1")(text).quotes
+    assert q.speaker is not None and q.speaker.title is None  # "bosun" is no packaged title
+    (q,) = quotecraft.load(titles="test.bosun.v1")(text).quotes
     assert q.speaker is not None
-    assert (q.speaker.name, q.speaker.title) == ("Ola Brekke", "Warden")
+    assert (q.speaker.name, q.speaker.title) == ("Ola Brekke", "Bosun")
     # the same through the spaCy component's config
     import spacy
 
     pipe = spacy.load(quotecraft.model.resolve_model_name())
-    pipe.add_pipe("quotecraft", config={"titles": "test.warden.v1"})
+    pipe.add_pipe("quotecraft", config={"titles": "test.bosun.v1"})
     (q,) = pipe(text)._.quotes
-    assert q.speaker is not None and q.speaker.title == "Warden"
+    assert q.speaker is not None and q.speaker.title == "Bosun"
 
 
 @pytest.mark.model

@@ -1,0 +1,67 @@
+"""What kind of speaker a description with no name is: a person, a group, a body."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Token
+
+from .records import SpeakerKind
+from .sources import is_document
+from .speaker_features import gendered_nouns
+from .wordlists import word_list
+
+_ANONYMOUS = frozenset({"source"})
+"""A source stays a group in the singular: an anonymous source may be several people."""
+
+
+def description_kind(head: Token, title_words: Container[str]) -> SpeakerKind:
+    """The kind of the speaker a description with head ``head`` names.
+
+    A word of ``groups`` names a group (``officials``, ``residents``, ``many``), but in the
+    singular a title or a word whose plural is a group word names one person (``a senior
+    official``, ``a witness``, ``the Democrat``; not a document, ``a poll``, nor ``a
+    source``); a title word names a person (a group in the plural), then a word of
+    ``organization_nouns`` a body, a gendered noun a person (``her father``); anything
+    else is unknown.
+    """
+    head_low, low = head.lemma_.lower(), head.lower_
+    titled = head.pos_ == "NOUN" and (head_low in title_words or low in title_words)
+    groups = word_list("groups")
+    person = (
+        not is_document(head)
+        and head_low not in _ANONYMOUS
+        and bool({f"{head_low}s", f"{head_low}es"} & groups)
+    )
+    one = head.tag_ in ("NN", "NNP") and (titled or person)
+    if (head_low in groups or low in groups) and not one:
+        return SpeakerKind.GROUP
+    if titled or one:
+        return SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON
+    if head_low in word_list("organization_nouns"):
+        return SpeakerKind.ORGANIZATION
+    if low in gendered_nouns() or head_low in gendered_nouns():
+        return SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON
+    return SpeakerKind.UNKNOWN
+
+
+def who_antecedent(relative: Token, title_words: Container[str]) -> Token:
+    """The noun *who* or *whom* refers to: the noun its clause hangs on, unless that is no
+    person but the object of a preposition on a noun (``a nurse at the clinic, who``,
+    ``a baker in Leeds, who``): then the noun the preposition hangs on, when it names a
+    person or the object is a place."""
+    noun = relative.head.head
+    if relative.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return noun
+    holder = noun.head.head
+    if holder.pos_ not in ("NOUN", "PROPN") or _personal(noun, title_words):
+        return noun
+    place = noun.ent_type_ in ("GPE", "LOC", "FAC")
+    return holder if place or _personal(holder, title_words) else noun
+
+
+def _personal(noun: Token, title_words: Container[str]) -> bool:
+    """Whether ``noun`` names a person or people (a PERSON entity, a title, a group word)."""
+    if noun.ent_type_:
+        return noun.ent_type_ in ("PERSON", "NORP")
+    return description_kind(noun, title_words) in (SpeakerKind.PERSON, SpeakerKind.GROUP)

@@ -23,6 +23,7 @@ from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .mark_table import as_mark
 from .reported import ReportedMatcher
 from .reported_adjective import misread_adjective_attributions
+from .reported_as_misread import as_misread_attributions
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .reported_interposed import interposed_attributions
@@ -400,6 +401,7 @@ def reported_candidates(
     cands += misread_verb_attributions(doc, lexicon)
     cands += misread_object_attributions(doc, lexicon)
     cands += misread_adjective_attributions(doc, lexicon)
+    cands += as_misread_attributions(doc, lexicon)
     cands += xcomp_clause_attributions(doc, lexicon)
     cands += marked_object_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)

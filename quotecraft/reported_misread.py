@@ -99,7 +99,7 @@ _SUBJECT_WORDS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "NUM", "PART"})
 """Parts of speech of the words of the folded subject (``The Clinton campaign``, ``Lee's``)."""
 
 
-def _verb_lemma(noun: Token, lexicon: CueLexicon) -> str | None:
+def verb_lemma(noun: Token, lexicon: CueLexicon) -> str | None:
     """The verb of the lexicon whose third-person form the noun is (``claims``: claim,
     ``Vows``: vow, ``guarantees``: guarantee), when the noun's lemma is that verb (a
     name's lemma is its text: ``Predicts``)."""
@@ -178,7 +178,7 @@ def _trailing_noun(sent: Span, lexicon: CueLexicon) -> tuple[Token, tuple[int, i
     if last < sent.start or doc[last].pos_ not in ("NOUN", "PROPN"):
         return None  # checked first: most sentences end with no noun a verb was read as
     noun = doc[last]
-    lemma = _verb_lemma(noun, lexicon)
+    lemma = verb_lemma(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or "ccomp" not in verb.frames or verb.cls not in _TRAILING_CLASSES:
         return None
@@ -214,7 +214,7 @@ def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         noun = sent.root
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma = _verb_lemma(noun, lexicon)
+        lemma = verb_lemma(noun, lexicon)
         verb = lexicon.verbs.get(lemma) if lemma is not None else None
         if verb is None or not verb.frames & _CLAUSE_FRAMES:
             continue
@@ -237,7 +237,7 @@ def _candidate(
     doc: Doc, noun: Token, subject: tuple[int, int], bounds: tuple[int, int], lexicon: CueLexicon
 ) -> Candidate:
     """The candidate of a misread cue ``noun``, its speaker's and content's token bounds."""
-    lemma = _verb_lemma(noun, lexicon) or noun.lemma_.lower()
+    lemma = verb_lemma(noun, lexicon) or noun.lemma_.lower()
     verb = lexicon.verbs.get(lemma)
     confidence = _CONFIDENCE
     if verb is not None and verb.cls in LOW_CONFIDENCE_CLASSES:

@@ -1,6 +1,6 @@
-"""Rule ``reported.misread_adjective.v1`` on hand-built parses (the misreading depends on
-the model, so the parses are written out as a small model gives them). Sentences written
-for these tests."""
+"""Rules ``reported.misread_adjective.v1`` and ``As X notes`` (``reported.misread_verb.v1``)
+on hand-built parses (the misreading depends on the model, so the parses are written out
+as a small model gives them). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from quotecraft.cues import default_lexicon
 from quotecraft.reported_adjective import misread_adjective_attributions
+from quotecraft.reported_as_misread import as_misread_attributions
 from quotecraft.testing import make_doc
 
 Row = tuple[str, int, str, str, str, str]
@@ -148,3 +149,49 @@ def test_a_participle_used_as_an_adjective_is_left_alone() -> None:
         (".", 6, "punct", "PUNCT", ".", "."),
     ]
     assert _found(rows) == []
+
+
+def _as_found(rows: list[Row]) -> list[tuple[str, str, str]]:
+    """(content, speaker, cue) of each ``As X notes, ...`` candidate."""
+    doc = _doc(rows)
+    out = []
+    for c in as_misread_attributions(doc, default_lexicon()):
+        assert c.rule == "reported.misread_verb.v1"
+        assert c.attribution.speaker is not None
+        s, e = c.attribution.speaker
+        out.append((doc.text[c.start : c.end], doc[s:e].text, doc.text[c.cue[0] : c.cue[1]]))
+    return out
+
+
+def _as_rows(subject: list[Row], cue: str, cue_lemma: str) -> list[Row]:
+    """``As`` + ``subject`` (heads counted in the whole sentence) + ``cue`` read as the
+    object of *as* + ``, the dam held.``"""
+    n = len(subject) + 1  # the cue's index
+    return [
+        ("As", n + 4, "prep", "ADP", "IN", "as"),
+        *subject,
+        (cue, 0, "pobj", "NOUN", "NNS", cue_lemma),
+        (",", n + 4, "punct", "PUNCT", ",", ","),
+        ("the", n + 3, "det", "DET", "DT", "the"),
+        ("dam", n + 4, "nsubj", "NOUN", "NN", "dam"),
+        ("held", n + 4, "ROOT", "VERB", "VBD", "hold"),
+        (".", n + 4, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_as_with_the_cue_read_as_a_noun() -> None:
+    # "As Okafor notes, the dam held." with "Okafor notes" read as a noun phrase
+    rows = _as_rows([("Okafor", 2, "amod", "ADJ", "JJ", "okafor")], "notes", "note")
+    assert _as_found(rows) == [("the dam held", "Okafor", "notes")]
+
+
+def test_as_with_a_noun_that_is_no_cue_is_left_alone() -> None:
+    # "As Okafor plans, ..." : no speech, writing or belief verb
+    rows = _as_rows([("Okafor", 2, "amod", "ADJ", "JJ", "okafor")], "plans", "plan")
+    assert _as_found(rows) == []
+
+
+def test_as_with_a_lowercase_noun_phrase_is_left_alone() -> None:
+    # "As water notes, ..." : "water" names no one
+    rows = _as_rows([("water", 2, "compound", "NOUN", "NN", "water")], "notes", "note")
+    assert _as_found(rows) == []

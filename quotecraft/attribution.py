@@ -46,6 +46,7 @@ from .subject_asides import (
     inverted_aside,
     name_after_title,
     plural_after_article,
+    set_off,
     stranded_subject,
     subject_across_aside,
     subject_before_closing_cue,
@@ -246,10 +247,9 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
     pool = words or pool
     before = [c for c in pool if c.i < tok.i]
-    if len(before) > 1 and _subjectless_clause_after(tok):
-        # "The new rules, the agency said, will protect ...": the parse gives the verb two
-        # subjects and its clause none; the first is the clause's, the speaker is the other
-        return before[-1]
+    vocative = tok.i == cue.i and len(before) > 1 and set_off(before[0], before[-1])
+    if len(before) > 1 and (_subjectless_clause_after(tok) or vocative):
+        return before[-1]  # "The new rules, the agency said, ...", "Madam Speaker, Lee said"
     if tok.i == cue.i and (pair := inverted_aside(cue)) is not None:
         return pair[1]  # "The verdict, said the lawyer, was unjust": the lawyer
     return pool[0] if pool else None

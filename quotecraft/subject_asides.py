@@ -276,6 +276,14 @@ def counted_subject(verb: Token) -> Token | None:
     )
 
 
+def set_off(first: Token, last: Token) -> bool:
+    """Whether a comma closes ``first``'s phrase before ``last``'s begins (``Madam
+    Speaker, a year ago, Ann Lee said``: two subjects the parser gave one verb, the first
+    a vocative)."""
+    doc = first.doc
+    return any(doc[i].text == "," for i in range(first.right_edge.i + 1, last.left_edge.i))
+
+
 def zero_relative_subject(verb: Token) -> Token | None:
     """``a move parents called "heartless"``, ``a budget the treasurer called "lean"``: a
     clause with no relative pronoun, which the parser reads as a participle on its

@@ -137,6 +137,8 @@ def _gapless(clause: Token) -> bool:
     """Whether ``clause``, read as a relative clause, has no gap a relative could fill: a
     subject and an object of its own and no stranded preposition (``claims he warned the
     king``; not ``the claims he made``, ``the plans he spoke of``), so it is a clause."""
+    if any(c.tag_ in ("WDT", "WP", "WP$") for c in clause.children):
+        return False  # "the claims that voters believe": a relative pronoun fills the gap
     return (
         any(c.dep_ == "nsubj" for c in clause.children)
         and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in clause.children)

@@ -18,10 +18,11 @@ first check that refuses a candidate.
   annotators mark the writer's own intentions.
 - ``no_statement``: a negated speech or writing cue whose content asks whether (``did
   not say whether ...``, ``No official would say if ...``), or a verb of
-  ``refusal_verbs`` whose infinitive is one (``refused to say whether ...``) or withholds
-  the speaker's own name (``declined to give her name``, ``refused to be named``):
-  nothing was stated. ``declined to comment`` is kept, with its infinitive as content
-  and the cue typed as an intention: PolNeAR annotates all 16 on its train split. A
+  ``refusal_verbs`` whose infinitive is one or has nothing after it (``refused to say
+  whether ...``, ``declined to comment.``), or withholds the speaker's own name
+  (``declined to give her name``, ``refused to be named``): nothing was stated. (PolNeAR
+  annotates the bare ``declined to comment``, all 16 on its train split; a refusal with
+  a topic, ``declined to comment on the layoffs``, is kept as an intention.) A
   negated cue with a statement (``never said that ...``), a negated belief (``did not
   know whether ...``) and a question with *who*, *how* ... are kept (both corpora
   annotate them).
@@ -180,11 +181,12 @@ def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
 
 def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:
     """A speech or writing verb whose clause asks whether (``say whether ...``,
-    ``confirm if ...``)."""
+    ``confirm if ...``), or with nothing after it (``declined to comment.``)."""
     cue = lexicon.verb(verb)
     if cue is None or cue.cls not in ("speech", "writing"):
         return False
-    return any(c.dep_ == "ccomp" and asks_whether(c) for c in verb.children)
+    bare = all(c.dep_ in ("aux", "neg", "advmod", "punct") for c in verb.children)
+    return bare or any(c.dep_ == "ccomp" and asks_whether(c) for c in verb.children)
 
 
 _IDENTITY_WORDS = frozenset({"name", "identity", "identify"})

@@ -52,6 +52,7 @@ from .subject_asides import (
     subject_before_closing_cue,
     subject_of_verb_read_as_participle,
     subject_read_as_object,
+    subject_under_adverb,
     swallowed_name,
     zero_relative_subject,
 )
@@ -112,7 +113,7 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return _according_to(cue)
     if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
         return subject
-    if (subject := subject_read_as_object(cue)) is not None:  # "after the CEO, who ..., said"
+    if (subject := subject_read_as_object(cue) or subject_under_adverb(cue)) is not None:
         return subject
     if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"
         return next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)

@@ -64,7 +64,9 @@ much`` (*that* a determiner) and ``said that`` (a pronoun) are left alone.
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient
 who was waiting that the doctor was late``): the parser read the clause as the relative
-clause's; it is what was told (:func:`addressee_clause`). The admission check
+clause's; it is what was told (:func:`addressee_clause`). So is a *that* clause the
+parser hung on the object itself (``Pope Leo told pilgrims that ...``, *pilgrims* read as
+a verb). The admission check
 ``told_in_relative`` turns the relative clause's verb away as its cue, and the direct
 rules give a quotation there to the telling verb (:func:`telling_owner`).
 """
@@ -266,6 +268,9 @@ def addressee_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
     obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
+    said = next((c for c in obj.rights if c.dep_ == "ccomp"), None) if obj is not None else None
+    if said is not None and said.doc[said.left_edge.i].lower_ == "that":
+        return said  # "told pilgrims that ...": "pilgrims" read as a verb with the clause
     rel = next((c for c in obj.rights if c.dep_ == "relcl"), None) if obj is not None else None
     if rel is None:
         return None

@@ -192,6 +192,19 @@ _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "
 mayor said``)."""
 
 
+def subject_under_adverb(cue: Token) -> Token | None:
+    """``"I think," said the professor slowly, "that ..."``: the parser hung the inverted
+    subject on the adverb after it; a subjectless cue's adverb's subject is the cue's."""
+    if any(c.dep_ in _SUBJECTS for c in cue.children):
+        return None
+    for adverb in cue.rights:
+        if adverb.dep_ == "advmod":
+            for c in adverb.lefts:
+                if c.dep_ == "nsubj" and c.i > cue.i:
+                    return c
+    return None
+
+
 def subject_read_as_object(cue: Token) -> Token | None:
     """``Prices jumped after the chief executive, who took over in May, announced that
     ...``: the parser read *after* as a preposition, its noun as the object and the

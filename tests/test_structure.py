@@ -28,9 +28,9 @@ UNKNOWN_VERBS = {
         "fumed",
         "Omar Haddad",
     ),
-    '"Keep the gate shut," the shepherd, Ines Varga, barked at the hikers.': (
+    '"Keep the gate shut," the shepherd, Ines Varga, hollered at the hikers.': (
         "Keep the gate shut,",
-        "barked",
+        "hollered",
         "Ines Varga",
     ),
     '"It was worth every mile," glowed Tomas Eriksen after the relay.': (

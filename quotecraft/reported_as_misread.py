@@ -33,14 +33,14 @@ def as_misread(as_tok: Token, lexicon: CueLexicon) -> tuple[Token, int, int, int
     """The misread cue, the speaker's start, the content's start and end (token indices)
     for an ``As X notes, ...`` sentence opened by ``as_tok``, else None."""
     doc = as_tok.doc
-    sent = as_tok.sent
-    if as_tok.i != sent.start or as_tok.dep_ != "prep":
+    if as_tok.dep_ != "prep" or not as_tok.is_sent_start:
         return None
     noun = next((c for c in as_tok.children if c.dep_ == "pobj"), None)
-    if noun is None or noun.i < as_tok.i + 2 or noun.i + 2 >= sent.end:
+    if noun is None or noun.i < as_tok.i + 2 or noun.i + 2 >= len(doc):
         return None
     if doc[noun.i + 1].text != ",":
         return None
+    sent = as_tok.sent
     lemma = verb_lemma(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or verb.cls not in _CLASSES or "ccomp" not in verb.frames:

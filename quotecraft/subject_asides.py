@@ -195,13 +195,11 @@ mayor said``)."""
 def subject_under_adverb(cue: Token) -> Token | None:
     """``"I think," said the professor slowly, "that ..."``: the parser hung the inverted
     subject on the adverb after it; a subjectless cue's adverb's subject is the cue's."""
-    if any(c.dep_ in _SUBJECTS for c in cue.children):
-        return None
     for adverb in cue.rights:
-        if adverb.dep_ == "advmod":
+        if adverb.dep_ == "advmod" and adverb.n_lefts:
             for c in adverb.lefts:
                 if c.dep_ == "nsubj" and c.i > cue.i:
-                    return c
+                    return None if any(x.dep_ in _SUBJECTS for x in cue.children) else c
     return None
 
 
@@ -276,9 +274,7 @@ def counted_subject(verb: Token) -> Token | None:
     """The count that stands for the subject of a verb the parser gave none: ``About 4
     in 10 say`` (a number as ``nummod`` or ``npadvmod``), ``..., and more than half
     said`` (*half* read as an adverb)."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    return next(
+    count = next(
         (
             c
             for c in verb.lefts
@@ -287,6 +283,9 @@ def counted_subject(verb: Token) -> Token | None:
         ),
         None,
     )
+    if count is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return count
 
 
 def set_off(first: Token, last: Token) -> bool:

@@ -42,11 +42,11 @@ from .speaker_groups import age_before, coordinated_name, relative_aside
 from .subject_asides import (
     SUBJECT_DEPS,
     aside_read_as_clause,
+    comma_between,
     counted_subject,
     inverted_aside,
     name_after_title,
     plural_after_article,
-    set_off,
     stranded_subject,
     subject_across_aside,
     subject_before_closing_cue,
@@ -248,7 +248,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
     pool = words or pool
     before = [c for c in pool if c.i < tok.i]
-    vocative = tok.i == cue.i and len(before) > 1 and set_off(before[0], before[-1])
+    vocative = tok.i == cue.i and len(before) > 1 and comma_between(before[0], before[-1])
     if len(before) > 1 and (_subjectless_clause_after(tok) or vocative):
         return before[-1]  # "The new rules, the agency said, ...", "Madam Speaker, Lee said"
     if tok.i == cue.i and (pair := inverted_aside(cue)) is not None:

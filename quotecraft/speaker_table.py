@@ -446,7 +446,7 @@ class EntityTable:
         mods = [t.lower_ for t in modifiers if t.lower_ not in DET]
         required = placing_words(modifiers, self.titles)
         for ent in self._retitled:  # titles set since the last call: index their words
-            for word in title_words(ent.titles):
+            for word in title_words(ent.titles) if ent.titles else ():
                 self._title_index.setdefault(word, {})[int(ent.id[1:])] = ent
         self._retitled.clear()
         best: Entity | None = None

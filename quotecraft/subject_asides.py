@@ -288,7 +288,7 @@ def counted_subject(verb: Token) -> Token | None:
     return count
 
 
-def set_off(first: Token, last: Token) -> bool:
+def comma_between(first: Token, last: Token) -> bool:
     """Whether a comma closes ``first``'s phrase before ``last``'s begins (``Madam
     Speaker, a year ago, Ann Lee said``: two subjects the parser gave one verb, the first
     a vocative)."""

@@ -106,7 +106,8 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
 
     ``X says that A, but instead B is doing C``: a full clause (own subject) joined
     right after the content belongs to it, unless it is a report of its own
-    (``..., and 4 in 10 said ...``). Only a verb's: a clause the parser coordinated with a
+    (``..., and 4 in 10 said ...``) or any other active verb of the lexicon, which is its
+    subject's own view or act (``..., but economists doubt that``). Only a verb's: a clause the parser coordinated with a
     noun cue (``Her claim that A, and his insistence that B, confused ...``) is not its.
     A conjunct opening with a question word, *whether* or *that* is a second complement
     whatever its subject (``explains what the tower was for, and why it leans``). The
@@ -124,8 +125,8 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
         if not subjects or subjects[0].pos_ == "PRON":
             return end  # "..., and he left the room": the speaker acting, not speaking
         verb = lexicon.verb(c)
-        if (verb is not None and verb.cls in ("speech", "writing")) or is_clause_cue(c, lexicon):
-            return end  # a report of its own ("..., and her brother believes it was rigged")
+        if (verb is not None and not is_passive(c)) or is_clause_cue(c, lexicon):
+            return end  # a report of its own ("..., but economists doubt that")
         if verb is not None and _acts(c, verb.frames):
             return end  # "..., but the firm declined to comment": an act of its own
         return through_conjunct(c, end, max_gap=3)

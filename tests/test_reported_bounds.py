@@ -257,6 +257,11 @@ def _quotes(extractor: Any, text: str) -> list[tuple[str, str, str | None]]:
                 ("the pier was sound", "said", "harbour master"),
             ],
         ),
+        # a view of its own with a pronoun for what it is about: no report, but no content
+        (
+            "The warden insisted the gates were locked, but the guards doubted that.",
+            [("the gates were locked", "insisted", "warden")],
+        ),
         # a contrast clause with a report of its own
         (
             "Olsen said the vote was fair, although Mbeki said ballots were missing.",

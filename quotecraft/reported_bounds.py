@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueLexicon
+from .datelines import dateline_end
 from .mark_table import as_mark
 
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
@@ -477,7 +478,8 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     complementizers before a noun that way: *said that time was short*),
     conjunction, space or punctuation (opening
     quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
-    (closing marks stay); None when nothing is left."""
+    (closing marks stay), nor a dateline opening a paragraph (*WASHINGTON (AP) —*); None
+    when nothing is left."""
     while s < e and (
         (doc[s].lower_ in _LEADING_DROP and doc[s].dep_ not in SUBJECT_DEPS)  # "that was fine"
         or doc[s].is_space
@@ -485,6 +487,7 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         or (doc[s].is_punct and as_mark(doc[s].text) not in '“"‘«(')
     ):
         s += 1
+    s = dateline_end(doc, s, e)
     while e > s and (
         doc[e - 1].is_space
         or doc[e - 1].dep_ == "cc"

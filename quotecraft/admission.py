@@ -41,6 +41,8 @@ first check that refuses a candidate.
   ``sorted according to height``): a plan or a criterion, not a source.
 - ``passive_manner``: a passive cue with a participle after it (``The names are written
   using their usual spelling``): the participle is the manner, not what was said.
+- ``manner_aside``: a participle after a comma right after the cue (``"Stop," Ben said,
+  shaking his head``): the manner.
 - ``said_adjective``: *the said* (``The said property shall pass to the trust``): the
   legal adjective "aforementioned", which the parser may read as a verb with *the* as its
   subject.
@@ -322,6 +324,20 @@ def passive_manner(cue: Token, content: Token, lexicon: CueLexicon | None = None
     return passive and content.tag_ == "VBG" and content.i > cue.i and content.head.i == cue.i
 
 
+def manner_aside(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A participle after a comma that follows the cue, its adverb or object (``Ben said
+    softly, shaking his head``; not ``denied, however, taking``): how it was said."""
+    doc, start = cue.doc, content.left_edge.i
+    if content.tag_ != "VBG" or content.head.i != cue.i or start < cue.i + 2:
+        return False
+    b = doc[start - 2]
+    by_cue = b.head.i == cue.i and b.dep_ in _MANNER_DEPS and doc[b.left_edge.i - 1].text != ","
+    return doc[start - 1].text == "," and (b.i == cue.i or by_cue)
+
+
+_MANNER_DEPS = frozenset({"advmod", "dobj", "dative", "npadvmod"})
+
+
 def said_adjective(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """*the said X* (``The said property shall be transferred ...``): *said* right after
     *the* is the adjective "aforementioned"; no verb follows an article."""
@@ -459,6 +475,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "asks_who": asks_who,
     "by_criterion": by_criterion,
     "passive_manner": passive_manner,
+    "manner_aside": manner_aside,
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,

@@ -377,6 +377,7 @@ def test_clauses_of_perception_and_speech_stay(extractor: Any, text: str, conten
     [
         ("The said property shall pass to the trust.", "said", "pass", "said_adjective"),
         ("Peter watched his daughter win the final.", "watched", "win", "perceived_event"),
+        ('"No," Mara said, shaking her head.', "said", "shaking", "manner_aside"),
     ],
 )
 def test_refusal_names_the_session_six_checks(
@@ -397,3 +398,29 @@ def test_a_refusal_to_do_something_else_is_admitted(extractor: Any) -> None:
     cue = next(t for t in doc if t.text == "refused")
     content = next(t for t in doc if t.text == "sell")
     assert refusal(cue, content, extractor.lexicon) is None
+
+
+MANNER_ASIDES = [
+    # a participle after a comma right after the cue, its adverb or its object: the manner
+    '"No," Mara said, shaking her head.',  # the parser's xcomp: refused by manner_aside
+    '"Enough," Petra said, slamming the ledger shut.',
+    '"Later," the porter said quietly, lifting the trunk.',
+    '"Run," Omar told them, pointing at the gate.',
+]
+
+GERUND_CONTENTS = [
+    # the same participle as the cue's object, with no comma: what was said
+    ("The clerk admitted losing the ledger.", "losing the ledger"),
+    ("Two neighbours reported seeing smoke above the mill.", "seeing smoke above the mill"),
+]
+
+
+@pytest.mark.parametrize("text", MANNER_ASIDES)
+def test_a_participle_of_manner_is_no_report(extractor: Any, text: str) -> None:
+    assert [(q.rule, q.content.text) for q in _reported(extractor, text)] == []
+    assert len(extractor(text).quotes) == 1  # the direct quote stays
+
+
+@pytest.mark.parametrize(("text", "content"), GERUND_CONTENTS)
+def test_a_gerund_object_stays(extractor: Any, text: str, content: str) -> None:
+    assert [q.content.text for q in _reported(extractor, text)] == [content]

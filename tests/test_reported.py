@@ -50,6 +50,11 @@ POSITIVE = [
         "the deadline has passed",
     ),
     (
+        "reported.as_said_infinitive.v1",
+        "As the old ferryman liked to say, the river keeps its own time.",
+        "the river keeps its own time",
+    ),
+    (
         "reported.as_put_it.v1",
         "As one shopkeeper put it, the street has never been so quiet.",
         "the street has never been so quiet",
@@ -171,6 +176,8 @@ NEGATIVE_BY_RULE = [
     ("reported.according_to.v1", "According to plan, the bridge opened in May."),
     ("reported.as_said.v1", "As the rain fell, the crowd waited."),
     ("reported.as_put_it.v1", "As the farmer put the hay in the barn, the rain began."),
+    ("reported.as_said_infinitive.v1", "As the guests began to argue, the lights went out."),
+    ("reported.as_said_infinitive.v1", "As we used to walk home, the street lamps came on."),
     (
         "reported.as_said.v1",
         "As Lee and Park lamented high rents, the mayor took a moment to reach out to voters.",

@@ -79,6 +79,7 @@ from .structure import (
     UNKNOWN_VERB_CONFIDENCE,
     is_attribution_verb,
     is_speech_cue,
+    misread_noun_verb,
     subject_span_ok,
 )
 
@@ -312,6 +313,11 @@ def _cue_after(
     for t in words[:6]:
         if t.i >= start and is_attribution_verb(t) and subject_span_ok(t, start):
             return make_candidate(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
+        if t.i >= start and (who := misread_noun_verb(t, start)) is not None:
+            cand = make_candidate(q, "direct.cue_after.v1", UNKNOWN_VERB_CONFIDENCE, t)
+            lead = next(x.i for x in doc[start : t.i] if x.is_alpha)  # "the", "Commander"
+            cand.attribution = Attribution(speaker=(lead, t.i), speaker_head=who.i)
+            return cand  # '"...," the pilot radioed.' (the verb read as a noun)
     inverted = inverted_attribution(doc, q, index)
     if inverted is not None:  # '"You're late," snapped the coach.', the parse's object speaks
         cand = make_candidate(q, "direct.inverted.v1", UNKNOWN_VERB_CONFIDENCE, inverted)

@@ -126,3 +126,27 @@ def misread_participle(t: Token, first: int) -> bool:
     return all(x.i in own or x.i < t.i or x.is_punct for x in head.subtree) and (
         not comma or any(c.dep_ == "appos" and head.i < c.i < t.i for c in head.children)
     )
+
+
+def misread_noun_verb(tok: Token, first: int) -> Token | None:
+    """The speaker's head of a past verb the parser gave its speaker as a compound: read as
+    a noun (``"...," the pilot radioed.``, *radioed* NN) or as a verb with no subject
+    (``the navigator radioed``). A noun must end in *-ed* (not *-eed*: *seed*, *speed*);
+    the verb ends its sentence right after the words from ``first``, a name, pronoun or
+    noun with at most an article and names. None otherwise."""
+    low = tok.lower_
+    if tok.tag_ == "VBD":
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None
+    elif tok.tag_ != "NN" or len(low) < 5 or not low.endswith("ed") or low.endswith("eed"):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and not (nxt.is_sent_start or nxt.text in (".", "!", "?", ";")):
+        return None
+    subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ in ("compound", "nsubj")), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    words = [x for x in tok.doc[first : tok.i] if not (x.is_punct or x.is_space)]
+    if any(x.head.i != tok.i and x.head.i != subject.i for x in words):
+        return None  # more than a subject before it
+    return subject if all(x.i == subject.i or x.pos_ in ("DET", "PROPN") for x in words) else None

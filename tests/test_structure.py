@@ -43,6 +43,14 @@ UNKNOWN_VERBS = {
         "seethed",
         "Omar Haddad",
     ),
+    # the parser gives the speaker to the verb as a compound (and may read it as a noun)
+    '"Two engines are out," the navigator radioed.': (
+        "Two engines are out,",
+        "radioed",
+        "navigator",
+    ),
+    '"All clear," the lookout radioed.': ("All clear,", "radioed", "lookout"),
+    '"Gate four is clear," Ines Varga radioed.': ("Gate four is clear,", "radioed", "Ines Varga"),
 }
 NO_ATTRIBUTION = {
     # text: a word that must not be taken as a cue
@@ -55,7 +63,12 @@ TYPED = (
     "Ines Varga wrote that the gate was shut. Tomas Eriksen believes the relay was fair. "
     "Lena Park said the pier would reopen."
 )
-TEXTS = [*UNKNOWN_VERBS, *NO_ATTRIBUTION, TYPED, '"The deal is dead," Omar Haddad reckoned.']
+TEXTS = [
+    *UNKNOWN_VERBS,
+    *NO_ATTRIBUTION,
+    TYPED,
+    '"The deal is dead," Omar Haddad reckoned.',
+]
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ first check that refuses a candidate.
   whether ...``, ``declined to comment.``), or withholds the speaker's own name
   (``declined to give her name``, ``refused to be named``): nothing was stated. (PolNeAR
   annotates the bare ``declined to comment``, all 16 on its train split; a refusal with
-  a topic, ``declined to comment on the layoffs``, is kept as an intention.) A
+  a topic, ``declined to comment on the layoffs``, is kept as an intention.) So is an
+  asked clause that withholds the speaker's name (``asked that her name not be used``). A
   negated cue with a statement (``never said that ...``), a negated belief (``did not
   know whether ...``) and a question with *who*, *how* ... are kept (both corpora
   annotate them).
@@ -54,10 +55,8 @@ first check that refuses a candidate.
   the cue or its object directly (``asked for help when the storm hit``), or follows an
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
-
 - ``object_beside_clause``: an object content of a cue whose quoted clause stands before
   it (``"We will stay," the crowd chanted outside parliament``): the clause was said.
-
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
   name) with no colon between them; after a colon it is the words said (``I tell my
   students: read the question twice``, rule ``reported.colon_clause.v1``).
@@ -175,6 +174,8 @@ def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     if cue.lemma_.lower() in word_list("refusal_verbs") and content.dep_ == "xcomp":
         # 'refused to say whether ...': the refusal's infinitive is the negated statement
         return _asks_without_stating(content, lexicon) or _withholds_name(content)
+    if cue.lemma_.lower() in ("ask", "request") and _withholds_name(content, "nsubjpass"):
+        return True  # 'asked that her name not be used': anonymity asked for
     verb = lexicon.verb(cue)
     if verb is None or verb.cls not in ("speech", "writing"):
         return False
@@ -194,14 +195,14 @@ def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:
 _IDENTITY_WORDS = frozenset({"name", "identity", "identify"})
 
 
-def _withholds_name(verb: Token) -> bool:
-    """A refused infinitive that withholds the speaker's own name (``declined to give her
-    name``, ``refused to be named``, ``declined to be identified``): anonymity asked for,
-    not a statement; not ``refused to release the names of donors``."""
-    if verb.lemma_.lower() in _IDENTITY_WORDS:
+def _withholds_name(verb: Token, dep: str = "dobj") -> bool:
+    """A refused infinitive or an asked clause that withholds the speaker's own name
+    (``declined to give her name``, ``refused to be named``, ``asked that his name be
+    withheld``): anonymity, not a statement; not ``refused to release the names of donors``."""
+    if verb.lemma_.lower() in _IDENTITY_WORDS and dep == "dobj":
         return any(c.dep_ == "auxpass" for c in verb.children)
     return any(
-        c.dep_ == "dobj"
+        c.dep_ == dep
         and c.lemma_.lower() in _IDENTITY_WORDS
         and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
         for c in verb.children

@@ -14,7 +14,10 @@ speaker table knows them and a later surname finds the whole name:
 - a name of one to three capitalized words that is the subject of a gesture
   (``Lindqvist nodded``: a verb of ``gesture_verbs``);
 - a name with a relative clause opened by *who* or *whom* (``Yusuf, who has been a
-  chef``): only a person takes one.
+  chef``): only a person takes one;
+- a name of one to three capitalized words that is its sentence's main subject and that
+  *he* or *she* takes up as the next sentence's main subject (``Kant argued that ... He
+  wrote ...``).
 
 And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
 *he* or *she* takes it up as the next sentence's main subject, or when it does what only
@@ -102,7 +105,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         if start is None:
             alone = Span(doc, i, i + 1, label=PERSON)
             if (
-                (_aged(tok) or _gestures(alone, stop) or (_who(alone) and _plain_name(alone, stop)))
+                (_aged(tok) or _gestures(alone, stop) or _personal(alone, stop))
                 and _plain(tok, stop)
                 and i not in taken
             ):
@@ -120,7 +123,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             or hyphenated
             or _aged(tok)
             or _gestures(named, stop)
-            or (_who(named) and _plain_name(named, stop))
+            or _personal(named, stop)
         ) and taken.isdisjoint(range(start, tok.i + 1)):
             out.append(named)
     for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
@@ -135,6 +138,19 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         ):
             out.append(Span(doc, ent.start, ent.end, label=PERSON))
     return out
+
+
+def _personal(span: Span, stop: frozenset[str]) -> bool:
+    """A plain name (:func:`_plain_name`) that a *who* clause hangs on (``Yusuf, who``), or
+    that is its sentence's main subject and *he* or *she* takes up as the next one's
+    (``Kant argued that ... He wrote ...``)."""
+    doc = span.doc
+    if not _plain_name(span, stop) or (
+        span.start > span.sent.start and doc[span.start - 1].text[:1].isupper()
+    ):
+        return False  # "Modern English Grammar ...": the end of a longer name or title
+    main = span.root.dep_ == "nsubj" and span.root.head.dep_ == "ROOT"
+    return _who(span) or (main and _next_subject_pronoun(span) is not None)
 
 
 def _aged(tok: Token) -> bool:
@@ -242,8 +258,8 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     """Names the tagger labelled as a body or place (``Okonkwo Achebe`` as ORG) that the
     text shows to be a person: the main subject of their sentence, named like a person
     (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
-    sentence, with no person named between; or the subject of a gesture (:func:`_gestures`).
-    As PERSON spans."""
+    sentence, with no person named between (one word too when not labelled a body); or the
+    subject of a gesture (:func:`_gestures`). As PERSON spans."""
     _, words, mods = titles
     stop = words | mods
     out = []
@@ -256,6 +272,10 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
             continue
         pron = _next_subject_pronoun(sp)
-        if pron is not None and (_name_like(sp, stop) or _agreeing_first_name(sp, pron, stop)):
+        # one word labelled no body ('Oyelaran' as NORP) is as plain as an untagged name
+        single = len(sp) == 1 and sp.label_ != "ORG" and _personal(sp, stop)
+        if pron is not None and (
+            _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single
+        ):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
     return out

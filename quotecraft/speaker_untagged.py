@@ -15,9 +15,9 @@ speaker table knows them and a later surname finds the whole name:
   (``Lindqvist nodded``: a verb of ``gesture_verbs``);
 - a name with a relative clause opened by *who* or *whom* (``Yusuf, who has been a
   chef``): only a person takes one;
-- a name of one to three capitalized words that is its sentence's main subject and that
-  *he* or *she* takes up as the next sentence's main subject (``Kant argued that ... He
-  wrote ...``).
+- a name of one to three capitalized words that opens its sentence as the subject of its
+  main verb, a cue verb, and that *he* or *she* takes up as the next sentence's main
+  subject (``Kant argued that ... He wrote ...``).
 
 And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
 *he* or *she* takes it up as the next sentence's main subject, or when it does what only
@@ -37,6 +37,7 @@ from spacy.attrs import ENT_IOB, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from .cues import default_lexicon
 from .speaker_features import first_name_entity, first_names, honorifics, pronouns
 from .titles import Titles
 from .wordlists import word_list
@@ -142,15 +143,21 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
 
 def _personal(span: Span, stop: frozenset[str]) -> bool:
     """A plain name (:func:`_plain_name`) that a *who* clause hangs on (``Yusuf, who``), or
-    that is its sentence's main subject and *he* or *she* takes up as the next one's
-    (``Kant argued that ... He wrote ...``)."""
-    doc = span.doc
-    if not _plain_name(span, stop) or (
-        span.start > span.sent.start and doc[span.start - 1].text[:1].isupper()
-    ):
-        return False  # "Modern English Grammar ...": the end of a longer name or title
-    main = span.root.dep_ == "nsubj" and span.root.head.dep_ == "ROOT"
-    return _who(span) or (main and _next_subject_pronoun(span) is not None)
+    that opens its sentence as the subject of its main verb, a cue verb, and that *he* or
+    *she* takes up as the next sentence's main subject (``Kant argued that ... He wrote``;
+    not ``Michigan did not change that. But she ...``)."""
+    if not _plain_name(span, stop):
+        return False
+    if _who(span):
+        return True
+    verb = span.root.head
+    speaks = (
+        span.root.dep_ == "nsubj"
+        and verb.dep_ == "ROOT"
+        and default_lexicon().verb(verb) is not None
+        and span.start == span.sent.start  # not "..., Right Wing Watch first reported."
+    )
+    return speaks and _next_subject_pronoun(span) is not None
 
 
 def _aged(tok: Token) -> bool:
@@ -168,6 +175,9 @@ _WHO_LABELS = frozenset({"GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
 NORP, ``Republicans, who``)."""
 _NAMED_LABELS = _BODY_LABELS | _WHO_LABELS
 _PERSONAL = frozenset({"he", "she"})
+_MISREAD_LABELS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART"})
+"""Labels of a one-word name that a cue verb and *he* or *she* show to be a person's (not a
+body's or place's: ``Michigan did not change that. But she ...``)."""
 
 
 def _name_like(span: Span, stop: frozenset[str]) -> bool:
@@ -258,7 +268,7 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     """Names the tagger labelled as a body or place (``Okonkwo Achebe`` as ORG) that the
     text shows to be a person: the main subject of their sentence, named like a person
     (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
-    sentence, with no person named between (one word too when not labelled a body); or the
+    sentence, with no person named between (one word too, labelled no body or place); or the
     subject of a gesture (:func:`_gestures`). As PERSON spans."""
     _, words, mods = titles
     stop = words | mods
@@ -272,8 +282,8 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
             continue
         pron = _next_subject_pronoun(sp)
-        # one word labelled no body ('Oyelaran' as NORP) is as plain as an untagged name
-        single = len(sp) == 1 and sp.label_ != "ORG" and _personal(sp, stop)
+        # one word labelled no body or place ('Oyelaran' as NORP) is as plain as an untagged name
+        single = len(sp) == 1 and sp.label_ in _MISREAD_LABELS and _personal(sp, stop)
         if pron is not None and (
             _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single
         ):

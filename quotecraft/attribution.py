@@ -47,6 +47,7 @@ from .subject_asides import (
     inverted_aside,
     name_after_title,
     plural_after_article,
+    set_off_object,
     stranded_subject,
     subject_across_aside,
     subject_before_closing_cue,
@@ -199,11 +200,10 @@ def _holding_verb(noun: Token) -> Token | None:
 def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, bool]:
     """The speaker found at verb ``tok`` and whether the search stops there.
 
-    In order: a number modifying a subjectless cue (``About 4 in 10 say``), a passive
-    agent, the subject (not one inside the quotation before an inverted cue), an
-    expletive (``it was said``: none), the inverted object (``“...?” asked Laura``),
-    a relative clause's noun, a participle's noun or document owner.
-    """
+    In order: a number on a subjectless cue (``About 4 in 10 say``), a passive agent, the
+    subject (not one in the quotation before an inverted cue; or :func:`set_off_object`),
+    an expletive (``it was said``: none), the inverted object (``“...?” asked Laura``), a
+    relative clause's noun, a participle's noun or document owner."""
     passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
     if tok.i == cue.i and (counted := counted_subject(tok)) is not None:
         return counted, True  # "About 4 in 10 say", "more than half said"
@@ -212,7 +212,7 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     return obj, True
-    subject = _subject(tok, cue, passive)
+    subject = _subject(tok, cue, passive) or set_off_object(tok)
     if subject is not None:
         return subject, True
     if any(c.dep_ == "expl" for c in tok.children):

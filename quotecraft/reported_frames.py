@@ -39,6 +39,7 @@ from .reported_passive import passive_attributions
 from .reported_raised import raised_attributions
 from .scorer import CueScorer
 from .sources import is_document, source_cue_type
+from .subject_asides import set_off_object
 from .titles import role_or_body
 from .wordlists import word_list
 
@@ -146,11 +147,17 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         verb = lexicon.verb(cue)
         if verb is None or verb.cls not in _TRAILING_CLASSES or "ccomp" not in verb.frames:
             continue
+        adding = _adding(cue)  # '..., adding that ...' goes on past the tail
         if any(
-            c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl", "oprd") for c in cue.children
+            c.dep_ in ("ccomp", "xcomp", "csubj", "mark", "advcl", "oprd")
+            and (adding is None or c.i != adding.i)
+            for c in cue.children
         ):
             continue  # an oprd: '..., a decision critics called "reckless"' names, not tells
+        if adding is not None:
+            end = adding.left_edge.i - 1
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = subject or set_off_object(cue)  # '..., the governor, Ilse Marr, warned
         if subject is None or subject.dep_ == "nsubjpass" or cue.dep_ == "relcl":
             continue
         if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("who", "which", "that"):
@@ -194,6 +201,18 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             )
         )
     return out
+
+
+def _adding(cue: Token) -> Token | None:
+    """A participle after a comma that goes on from the cue (``warned, adding that``)."""
+    return next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and cue.doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
 
 
 def phrase_attributions(

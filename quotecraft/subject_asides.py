@@ -15,7 +15,9 @@ participle of the noun before it (``... the letter called the ward unsafe``); an
 a cue verb the parser left without a subject (``"Why?" the innkeeper asked.``).
 
 A subject read as a preposition's object (:func:`subject_read_as_object`: ``Prices
-jumped after the chief executive, who took over in May, announced ...``), and an
+jumped after the chief executive, who took over in May, announced ...``) or as the
+object of the clause it reports (:func:`set_off_object`: ``Prices will keep rising, the
+bank's governor, Ilse Marr, warned``), and an
 inverted attribution inside the clause it reports, whose cue the parser gives both
 subjects (:func:`inverted_aside`: ``The verdict, said the lawyer, was unjust``).
 
@@ -231,6 +233,29 @@ def subject_read_as_object(cue: Token) -> Token | None:
         ):
             return tok if not aside or _set_off(tok, k) else None
         tok = None if tok.head.i == tok.i else tok.head
+    return None
+
+
+def set_off_object(cue: Token) -> Token | None:
+    """``Prices will keep rising, the central bank's governor, Ilse Marr, warned on
+    Wednesday``: the parser read the subject, set off by a comma after the clause it
+    reports, as the object of that clause's verb and the cue as a second verb of that
+    clause. The object (after a comma, its phrase ending right before the cue or its
+    comma) is the subject of a finite cue with none of its own; an object follows its
+    verb with no comma (``kept the money, spent it`` has none)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ != "conj":
+        return None
+    if any(c.dep_ in _SUBJECTS for c in cue.children):
+        return None
+    doc = cue.doc
+    for obj in cue.head.rights:
+        if obj.dep_ != "dobj" or obj.i >= cue.i:
+            continue
+        if any(not t.is_punct for t in doc[obj.right_edge.i + 1 : cue.i]):
+            continue
+        first = obj.left_edge.i
+        if first > cue.head.i + 1 and doc[first - 1].text == "," and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
     return None
 
 

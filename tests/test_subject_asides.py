@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from quotecraft.subject_asides import (
+    set_off_object,
     subject_across_aside,
     subject_of_verb_read_as_participle,
     subject_read_as_object,
@@ -226,3 +227,37 @@ def test_a_verb_with_its_own_subject_is_left_alone() -> None:
     rows = list(_LANDLORD)
     rows[13] = ("fees", 11, "nsubj", "NOUN", "NNS")  # "fees" read as the subject of "announced"
     assert subject_read_as_object(_doc(rows)[11]) is None
+
+
+# "Tolls will rise, the port's director, Ada Voss, said, adding that ..." as a small
+# model may parse it: the director the object of "rise", "said" a second verb of it
+_DIRECTOR = [
+    ("Tolls", 2, "nsubj", "NOUN", "NNS"),
+    ("will", 2, "aux", "AUX", "MD"),
+    ("rise", 2, "ROOT", "VERB", "VB"),
+    (",", 2, "punct", "PUNCT", ","),
+    ("the", 5, "det", "DET", "DT"),
+    ("port", 7, "poss", "NOUN", "NN"),
+    ("'s", 5, "case", "PART", "POS"),
+    ("director", 2, "dobj", "NOUN", "NN"),
+    (",", 7, "punct", "PUNCT", ","),
+    ("Ada", 10, "compound", "PROPN", "NNP"),
+    ("Voss", 7, "appos", "PROPN", "NNP"),
+    (",", 7, "punct", "PUNCT", ","),
+    ("said", 2, "conj", "VERB", "VBD"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_an_object_set_off_after_the_clause_is_the_subject_of_its_cue() -> None:
+    head = set_off_object(_doc(_DIRECTOR)[12])
+    assert head is not None and head.text == "director"
+
+
+def test_an_object_right_after_its_verb_is_no_subject() -> None:
+    rows = list(_DIRECTOR)
+    rows[3] = ("now", 2, "advmod", "ADV", "RB")  # "Tolls will rise now the port's ..."
+    assert set_off_object(_doc(rows)[12]) is None
+    rows = list(_DIRECTOR)
+    rows[12] = ("said", 2, "conj", "VERB", "VB")  # no finite verb: no clause of its own
+    assert set_off_object(_doc(rows)[12]) is None

@@ -244,7 +244,8 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         # "As the author notes": the parse read "the author notes" as a noun phrase
         subjects = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     outside = [c for c in subjects if not quoted_before(c, cue)]
-    pool = outside or subjects
+    quoted = all(in_quoted_clause(c, cue) for c in subjects) and inverted_object(tok)
+    pool = outside or ([] if quoted else subjects)  # '"Run!" yelled one of the boys'
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
     pool = words or pool
     before = [c for c in pool if c.i < tok.i]
@@ -257,9 +258,8 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
 
 
 def _heading(word: Token, verb: Token) -> bool:
-    """Whether ``word`` is a heading the parser made the subject of an imperative after
-    its colon (``Step 4: Ask the landlord whether ...``): no one's words, like an
-    imperative without a heading."""
+    """Whether ``word`` is a heading the parser made the subject of an imperative after its
+    colon (``Step 4: Ask the landlord whether ...``): no one's words."""
     colon = any(t.text == ":" for t in word.doc[word.i + 1 : verb.i])
     return word.i < verb.i and verb.tag_ == "VB" and colon
 

@@ -78,8 +78,17 @@ def opened_before(word: Token, cue: Token) -> int:
     return opened
 
 
+def _partitive(tok: Token) -> bool:
+    """``one of the boys``, ``some of them``: a number or quantifier of a group."""
+    return tok.pos_ in ("NUM", "PRON", "DET") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children)
+        for c in tok.rights
+    )
+
+
 def inverted_object(cue: Token) -> Token | None:
-    """``“Are you coming?” asked Laura``: a name right after a cue that follows a quotation
+    """``“Are you coming?” asked Laura``: a name (or ``one of the boys``) right after a cue
+    that follows a quotation
     (or after a title the parser read as a verb: ``said epidemiologist Rosa Vega of ...``),
     or a document read as the cue's object (``"...," read a statement from the ministry``)."""
     doc = cue.doc
@@ -89,7 +98,8 @@ def inverted_object(cue: Token) -> Token | None:
     if k < 0 or doc[k].text not in CLOSING_MARKS:
         return None
     for c in cue.rights:
-        if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN" and c.i == cue.i + 1:
+        named = c.pos_ == "PROPN" or _partitive(c)  # "asked Laura", "yelled one of the boys"
+        if c.dep_ in ("dobj", "npadvmod", "attr") and c.i == cue.i + 1 and named:
             return c
         if (
             c.dep_ == "dobj"

@@ -475,11 +475,10 @@ def _holds_subject(words: Span, content: Token) -> bool:
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """``(s, e)`` without a leading *that* (and an adverb before it: *only that*) unless it
     is the subject (*said that was fine*; a determiner goes, as the tagger reads most
-    complementizers before a noun that way: *said that time was short*),
-    conjunction, space or punctuation (opening
-    quotation marks and brackets stay), nor a trailing space, conjunction or punctuation
-    (closing marks stay), nor a dateline opening a paragraph (*WASHINGTON (AP) —*); None
-    when nothing is left."""
+    complementizers before a noun that way: *said that time was short*), conjunction,
+    space or punctuation (opening quotation marks and brackets stay), nor a trailing space,
+    conjunction or punctuation (closing marks stay), nor a dateline opening a paragraph
+    (*WASHINGTON (AP) —*); None when nothing is left."""
     while s < e and (
         (doc[s].lower_ in _LEADING_DROP and doc[s].dep_ not in SUBJECT_DEPS)  # "that was fine"
         or doc[s].is_space

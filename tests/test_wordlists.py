@@ -41,16 +41,16 @@ def test_an_unknown_list_is_a_rule_error_naming_the_lists() -> None:
 
 
 def test_extended_lists_are_active_only_inside_their_block() -> None:
-    mine = packaged_lists().extended({"medium_nouns": [" Livestream "], "groups": ["stewards"]})
+    mine = packaged_lists().extended({"medium_nouns": [" Livestream "], "groups": ["ushers"]})
     assert isinstance(mine, WordLists) and mine != packaged_lists()
     assert "livestream" in mine["medium_nouns"] and "interview" in mine["medium_nouns"]
     assert "livestream" not in packaged_lists()["medium_nouns"]
     with mine.active():
-        assert "stewards" in word_list("groups")
+        assert "ushers" in word_list("groups")
         with packaged_lists().active():
-            assert "stewards" not in word_list("groups")
-        assert "stewards" in word_list("groups")
-    assert "stewards" not in word_list("groups")
+            assert "ushers" not in word_list("groups")
+        assert "ushers" in word_list("groups")
+    assert "ushers" not in word_list("groups")
 
 
 def test_a_rule_file_adds_words_to_named_lists() -> None:
@@ -66,7 +66,7 @@ def test_a_rule_file_adds_words_to_named_lists() -> None:
             '{"lists": {\n"medium_noun": ["x"]}}',
             r"E050 <rules> line 2: there is no word list named",
         ),
-        ('{"lists": {"groups": "stewards"}}', r"E050 <rules> line 1: list 'groups': give a list"),
+        ('{"lists": {"groups": "ushers"}}', r"E050 <rules> line 1: list 'groups': give a list"),
         ('{"lists": {"groups": [""]}}', r"E050 .*give a list of words"),
     ],
 )
@@ -80,9 +80,9 @@ def test_rule_file_lists_reach_the_stages_of_their_extractor_only(
     extractor: Any, tmp_path: Path
 ) -> None:
     rules = tmp_path / "lists.json"
-    rules.write_text('{"lists": {"medium_nouns": ["livestream"], "groups": ["stewards"]}}')
+    rules.write_text('{"lists": {"medium_nouns": ["livestream"], "groups": ["ushers"]}}')
     text = (
-        "Jo Park said in a livestream that the pier is open. The stewards said the race was fair."
+        "Jo Park said in a livestream that the pier is open. The ushers said the race was fair."
     )
     mine = quotecraft.load(rules=rules)(text).quotes
     assert [q.medium.text if q.medium else None for q in mine] == ["a livestream", None]

@@ -174,15 +174,18 @@ class ReportedMatcher:
         whose medium the noun is."""
         return attrs.evolve(rule, name=MEDIUM_RULE)
 
-    @staticmethod
-    def _standing(span: Span, content: Token) -> bool:
+    def _standing(self, span: Span, content: Token) -> bool:
         """Whether ``span`` is a content on its own: two words or more, or one that names
-        whom they endorsed, blamed ... (an object that is a person, organization, place)."""
+        whom they endorsed, blamed ... (an object that is a person, organization, place),
+        or an act (a gerund: ``accused him of lying``; not a bare ``as saying``)."""
         words = 0
         for t in span:  # stops at the second word: most contents are long
             words += t.is_alpha
             if words >= 2:
                 return True
+        if content.tag_ == "VBG" and content.dep_ in ("pcomp", "pobj", "dobj"):
+            said = self.lexicon.verb(content)  # not "quoted as saying": a cue, no act
+            return said is None or said.cls not in ("speech", "writing")
         return content.dep_ in OBJECT_DEPS and content.ent_type_ in NAMED_OBJECTS
 
     def _candidate(

@@ -282,13 +282,19 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     if first >= end_title:
         return None
     toks = doc[first:end_title]
-    # strip leading connectors
+    # strip leading connectors, and an honorific that ends the title ("ambassador Sir")
     while len(toks) and toks[0].lower_ in ("of", "-", "and"):
         toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].lower_ in honorifics() or toks[-1].lower_ in _DANGLING):
+        toks = toks[:-1]
     title_words = [t for t in toks if t.lower_ in words]
     if not title_words:
         return None
     return toks.text.strip() or None
+
+
+_DANGLING = frozenset({"of", "and", "-", "–", "—"})
+"""Words a title does not end with (``president - Mrs.`` before a name is *president*)."""
 
 
 @lru_cache(maxsize=8)

@@ -328,9 +328,9 @@ def passive_manner(cue: Token, content: Token, lexicon: CueLexicon | None = None
 def manner_aside(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """A participle after a comma that follows the cue, its adverb or object (``Ben said
     softly, shaking his head``; not ``denied, however, taking``): how it was said."""
-    doc, start = cue.doc, content.left_edge.i
-    if content.tag_ != "VBG" or content.head.i != cue.i or start < cue.i + 2:
+    if content.tag_ != "VBG" or content.head.i != cue.i or content.left_edge.i < cue.i + 2:
         return False
+    doc, start = cue.doc, content.left_edge.i
     b = doc[start - 2]
     by_cue = b.head.i == cue.i and b.dep_ in _MANNER_DEPS and doc[b.left_edge.i - 1].text != ","
     return doc[start - 1].text == "," and (b.i == cue.i or by_cue)

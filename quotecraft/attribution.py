@@ -244,8 +244,8 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         # "As the author notes": the parse read "the author notes" as a noun phrase
         subjects = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     outside = [c for c in subjects if not quoted_before(c, cue)]
-    quoted = all(in_quoted_clause(c, cue) for c in subjects) and inverted_object(tok)
-    pool = outside or ([] if quoted else subjects)  # '"Run!" yelled one of the boys'
+    quoted = not outside and subjects and all(in_quoted_clause(c, cue) for c in subjects)
+    pool = outside or ([] if quoted and inverted_object(tok) else subjects)  # '"Run!" yelled'
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
     pool = words or pool
     before = [c for c in pool if c.i < tok.i]

@@ -81,9 +81,7 @@ def test_rule_file_lists_reach_the_stages_of_their_extractor_only(
 ) -> None:
     rules = tmp_path / "lists.json"
     rules.write_text('{"lists": {"medium_nouns": ["livestream"], "groups": ["ushers"]}}')
-    text = (
-        "Jo Park said in a livestream that the pier is open. The ushers said the race was fair."
-    )
+    text = "Jo Park said in a livestream that the pier is open. The ushers said the race was fair."
     mine = quotecraft.load(rules=rules)(text).quotes
     assert [q.medium.text if q.medium else None for q in mine] == ["a livestream", None]
     assert [q.speaker.kind.value for q in mine if q.speaker] == ["person", "group"]

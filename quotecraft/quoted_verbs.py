@@ -88,9 +88,9 @@ def _partitive(tok: Token) -> bool:
 
 def inverted_object(cue: Token) -> Token | None:
     """``“Are you coming?” asked Laura``: a name (or ``one of the boys``) right after a cue
-    that follows a quotation
-    (or after a title the parser read as a verb: ``said epidemiologist Rosa Vega of ...``),
-    or a document read as the cue's object (``"...," read a statement from the ministry``)."""
+    that follows a quotation (or after a title the parser read as a verb: ``said
+    epidemiologist Rosa Vega of ...``), or a document read as the cue's object (``"...,"
+    read a statement from the ministry``)."""
     doc = cue.doc
     k = cue.i - 1
     while k >= 0 and doc[k].text in (",", "?", "!"):

@@ -105,11 +105,11 @@ def because_tail(cue: Token, end: int) -> int:
 def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     """Extend content over ``, but Y ...`` when the parser hung clause Y on the cue.
 
-    ``X says that A, but instead B is doing C``: a full clause (own subject) joined
-    right after the content belongs to it, unless it is a report of its own
-    (``..., and 4 in 10 said ...``) or any other active verb of the lexicon, which is its
-    subject's own view or act (``..., but economists doubt that``). Only a verb's: a clause the parser coordinated with a
-    noun cue (``Her claim that A, and his insistence that B, confused ...``) is not its.
+    ``X says that A, but instead B is doing C``: a full clause (own subject) joined right
+    after the content belongs to it, unless it is a report of its own (``..., and 4 in 10
+    said ...``) or has another active verb of the lexicon, its subject's own view or act
+    (``..., but economists doubt that``). Only a verb's: a clause the parser coordinated
+    with a noun cue (``Her claim that A, and his insistence that B, ...``) is not its.
     A conjunct opening with a question word, *whether* or *that* is a second complement
     whatever its subject (``explains what the tower was for, and why it leans``). The
     matcher takes this tail for clausal contents only: after an object or an infinitive

@@ -89,7 +89,8 @@ class Resolution(str, enum.Enum):
     SURNAME = "surname"
     """A surname or first name of a person named earlier (``Lee said``)."""
     DESCRIPTION = "description"
-    """A description or title matching a person named earlier (``the mayor said``)."""
+    """A description or title matching a person named earlier (``the mayor said``), or
+    the head word of a body's name met earlier (``the Council`` after ``Harlow Council``)."""
     PRONOUN = "pronoun"
     """A pronoun resolved to an agreeing, salient antecedent (``she said``)."""
     CONTINUATION = "continuation"

@@ -15,7 +15,20 @@ _ANONYMOUS = frozenset({"source"})
 """A source stays a group in the singular: an anonymous source may be several people."""
 
 
-def description_kind(head: Token, title_words: Container[str]) -> SpeakerKind:
+def written_title(head: Token, title_words: Container[str], modifiers: Container[str]) -> bool:
+    """``the Prime Minister``, ``The President``: a title written with capitals after
+    *the* describes a person as ``the prime minister`` does. Every word from the article
+    to ``head`` is a title word or a title modifier (``Prime``, ``Vice``); not ``the White
+    House``, nor a name (``the Kennedys``)."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.left_edge.lower_ != "the":
+        return False
+    words = head.doc[head.left_edge.i + 1 : head.i + 1]
+    return all(t.lower_ in title_words or t.lower_ in modifiers or t.text == "-" for t in words)
+
+
+def description_kind(
+    head: Token, title_words: Container[str], modifiers: Container[str] = ()
+) -> SpeakerKind:
     """The kind of the speaker a description with head ``head`` names.
 
     A word of ``groups`` names a group (``officials``, ``residents``, ``many``), but in the
@@ -23,10 +36,13 @@ def description_kind(head: Token, title_words: Container[str]) -> SpeakerKind:
     official``, ``a witness``, ``the Democrat``; not a document, ``a poll``, nor ``a
     source``); a title word names a person (a group in the plural), then a word of
     ``organization_nouns`` a body, a gendered noun a person (``her father``); anything
-    else is unknown.
+    else is unknown. A title written with capitals is one with ``modifiers``
+    (:func:`written_title`).
     """
     head_low, low = head.lemma_.lower(), head.lower_
-    titled = head.pos_ == "NOUN" and (head_low in title_words or low in title_words)
+    titled = (head.pos_ == "NOUN" and (head_low in title_words or low in title_words)) or (
+        written_title(head, title_words, modifiers)
+    )
     groups = word_list("groups")
     person = (
         not is_document(head)

@@ -10,12 +10,14 @@ leading quantifier (``quantifiers``: *One candidate*) or the place residents liv
 (``residents``: *Residents of Marlow*); a lowercase body noun after a name stays (*Trump
 campaign*). :func:`organization_of_name` reads an organization set after a name (``Ella
 Berg of Nordbank``) or in a relative clause after it (``Ada Lind, who runs the fraud
-unit at Harbor Trust Bank,``).
+unit at Harbor Trust Bank,``). :func:`longer_body` finds the full name a body's head word
+stands for (``the Council`` after ``Harlow Council``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -170,3 +172,22 @@ def _named_body(toks: list[str], bodies: frozenset[str]) -> bool:
         if POSSESSIVE.sub("", tok).lower() in bodies:  # "Teachers Union's president"
             return True
     return False
+
+
+def longer_body(ent_span: Span, earlier: Sequence[Span]) -> Span:
+    """The organization among the ``earlier`` entities whose name ``ent_span``, one
+    capitalized word, is the head word of (``Harlow Council``, then ``the Council``; ``the
+    Ministry of Transport``, then ``the Ministry``), when exactly one name has it (not a
+    possessive's owner: ``Alphabet's Google``); else ``ent_span``."""
+    words = [t for t in ent_span if t.lower_ not in DET]
+    if len(words) != 1 or not words[0].text[:1].isupper():
+        return ent_span
+    found: dict[str, Span] = {}
+    for sp in earlier:
+        names = [t for t in sp if t.lower_ not in DET]
+        if sp.label_ != "ORG" or len(names) < 2 or any(t.tag_ == "POS" for t in sp):
+            continue
+        k = next((j for j, t in enumerate(names) if t.lower_ in ("of", "for")), len(names))
+        if k > 0 and names[k - 1].lower_ == words[0].lower_:
+            found[strip_det(sp.text).lower()] = sp
+    return next(iter(found.values())) if len(found) == 1 else ent_span

@@ -55,7 +55,7 @@ from .speaker_names import (
     text_slice,
     title_sets,
 )
-from .speaker_orgs import organization_from_title, organization_of_name
+from .speaker_orgs import longer_body, organization_from_title, organization_of_name
 from .speaker_positions import Positions
 from .speaker_spans import person_spans
 from .titles import TitleLexicon, Titles, title_words
@@ -392,6 +392,22 @@ class EntityTable:
         ent = self._new(SpeakerKind.PERSON)
         self.by_surname.setdefault(surname, []).append(ent)
         return ent
+
+    def body_named(self, ent_span: Span) -> tuple[Entity, bool]:
+        """The organization an entity span names, and whether the span shortens a name
+        met before (:func:`~quotecraft.speaker_orgs.longer_body`); a new entity the first time."""
+        k = bisect_right(self._ent_ends, ent_span.start)
+        named = longer_body(ent_span, self._ents[:k])
+        key = strip_det(named.text).lower()
+        ent = self.by_org.get(key)
+        if ent is None:
+            ent = self.by_org[key] = self._new(SpeakerKind.ORGANIZATION)
+            first = named[0]
+            # "The Canadian Press" keeps its capitalized article; "the Kremlin" does not
+            kept = first.text == "The" and not first.is_sent_start
+            name = named.text if kept else strip_det(named.text)
+            self._add_name(ent, POSSESSIVE.sub("", name).strip(), named)
+        return ent, named is not ent_span
 
     def _by_first_name(self, word: str, gender: str | None) -> Entity | None:
         """The one person whose full name opens with ``word`` (``Ruth Amsel``, then ``Ruth

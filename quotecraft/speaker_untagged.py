@@ -19,9 +19,11 @@ speaker table knows them and a later surname finds the whole name:
   main verb, a cue verb, and that *he* or *she* takes up as the next sentence's main
   subject (``Kant argued that ... He wrote ...``).
 
-And a name the tagger labelled as a body (``Okonkwo Achebe`` as ORG) is a person when
-*he* or *she* takes it up as the next sentence's main subject, or when it does what only
-a person does (``Hughes shrugged``: a verb of ``gesture_verbs``), and a name labelled a
+And a name the tagger labelled as a body or place is a person when a person's role is set
+beside it, unless the tagger found the person's longer name elsewhere (``The coach, Aiden
+Park,``; not a role a body fills, ``the owner``), or
+(``Okonkwo Achebe`` as ORG) when *he* or *she* takes it up as the next sentence's main
+subject, or when it does what only a person does (``Hughes shrugged``: a verb of ``gesture_verbs``), and a name labelled a
 place, product or work (not a body or group: ``Arsenal, who won``, ``Republicans, who``)
 is one when a *who* clause hangs on it (:func:`pronoun_named`).
 
@@ -234,6 +236,57 @@ def _plain_name(span: Span, stop: frozenset[str]) -> bool:
     )
 
 
+def _role_apposed(span: Span, words: frozenset[str]) -> bool:
+    """Whether a person's role is set beside ``span`` (``The coach, Aiden Park,``, ``Aiden
+    Park, the coach,``): the apposition's other side is a singular title word after an
+    article or possessive, and no role a body fills as well (``body_roles``)."""
+    root = span.root
+    role = root.head if root.dep_ == "appos" else None
+    role = role or next((c for c in root.children if c.dep_ == "appos"), None)
+    return (
+        role is not None
+        and role.tag_ == "NN"
+        and role.lower_ in words
+        and role.lower_ not in word_list("body_roles")
+        and any(c.dep_ in ("det", "poss") for c in role.children)
+    )
+
+
+def _role_name(span: Span, stop: frozenset[str]) -> bool:
+    """One to three capitalized proper nouns (no acronym, title, body or honorific word,
+    no plural); a place word only as the last of two or more (``Aiden Park``, ``Lena
+    Hill``: a surname)."""
+    n = len(span)
+    return (
+        n <= 3
+        and span[-1].tag_ != "NNPS"
+        and all(
+            t.pos_ == "PROPN"
+            and not t.is_upper
+            and _plain(t, stop, place=1 < n == k + 1, tagged=True)
+            for k, t in enumerate(span)
+        )
+    )
+
+
+def _role_span(span: Span, stop: frozenset[str]) -> Span | None:
+    """The PERSON span of a name set beside a role: a one-word name with the first name
+    the tagger left out before it (``Reince Priebus`` with ``Priebus`` as ORG); None for a
+    one-word name the text gives elsewhere with a first name (``Adel Nefzi said ... Nefzi,
+    a professor,``), which the resolver names from that mention."""
+    doc, start = span.doc, span.start
+    if len(span) == 1:
+        start = _name_start(span[0], stop) or start
+    if start == span.start == span.end - 1:
+        word = span[0].lower_
+        for t in doc[1:]:
+            before = doc[t.i - 1]
+            first = before.dep_ == "compound" and before.head.i == t.i and before.text[:1].isupper()
+            if first and t.lower_ == word:
+                return None
+    return Span(doc, start, span.end, label=PERSON)
+
+
 def _next_subject_pronoun(span: Span) -> Token | None:
     """*he* or *she* as the subject of the main verb of the sentence after ``span``'s,
     with no person named between (``Okonkwo Achebe ran the market. He said ...``)."""
@@ -273,11 +326,18 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     _, words, mods = titles
     stop = words | mods
     out = []
+    persons = [{t.lower_ for t in sp} for sp in ents if sp.label_ == PERSON]
     for sp in ents:
-        if sp.label_ not in _NAMED_LABELS or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        if sp.label_ not in _NAMED_LABELS or first_name_entity(sp):
+            continue  # first_name_entity: a person already (speaker_names.person_spans)
+        words_of = {t.lower_ for t in sp}  # a person's whole name the tagger found elsewhere:
+        known = any(words_of < p for p in persons)  # "Christie, the governor," after Chris Christie
+        if not known and _role_apposed(sp, words) and _role_name(sp, stop):
+            if (named := _role_span(sp, stop)) is not None:
+                out.append(named)  # "The coach, Aiden Park,"
             continue
-        if first_name_entity(sp):
-            continue  # a person already (speaker_names.person_spans)
+        if sp.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
         if _gestures(sp, stop) or (sp.label_ in _WHO_LABELS and _who(sp) and _plain_name(sp, stop)):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
             continue

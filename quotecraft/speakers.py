@@ -52,7 +52,7 @@ from .speaker_groups import (
     names_body,
     without_ages,
 )
-from .speaker_kinds import description_kind, who_antecedent
+from .speaker_kinds import description_kind, who_antecedent, written_title
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -80,6 +80,7 @@ from .wordlists import word_list
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _ANY_BODY = frozenset({"company", "firm", "group", "organization", "organisation"})
+_NOUNS = ("NOUN", "PROPN")
 """Nouns any organization goes by (``the company``), whatever its name."""
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 
@@ -363,9 +364,10 @@ class Resolver(PronounTable):
         aged = aged_person(q.span, self.entities)
         if aged is not None:
             return self._seen(aged, head), Resolution.DESCRIPTION
-        _, words, _ = title_sets(self.titles)
+        _, words, title_mods = title_sets(self.titles)
         head_low = head.lemma_.lower()
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+        common = common or written_title(head, words, title_mods)  # "the Prime Minister"
         if not common or not {head_low, head.lower_} & words or introduces(q.span):
             return None  # introduces: "A spokeswoman for X says" is someone new
         mods = [t for t in q.span if t.i != head.i]
@@ -390,22 +392,14 @@ class Resolver(PronounTable):
         return self._seen(person, head), Resolution.NAMED
 
     def _organization(self, q: _Query) -> Found | None:
-        """An ORG/NORP/GPE/FAC entity at the head (``the Kremlin``, ``NATO``)."""
+        """An ORG/NORP/GPE/FAC entity at the head (``the Kremlin``, ``NATO``), or its head
+        word after its full name (``Harlow Council``, then ``the Council``)."""
         head = q.head
         k = bisect_right(self._ent_ends, head.i)
         for ent_span in self._ents[k : k + 1]:
             if ent_span.start <= head.i < ent_span.end and names_body(ent_span):
-                key = strip_det(ent_span.text).lower()
-                ent = self.by_org.get(key)
-                if ent is None:
-                    ent = self._new(SpeakerKind.ORGANIZATION)
-                    self.by_org[key] = ent
-                    first = ent_span[0]
-                    # "The Canadian Press" keeps its capitalized article; "the Kremlin" does not
-                    kept = first.text == "The" and not first.is_sent_start
-                    name = ent_span.text if kept else strip_det(ent_span.text)
-                    self._add_name(ent, POSSESSIVE.sub("", name).strip(), ent_span)
-                return ent, Resolution.NAMED
+                ent, shortened = self.body_named(ent_span)
+                return ent, Resolution.DESCRIPTION if shortened else Resolution.NAMED
         return None
 
     def _body_description(self, q: _Query) -> Found | None:
@@ -414,8 +408,8 @@ class Resolver(PronounTable):
         clause in its sentence or the two before (:meth:`neuter_antecedent`), when the noun
         is a word of its name or a word any body goes by (``the company``, ``the firm``)."""
         head, span = q.head, q.span
-        noun = head.lemma_.lower()
-        if head.pos_ != "NOUN" or noun not in word_list("organization_nouns") or len(span) != 2:
+        noun = head.lemma_.lower()  # "the Ministry" too: a capital makes no name of it
+        if head.pos_ not in _NOUNS or noun not in word_list("organization_nouns") or len(span) != 2:
             return None
         body = self.neuter_antecedent(head) if span[0].lower_ == "the" else None
         if body is None or body.ent_type_ != "ORG":
@@ -424,6 +418,8 @@ class Resolver(PronounTable):
         name = self._ents[k].text.lower() if k < len(self._ents) else ""
         if noun not in name.split() and noun not in _ANY_BODY:
             return None  # "Acme Corp. ... the ministry": another body
+        if head.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in body.children):
+            return None  # "the Ministry of X and the Ministry of Y met. The ministry": either
         ent, _ = self.resolve(mention_span(body), body.i)
         return ent, Resolution.DESCRIPTION
 
@@ -440,9 +436,9 @@ class Resolver(PronounTable):
     def _unnamed(self, q: _Query) -> Found:
         """No name in the text: a group, an unnamed person or body; named by its mention."""
         span, head = q.span, q.head
-        _, words, _ = title_sets(self.titles)
+        _, words, mods = title_sets(self.titles)
         head_low, low = head.lemma_.lower(), head.lower_
-        kind = description_kind(head, words)
+        kind = description_kind(head, words, mods)
         ent = self._new(kind)
         ent.gender = gendered_nouns().get(low) or gendered_nouns().get(head_low)
         if kind is SpeakerKind.UNKNOWN and head.tag_ in ("NNS", "NNPS"):

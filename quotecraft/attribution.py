@@ -19,6 +19,7 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Token
 
+from .datelines import undated
 from .mark_table import as_mark
 from .name_ends import mention_phrase, titled_infinitive_end
 from .quoted_verbs import (
@@ -155,12 +156,12 @@ def _according_to(cue: Token) -> Token | None:
 def _first_cue_of_conjunction(cue: Token) -> Token:
     """``X said the plan was costly and warned that ...``: the first cue, whose subject is X.
 
-    The parser hangs the second cue on the first cue's complement; so it does a
-    participle after a comma (``X said the talks had failed, adding that ...``), whose
-    doer is X, not the complement's subject.
-    """
+    The parser hangs the second cue on the first cue's complement; so it does a participle
+    after a comma (``X said the talks had failed, adding that ...``): X does it."""
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
         return cue
+    if not (cue.head.head.is_alpha and cue.head.head.pos_ in ("VERB", "AUX")):
+        return cue  # "WASHINGTON ― The agency announced ..., acknowledging": a dash above
     if quoted_before(cue.head.head, cue.head) or cue.head.head.i > cue.i:
         # '"I never said that," the senator insisted, calling ...': the parse makes the
         # attribution the complement of the quoted verb, whose subject is a quoted word;
@@ -234,11 +235,12 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     inside the quotation before an inverted cue (``“Aye,” said the sailor``).
     """
     subjects = [
-        c
+        u
         for c in tok.children
         if not (c.is_punct and c.text != "%")
         and (c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive))
         and not _heading(c, tok)
+        and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
         # "As the author notes": the parse read "the author notes" as a noun phrase
@@ -304,10 +306,8 @@ def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
 def _participle_owner(noun: Token) -> Token | None:
     """Who speaks through ``noun`` in ``a group seeking to ...``, ``a statement saying ...``.
 
-    A group or person speaks for itself. A document speaks for whoever owns or
-    issued it: ``the campaign's statement saying``, ``the campaign released a
-    statement saying``; with neither, the source is unknown.
-    """
+    A group or person speaks for itself. A document speaks for whoever owns or issued it
+    (``the campaign's statement saying``, ``the campaign released a statement saying``)."""
     if noun.lemma_.lower() not in word_list("medium_nouns"):
         return noun
     for c in noun.children:

@@ -4,7 +4,8 @@
 what follows the dash. A dateline opens a paragraph; it is a run of capitalized words
 (``BEDFORD, N.H.``), optionally a date and the agency in brackets (``LONDON, March 3
 (Reuters)``), and a dash. The same shape with a heading in capitals (``NO DEAL IN SIGHT
-— Talks broke down ...``) is left out the same way: a heading is no one's words either.
+— Talks broke down ...``) is left out the same way: a heading is no one's words either. Nor is the place a speaker,
+though the parser often makes it the subject of the first verb (:func:`undated`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Token
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
 _BETWEEN = 4  # words allowed between the place and the agency: ", March 3" or ", N.H."
 _AGENCY = 6  # words allowed inside the agency's brackets
+_REACH = 16  # the most tokens a dateline has before its dash
 
 
 def dateline_end(doc: Doc, s: int, e: int) -> int:
@@ -37,6 +39,32 @@ def dateline_end(doc: Doc, s: int, e: int) -> int:
     if i + 1 < e and doc[i].text in _DASHES and _opens_sentence(doc[i + 1]):
         return i + 1
     return s  # "US — and only US — ...": the words go on after the dash
+
+
+def dateline_stop(tok: Token) -> int | None:
+    """The first token after the dateline ``tok`` is a word of (``GENEVA`` in ``GENEVA,
+    June 9 (Reuters) - Aid agencies warned``), else None. Only a word in capitals is
+    looked at: the place that opens a dateline."""
+    if not (_capitals(tok.text) and tok.is_alpha):
+        return None
+    doc, s = tok.doc, tok.i
+    while not _opens_paragraph(doc, s):
+        if tok.i - s >= _REACH:
+            return None
+        s -= 1
+    end = dateline_end(doc, s, min(len(doc), s + _REACH + 2))
+    return end if s <= tok.i < end else None
+
+
+def undated(subject: Token) -> Token | None:
+    """A subject outside the dateline: ``subject`` itself when it is no dateline's word,
+    else the noun the parser hung on it after the dateline (``NAIROBI, Kenya — The
+    commission said``: *commission*), else None (``GENEVA - Aid agencies warned``, whose
+    verb has a subject of its own)."""
+    end = dateline_stop(subject)
+    if end is None:
+        return subject
+    return next((c for c in subject.children if c.i >= end and c.dep_ in ("appos", "conj")), None)
 
 
 def _opens_sentence(tok: Token) -> bool:

@@ -27,6 +27,7 @@ from .admission import impersonal_it, refusal
 from .attribution import addressed_participle, attribute, is_negated
 from .candidates import Candidate, cue_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
+from .datelines import dateline_stop
 from .depmatch import FastDependencyMatcher
 from .errors import BAD_PATTERN, RuleError
 from .reported_bounds import (
@@ -115,6 +116,8 @@ class ReportedMatcher:
             cue = doc[token_ids[nodes[rule.cue]]]
             if cue.lemma_.lower() in self.lexicon.misread and self.lexicon.verb(cue) is None:
                 continue  # "gripped": the lemma a cue verb's forms are misread as, not the verb
+            if dateline_stop(cue) is not None:
+                continue  # "EVEN HIS BOSS THINKS HE'S WRONG — ...": a heading, no one's words
             content = doc[token_ids[nodes[rule.content]]]
             opener = None
             if rule.content_from and rule.content_from in nodes:

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .datelines import dateline_stop
 from .records import SpeakerKind
 from .speaker_features import gendered_nouns, pronouns
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
@@ -133,6 +134,7 @@ class PronounTable(VoicedEntityTable):
                 and (t.tag_ in ("NN", "NNP") or (t.tag_ == "NNPS" and t.ent_type_ == "ORG"))
                 and (t.ent_type_ == "ORG" or t.lemma_.lower() in bodies)
                 and not self._inside_quote(t.idx)
+                and dateline_stop(t) is None  # "BRISTOL, England — ...": a place, no body
             ):
                 return t
         return None

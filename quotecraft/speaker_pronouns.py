@@ -12,7 +12,7 @@ than anyone else of that gender).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from spacy.tokens import Token
@@ -138,6 +138,26 @@ class PronounTable(VoicedEntityTable):
             ):
                 return t
         return None
+
+    def only_body_before(self, noun: Token) -> Token | None:
+        """The head of the one organization the text names in ``noun``'s sentence before it
+        or in the sentence before, when a single one is named there, as a subject or not
+        (``... a drop in the oil giant Orvex. The company reported ...``), outside
+        quotations and not the owner the noun itself belongs to (``the parent company of
+        X``); None when none or several are, or the noun is plural."""
+        if noun.tag_ not in ("NN", "NNP"):
+            return None  # "the companies": more than the one named
+        sent, lemma = self._sent_of[noun.i], noun.lemma_
+        found: dict[str, Token] = {}
+        for ent in self._ents[: bisect_right(self._ent_ends, noun.i)]:
+            root = ent.root  # not "the parent company of Google": Google is not the company
+            owner = (
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == lemma
+            )
+            near = ent.label_ == "ORG" and self._sent_of[ent.start] >= sent - 1 and not owner
+            if near and not self._inside_quote(ent.start_char) and dateline_stop(ent.root) is None:
+                found[ent.text.lower().removeprefix("the ")] = ent.root
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def antecedent_phrase(self, pron_tok: Token) -> Token | None:
         """The head of the noun phrase a pronoun with no agreeing entity refers to: an

@@ -405,13 +405,15 @@ class Resolver(PronounTable):
     def _body_description(self, q: _Query) -> Found | None:
         """``Northgate Bank cut 400 jobs. The bank said ...``: *the* and a noun of
         ``organization_nouns`` refers to the named organization that is the subject of a
-        clause in its sentence or the two before (:meth:`neuter_antecedent`), when the noun
+        clause in its sentence or the two before (:meth:`neuter_antecedent`), or else the
+        one named in its sentence or the one before (:meth:`only_body_before`), when the noun
         is a word of its name or a word any body goes by (``the company``, ``the firm``)."""
         head, span = q.head, q.span
         noun = head.lemma_.lower()  # "the Ministry" too: a capital makes no name of it
         if head.pos_ not in _NOUNS or noun not in word_list("organization_nouns") or len(span) != 2:
             return None
-        body = self.neuter_antecedent(head) if span[0].lower_ == "the" else None
+        the = span[0].lower_ == "the"
+        body = (self.neuter_antecedent(head) or self.only_body_before(head)) if the else None
         if body is None or body.ent_type_ != "ORG":
             return None
         k = bisect_right(self._ent_ends, body.i)

@@ -45,12 +45,12 @@ def dateline_stop(tok: Token) -> int | None:
     """The first token after the dateline ``tok`` is a word of (``GENEVA`` in ``GENEVA,
     June 9 (Reuters) - Aid agencies warned``), else None. Only a word in capitals is
     looked at: the place that opens a dateline."""
-    if not (_capitals(tok.text) and tok.is_alpha):
+    if not (tok.is_upper and tok.is_alpha):
         return None
     doc, s = tok.doc, tok.i
     while not _opens_paragraph(doc, s):
-        if tok.i - s >= _REACH:
-            return None
+        if tok.i - s >= _REACH or doc[s - 1].is_lower:
+            return None  # "the FBI said": a word in lower case is no dateline's
         s -= 1
     end = dateline_end(doc, s, min(len(doc), s + _REACH + 2))
     return end if s <= tok.i < end else None

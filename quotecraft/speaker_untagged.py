@@ -328,15 +328,18 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     out = []
     persons = [{t.lower_ for t in sp} for sp in ents if sp.label_ == PERSON]
     for sp in ents:
-        if sp.label_ not in _NAMED_LABELS or first_name_entity(sp):
+        if sp.label_ not in _NAMED_LABELS:
+            continue
+        subject = sp.root.dep_ in ("nsubj", "nsubjpass")
+        role = _role_apposed(sp, words)
+        if not (subject or role) or first_name_entity(sp):
             continue  # first_name_entity: a person already (speaker_names.person_spans)
-        words_of = {t.lower_ for t in sp}  # a person's whole name the tagger found elsewhere:
-        known = any(words_of < p for p in persons)  # "Christie, the governor," after Chris Christie
-        if not known and _role_apposed(sp, words) and _role_name(sp, stop):
+        # a person's whole name the tagger found elsewhere: "Christie, the governor,"
+        if role and _role_name(sp, stop) and not any({t.lower_ for t in sp} < p for p in persons):
             if (named := _role_span(sp, stop)) is not None:
                 out.append(named)  # "The coach, Aiden Park,"
             continue
-        if sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        if not subject:
             continue
         if _gestures(sp, stop) or (sp.label_ in _WHO_LABELS and _who(sp) and _plain_name(sp, stop)):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))

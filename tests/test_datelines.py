@@ -66,8 +66,10 @@ def test_undated_takes_the_noun_hung_on_the_place_after_the_dateline() -> None:
     heads = [6, 0, 0, 0, 5, 0, 6, 6, 6]
     deps = ["nsubj", "punct", "appos", "punct", "det", "appos", "ROOT", "advmod", "punct"]
     doc = spacy.tokens.Doc(BLANK.vocab, words=words, heads=heads, deps=deps)
-    assert undated(doc[0]) is doc[5] or undated(doc[0]).i == 5
-    assert undated(doc[5]).i == 5  # no dateline word: itself
+    found = undated(doc[0])
+    assert found is not None and found.i == 5
+    itself = undated(doc[5])  # no dateline word: itself
+    assert itself is not None and itself.i == 5
 
 
 @pytest.mark.model

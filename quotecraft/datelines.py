@@ -4,8 +4,9 @@
 what follows the dash. A dateline opens a paragraph; it is a run of capitalized words
 (``BEDFORD, N.H.``), optionally a date and the agency in brackets (``LONDON, March 3
 (Reuters)``), and a dash. The same shape with a heading in capitals (``NO DEAL IN SIGHT
-— Talks broke down ...``) is left out the same way: a heading is no one's words either. Nor is the place a speaker,
-though the parser often makes it the subject of the first verb (:func:`undated`).
+— Talks broke down ...``) is left out the same way: a heading is no one's words either.
+Nor is the place a speaker, though the parser often makes it the subject of the first
+verb (:func:`undated`), and a cue inside a heading reports nothing (:func:`dateline_stop`).
 """
 
 from __future__ import annotations

@@ -21,9 +21,9 @@ speaker table knows them and a later surname finds the whole name:
 
 And a name the tagger labelled as a body or place is a person when a person's role is set
 beside it, unless the tagger found the person's longer name elsewhere (``The coach, Aiden
-Park,``; not a role a body fills, ``the owner``), or
-(``Okonkwo Achebe`` as ORG) when *he* or *she* takes it up as the next sentence's main
-subject, or when it does what only a person does (``Hughes shrugged``: a verb of ``gesture_verbs``), and a name labelled a
+Park,``; not a role a body fills, ``the owner``), or (``Okonkwo Achebe`` as ORG) when *he*
+or *she* takes it up as the next sentence's main subject, or when it does what only a
+person does (``Hughes shrugged``: a verb of ``gesture_verbs``), and a name labelled a
 place, product or work (not a body or group: ``Arsenal, who won``, ``Republicans, who``)
 is one when a *who* clause hangs on it (:func:`pronoun_named`).
 
@@ -241,8 +241,8 @@ def _role_apposed(span: Span, words: frozenset[str]) -> bool:
     Park, the coach,``): the apposition's other side is a singular title word after an
     article or possessive, and no role a body fills as well (``body_roles``)."""
     root = span.root
-    role = root.head if root.dep_ == "appos" else None
-    role = role or next((c for c in root.children if c.dep_ == "appos"), None)
+    appositions = (c for c in root.children if c.dep_ == "appos")
+    role = root.head if root.dep_ == "appos" else next(appositions, None)
     return (
         role is not None
         and role.tag_ == "NN"

@@ -80,8 +80,8 @@ from .wordlists import word_list
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _ANY_BODY = frozenset({"company", "firm", "group", "organization", "organisation"})
-_NOUNS = ("NOUN", "PROPN")
 """Nouns any organization goes by (``the company``), whatever its name."""
+_NOUNS = ("NOUN", "PROPN")
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 
 

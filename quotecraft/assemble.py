@@ -26,6 +26,7 @@ from .context import DocContext
 from .cues import CueLexicon
 from .mark_table import mark_table
 from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speaker, TextSpan
+from .sources import source_cue_type
 from .speaker_names import cited_author
 from .speaker_turns import pick_speaker
 from .speakers import Entity
@@ -185,6 +186,9 @@ def _quote(
             ctype = ctype or lexicon.cue_type(lemma)
         if ctype is None and kind is QuoteKind.DIRECT:
             ctype = "speech"  # quotation marks next to an attribution: words spoken
+        if c.cue_type is None:  # '"...," the union said in a statement': writing
+            att = c.attribution
+            ctype = source_cue_type(ctype, doc, att.document, att.medium) or ctype
         cue = Cue(cs, ce, text[cs:ce], lemma, c.negated, type=ctype)
     return Quote(
         kind=kind,

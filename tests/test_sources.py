@@ -99,6 +99,10 @@ def test_the_cue_stops_at_according_to(extractor: Any) -> None:
         ("Oskar Brandt said that dues would rise.", "speech"),
         # a cue with a type of its own keeps it
         ("A study by Tallinn University found that naps help memory.", "evidence"),
+        # a direct quote too: its medium types it as a reported one's does
+        ('"Dues will rise," the Delmar Cooperative said in a statement.', "writing"),
+        ('"Dues will rise," Oskar Brandt said in an email to members.', "writing"),
+        ('"Dues will rise," Oskar Brandt said in an interview.', "speech"),
     ],
 )
 def test_the_source_types_a_speech_cue(extractor: Any, text: str, cue_type: str) -> None:

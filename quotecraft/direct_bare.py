@@ -29,8 +29,10 @@ from .candidates import Candidate, cue_bounds
 from .cues import CueLexicon
 from .direct_windows import DASHES, FINAL, dash_lead_in, ends_its_line, whole_paragraph
 from .marks import Quoted
+from .records import SpeakerKind
 from .resources import data_regexes
 from .speaker_features import first_names, gendered_nouns
+from .speaker_kinds import description_kind
 from .titles import packaged_titles, role_or_body
 from .wordlists import word_list
 
@@ -117,12 +119,15 @@ def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
     lexicon must be described by a copula (``The coach's verdict was blunt:``, not ``My
     patients start with:``, where the patients speak) and gives its possessor, or its *of*,
     *from* or *by* phrase, only when that names someone: a name (not a place's), a
-    personal pronoun (as a possessor), a title or a body."""
+    personal pronoun (as a possessor), a title or a body. A noun that names someone itself
+    speaks (``His wife was blunt:``, ``The mayor's spokesman was brief:``)."""
     if lexicon is None or subj.pos_ != "NOUN":
         return None
     if subj.lemma_.lower() not in lexicon.nouns:
         if subj.head.lemma_ != "be":
             return None
+        if description_kind(subj, packaged_titles()[1]) is not SpeakerKind.UNKNOWN:
+            return None  # "His wife was more direct:": the wife speaks, not "his"
         found = _owner(subj) or next(
             (c for c in subj.children if c.dep_ == "poss" and _names_someone(c)), None
         )

@@ -58,8 +58,12 @@ noun takes no *that* as a conjunction, so an object of a cue whose frames take a
 that is such a *that* or opens with it as its mark, with two words or more after it of
 which the first may open a subject (a noun, pronoun, determiner, adjective or number;
 not ``learned that from ...``, ``said that given ...``), is the clause said
-(:func:`marked_object_attributions`); the content starts after *that*. ``said that
-much`` (*that* a determiner) and ``said that`` (a pronoun) are left alone.
+(:func:`marked_object_attributions`); the content starts after *that*. *That* read as
+the object's determiner opens such a clause too when a tensed verb stands between it and
+its noun (``told me that hard work beats talent``: *beats* read inside the noun phrase
+*that hard work beats talent*), since no noun phrase holds one. ``said that much``,
+``told me that story`` (*that* a determiner) and ``said that`` (a pronoun) are left
+alone.
 
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient
@@ -462,14 +466,27 @@ def _marked_object(that: Token) -> Token | None:
     """The object of a cue that opens with the conjunction ``that`` (its mark, or the
     object itself), two words or more after it (rule ``reported.marked_object.v1``), else
     None."""
-    if that.pos_ != "SCONJ" or that.i + 1 >= len(that.doc):
+    if that.i + 1 >= len(that.doc):
         return None
-    obj = that if that.dep_ == "dobj" else that.head if that.dep_ == "mark" else None
+    if that.pos_ == "SCONJ":
+        obj = that if that.dep_ == "dobj" else that.head if that.dep_ == "mark" else None
+    elif that.dep_ == "det" and _finite_inside(that, that.head):
+        obj = that.head  # "told me that hard work beats talent": "beats" read in a noun
+    else:
+        return None
     if obj is None or obj.dep_ != "dobj" or obj.head.i > obj.i or obj.left_edge.i != that.i:
         return None
     if that.doc[that.i + 1].pos_ not in _SUBJECT_OPENERS:
         return None  # "learned that from ...", "said that given ...": no subject follows
     return obj if sum(1 for t in obj.subtree if t.is_alpha) >= 3 else None
+
+
+def _finite_inside(that: Token, noun: Token) -> bool:
+    """A tensed verb between a determiner *that* and its noun (``that hard work beats
+    talent``): no noun phrase holds one, so *that* opens a clause the parser misread."""
+    return noun.i > that.i + 2 and any(
+        t.tag_ in ("VBZ", "VBD", "VBP") for t in that.doc[that.i + 2 : noun.i]
+    )
 
 
 def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:

@@ -3,11 +3,11 @@
 :class:`PronounTable` adds to the document's entities and voice
 (:class:`~quotecraft.speaker_voice.VoicedEntityTable`) the antecedent search the
 :class:`~quotecraft.speakers.Resolver` sieve uses for a pronoun: a person of the same
-sentence, the previous speaker unless someone else has been a main subject since, the
-antecedent of the first of a run of sentences with the same pronoun as main subject, a
-recent subject, else the one agreeing person in reach (kept in reach by a chain of the
-same pronoun in the narration), else the person the text is about (named far more often
-than anyone else of that gender).
+sentence (one known to agree, then a subject, before the latest), the previous speaker
+unless someone else has been a main subject since, the antecedent of the first of a run
+of sentences with the same pronoun as main subject, a recent subject, else the one
+agreeing person in reach (kept in reach by a chain of the same pronoun in the narration),
+else the person the text is about (named far more often than anyone else of that gender).
 """
 
 from __future__ import annotations
@@ -64,7 +64,11 @@ class PronounTable(VoicedEntityTable):
         before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
         same_sentence = [m for m in before if m.sent == sent]
         if same_sentence:
-            return self._adopt(same_sentence[-1].entity, gender)
+            # one whose gender is known to agree before one of unknown gender, then a
+            # subject before an object ("Alder attacked Moss, when she called ..."): Alder
+            agreeing = [m for m in same_sentence if m.entity.gender == gender] or same_sentence
+            subject = next((m for m in reversed(agreeing) if m.subject), agreeing[-1])
+            return self._adopt(subject.entity, gender)
         if (
             last_speaker is not None
             and gap <= 3

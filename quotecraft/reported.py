@@ -61,7 +61,13 @@ from .reported_clauses import (
     speaker_act_end,
     unreported_circumstance,
 )
-from .reported_cuts import after_head, conjoined_cues, participle_tails, semicolon_end
+from .reported_cuts import (
+    after_head,
+    conjoined_cues,
+    fronted_clause_end,
+    participle_tails,
+    semicolon_end,
+)
 from .reported_neighbours import (
     complementizer_start,
     fronted_attribution_end,
@@ -360,6 +366,7 @@ class ReportedMatcher:
         e = nonrestrictive_tail(doc, s, e)
         e = appositive_tail(doc, s, e)  # "..., a tax that funds the harbor": the writer's
         e = semicolon_end(cue, s, e)  # "said A; they learned B": the writer's next clause
+        e = fronted_clause_end(cue, s, e)  # "Asked about A, | Lee said"
         span = doc[s:e]
         if not self._standing(span, content):
             return None  # one word is too little, unless it names whom they endorsed, blamed ...

@@ -10,7 +10,9 @@ writer's tails.
 - :func:`participle_tails`: a trailing participle of a cue verb (``..., adding that ...``),
   an ``according to`` source and a medium (``..., in an interview with ...``);
 - :func:`semicolon_end`: what follows a semicolon after the cue (``said the delay was not
-  intentional; they only learned of it on Friday``), the writer's next clause.
+  intentional; they only learned of it on Friday``), the writer's next clause;
+- :func:`fronted_clause_end`: the main clause after a fronted cue (``Asked about the vote,
+  | Ruth Alder said ...``), whose subject the parser may hang on the content.
 """
 
 from __future__ import annotations
@@ -175,3 +177,32 @@ def semicolon_end(cue: Token, start: int, end: int) -> int:
             )  # not a list of phrases ("Cruz at 23 percent; Rubio at 12 percent")
             return t.i if clause else end
     return end
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+
+
+def fronted_clause_end(cue: Token, start: int, end: int) -> int:
+    """The content's end at the comma that closes a fronted clause whose verb is the cue
+    and has no subject (``Asked about Kay Moss, | Ruth Alder said ...``, ``When asked who
+    would win, | the majority named Lee``): what follows is the main clause's, though the
+    parser may hang its subject on the content as an apposition (the main verb then has
+    none), or the content may run over the main verb. The comma is the first one after
+    which no verb comes before the main verb, so commas inside the question stay
+    (``Asked whether the plan, which costs more, would work, | Lee said``)."""
+    main = cue.head
+    if cue.dep_ != "advcl" or not cue.i < start < main.i or start >= end:
+        return end
+    if any(c.dep_ in _SUBJECTS for c in cue.children):
+        return end  # "When Bush proposed A, B and C, it was ...": the list is the content
+    if end <= main.i and any(c.dep_ in _SUBJECTS for c in main.children):
+        return end  # the main clause has its subject: the parser took nothing from it
+    doc = cue.doc
+    cut = None
+    for k in range(main.i - 1, start, -1):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.text == ",":
+            cut = k
+    return cut if cut is not None and cut < end else end

@@ -201,17 +201,27 @@ def hyphenated_start(doc: Doc, start: int, *stop: frozenset[str]) -> int:
 def represented(head: Token, child: Token) -> bool:
     """Whether ``child`` of a speaker's head names someone the speaker speaks for, not
     the speaker: the possessor (``Mayor Ann Lee's spokesperson``), a name compounded with
-    a plural common noun (``McConnell aides``) or the object of *for* or *to* after a
+    a plural common noun (``McConnell aides``) or with a body or group in the singular
+    (``the Clinton campaign``, ``the Okafor family``), or the object of *for* or *to* after a
     common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``), or of *of* after a
     plural noun for people (``Friends of Ann Lee``)."""
     if child.dep_ == "poss" or (child.dep_ == "compound" and head.tag_ == "NNS"):
         return True  # "McConnell aides", "Trump supporters": the people, not the name
+    if child.dep_ == "compound" and head.tag_ == "NN" and _body(head):
+        return True  # "the Clinton campaign", "the Okafor family": the body, not the name
     return (
         head.pos_ == "NOUN"
         and child.dep_ == "prep"
         and child.i > head.i
         and (child.lower_ in ("for", "to") or (child.lower_ == "of" and _people(head)))
     )
+
+
+def _body(noun: Token) -> bool:
+    """A singular noun for a body (``organization_nouns``: *campaign*, *office*) or for
+    people together (``groups``: *family*, *couple*)."""
+    low = noun.lower_
+    return low in word_list("organization_nouns") or low in word_list("groups")
 
 
 def _people(noun: Token) -> bool:

@@ -84,6 +84,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         'NATO'
         >>> organization_from_title("a spokeswoman for the Interior Ministry")
         'Interior Ministry'
+        >>> organization_from_title("an analyst at the libertarian Kellner Institute")
+        'Kellner Institute'
     """
     if not title:
         return None
@@ -113,7 +115,11 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         return tail
     body = _BODY_TAIL.search(title)  # "a spokesman for the French foreign ministry"
     if body and body.group(2).lower() in word_list("organization_nouns"):
-        return None if body.group(1).split()[0].lower() in DET else body.group(1)  # "a school"
+        named = body.group(1).split()
+        if named[0].lower() in DET:
+            return None  # "a school"
+        first = next((k for k, w in enumerate(named) if w[:1].isupper()), 0)
+        return " ".join(named[first:])  # "the government-funded Rand Corporation": the name
     toks = [t for word in title.split() for t in _title_parts(word, words, mods)]
     quantifiers = word_list("quantifiers")
     bodies = word_list("organization_nouns")

@@ -248,6 +248,14 @@ class ReportedMatcher:
             # "as X lamented illegal immigration, ...": a time clause, not a source for the
             # main clause; its own object is X's content ("as X blasted the decision")
             return None
+        if (
+            as_clause
+            and not cue.is_ancestor(content)
+            and any(c.dep_ == "nsubjpass" or _asks_for(c) for c in cue.children)
+        ):
+            # "as their names were called out, ...", "as it is called here": a time or a
+            # name; "was emotional as she called for ratification": her content is her own
+            return None
         if cue.is_ancestor(content) and content.head.i != cue.i:
             # a clause reached through another verb belongs to that verb
             t = content.head
@@ -462,4 +470,14 @@ def _subjectless(content: Token, cue: Token) -> bool:
         )
         # "The words he used were “a disgrace”": the predicate quotes what was said
         and not any(t.is_quote for t in content.subtree)
+    )
+
+
+def _asks_for(child: Token) -> bool:
+    """A *for* phrase or *for*-clause of a cue (``called for a vote``, ``called for the
+    minister to resign``): what the cue's speaker asks for, the cue's own content."""
+    if child.dep_ == "prep":
+        return child.lower_ == "for"
+    return child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in child.children
     )

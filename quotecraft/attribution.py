@@ -35,6 +35,7 @@ from .sources import (
     is_document,
     medium_and_date,
     noun_cue_owner,
+    participle_owner,
     passive_as_source,
     trim_phrase,
     unsigned_document,
@@ -203,7 +204,8 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
 
     In order: a number on a subjectless cue (``About 4 in 10 say``), a passive agent, the
     subject (not one in the quotation before an inverted cue; or :func:`set_off_object`),
-    an expletive (``it was said``: none), the inverted object (``“...?” asked Laura``), a
+    an expletive (``it was said``: none) or a passive clause's own subject (``as the
+    verdict was announced``: none), the inverted object (``“...?” asked Laura``), a
     relative clause's noun, a participle's noun or document owner."""
     passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
     if tok.i == cue.i and (counted := counted_subject(tok)) is not None:
@@ -216,15 +218,16 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
     subject = _subject(tok, cue, passive) or set_off_object(tok)
     if subject is not None:
         return subject, True
-    if any(c.dep_ == "expl" for c in tok.children):
-        return None, True  # "it was said that ..."
+    own = ("expl", "nsubjpass") if passive and tok.dep_ in ("advcl", "conj") else ("expl",)
+    if any(c.dep_ in own for c in tok.children):
+        return None, True  # "it was said that ...", "... as the verdict was announced"
     inverted = inverted_object(tok) if tok.i == cue.i else None
     if inverted is not None:
         return inverted, True
     if tok.dep_ == "relcl":
         return tok.head, True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _participle_owner(tok.head), True
+        return participle_owner(tok.head), True
     return None, False
 
 
@@ -301,24 +304,6 @@ def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
     if tok.dep_ == "conj" and quote_verb_before(tok.head, tok):
         return False  # '"We will win," Ann Lee said' read as a conjunct of "win"
     return not (tok.dep_ == "ccomp" and tok.i != cue.i)
-
-
-def _participle_owner(noun: Token) -> Token | None:
-    """Who speaks through ``noun`` in ``a group seeking to ...``, ``a statement saying ...``.
-
-    A group or person speaks for itself. A document speaks for whoever owns or issued it
-    (``the campaign's statement saying``, ``the campaign released a statement saying``)."""
-    if noun.lemma_.lower() not in word_list("medium_nouns"):
-        return noun
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
-    verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                return c
-    return None
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:

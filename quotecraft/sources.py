@@ -15,7 +15,9 @@ not who said it; so does an answer (``response_nouns``: *the reply from X*). Rul
   show``): it keeps the speaker;
 - a passive *as* clause with no agent speaks through the document or publication it
   cites (``As stated in the auditor's report, ...``: the auditor; ``As reported in the
-  Gazette, ...``): :func:`passive_as_source`.
+  Gazette, ...``): :func:`passive_as_source`;
+- a participle on a document speaks for whoever owns or issued it (``the campaign's
+  statement saying ...``): :func:`participle_owner`.
 
 Rule ``source.cue_type.v1``: a speech cue (``said``, ``according to``) reports evidence
 when its source is evidence (``according to the poll``, ``research suggests``) and
@@ -306,3 +308,21 @@ def passive_as_source(cue: Token) -> Token | None:
 
 _MEDIUM_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART"})
 """Entity labels the tagger gives a named publication (``the Gazette``)."""
+
+
+def participle_owner(noun: Token) -> Token | None:
+    """Who speaks through ``noun`` in ``a group seeking to ...``, ``a statement saying ...``.
+
+    A group or person speaks for itself. A document speaks for whoever owns or issued it
+    (``the campaign's statement saying``, ``the campaign released a statement saying``)."""
+    if noun.lemma_.lower() not in word_list("medium_nouns"):
+        return noun
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+    return None

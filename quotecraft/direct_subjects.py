@@ -161,13 +161,19 @@ def inverted_attribution(doc: Doc, q: Quoted, index: TokenIndex) -> Token | None
 
 def closes_relative_clause(doc: Doc, text: str, q: Quoted, cue: Token) -> bool:
     """The quote ends a relative clause on the sentence's subject, and the main clause's
-    verb comes next: ``The critic, who called the film "a triumph," left early.``
-    The words after the closing mark are the main clause's, not the quote's (a term)."""
+    verb comes next: ``The critic, who called the film "a triumph," left early.``; or it
+    ends, with a comma, a relative clause whose pronoun is the verb's object (``the levy,
+    which Ada Munro called "pure theft," on Tuesday``). The words after the closing mark
+    are the main clause's, not the quote's (a term)."""
     noun = cue.head
-    # the parser may read the subject with its clause as a fragment (the noun the root)
-    if cue.dep_ != "relcl" or noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or q.close is None:
+    if cue.dep_ != "relcl" or q.close is None:
         return False
     if not (text[q.start : q.end].rstrip().endswith(",") or text[q.close + 1 : q.close + 2] == ","):
+        return False
+    if cue.right_edge.idx < q.close and any(c.dep_ == "dobj" and c.i < cue.i for c in cue.children):
+        return True  # "the levy, which Ada Munro called "pure theft," on Tuesday": set off
+    # the parser may read the subject with its clause as a fragment (the noun the root)
+    if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
         return False
     nxt = next((t for t in doc[cue.i :] if t.idx > q.close and not t.is_punct), None)
     if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
@@ -349,7 +355,9 @@ def names_object(t: Token, open_mark: int, end: int) -> bool:
     if t.lemma_.lower() not in word_list("naming_verbs"):
         return False
     kids = list(t.children)
-    return any(c.dep_ == "dobj" and c.idx < open_mark for c in kids) and any(
+    # the object after the verb: 'what she called "..."' names a relative pronoun, whose
+    # quoted predicate is the words said (a direct quote)
+    return any(c.dep_ == "dobj" and t.i < c.i and c.idx < open_mark for c in kids) and any(
         c.dep_ == "oprd" and open_mark < c.idx < end for c in kids
     )
 

@@ -222,6 +222,10 @@ OBJECT_RULES = ("reported.dobj.v1", "reported.object.v1")
 """Rules whose content is a cue's object (``issued a statement saying, "..."``)."""
 
 
+XCOMP_RULE = "reported.xcomp.v1"
+"""The rule whose content is a cue's infinitive (``vowed to ...``)."""
+
+
 def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
     """Whether the direct ``quote`` is reported, with its attribution, in the clause that
     ``report``'s content opens with (``Lynch said she recalled thinking, "..."``,
@@ -234,14 +238,18 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
         and report.cue_token is not None
         and quote.cue_token is not None
         and report.cue_token < quote.cue_token
-        and heads_clause(doc, report.start, quote.start, quote.cue_token)
+        and heads_clause(doc, report.start, quote.start, quote.cue_token, report.rule == XCOMP_RULE)
     )
 
 
-def heads_clause(doc: Doc, start: int, end: int, cue_token: int | None) -> bool:
+def heads_clause(
+    doc: Doc, start: int, end: int, cue_token: int | None, infinitive: bool = False
+) -> bool:
     """Whether token ``cue_token`` lies in the words from character ``start`` to ``end``
     and reaches their root through no conjunct, the root being a noun or a verb with a
-    subject (a clause, not a participle of the speaker's: ``suggesting ..., including``)."""
+    subject (a clause, not a participle of the speaker's: ``suggesting ..., including``),
+    or, when ``infinitive``, the infinitive a cue takes as its content (``pledged to act
+    against what it called "..."``)."""
     if cue_token is None or not len(doc) or not 0 <= start < end:
         return False  # (a quote that opens before the content reports nothing in it)
     if end > doc[-1].idx + len(doc[-1].text_with_ws):
@@ -250,7 +258,11 @@ def heads_clause(doc: Doc, start: int, end: int, cue_token: int | None) -> bool:
     if span is None or not span.start <= cue_token < span.end:
         return False
     tok, root = doc[cue_token], span.root
-    if root.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+    if (
+        root.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT_DEPS for c in root.children)
+        and not (infinitive and root.tag_ == "VB")
+    ):
         return False  # "said, suggesting a few fixes, including, "...": the speaker's act
     while tok.i != root.i:
         if tok.dep_ == "conj" or tok.head.i == tok.i or not span.start <= tok.head.i < span.end:

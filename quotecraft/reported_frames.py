@@ -27,9 +27,9 @@ from .reported_as_misread import as_misread_attributions
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .reported_interposed import interposed_attributions
+from .reported_marked import marked_object_attributions
 from .reported_misread import (
     addressee_clause_attributions,
-    marked_object_attributions,
     misread_object_attributions,
     misread_verb_attributions,
     xcomp_clause_attributions,

@@ -50,21 +50,6 @@ clause said (:func:`xcomp_clause_attributions`). An infinitive (``told police to
 leave``, ``expects the bridge to open``) has no tensed auxiliary and is left to the
 other rules.
 
-Rule ``reported.marked_object.v1``: a clause opened by *that* whose verb the parser read
-as a noun and made the cue's object (``argued that language shapes perception``:
-*language shapes perception* read as a compound noun, the object of *argued*, with
-*that* hung on it; or *that* itself read as the object, with the rest hung on it). A
-noun takes no *that* as a conjunction, so an object of a cue whose frames take a clause
-that is such a *that* or opens with it as its mark, with two words or more after it of
-which the first may open a subject (a noun, pronoun, determiner, adjective or number;
-not ``learned that from ...``, ``said that given ...``), is the clause said
-(:func:`marked_object_attributions`); the content starts after *that*. *That* read as
-the object's determiner opens such a clause too when a tensed verb stands between it and
-its noun (``told me that hard work beats talent``: *beats* read inside the noun phrase
-*that hard work beats talent*), since no noun phrase holds one. ``said that much``,
-``told me that story`` (*that* a determiner) and ``said that`` (a pronoun) are left
-alone.
-
 Rule ``reported.addressee_clause.v1``: a telling verb with no complement of its own whose
 object has a relative clause that ends with a *that* clause (``The nurse told a patient
 who was waiting that the doctor was late``): the parser read the clause as the relative
@@ -84,7 +69,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, attribute, is_negated
 from .candidates import Candidate, reported_candidate
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
-from .reported_bounds import appositive_tail, content_bounds, nonrestrictive_tail, trim_bounds
+from .reported_bounds import content_bounds, trim_bounds
 from .speaker_names import tokens_lowered
 from .titles import packaged_titles
 from .wordlists import word_list
@@ -93,8 +78,6 @@ MISREAD_RULE = "reported.misread_verb.v1"
 ADDRESSEE_RULE = "reported.addressee_clause.v1"
 OBJECT_RULE = "reported.misread_object.v1"
 XCOMP_RULE = "reported.xcomp_clause.v1"
-MARKED_RULE = "reported.marked_object.v1"
-_SUBJECT_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 """Parts of speech of a clause's first word after *that* when it opens the subject."""
 _CONFIDENCE = 0.6
 _CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
@@ -399,13 +382,13 @@ def misread_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate
         end = obj.right_edge.i + 1
         while (adverb := _cue_adverb_at(cue, end)) is not None:  # hung on the cue
             end = adverb.right_edge.i + 1
-        cand = _attributed(cue, trim_bounds(doc, obj.left_edge.i, end), lexicon, OBJECT_RULE)
+        cand = attributed(cue, trim_bounds(doc, obj.left_edge.i, end), lexicon, OBJECT_RULE)
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _attributed(
+def attributed(
     cue: Token, bounds: tuple[int, int] | None, lexicon: CueLexicon, rule: str
 ) -> Candidate | None:
     """The candidate of ``rule`` with content ``bounds`` for ``cue``, attributed as
@@ -459,51 +442,4 @@ def xcomp_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         out.append(
             evolve(cand, rule=XCOMP_RULE, confidence=confidence, attribution=att, negated=negated)
         )
-    return out
-
-
-def _marked_object(that: Token) -> Token | None:
-    """The object of a cue that opens with the conjunction ``that`` (its mark, or the
-    object itself), two words or more after it (rule ``reported.marked_object.v1``), else
-    None."""
-    if that.i + 1 >= len(that.doc):
-        return None
-    if that.pos_ == "SCONJ":
-        obj = that if that.dep_ == "dobj" else that.head if that.dep_ == "mark" else None
-    elif that.dep_ == "det" and _finite_inside(that, that.head):
-        obj = that.head  # "told me that hard work beats talent": "beats" read in a noun
-    else:
-        return None
-    if obj is None or obj.dep_ != "dobj" or obj.head.i > obj.i or obj.left_edge.i != that.i:
-        return None
-    if that.doc[that.i + 1].pos_ not in _SUBJECT_OPENERS:
-        return None  # "learned that from ...", "said that given ...": no subject follows
-    return obj if sum(1 for t in obj.subtree if t.is_alpha) >= 3 else None
-
-
-def _finite_inside(that: Token, noun: Token) -> bool:
-    """A tensed verb between a determiner *that* and its noun (``that hard work beats
-    talent``): no noun phrase holds one, so *that* opens a clause the parser misread."""
-    return noun.i > that.i + 2 and any(
-        t.tag_ in ("VBZ", "VBD", "VBP") for t in that.doc[that.i + 2 : noun.i]
-    )
-
-
-def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
-    """Rule ``reported.marked_object.v1`` (see the module's description)."""
-    out: list[Candidate] = []
-    for that in tokens_lowered(doc, ("that",)):
-        obj = _marked_object(that)
-        if obj is None:
-            continue
-        cue = obj.head
-        verb = lexicon.verb(cue) if cue.pos_ == "VERB" else None
-        if verb is None or "ccomp" not in verb.frames:
-            continue
-        start = obj.left_edge.i + 1
-        # "..., an approach others have embraced": the writer's gloss, as for a clause
-        end = appositive_tail(doc, start, nonrestrictive_tail(doc, start, obj.right_edge.i + 1))
-        cand = _attributed(cue, trim_bounds(doc, start, end), lexicon, MARKED_RULE)
-        if cand is not None:
-            out.append(cand)
     return out

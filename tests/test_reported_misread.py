@@ -8,8 +8,8 @@ import pytest
 from spacy.tokens import Doc
 
 from quotecraft.cues import default_lexicon
+from quotecraft.reported_marked import marked_object_attributions
 from quotecraft.reported_misread import (
-    marked_object_attributions,
     misread_object_attributions,
     misread_verb_attributions,
     xcomp_clause_attributions,

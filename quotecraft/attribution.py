@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .datelines import undated
 from .mark_table import as_mark
-from .name_ends import mention_phrase, titled_infinitive_end
+from .name_ends import hyphen_end, hyphen_start, mention_phrase, titled_infinitive_end
 from .quoted_verbs import (
     CLOSING_MARKS,
     in_quoted_clause,
@@ -245,6 +245,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         and not _heading(c, tok)
         and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
+    subjects = list(dict.fromkeys(hyphen_end(u) for u in subjects))  # "The co-founder": founder
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
         # "As the author notes": the parse read "the author notes" as a noun phrase
         subjects = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
@@ -316,6 +317,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     if head.pos_ == "PRON":
         return head.i, head.i + 1
     start = head.i
+    if (first := hyphen_start(head)).i < head.i:
+        start = mention_bounds(first)[0]  # "The co-founder", "The e-mail"
     for c in head.lefts:
         if c.dep_ in ("punct", "cc", "preconj") or c.dep_ in ("relcl", "appos", "acl"):
             continue  # "Both the mayor and ...": the pair, without "both"

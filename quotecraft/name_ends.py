@@ -1,5 +1,9 @@
 """Where a speaker's name ends: cut short by the parser, or run on into what was said.
 
+``The co-founder said``: the tokenizer splits a hyphenated word (*co*, *-*, *founder*) and
+the parser may take its first part for the subject; :func:`hyphen_end` and
+:func:`hyphen_start` find the whole word, whose last part is the mention's head.
+
 ``the Committee to Protect Reporters said``: a title-case name of the form *Noun to
 Verb ...*, which a small model parses as a noun with an infinitive (or a preposition) and
 cuts at *to*. :func:`quotecraft.attribution.mention_bounds` extends the mention over it,
@@ -48,3 +52,33 @@ def mention_phrase(prep: Token) -> bool:
     return prep.lower_ in _MENTION_PREPS and not (
         prep.i + 1 < len(doc) and doc[prep.i + 1].is_quote
     )
+
+
+def _joined(left: Token, dash: Token) -> bool:
+    """``left`` and the word after ``dash`` are one hyphenated word (no spaces)."""
+    doc = left.doc
+    return (
+        dash.text == "-"
+        and not left.whitespace_
+        and not dash.whitespace_
+        and dash.i + 1 < len(doc)
+        and doc[dash.i + 1].is_alpha
+    )
+
+
+def hyphen_end(tok: Token) -> Token:
+    """The last part of the hyphenated word ``tok`` opens (``co`` in *co-founder*:
+    *founder*), or ``tok`` itself."""
+    doc = tok.doc
+    while tok.i + 2 < len(doc) and tok.is_alpha and _joined(tok, doc[tok.i + 1]):
+        tok = doc[tok.i + 2]
+    return tok
+
+
+def hyphen_start(tok: Token) -> Token:
+    """The first part of the hyphenated word ``tok`` ends (*founder* in *co-founder*:
+    *co*), or ``tok`` itself."""
+    doc = tok.doc
+    while tok.i >= 2 and doc[tok.i - 2].is_alpha and _joined(doc[tok.i - 2], doc[tok.i - 1]):
+        tok = doc[tok.i - 2]
+    return tok

@@ -204,7 +204,8 @@ def represented(head: Token, child: Token) -> bool:
     a plural common noun (``McConnell aides``) or with a body or group in the singular
     (``the Clinton campaign``, ``the Okafor family``), or the object of *for* or *to* after a
     common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``), or of *of* after a
-    plural noun for people (``Friends of Ann Lee``)."""
+    plural noun for people or a gendered noun (``Friends of Ann Lee``, ``the mother of Ann
+    Lee``)."""
     if child.dep_ == "poss" or (child.dep_ == "compound" and head.tag_ == "NNS"):
         return True  # "McConnell aides", "Trump supporters": the people, not the name
     if child.dep_ == "compound" and head.tag_ == "NN" and _body(head):
@@ -225,9 +226,12 @@ def _body(noun: Token) -> bool:
 
 
 def _people(noun: Token) -> bool:
-    """A plural noun for people of ``groups.txt`` (``friends``, ``supporters``): *of*
-    after it names whom they stand by, not who speaks (``results of``, a thing's, does)."""
-    return noun.tag_ == "NNS" and noun.lower_ in word_list("groups")
+    """A plural noun for people of ``groups.txt`` (``friends``, ``supporters``) or a noun
+    that says a person's gender (``the ex-wife of``, ``the mother of``): *of* after it
+    names whom they stand by or belong to, not who speaks (``results of``, a thing's, does)."""
+    return (noun.tag_ == "NNS" and noun.lower_ in word_list("groups")) or (
+        noun.lower_ in gendered_nouns()
+    )
 
 
 def unless_person(

@@ -245,7 +245,9 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         and not _heading(c, tok)
         and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
-    subjects = list(dict.fromkeys(hyphen_end(u) for u in subjects))  # "The co-founder": founder
+    subjects = [hyphen_end(u) for u in subjects]  # "The co-founder": founder
+    if len(subjects) > 1:
+        subjects = list(dict.fromkeys(subjects))  # "The e-mail": "e" and "mail" both subjects
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
         # "As the author notes": the parse read "the author notes" as a noun phrase
         subjects = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]

@@ -54,24 +54,16 @@ def mention_phrase(prep: Token) -> bool:
     )
 
 
-def _joined(left: Token, dash: Token) -> bool:
-    """``left`` and the word after ``dash`` are one hyphenated word (no spaces)."""
-    doc = left.doc
-    return (
-        dash.text == "-"
-        and not left.whitespace_
-        and not dash.whitespace_
-        and dash.i + 1 < len(doc)
-        and doc[dash.i + 1].is_alpha
-    )
-
-
 def hyphen_end(tok: Token) -> Token:
     """The last part of the hyphenated word ``tok`` opens (``co`` in *co-founder*:
     *founder*), or ``tok`` itself."""
     doc = tok.doc
-    while tok.i + 2 < len(doc) and tok.is_alpha and _joined(tok, doc[tok.i + 1]):
-        tok = doc[tok.i + 2]
+    # most words have a space after them: no Token is built for them
+    while not tok.whitespace_ and tok.i + 2 < len(doc) and tok.is_alpha:
+        dash, nxt = doc[tok.i + 1], doc[tok.i + 2]
+        if dash.text != "-" or dash.whitespace_ or not nxt.is_alpha:
+            break
+        tok = nxt
     return tok
 
 
@@ -79,6 +71,12 @@ def hyphen_start(tok: Token) -> Token:
     """The first part of the hyphenated word ``tok`` ends (*founder* in *co-founder*:
     *co*), or ``tok`` itself."""
     doc = tok.doc
-    while tok.i >= 2 and doc[tok.i - 2].is_alpha and _joined(doc[tok.i - 2], doc[tok.i - 1]):
-        tok = doc[tok.i - 2]
+    while tok.i >= 2 and tok.is_alpha:
+        dash = doc[tok.i - 1]
+        if dash.text != "-" or dash.whitespace_:
+            break
+        prev = doc[tok.i - 2]
+        if prev.whitespace_ or not prev.is_alpha:
+            break
+        tok = prev
     return tok

@@ -61,14 +61,14 @@ class PronounTable(VoicedEntityTable):
         # only mentions of the last few sentences can matter (person_mentions is in text order)
         hi = bisect_left(self.person_mentions, pron_tok.i, key=lambda m: m.token)
         lo = bisect_left(self.person_mentions, sent - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
-        blocked: set[int] = set()  # "Rubio, who he dubbed ...": he is not Rubio
+        excluded: set[int] = set()  # "Rubio, who he dubbed ...": he is not Rubio
         if pron_tok.head.dep_ == "relcl":
             noun = pron_tok.head.head
             blocked = {noun.i} | {c.i for c in noun.lefts if c.dep_ == "compound"}
-        excluded = {id(m.entity) for m in self.person_mentions[lo:hi] if m.token in blocked}
+            excluded = {id(m.entity) for m in self.person_mentions[lo:hi] if m.token in blocked}
 
         def compatible(ent: Entity) -> bool:
-            return agrees(ent) and id(ent) not in excluded
+            return agrees(ent) and (not excluded or id(ent) not in excluded)
 
         before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
         same_sentence = [m for m in before if m.sent == sent]

@@ -23,6 +23,7 @@ from .context import DocContext
 from .direct_bare import BEAT_RULE, unbeaten
 from .marks import Quoted
 from .reported_passes import (
+    INFINITIVE_RULE,
     OBJECT_RULES,
     balance_marks,
     clip_to_paragraph,
@@ -362,7 +363,7 @@ def _nests(outer: Candidate, inner: Candidate) -> bool:
         and inner.cue[1] <= outer.end
     ):
         return False
-    if outer.rule == "reported.xcomp.v1":
+    if outer.rule == INFINITIVE_RULE:
         return False  # "refused to pay an architect who said ...": an act, not a report of one
     if _relays(outer, inner):
         return False

@@ -179,9 +179,6 @@ def semicolon_end(cue: Token, start: int, end: int) -> int:
     return end
 
 
-_SUBJECTS = ("nsubj", "nsubjpass", "expl")
-
-
 def fronted_clause_end(cue: Token, start: int, end: int) -> int:
     """The content's end at the comma that closes a fronted clause whose verb is the cue
     and has no subject (``Asked about Kay Moss, | Ruth Alder said ...``, ``When asked who
@@ -193,9 +190,9 @@ def fronted_clause_end(cue: Token, start: int, end: int) -> int:
     main = cue.head
     if cue.dep_ != "advcl" or not cue.i < start < main.i or start >= end:
         return end
-    if any(c.dep_ in _SUBJECTS for c in cue.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return end  # "When Bush proposed A, B and C, it was ...": the list is the content
-    if end <= main.i and any(c.dep_ in _SUBJECTS for c in main.children):
+    if end <= main.i and any(c.dep_ in SUBJECT_DEPS for c in main.children):
         return end  # the main clause has its subject: the parser took nothing from it
     doc = cue.doc
     cut = None

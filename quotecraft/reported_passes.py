@@ -222,7 +222,7 @@ OBJECT_RULES = ("reported.dobj.v1", "reported.object.v1")
 """Rules whose content is a cue's object (``issued a statement saying, "..."``)."""
 
 
-XCOMP_RULE = "reported.xcomp.v1"
+INFINITIVE_RULE = "reported.xcomp.v1"
 """The rule whose content is a cue's infinitive (``vowed to ...``)."""
 
 
@@ -238,7 +238,9 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
         and report.cue_token is not None
         and quote.cue_token is not None
         and report.cue_token < quote.cue_token
-        and heads_clause(doc, report.start, quote.start, quote.cue_token, report.rule == XCOMP_RULE)
+        and heads_clause(
+            doc, report.start, quote.start, quote.cue_token, report.rule == INFINITIVE_RULE
+        )
     )
 
 

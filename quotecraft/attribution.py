@@ -54,6 +54,7 @@ from .subject_asides import (
     subject_across_aside,
     subject_before_closing_cue,
     subject_of_verb_read_as_participle,
+    subject_read_as_clause,
     subject_read_as_object,
     subject_under_adverb,
     swallowed_name,
@@ -116,7 +117,8 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return _according_to(cue)
     if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
         return subject
-    if (subject := subject_read_as_object(cue) or subject_under_adverb(cue)) is not None:
+    misread = subject_read_as_object(cue) or subject_read_as_clause(cue)
+    if (subject := misread or subject_under_adverb(cue)) is not None:
         return subject
     if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"
         return next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)

@@ -15,7 +15,9 @@ participle of the noun before it (``... the letter called the ward unsafe``); an
 a cue verb the parser left without a subject (``"Why?" the innkeeper asked.``).
 
 A subject read as a preposition's object (:func:`subject_read_as_object`: ``Prices
-jumped after the chief executive, who took over in May, announced ...``) or as the
+jumped after the chief executive, who took over in May, announced ...``), a preposition's
+object read as a subject (:func:`subject_read_as_clause`: ``Residents who lived near the
+plant before the fire said ...``) or as the
 object of the clause it reports (:func:`set_off_object`: ``Prices will keep rising, the
 bank's governor, Ilse Marr, warned``), and an
 inverted attribution inside the clause it reports, whose cue the parser gives both
@@ -234,6 +236,38 @@ def subject_read_as_object(cue: Token) -> Token | None:
             return tok if not aside or _set_off(tok, k) else None
         tok = None if tok.head.i == tok.i else tok.head
     return None
+
+
+def subject_read_as_clause(cue: Token) -> Token | None:
+    """``Residents who lived near the plant before the fire said ...``: the reverse of
+    :func:`subject_read_as_object`. The parser read the preposition (*before*) as opening a
+    clause whose subject is its noun (*the fire said*), hung on the relative clause of a
+    noun it left as the root of the sentence. With no main verb, the cue is the verb of
+    that noun, which speaks, unless the preposition's noun may speak itself (:func:`_may_speak`)."""
+    rel = cue.head
+    if cue.dep_ != "advcl" or rel.dep_ != "relcl" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    noun = rel.head
+    if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    marked = any(
+        c.dep_ == "mark" and c.lower_ in _CLAUSE_PREPOSITIONS and c.i < cue.i for c in cue.children
+    )
+    own = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    return noun if marked and own is not None and not _may_speak(own) else None
+
+
+def _may_speak(noun: Token) -> bool:
+    """Whether ``noun`` may speak: a pronoun, a name, a title or a body, group or people's
+    noun. Not *the storm*, *the merger*: ``Guests who stayed after the mayor said the dam
+    was safe left`` is the mayor's, though the parser again left *Guests* as the root."""
+    lower = noun.lower_
+    return (
+        noun.pos_ == "PRON"
+        or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or lower in packaged_titles()[1]
+        or any(lower in word_list(w) for w in ("organization_nouns", "groups", "residents"))
+    )
 
 
 def set_off_object(cue: Token) -> Token | None:

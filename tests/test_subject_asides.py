@@ -13,6 +13,7 @@ from quotecraft.subject_asides import (
     set_off_object,
     subject_across_aside,
     subject_of_verb_read_as_participle,
+    subject_read_as_clause,
     subject_read_as_object,
 )
 from quotecraft.testing import make_doc
@@ -261,3 +262,52 @@ def test_an_object_right_after_its_verb_is_no_subject() -> None:
     rows = list(_DIRECTOR)
     rows[12] = ("said", 2, "conj", "VERB", "VB")  # no finite verb: no clause of its own
     assert set_off_object(_doc(rows)[12]) is None
+
+
+# "Volunteers who searched the woods after the storm said they found nothing.", as the
+# small model parses it: the noun left as the root, "after the storm said ..." a clause of
+# its relative clause, with "storm" the subject of "said".
+_VOLUNTEERS = [
+    ("Volunteers", 0, "ROOT", "NOUN", "NNS"),
+    ("who", 2, "nsubj", "PRON", "WP"),
+    ("searched", 0, "relcl", "VERB", "VBD"),
+    ("the", 4, "det", "DET", "DT"),
+    ("woods", 2, "dobj", "NOUN", "NNS"),
+    ("after", 8, "mark", "SCONJ", "IN"),
+    ("the", 7, "det", "DET", "DT"),
+    ("storm", 8, "nsubj", "NOUN", "NN"),
+    ("said", 2, "advcl", "VERB", "VBD"),
+    ("they", 10, "nsubj", "PRON", "PRP"),
+    ("found", 8, "ccomp", "VERB", "VBD"),
+    ("nothing", 10, "dobj", "PRON", "NN"),
+    (".", 0, "punct", "PUNCT", "."),
+]
+
+
+def test_a_clause_hung_on_the_relative_clause_of_a_root_noun_is_that_nouns_verb() -> None:
+    head = subject_read_as_clause(_doc(_VOLUNTEERS)[8])
+    assert head is not None and head.text == "Volunteers"
+
+
+def test_a_clause_whose_subject_may_speak_keeps_it() -> None:
+    # "Guests who stayed after the mayor said the dam was safe left at dawn.": the same
+    # parse (the main verb "left" lost), but the mayor speaks
+    rows = list(_VOLUNTEERS)
+    rows[7] = ("mayor", 8, "nsubj", "NOUN", "NN")
+    assert subject_read_as_clause(_doc(rows)[8]) is None
+
+
+def test_a_clause_opened_by_no_preposition_keeps_its_own_subject() -> None:
+    rows = list(_VOLUNTEERS)
+    rows[5] = ("because", 8, "mark", "SCONJ", "IN")
+    assert subject_read_as_clause(_doc(rows)[8]) is None
+
+
+def test_a_clause_of_a_main_verb_keeps_its_own_subject() -> None:
+    # "Volunteers searched the woods after the storm said ...": no relative clause
+    rows = list(_VOLUNTEERS)
+    rows[0] = ("Volunteers", 2, "nsubj", "NOUN", "NNS")
+    rows[1] = ("then", 2, "advmod", "ADV", "RB")
+    rows[2] = ("searched", 2, "ROOT", "VERB", "VBD")
+    rows[12] = (".", 2, "punct", "PUNCT", ".")
+    assert subject_read_as_clause(_doc(rows)[8]) is None

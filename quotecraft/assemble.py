@@ -14,6 +14,7 @@ classes this stage fills in.)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
@@ -57,6 +58,13 @@ def build_quotes(
     text = ctx.seg.text
     para_starts = [s for s, _ in ctx.paragraphs] or [0]
     last: _Last | None = None
+    last_line = ""  # the words of ``last``'s quote
+    starts = set(para_starts)
+    quoted = {  # paragraphs opened by a straight single quote that opens a quote
+        bisect_right(para_starts, c.start - 1) - 1
+        for c in cands
+        if c.start - 1 in starts and text[c.start - 1] == "'"
+    }
     other: _Last | None = None  # the speaker before ``last``, when it is someone else
     told: _Last | None = None  # the person ``last`` spoke to (``said to Ann``), if named
     beats: set[int] = set()  # paragraphs that open with an action beat before their quote
@@ -79,11 +87,21 @@ def build_quotes(
                 last_speaker_sent_gap=gap,
             )
         turn = False
+        if (
+            entity is not None
+            and bounds is not None
+            and last is not None
+            and other is not None
+            and _pronoun_of_turn(ctx.doc, bounds, entity, last, other)
+            and _replies(last_line, text[c.start : c.end])
+            and _is_turn(text, para_starts, para, last, other, beats, quoted)
+        ):
+            entity, turn = other[0], True  # '"...," she said.' in the other's turn
         if bounds is None and c.inherits and last is not None and para - last[2] <= 1:
             # a quote continuing the previous one: same speaker, named by the same mention;
             # in a dialogue (each line its own paragraph) the other speaker's turn; never
             # someone the line calls by name (``"Hello, Tom."``)
-            if _is_turn(text, para_starts, para, last, other, beats):
+            if _is_turn(text, para_starts, para, last, other, beats, quoted):
                 order = [other, last, told]
             else:
                 recent = other if other is not None and last[2] - other[2] <= 1 else None
@@ -99,7 +117,7 @@ def build_quotes(
         if rule == "direct.beat.v1":
             beats.add(para)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
-        if speaker is not None and "continuation" in rule:
+        if speaker is not None and ("continuation" in rule or turn):
             how = Resolution.TURN if turn else Resolution.CONTINUATION
             speaker = attrs.evolve(speaker, resolution=how)
         if entity is not None:
@@ -108,6 +126,7 @@ def build_quotes(
             # the speaker spoke until the quote's end: a pronoun's distance counts from there
             spoke = max(sent, ctx.sent_ids[ctx.index.at(c.end - 1)]) if len(ctx.sent_ids) else sent
             last = (entity, spoke, para, bounds)
+            last_line = text[c.start : c.end]
         addressee = None
         if entity is not None and "continuation" not in rule:
             told = None  # a quote with its own attribution: only its own addressee counts
@@ -147,18 +166,47 @@ def _is_turn(
     last: _Last,
     other: _Last | None,
     beats: Collection[int] = (),
+    quoted: Collection[int] = (),
 ) -> bool:
     """An unattributed line of a dialogue: the two previous speakers differ and spoke in
     the two paragraphs just before, and all three paragraphs open with a quotation mark
-    (or, for the two before, with an action beat: ``Marcus shrugged. "At home."``)."""
+    (or, for the two before, with an action beat: ``Marcus shrugged. "At home."``). A
+    straight single quote opens a quotation in the paragraphs of ``quoted`` (where a quote's
+    content starts right after it: ``'I shan't go,' said Eleanor.``), not an elision
+    (``'Tis``)."""
     if other is None or not (para - last[2] == 1 and last[2] - other[2] == 1):
         return False
-    if text[para_starts[para] : para_starts[para] + 1] not in _OPENING_MARKS:
-        return False
-    return all(
-        k in beats or text[para_starts[k] : para_starts[k] + 1] in _OPENING_MARKS
-        for k in (other[2], last[2])
+
+    def opens(k: int) -> bool:
+        return text[para_starts[k] : para_starts[k] + 1] in _OPENING_MARKS or k in quoted
+
+    return opens(para) and all(k in beats or opens(k) for k in (other[2], last[2]))
+
+
+def _pronoun_of_turn(
+    doc: Doc, bounds: tuple[int, int], entity: Entity, last: _Last, other: _Last
+) -> bool:
+    """Whether the mention is *he* or *she* that the resolver gave the previous speaker
+    when the speaker before, the other one of the dialogue, agrees with it as well: in a
+    dialogue (:func:`_is_turn`) whose lines speak to each other (:func:`_replies`) the new
+    paragraph's line is the other's."""
+    s, e = bounds
+    return (
+        e - s == 1
+        and doc[s].lower_ in ("he", "she")
+        and entity is last[0]
+        and entity.gender is not None
+        and other[0].gender == entity.gender
     )
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+
+
+def _replies(previous: str, line: str) -> bool:
+    """Whether two lines speak to each other: one says *you* (``"You're late."``), as the
+    lines of a dialogue do and quotations of two people a reporter spoke to seldom do."""
+    return bool(_SECOND_PERSON.search(previous) or _SECOND_PERSON.search(line))
 
 
 def _quote(

@@ -157,7 +157,8 @@ class PronounTable(VoicedEntityTable):
         or in the sentence before, when a single one is named there, as a subject or not
         (``... a drop in the oil giant Orvex. The company reported ...``), outside
         quotations and not the owner the noun itself belongs to (``the parent company of
-        X``); None when none or several are, or the noun is plural."""
+        X``) nor the one its own verb addresses (:func:`addressed_by_own_verb`); None when
+        none or several are, or the noun is plural."""
         if noun.tag_ not in ("NN", "NNP"):
             return None  # "the companies": more than the one named
         sent, lemma = self._sent_of[noun.i], noun.lemma_
@@ -168,6 +169,7 @@ class PronounTable(VoicedEntityTable):
                 root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == lemma
             )
             near = ent.label_ == "ORG" and self._sent_of[ent.start] >= sent - 1 and not owner
+            near = near and not addressed_by_own_verb(root, noun)
             if near and not self._inside_quote(ent.start_char) and dateline_stop(ent.root) is None:
                 found[ent.text.lower().removeprefix("the ")] = ent.root
         return next(iter(found.values())) if len(found) == 1 else None
@@ -344,3 +346,20 @@ def _named_people(subject: Token) -> bool:
         c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
         for c in subject.children
     )
+
+
+def addressed_by_own_verb(name: Token, noun: Token) -> bool:
+    """Whether ``name`` is the one spoken to in a phrase on the verb ``noun`` is the subject
+    of (``In a statement to the Harbor Times, the company said``, ``Speaking with Orvex,
+    the union said``): the object of *to* or *with* that hangs, within a few words, on that
+    verb. A body does not make its statement to itself."""
+    if name.dep_ != "pobj" or name.head.lower_ not in ("to", "with") or noun.dep_ != "nsubj":
+        return False
+    t = name.head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == noun.head.i:
+            return True
+    return False

@@ -89,8 +89,10 @@ class Resolution(str, enum.Enum):
     SURNAME = "surname"
     """A surname or first name of a person named earlier (``Lee said``)."""
     DESCRIPTION = "description"
-    """A description or title matching a person named earlier (``the mayor said``), or
-    the head word of a body's name met earlier (``the Council`` after ``Harlow Council``)."""
+    """A description or title matching a person named earlier (``the mayor said``), the
+    head word of a body's name met earlier (``the Council`` after ``Harlow Council``), a
+    noun the body goes by (``the automaker``), or a document met earlier whose author the
+    text named (``the statement said`` after ``Ann Lee said in a statement``)."""
     PRONOUN = "pronoun"
     """A pronoun resolved to an agreeing, salient antecedent (``she said``)."""
     CONTINUATION = "continuation"

@@ -17,7 +17,10 @@ not who said it; so does an answer (``response_nouns``: *the reply from X*). Rul
   cites (``As stated in the auditor's report, ...``: the auditor; ``As reported in the
   Gazette, ...``): :func:`passive_as_source`;
 - a participle on a document speaks for whoever owns or issued it (``the campaign's
-  statement saying ...``): :func:`participle_owner`.
+  statement saying ...``): :func:`participle_owner`;
+- *the* document met earlier speaks for the author it had there (``Ann Lee said in a
+  statement that ... The statement added ...``): :func:`earlier_author`, which the
+  speaker stage's sieve uses (``Resolution.DESCRIPTION``).
 
 Rule ``source.cue_type.v1``: a speech cue (``said``, ``according to``) reports evidence
 when its source is evidence (``according to the poll``, ``research suggests``) and
@@ -96,6 +99,52 @@ def document_author(doc_noun: Token) -> Token | None:
     return (
         _compound_author(doc_noun) or _author_after_addressee(doc_noun) or _author_set_off(doc_noun)
     )
+
+
+_DOCUMENT_REACH = 4
+"""How many sentences back :func:`earlier_author` looks for the document met before."""
+
+
+def earlier_author(noun: Token) -> Token | None:
+    """The author of the text or study *the* ``noun`` takes up (:func:`_authored`): the
+    latest earlier mention of the same noun, in its sentence or the four before, with the
+    author it has there (:func:`document_author`, or the subject of the verb it was said
+    in or of the authoring verb that made it: ``Ann Lee said in a statement``, ``The
+    council issued a report``). None when that mention has none, or there is none."""
+    if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "pobj") or not _authored(noun):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    doc, sent = noun.doc, noun.sent
+    for _ in range(_DOCUMENT_REACH):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    for t in reversed(doc[sent.start : noun.i]):
+        if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN":
+            return document_author(t) or _medium_author(t)
+    return None
+
+
+def _authored(noun: Token) -> bool:
+    """A text or a study, which has an author (``written_media``, ``evidence_nouns``: *the
+    letter*, *the poll*); not an occasion or a show (*the rally*, *the program*)."""
+    return _listed(noun, "written_media") or _listed(noun, "evidence_nouns")
+
+
+def _medium_author(doc_noun: Token) -> Token | None:
+    """The subject of the verb a document was said in (``X said in a statement``) or of
+    the authoring verb whose object it is (``X issued a statement``)."""
+    head = doc_noun.head
+    if doc_noun.dep_ == "pobj" and head.lower_ in ("in", "through", "via"):
+        verb = head.head
+    elif doc_noun.dep_ == "dobj" and head.lemma_.lower() in word_list("authoring_verbs"):
+        verb = head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _author_set_off(doc_noun: Token) -> Token | None:

@@ -11,7 +11,8 @@ leading quantifier (``quantifiers``: *One candidate*) or the place residents liv
 campaign*). :func:`organization_of_name` reads an organization set after a name (``Ella
 Berg of Nordbank``) or in a relative clause after it (``Ada Lind, who runs the fraud
 unit at Harbor Trust Bank,``). :func:`longer_body` finds the full name a body's head word
-stands for (``the Council`` after ``Harlow Council``).
+stands for (``the Council`` after ``Harlow Council``), and :func:`goes_by` whether a
+body's noun can take up a named body (``the automaker`` after ``Kestrel Motors``).
 """
 
 from __future__ import annotations
@@ -197,3 +198,21 @@ def longer_body(ent_span: Span, earlier: Sequence[Span]) -> Span:
         if k > 0 and names[k - 1].lower_ == words[0].lower_:
             found[strip_det(sp.text).lower()] = sp
     return next(iter(found.values())) if len(found) == 1 else ent_span
+
+
+_ANY_BODY = frozenset({"company", "firm", "group", "organization", "organisation"})
+"""Nouns any organization goes by (``the company``), whatever its name."""
+
+
+def goes_by(noun: str, name: str) -> bool:
+    """Whether a body named ``name`` (lowercase) goes by ``noun`` (a lemma): a word of its
+    name (``the bank`` for Northgate Bank), a noun any body goes by (``the company``), or
+    one for what a company does (``trade_nouns``: ``the automaker``) when the name holds
+    no noun of another kind of body (*the Ministry of Transport* is no airline)."""
+    words = name.split()
+    if noun in words or noun in _ANY_BODY:
+        return True
+    if noun not in word_list("trade_nouns"):
+        return False
+    others = word_list("organization_nouns") - word_list("trade_nouns") - _ANY_BODY
+    return not any(w in others for w in words)

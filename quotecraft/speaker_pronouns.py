@@ -15,12 +15,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .datelines import dateline_stop
 from .records import SpeakerKind
 from .speaker_features import gendered_nouns, pronouns
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
+from .speaker_orgs import goes_by
 from .speaker_table import Entity, Mention
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
@@ -151,6 +152,29 @@ class PronounTable(VoicedEntityTable):
             ):
                 return t
         return None
+
+    def described_body(self, head: Token, span: Span) -> Token | None:
+        """The named organization *the* and a noun of ``organization_nouns`` takes up: the
+        one that is the subject of a clause in its sentence or the two before
+        (:meth:`neuter_antecedent`), or else the one named in its sentence or the one before
+        (:meth:`only_body_before`), when the noun is one the body goes by (:func:`goes_by`:
+        a word of its name, ``the company``, ``the automaker``); not one of two bodies
+        joined (``the Ministry of X and the Ministry of Y met. The ministry``)."""
+        noun = head.lemma_.lower()  # "the Ministry" too: a capital makes no name of it
+        if head.pos_ not in ("NOUN", "PROPN") or len(span) != 2 or span[0].lower_ != "the":
+            return None
+        if noun not in word_list("organization_nouns"):
+            return None
+        body = self.neuter_antecedent(head) or self.only_body_before(head)
+        if body is None or body.ent_type_ != "ORG":
+            return None
+        k = bisect_right(self._ent_ends, body.i)
+        name = self._ents[k].text.lower() if k < len(self._ents) else ""
+        if not goes_by(noun, name):
+            return None  # "Acme Corp. ... the ministry": another body
+        if head.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in body.children):
+            return None
+        return body
 
     def only_body_before(self, noun: Token) -> Token | None:
         """The head of the one organization the text names in ``noun``'s sentence before it

@@ -21,7 +21,10 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
    entity named earlier, a name after a title or an honorific;
 4. a description whose head is an earlier entity's title (``the minister``), or the
    age given with one person's name (``the 45-year-old``);
-5. organizations; else the mention stays unresolved, named by its normalized words.
+5. organizations (``the company``, ``the automaker`` after a named one it goes by), and
+   *the* document met earlier whose author the text gave (``the statement`` after ``X
+   said in a statement``); else the mention stays unresolved, named by its normalized
+   words.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from spacy.tokens import Span, Token
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
+from .sources import earlier_author
 from .speaker_ages import aged_person
 from .speaker_appositions import apposed_to_title, appositive_title, called_name, person_nouns
 from .speaker_features import (
@@ -75,12 +79,9 @@ from .speaker_orgs import organization_from_title
 from .speaker_pronouns import PronounTable
 from .speaker_spans import titled_name_run
 from .speaker_table import Entity
-from .wordlists import word_list
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_ANY_BODY = frozenset({"company", "firm", "group", "organization", "organisation"})
-"""Nouns any organization goes by (``the company``), whatever its name."""
 _NOUNS = ("NOUN", "PROPN")
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 
@@ -141,6 +142,7 @@ class Resolver(PronounTable):
             self._appositive_name,
             self._organization,
             self._body_description,
+            self._document,
             self._predicate,
         ):
             found = step(query)
@@ -403,26 +405,24 @@ class Resolver(PronounTable):
         return None
 
     def _body_description(self, q: _Query) -> Found | None:
-        """``Northgate Bank cut 400 jobs. The bank said ...``: *the* and a noun of
-        ``organization_nouns`` refers to the named organization that is the subject of a
-        clause in its sentence or the two before (:meth:`neuter_antecedent`), or else the
-        one named in its sentence or the one before (:meth:`only_body_before`), when the noun
-        is a word of its name or a word any body goes by (``the company``, ``the firm``)."""
-        head, span = q.head, q.span
-        noun = head.lemma_.lower()  # "the Ministry" too: a capital makes no name of it
-        if head.pos_ not in _NOUNS or noun not in word_list("organization_nouns") or len(span) != 2:
-            return None
-        the = span[0].lower_ == "the"
-        body = (self.neuter_antecedent(head) or self.only_body_before(head)) if the else None
-        if body is None or body.ent_type_ != "ORG":
-            return None
-        k = bisect_right(self._ent_ends, body.i)
-        name = self._ents[k].text.lower() if k < len(self._ents) else ""
-        if noun not in name.split() and noun not in _ANY_BODY:
-            return None  # "Acme Corp. ... the ministry": another body
-        if head.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in body.children):
-            return None  # "the Ministry of X and the Ministry of Y met. The ministry": either
-        ent, _ = self.resolve(mention_span(body), body.i)
+        """``Northgate Bank cut 400 jobs. The bank said ...``: the named organization *the*
+        and a noun of ``organization_nouns`` takes up (:meth:`described_body`), unless the
+        tagger took a person for it."""
+        body = self.described_body(q.head, q.span)
+        ent = self.resolve(mention_span(body), body.i)[0] if body is not None else None
+        if ent is None or ent.kind is SpeakerKind.PERSON:
+            return None  # "Assem, the co-pilot, ..., the airline said": no airline
+        return ent, Resolution.DESCRIPTION
+
+    def _document(self, q: _Query) -> Found | None:
+        """``the statement`` whose author the text gave before (:func:`earlier_author`)."""
+        author = earlier_author(q.head) if len(q.span) == 2 else None
+        ent = self.resolve(mention_span(author), author.i)[0] if author is not None else None
+        if ent is None or author is None or ent.kind is SpeakerKind.UNKNOWN:
+            return None  # "She said in a letter ... The letter said": she is no one known
+        words = " ".join([*ent.names, ent.titles]).lower()
+        if author.pos_ != "PRON" and author.lower_ not in words:
+            return None  # "A coalition of groups, including X, sent a letter": not X
         return ent, Resolution.DESCRIPTION
 
     def _predicate(self, q: _Query) -> Found | None:

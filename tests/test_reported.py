@@ -155,6 +155,16 @@ POSITIVE = [
         "Dr. Imani Patel told reporters at a briefing that the outbreak was contained.",
         "the outbreak was contained",
     ),
+    (
+        "reported.that_misread_medium.v1",
+        "Ada Moss said in a letter that the school would close.",
+        "the school would close",
+    ),
+    (
+        "reported.that_misread_medium.v1",
+        "The dean wrote in a letter that fees would rise.",
+        "fees would rise",
+    ),
 ]
 
 NEGATIVE = [
@@ -201,6 +211,10 @@ NEGATIVE_BY_RULE = [
     ("reported.that_misread.v1", "She reported to the board on the savings that they made."),
     ("reported.that_misread.v1", "He spoke at the school that his father founded."),
     ("reported.that_misread.v1", "They argued after the game that was cancelled."),
+    # a relative clause whose verb makes or sends the text, or with no subject of its own
+    ("reported.that_misread_medium.v1", "She said in the letter that the mayor signed."),
+    ("reported.that_misread_medium.v1", "He said in the speech that his father gave."),
+    ("reported.that_misread_medium.v1", "She said in a letter that was read aloud."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
     ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),

@@ -251,8 +251,10 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     if len(subjects) > 1:
         subjects = list(dict.fromkeys(subjects))  # "The e-mail": "e" and "mail" both subjects
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
-        # "As the author notes": the parse read "the author notes" as a noun phrase
-        subjects = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        # "As the author notes", '"...," the 24-year-old said': the parse read the subject
+        # and the verb as one noun phrase, the subject's head a modifier of the verb
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        subjects = modifiers[-1:]
     outside = [c for c in subjects if not quoted_before(c, cue)]
     quoted = not outside and subjects and all(in_quoted_clause(c, cue) for c in subjects)
     pool = outside or ([] if quoted and inverted_object(tok) else subjects)  # '"Run!" yelled'
@@ -330,6 +332,10 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             continue  # '"We'll see," was all the chairman would say': not "all the chairman"
         start = min(start, c.left_edge.i)
     start = max(start, plural_after_article(head))  # "a decision critics called": critics
+    if head.dep_ in ("amod", "compound") and head.head.pos_ == "VERB" and start > 0:
+        before = head.doc[start - 1]  # "the 24-year-old said": the article is the verb's
+        if before.dep_ == "det" and before.head == head.head:
+            start -= 1
     paired = any(c.dep_ == "cc" for c in head.children)
     if paired and start < head.i and head.doc[start].lower_ in ("both", "either", "neither"):
         start += 1  # "Both Ana Ruiz and Tom Berg": the pair, not "both" (the tagger's det)

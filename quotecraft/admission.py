@@ -55,6 +55,8 @@ first check that refuses a candidate.
   the cue or its object directly (``asked for help when the storm hit``), or follows an
   object that is what was asked (``asked a question about X when ...``): a time or place,
   not a question.
+- ``free_relative``: a clause opened by *what* that is the subject of the verb after the
+  cue, which the parser made the cue's content (``What voters think is hard to say``).
 - ``object_beside_clause``: an object content of a cue whose quoted clause stands before
   it (``"We will stay," the crowd chanted outside parliament``): the clause was said.
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
@@ -91,6 +93,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
+from .admission_wh import adverbial_wh, free_relative
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .reported_misread import told_in_relative
@@ -360,37 +363,6 @@ def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = Non
     )
 
 
-_WH_ADVERBS = frozenset({"when", "where", "why", "how"})
-
-
-def adverbial_wh(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
-    """An adverbial clause opening with *when*, *where*, *why* or *how* that does not
-    follow the cue or its object directly (``asked for help when the storm hit``): a time
-    or place, not the question. ``asked when the office would reopen`` and ``asked the
-    clerk when ...``, which the parser reads the same way, are kept
-    (``reported.advcl_wh.v1``)."""
-    if content.dep_ != "advcl" or content.head.i != cue.i:
-        return False
-    first = content.left_edge
-    if first.lower_ not in _WH_ADVERBS:
-        return False
-    if first.i < cue.i:
-        return True  # "When I joined, they asked me for ...": a fronted time clause
-    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first.i]
-    if any(_asked_thing(c, lexicon) for c in objects):
-        return True  # "asked a question about X when ...": the question is the object
-    before = max((c.right_edge.i for c in objects), default=cue.i)
-    return before != first.i - 1
-
-
-def _asked_thing(obj: Token, lexicon: CueLexicon | None) -> bool:
-    """An object that is what was asked (``a question``, ``a favour``), not whom."""
-    lemma = obj.lemma_.lower()
-    if lemma in ("question", "favour", "favor"):
-        return True
-    return lexicon is not None and (lemma in lexicon.nouns or lemma in lexicon.propositional_nouns)
-
-
 def named_before(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """``The board closed two schools, a decision critics called "reckless."``: a naming
     verb with its own object predicate (*reckless*) names what it calls; the clause before
@@ -480,6 +452,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,
+    "free_relative": free_relative,
     "named_before": named_before,
     "own_complement": own_complement,
     "object_beside_clause": object_beside_clause,

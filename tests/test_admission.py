@@ -262,6 +262,14 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
             "thickened",
             "adverbial_wh",
         ),
+        # a clause opened by "what" is the subject of the verb the parser gave the cue
+        ("What the tenants think is hard to know.", "think", "is", "free_relative"),
+        (
+            "What the coach believes matters less than results.",
+            "believes",
+            "matters",
+            "free_relative",
+        ),
     ],
 )
 def test_refusal_names_the_new_checks(

@@ -1,0 +1,59 @@
+"""Admission checks about *wh*-words (:mod:`quotecraft.admission` lists them all):
+``adverbial_wh``, a time or place clause read as a question, and ``free_relative``, a
+*what* clause read as a cue's subject and object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import CueLexicon
+from .subject_asides import SUBJECT_DEPS
+
+_WH_ADVERBS = frozenset({"when", "where", "why", "how"})
+
+
+def adverbial_wh(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """An adverbial clause opening with *when*, *where*, *why* or *how* that does not
+    follow the cue or its object directly (``asked for help when the storm hit``): a time
+    or place, not the question. ``asked when the office would reopen`` and ``asked the
+    clerk when ...``, which the parser reads the same way, are kept
+    (``reported.advcl_wh.v1``)."""
+    if content.dep_ != "advcl" or content.head.i != cue.i:
+        return False
+    first = content.left_edge
+    if first.lower_ not in _WH_ADVERBS:
+        return False
+    if first.i < cue.i:
+        return True  # "When I joined, they asked me for ...": a fronted time clause
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first.i]
+    if any(_asked_thing(c, lexicon) for c in objects):
+        return True  # "asked a question about X when ...": the question is the object
+    before = max((c.right_edge.i for c in objects), default=cue.i)
+    return before != first.i - 1
+
+
+def _asked_thing(obj: Token, lexicon: CueLexicon | None) -> bool:
+    """An object that is what was asked (``a question``, ``a favour``), not whom."""
+    lemma = obj.lemma_.lower()
+    if lemma in ("question", "favour", "favor"):
+        return True
+    return lexicon is not None and (lemma in lexicon.nouns or lemma in lexicon.propositional_nouns)
+
+
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
+def free_relative(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """``What voters think is hard to say``, ``What she believes matters less``: a clause
+    opened by *what* at the start of the sentence, whose *what* is the cue's object, is the
+    subject of the verb after the cue, which the parser made the cue's content (with
+    *what* its subject, or with none). ``What she said, she said that ...`` and ``Asked
+    what ..., she said that ...`` have a content with a subject after the cue and stay."""
+    if content.i < cue.i:
+        return False
+    first = cue.doc[cue.sent.start]
+    if first.lower_ not in _FREE_RELATIVES or first.i >= cue.i:
+        return False
+    if first.head.i not in (cue.i, content.i) or first.dep_ not in ("dobj", "nsubj"):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS and cue.i < c.i for c in content.children)

@@ -51,9 +51,9 @@ def free_relative(cue: Token, content: Token, lexicon: CueLexicon | None = None)
     what ..., she said that ...`` have a content with a subject after the cue and stay."""
     if content.i < cue.i:
         return False
-    first = cue.doc[cue.sent.start]
-    if first.lower_ not in _FREE_RELATIVES or first.i >= cue.i:
+    what = min(cue.left_edge, content.left_edge, key=lambda t: t.i)
+    if what.lower_ not in _FREE_RELATIVES or not what.is_sent_start or what.i >= cue.i:
         return False
-    if first.head.i not in (cue.i, content.i) or first.dep_ not in ("dobj", "nsubj"):
+    if what.dep_ not in ("dobj", "nsubj") or what.head.i not in (cue.i, content.i):
         return False
     return not any(c.dep_ in SUBJECT_DEPS and cue.i < c.i for c in content.children)

@@ -244,8 +244,10 @@ def subject_read_as_clause(cue: Token) -> Token | None:
     clause whose subject is its noun (*the fire said*), hung on the relative clause of a
     noun it left as the root of the sentence. With no main verb, the cue is the verb of
     that noun, which speaks, unless the preposition's noun may speak itself (:func:`_may_speak`)."""
+    if cue.dep_ != "advcl" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     rel = cue.head
-    if cue.dep_ != "advcl" or rel.dep_ != "relcl" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    if rel.dep_ != "relcl":
         return None
     noun = rel.head
     if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):

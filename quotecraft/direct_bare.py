@@ -338,9 +338,22 @@ def _beat_subject(sent: Span) -> Attribution | None:
     if root.pos_ not in ("VERB", "AUX") or len(subjects) != 1:
         return None
     subj = subjects[0]
-    # a known first name is a person's even when the tagger took it for a place ("Marta")
-    named = subj.pos_ == "PROPN" and (subj.ent_type_ not in _PLACES or subj.lower_ in first_names())
-    gesture = subj.tag_ == "NN" and root.lemma_.lower() in word_list("gesture_verbs")
+    gestures = root.lemma_.lower() in word_list("gesture_verbs")
+    # a place's name is a person's when it is a known first name ("Marta"), a person's name
+    # elsewhere in the text ("Mr. Hallam ... Hallam shifted") or does what a person does
+    named = subj.pos_ == "PROPN" and (
+        subj.ent_type_ not in _PLACES
+        or subj.lower_ in first_names()
+        or gestures
+        or _named_person_elsewhere(subj)
+    )
+    gesture = subj.tag_ == "NN" and gestures
     if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture):
         return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun
     return Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
+
+
+def _named_person_elsewhere(word: Token) -> bool:
+    """Whether the tagger found ``word`` in a person's name elsewhere in the text."""
+    low = word.lower_
+    return any(e.label_ == "PERSON" and any(t.lower_ == low for t in e) for e in word.doc.ents)

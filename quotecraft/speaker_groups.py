@@ -140,23 +140,54 @@ def appos_of(head: Token) -> list[Token]:
     """The appositions of ``head``, and those the parse hangs on the body a role noun
     belongs to (``the head of the Weather Service, Beth Lowe``: *Beth Lowe* on *Service*;
     ``a spokeswoman for the airline, Dana Petrakis``), when that body is named but no
-    person's name, or unnamed (the ``organization_nouns`` list), and the apposition is a
+    person's name, or unnamed (the ``organization_nouns`` list), or the person the role
+    serves has a name of their own (:func:`_holder_name`), and the apposition is a
     person's."""
     found = [c for c in head.children if c.dep_ == "appos"]
     if head.pos_ == "NOUN":
         for prep in head.children:
             for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
-                if obj.dep_ == "pobj" and (
+                if obj.dep_ != "pobj":
+                    continue
+                holder = _holder_name(obj)
+                if (
                     obj.ent_type_ not in ("", "PERSON")
                     # "a spokeswoman for the airline, Dana Petrakis": an unnamed body
                     or (
                         obj.pos_ == "NOUN" and obj.lemma_.lower() in word_list("organization_nouns")
                     )
+                    or holder is not None
                 ):
                     found += [
-                        c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                        c
+                        for c in obj.children
+                        if c.dep_ == "appos"
+                        and c.ent_type_ == "PERSON"
+                        and (holder is None or c.lower_ not in holder)  # "the governor, Ann Lee"
                     ]
     return found
+
+
+def _holder_name(obj: Token) -> frozenset[str] | None:
+    """The words of the name the person ``obj`` names has of its own, when it has one, so
+    another name apposed to ``obj`` is the role's: ``a spokeswoman for Governor Dunmore,
+    Kim Abara`` (a name takes no other name), ``a spokeswoman for the governor, Kim
+    Abara`` after ``Governor Rachel Dunmore`` (the text named the governor before, the
+    role before the name); None (the apposition may be the holder's) otherwise."""
+    if obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN":
+        return frozenset({obj.lower_})
+    if obj.pos_ != "NOUN" or not any(c.lower_ == "the" for c in obj.lefts):
+        return None
+    doc, low = obj.doc, obj.lower_
+    for e in doc.ents:
+        if (
+            e.end <= obj.i
+            and e.label_ == "PERSON"
+            and e.start > 0
+            and doc[e.start - 1].lower_ == low
+        ):
+            return frozenset(t.lower_ for t in e)
+    return None
 
 
 _BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})

@@ -147,7 +147,8 @@ def appos_of(head: Token) -> list[Token]:
     if head.pos_ == "NOUN":
         for prep in head.children:
             for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
-                if obj.dep_ != "pobj":
+                names = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+                if obj.dep_ != "pobj" or not names:
                     continue
                 holder = _holder_name(obj)
                 if (
@@ -158,13 +159,8 @@ def appos_of(head: Token) -> list[Token]:
                     )
                     or holder is not None
                 ):
-                    found += [
-                        c
-                        for c in obj.children
-                        if c.dep_ == "appos"
-                        and c.ent_type_ == "PERSON"
-                        and (holder is None or c.lower_ not in holder)  # "the governor, Ann Lee"
-                    ]
+                    # not "the governor, Ann Lee" after "Governor Ann Lee": hers
+                    found += [c for c in names if holder is None or c.lower_ not in holder]
     return found
 
 

@@ -420,7 +420,7 @@ class Resolver(PronounTable):
         ent = self.resolve(mention_span(author), author.i)[0] if author is not None else None
         if ent is None or author is None or ent.kind is SpeakerKind.UNKNOWN:
             return None  # "She said in a letter ... The letter said": she is no one known
-        words = " ".join([*ent.names, ent.titles]).lower()
+        words = " ".join([*ent.names, ent.titles]).lower().split()
         if author.pos_ != "PRON" and author.lower_ not in words:
             return None  # "A coalition of groups, including X, sent a letter": not X
         return ent, Resolution.DESCRIPTION

@@ -19,11 +19,12 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Token
 
+from .cue_chains import according_to_object, first_cue_of_conjunction
 from .datelines import undated
+from .doc_arrays import memo
 from .mark_table import as_mark
 from .name_ends import hyphen_end, hyphen_start, mention_phrase, titled_infinitive_end
 from .quoted_verbs import (
-    CLOSING_MARKS,
     in_quoted_clause,
     inverted_object,
     quote_verb_before,
@@ -98,6 +99,19 @@ def is_negated(cue: Token) -> bool:
 
 
 def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
+    """The head token of the cue's speaker (see :func:`find_speaker_head`), found once per
+    cue while the document is analyzed (the detection rules, the admission checks and the
+    cue scorer ask for it too)."""
+    table = memo(cue.doc, "speaker_head")
+    if table is None:
+        return find_speaker_head(cue, max_climb)
+    key = (cue.i, max_climb)
+    if key not in table:
+        table[key] = find_speaker_head(cue, max_climb)
+    return table[key]
+
+
+def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     """The head token of the cue's speaker.
 
     Looks for the cue's subject (or the agent of a passive cue); for a cue without
@@ -114,7 +128,7 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         # "In a Register poll last month, X led": the document is the source
         return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
-        return _according_to(cue)
+        return according_to_object(cue)
     if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
         return subject
     misread = subject_read_as_object(cue) or subject_read_as_clause(cue)
@@ -122,7 +136,7 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return subject
     if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"
         return next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
-    tok = _first_cue_of_conjunction(cue)
+    tok = first_cue_of_conjunction(cue)
     adjunct = False  # climbed from a participle or infinitive hanging on its verb
     came_from = ""
     for _ in range(max_climb + 1):
@@ -144,44 +158,6 @@ def speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
             return None
     return None
-
-
-def _according_to(cue: Token) -> Token | None:
-    """``according to X``: X (the *to* right after *according*, not ``a note to clients``)."""
-    for to in cue.children:
-        if to.lower_ == "to" and to.i == cue.i + 1:
-            for obj in to.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _first_cue_of_conjunction(cue: Token) -> Token:
-    """``X said the plan was costly and warned that ...``: the first cue, whose subject is X.
-
-    The parser hangs the second cue on the first cue's complement; so it does a participle
-    after a comma (``X said the talks had failed, adding that ...``): X does it."""
-    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
-        return cue
-    if not (cue.head.head.is_alpha and cue.head.head.pos_ in ("VERB", "AUX")):
-        return cue  # "WASHINGTON ― The agency announced ..., acknowledging": a dash above
-    if quoted_before(cue.head.head, cue.head) or cue.head.head.i > cue.i:
-        # '"I never said that," the senator insisted, calling ...': the parse makes the
-        # attribution the complement of the quoted verb, whose subject is a quoted word;
-        # so does 'The doctor swabs her arm and says, "I'm going to ..."', quote after
-        return cue
-    before = cue.left_edge.i - 1
-    if before > 0 and cue.doc[before].text in CLOSING_MARKS:
-        before -= 1  # '... a "good start," suggesting': the comma inside the marks
-    participle = (
-        cue.dep_ == "advcl"
-        and cue.tag_ == "VBG"
-        and cue.head.head.i < cue.head.i < cue.i
-        and cue.doc[before].text == ","
-    )
-    if cue.dep_ == "conj" or participle:
-        return cue.head.head
-    return cue
 
 
 def _holding_verb(noun: Token) -> Token | None:

@@ -25,6 +25,7 @@ from attrs import frozen
 from spacy.tokens import Doc
 
 from .candidates import TokenIndex
+from .doc_arrays import token_array
 from .segment import Offsets, Segmentation, segment
 
 
@@ -92,6 +93,6 @@ def sentence_ids(doc: Doc) -> list[int]:
     """
     if not (doc.has_annotation("SENT_START") and len(doc)):
         return [0] * len(doc)
-    starts = doc.to_array("SENT_START").astype(np.int64) > 0  # one array read, no Tokens
+    starts = token_array(doc, "SENT_START").astype(np.int64) > 0  # one array read, no Tokens
     starts[0] = True
     return (np.cumsum(starts) - 1).tolist()

@@ -23,7 +23,7 @@ from attrs import field, frozen
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import direct, errors, limits, transcripts
+from . import direct, doc_arrays, errors, limits, transcripts
 from .assemble import build_article, build_quotes
 from .batch import DocUnits, pipe_documents
 from .candidates import Candidate
@@ -276,7 +276,7 @@ class Extractor:
         Raises:
             MissingAnnotationError: ``doc`` has no dependency parse.
         """
-        with self.lists.active():
+        with self.lists.active(), doc_arrays.reading(doc):  # each token array read once
             ctx = DocContext.of(doc, seg, boilerplate=self.boilerplate)
             require_parse(doc)
             limit = chunk_limit(self.nlp, self.config.chunk_chars)

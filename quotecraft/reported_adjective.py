@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
 from .cues import CueLexicon
+from .doc_arrays import token_array
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .wordlists import word_list
 
@@ -108,10 +109,10 @@ def misread_adjective_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candid
     """Rule ``reported.misread_adjective.v1`` (see the module's description)."""
     if not len(doc):
         return []
-    arr = doc.to_array([DEP, POS])
     deps = [doc.vocab.strings[d] for d in _MODIFIER_DEPS]
     verb = doc.vocab.strings["VERB"]
-    hits = np.nonzero(np.isin(arr[:, 0], deps) & (arr[:, 1] == verb))[0].tolist()
+    modifier = np.isin(token_array(doc, DEP), deps)
+    hits = np.nonzero(modifier & (token_array(doc, POS) == verb))[0].tolist()
     out: list[Candidate] = []
     for i in hits:
         cue = doc[i]

@@ -20,6 +20,7 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds, thr
 from .candidates import Candidate, cue_bounds
 from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
+from .doc_arrays import token_values
 from .mark_table import as_mark
 from .reported import ReportedMatcher
 from .reported_adjective import misread_adjective_attributions
@@ -127,8 +128,8 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """
     out: list[Candidate] = []
     # read from the token arrays: most sentences end with no finite verb near their end
-    pos, tag = doc.to_array("POS").tolist(), doc.to_array("TAG").tolist()
-    punct, space = doc.to_array("IS_PUNCT").tolist(), doc.to_array("IS_SPACE").tolist()
+    pos, tag = token_values(doc, "POS"), token_values(doc, "TAG")
+    punct, space = token_values(doc, "IS_PUNCT"), token_values(doc, "IS_SPACE")
     finite = {get_string_id(t) for t in ("VBD", "VBZ", "VBP")}
     for sent in doc.sents:
         end = sent.end

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
 from .cues import CueLexicon
+from .doc_arrays import token_values
 from .reported_bounds import trim_bounds
 
 INTERPOSED_RULE = "reported.interposed.v1"
@@ -89,7 +90,7 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
 _MARK_IDS = frozenset(get_string_id(m) for m in _MARKS)
 
 
-def _may_interpose(orth: list[int], space: list[int], start: int, end: int) -> bool:
+def _may_interpose(orth: Sequence[int], space: Sequence[int], start: int, end: int) -> bool:
     """What :func:`interposed` needs first, read from the token arrays: seven words or
     more, the first mark among words 2 to 9 and the same mark again after it."""
     words = [k for k in range(start, end) if not space[k]]
@@ -125,8 +126,8 @@ def interposed_attributions(
     """``cands`` with rule ``reported.interposed.v1``'s candidates added, and the other
     candidates of their cues removed (see the module's description)."""
     found: list[Candidate] = []
-    orth = doc.to_array("ORTH").tolist()
-    space = doc.to_array("IS_SPACE").tolist()
+    orth = token_values(doc, "ORTH")
+    space = token_values(doc, "IS_SPACE")
     for sent in doc.sents:
         if not _may_interpose(orth, space, sent.start, sent.end):
             continue  # read from the arrays: most sentences have no aside near their start

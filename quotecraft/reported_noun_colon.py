@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, mention_bounds
 from .candidates import Candidate
 from .cues import CueLexicon
+from .doc_arrays import token_array
 
 NOUN_COLON_RULE = "reported.noun_colon.v1"
 _MAX_LEAD = 14
@@ -33,7 +34,7 @@ def noun_colon_attributions(doc: Doc, lexicon: CueLexicon, text: str) -> list[Ca
     if ":" not in text:
         return []
     out: list[Candidate] = []
-    colons = (doc.to_array(ORTH) == doc.vocab.strings[":"]).nonzero()[0].tolist()
+    colons = (token_array(doc, ORTH) == doc.vocab.strings[":"]).nonzero()[0].tolist()
     for i in colons:  # read from the token array: a Token for each word is slow
         colon = doc[i]
         sent = colon.sent

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from .attribution import Attribution, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .cues import CueLexicon
+from .doc_arrays import token_values
 from .reported_bounds import content_bounds
 
 #: prepositions whose quoted object is the words said in a passive report
@@ -57,7 +58,7 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
     out: list[Candidate] = []
     taken: set[tuple[int, int, int]] = set()
     participle = doc.vocab.strings["VBN"]
-    for i, tag in enumerate(doc.to_array("TAG").tolist()):
+    for i, tag in enumerate(token_values(doc, "TAG")):
         if tag != participle:
             continue  # read from the tag array: most tokens are no participle
         cue = doc[i]

@@ -20,6 +20,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .doc_arrays import token_array, token_values
 from .speaker_features import (
     first_names,
     honorifics,
@@ -138,7 +139,7 @@ def tokens_lowered(
     """The tokens of ``doc`` whose lowercase form (or other string attribute ``attr``,
     such as ``LEMMA``) is one of ``words``, in text order, found in the token array (no
     Token is built for the others)."""
-    hits = np.isin(doc.to_array(attr), string_hashes(words)).nonzero()[0].tolist()
+    hits = np.isin(token_array(doc, attr), string_hashes(words)).nonzero()[0].tolist()
     return [doc[i] for i in hits]
 
 
@@ -152,12 +153,12 @@ def lowercase_words(doc: Doc) -> set[str]:
     """The words ``doc`` writes in lower case (for :func:`common_opening`), read from the
     token array without building a Token per word."""
     strings = doc.vocab.strings
-    return {w for w in (strings[o] for o in set(doc.to_array(ORTH).tolist())) if w.islower()}
+    return {w for w in (strings[o] for o in set(token_values(doc, ORTH))) if w.islower()}
 
 
 def nominal_tokens(doc: Doc) -> list[Token]:
     """The nouns and proper nouns of ``doc``, found in the POS array."""
-    pos = doc.to_array(POS)
+    pos = token_array(doc, POS)
     return [doc[i] for i in ((pos == NOUN) | (pos == PROPN)).nonzero()[0].tolist()]
 
 

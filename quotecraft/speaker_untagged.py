@@ -40,6 +40,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .cues import default_lexicon
+from .doc_arrays import token_array
 from .speaker_features import first_name_entity, first_names, honorifics, pronouns
 from .titles import Titles
 from .wordlists import word_list
@@ -99,8 +100,8 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
     taken = {i for sp in found for i in range(sp.start, sp.end)}
     stop = words | mods
     out: list[Span] = []
-    pos_iob = doc.to_array([POS, ENT_IOB])
-    for i in ((pos_iob[:, 0] == PROPN) & (pos_iob[:, 1] == 2)).nonzero()[0].tolist():
+    pos, iob = token_array(doc, POS), token_array(doc, ENT_IOB)
+    for i in ((pos == PROPN) & (iob == 2)).nonzero()[0].tolist():
         tok = doc[i]  # a proper noun outside every entity (IOB "O")
         if tok.dep_ == "compound" or not _plain(tok, stop, place=True):
             continue

@@ -25,6 +25,7 @@ import attrs
 
 from .batch import DocUnits
 from .context import DocContext
+from .doc_arrays import reading
 from .errors import W_MORE, W_STRAY, W_UNCLOSED
 from .marks import MAX_LISTED
 from .records import Quote
@@ -166,7 +167,8 @@ def quotes_by_unit(
             unit.doc, slice_segmentation(seg, unit.start, unit.end), boilerplate=boilerplate
         )
         found: list[str] = []
-        merger.add(unit.start, quotes(ctx, found) if len(unit.doc) else [], found)
+        with reading(unit.doc):  # each token array of the unit read once
+            merger.add(unit.start, quotes(ctx, found) if len(unit.doc) else [], found)
         if unit.last:
             return merger, ctx
         del ctx

@@ -1,0 +1,51 @@
+"""Where a cue without a subject of its own looks for its speaker: the first cue of a
+conjunction (:func:`first_cue_of_conjunction`: ``X said ... and warned that``) and the
+object of *according to* (:func:`according_to_object`). Used by
+:func:`quotecraft.attribution.speaker_head`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .quoted_verbs import CLOSING_MARKS, quoted_before
+from .subject_asides import SUBJECT_DEPS
+
+__all__ = ["according_to_object", "first_cue_of_conjunction"]
+
+
+def according_to_object(cue: Token) -> Token | None:
+    """``according to X``: X (the *to* right after *according*, not ``a note to clients``)."""
+    for to in cue.children:
+        if to.lower_ == "to" and to.i == cue.i + 1:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def first_cue_of_conjunction(cue: Token) -> Token:
+    """``X said the plan was costly and warned that ...``: the first cue, whose subject is X.
+
+    The parser hangs the second cue on the first cue's complement; so it does a participle
+    after a comma (``X said the talks had failed, adding that ...``): X does it."""
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ != "ccomp":
+        return cue
+    if not (cue.head.head.is_alpha and cue.head.head.pos_ in ("VERB", "AUX")):
+        return cue  # "WASHINGTON ― The agency announced ..., acknowledging": a dash above
+    if quoted_before(cue.head.head, cue.head) or cue.head.head.i > cue.i:
+        # '"I never said that," the senator insisted, calling ...': the parse makes the
+        # attribution the complement of the quoted verb, whose subject is a quoted word;
+        # so does 'The doctor swabs her arm and says, "I'm going to ..."', quote after
+        return cue
+    before = cue.left_edge.i - 1
+    if before > 0 and cue.doc[before].text in CLOSING_MARKS:
+        before -= 1  # '... a "good start," suggesting': the comma inside the marks
+    participle = (
+        cue.dep_ == "advcl"
+        and cue.tag_ == "VBG"
+        and cue.head.head.i < cue.head.i < cue.i
+        and cue.doc[before].text == ","
+    )
+    if cue.dep_ == "conj" or participle:
+        return cue.head.head
+    return cue

@@ -1,0 +1,102 @@
+"""Token attribute arrays of the document at work, each read once (and other per-document memos).
+
+spaCy's ``Doc.to_array`` walks every token of the ``Doc`` on each call (tens of
+microseconds for a news article), and the stages after the parse ask for the same few
+arrays (lowercase forms, part-of-speech tags, dependency labels ...) many times per
+document. Inside :func:`reading`, :func:`token_array` and :func:`token_values` keep each
+array of that one ``Doc`` and hand the same read-only copy to every stage; for another
+``Doc``, or outside the block, they read it afresh. Nothing outlives the block: the
+stages do not change the parse, and nothing is kept in a module or in the ``Doc``.
+:func:`memo` gives a stage a table of its own for the block, for a function of a token
+that several stages ask about (:func:`quotecraft.attribution.speaker_head`).
+
+Example:
+    >>> import spacy
+    >>> doc = spacy.blank("en")("A b a")
+    >>> with reading(doc):
+    ...     token_array(doc, "LOWER") is token_array(doc, "LOWER")
+    True
+    >>> token_values(doc, "LOWER") == tuple(doc.to_array("LOWER").tolist())
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IDS
+from spacy.tokens import Doc
+
+
+class _Arrays:
+    """The arrays read so far from one ``Doc``."""
+
+    __slots__ = ("arrays", "doc", "memos", "values")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.arrays: dict[int, np.ndarray] = {}
+        self.values: dict[int, tuple[int, ...]] = {}
+        self.memos: dict[str, dict[Any, Any]] = {}
+
+
+_ACTIVE: ContextVar[_Arrays | None] = ContextVar("quotecraft_doc_arrays", default=None)
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[None]:
+    """Keep the arrays of ``doc`` that :func:`token_array` reads, for the ``with`` block."""
+    token = _ACTIVE.set(_Arrays(doc))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def _attr_id(attr: int | str) -> int:
+    return attr if isinstance(attr, int) else IDS[attr.upper()]
+
+
+def token_array(doc: Doc, attr: int | str) -> np.ndarray:
+    """``doc.to_array(attr)`` for one attribute (an id of :mod:`spacy.attrs` or its
+    name), read once per :func:`reading` block. The array is read-only."""
+    key = _attr_id(attr)
+    active = _ACTIVE.get()
+    if active is None or active.doc is not doc:
+        return doc.to_array(key)
+    arr = active.arrays.get(key)
+    if arr is None:
+        arr = doc.to_array(key)
+        arr.flags.writeable = False
+        active.arrays[key] = arr
+    return arr
+
+
+def token_values(doc: Doc, attr: int | str) -> tuple[int, ...]:
+    """:func:`token_array` as a tuple of Python ints (cheaper to index one by one)."""
+    key = _attr_id(attr)
+    active = _ACTIVE.get()
+    if active is None or active.doc is not doc:
+        return tuple(doc.to_array(key).tolist())
+    values = active.values.get(key)
+    if values is None:
+        values = tuple(token_array(doc, key).tolist())
+        active.values[key] = values
+    return values
+
+
+def memo(doc: Doc, name: str) -> dict[Any, Any] | None:
+    """The table ``name`` of values computed for ``doc`` in this :func:`reading` block
+    (None outside it, or for another ``Doc``: compute afresh). Its keys and values are
+    the caller's; a value must depend on nothing but the ``Doc`` and the key."""
+    active = _ACTIVE.get()
+    if active is None or active.doc is not doc:
+        return None
+    table = active.memos.get(name)
+    if table is None:
+        table = active.memos[name] = {}
+    return table

@@ -7,6 +7,8 @@ document. Inside :func:`reading`, :func:`token_array` and :func:`token_values` k
 array of that one ``Doc`` and hand the same read-only copy to every stage; for another
 ``Doc``, or outside the block, they read it afresh. Nothing outlives the block: the
 stages do not change the parse, and nothing is kept in a module or in the ``Doc``.
+:func:`token_positions` finds the tokens of a word list by a binary search in the sorted
+values (:func:`token_order`), not by a pass over the array per list.
 :func:`memo` gives a stage a table of its own for the block, for a function of a token
 that several stages ask about (:func:`quotecraft.attribution.speaker_head`).
 
@@ -87,6 +89,36 @@ def token_values(doc: Doc, attr: int | str) -> tuple[int, ...]:
         values = tuple(token_array(doc, key).tolist())
         active.values[key] = values
     return values
+
+
+def token_order(doc: Doc, attr: int | str) -> tuple[np.ndarray, np.ndarray]:
+    """The values of ``attr`` sorted, and the token index of each: where a value occurs is
+    a binary search away (:func:`token_positions`). Read once per :func:`reading` block."""
+    key = _attr_id(attr)
+    table = memo(doc, "order")
+    found = table.get(key) if table is not None else None
+    if found is None:
+        values = token_array(doc, key)
+        order = np.argsort(values, kind="stable")
+        found = (values[order], order)
+        if table is not None:
+            table[key] = found
+    return found
+
+
+def token_positions(doc: Doc, attr: int | str, wanted: np.ndarray) -> list[int]:
+    """The indices of the tokens whose ``attr`` is one of ``wanted`` (a sorted array of
+    string hashes), in text order."""
+    values, order = token_order(doc, attr)
+    lo = np.searchsorted(values, wanted, "left")
+    hi = np.searchsorted(values, wanted, "right")
+    found = np.flatnonzero(hi > lo)
+    if not len(found):
+        return []
+    if len(found) == 1:
+        k = found[0]
+        return sorted(order[lo[k] : hi[k]].tolist())
+    return sorted(i for k in found.tolist() for i in order[lo[k] : hi[k]].tolist())
 
 
 def memo(doc: Doc, name: str) -> dict[Any, Any] | None:

@@ -20,7 +20,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_arrays import token_array, token_values
+from .doc_arrays import token_array, token_positions, token_values
 from .speaker_features import (
     first_names,
     honorifics,
@@ -139,13 +139,12 @@ def tokens_lowered(
     """The tokens of ``doc`` whose lowercase form (or other string attribute ``attr``,
     such as ``LEMMA``) is one of ``words``, in text order, found in the token array (no
     Token is built for the others)."""
-    hits = np.isin(token_array(doc, attr), string_hashes(words)).nonzero()[0].tolist()
-    return [doc[i] for i in hits]
+    return [doc[i] for i in token_positions(doc, attr, string_hashes(words))]
 
 
 @lru_cache(maxsize=32)
 def string_hashes(words: frozenset[str] | tuple[str, ...]) -> np.ndarray:
-    """The string-store hashes of ``words`` (the same in every vocabulary)."""
+    """The string-store hashes of ``words`` (the same in every vocabulary), sorted."""
     return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
 
 

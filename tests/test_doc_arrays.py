@@ -11,7 +11,14 @@ import spacy
 from spacy.attrs import LOWER, ORTH
 
 from quotecraft.attribution import find_speaker_head, speaker_head
-from quotecraft.doc_arrays import memo, reading, token_array, token_values
+from quotecraft.doc_arrays import (
+    memo,
+    reading,
+    token_array,
+    token_order,
+    token_positions,
+    token_values,
+)
 
 
 @pytest.fixture
@@ -85,3 +92,19 @@ def test_the_speaker_head_is_the_same_with_and_without_the_memo(nlp: Any) -> Non
         assert [speaker_head(c) for c in cues] == expected  # the second time from the memo
         assert len(memo(doc, "speaker_head") or {}) == 2
     assert [h.text for h in expected if h is not None] == ["Ruiz", "deputy"]
+
+
+def test_token_positions_find_the_tokens_of_a_word_list_in_text_order(doc: Any) -> None:
+    from quotecraft.speaker_names import string_hashes, tokens_lowered
+
+    words = frozenset({"the", "mayor", "absent"})
+    naive = [t.i for t in doc if t.lower_ in words]
+    assert naive == [0, 1, 3, 4]
+    outside = token_positions(doc, LOWER, string_hashes(words))
+    with reading(doc):
+        inside = token_positions(doc, LOWER, string_hashes(words))
+        assert [t.i for t in tokens_lowered(doc, words)] == naive
+        assert token_positions(doc, LOWER, string_hashes(frozenset({"late"}))) == [6]
+        assert token_positions(doc, LOWER, string_hashes(frozenset({"absent"}))) == []
+        assert token_order(doc, LOWER) is token_order(doc, LOWER)
+    assert outside == inside == naive

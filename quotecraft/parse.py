@@ -201,7 +201,7 @@ def cap_sentences(nlp: Language, doc: Doc) -> Doc:
     """
     from spacy.attrs import SENT_START
 
-    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1]
+    starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
     bounds = [*starts, len(doc)] if starts and starts[0] == 0 else [0, *starts, len(doc)]
     long = [(a, b) for a, b in pairwise(bounds) if b - a > SENTENCE_TOKENS]
     if not long:

@@ -27,6 +27,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import ORTH, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -237,6 +240,20 @@ def describe(plan: list[Piece]) -> str:
 
 CUT_AFTER = frozenset(",;:\"'”’»«“‘„)")
 _SENTENCE_END = frozenset(".!?")
+_SENTENCE_END_IDS = np.array(sorted(get_string_id(c) for c in _SENTENCE_END), dtype=np.uint64)
+
+
+def _may_run_long(doc: Doc) -> bool:
+    """Whether ``doc`` may have a stretch :func:`cap_unpunctuated` cuts: more than
+    :data:`SENTENCE_TOKENS` tokens between two sentence starts (a set start, or the token
+    after a full stop, question or exclamation mark). False only when it has none."""
+    n = len(doc)
+    if n <= SENTENCE_TOKENS:
+        return False
+    ends = np.isin(doc.to_array(ORTH), _SENTENCE_END_IDS).nonzero()[0] + 1
+    set_starts = (doc.to_array(SENT_START) == 1).nonzero()[0]
+    starts = np.unique(np.concatenate(([0, n], ends, set_starts)))
+    return bool((np.diff(starts) > SENTENCE_TOKENS).any())
 
 
 def cap_unpunctuated(doc: Doc) -> Doc:
@@ -251,6 +268,13 @@ def cap_unpunctuated(doc: Doc) -> Doc:
         >>> [t.i for t in doc if t.is_sent_start][:3]
         [0, 300, 600]
     """
+    if not _may_run_long(doc):
+        return doc  # read from the token arrays: no Token is made for a text without one
+    return _cap_walk(doc)
+
+
+def _cap_walk(doc: Doc) -> Doc:
+    """:func:`cap_unpunctuated` token by token."""
     run = 0
     good = -1  # the latest token after a comma or quotation mark in this stretch
     for t in doc:

@@ -136,3 +136,48 @@ def test_w004_names_every_kind_of_cut() -> None:
 
 def test_sentence_cap_is_far_above_news() -> None:
     assert SENTENCE_TOKENS >= 2 * 150  # the longest sentence of the dev sets: 150 tokens
+
+
+_CAP_WORDS = ["word", ",", ".", "?", "“", "and", "BLOCK", "BLOCK", "BLOCK"]
+"""``BLOCK``: 120 words without a full stop; three in a row make a stretch over the cap."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_CAP_WORDS), min_size=0, max_size=12),
+    starts=st.lists(st.integers(min_value=0, max_value=1500), max_size=4),
+)
+def test_the_array_check_before_the_sentence_cap_changes_nothing(
+    words: list[str], starts: list[int]
+) -> None:
+    """cap_unpunctuated skips a Doc the token arrays show has no stretch over the cap;
+    a Doc it skips gets the same sentence starts the token by token walk gives."""
+    import spacy
+
+    import quotecraft.pieces as pieces
+
+    nlp = spacy.blank("en")
+    text = " ".join(" ".join(["word"] * 120) if w == "BLOCK" else w for w in words)
+
+    def made() -> object:
+        doc = nlp.make_doc(text)
+        for i in starts:
+            if i < len(doc):
+                doc[i].is_sent_start = True
+        return doc
+
+    quick = pieces.cap_unpunctuated(made())
+    walked = pieces._cap_walk(made())  # the walk, whatever the arrays say
+    assert [t.is_sent_start for t in quick] == [t.is_sent_start for t in walked]
+
+
+def test_a_stretch_over_the_cap_is_found_by_the_array_check() -> None:
+    import spacy
+
+    from quotecraft.pieces import _may_run_long, cap_unpunctuated
+
+    nlp = spacy.blank("en")
+    long = nlp.make_doc("word " * (SENTENCE_TOKENS + 1))
+    short = nlp.make_doc(("word " * (SENTENCE_TOKENS - 1) + ". ") * 3)
+    assert _may_run_long(long) and not _may_run_long(short)
+    assert [t.i for t in cap_unpunctuated(long) if t.is_sent_start] == [0, SENTENCE_TOKENS]

@@ -165,6 +165,16 @@ POSITIVE = [
         "The dean wrote in a letter that fees would rise.",
         "fees would rise",
     ),
+    (
+        "reported.pseudo_cleft.v1",
+        "What the ferry captain said was that the crossing would resume at dawn.",
+        "the crossing would resume at dawn",
+    ),
+    (
+        "reported.pseudo_cleft.v1",
+        "What Odile Brandt told the panel was that no audit had been done.",
+        "no audit had been done",
+    ),
 ]
 
 NEGATIVE = [
@@ -215,6 +225,10 @@ NEGATIVE_BY_RULE = [
     ("reported.that_misread_medium.v1", "She said in the letter that the mayor signed."),
     ("reported.that_misread_medium.v1", "He said in the speech that his father gave."),
     ("reported.that_misread_medium.v1", "She said in a letter that was read aloud."),
+    # a free relative on "be" with no that-clause, or a cue with no subject of its own
+    ("reported.pseudo_cleft.v1", "What the ferry captain said was never written down."),
+    ("reported.pseudo_cleft.v1", "What worries the council is that the river keeps rising."),
+    ("reported.pseudo_cleft.v1", "What was said at the hearing was that the mill would close."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
     ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),

@@ -178,11 +178,11 @@ class EntityTable:
             return self._persons
         doc = self.doc
         spans = person_spans(doc, self._ents, self.titles)
-        forms = {text_slice(name_tokens(sp, self.titles)) for sp in spans}
+        names = [name_tokens(sp, self.titles) for sp in spans]
+        forms = {text_slice(toks) for toks in names}
         lowercase = self._lowercase = lowercase_words(doc)
         out = []
-        for sp in spans:
-            toks = name_tokens(sp, self.titles)
+        for sp, toks in zip(spans, names, strict=True):
             if not looks_like_name(toks):
                 continue  # "(D-Mass.)", "R-OH": a party and state tag, not a name
             if common_opening(toks, lowercase):  # "Describe Einstein’s view ..."

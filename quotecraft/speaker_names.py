@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH, POS
-from spacy.parts_of_speech import NOUN, PROPN
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .doc_arrays import token_array, token_positions, token_values
 from .speaker_features import (
     first_names,
+    gendered_nouns,
     honorifics,
 )
 from .speaker_groups import appos_of, is_age
@@ -155,10 +156,17 @@ def lowercase_words(doc: Doc) -> set[str]:
     return {w for w in (strings[o] for o in set(token_values(doc, ORTH))) if w.islower()}
 
 
-def nominal_tokens(doc: Doc) -> list[Token]:
-    """The nouns and proper nouns of ``doc``, found in the POS array."""
-    pos = token_array(doc, POS)
-    return [doc[i] for i in ((pos == NOUN) | (pos == PROPN)).nonzero()[0].tolist()]
+def names_and_gendered_nouns(doc: Doc) -> list[Token]:
+    """The proper nouns of ``doc`` and its words of the gendered-noun list (``mother``,
+    ``actress``), in text order, found in the token arrays (no Token for the others)."""
+    names = (token_array(doc, POS) == PROPN).nonzero()[0].tolist()
+    gendered = token_positions(doc, LOWER, _gendered_hashes())
+    return [doc[i] for i in sorted(set(names).union(gendered))]
+
+
+@cache
+def _gendered_hashes() -> np.ndarray:
+    return string_hashes(frozenset(gendered_nouns()))
 
 
 def common_opening(toks: Sequence[Token], lowercase: set[str]) -> bool:

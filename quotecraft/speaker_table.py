@@ -48,7 +48,7 @@ from .speaker_names import (
     mention_span,
     merged_spans,
     name_tokens,
-    nominal_tokens,
+    names_and_gendered_nouns,
     placing_words,
     premodifier_title,
     strip_det,
@@ -250,7 +250,8 @@ class EntityTable:
                     key = word.lower()
                     by_word[key] = ent if by_word.get(key, ent) is ent else None
         described: dict[str, Entity] = {}
-        for t in nominal_tokens(self.doc):  # every case below is a noun or a name
+        # every case below is a name or a gendered noun (the other nouns do nothing)
+        for t in names_and_gendered_nouns(self.doc):
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
                 # "she had been a stupid girl": no one new; "her brother, Sam,": Sam
                 if not self._apposed_person(t) and t.dep_ not in _PREDICATIVE:

@@ -35,16 +35,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
 from . import errors
-from .admission import names_no_source, of_degree
 from .attribution import is_negated, speaker_head
 from .cue_typing import TypeModel, model_type
 from .cues import CueLexicon
 from .errors import WeightsError
 from .resources import data_set, read_text
+from .scorer_frames import ALL_FRAMES, DEFAULT_FRAMES, cue_candidates, has_that
 from .wordlists import word_list
 
 if TYPE_CHECKING:
@@ -62,88 +61,7 @@ _NOT_META = ("weights", "vocabulary", "format", "frames", "type_weights")
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-_PREPS = frozenset(word_list("scorer_prepositions"))
-CLAUSE_FRAMES = ("ccomp", "xcomp", "noun_that", "parataxis", "according")
-"""Frames whose content is a clause (or, for ``according``, the clause it hangs on)."""
-OBJECT_FRAMES = ("dobj", *(f"prep_{p}" for p in sorted(_PREPS)))
-"""Frames whose content is a noun phrase: what was criticized, called for, talked about
-(prepositions from the word list ``scorer_prepositions``)."""
-ALL_FRAMES = CLAUSE_FRAMES + OBJECT_FRAMES
-_FRAME_DEPS = {
-    "ccomp": {"ccomp"},
-    "noun_that": {"ccomp", "acl", "relcl"},
-    "xcomp": {"xcomp"},
-    "parataxis": {"parataxis"},
-    "according": {"prep"},
-    "dobj": {"dobj"},
-    "prep": {"pobj", "pcomp"},
-}
-"""The relations of the tokens each frame starts from."""
-DEFAULT_FRAMES = ("ccomp", "noun_that", "parataxis", "according")
-"""Frames the packaged scorer admits. ``xcomp`` (``X vowed to ...``, but also ``X seemed
-to ...``) and the object frames raise recall on PolNeAR, which annotates intentions and
-criticized objects, and lower precision on GUM, which does not (``docs/benchmarks.md``):
-train with ``--frames`` to admit them."""
 _PARENTHETICAL_PUNCT = frozenset({",", "—", "–", "--", "(", "-"})
-
-
-def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[Token, Token, str]]:
-    """Every ``(cue, content head, frame)`` the scorer considers, in text order.
-
-    Frames: ``ccomp`` (a clause: ``X fumed that ...``), ``xcomp`` (``X vowed to ...``),
-    ``noun_that`` (``the hunch that ...``), ``parataxis`` (``..., X reckons, ...``),
-    ``according`` (``according to X``), ``dobj`` (``X decried the ruling``) and
-    ``prep_P`` (``X griped about the food``, ``X's gripe about the food``). ``frames``
-    keeps only some of them (default: all).
-
-    Example:
-        >>> import quotecraft
-        >>> doc = quotecraft.load().nlp("Lee fumed that the deal was off.")
-        >>> [(c.text, x.text, f) for c, x, f in cue_candidates(doc)]
-        [('fumed', 'was', 'ccomp')]
-    """
-    out: list[tuple[Token, Token, str]] = []
-    keep = frozenset(frames) if frames is not None else frozenset(ALL_FRAMES)
-    deps = set()
-    for frame, needs in _FRAME_DEPS.items():
-        if frame in keep or (frame == "prep" and keep & set(OBJECT_FRAMES[1:])):
-            deps |= needs
-    # only the tokens with one of those relations, found in one array read
-    strings = doc.vocab.strings
-    wanted = np.array(sorted(strings.add(d) for d in deps), dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array("DEP"), wanted)).tolist():
-        t = doc[i]
-        dep = t.dep_
-        head = t.head
-        if head.i == t.i:
-            continue
-        if dep == "ccomp":
-            if head.pos_ in ("VERB", "AUX", "ADJ") and not of_degree(head):
-                out.append((head, t, "ccomp"))
-            elif head.pos_ == "NOUN" and _has_that(t):
-                out.append((head, t, "noun_that"))
-        elif dep in ("acl", "relcl") and head.pos_ == "NOUN" and _has_that(t):
-            out.append((head, t, "noun_that"))
-        elif dep == "xcomp" and t.tag_ == "VB" and head.pos_ == "VERB":
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-                out.append((head, t, "xcomp"))
-        elif dep == "parataxis" and t.pos_ == "VERB" and head.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-                out.append((t, head, "parataxis"))
-        elif dep == "prep" and t.lower_ == "according" and head.pos_ in ("VERB", "AUX"):
-            if not names_no_source(t):
-                out.append((t, head, "according"))
-        elif dep == "dobj" and head.pos_ == "VERB" and t.pos_ in ("NOUN", "PROPN"):
-            out.append((head, t, "dobj"))
-        elif dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _PREPS:
-            cue = head.head
-            if cue.pos_ == "VERB" or (
-                cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in cue.children)
-            ):
-                out.append((cue, t, "prep_" + head.lower_))
-    out = [x for x in out if x[2] in keep]
-    out.sort(key=lambda x: (x[0].i, x[1].i))
-    return out
 
 
 _OPENING = frozenset('“"‘«„')
@@ -159,10 +77,6 @@ def _wholly_quoted(text: str, start: int, end: int) -> bool:
         return False
     close = next((i for i in range(s, min(len(text), end + 2)) if text[i] in _CLOSING), -1)
     return close >= end - 2
-
-
-def _has_that(content: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children)
 
 
 def lexicon_class(cue: Token, lexicon: CueLexicon) -> str:
@@ -305,7 +219,7 @@ def features(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children
     ):
         f.append("question")
-    if _has_that(content):
+    if has_that(content):
         f.append("that")
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in content.children):
         f.append("content_subject")

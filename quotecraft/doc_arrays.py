@@ -124,7 +124,8 @@ def token_positions(doc: Doc, attr: int | str, wanted: np.ndarray) -> list[int]:
 def memo(doc: Doc, name: str) -> dict[Any, Any] | None:
     """The table ``name`` of values computed for ``doc`` in this :func:`reading` block
     (None outside it, or for another ``Doc``: compute afresh). Its keys and values are
-    the caller's; a value must depend on nothing but the ``Doc`` and the key."""
+    the caller's; a value must depend on nothing but the ``Doc``, the key and what stays
+    fixed for the block (the extractor's word lists)."""
     active = _ACTIVE.get()
     if active is None or active.doc is not doc:
         return None

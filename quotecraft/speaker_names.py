@@ -192,12 +192,25 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
         _leading_title(toks, words)
         or toks[0].lower_ in mods
         or toks[0].lower_ in honorifics()
-        or toks[0].pos_ in _NOT_NAME_POS  # "Describe Einstein", "Aye"
+        or (toks[0].pos_ in _NOT_NAME_POS and not _given_name(toks))  # "Describe Einstein"
     ):
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
         toks = toks[:-1]
     return toks
+
+
+def _given_name(toks: Sequence[Token]) -> bool:
+    """A known first name the tagger read as a verb or auxiliary before a surname, outside
+    a question (``Will Carter smiled``; not ``Will Carter run?``)."""
+    first = toks[0]
+    return (
+        len(toks) > 1
+        and first.is_title
+        and first.lower_ in first_names()
+        and toks[1].pos_ == "PROPN"
+        and not any(t.text == "?" for t in first.sent[-2:])
+    )
 
 
 def _leading_title(toks: Sequence[Token], words: frozenset[str]) -> bool:

@@ -141,7 +141,59 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             )
         ):
             out.append(Span(doc, ent.start, ent.end, label=PERSON))
+    out += [sp for sp in misread_first_names(doc, stop) if sp.start not in taken]
     return out
+
+
+def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
+    """Known first names the tagger read as common nouns (``Mara set down her cup.``:
+    *Mara* a plural noun): a capitalized word of ``first_names`` that opens its sentence
+    as the subject of the main verb, in no entity or one of its own, and that the next
+    *he* or *she* (or *his*, *her*, ...) after it (:func:`_taken_up`) takes up, in the
+    name's usual gender and with no person named between. A word read as a word (``Hope
+    springs eternal.``) is no name unless a pronoun of its gender follows."""
+    out = []
+    for sent in doc.sents:
+        tok = sent[0]
+        if not (
+            tok.pos_ == "NOUN"
+            and tok.dep_ == "nsubj"
+            and tok.head.dep_ == "ROOT"
+            and tok.is_title
+            and _plain(tok, stop, tagged=True)
+            and tok.ent_type_ != PERSON
+            and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")  # an entity alone
+        ):
+            continue
+        gender = first_names().get(tok.lower_)
+        pron = _taken_up(tok)
+        if gender is not None and pron is not None and pronouns().get(pron.lower_) == gender:
+            out.append(Span(doc, tok.i, tok.i + 1, label=PERSON))
+    return out
+
+
+def _taken_up(tok: Token) -> Token | None:
+    """The first gendered third-person pronoun after ``tok`` outside quotation marks, in
+    its sentence and the two after it (a quotation the parser split off its attribution
+    is one of them), None when a person is named first."""
+    doc, sent = tok.doc, tok.sent
+    end = sent.end
+    for _ in range(2):
+        if end < len(doc):
+            end = doc[end].sent.end
+    quoted = False
+    for t in doc[tok.i + 1 : end]:
+        if t.ent_type_ == PERSON or (t.pos_ == "PROPN" and t.lower_ in first_names()):
+            return None
+        if t.text in _DOUBLE_MARKS:
+            quoted = t.text == "“" or (t.text == '"' and not quoted)
+        elif not quoted and pronouns().get(t.lower_) in _GENDERS:
+            return t
+    return None
+
+
+_DOUBLE_MARKS = frozenset({'"', "“", "”"})
+_GENDERS = frozenset({"male", "female"})
 
 
 def _personal(span: Span, stop: frozenset[str]) -> bool:

@@ -549,3 +549,48 @@ def test_a_vocative_is_a_name_said_to_someone(line: str, calls: bool) -> None:
     from quotecraft.speaker_turns import addresses
 
     assert addresses(line, ["Tom Reyes"]) is calls
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the tagger reads these first names as common nouns; a pronoun of their gender follows
+        ("Mara set down her cup.", ["Mara"]),
+        ('Ines looked up from the ledger. "Who sent you?" she asked.', ["Ines"]),
+        ("Grace stood at the window. Then she turned.", ["Grace"]),
+        # no pronoun, or one of the other gender, or a person named before it: no name
+        ("Grace stood at the window.", []),
+        ("Grace stood at the window. Then he turned.", []),
+        ("Mara set down the cup. Tomas turned. She left.", []),
+        # a pronoun inside a quotation is someone the speaker mentions
+        ('Ines looked up. "She is not here," the clerk said.', []),
+    ],
+)
+def test_misread_first_names(extractor: Any, text: str, names: list[str]) -> None:
+    from quotecraft.speaker_untagged import misread_first_names
+
+    doc = extractor.nlp(text)
+    assert [sp.text for sp in misread_first_names(doc, frozenset())] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Will Carter, the coach, said the team was ready.", "Will Carter"),
+        ("Will Okafor told the council the bridge would reopen.", "Will Okafor"),
+    ],
+)
+def test_a_first_name_read_as_a_verb_stays_in_the_name(
+    extractor: Any, text: str, name: str
+) -> None:
+    (q,) = _quotes(extractor, text)
+    assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_question_keeps_its_auxiliary_out_of_the_name(extractor: Any) -> None:
+    from quotecraft.speaker_names import name_tokens
+
+    doc = extractor.nlp("Will Carter run again?")
+    (person,) = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert person.text == "Will Carter"  # the tagger's entity; the name is Carter
+    assert [t.text for t in name_tokens(person)] == ["Carter"]

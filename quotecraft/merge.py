@@ -53,8 +53,8 @@ def merge_candidates(
     inside their cue's paragraph and their quotation marks paired, and a content a colon
     or semicolon cuts off from its cue is dropped, as is a time clause after a direct
     quote's cue (:mod:`quotecraft.reported_passes`), a reported candidate whose speaker is
-    a quoted word (:func:`drop_quoted_speakers`), an object of a direct quote's cue
-    after the quote (:func:`drop_described_objects`) and a content that holds the
+    a quoted word (:func:`drop_quoted_speakers`), an object reading of a direct quote's
+    cue (:func:`drop_described_objects`) and a content that holds the
     attribution of a direct quote before it (:func:`drop_swallowed_attributions`). A reported candidate of kind ``direct`` (a
     passive's content wholly in marks: ``described as "reckless" by X``) joins the
     direct ones.
@@ -120,23 +120,36 @@ def drop_quoted_speakers(
 def drop_described_objects(
     reported: list[Candidate], direct_cands: Sequence[Candidate]
 ) -> list[Candidate]:
-    """Drop object contents of the cue of a direct quote that stands before that cue.
+    """Drop object readings (:func:`object_reading`) of the cue of a direct quote: a cue
+    has one content, and the quotation is it.
 
     ``"Unacceptable," was how one parent described the decision``: the quote is what was
-    said, the object what it was said of. (An object after a quote that follows its cue,
-    ``accused the minister of "recklessness"``, stays.)
+    said, the object what it was said of; ``"Where is the rent?" the landlord demanded to
+    know``: the infinitive is part of the attribution. An object reading that holds or
+    touches the quote itself (``accused the minister of "recklessness"``) stays.
     """
-    before = {
-        d.cue_token: d.end for d in direct_cands if d.kind == "direct" and d.cue_token is not None
-    }
+    quoted: dict[int, list[Candidate]] = {}
+    for d in direct_cands:
+        if d.kind in ("direct", "mixed") and d.cue_token is not None:
+            quoted.setdefault(d.cue_token, []).append(d)
+    if not quoted:
+        return reported
     return [
         r
         for r in reported
-        if r.rule not in OBJECT_RULES
-        or r.cue is None
-        or r.cue_token not in before
-        or before[r.cue_token] > r.cue[0]
+        if r.cue_token not in quoted
+        or not object_reading(r)
+        or any(d.start <= r.end and r.start <= d.end for d in quoted[r.cue_token])
     ]
+
+
+_OBJECT_READINGS = frozenset({*OBJECT_RULES, INFINITIVE_RULE, "reported.object_as.v1"})
+
+
+def object_reading(c: Candidate) -> bool:
+    """A report whose content is its cue's object, prepositional object or infinitive
+    (``criticized the plan``, ``griped about the food``, ``vowed to stay``)."""
+    return c.rule in _OBJECT_READINGS or c.rule.startswith("reported.prep_")
 
 
 def drop_swallowed_attributions(

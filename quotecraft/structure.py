@@ -41,7 +41,8 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
     ``"The deal is off," Lee fumed.`` / ``..., beamed Sofia Lindqvist after the race.``:
     next to quotation marks, such a clause attributes the quote whatever its verb
     (the lexicon only sets the cue's type and confidence). ``..., he wrote a letter``
-    (an object of its own) or ``..., there was silence`` is not an attribution.
+    (an object of its own) or ``..., there was silence`` is not an attribution; ``...,
+    they wanted to know.`` (an infinitive with no words of its own) is.
     """
     if tok.pos_ != "VERB" or not (tok.tag_ in _FINITE or misread_past(tok)):
         return False
@@ -55,8 +56,16 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
         and c.i > tok.i
         and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
         and not _opens_quote(c)
+        and not _bare_infinitive(c)
         for c in tok.children
     )
+
+
+def _bare_infinitive(tok: Token) -> bool:
+    """An infinitive with nothing of its own but *to* (``..., the passengers wanted to
+    know.``): part of the attribution's verb, not a complement that leaves the quotation
+    none."""
+    return tok.dep_ == "xcomp" and all(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def misread_past(tok: Token) -> bool:

@@ -9,7 +9,7 @@ from quotecraft.attribution import Attribution
 from quotecraft.candidates import Candidate
 from quotecraft.context import DocContext, sentence_ids
 from quotecraft.marks import Quoted
-from quotecraft.merge import drop_quoted_speakers, merge, merge_local
+from quotecraft.merge import drop_described_objects, drop_quoted_speakers, merge, merge_local
 from quotecraft.segment import segment
 
 
@@ -257,3 +257,35 @@ def test_a_speaker_in_a_split_quotes_attribution_is_not_a_quoted_word() -> None:
     r = reported(text, "two ballots were spoiled", "noting")
     r.attribution = Attribution(speaker=(clerk, clerk + 1), speaker_head=clerk)
     assert drop_quoted_speakers(doc, [r], [d]) == [r]
+
+
+def _object(text: str, content: str, cue: str, rule: str, cue_token: int) -> Candidate:
+    s, e = span(text, content)
+    return Candidate("indirect", s, e, rule, 0.8, cue=span(text, cue), cue_token=cue_token)
+
+
+def test_a_cue_whose_content_is_a_quotation_has_no_object_reading() -> None:
+    text = '"Where is the rent?" the landlord demanded to know.'
+    quote = direct(text, "Where is the rent?", cue_token=8)
+    infinitive = _object(text, "to know", "demanded", "reported.xcomp.v1", 8)
+    assert drop_described_objects([infinitive], [quote]) == []
+    text = '"You are a liar," Okafor accused the minister of the crime.'
+    quote = direct(text, "You are a liar,", cue_token=8)
+    objects = [
+        _object(text, "the minister", "accused", "reported.dobj.v1", 8),
+        _object(text, "the crime", "accused", "reported.prep_of.v1", 8),
+    ]
+    assert drop_described_objects(objects, [quote]) == []
+
+
+def test_an_object_reading_of_another_cue_or_holding_the_quote_stays() -> None:
+    text = '"We will stay," Ana Ruiz said, and she vowed to fight the closure.'
+    quote = direct(text, "We will stay,", cue_token=7)
+    other_cue = _object(text, "to fight the closure", "vowed", "reported.xcomp.v1", 12)
+    assert drop_described_objects([other_cue], [quote]) == [other_cue]
+    text = 'The union accused the minister of "reckless cuts."'
+    quote = direct(text, "reckless cuts.", cue_token=2)
+    holding = _object(text, 'of "reckless cuts."', "accused", "reported.prep_of.v1", 2)
+    assert drop_described_objects([holding], [quote]) == [holding]
+    clause = _object(text, "the minister", "accused", "reported.ccomp.v1", 2)
+    assert drop_described_objects([clause], [quote]) == [clause]  # not an object reading

@@ -111,7 +111,10 @@ def _gesture(t: Token, lexicon: CueLexicon) -> bool:
     """A participle of what the speaker does while speaking, between two pieces of one quote
     (``, pointing at the map``, ``, shaking her head``): a present participle after a comma,
     with no words of its own before it and, when it is itself a cue, no one spoken to and no
-    content (``before asking her,`` introduces the next quote)."""
+    content (``before asking her,`` introduces the next quote). A lone *-ing* word between
+    two commas is one whatever the tagger read (``, nodding,`` as a noun)."""
+    if _lone_participle(t) and not is_speech_cue(t, lexicon):
+        return True
     if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj", "acl"):
         return False
     if t.i == 0 or t.doc[t.i - 1].text != ",":
@@ -121,6 +124,19 @@ def _gesture(t: Token, lexicon: CueLexicon) -> bool:
     if not is_speech_cue(t, lexicon):
         return True
     return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt") for c in t.children)
+
+
+def _lone_participle(t: Token) -> bool:
+    """A lowercase word in *-ing* alone between two commas (``..., nodding, ...``)."""
+    doc = t.doc
+    return (
+        0 < t.i < len(doc) - 1
+        and t.is_lower
+        and t.is_alpha
+        and t.lower_.endswith("ing")
+        and doc[t.i - 1].text == ","
+        and doc[t.i + 1].text == ","
+    )
 
 
 def words_follow(q: Quoted, text: str) -> bool:

@@ -237,6 +237,9 @@ NEGATIVE_BY_RULE = [
     ("reported.dobj.v1", "The committee endorsed it on Monday."),  # a pronoun, not a name
     ("reported.dobj.v1", "All members must defend one of their number if attacked."),  # no speech
     ("reported.noun_infinitive.v1", "The plan to build a bridge was shelved."),  # no one's plan
+    # a quoted adjective before its noun is no judgement of the object
+    ("reported.call_quoted_modifier.v1", 'She called the "unfair" verdict a disgrace.'),
+    ("reported.call_quoted_modifier.v1", "They called the angry neighbours twice."),  # no marks
 ]
 
 
@@ -619,3 +622,25 @@ def test_according_to_hung_on_an_auxiliary_takes_the_main_verb_clause() -> None:
     lexicon = default_lexicon()
     cands = ReportedMatcher(doc.vocab, lexicon, default_patterns())(doc)
     assert [doc.text[c.start : c.end] for c in cands] == ["the ice is thinning fast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Tessa Lund called the verdict "deeply unfair" and said she would appeal.',
+            'the verdict "deeply unfair"',
+        ),
+        (
+            'The tenants called the new rent "simply outrageous" from the start.',
+            'the new rent "simply outrageous"',
+        ),
+    ],
+)
+def test_a_quoted_judgement_read_as_the_objects_modifier(
+    extractor: Any, text: str, content: str
+) -> None:
+    (q,) = [q for q in extractor(text).quotes if q.rule == "reported.call_quoted_modifier.v1"]
+    assert q.content.text == content
+    assert q.kind is QuoteKind.MIXED
+    assert q.cue is not None and q.cue.text == "called"

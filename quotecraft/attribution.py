@@ -67,8 +67,10 @@ _HOLDING_PREPS = frozenset({"in", "under", "on"})
 """Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
 _MENTION_CUT_DEPS = frozenset(
-    {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep"}
+    {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep", "case"}
 )
+"""Right dependents a speaker's mention stops before (``case``: the possessive *'s* of a
+possessor who speaks, ``The lawyer's answer was curt:``)."""
 
 
 @define

@@ -19,6 +19,7 @@ Rules (``Quote.rule``):
 - ``direct.colon.v1``: ``The minister was blunt: "..."``
 - ``direct.according_to.v1``: ``"We will appeal," according to the family's lawyer.``
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe``
+- ``direct.reply_noun.v1``: ``"Absolutely not," was the reply from the ministry.``
 - ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
 - ``direct.beat.v1``: ``Ann Lee put down the phone. "They said yes."``: no cue, but the
   sentence just before names who acts, and so speaks.
@@ -47,7 +48,7 @@ from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, TokenIndex
 from .context import DocContext
 from .cues import CueLexicon
-from .direct_bare import colon, dash, make_candidate, standalone
+from .direct_bare import colon, dash, make_candidate, reply_noun, standalone
 from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
 from .direct_subjects import (
     QUOTE_OPENERS,
@@ -128,6 +129,7 @@ def detect(
             or _cue_before(doc, text, q, lead, lexicon)
             or colon(doc, q, lead, text, lexicon)
             or dash(doc, q, after, before)
+            or reply_noun(q, after, lexicon)
             or standalone(doc, q, before, after, text)
         )
         if cand is None:

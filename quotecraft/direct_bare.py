@@ -5,6 +5,8 @@ pure move):
 
 - ``direct.colon.v1``: ``The minister was blunt: "..."`` (:func:`colon`)
 - ``direct.dash.v1``: ``"..." — Commissioner Jane Roe`` (:func:`dash`)
+- ``direct.reply_noun.v1``: ``"Absolutely not," was the reply from the ministry.``
+  (:func:`reply_noun`)
 - ``direct.view_of.v1``: a quote paragraph followed by ``That was the view of X.``
 - ``direct.beat.v1``: ``Marcus shrugged. "At home."``: a quote with no cue of its own
   right after a short sentence of the same paragraph whose subject is a name, *he*,
@@ -136,6 +138,33 @@ def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
         if c.dep_ == "poss":
             return c
     return next(iter(_of_phrase(subj)), None)
+
+
+def reply_noun(q: Quoted, after: list[Token], lexicon: CueLexicon) -> Candidate | None:
+    """``"Absolutely not," was the reply from the ministry.``: *was* or *came* after the
+    quotation, with a cue noun of the lexicon (*reply*, *answer*, *response*) as what the
+    quotation was. The noun is the cue; its possessor or its *of*, *from* or *by* phrase
+    speaks (:func:`possessor_speaks`), and no one when it has neither (``"Not yet," was
+    the answer.``)."""
+    words = [t for t in after if not t.is_punct]
+    if q.close is None or len(words) < 2 or words[0].lemma_ not in ("be", "come"):
+        return None
+    verb = words[0]
+    noun = next((t for t in words[1:8] if t.pos_ == "NOUN" and t.head.i == verb.i), None)
+    if (
+        noun is None
+        or noun.lemma_.lower() not in lexicon.nouns
+        or noun.left_edge.i != words[1].i  # only the noun's own words before it
+    ):
+        return None
+    cand = make_candidate(q, "direct.reply_noun.v1", 0.75, None)
+    cand.cue = (noun.idx, noun.idx + len(noun.text))
+    cand.cue_lemma = noun.lemma_.lower()
+    cand.cue_token = noun.i
+    who = possessor_speaks(noun, lexicon)
+    if who is not None:
+        cand.attribution = Attribution(speaker=mention_bounds(who), speaker_head=who.i)
+    return cand
 
 
 def _of_phrase(noun: Token) -> list[Token]:

@@ -81,6 +81,7 @@ CODE_RULES = frozenset(
         "direct.split_sentence.v1",
         "direct.colon.v1",
         "direct.dash.v1",
+        "direct.reply_noun.v1",
         "direct.view_of.v1",
         "direct.beat.v1",
         "direct.standalone.v1",

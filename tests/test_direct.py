@@ -324,6 +324,29 @@ CASES = [
         "It was Jones' idea, not the workers' union's,",
         name="Ann Lee",
     ),
+    case(
+        "a cue noun after was: its from phrase speaks",
+        '"Out of the question," was the reply from the harbour board.',
+        "Out of the question,",
+        rule="direct.reply_noun.v1",
+        cue="reply",
+        mention="the harbour board",
+    ),
+    case(
+        "a cue noun after was: its possessor speaks",
+        '"We will appeal," was the family lawyer\'s curt answer.',
+        "We will appeal,",
+        rule="direct.reply_noun.v1",
+        cue="answer",
+        mention="the family lawyer",
+    ),
+    case(
+        "a cue noun after was: no one named",
+        '"Not before spring," was the answer.',
+        "Not before spring,",
+        rule="direct.reply_noun.v1",
+        cue="answer",
+    ),
 ]
 
 CONTINUATION_TEXT = (
@@ -336,6 +359,7 @@ PARAGRAPH_CONTINUATION_TEXT = (
     '"We will try again on Monday with more crews."'
 )
 NOT_DIRECT = [
+    '"Unbelievable" was the word on every fan\'s lips.',  # a noun outside the cue lexicon
     'He called it the so-called "NATO umbrella" in his speech on Monday.',
     'The film "Dark Harbor" opened on Friday in four cities.',
     'The senator called the bill a "disaster" during the debate.',

@@ -4,7 +4,8 @@ spaCy's ``DependencyMatcher`` runs every node of every pattern as a token patter
 over the whole ``Doc``, walks each matched token's ancestors in Python, then checks
 the cartesian product of the candidates. On news articles that is most of
 quotecraft's own time. :class:`FastDependencyMatcher` returns the *same matches in
-the same order* for patterns whose relations are ``>`` and ``>>`` and whose token
+the same order* for patterns whose relations are ``>``, ``>>``, ``>++`` (a right child)
+and ``>--`` (a left child) and whose token
 attributes are plain values or ``IN``/``NOT_IN`` lists:
 
 - node attributes are tested with array operations over ``Doc.to_array``, one test
@@ -46,7 +47,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-_OPS = frozenset({">", ">>"})
+_OPS = frozenset({">", ">>", ">++", ">--"})
 _ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE"})
 _ANNOTATED = ("TAG", "POS", "LEMMA", "DEP")
 """Attributes spaCy's Matcher refuses to match on when the Doc lacks them (error E155)."""
@@ -367,9 +368,14 @@ def _extend(
         out.append((key, assigned[:]))
         return
     parent = assigned[pat.parents[j]]
-    if pat.ops[j] == ">":
+    op = pat.ops[j]
+    if op != ">>":
         test, passes = pat.tests[j], state.passes
         near = [c for c in state.children(parent) if passes(test, c)]
+        if op == ">++":
+            near = [c for c in near if c > parent]
+        elif op == ">--":
+            near = [c for c in near if c < parent]
     else:
         near = state.descendants(parent, state.node_positions(pat.conds[j]))
     for c in near:

@@ -81,6 +81,11 @@ RULES: dict[str, list[dict[str, Any]]] = {
         _node("b", {"LOWER": {"IN": ["smith", "that", "plan", "officials"]}}, "v"),
     ],
     "anything": [_node("x", {}), _node("y", {"ORTH": ","}, "x")],
+    "sides": [  # ">++" a right child, ">--" a left child
+        _node("v", {"POS": {"IN": ["VERB", "NOUN"]}}),
+        _node("r", {"DEP": {"NOT_IN": ["punct"]}}, "v", ">++"),
+        _node("l", {}, "r", ">--"),
+    ],
 }
 
 

@@ -17,7 +17,10 @@ speaker table knows them and a later surname finds the whole name:
   chef``): only a person takes one;
 - a name of one to three capitalized words that opens its sentence as the subject of its
   main verb, a cue verb, and that *he* or *she* takes up as the next sentence's main
-  subject (``Kant argued that ... He wrote ...``).
+  subject (``Kant argued that ... He wrote ...``);
+- a known first name the tagger read as a common noun, opening its sentence as the
+  subject of its main verb, that a pronoun of its usual gender takes up next (``Mara set
+  down her cup.``: :func:`misread_first_names`).
 
 And a name the tagger labelled as a body or place is a person when a person's role is set
 beside it, unless the tagger found the person's longer name elsewhere (``The coach, Aiden

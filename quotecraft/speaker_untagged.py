@@ -155,7 +155,9 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
     *he* or *she* (or *his*, *her*, ...) after it (:func:`_taken_up`) takes up, in the
     name's usual gender and with no person named between. A word read as a word (``Hope
     springs eternal.``) is no name unless a pronoun of its gender follows."""
-    out = []
+    out: list[Span] = []
+    if not doc.has_annotation("SENT_START"):
+        return out
     for sent in doc.sents:
         tok = sent[0]
         if not (

@@ -65,6 +65,7 @@ from .reported_cuts import (
     after_head,
     conjoined_cues,
     fronted_clause_end,
+    listed_clauses_tail,
     participle_tails,
     semicolon_end,
 )
@@ -374,6 +375,7 @@ class ReportedMatcher:
         e = nonrestrictive_tail(doc, s, e)
         e = appositive_tail(doc, s, e)  # "..., a tax that funds the harbor": the writer's
         e = semicolon_end(cue, s, e)  # "said A; they learned B": the writer's next clause
+        e = listed_clauses_tail(cue, s, e)  # "suggest that A; that B; and that C"
         e = fronted_clause_end(cue, s, e)  # "Asked about A, | Lee said"
         span = doc[s:e]
         if not self._standing(span, content):

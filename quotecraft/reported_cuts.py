@@ -9,6 +9,8 @@ writer's tails.
   to stay calm``);
 - :func:`participle_tails`: a trailing participle of a cue verb (``..., adding that ...``),
   an ``according to`` source and a medium (``..., in an interview with ...``);
+- :func:`listed_clauses_tail`: a list of *that* clauses set off by semicolons
+  (``suggest that A; that B; and that C``) is one content;
 - :func:`semicolon_end`: what follows a semicolon after the cue (``said the delay was not
   intentional; they only learned of it on Friday``), the writer's next clause;
 - :func:`fronted_clause_end`: the main clause after a fronted cue (``Asked about the vote,
@@ -173,6 +175,30 @@ def semicolon_end(cue: Token, start: int, end: int) -> int:
             )  # not a list of phrases ("Cruz at 23 percent; Rubio at 12 percent")
             return t.i if clause else end
     return end
+
+
+def listed_clauses_tail(cue: Token, start: int, end: int) -> int:
+    """The end of a *that* clause after its cue that a semicolon and more *that* clauses
+    follow (``suggest that A; that B; and that C``), which the parser may hang elsewhere or
+    make a sentence of their own: the list is one content. Not a semicolon before a
+    clause whose subject is *that* (``said A; that was clear``)."""
+    doc = cue.doc
+    if cue.i >= start or start == 0 or doc[start - 1].lower_ != "that":
+        return end
+    while end + 2 < len(doc) and doc[end].text == ";":
+        k = end + 1
+        if doc[k].lower_ in ("and", "or") and k + 2 < len(doc):
+            k += 1
+        if doc[k].lower_ != "that" or doc[k + 1].pos_ in ("VERB", "AUX"):
+            break
+        j = k + 1
+        while j < len(doc) and doc[j].text not in _LIST_STOPS and "\n" not in doc[j].text:
+            j += 1
+        end = j
+    return end
+
+
+_LIST_STOPS = frozenset({";", ".", "!", "?"})
 
 
 def fronted_clause_end(cue: Token, start: int, end: int) -> int:

@@ -644,3 +644,26 @@ def test_a_quoted_judgement_read_as_the_objects_modifier(
     assert q.content.text == content
     assert q.kind is QuoteKind.MIXED
     assert q.cue is not None and q.cue.text == "called"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The inspectors found that the dam was weak; that repairs were late; and that "
+            "no one had been told.",
+            "the dam was weak; that repairs were late; and that no one had been told",
+        ),
+        (
+            "She said that the school would close; that the teachers would move; and that "
+            "nothing could be done.",
+            "the school would close; that the teachers would move; and that nothing could be done",
+        ),
+        # 'that' as the next clause's subject is no list of reports
+        ("He said that the plan had failed; that was clear to everyone.", "the plan had failed"),
+    ],
+)
+def test_a_list_of_that_clauses_after_semicolons_is_one_content(
+    extractor: Any, text: str, content: str
+) -> None:
+    assert [q.content.text for q in extractor(text).quotes] == [content]

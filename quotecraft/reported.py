@@ -63,6 +63,7 @@ from .reported_clauses import (
 )
 from .reported_cuts import (
     after_head,
+    closing_bracket_end,
     conjoined_cues,
     fronted_clause_end,
     listed_clauses_tail,
@@ -376,6 +377,7 @@ class ReportedMatcher:
         e = appositive_tail(doc, s, e)  # "..., a tax that funds the harbor": the writer's
         e = semicolon_end(cue, s, e)  # "said A; they learned B": the writer's next clause
         e = listed_clauses_tail(cue, s, e)  # "suggest that A; that B; and that C"
+        e = closing_bracket_end(cue, s, e)  # "said A (police found him at home)"
         e = fronted_clause_end(cue, s, e)  # "Asked about A, | Lee said"
         span = doc[s:e]
         if not self._standing(span, content):

@@ -667,3 +667,26 @@ def test_a_list_of_that_clauses_after_semicolons_is_one_content(
     extractor: Any, text: str, content: str
 ) -> None:
     assert [q.content.text for q in extractor(text).quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a bracket with a verb is the writer's aside
+        (
+            "The minister said the road would open in May (it opened in August).",
+            "the road would open in May",
+        ),
+        ("The review said costs had doubled (see the table below).", "costs had doubled"),
+        # without one it may qualify what was said, and stays
+        (
+            "The review said costs had doubled (in the northern districts).",
+            "costs had doubled (in the northern districts)",
+        ),
+        ("Senator Kay Orme said the bill was dead (R-Texas).", "the bill was dead (R-Texas)"),
+    ],
+)
+def test_a_closing_bracket_with_a_verb_is_the_writers(
+    extractor: Any, text: str, content: str
+) -> None:
+    assert [q.content.text for q in extractor(text).quotes] == [content]

@@ -311,6 +311,8 @@ class Quote:
             'I am tired, Very tired.'
             >>> quotecraft.extract("The fire, officials said, started in the kitchen.").quotes[0].words
             'The fire started in the kitchen'
+            >>> quotecraft.extract("The fire, in Ann Roos's words, was a warning.").quotes[0].words
+            'The fire was a warning'
         """
         if self.kind is QuoteKind.DIRECT and len(self.fragments) > 1:
             return " ".join(f.text for f in self.fragments)
@@ -362,7 +364,8 @@ def _without_interposed(q: Quote) -> str:
         if not ends:
             return text
         cut_to = min(ends) + 1
-    if text[cut_from + 1 : lo - start].strip() or not _short_gap(text[hi - start : first - 1]):
+    lead = text[cut_from + 1 : lo - start].strip().lower()  # "in" of ", in Pike's words,"
+    if (lead and lead != "in") or not _short_gap(text[hi - start : first - 1]):
         return text  # other words share the aside: not just the attribution (a few words
         # of its circumstances may follow the cue: 'said earlier in the hearing,')
     if any(f.start - start < cut_to and cut_from < f.end - start for f in q.fragments):

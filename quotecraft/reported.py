@@ -68,6 +68,7 @@ from .reported_cuts import (
     fronted_clause_end,
     listed_clauses_tail,
     participle_tails,
+    phrase_set_off,
     semicolon_end,
 )
 from .reported_neighbours import (
@@ -216,7 +217,7 @@ class ReportedMatcher:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks
         if cue.pos_ == "NOUN" and content.dep_ in ("pobj", "pcomp") and held_clause(cue):
             return None  # "her view of the plan is that ...": the clause is the content
-        if rule.set_off and not set_off(cue):
+        if rule.set_off and not (phrase_set_off(cue) if cue.dep_ == "pobj" else set_off(cue)):
             return None  # "you know, the plan ...": an aside only when set apart
         if _subjectless(content, cue):
             return None  # "Everything the mayor says | is a lie": the sentence's predicate
@@ -321,6 +322,8 @@ class ReportedMatcher:
             + speaker_next_acts(cue, content)
         )
         bridge: Token | None = cue
+        if cue.dep_ == "pobj" and any(x.i == cue.head.i for x in excluded):
+            bridge = cue.head  # "The council, in Pike's words, never asked": across the phrase
         if cue.lower_ == "according" and content.i < cue.i and not coordinated_after(cue):
             # "A, according to X, B": B continues the content when the content's head is in B
             # ("The fee, according to X, would ...") or B is coordinated with A ("..., and B");

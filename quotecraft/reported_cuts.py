@@ -237,6 +237,23 @@ def closing_bracket_end(cue: Token, start: int, end: int) -> int:
     return bounds[1] if bounds else end
 
 
+def phrase_set_off(cue: Token) -> bool:
+    """Whether the prepositional phrase of a noun cue stands apart from its sentence
+    (``In Ana Roos's view, the plan ...``, ``The plan, in her words, ...``, ``..., in my
+    view.``): it opens the sentence or follows a comma, dash or bracket, and a comma, dash
+    or bracket or the sentence's end follows it. ``The men in my view of the street`` is no
+    attribution."""
+    prep = cue.head
+    doc = cue.doc
+    start, end = prep.left_edge.i, prep.right_edge.i
+    opens = start == prep.sent.start or doc[start - 1].text in _APART
+    closes = end + 1 >= len(doc) or doc[end + 1].text in _APART or doc[end + 1].text in ".!?"
+    return opens and closes
+
+
+_APART = frozenset({",", "—", "–", "--", "(", ")"})
+
+
 def fronted_clause_end(cue: Token, start: int, end: int) -> int:
     """The content's end at the comma that closes a fronted clause whose verb is the cue
     and has no subject (``Asked about Kay Moss, | Ruth Alder said ...``, ``When asked who

@@ -690,3 +690,53 @@ def test_a_closing_bracket_with_a_verb_is_the_writers(
     extractor: Any, text: str, content: str
 ) -> None:
     assert [q.content.text for q in extractor(text).quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "content", "words", "cue", "speaker"),
+    [
+        (
+            "In Rosa Marin's view, the ferry should never have sailed.",
+            "reported.in_view",
+            "the ferry should never have sailed",
+            "the ferry should never have sailed",
+            "view",
+            "Rosa Marin",
+        ),
+        (
+            "The harbour, in the pilot's words, was a trap.",
+            "reported.in_words",
+            "The harbour, in the pilot's words, was a trap",
+            "The harbour was a trap",
+            "words",
+            "pilot",
+        ),
+        (
+            "The ferry should never have sailed, in Rosa Marin's opinion.",
+            "reported.in_view",
+            "The ferry should never have sailed",
+            "The ferry should never have sailed",
+            "opinion",
+            "Rosa Marin",
+        ),
+    ],
+)
+def test_in_someones_words_or_view(
+    extractor: Any, text: str, rule: str, content: str, words: str, cue: str, speaker: str
+) -> None:
+    (q,) = extractor(text).quotes
+    assert q.rule.startswith(rule)  # .v1, or _subject.v1 where the parser hangs the phrase
+    assert (q.content.text, q.words) == (content, words)  # on the subject
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing in her words suggested fear.",  # the phrase does not stand apart
+        "She kept the letter in her mind's eye.",
+    ],
+)
+def test_in_someones_words_only_set_apart(extractor: Any, text: str) -> None:
+    assert [q.rule for q in extractor(text).quotes if q.rule.startswith("reported.in_")] == []

@@ -126,8 +126,9 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     a noun cue gives its possessor (``X's statement``), else the subject of the verb
     it hangs on by *in*, *under* or *on* (``X acted in the belief that``).
     """
-    if cue.lower_ == "in" and cue.dep_ == "prep":
-        # "In a Register poll last month, X led": the document is the source
+    if cue.lower_ in ("in", "to") and cue.dep_ == "prep":
+        # "In a Register poll last month, X led": the document is the source; "To Ann
+        # Lee, the vote was a warning": the person
         return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
         return according_to_object(cue)

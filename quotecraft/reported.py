@@ -210,8 +210,9 @@ class ReportedMatcher:
         opener: Token | None = None,
     ) -> Candidate | None:
         if cue.dep_ == "prep" and cue.pos_ == "ADP" and cue.lower_ != "according":
-            after = cue.right_edge.i + 1
-            if not (cue.i < content.i and after < len(doc) and doc[after].text == ","):
+            after = cue.right_edge.i + 1  # the comma after the phrase, or its own last token
+            comma = doc[after - 1].text == "," or (after < len(doc) and doc[after].text == ",")
+            if not (cue.i < content.i and comma):
                 return None  # "In a new poll, ...": only a fronted phrase names a source
             if content.lemma_.lower() in self.lexicon.verbs:
                 return None  # "In the report, auditors found ...": the verb's own subject speaks

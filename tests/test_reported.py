@@ -740,3 +740,36 @@ def test_in_someones_words_or_view(
 )
 def test_in_someones_words_only_set_apart(extractor: Any, text: str) -> None:
     assert [q.rule for q in extractor(text).quotes if q.rule.startswith("reported.in_")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("To Ana Ruiz, the vote was a warning.", "the vote was a warning", "Ana Ruiz"),
+        (
+            "To Tomas Berg, who has fished the bay for forty years, the ban is a betrayal.",
+            "the ban is a betrayal",
+            "Tomas Berg",
+        ),
+    ],
+)
+def test_to_someone_fronted_is_their_view(
+    extractor: Any, text: str, content: str, speaker: str
+) -> None:
+    (q,) = extractor(text).quotes
+    assert (q.rule, q.content.text) == ("reported.to_person.v1", content)
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.cue is not None and q.cue.type is not None and q.cue.type.value == "belief"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To Paris, the journey takes two hours.",  # a place
+        "To my surprise, the shop was open.",  # no proper noun
+        "She sent the letter to Ana Ruiz, who read it twice.",  # not fronted
+        "Part 1 Getting Ready to Dance\nStretch your muscles first.",  # a heading
+    ],
+)
+def test_to_someone_only_fronted_and_a_name(extractor: Any, text: str) -> None:
+    assert [q.rule for q in extractor(text).quotes if q.rule == "reported.to_person.v1"] == []

@@ -4,8 +4,8 @@ spaCy's ``DependencyMatcher`` runs every node of every pattern as a token patter
 over the whole ``Doc``, walks each matched token's ancestors in Python, then checks
 the cartesian product of the candidates. On news articles that is most of
 quotecraft's own time. :class:`FastDependencyMatcher` returns the *same matches in
-the same order* for patterns whose relations are ``>``, ``>>``, ``>++`` (a right child)
-and ``>--`` (a left child) and whose token
+the same order* for patterns whose relations are ``>``, ``>>``, ``>++`` (a right child),
+``>--`` (a left child) and ``<`` (the head) and whose token
 attributes are plain values or ``IN``/``NOT_IN`` lists:
 
 - node attributes are tested with array operations over ``Doc.to_array``, one test
@@ -47,7 +47,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-_OPS = frozenset({">", ">>", ">++", ">--"})
+_OPS = frozenset({">", ">>", ">++", ">--", "<"})
 _ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE"})
 _ANNOTATED = ("TAG", "POS", "LEMMA", "DEP")
 """Attributes spaCy's Matcher refuses to match on when the Doc lacks them (error E155)."""
@@ -369,7 +369,10 @@ def _extend(
         return
     parent = assigned[pat.parents[j]]
     op = pat.ops[j]
-    if op != ">>":
+    if op == "<":  # the parent's head (a root has none)
+        head = state.heads[parent]
+        near = [head] if head != parent and state.passes(pat.tests[j], head) else []
+    elif op != ">>":
         test, passes = pat.tests[j], state.passes
         near = [c for c in state.children(parent) if passes(test, c)]
         if op == ">++":

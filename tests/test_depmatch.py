@@ -81,6 +81,11 @@ RULES: dict[str, list[dict[str, Any]]] = {
         _node("b", {"LOWER": {"IN": ["smith", "that", "plan", "officials"]}}, "v"),
     ],
     "anything": [_node("x", {}), _node("y", {"ORTH": ","}, "x")],
+    "up": [  # "<": the head
+        _node("d", {"DEP": {"IN": ["nsubj", "det", "mark", "ROOT"]}}),  # a root has no head
+        _node("h", {"POS": {"NOT_IN": ["PUNCT"]}}, "d", "<"),
+        _node("k", {}, "h", ">"),
+    ],
     "sides": [  # ">++" a right child, ">--" a left child
         _node("v", {"POS": {"IN": ["VERB", "NOUN"]}}),
         _node("r", {"DEP": {"NOT_IN": ["punct"]}}, "v", ">++"),

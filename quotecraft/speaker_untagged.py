@@ -171,8 +171,10 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
         ):
             continue
         gender = first_names().get(tok.lower_)
-        pron = _taken_up(tok)
-        if gender is not None and pron is not None and pronouns().get(pron.lower_) == gender:
+        if gender is None:
+            continue
+        pron = _taken_up(tok)  # walks up to three sentences: only for a known first name
+        if pron is not None and pronouns().get(pron.lower_) == gender:
             out.append(Span(doc, tok.i, tok.i + 1, label=PERSON))
     return out
 

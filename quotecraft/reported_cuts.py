@@ -247,7 +247,12 @@ def phrase_set_off(cue: Token) -> bool:
     doc = cue.doc
     start, end = prep.left_edge.i, prep.right_edge.i
     opens = start == prep.sent.start or doc[start - 1].text in _APART
-    closes = end + 1 >= len(doc) or doc[end + 1].text in _APART or doc[end + 1].text in ".!?"
+    closes = (
+        end + 1 >= len(doc)
+        or doc[end].text in _APART  # the parser may hang the comma inside the phrase
+        or doc[end + 1].text in _APART
+        or doc[end + 1].text in ".!?"
+    )
     return opens and closes
 
 

@@ -65,6 +65,7 @@ from .wordlists import word_list
 
 _HOLDING_PREPS = frozenset({"in", "under", "on"})
 """Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep", "case"}
@@ -227,6 +228,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
     subjects = [hyphen_end(u) for u in subjects]  # "The co-founder": founder
+    subjects = [w for u in subjects if (w := _participle_subject(u, tok)) is not None]
     if len(subjects) > 1:
         subjects = list(dict.fromkeys(subjects))  # "The e-mail": "e" and "mail" both subjects
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
@@ -246,6 +248,15 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     if tok.i == cue.i and (pair := inverted_aside(cue)) is not None:
         return pair[1]  # "The verdict, said the lawyer, was unjust": the lawyer
     return pool[0] if pool else None
+
+
+def _participle_subject(word: Token, verb: Token) -> Token | None:
+    """``word``, unless it is a participle set off by a comma after its verb, which the
+    parser made the subject ('"Fine," said Grandma, shrugging.': not *shrugging*): then
+    the noun it hung on the participle (*Grandma*), or None."""
+    if word.tag_ not in ("VBG", "VBN") or word.i < verb.i + 2 or word.nbor(-1).text != ",":
+        return word
+    return next((c for c in word.children if c.dep_ == "nsubj" and c.pos_ in _NOMINAL), None)
 
 
 def _heading(word: Token, verb: Token) -> bool:

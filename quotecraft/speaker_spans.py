@@ -45,12 +45,15 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
         # the tagger may read the title and the name as one body: 'Bishop Anselm Roe' (ORG)
         head = doc[first - 1]
         ent = head.ent_type_ if head.ent_iob_ == "B" and head.ent_type_ != PERSON else ""
+        opens = -1  # or the name alone read as a body or place: 'Dr. Ada Obi' (ORG)
+        if not ent and first < n and doc[first].ent_iob_ == "B" and doc[first].ent_type_ != PERSON:
+            ent, opens = doc[first].ent_type_, first
         j = first
         while (
             j < n
             and doc[j].pos_ == "PROPN"
             and doc[j].ent_type_ == ent
-            and (not ent or doc[j].ent_iob_ == "I")
+            and (not ent or doc[j].ent_iob_ == "I" or j == opens)
             and doc[j].text[:1].isupper()
             and doc[j].lower_ not in words
             and doc[j].lower_ not in bodies
@@ -59,7 +62,7 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
             j += 1
         if (
             2 <= j - first <= 3  # a first name and a surname: 'President Bush' may be anyone's
-            and (j == n or doc[j].pos_ != "PROPN")
+            and (j == n or (doc[j].pos_ != "PROPN" and doc[j].ent_iob_ != "I"))
             and titled_name_run(doc, first - 1, j)
         ):
             out.append(Span(doc, i if first == i + 1 else first, j, label=PERSON))

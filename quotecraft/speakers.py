@@ -173,6 +173,8 @@ class Resolver(PronounTable):
         kind = pronouns().get(head.lower_)
         if head.pos_ != "PRON" and kind is None:
             return None
+        if kind is None and apposed_persons(head):
+            return None  # "Another, Ines Roth, said": the apposed name (:meth:`_apposed_name`)
         if kind == "first_person" and head.lower_ in _FIRST_SINGULAR:
             voice = self._voice_for(head)
             if voice is not None:

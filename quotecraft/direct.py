@@ -49,7 +49,14 @@ from .candidates import Candidate, TokenIndex
 from .context import DocContext
 from .cues import CueLexicon
 from .direct_bare import colon, dash, make_candidate, reply_noun, standalone
-from .direct_splits import continues_after_attribution, split_across_apposition, words_follow
+from .direct_splits import (
+    continues_after_attribution,
+    dash_after,
+    lend_open_paragraphs,
+    set_off_by_dashes,
+    split_across_apposition,
+    words_follow,
+)
 from .direct_subjects import (
     QUOTE_OPENERS,
     according_to_after,
@@ -68,7 +75,6 @@ from .direct_subjects import (
     speaker_outside_quote,
 )
 from .direct_windows import (
-    DASHES,
     after_window,
     before_window,
     lead_in_window,
@@ -102,7 +108,7 @@ def detect(
     if not quoted or len(doc) == 0:
         return [], list(quoted)
     para_starts = sorted(s for s, _ in ctx.paragraphs) or [0]
-    quoted = split_reopened(ctx, quoted, para_starts, lexicon)
+    quoted, heads = split_reopened(ctx, quoted, para_starts, lexicon)
     out: list[Candidate] = []
     fragments: list[Quoted] = []
     skip_next = False
@@ -143,7 +149,7 @@ def detect(
             )
             if (
                 after
-                and (after[-1].text == "," or _set_off_by_dashes(after) or _dash_after(after))
+                and (after[-1].text == "," or set_off_by_dashes(after) or dash_after(after))
                 and joiner is not None
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
                 and (not joiner or not _cue_follows(doc, index, next_q, lexicon))
@@ -161,32 +167,24 @@ def detect(
             cand.closed = next_q.closed
             skip_next = True
         out.append(cand)
-    return out, fragments
-
-
-def _set_off_by_dashes(after: Sequence[Token]) -> bool:
-    """``"A" — she paused — "B."``: an attribution between two dashes."""
-    return len(after) > 2 and after[0].text in DASHES and after[-1].text in DASHES
-
-
-def _dash_after(after: Sequence[Token]) -> bool:
-    """``"A," the engineer insisted — "at least for now."``: an attribution closed by a
-    dash where a comma would stand."""
-    return len(after) > 1 and after[-1].text in DASHES
+    return lend_open_paragraphs(out, heads), fragments
 
 
 def split_reopened(
     ctx: DocContext, quoted: Sequence[Quoted], para_starts: list[int], lexicon: CueLexicon
-) -> list[Quoted]:
+) -> tuple[list[Quoted], dict[int, int]]:
     """Cut a multi-paragraph quotation before its last paragraph when that paragraph is a
     complete quotation with an attribution of its own.
 
     A quotation left open at a paragraph end goes on in the next paragraph when it opens
     with a mark (the multi-paragraph convention). But when the reopened paragraph closes
     its quotation and an attribution follows it (``"B," Lee said.``), the paragraph reads
-    as a new quotation, and the paragraphs before it as one left open.
+    as a new quotation, and the paragraphs before it as one left open. Returns the
+    stretches and, for each paragraphs-before part, its content start mapped to the
+    reopened paragraph's (:func:`~quotecraft.direct_splits.lend_open_paragraphs`).
     """
     out: list[Quoted] = []
+    heads: dict[int, int] = {}
     for n, q in enumerate(quoted):
         last_start = para_start(para_starts, q.pieces[-1][0])
         if q.close is None or len(q.pieces) < 2 or last_start <= q.open:
@@ -207,7 +205,8 @@ def split_reopened(
         head_pieces = q.pieces[:-1]
         out.append(Quoted(open=q.open, close=None, pieces=head_pieces, mark=q.mark, closed=False))
         out.append(tail)
-    return out
+        heads[head_pieces[0][0]] = tail.start
+    return out, heads
 
 
 def _is_embedded(before: list[Token], lexicon: CueLexicon) -> bool:

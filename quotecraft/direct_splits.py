@@ -9,13 +9,14 @@ quote; :mod:`quotecraft.direct` asks these functions which of them a pair of str
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
-from .direct_windows import after_window
+from .direct_windows import DASHES, after_window
 from .marks import Quoted
 from .resources import data_lines
 from .structure import is_speech_cue
@@ -150,3 +151,41 @@ def words_follow(q: Quoted, text: str) -> bool:
     return (
         bool(stripped) and (stripped[0].isalnum()) and "\n" not in rest[: len(rest) - len(stripped)]
     )
+
+
+def set_off_by_dashes(after: Sequence[Token]) -> bool:
+    """``"A" — she paused — "B."``: an attribution between two dashes."""
+    return len(after) > 2 and after[0].text in DASHES and after[-1].text in DASHES
+
+
+def dash_after(after: Sequence[Token]) -> bool:
+    """``"A," the engineer insisted — "at least for now."``: an attribution closed by a
+    dash where a comma would stand."""
+    return len(after) > 1 and after[-1].text in DASHES
+
+
+OPEN_PARAGRAPHS_RULE = "direct.open_paragraphs.v1"
+
+
+def lend_open_paragraphs(cands: list[Candidate], heads: dict[int, int]) -> list[Candidate]:
+    """Give paragraphs a quotation left open (the multi-paragraph convention) the
+    attribution of the paragraph they run into (``"First, ... / "Third, we listen," she
+    said.``: hers), when they have none of their own (a standalone quote); ``heads`` maps
+    their content start to that paragraph's (:func:`quotecraft.direct.split_reopened`).
+    They stay a quote of their own, as the reopened paragraph is one."""
+    if not heads:
+        return cands
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        tail = by_start.get(heads.get(c.start, -1))
+        if c.rule != "direct.standalone.v1" or tail is None or tail.attribution.speaker is None:
+            continue
+        c.rule, c.confidence, c.inherits = OPEN_PARAGRAPHS_RULE, min(tail.confidence, 0.7), False
+        c.attribution = tail.attribution
+        c.cue, c.cue_lemma, c.cue_token, c.cue_type = (
+            tail.cue,
+            tail.cue_lemma,
+            tail.cue_token,
+            tail.cue_type,
+        )
+    return cands

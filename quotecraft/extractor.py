@@ -85,6 +85,7 @@ CODE_RULES = frozenset(
         "direct.view_of.v1",
         "direct.beat.v1",
         "direct.standalone.v1",
+        "direct.open_paragraphs.v1",
         "direct.transcript.v1",
         "direct.continuation.v1",
         "mixed.cue_after.v1",

@@ -394,9 +394,14 @@ REOPENED_GOES_ON_TEXT = (
     '"All of them, without exception."\n\n'
     "The board votes in May."
 )
+REOPENED_LEAD_IN_TEXT = (
+    'Ada Pike told the board: "Every boat on the lake will need a new engine.\n\n'
+    '"The money for that has to come from the province," Ola Berg said.'
+)
 
 EXTRA_TEXTS = [
     REOPENED_OWN_TEXT,
+    REOPENED_LEAD_IN_TEXT,
     REOPENED_GOES_ON_TEXT,
     CONTINUATION_TEXT,
     PARAGRAPH_CONTINUATION_TEXT,
@@ -526,6 +531,14 @@ def test_a_reopened_paragraph_with_its_own_attribution_is_its_own_quote(
     ]
     assert qs[1].rule == "direct.cue_after.v1"
     assert qs[1].speaker is not None and qs[1].speaker.name == "Ola Berg"
+    # the paragraph left open runs into the attributed one: the same speaker's words
+    assert qs[0].rule == "direct.open_paragraphs.v1"
+    assert qs[0].speaker is not None and qs[0].speaker.id == qs[1].speaker.id
+    assert qs[0].cue is not None and qs[0].cue.span == qs[1].cue.span  # type: ignore[union-attr]
+    # an open paragraph with an attribution of its own keeps it
+    lead, own = directs(articles[REOPENED_LEAD_IN_TEXT])
+    assert (lead.rule, own.rule) == ("direct.cue_before.v1", "direct.cue_after.v1")
+    assert [q.speaker.name if q.speaker else None for q in (lead, own)] == ["Ada Pike", "Ola Berg"]
     # without an attribution of its own, the reopened paragraph goes on with the quote
     (q,) = directs(articles[REOPENED_GOES_ON_TEXT])
     assert q.content.text.endswith("All of them, without exception.")

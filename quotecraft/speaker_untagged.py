@@ -15,6 +15,9 @@ speaker table knows them and a later surname finds the whole name:
   (``Lindqvist nodded``: a verb of ``gesture_verbs``);
 - a name with a relative clause opened by *who* or *whom* (``Yusuf, who has been a
   chef``): only a person takes one;
+- a name of one to three capitalized words joined by *and* or *or* to a name the tagger
+  labelled a person, the pair the subject of a verb (``Kofi and Ama walked home``), and
+  no word the tagger labels a body or place elsewhere in the text (:func:`_paired`);
 - a name of one to three capitalized words that opens its sentence as the subject of its
   main verb, a cue verb, and that *he* or *she* takes up as the next sentence's main
   subject (``Kant argued that ... He wrote ...``);
@@ -104,6 +107,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
     stop = words | mods
     out: list[Span] = []
     pos, iob = token_array(doc, POS), token_array(doc, ENT_IOB)
+    bodies = _labelled_bodies(doc)
     for i in ((pos == PROPN) & (iob == 2)).nonzero()[0].tolist():
         tok = doc[i]  # a proper noun outside every entity (IOB "O")
         if tok.dep_ == "compound" or not _plain(tok, stop, place=True):
@@ -112,7 +116,12 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
         if start is None:
             alone = Span(doc, i, i + 1, label=PERSON)
             if (
-                (_aged(tok) or _gestures(alone, stop) or _personal(alone, stop))
+                (
+                    _aged(tok)
+                    or _gestures(alone, stop)
+                    or _personal(alone, stop)
+                    or _paired(alone, stop, bodies)
+                )
                 and _plain(tok, stop)
                 and i not in taken
             ):
@@ -131,6 +140,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             or _aged(tok)
             or _gestures(named, stop)
             or _personal(named, stop)
+            or _paired(named, stop, bodies)
         ) and taken.isdisjoint(range(start, tok.i + 1)):
             out.append(named)
     for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
@@ -265,6 +275,37 @@ def _gestures(span: Span, stop: frozenset[str]) -> bool:
         and verb.lemma_.lower() in word_list("gesture_verbs")
         and _plain_name(span, stop)
     )
+
+
+def _labelled_bodies(doc: Doc) -> frozenset[str]:
+    """The words (lowercase) the tagger labels a body or a place somewhere in ``doc``."""
+    return frozenset(t.lower_ for e in doc.ents if e.label_ in _BODY_LABELS for t in e)
+
+
+def _paired(span: Span, stop: frozenset[str], bodies: frozenset[str]) -> bool:
+    """A plain name (:func:`_plain_name`) joined by *and* or *or* to a name the tagger
+    labelled a person, the two the subject of a verb (``Kofi and Ama walked home``, ``Ama
+    and Kofi``): names that act together so are alike. Not with ``&``, which joins the
+    names of a firm; not a pair that names things (``companies like Twitter and
+    Facebook``, ``Facebook and Twitter followings``: *Twitter* misread as a person); not a
+    word the tagger labels a body or place elsewhere in the text."""
+    if not _plain_name(span, stop) or any(t.lower_ in bodies for t in span):
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for p in partners:
+        first = p if p.i < root.i else root
+        if (
+            p.ent_type_ == PERSON
+            and p.pos_ == "PROPN"
+            and first.dep_ in ("nsubj", "nsubjpass")
+            and first.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in first.children)
+        ):
+            return True
+    return False
 
 
 def _who(span: Span) -> bool:

@@ -594,3 +594,41 @@ def test_a_question_keeps_its_auxiliary_out_of_the_name(extractor: Any) -> None:
     (person,) = [e for e in doc.ents if e.label_ == "PERSON"]
     assert person.text == "Will Carter"  # the tagger's entity; the name is Carter
     assert [t.text for t in name_tokens(person)] == ["Carter"]
+
+
+# "Kofi and Ama walked home ." with Kofi tagged a person, Ama in no entity
+_PAIRED_WORDS = ["Kofi", "and", "Ama", "walked", "home", "."]
+_PAIRED_HEADS = [3, 0, 0, 3, 3, 3]
+_PAIRED_DEPS = ["nsubj", "cc", "conj", "ROOT", "advmod", "punct"]
+_PAIRED_POS = ["PROPN", "CCONJ", "PROPN", "VERB", "ADV", "PUNCT"]
+
+
+@pytest.mark.parametrize(
+    ("change", "names"),
+    [
+        ({}, ["Ama"]),  # paired with a person as the subject: a person
+        ({"words": {1: "&"}}, []),  # "Kofi & Ama": a firm's name
+        ({"deps": {0: "dobj"}, "pos": {3: "VERB"}}, []),  # the pair is no subject: things
+        ({"ents": [(0, 1, "PERSON"), (5, 6, "ORG")], "words": {5: "Ama"}}, []),  # a body elsewhere
+        ({"ents": [(0, 1, "ORG")]}, []),  # the partner is no person
+    ],
+)
+def test_a_name_paired_with_a_person_as_subject_is_a_person(
+    change: dict[str, Any], names: list[str]
+) -> None:
+    from quotecraft.speaker_names import title_sets
+    from quotecraft.speaker_untagged import untagged_names
+    from quotecraft.testing import make_doc
+
+    words, deps, pos = list(_PAIRED_WORDS), list(_PAIRED_DEPS), list(_PAIRED_POS)
+    for k, w in change.get("words", {}).items():
+        words[k] = w
+    for k, d in change.get("deps", {}).items():
+        deps[k] = d
+    for k, p in change.get("pos", {}).items():
+        pos[k] = p
+    if words[5] != ".":
+        pos[5], deps[5] = "PROPN", "npadvmod"
+    ents = change.get("ents", [(0, 1, "PERSON")])
+    doc = make_doc(words, heads=_PAIRED_HEADS, deps=deps, pos=pos, ents=ents)
+    assert [sp.text for sp in untagged_names(doc, title_sets(None))] == names

@@ -65,8 +65,11 @@ def who_antecedent(relative: Token, title_words: Container[str]) -> Token:
     """The noun *who* or *whom* refers to: the noun its clause hangs on, unless that is no
     person but the object of a preposition on a noun (``a nurse at the clinic, who``,
     ``a baker in Leeds, who``): then the noun the preposition hangs on, when it names a
-    person or the object is a place."""
+    person or the object is a place; the name an apposition describes when the parser read
+    the apposition as an adjective (``Olga, a cleaner who``: *Olga*)."""
     noun = relative.head.head
+    if noun.pos_ == "ADJ" and noun.dep_ == "appos":
+        return noun.head
     if relative.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return noun
     holder = noun.head.head

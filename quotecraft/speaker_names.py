@@ -197,6 +197,9 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
         toks = toks[:-1]
+    owner = max((k for k, t in enumerate(toks) if t.tag_ == "POS"), default=-1)
+    if 0 < owner < len(toks) - 1 and all(t.pos_ == "PROPN" for t in toks[owner + 1 :]):
+        toks = toks[owner + 1 :]  # "Labour’s Angela Frost" tagged as one name: hers
     return toks
 
 

@@ -48,7 +48,12 @@ def organization_of_name(name: Span) -> str | None:
     county sheriff's office``); or by a relative clause set off after it: *for* after its verb (``Jo
     Hale, who works for Acme,``), *at* after a verb with an object or after the object
     (``Ada Lind, who runs the fraud unit at Harbor Trust Bank,``); not *at* after a verb
-    without one (``who spoke at the Harbor Institute``: a place)."""
+    without one (``who spoke at the Harbor Institute``: a place); or by an ORG entity as
+    its possessor (``Nordbank's Ella Berg``)."""
+    for c in name.root.children:
+        if c.dep_ == "poss" and c.i < name.start and c.ent_type_ == "ORG":
+            ent = next((e for e in name.doc.ents if e.start <= c.i < e.end), None)
+            return POSSESSIVE.sub("", strip_det(ent.text if ent is not None else c.text))
     preps = [p for p in _preps(name.root) if p.lower_ in ("of", "at", "from")]
     for clause in name.root.children:
         if clause.dep_ == "relcl" and clause.i > name.end and name.doc[name.end].text == ",":

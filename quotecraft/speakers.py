@@ -161,8 +161,6 @@ class Resolver(PronounTable):
         if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl" or head.head.head.i == head.i:
             return None
         antecedent = who_antecedent(head, title_sets(self.titles)[1])  # not "the clinic"
-        if antecedent.pos_ == "ADJ" and antecedent.dep_ == "appos":
-            antecedent = antecedent.head  # "Olga, a cleaner who": the noun read as an adjective
         if antecedent.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         bounds = mention_span(antecedent)

@@ -1,10 +1,11 @@
-"""A person's age as a description of them: ``the 45-year-old`` is the person the text
-gave that age (``Kofi Mensah, 45,`` or ``45-year-old Kofi Mensah``), and no one when no
-person was given it or two were."""
+"""A person described by what the text said of them: ``the 45-year-old`` is the person the
+text gave that age (``Kofi Mensah, 45,`` or ``45-year-old Kofi Mensah``), and no one when
+no person was given it or two were; ``the former`` and ``the latter`` are the first and the
+second of the two people the last sentence that names two named (:func:`pair_member`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -12,9 +13,15 @@ from spacy.tokens import Doc, Span
 from .records import SpeakerKind
 
 if TYPE_CHECKING:
-    from .speaker_table import Entity
+    from .speaker_table import Entity, Mention
 
-__all__ = ["aged_person", "described_age", "stated_age"]
+__all__ = [
+    "aged_person",
+    "described_age",
+    "described_person",
+    "pair_member",
+    "stated_age",
+]
 
 _YEAR_OLD = ["-", "year", "-", "old"]
 
@@ -60,3 +67,35 @@ def aged_person(span: Span, entities: Iterable[Entity]) -> Entity | None:
         and any(p < span.start and stated_age(span.doc, p) == age for p in ent.positions)
     ]
     return found[0] if len(found) == 1 else None
+
+
+def described_person(
+    span: Span, entities: Iterable[Entity], mentions: Sequence[Mention], sent_of: Sequence[int]
+) -> Entity | None:
+    """The person ``span`` describes by an age (:func:`aged_person`) or by a place in a
+    pair (:func:`pair_member`), else None."""
+    return aged_person(span, entities) or pair_member(span, mentions, sent_of)
+
+
+_PAIR_PLACES = {"former": 0, "latter": 1}
+_PAIR_REACH = 2
+"""Sentences before the description's own searched for the pair."""
+
+
+def pair_member(span: Span, mentions: Sequence[Mention], sent_of: Sequence[int]) -> Entity | None:
+    """``the former`` or ``the latter``: the first or second of the two people named in the
+    latest sentence before it (its own included, up to ``_PAIR_REACH`` back) that names
+    people, when it names exactly two (``Ana Ruiz met Paul Stein. The latter said``: Paul
+    Stein); no one when it names one or three."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if words[-1:] in (["'s"], ["’s"]):
+        words.pop()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _PAIR_PLACES:
+        return None
+    own = sent_of[span.start]
+    named = [m for m in mentions if m.token < span.start and own - _PAIR_REACH <= m.sent <= own]
+    if not named:
+        return None
+    last = max(m.sent for m in named)
+    people = list({id(m.entity): m.entity for m in named if m.sent == last}.values())
+    return people[_PAIR_PLACES[words[1]]] if len(people) == 2 else None

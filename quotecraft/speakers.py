@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .sources import earlier_author
-from .speaker_ages import aged_person
+from .speaker_ages import described_person
 from .speaker_appositions import apposed_to_title, appositive_title, called_name, person_nouns
 from .speaker_features import (
     gendered_nouns,
@@ -363,9 +363,9 @@ class Resolver(PronounTable):
 
     def _description(self, q: _Query) -> Found | None:
         """``the minister``: the most recent entity whose title has the same head word;
-        ``the 45-year-old``: the one person the text gave that age."""
+        ``the 45-year-old``, ``the latter``: :func:`~.speaker_ages.described_person`."""
         head = q.head
-        aged = aged_person(q.span, self.entities)
+        aged = described_person(q.span, self.entities, self.person_mentions, self._sent_of)
         if aged is not None:
             return self._seen(aged, head), Resolution.DESCRIPTION
         _, words, title_mods = title_sets(self.titles)

@@ -87,10 +87,12 @@ def pair_member(span: Span, mentions: Sequence[Mention], sent_of: Sequence[int])
     latest sentence before it (its own included, up to ``_PAIR_REACH`` back) that names
     people, when it names exactly two (``Ana Ruiz met Paul Stein. The latter said``: Paul
     Stein); no one when it names one or three."""
+    if not 2 <= len(span) <= 3 or span[1].lower_ not in _PAIR_PLACES:
+        return None  # checked first: most descriptions are no pair's
     words = [t.lower_ for t in span if not t.is_punct]
     if words[-1:] in (["'s"], ["’s"]):
         words.pop()
-    if len(words) != 2 or words[0] != "the" or words[1] not in _PAIR_PLACES:
+    if len(words) != 2 or words[0] != "the":
         return None
     own = sent_of[span.start]
     named = [m for m in mentions if m.token < span.start and own - _PAIR_REACH <= m.sent <= own]

@@ -30,6 +30,7 @@ from .speaker_groups import appos_of, is_age
 from .titles import Titles, packaged_titles
 
 PERSON = "PERSON"
+_POSSESSIVE_TAG = get_string_id("POS")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 DESCRIBING = DET | {"his", "her", "its", "their", "our", "my", "your"}
@@ -197,9 +198,10 @@ def name_tokens(span: Span, titles: Titles | None = None) -> list[Token]:
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’", "-", "."):
         toks = toks[:-1]
-    owner = max((k for k, t in enumerate(toks) if t.tag_ == "POS"), default=-1)
-    if 0 < owner < len(toks) - 1 and all(t.pos_ == "PROPN" for t in toks[owner + 1 :]):
-        toks = toks[owner + 1 :]  # "Labour’s Angela Frost" tagged as one name: hers
+    if len(toks) > 2:
+        owner = max((k for k, t in enumerate(toks) if t.tag == _POSSESSIVE_TAG), default=-1)
+        if 0 < owner < len(toks) - 1 and all(t.pos_ == "PROPN" for t in toks[owner + 1 :]):
+            toks = toks[owner + 1 :]  # "Labour’s Angela Frost" tagged as one name: hers
     return toks
 
 

@@ -46,8 +46,8 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
         head = doc[first - 1]
         ent = head.ent_type_ if head.ent_iob_ == "B" and head.ent_type_ != PERSON else ""
         opens = -1  # or the name alone read as a body or place: 'Dr. Ada Obi' (ORG)
-        if not ent and first < n and doc[first].ent_iob_ == "B" and doc[first].ent_type_ != PERSON:
-            ent, opens = doc[first].ent_type_, first
+        if not ent and first < n and (name := doc[first]).ent_iob_ == "B":
+            ent, opens = ("", -1) if name.ent_type_ == PERSON else (name.ent_type_, first)
         j = first
         while (
             j < n

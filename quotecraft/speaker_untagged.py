@@ -107,7 +107,6 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
     stop = words | mods
     out: list[Span] = []
     pos, iob = token_array(doc, POS), token_array(doc, ENT_IOB)
-    bodies = _labelled_bodies(doc)
     for i in ((pos == PROPN) & (iob == 2)).nonzero()[0].tolist():
         tok = doc[i]  # a proper noun outside every entity (IOB "O")
         if tok.dep_ == "compound" or not _plain(tok, stop, place=True):
@@ -120,7 +119,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
                     _aged(tok)
                     or _gestures(alone, stop)
                     or _personal(alone, stop)
-                    or _paired(alone, stop, bodies)
+                    or _paired(alone, stop)
                 )
                 and _plain(tok, stop)
                 and i not in taken
@@ -140,7 +139,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             or _aged(tok)
             or _gestures(named, stop)
             or _personal(named, stop)
-            or _paired(named, stop, bodies)
+            or _paired(named, stop)
         ) and taken.isdisjoint(range(start, tok.i + 1)):
             out.append(named)
     for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
@@ -282,15 +281,13 @@ def _labelled_bodies(doc: Doc) -> frozenset[str]:
     return frozenset(t.lower_ for e in doc.ents if e.label_ in _BODY_LABELS for t in e)
 
 
-def _paired(span: Span, stop: frozenset[str], bodies: frozenset[str]) -> bool:
+def _paired(span: Span, stop: frozenset[str]) -> bool:
     """A plain name (:func:`_plain_name`) joined by *and* or *or* to a name the tagger
     labelled a person, the two the subject of a verb (``Kofi and Ama walked home``, ``Ama
     and Kofi``): names that act together so are alike. Not with ``&``, which joins the
     names of a firm; not a pair that names things (``companies like Twitter and
     Facebook``, ``Facebook and Twitter followings``: *Twitter* misread as a person); not a
     word the tagger labels a body or place elsewhere in the text."""
-    if not _plain_name(span, stop) or any(t.lower_ in bodies for t in span):
-        return False
     root = span.root
     partners = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
@@ -304,7 +301,8 @@ def _paired(span: Span, stop: frozenset[str], bodies: frozenset[str]) -> bool:
             and first.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in first.children)
         ):
-            return True
+            bodies = _labelled_bodies(span.doc)  # only for a pair: most names have none
+            return _plain_name(span, stop) and not any(t.lower_ in bodies for t in span)
     return False
 
 

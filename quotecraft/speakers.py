@@ -365,9 +365,9 @@ class Resolver(PronounTable):
         """``the minister``: the most recent entity whose title has the same head word;
         ``the 45-year-old``, ``the latter``: :func:`~.speaker_ages.described_person`."""
         head = q.head
-        aged = described_person(q.span, self.entities, self.person_mentions, self._sent_of)
-        if aged is not None:
-            return self._seen(aged, head), Resolution.DESCRIPTION
+        known = described_person(q.span, self.entities, self.person_mentions, self._sent_of)
+        if known is not None:
+            return self._seen(known, head), Resolution.DESCRIPTION
         _, words, title_mods = title_sets(self.titles)
         head_low = head.lemma_.lower()
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())

@@ -259,8 +259,10 @@ def addressee_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
     if said is not None and said.doc[said.left_edge.i].lower_ == "that":
         return said  # "told pilgrims that ...": "pilgrims" read as a verb with the clause
     rel = next((c for c in obj.rights if c.dep_ == "relcl"), None) if obj is not None else None
-    if rel is None:
+    if rel is None or obj is None:
         return None
+    if _contact_clause(verb, obj, rel):
+        return rel  # "told the jury he had acted in self-defence"
     for x in rel.subtree:
         if (
             x.dep_ in ("ccomp", "acl")
@@ -271,6 +273,26 @@ def addressee_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
         ):
             return x if x.head.i != rel.i or not _states(rel, lexicon) else None
     return None
+
+
+def _contact_clause(verb: Token, obj: Token, rel: Token) -> bool:
+    """``told the jury he had acted in self-defence``: the clause of a telling verb the
+    parser read as a relative clause with no relative word on the person told. Taken
+    when the person told is no word of ``told_things`` (``told the story he had
+    written`` is a relative clause), the clause has no relative word, its subject comes
+    right after the person told, no preposition is left stranded at its end (``the jury
+    he had spoken to``), and the verb has no other phrase of what is told (``told the
+    jury he picked about ...``)."""
+    if obj.lemma_.lower() in word_list("told_things") or obj.pos_ == "PRON":
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in rel.children):
+        return False
+    subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i != obj.i + 1 or rel.i < subject.i:
+        return False
+    if any(c.dep_ == "prep" and not any(True for _ in c.children) for c in rel.subtree):
+        return False
+    return not any(c.dep_ == "prep" and c.i > obj.i for c in verb.children)
 
 
 _QUESTION_VERBS = frozenset({"ask", "inquire", "wonder", "query"})
@@ -311,7 +333,9 @@ def addressee_clause_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candida
         clause = addressee_clause(verb, lexicon)
         if clause is None:
             continue
-        bounds = trim_bounds(doc, clause.left_edge.i + 1, clause.right_edge.i + 1)
+        first = clause.left_edge.i
+        first += doc[first].lower_ == "that"  # not the "that" that opens the clause
+        bounds = trim_bounds(doc, first, clause.right_edge.i + 1)
         if bounds is None:
             continue
         att = attribute(verb)

@@ -23,12 +23,19 @@ from .cue_chains import according_to_object, first_cue_of_conjunction
 from .datelines import undated
 from .doc_arrays import memo
 from .mark_table import as_mark
-from .name_ends import hyphen_end, hyphen_start, mention_phrase, titled_infinitive_end
+from .name_ends import (
+    hyphen_end,
+    hyphen_start,
+    mention_phrase,
+    named_after_noun,
+    titled_infinitive_end,
+)
 from .quoted_verbs import (
     in_quoted_clause,
     inverted_object,
     quote_verb_before,
     quoted_before,
+    role_read_as_subject,
 )
 from .sources import (
     document_author,
@@ -240,14 +247,15 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     quoted = not outside and subjects and all(in_quoted_clause(c, cue) for c in subjects)
     pool = outside or ([] if quoted and inverted_object(tok) else subjects)  # '"Run!" yelled'
     words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
-    pool = words or pool
+    pool = named_after_noun(words or pool)
     before = [c for c in pool if c.i < tok.i]
     vocative = tok.i == cue.i and len(before) > 1 and comma_between(before[0], before[-1])
     if len(before) > 1 and (_subjectless_clause_after(tok) or vocative):
         return before[-1]  # "The new rules, the agency said, ...", "Madam Speaker, Lee said"
     if tok.i == cue.i and (pair := inverted_aside(cue)) is not None:
         return pair[1]  # "The verdict, said the lawyer, was unjust": the lawyer
-    return pool[0] if pool else None
+    chosen = pool[0] if pool else None
+    return role_read_as_subject(chosen, cue) if tok.i == cue.i else chosen
 
 
 def _participle_subject(word: Token, verb: Token) -> Token | None:
@@ -363,8 +371,10 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     end = titled_infinitive_end(head, end)  # "the Committee to Protect Reporters"
     while end > start + 1 and (
-        (doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].is_space
-    ):
+        (doc[end - 1].is_punct and doc[end - 1].text != "%")
+        or doc[end - 1].is_space
+        or (doc[end - 1].lower_ in ("both", "all", "each") and doc[end - 1].i > head.i)
+    ):  # "Ana, 17, and her brother Dev, 15, both said": the pair, not "both"
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

@@ -80,3 +80,29 @@ def hyphen_start(tok: Token) -> Token:
             break
         tok = prev
     return tok
+
+
+_NOUN_MODIFIERS = frozenset({"det", "poss", "compound", "amod", "nmod"})
+
+
+def named_after_noun(subjects: list[Token]) -> list[Token]:
+    """``As the naturalist Ellen Morrow wrote``: a noun and the name right after it,
+    which the parser made two subjects of one verb, are one mention, and the speaker is
+    the name: ``subjects`` with the noun dropped. Only a singular common noun with a
+    word of its own before it (``the``, ``Vatican``, ``Lee's``; not ``something
+    President Ann Lee said``) and nothing after it but the name, the name a person's (by
+    the tagger) and no pair (``hopefuls Ann Lee and Tom Berg``, ``Gov. Ann Lee (D) and
+    Gov. Tom Berg``: left alone)."""
+    if len(subjects) < 2:
+        return subjects
+    first, second = subjects[0], subjects[1]
+    if (
+        first.tag_ == "NN"
+        and any(c.dep_ in _NOUN_MODIFIERS for c in first.lefts)  # not "something"
+        and not first.ent_type_
+        and first.right_edge.i == first.i == second.left_edge.i - 1
+        and second.ent_type_ == "PERSON"
+        and not any(c.dep_ in ("cc", "conj") for c in second.children)
+    ):
+        return subjects[1:]
+    return subjects

@@ -19,6 +19,8 @@ __all__ = [
     "opened_before",
     "quote_verb_before",
     "quoted_before",
+    "role_read_as_subject",
+    "titled_name_after",
 ]
 
 CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
@@ -114,4 +116,48 @@ def inverted_object(cue: Token) -> Token | None:
             return next(
                 (n for n in c.rights if n.pos_ == "PROPN" and n.left_edge.i == c.i + 1), None
             )
-    return None
+    return titled_name_after(cue)
+
+
+_NOT_TITLE_TAGS = frozenset({"DT", "PRP", "PRP$", "IN", "CC", "RB", "WDT", "WP", "TO", "MD"})
+
+
+def titled_name_after(cue: Token) -> Token | None:
+    """``"...," said product lead Tomas Berg``: up to three lower-case words (a role, after
+    *its* or *the company's*), then a person's name, the name ending the sentence or followed by a comma or *of* /
+    *at* / *from*, whatever the parser made of the role (here *lead* a verb whose object
+    is the name). Returns the name's last token."""
+    doc = cue.doc
+    k = cue.i + 1
+    if k < len(doc) and doc[k].tag_ == "PRP$":
+        k += 1  # "said its product lead"
+    elif k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 2].tag_ == "POS":
+        k += 3  # "said the company's product lead"
+    start, limit = k, min(cue.sent.end, k + 3)
+    while (
+        k < limit
+        and doc[k].is_lower
+        and doc[k].is_alpha
+        and not doc[k].ent_type_
+        and doc[k].tag_ not in _NOT_TITLE_TAGS
+    ):
+        k += 1
+    if k == start or k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ != "B":
+        return None
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in ("of", "at", "from")):
+        return None
+    return doc[end - 1]
+
+
+def role_read_as_subject(word: Token | None, cue: Token) -> Token | None:
+    """The speaker for ``word``, the subject the parser gave an inverted ``cue``: the name
+    after the role (:func:`titled_name_after`) when ``word`` is a role word after the cue
+    (``"...," wrote product lead Tomas Berg``: *lead*) or a noun inside the quotation
+    before it (``"The update ships," said design lead ...``: *ships*); else ``word``."""
+    if word is None or not (cue.i < word.i or quoted_before(word, cue)):
+        return word
+    named = titled_name_after(cue)
+    return named if named is not None and word.i < named.i else word

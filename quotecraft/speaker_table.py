@@ -37,6 +37,7 @@ from .speaker_features import (
 )
 from .speaker_first_names import first_name_holders, guessed_gender, titled_surnames
 from .speaker_gender import apposed_name, subject_pronoun, voted_genders
+from .speaker_kin import generation_member
 from .speaker_names import (
     DET,
     PERSON,
@@ -375,6 +376,8 @@ class EntityTable:
         the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``)."""
         parts = name.split()
         candidates = self.by_surname.get(surname, [])
+        if len(parts) == 1 and position > 0:  # "the elder Lee": one of two Lees, or neither
+            candidates = generation_member(self.doc[position], candidates)
         if not candidates and len(parts) == 1:
             known = self._by_first_name(parts[0], gender)
             if known is not None:  # "Ruth Amsel ... Ruth said": Ruth Amsel

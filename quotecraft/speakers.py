@@ -12,15 +12,15 @@ A mention at a quote goes through a sieve, in order of precision; each step is o
 method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
 
 1. a relative pronoun (``Ann Lee, who said``) takes its antecedent's resolution;
-2. a pronoun: agreement (gender from pronouns, honorifics, gendered nouns and a
-   first-name table; number) and salience (same sentence, the previous speaker within
-   three sentences of the end of their quote unless someone else was a main subject
-   since, subject of a recent sentence); first person outside quotations is the document's author
-   when a byline, an interview heading or a letter's signature names one;
+2. a pronoun: agreement (gender from pronouns, honorifics, gendered nouns and a first-name table;
+   number) and salience (same sentence, the previous speaker within three sentences of the end of
+   their quote unless someone else was a main subject since, subject of a recent sentence); first
+   person outside quotations is the document's author when a byline, an interview heading or a
+   letter's signature names one;
 3. a name apposed to a description, a PERSON entity, a surname or first name of an
    entity named earlier, a name after a title or an honorific;
-4. a description whose head is an earlier entity's title (``the minister``), or the
-   age given with one person's name (``the 45-year-old``);
+4. a description: an earlier entity's title (``the minister``), the age given with one
+   person's name (``the 45-year-old``), *the elder* of two who share a surname;
 5. organizations (``the company``, ``the automaker`` after a named one it goes by), and
    *the* document met earlier whose author the text gave (``the statement`` after ``X
    said in a statement``); else the mention stays unresolved, named by its normalized
@@ -56,6 +56,7 @@ from .speaker_groups import (
     names_body,
     without_ages,
 )
+from .speaker_kin import generation_member
 from .speaker_kinds import description_kind, who_antecedent, written_title
 from .speaker_members import member_names
 from .speaker_names import (
@@ -82,7 +83,6 @@ from .speaker_table import Entity
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_NOUNS = ("NOUN", "PROPN")
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
 
 
@@ -297,9 +297,9 @@ class Resolver(PronounTable):
         if key in self.by_surname:
             prev = self.doc[q.head.i - 1].lower_ if q.head.i else ""
             gender = honorifics().get(prev)  # 'Ms. Lee' is no Lee known to be a man
-            ent = next(
-                (e for e in reversed(self.by_surname[key]) if not self._conflicts(e, gender)), None
-            )
+            if not (named := generation_member(q.head, self.by_surname[key])):
+                return self._unnamed(q)  # "the elder Lee" of two, the text saying neither
+            ent = next((e for e in reversed(named) if not self._conflicts(e, gender)), None)
             if ent is None:
                 return None
             return self._seen(ent, q.head), self._name_resolution(ent, q.head.text)

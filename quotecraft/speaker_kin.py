@@ -1,0 +1,73 @@
+"""``the elder Brandt``, ``the younger Brandt``: of two people who share a surname, the one
+the text names as someone's father or mother (``elder_kin``), or son or daughter
+(``younger_kin``); no one when the text says neither (:func:`generation_member`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Doc, Token
+
+from .wordlists import word_list
+
+__all__ = ["generation_member"]
+
+
+class _Placed(Protocol):
+    """A speaker entity: the token positions of its mentions."""
+
+    @property
+    def positions(self) -> Iterable[int]: ...
+
+
+_P = TypeVar("_P", bound=_Placed)
+
+
+_GENERATIONS = {"elder": 1, "older": 1, "younger": -1}
+
+
+def generation_member(head: Token, people: Sequence[_P]) -> list[_P]:
+    """Of ``people`` (those who share the surname ``head``), the one ``the elder`` or
+    ``the younger`` before ``head`` means when two or more are named: the one the text
+    names as someone's father or mother (``elder_kin``: elder) or son or daughter
+    (``younger_kin``: younger), or, of two, the other of the one it puts in the other
+    generation (``Tom Brandt and his son, Eli Brandt``: the elder is Tom). An empty list
+    when the text does not say; ``people`` as they are without such a word."""
+    doc = head.doc
+    want = _GENERATIONS.get(doc[head.i - 1].lower_) if head.i else None
+    distinct = list({id(e): e for e in people}.values())
+    if want is None or len(distinct) < 2:
+        return list(people)
+    marks = [_generation(doc, e) for e in distinct]
+    chosen = [e for e, m in zip(distinct, marks, strict=True) if m == want]
+    if not chosen and len(distinct) == 2 and sorted(marks) in ([-want, 0], [0, -want]):
+        chosen = [e for e, m in zip(distinct, marks, strict=True) if m == 0]
+    return chosen if len(chosen) == 1 else []
+
+
+def _generation(doc: Doc, ent: _Placed) -> int:
+    """1 when a kin noun set next to one of ``ent``'s names puts them in the elder
+    generation (``her father, Tom Brandt``, ``Tom Brandt, Eli's father``), -1 in the
+    younger (``his son, Eli Brandt``, ``Eli Brandt, the son of ...``), 0 when none does
+    or the nouns disagree."""
+    elder, younger = word_list("elder_kin"), word_list("younger_kin")
+    found = set()
+    for p in ent.positions:
+        start = end = p
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        k = start - 1 - (start > 0 and doc[start - 1].text == ",")
+        near = [doc[k]] if k >= 0 else []
+        if end + 2 < len(doc) and doc[end + 1].text == ",":
+            after = doc[end + 2 : min(len(doc), end + 6)]
+            lead = [t for t in after if t.tag_ in ("DT", "PRP$", "POS") or t.pos_ == "PROPN"]
+            near += [t for t in after[len(lead) : len(lead) + 1]]
+        for t in near:
+            if t.lower_ in elder:
+                found.add(1)
+            elif t.lower_ in younger:
+                found.add(-1)
+    return found.pop() if len(found) == 1 else 0

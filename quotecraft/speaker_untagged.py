@@ -387,18 +387,38 @@ def _role_span(span: Span, stop: frozenset[str]) -> Span | None:
 
 
 def _next_subject_pronoun(span: Span) -> Token | None:
-    """*he* or *she* as the subject of the main verb of the sentence after ``span``'s,
-    with no person named between (``Okonkwo Achebe ran the market. He said ...``)."""
+    """*he* or *she* as the subject of the main verb of the sentence after ``span``'s
+    (past up to two sentences wholly in quotation marks), with no person named between
+    (``Okonkwo Achebe ran the market. He said ...``)."""
     doc = span.doc
     sent = span.sent
     if sent.end >= len(doc) or any(t.ent_type_ == PERSON for t in doc[span.end : sent.end]):
         return None
     nxt = doc[sent.end].sent
+    for _ in range(2):  # a line of dialogue is no narration: '"Again?" She set down ...'
+        words = [t for t in nxt if not t.is_space]
+        if nxt.end >= len(doc) or not words or not (words[0].is_quote and words[-1].is_quote):
+            break
+        nxt = doc[nxt.end].sent
     for t in nxt:
         if t.ent_type_ == PERSON:
             return None
         if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
             return t if t.lower_ in _PERSONAL else None
+    return None
+
+
+def _own_possessive(span: Span) -> Token | None:
+    """*his* or *her* after the verb ``span`` is the subject of, in that verb's clause and
+    outside quotation marks, with no person named before it (``Marcus found his sister``)."""
+    verb = span.root.head
+    for t in verb.subtree:
+        if t.i <= verb.i:
+            continue
+        if t.ent_type_ == PERSON or t.is_quote:
+            return None
+        if t.tag_ == "PRP$" and pronouns().get(t.lower_) in _GENDERS:
+            return t
     return None
 
 
@@ -420,8 +440,10 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     """Names the tagger labelled as a body or place (``Okonkwo Achebe`` as ORG) that the
     text shows to be a person: the main subject of their sentence, named like a person
     (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
-    sentence, with no person named between (one word too, labelled no body or place); or the
-    subject of a gesture (:func:`_gestures`). As PERSON spans."""
+    sentence, with no person named between (one word too, labelled no body or place); a known
+    first name alone whose own clause takes it up by *his* or *her* of its usual gender
+    (:func:`_own_possessive`); or the subject of a gesture (:func:`_gestures`). As PERSON
+    spans."""
     _, words, mods = titles
     stop = words | mods
     out = []
@@ -450,4 +472,6 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single
         ):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
+        elif (own := _own_possessive(sp)) is not None and _agreeing_first_name(sp, own, stop):
+            out.append(Span(doc, sp.start, sp.end, label=PERSON))  # "Marcus found his sister"
     return out

@@ -79,6 +79,8 @@ class PronounTable(VoicedEntityTable):
             agreeing = [m for m in same_sentence if m.entity.gender == gender] or same_sentence
             subject = next((m for m in reversed(agreeing) if m.subject), agreeing[-1])
             return self._adopt(subject.entity, gender)
+        if gender != "plural" and self._described_subject_before(pron_tok, gender):
+            return None  # "Tom Berg came in. The mechanic shook his head. ... he said"
         if (
             last_speaker is not None
             and gap <= 3
@@ -261,6 +263,31 @@ class PronounTable(VoicedEntityTable):
         )
         return subject if shown else None
 
+    def _described_subject_before(self, pron_tok: Token, gender: str) -> bool:
+        """Whether the main subject of the sentence before is a described person the
+        pronoun takes up (:meth:`described_antecedent`) ahead of a person named earlier:
+        someone new, introduced by *a* or *another* and a noun that names a person (a
+        title or a gendered noun: ``A mechanic came out``; not ``The Vermont senator``,
+        which news writes for a senator it named, nor ``A president who ...``, a named
+        person characterized). The subject comes first, unless that sentence names
+        someone of the same gender in another role by a pronoun (``A prosecutor
+        questioned him. He said``: *him* keeps the named person in view)."""
+        subject = self.described_antecedent(pron_tok, gender)
+        person = subject is not None and (
+            subject.lower_ in title_sets(self.titles)[1] or subject.lower_ in gendered_nouns()
+        )
+        if subject is None or not person:
+            return False  # a noun that names a person, not "The candidate's response came"
+        if not any(c.dep_ == "det" and c.lower_ in _NEW for c in subject.children):
+            return False  # "The Vermont senator ... He said" may well be the senator named
+        if any(c.dep_ in ("relcl", "acl") for c in subject.children):
+            return False  # "A president who authorized the raid ...": a named one, described
+        table = pronouns()
+        return not any(
+            table.get(t.lower_) == gender and t.dep_ != "poss" and not t.lower_.endswith("self")
+            for t in subject.sent
+        )
+
     def _chain_head(self, pron_tok: Token, gender: str) -> Token | None:
         """The first of a run of sentences whose main subject is this pronoun, before it.
 
@@ -336,6 +363,10 @@ class PronounTable(VoicedEntityTable):
         if gender in ("male", "female") and ent.gender is None:
             ent.gender = gender
         return ent
+
+
+_NEW = frozenset({"a", "an", "another"})
+"""Articles that introduce someone new."""
 
 
 def _known_by_name(ent: Entity) -> bool:

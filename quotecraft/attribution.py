@@ -19,7 +19,7 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Token
 
-from .cue_chains import according_to_object, first_cue_of_conjunction
+from .cue_chains import according_to_object, first_cue_of_conjunction, quoted_author
 from .datelines import undated
 from .doc_arrays import memo
 from .mark_table import as_mark
@@ -140,6 +140,8 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return next((obj for obj in cue.children if obj.dep_ == "pobj"), None)
     if cue.lower_ == "according":
         return according_to_object(cue)
+    if (author := quoted_author(cue)) is not None:  # "To quote the poet Amaru Cruz:"
+        return author
     if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
         return subject
     misread = subject_read_as_object(cue) or subject_read_as_clause(cue)

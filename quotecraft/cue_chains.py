@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from .quoted_verbs import CLOSING_MARKS, quoted_before
 from .subject_asides import SUBJECT_DEPS
 
-__all__ = ["according_to_object", "first_cue_of_conjunction"]
+__all__ = ["according_to_object", "first_cue_of_conjunction", "quoted_author"]
 
 
 def according_to_object(cue: Token) -> Token | None:
@@ -21,6 +21,20 @@ def according_to_object(cue: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+_REPEATING = frozenset({"quote", "paraphrase"})
+
+
+def quoted_author(cue: Token) -> Token | None:
+    """``To quote the poet Amaru Cruz: "..."``: the one whose words an infinitive *quote*
+    or *paraphrase* with no subject repeats (its object), who is the speaker; None for
+    any other cue (``She quoted her grandmother``: she speaks, repeating them)."""
+    if cue.lemma_.lower() not in _REPEATING or cue.dep_ == "ROOT":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def first_cue_of_conjunction(cue: Token) -> Token:

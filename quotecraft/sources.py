@@ -89,7 +89,7 @@ def document_author(doc_noun: Token) -> Token | None:
             return c
         if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
             for obj in c.children:
-                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not _place(obj):
                     return obj
     for c in doc_noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in word_list("authoring_verbs"):
@@ -98,6 +98,15 @@ def document_author(doc_noun: Token) -> Token | None:
                 return agent
     return (
         _compound_author(doc_noun) or _author_after_addressee(doc_noun) or _author_set_off(doc_noun)
+    )
+
+
+def _place(noun: Token) -> bool:
+    """A part of a place or a place (``place_parts``, ``place_nouns``: *the back of the
+    hall*, *the front*), which writes no letter and gives no reply."""
+    low = noun.lower_
+    return noun.pos_ == "NOUN" and (
+        low in word_list("place_parts") or low in word_list("place_nouns")
     )
 
 

@@ -29,6 +29,7 @@ from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .reported_interposed import interposed_attributions
 from .reported_marked import marked_object_attributions
+from .reported_media import medium_clause_attributions
 from .reported_misread import (
     addressee_clause_attributions,
     misread_object_attributions,
@@ -425,6 +426,7 @@ def reported_candidates(
     cands += xcomp_clause_attributions(doc, lexicon)
     cands += marked_object_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)
+    cands += medium_clause_attributions(doc, lexicon)
     cands += raised_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands += noun_colon_attributions(doc, lexicon, ctx.text)

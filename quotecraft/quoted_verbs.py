@@ -157,7 +157,6 @@ def role_read_as_subject(word: Token | None, cue: Token) -> Token | None:
     after the role (:func:`titled_name_after`) when ``word`` is a role word after the cue
     (``"...," wrote product lead Tomas Berg``: *lead*) or a noun inside the quotation
     before it (``"The update ships," said design lead ...``: *ships*); else ``word``."""
-    if word is None or not (cue.i < word.i or quoted_before(word, cue)):
-        return word
-    named = titled_name_after(cue)
-    return named if named is not None and word.i < named.i else word
+    if word is None or (named := titled_name_after(cue)) is None or word.i >= named.i:
+        return word  # checked first: seldom a name after role words
+    return named if cue.i < word.i or quoted_before(word, cue) else word

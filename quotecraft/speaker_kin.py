@@ -27,7 +27,7 @@ _P = TypeVar("_P", bound=_Placed)
 _GENERATIONS = {"elder": 1, "older": 1, "younger": -1}
 
 
-def generation_member(head: Token, people: Sequence[_P]) -> list[_P]:
+def generation_member(head: Token, people: Sequence[_P]) -> Sequence[_P]:
     """Of ``people`` (those who share the surname ``head``), the one ``the elder`` or
     ``the younger`` before ``head`` means when two or more are named: the one the text
     names as someone's father or mother (``elder_kin``: elder) or son or daughter
@@ -36,9 +36,11 @@ def generation_member(head: Token, people: Sequence[_P]) -> list[_P]:
     when the text does not say; ``people`` as they are without such a word."""
     doc = head.doc
     want = _GENERATIONS.get(doc[head.i - 1].lower_) if head.i else None
+    if want is None:
+        return people  # checked first: most names have no such word before them
     distinct = list({id(e): e for e in people}.values())
-    if want is None or len(distinct) < 2:
-        return list(people)
+    if len(distinct) < 2:
+        return people
     marks = [_generation(doc, e) for e in distinct]
     chosen = [e for e, m in zip(distinct, marks, strict=True) if m == want]
     if not chosen and len(distinct) == 2 and sorted(marks) in ([-want, 0], [0, -want]):

@@ -272,6 +272,15 @@ class PronounTable(VoicedEntityTable):
         person characterized). The subject comes first, unless that sentence names
         someone of the same gender in another role by a pronoun (``A prosecutor
         questioned him. He said``: *him* keeps the named person in view)."""
+        start = pron_tok.sent.start
+        if start == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        root = self.doc[start - 1].sent.root  # checked first: seldom someone new
+        if not any(
+            c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in _NEW for d in c.children)
+            for c in root.children
+        ):
+            return False
         subject = self.described_antecedent(pron_tok, gender)
         person = subject is not None and (
             subject.lower_ in title_sets(self.titles)[1] or subject.lower_ in gendered_nouns()

@@ -375,7 +375,7 @@ class EntityTable:
         """The entity of an earlier mention sharing the surname (the latest first), unless
         the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``)."""
         parts = name.split()
-        candidates = self.by_surname.get(surname, [])
+        candidates: Sequence[Entity] = self.by_surname.get(surname, [])
         if len(parts) == 1 and position > 0:  # "the elder Lee": one of two Lees, or neither
             candidates = generation_member(self.doc[position], candidates)
         if not candidates and len(parts) == 1:

@@ -396,8 +396,12 @@ def _next_subject_pronoun(span: Span) -> Token | None:
         return None
     nxt = doc[sent.end].sent
     for _ in range(2):  # a line of dialogue is no narration: '"Again?" She set down ...'
-        words = [t for t in nxt if not t.is_space]
-        if nxt.end >= len(doc) or not words or not (words[0].is_quote and words[-1].is_quote):
+        first, last = nxt.start, nxt.end - 1
+        while first < last and doc[first].is_space:
+            first += 1
+        while last > first and doc[last].is_space:
+            last -= 1
+        if nxt.end >= len(doc) or not (doc[first].is_quote and doc[last].is_quote):
             break
         nxt = doc[nxt.end].sent
     for t in nxt:
@@ -472,6 +476,11 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single
         ):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
-        elif (own := _own_possessive(sp)) is not None and _agreeing_first_name(sp, own, stop):
+        elif (
+            len(sp) == 1
+            and sp[0].lower_ in first_names()
+            and (own := _own_possessive(sp)) is not None
+            and _agreeing_first_name(sp, own, stop)
+        ):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))  # "Marcus found his sister"
     return out

@@ -124,9 +124,9 @@ _NOT_TITLE_TAGS = frozenset({"DT", "PRP", "PRP$", "IN", "CC", "RB", "WDT", "WP",
 
 def titled_name_after(cue: Token) -> Token | None:
     """``"...," said product lead Tomas Berg``: up to three lower-case words (a role, after
-    *its* or *the company's*), then a person's name, the name ending the sentence or followed by a comma or *of* /
-    *at* / *from*, whatever the parser made of the role (here *lead* a verb whose object
-    is the name). Returns the name's last token."""
+    *its* or *the company's*), then a person's name, the name ending the sentence or
+    followed by a comma or *of* / *at* / *from*, whatever the parser made of the role
+    (here *lead* a verb whose object is the name). Returns the name's last token."""
     doc = cue.doc
     k = cue.i + 1
     if k < len(doc) and doc[k].tag_ == "PRP$":

@@ -33,6 +33,7 @@ from .attribution import attribute
 from .candidates import Candidate, reported_candidate
 from .cues import CueLexicon
 from .reported_bounds import trim_bounds
+from .reported_misread import CLAUSE_TAKING_FRAMES
 from .sources import is_document
 from .speaker_names import tokens_lowered
 
@@ -40,7 +41,6 @@ __all__ = ["MEDIUM_CLAUSE_RULE", "medium_clause", "medium_clause_attributions"]
 
 MEDIUM_CLAUSE_RULE = "reported.medium_clause.v1"
 _CONFIDENCE = 0.6
-_CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
 _SAYING = frozenset({"speech", "writing"})
 
 
@@ -50,7 +50,7 @@ def medium_clause(prep: Token, lexicon: CueLexicon) -> tuple[Token, Token] | Non
     if prep.dep_ != "prep" or verb.pos_ != "VERB":
         return None
     entry = lexicon.verb(verb)
-    if entry is None or entry.cls not in _SAYING or not entry.frames & _CLAUSE_FRAMES:
+    if entry is None or entry.cls not in _SAYING or not entry.frames & CLAUSE_TAKING_FRAMES:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
         return None
@@ -62,7 +62,7 @@ def medium_clause(prep: Token, lexicon: CueLexicon) -> tuple[Token, Token] | Non
         if rel is None:
             continue
         own = lexicon.verb(rel)
-        if own is not None and own.frames & _CLAUSE_FRAMES:
+        if own is not None and own.frames & CLAUSE_TAKING_FRAMES:
             continue  # "in a letter that warned that ...": the letter's own clause
         for said in rel.rights:
             if (

@@ -80,7 +80,8 @@ OBJECT_RULE = "reported.misread_object.v1"
 XCOMP_RULE = "reported.xcomp_clause.v1"
 """Parts of speech of a clause's first word after *that* when it opens the subject."""
 _CONFIDENCE = 0.6
-_CLAUSE_FRAMES = frozenset({"ccomp", "xcomp", "that"})
+CLAUSE_TAKING_FRAMES = frozenset({"ccomp", "xcomp", "that"})
+"""Lexicon frames of a cue that takes a clause or an infinitive."""
 _TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
 """Classes of a misread verb that ends its sentence (as ``reported.trailing.v1``'s)."""
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -207,7 +208,7 @@ def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             continue
         lemma = verb_lemma(noun, lexicon)
         verb = lexicon.verbs.get(lemma) if lemma is not None else None
-        if verb is None or not verb.frames & _CLAUSE_FRAMES:
+        if verb is None or not verb.frames & CLAUSE_TAKING_FRAMES:
             continue
         subject = _folded_subject(noun)
         content = _complement(noun)
@@ -250,7 +251,7 @@ def addressee_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_list("telling_verbs"):
         return None
     cue = lexicon.verb(verb)
-    if cue is None or not cue.frames & _CLAUSE_FRAMES:
+    if cue is None or not cue.frames & CLAUSE_TAKING_FRAMES:
         return None
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
@@ -290,7 +291,7 @@ def _contact_clause(verb: Token, obj: Token, rel: Token) -> bool:
     subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.left_edge.i != obj.i + 1 or rel.i < subject.i:
         return False
-    if any(c.dep_ == "prep" and not any(True for _ in c.children) for c in rel.subtree):
+    if any(c.dep_ == "prep" and c.n_lefts + c.n_rights == 0 for c in rel.subtree):
         return False
     return not any(c.dep_ == "prep" and c.i > obj.i for c in verb.children)
 
@@ -305,7 +306,7 @@ def _states(verb: Token, lexicon: CueLexicon) -> bool:
     cue = lexicon.verb(verb)
     return (
         cue is not None
-        and bool(cue.frames & _CLAUSE_FRAMES)
+        and bool(cue.frames & CLAUSE_TAKING_FRAMES)
         and verb.lemma_.lower() not in _QUESTION_VERBS
     )
 

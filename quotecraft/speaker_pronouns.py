@@ -275,7 +275,7 @@ class PronounTable(VoicedEntityTable):
         start = pron_tok.sent.start
         if start == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
             return False
-        root = self.doc[start - 1].sent.root  # checked first: seldom someone new
+        root = self.doc[start - 1].sent.root  # not "The Vermont senator", named before
         if not any(
             c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in _NEW for d in c.children)
             for c in root.children
@@ -287,8 +287,6 @@ class PronounTable(VoicedEntityTable):
         )
         if subject is None or not person:
             return False  # a noun that names a person, not "The candidate's response came"
-        if not any(c.dep_ == "det" and c.lower_ in _NEW for c in subject.children):
-            return False  # "The Vermont senator ... He said" may well be the senator named
         if any(c.dep_ in ("relcl", "acl") for c in subject.children):
             return False  # "A president who authorized the raid ...": a named one, described
         table = pronouns()

@@ -56,6 +56,8 @@ def cue_after_long_subject(
             is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
         ):
             continue
+        if subject_before_quote(t, q):
+            return None  # 'The headline, "Markets Tumble," ran ...': the quote names a thing
         subject: set[int] = set()
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i:
@@ -72,6 +74,14 @@ def cue_after_long_subject(
             return t  # '"...," Ramos, 58, told AFP': the parser read the name apart from the verb
         return None
     return None
+
+
+def subject_before_quote(verb: Token, q: Quoted) -> bool:
+    """The verb after a quotation has its subject before the opening mark: the quoted
+    words stand in that subject's noun phrase (``The headline, "Markets Tumble," ran
+    ...``, ``The slogan, "Build the Future," appeared ...``) and name what it says, so
+    the verb attributes nothing to anyone after them."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.idx < q.open for c in verb.children)
 
 
 def in_subject_relative(t: Token, first: int) -> bool:
@@ -156,6 +166,8 @@ def inverted_attribution(doc: Doc, q: Quoted, index: TokenIndex) -> Token | None
     verb = doc[i]
     if verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.pos_ == "AUX" or not verb.is_lower:
         return None
+    if subject_before_quote(verb, q):
+        return None  # 'Her answer, "Not yet," surprised the panel.': the panel is no speaker
     return verb if inverted_speaker(doc, verb) is not None else None
 
 

@@ -103,6 +103,7 @@ CODE_RULES = frozenset(
         "reported.marked_object.v1",
         "reported.addressee_clause.v1",
         "reported.medium_clause.v1",
+        "reported.make_clear.v1",
         "reported.raised.v1",
         "reported.scored.v1",
         "reported.passive.v1",

@@ -27,6 +27,7 @@ from .reported_adjective import misread_adjective_attributions
 from .reported_as_misread import as_misread_attributions
 from .reported_blocks import block_attributions
 from .reported_bounds import SUBJECT_DEPS, trim_bounds
+from .reported_clear import make_clear_attributions
 from .reported_interposed import interposed_attributions
 from .reported_marked import marked_object_attributions
 from .reported_media import medium_clause_attributions
@@ -427,6 +428,7 @@ def reported_candidates(
     cands += marked_object_attributions(doc, lexicon)
     cands += addressee_clause_attributions(doc, lexicon)
     cands += medium_clause_attributions(doc, lexicon)
+    cands += make_clear_attributions(doc)
     cands += raised_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands += noun_colon_attributions(doc, lexicon, ctx.text)

@@ -28,8 +28,10 @@ from .name_ends import (
     hyphen_start,
     mention_phrase,
     named_after_noun,
+    reference_mark,
     titled_infinitive_end,
 )
+from .persuasion import persuaded_subject
 from .quoted_verbs import (
     in_quoted_clause,
     inverted_object,
@@ -199,8 +201,10 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
     verdict was announced``: none), the inverted object (``“...?” asked Laura``), a
     relative clause's noun, a participle's noun or document owner."""
     passive = any(c.dep_ == "auxpass" for c in tok.children) and not adjunct
-    if tok.i == cue.i and (counted := counted_subject(tok)) is not None:
-        return counted, True  # "About 4 in 10 say", "more than half said"
+    if tok.i == cue.i and (
+        counted := counted_subject(tok) or (persuaded_subject(tok) if passive else None)
+    ):
+        return counted, True  # "About 4 in 10 say", "more than half said", "X is convinced"
     for c in tok.children:
         if c.dep_ == "agent":
             for obj in c.children:
@@ -248,7 +252,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     outside = [c for c in subjects if not quoted_before(c, cue)]
     quoted = not outside and subjects and all(in_quoted_clause(c, cue) for c in subjects)
     pool = outside or ([] if quoted and inverted_object(tok) else subjects)  # '"Run!" yelled'
-    words = [c for c in pool if not _reference_mark(c)]  # "[39] Hume argues": Hume
+    words = [c for c in pool if not reference_mark(c)]  # "[39] Hume argues": Hume
     pool = named_after_noun(words or pool)
     before = [c for c in pool if c.i < tok.i]
     vocative = tok.i == cue.i and len(before) > 1 and comma_between(before[0], before[-1])
@@ -284,27 +288,16 @@ def _subjectless_clause_after(verb: Token) -> bool:
     )
 
 
-def _reference_mark(word: Token) -> bool:
-    """A number in brackets (``[39]``): a footnote or reference mark, not a subject."""
-    doc = word.doc
-    return (
-        word.like_num
-        and 0 < word.i < len(doc) - 1
-        and doc[word.i - 1].text in ("[", "(")
-        and doc[word.i + 1].text in ("]", ")")
-    )
-
-
 def _can_climb(tok: Token, cue: Token, came_from: str) -> bool:
     """Whether the speaker may be looked for at the verb ``tok`` hangs on.
 
     ``X was quick to point out``: an infinitive on an adjective, but not ``cautious
     about mentioning``, where X is careful not to say it; never out of a complement.
-    An adjective cue climbs to its copula (``X is confident that ...``, ``X seemed sure
-    that ...``): the copula's subject holds the view.
+    An adjective cue, or a participle read as one, climbs to its copula (``X is confident
+    that ...``, ``Residents are convinced that ...``): the copula's subject holds the view.
     """
     via_adjective = tok.dep_ in ("acomp", "oprd") and (
-        came_from == "xcomp" or (tok.i == cue.i and tok.pos_ == "ADJ")
+        came_from == "xcomp" or (tok.i == cue.i and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"))
     )
     if (tok.dep_ not in _CLIMB_DEPS and not via_adjective) or tok.head.i == tok.i:
         return False

@@ -106,3 +106,14 @@ def named_after_noun(subjects: list[Token]) -> list[Token]:
     ):
         return subjects[1:]
     return subjects
+
+
+def reference_mark(word: Token) -> bool:
+    """A number in brackets (``[39]``): a footnote or reference mark, not a subject."""
+    doc = word.doc
+    return (
+        word.like_num
+        and 0 < word.i < len(doc) - 1
+        and doc[word.i - 1].text in ("[", "(")
+        and doc[word.i + 1].text in ("]", ")")
+    )

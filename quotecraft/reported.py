@@ -30,6 +30,7 @@ from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_patter
 from .datelines import dateline_stop
 from .depmatch import FastDependencyMatcher
 from .errors import BAD_PATTERN, RuleError
+from .persuasion import persuaded_cue_type
 from .reported_bounds import (
     NAMED_OBJECTS,
     OBJECT_DEPS,
@@ -444,6 +445,7 @@ class ReportedMatcher:
             cue_lemma=lemma,
             cue_type=source_cue_type(base_type, doc, att.document, att.medium)
             or commitment_cue_type(base_type, cue, content)
+            or persuaded_cue_type(base_type, cue)
             or (base_type if lexicon_type is None or cue.pos_ == "NOUN" else None),
             cue_token=cue.i,
             negated=negated,

@@ -7,6 +7,8 @@ what follows the dash. A dateline opens a paragraph; it is a run of capitalized 
 — Talks broke down ...``) is left out the same way: a heading is no one's words either.
 Nor is the place a speaker, though the parser often makes it the subject of the first
 verb (:func:`undated`), and a cue inside a heading reports nothing (:func:`dateline_stop`).
+A letter's salutation that opens a paragraph is no speaker either (``Dear Editor, Your
+article claimed ...``: the parser makes *Editor* the subject, the article its apposition).
 """
 
 from __future__ import annotations
@@ -61,11 +63,27 @@ def undated(subject: Token) -> Token | None:
     """A subject outside the dateline: ``subject`` itself when it is no dateline's word,
     else the noun the parser hung on it after the dateline (``NAIROBI, Kenya — The
     commission said``: *commission*), else None (``GENEVA - Aid agencies warned``, whose
-    verb has a subject of its own)."""
+    verb has a subject of its own). So for a salutation (``Dear Editor, Your article
+    claimed``: *article*)."""
+    if _salutation(subject):
+        return next((c for c in subject.rights if c.dep_ == "appos"), None)
     end = dateline_stop(subject)
     if end is None:
         return subject
     return next((c for c in subject.children if c.i >= end and c.dep_ in ("appos", "conj")), None)
+
+
+def _salutation(word: Token) -> bool:
+    """``Dear Editor,`` opening a paragraph: a letter's greeting of ``word``."""
+    first = word.left_edge
+    nxt = word.i + 1
+    return (
+        first.lower_ == "dear"
+        and first.i < word.i
+        and nxt < len(word.doc)
+        and word.doc[nxt].text == ","
+        and _opens_paragraph(word.doc, first.i)
+    )
 
 
 def _opens_sentence(tok: Token) -> bool:

@@ -98,6 +98,8 @@ class PronounTable(VoicedEntityTable):
         if subjects:
             return self._adopt(subjects[-1].entity, gender)
         if near:
+            if gender != "plural" and self._untagged_subject_before(pron_tok, near[-1]):
+                return None  # "Okafor met Lindqvist. He said": Okafor, whom the tagger missed
             return self._adopt(near[-1].entity, gender)
         # farther back, only an antecedent that is the one agreeing person in reach; a
         # chain of pronouns of the same gender in the narration keeps a person in reach
@@ -293,6 +295,23 @@ class PronounTable(VoicedEntityTable):
         return not any(
             table.get(t.lower_) == gender and t.dep_ != "poss" and not t.lower_.endswith("self")
             for t in subject.sent
+        )
+
+    def _untagged_subject_before(self, pron_tok: Token, found: Mention) -> bool:
+        """Whether ``found``, the person the pronoun (a subject) would take up, is the
+        object of the sentence before, whose main subject is a capitalized name in no
+        entity (``Okafor met Lindqvist in 2010. He says ...``): the tagger missed a person
+        there, as likely to be meant, so the pronoun stays unresolved."""
+        start = pron_tok.sent.start
+        if start == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        root = self.doc[start - 1].sent.root
+        obj = self.doc[found.token]
+        if obj.dep_ not in ("dobj", "pobj", "dative") or obj.sent.root.i != root.i:
+            return False
+        return any(
+            c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()
+            for c in root.children
         )
 
     def _chain_head(self, pron_tok: Token, gender: str) -> Token | None:

@@ -134,7 +134,7 @@ def detect(
             or _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, lead, lexicon)
             or colon(doc, q, lead, text, lexicon)
-            or dash(doc, q, after, before)
+            or dash(doc, q, after, before, lexicon)
             or reply_noun(q, after, lexicon)
             or standalone(doc, q, before, after, text)
         )

@@ -183,7 +183,9 @@ def _names_someone(noun: Token) -> bool:
     return noun.ent_type_ in ("PERSON", "ORG") or role_or_body(noun.lower_)
 
 
-def dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candidate | None:
+def dash(
+    doc: Doc, q: Quoted, after: list[Token], before: list[Token], lexicon: CueLexicon
+) -> Candidate | None:
     if not after or q.close is None or any(not t.is_punct for t in before):
         return None  # 'the four "elements" — fire, ...': a term's dash opens an aside
     dash = (after[0].idx, after[0].idx + len(after[0].text))
@@ -206,6 +208,14 @@ def dash(doc: Doc, q: Quoted, after: list[Token], before: list[Token]) -> Candid
     cand = make_candidate(q, "direct.dash.v1", 0.85, None)
     cand.cue = dash
     cand.cue_lemma = "—"
+    who = possessor_speaks(head, lexicon) if head.lemma_.lower() in lexicon.nouns else None
+    if who is not None:  # '"..." — the verdict of one firefighter', '— that's the message from X'
+        cand.cue, cand.cue_lemma, cand.cue_token = (
+            (head.idx, head.idx + len(head.text)),
+            head.lemma_,
+            head.i,
+        )
+        head = who
     s, e = mention_bounds(head)
     s = max(s, after[names_from].i)
     cand.attribution = Attribution(speaker=(s, e), speaker_head=head.i)
@@ -240,8 +250,10 @@ def standalone(
             e = q.outer_end + m.end("speaker")
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
-                head = span.root
-                cand.attribution = Attribution(speaker=(span.start, span.end), speaker_head=head.i)
+                head = _phrase_head(span)  # its own phrase: not "the department on Monday"
+                ms, me = mention_bounds(head)
+                bounds = (max(ms, span.start), min(me, span.end))
+                cand.attribution = Attribution(speaker=bounds, speaker_head=head.i)
                 cand.rule = "direct.view_of.v1"
                 cand.confidence = 0.8
                 cand.inherits = False
@@ -255,6 +267,16 @@ def standalone(
             cand.attribution = beat
             cand.rule, cand.confidence, cand.inherits = BEAT_RULE, 0.6, False
     return cand
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head of the first noun phrase of ``span`` (its root when it has no noun)."""
+    head = next((t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")), span.root)
+    while head.head.i != head.i and span.start <= head.head.i < span.end:
+        if head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        head = head.head
+    return head
 
 
 def _heading(q: Quoted, text: str, words: list[str]) -> bool:

@@ -438,8 +438,24 @@ def colon_between(cue: Token, content: Token) -> bool:
     return cue.i < content.i and any(t.text == ":" for t in cue.doc[cue.i : content.left_edge.i])
 
 
+def bare_copula(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A content that is a copula with a pronoun subject and nothing else (``That was``
+    in ``"It's over." That was all the coach would say``, read as *say*'s clause): it
+    states nothing."""
+    if content.lemma_ != "be" or content.i > cue.i:
+        return False  # after the cue: an ellipsis ('Is it true? He said it was.')
+    if content.i + 1 < len(content.doc) and content.nbor(1).text in (",", "—", "-", "–"):
+        return False  # 'We were, he told us, mediocre specimens': the aside cut the clause
+    return all(
+        c.dep_ in ("punct", "neg")
+        or (c.dep_ in ("nsubj", "expl") and c.tag_ in ("DT", "PRP", "EX"))
+        for c in content.children
+    )
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
+    "bare_copula": bare_copula,
     "no_statement": no_statement,
     "example_say": example_say,
     "connective_said": connective_said,

@@ -98,7 +98,7 @@ class PronounTable(VoicedEntityTable):
         if subjects:
             return self._adopt(subjects[-1].entity, gender)
         if near:
-            if gender != "plural" and self._untagged_subject_before(pron_tok, near[-1]):
+            if gender != "plural" and self._untagged_subject_before(pron_tok, near[-1], gender):
                 return None  # "Okafor met Lindqvist. He said": Okafor, whom the tagger missed
             return self._adopt(near[-1].entity, gender)
         # farther back, only an antecedent that is the one agreeing person in reach; a
@@ -297,11 +297,13 @@ class PronounTable(VoicedEntityTable):
             for t in subject.sent
         )
 
-    def _untagged_subject_before(self, pron_tok: Token, found: Mention) -> bool:
+    def _untagged_subject_before(self, pron_tok: Token, found: Mention, gender: str) -> bool:
         """Whether ``found``, the person the pronoun (a subject) would take up, is the
         object of the sentence before, whose main subject is a capitalized name in no
-        entity (``Okafor met Lindqvist in 2010. He says ...``): the tagger missed a person
-        there, as likely to be meant, so the pronoun stays unresolved."""
+        entity (``Okafor met Lindqvist in 2010. He says ...``: the tagger missed a person
+        there, as likely to be meant, so the pronoun stays unresolved) or a person
+        described (``The striker dedicated the win to his late father. "...," he said``:
+        the striker, :meth:`described_antecedent`)."""
         start = pron_tok.sent.start
         if start == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
             return False
@@ -309,6 +311,11 @@ class PronounTable(VoicedEntityTable):
         obj = self.doc[found.token]
         if obj.dep_ not in ("dobj", "pobj", "dative") or obj.sent.root.i != root.i:
             return False
+        described = self.described_antecedent(pron_tok, gender)
+        if described is not None and (
+            described.lower_ in title_sets(self.titles)[1] or described.lower_ in gendered_nouns()
+        ):
+            return True  # a noun that names a person, not "The rise of Bannon gave ..."
         return any(
             c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()
             for c in root.children

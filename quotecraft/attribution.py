@@ -50,7 +50,7 @@ from .sources import (
     trim_phrase,
     unsigned_document,
 )
-from .speaker_groups import age_before, coordinated_name, relative_aside
+from .speaker_groups import age_before, coordinated_name, fronted_conjunct, relative_aside
 from .subject_asides import (
     SUBJECT_DEPS,
     aside_read_as_clause,
@@ -240,7 +240,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         and not _heading(c, tok)
         and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
-    subjects = [hyphen_end(u) for u in subjects]  # "The co-founder": founder
+    subjects = [fronted_conjunct(hyphen_end(u), tok) for u in subjects]  # "The co-founder": founder
     subjects = [w for u in subjects if (w := _participle_subject(u, tok)) is not None]
     if len(subjects) > 1:
         subjects = list(dict.fromkeys(subjects))  # "The e-mail": "e" and "mail" both subjects

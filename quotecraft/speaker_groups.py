@@ -209,3 +209,32 @@ def names_body(ent: Span) -> bool:
         and one.tag_ in ("NN", "NNP")
         and not one.lower_.endswith(_COLLECTIVE_ENDINGS)
     )
+
+
+def fronted_conjunct(subject: Token, verb: Token) -> Token:
+    """The real subject when the parser took a word of a fronted phrase for it.
+
+    ``Besides the types above, Spang (1983) noted that ...``: the sentence opens with a
+    preposition or subordinator (*Besides*) whose phrase runs to a comma; the parser read
+    a word of that phrase (*types*, or *changes* as a verb) as the verb's subject and the
+    name after the comma as a conjunct or modifier of it. When the words between that
+    comma and ``verb`` are a noun phrase of their own (names, nouns, an article, a year in
+    brackets), its last noun is the subject; else ``subject`` itself."""
+    doc = subject.doc
+    first = doc[verb.sent.start]
+    if first.pos_ not in ("ADP", "SCONJ") or not first.i < subject.i < verb.i:
+        return subject
+    comma = next((t for t in doc[subject.i : verb.i] if t.text == ","), None)
+    if comma is None or any(t.text == "," for t in doc[first.i : subject.i]):
+        return subject
+    head = None
+    depth = 0
+    for t in doc[comma.i + 1 : verb.i]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth or t.text == ")":
+            continue  # "(1983)"
+        if t.pos_ in ("PROPN", "NOUN"):
+            head = t
+        elif t.pos_ not in ("DET", "ADJ", "NUM") and t.tag_ != "HYPH":
+            return subject
+    return head if head is not None else subject

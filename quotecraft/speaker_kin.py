@@ -1,6 +1,8 @@
 """``the elder Brandt``, ``the younger Brandt``: of two people who share a surname, the one
 the text names as someone's father or mother (``elder_kin``), or son or daughter
-(``younger_kin``); no one when the text says neither (:func:`generation_member`)."""
+(``younger_kin``); no one when the text says neither (:func:`generation_member`), nor
+when it names one bearer of the surname and someone of the other generation by a first
+name alone (``John Harlan and his son, Mark ... the younger Harlan``: not John)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ def generation_member(head: Token, people: Sequence[_P]) -> Sequence[_P]:
     if want is None:
         return people  # checked first: most names have no such word before them
     distinct = list({id(e): e for e in people}.values())
+    if len(distinct) == 1 and _generation(doc, distinct[0]) != want and _kin_named(doc, want):
+        return []  # "John Harlan and his son, Mark ... the younger Harlan": Mark, not John
     if len(distinct) < 2:
         return people
     marks = [_generation(doc, e) for e in distinct]
@@ -48,14 +52,33 @@ def generation_member(head: Token, people: Sequence[_P]) -> Sequence[_P]:
     return chosen if len(chosen) == 1 else []
 
 
+def _kin_named(doc: Doc, want: int) -> bool:
+    """Whether the text names someone of generation ``want`` by a kin noun set beside a
+    name (``his son, Mark``, ``their mother Ruth``): a second bearer of the surname the
+    text gives by a first name alone."""
+    kin = word_list("elder_kin" if want == 1 else "younger_kin")
+    return any(
+        t.lower_ in kin
+        and t.i + 1 < len(doc)
+        and (
+            doc[t.i + 1].pos_ == "PROPN"
+            or (doc[t.i + 1].text == "," and t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "PROPN")
+        )
+        for t in doc
+    )
+
+
 def _generation(doc: Doc, ent: _Placed) -> int:
     """1 when a kin noun set next to one of ``ent``'s names puts them in the elder
-    generation (``her father, Tom Brandt``, ``Tom Brandt, Eli's father``), -1 in the
-    younger (``his son, Eli Brandt``, ``Eli Brandt, the son of ...``), 0 when none does
-    or the nouns disagree."""
+    generation (``her father, Tom Brandt``, ``Tom Brandt, Eli's father``) or *elder* comes
+    before it, -1 in the younger (``his son, Eli Brandt``, ``Eli Brandt, the son of ...``,
+    ``the younger Brandt``), 0 when none does or they disagree."""
     elder, younger = word_list("elder_kin"), word_list("younger_kin")
     found = set()
     for p in ent.positions:
+        if p > 0 and doc[p - 1].lower_ in _GENERATIONS:
+            found.add(_GENERATIONS[doc[p - 1].lower_])  # "the younger Harlan" itself
+            continue
         start = end = p
         while start > 0 and doc[start - 1].pos_ == "PROPN":
             start -= 1

@@ -453,9 +453,27 @@ def bare_copula(cue: Token, content: Token, lexicon: CueLexicon | None = None) -
     )
 
 
+def manner_according(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """*according to* with a bare singular noun, inside its clause with no comma before
+    it, says how, not who (``Students are grouped according to ability``, ``Salaries vary
+    according to experience``); a source is set off (``..., according to the report``) or
+    named with an article, a possessive, a number or a name (``according to a poll``,
+    ``according to Reuters``)."""
+    if cue.lower_ != "according" or cue.is_sent_start or cue.i == 0:
+        return False
+    if cue.doc[cue.i - 1].text in (",", "(", "—", "–", "-", ";", ":"):
+        return False
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    obj = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+    if obj is None or obj.tag_ != "NN" or obj.ent_type_:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in obj.children)
+
+
 CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_act": own_act,
     "bare_copula": bare_copula,
+    "manner_according": manner_according,
     "no_statement": no_statement,
     "example_say": example_say,
     "connective_said": connective_said,

@@ -5,9 +5,8 @@ and content: the content node's subtree minus the cue (:func:`content_bounds`), 
 the parser hung on the cue that belong to the content (``because ...``, a coordinated
 clause, clauses listed after it), and the asides that do not (``, which ...``). What
 completes an object content is :mod:`quotecraft.reported_objects`. Where one report ends
-and the next begins is
-:mod:`quotecraft.reported_neighbours`; the passes over all candidates that keep a
-content inside its cue's paragraph and its quotation marks paired are
+and the next begins is :mod:`quotecraft.reported_neighbours`; the passes over all
+candidates that keep a content inside its paragraph and its marks paired are
 :mod:`quotecraft.reported_passes`.
 """
 
@@ -51,9 +50,7 @@ def set_off(cue: Token) -> bool:
         any(c.dep_ in _OWN_COMPLEMENTS for c in cue.children)
         or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in cue.subtree if t.i < cue.i)
     ):
-        # "The bill, which (in which) she wrote, ...": a relative clause, no aside; "The plan, the
-        # mayor told reporters, ...", "..., Osei wrote in the ruling, ...": an aside
-        return False
+        return False  # "The bill, which she wrote, ...": a relative clause, no aside
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children):
         return False  # "(think college administrators)": an aside names its holder first
     words = [t for t in cue.subtree if not t.is_punct]
@@ -108,13 +105,12 @@ def coordinated_tail(cue: Token, end: int, lexicon: CueLexicon) -> int:
     ``X says that A, but instead B is doing C``: a full clause (own subject) joined right
     after the content belongs to it, unless it is a report of its own (``..., and 4 in 10
     said ...``) or has another active verb of the lexicon, its subject's own view or act
-    (``..., but economists doubt that``). Only a verb's: a clause the parser coordinated
-    with a noun cue (``Her claim that A, and his insistence that B, ...``) is not its.
-    A conjunct opening with a question word, *whether* or *that* is a second complement
-    whatever its subject (``explains what the tower was for, and why it leans``). The
-    matcher takes this tail for clausal contents only: after an object or an infinitive
-    (``shared these worries, but the owners want ...``) the clause goes on the report.
-    """
+    (``..., but economists doubt that``); a condition (*if*, *unless*) always does. Only
+    a verb's: not a clause coordinated with a noun cue (``Her claim that A, and his
+    insistence that B``). A conjunct opening with a question word, *whether* or *that* is
+    a second complement whatever its subject (``what the tower was for, and why it
+    leans``). For clausal contents only: after an object or an infinitive (``shared these
+    worries, but the owners want ...``) the clause goes on the report."""
     if cue.pos_ not in ("VERB", "AUX"):
         return end
     for c in cue.rights:
@@ -146,7 +142,10 @@ def _acts(verb: Token, frames: frozenset[str]) -> bool:
 
 def _subordinate(clause: Token) -> bool:
     """Whether ``clause`` opens with a question word, *whether* or *that*: a complement,
-    never a main clause the speaker goes on with (``..., and why it leans``)."""
+    never a main clause the speaker goes on with (``..., and why it leans``); or has *if*
+    or *unless*: a condition on it (``..., but only if its owners are persuaded ...``)."""
+    if any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in clause.children):
+        return True
     doc = clause.doc
     i = clause.left_edge.i
     while i < clause.i and (doc[i].is_punct or doc[i].dep_ == "cc" or doc[i].is_space):

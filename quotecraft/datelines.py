@@ -13,8 +13,13 @@ article claimed ...``: the parser makes *Editor* the subject, the article its ap
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from .doc_arrays import token_values
+
+_COMMA = get_string_id(",")
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
 _BETWEEN = 4  # words allowed between the place and the agency: ", March 3" or ", N.H."
 _AGENCY = 6  # words allowed inside the agency's brackets
@@ -75,15 +80,11 @@ def undated(subject: Token) -> Token | None:
 
 def _salutation(word: Token) -> bool:
     """``Dear Editor,`` opening a paragraph: a letter's greeting of ``word``."""
+    orth = token_values(word.doc, ORTH)
+    if word.i + 1 >= len(orth) or orth[word.i + 1] != _COMMA:
+        return False  # checked first, on the token array: most subjects have no comma after
     first = word.left_edge
-    nxt = word.i + 1
-    return (
-        first.lower_ == "dear"
-        and first.i < word.i
-        and nxt < len(word.doc)
-        and word.doc[nxt].text == ","
-        and _opens_paragraph(word.doc, first.i)
-    )
+    return first.lower_ == "dear" and first.i < word.i and _opens_paragraph(word.doc, first.i)
 
 
 def _opens_sentence(tok: Token) -> bool:

@@ -8,10 +8,15 @@ by its name (:func:`apposed_member`).
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from .doc_arrays import token_values
 from .titles import packaged_titles
 from .wordlists import word_list
+
+_COMMA = get_string_id(",")
 
 
 def coordinated_name(head: Token, cc: Token) -> bool:
@@ -221,11 +226,13 @@ def fronted_conjunct(subject: Token, verb: Token) -> Token:
     comma and ``verb`` are a noun phrase of their own (names, nouns, an article, a year in
     brackets), its last noun is the subject; else ``subject`` itself."""
     doc = subject.doc
+    if _COMMA not in token_values(doc, ORTH)[subject.i : verb.i]:
+        return subject  # checked first, on the token array: most subjects have no comma
+    comma = next(t for t in doc[subject.i : verb.i] if t.text == ",")
     first = doc[verb.sent.start]
-    if first.pos_ not in ("ADP", "SCONJ") or not first.i < subject.i < verb.i:
+    if first.pos_ not in ("ADP", "SCONJ") or not first.i < subject.i:
         return subject
-    comma = next((t for t in doc[subject.i : verb.i] if t.text == ","), None)
-    if comma is None or any(t.text == "," for t in doc[first.i : subject.i]):
+    if any(t.text == "," for t in doc[first.i : subject.i]):
         return subject
     head = None
     depth = 0

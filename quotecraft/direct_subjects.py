@@ -19,7 +19,7 @@ from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
 from .direct_windows import FINAL
 from .marks import Quoted
-from .structure import is_attribution_verb, is_speech_cue, misread_participle
+from .structure import age_noun, is_attribution_verb, is_speech_cue, misread_participle
 from .subject_asides import zero_relative_subject
 from .wordlists import word_list
 
@@ -106,12 +106,17 @@ def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token |
         return None
     if end <= first:
         return None
-    head = doc[first]
+    # an article the parse gave a word after the range ('"...," the 58-year-old told
+    # reporters': *the* on *reporters*) is still the phrase's
+    stray = doc[first].dep_ == "det" and not first <= doc[first].head.i < end and end > first + 1
+    head = doc[first + 1] if stray else doc[first]
     while head.head.i != head.i and first <= head.head.i < end:
         head = head.head
-    if head.pos_ not in ("PROPN", "NOUN"):
+    if head.pos_ not in ("PROPN", "NOUN") and not age_noun(head):  # "the 54-year-old"
         return None
-    own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)}
+    own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)} | (
+        {first} if stray else set()
+    )
     if not comma:  # '"...," the coach posted': the parser may hang the verb on the noun
         own = {i for i in own if i < end}
     if not own or min(own) != first or max(own) >= end:
@@ -213,7 +218,10 @@ def speaker_outside_quote(doc: Doc, q: Quoted, index: TokenIndex, cue: Token) ->
     named = phrase_before(doc, first, cue.i, comma=doc[cue.i - 1].text == ",")
     if named is None:
         return none
-    return Attribution(speaker=mention_bounds(named), speaker_head=named.i)
+    start, end = mention_bounds(named)
+    if start == first + 1 and doc[first].dep_ == "det":
+        start = first  # the article the parse gave a word after the cue: "the 58-year-old"
+    return Attribution(speaker=(start, end), speaker_head=named.i)
 
 
 def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate) -> None:

@@ -26,6 +26,7 @@ from spacy.vocab import Vocab
 from .admission import impersonal_it, refusal
 from .attribution import addressed_participle, attribute, is_negated
 from .candidates import Candidate, cue_bounds
+from .content_trim import SUBJECT_DEPS
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
 from .datelines import dateline_stop
 from .depmatch import FastDependencyMatcher
@@ -34,7 +35,6 @@ from .persuasion import persuaded_cue_type
 from .reported_bounds import (
     NAMED_OBJECTS,
     OBJECT_DEPS,
-    SUBJECT_DEPS,
     appositive_tail,
     attribution_start,
     because_tail,

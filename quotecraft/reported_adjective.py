@@ -30,9 +30,9 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
+from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
 from .doc_arrays import token_array
-from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .wordlists import word_list
 
 ADJECTIVE_RULE = "reported.misread_adjective.v1"

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
+from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import trim_bounds
 from .reported_misread import MISREAD_RULE, verb_lemma
 from .speaker_names import tokens_lowered
 

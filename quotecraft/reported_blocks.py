@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Token
 
 from .attribution import attribute, is_negated
 from .candidates import Candidate, cue_bounds
+from .content_trim import trim_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
-from .reported_bounds import trim_bounds
 from .wordlists import word_list
 
 BLOCK_RULE = "reported.block.v1"

@@ -3,7 +3,8 @@
 The checks and tails :class:`quotecraft.reported.ReportedMatcher` uses on a matched cue
 and content: the content node's subtree minus the cue (:func:`content_bounds`), the tails
 the parser hung on the cue that belong to the content (``because ...``, a coordinated
-clause, clauses listed after it), and the asides that do not (``, which ...``). What
+clause, clauses listed after it), and the asides that do not (``, which ...``); what a content sheds at its ends is
+:func:`quotecraft.content_trim.trim_bounds`. What
 completes an object content is :mod:`quotecraft.reported_objects`. Where one report ends
 and the next begins is :mod:`quotecraft.reported_neighbours`; the passes over all
 candidates that keep a content inside its paragraph and its marks paired are
@@ -16,12 +17,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .datelines import dateline_end
 from .mark_table import as_mark
 
-_LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BRIDGE_WORDS = 2
 """Words needed on each side of a cue for the content to read across it."""
 OBJECT_DEPS = frozenset({"dobj", "pobj", "pcomp", "nsubjpass"})
@@ -469,31 +468,3 @@ def _holds_subject(words: Span, content: Token) -> bool:
     one-word subject (``Taxes, he said, will not go up``) is the start of the content,
     unlike a lone adverb or interjection (``Still, he said, ...``, ``Yes, she said, ...``)."""
     return any(t.head.i == content.i and t.dep_ in SUBJECT_DEPS for t in words)
-
-
-def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
-    """``(s, e)`` without a leading *that* (and an adverb before it: *only that*) unless it
-    is the subject (*said that was fine*; a determiner goes, as the tagger reads most
-    complementizers before a noun that way: *said that time was short*), conjunction,
-    space or punctuation (opening quotation marks and brackets stay), nor a trailing space,
-    conjunction or punctuation (closing marks stay), nor a dateline opening a paragraph
-    (*WASHINGTON (AP) —*); None when nothing is left."""
-    while s < e and (
-        (doc[s].lower_ in _LEADING_DROP and doc[s].dep_ not in SUBJECT_DEPS)  # "that was fine"
-        or doc[s].is_space
-        or (doc[s].dep_ == "advmod" and s + 1 < e and _is_that(doc[s + 1]))  # "only that"
-        or (doc[s].is_punct and as_mark(doc[s].text) not in '“"‘«(')
-    ):
-        s += 1
-    s = dateline_end(doc, s, e)
-    while e > s and (
-        doc[e - 1].is_space
-        or doc[e - 1].dep_ == "cc"
-        or (doc[e - 1].is_punct and as_mark(doc[e - 1].text) not in "”\"’»)'")
-    ):
-        e -= 1
-    return (s, e) if e > s else None
-
-
-def _is_that(tok: Token) -> bool:
-    return tok.lower_ == "that" and tok.dep_ == "mark"

@@ -20,14 +20,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import (
-    SUBJECT_DEPS,
-    is_clause_cue,
-    is_naming_cue,
-    through_conjunct,
-    trim_bounds,
-)
+from .reported_bounds import is_clause_cue, is_naming_cue, through_conjunct
 from .subject_asides import inverted_aside
 from .wordlists import word_list
 

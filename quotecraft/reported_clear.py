@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import attribute
 from .candidates import Candidate, reported_candidate
-from .reported_bounds import trim_bounds
+from .content_trim import trim_bounds
 from .speaker_names import tokens_lowered
 
 __all__ = ["MAKE_CLEAR_RULE", "make_clear", "make_clear_attributions"]

@@ -25,15 +25,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import (
-    SUBJECT_DEPS,
-    after_comma,
-    is_clause_cue,
-    is_naming_cue,
-    is_urging_cue,
-    trim_bounds,
-)
+from .reported_bounds import after_comma, is_clause_cue, is_naming_cue, is_urging_cue
 from .wordlists import word_list
 
 

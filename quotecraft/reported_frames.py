@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, attribute, is_negated, mention_bounds, through_document
 from .candidates import Candidate, cue_bounds
+from .content_trim import SUBJECT_DEPS, trim_bounds
 from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .doc_arrays import token_values
@@ -26,7 +27,6 @@ from .reported import ReportedMatcher
 from .reported_adjective import misread_adjective_attributions
 from .reported_as_misread import as_misread_attributions
 from .reported_blocks import block_attributions
-from .reported_bounds import SUBJECT_DEPS, trim_bounds
 from .reported_clear import make_clear_attributions
 from .reported_interposed import interposed_attributions
 from .reported_marked import marked_object_attributions

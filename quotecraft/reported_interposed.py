@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
+from .content_trim import trim_bounds
 from .cues import CueLexicon
 from .doc_arrays import token_values
-from .reported_bounds import trim_bounds
 
 INTERPOSED_RULE = "reported.interposed.v1"
 _CONFIDENCE = 0.85

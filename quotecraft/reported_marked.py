@@ -21,8 +21,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidates import Candidate
+from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import appositive_tail, nonrestrictive_tail, trim_bounds
+from .reported_bounds import appositive_tail, nonrestrictive_tail
 from .reported_misread import attributed
 from .speaker_names import tokens_lowered
 

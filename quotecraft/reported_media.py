@@ -31,8 +31,8 @@ from spacy.tokens import Doc, Token
 
 from .attribution import attribute
 from .candidates import Candidate, reported_candidate
+from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import trim_bounds
 from .reported_misread import CLAUSE_TAKING_FRAMES
 from .sources import is_document
 from .speaker_names import tokens_lowered

@@ -68,8 +68,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, attribute, is_negated
 from .candidates import Candidate, reported_candidate
+from .content_trim import trim_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
-from .reported_bounds import content_bounds, trim_bounds
+from .reported_bounds import content_bounds
 from .speaker_names import tokens_lowered
 from .titles import packaged_titles
 from .wordlists import word_list

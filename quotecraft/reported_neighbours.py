@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import SUBJECT_DEPS, is_clause_cue, subject_like, trim_bounds
+from .reported_bounds import is_clause_cue, subject_like
 from .wordlists import word_list
 
 _CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})

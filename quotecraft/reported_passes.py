@@ -20,8 +20,8 @@ from attrs import evolve
 from spacy.tokens import Doc
 
 from .candidates import Candidate
+from .content_trim import SUBJECT_DEPS
 from .reported_blocks import BLOCK_RULE
-from .reported_bounds import SUBJECT_DEPS
 
 
 def clip_to_paragraph(

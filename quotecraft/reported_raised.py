@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, reported_candidate
+from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import trim_bounds
 from .speaker_names import tokens_lowered
 from .wordlists import word_list
 

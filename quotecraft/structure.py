@@ -44,10 +44,11 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
     (an object of its own) or ``..., there was silence`` is not an attribution; ``...,
     they wanted to know.`` (an infinitive with no words of its own) is.
     """
-    if tok.pos_ != "VERB" or not (tok.tag_ in _FINITE or misread_past(tok)):
+    fused = fused_subject(tok)
+    if tok.pos_ != "VERB" or not (tok.tag_ in _FINITE or misread_past(tok) or fused is not None):
         return False
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), fused)
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON", "NOUN") or age_noun(subject)):
         return False
     if subject.lower_ in word_list("non_speaker_subjects") or subject.tag_ in ("WP", "WDT", "EX"):
         return False
@@ -59,6 +60,34 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
         and not _bare_infinitive(c)
         for c in tok.children
     )
+
+
+def age_noun(tok: Token) -> bool:
+    """*old* of *the 17-year-old*, a person named by an age: the head word of a noun
+    phrase though the tagger reads it as an adjective."""
+    return tok.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and c.lower_ in _AGE_UNITS and c.i < tok.i for c in tok.children
+    )
+
+
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def fused_subject(tok: Token) -> Token | None:
+    """The subject the parse fused with its verb into one noun phrase, the verb its head:
+    ``"...," the 17-year-old beamed`` (*the* a determiner of *beamed*, *old* its
+    modifier). The modifier right before the verb, a noun, a name or an age
+    (:func:`age_noun`); None when the verb has a subject or an auxiliary of its own."""
+    if tok.pos_ != "VERB" or tok.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None
+    if not any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
+        return None
+    mod = tok.doc[tok.i - 1]
+    if mod.head.i != tok.i or mod.dep_ not in ("amod", "compound"):
+        return None
+    return mod if mod.pos_ in ("NOUN", "PROPN") or age_noun(mod) else None
 
 
 def _bare_infinitive(tok: Token) -> bool:
@@ -93,6 +122,10 @@ def subject_span_ok(tok: Token, first: int) -> bool:
     for c in tok.children:
         if c.dep_ == "nsubj":
             subject.update(x.i for x in c.subtree)
+    fused = fused_subject(tok)
+    if fused is not None:  # '"...," the 17-year-old beamed': the article and the modifier
+        subject.update(x.i for x in fused.subtree)
+        subject.update(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i)
     if not subject:
         return False
     between = tok.doc[first : tok.i]
@@ -141,8 +174,9 @@ def misread_noun_verb(tok: Token, first: int) -> Token | None:
     """The speaker's head of a past verb the parser gave its speaker as a compound: read as
     a noun (``"...," the pilot radioed.``, *radioed* NN) or as a verb with no subject
     (``the navigator radioed``). A noun must end in *-ed* (not *-eed*: *seed*, *speed*);
-    the verb ends its sentence right after the words from ``first``, a name, pronoun or
-    noun with at most an article and names. None otherwise."""
+    the verb ends its clause (or a preposition or a comma follows it) right after the
+    words from ``first``, a name, pronoun or noun with at most an article and names, or a
+    person named by an age (``the 30-year-old fumed``). None otherwise."""
     low = tok.lower_
     if tok.tag_ == "VBD":
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -150,12 +184,25 @@ def misread_noun_verb(tok: Token, first: int) -> Token | None:
     elif tok.tag_ != "NN" or len(low) < 5 or not low.endswith("ed") or low.endswith("eed"):
         return None
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and not (nxt.is_sent_start or nxt.text in (".", "!", "?", ";")):
+    # the clause ends there, or a phrase or a participle follows ('the pilot radioed from
+    # the tower', 'the 28-year-old groaned, pointing at the cellar')
+    if nxt is not None and not (
+        nxt.is_sent_start or nxt.text in (".", "!", "?", ";", ",") or nxt.tag_ == "IN"
+    ):
         return None
-    subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ in ("compound", "nsubj")), None)
-    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+    subject = next(
+        (
+            c
+            for c in reversed(list(tok.lefts))
+            if c.dep_ in ("compound", "nsubj") or (c.dep_ == "amod" and age_noun(c))
+        ),
+        None,
+    )
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON", "NOUN") or age_noun(subject)):
         return None
+    # an age's own words ('the 30-year-old fumed') belong to the subject
+    own = {x.i for x in subject.subtree} if age_noun(subject) else {subject.i}
     words = [x for x in tok.doc[first : tok.i] if not (x.is_punct or x.is_space)]
-    if any(x.head.i != tok.i and x.head.i != subject.i for x in words):
+    if any(x.head.i != tok.i and x.head.i != subject.i and x.i not in own for x in words):
         return None  # more than a subject before it
-    return subject if all(x.i == subject.i or x.pos_ in ("DET", "PROPN") for x in words) else None
+    return subject if all(x.i in own or x.pos_ in ("DET", "PROPN") for x in words) else None

@@ -28,6 +28,7 @@ from .speaker_features import (
 )
 from .speaker_groups import appos_of, is_age
 from .titles import Titles, packaged_titles
+from .wordlists import word_list
 
 PERSON = "PERSON"
 _POSSESSIVE_TAG = get_string_id("POS")
@@ -220,12 +221,15 @@ def _given_name(toks: Sequence[Token]) -> bool:
 
 def _leading_title(toks: Sequence[Token], words: frozenset[str]) -> bool:
     """Whether ``toks[0]`` is a title word. An abbreviation written without its full stop
-    is one only before a full name (``Sen Kay Orme``, ``Cllr Ana Ruiz``): before one word
-    it may be the first name (``Gen Nakatani``)."""
+    is one before a full name (``Sen Kay Orme``, ``Cllr Ana Ruiz``) and before a surname
+    (``Cllr Ward``, ``Prof Lindgren``), unless it is also a given name
+    (``data/lists/name_like_abbreviations.txt``: ``Gen Nakatani`` may be a man named Gen)."""
     word = toks[0].lower_
     if word not in words:
         return False
-    return word + "." not in words or len(toks) > 2
+    return (
+        word + "." not in words or len(toks) > 2 or word not in word_list("name_like_abbreviations")
+    )
 
 
 def label_words(span: Span) -> list[Token] | None:

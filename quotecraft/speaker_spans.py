@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
 from .speaker_names import PERSON, title_sets, tokens_lowered
 from .speaker_untagged import pronoun_named, untagged_names
-from .titles import Titles
+from .titles import Titles, title_abbreviations
 from .wordlists import word_list
 
 __all__ = ["person_spans", "titled_name_run", "titled_names", "widened"]
@@ -60,14 +60,26 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
             and doc[j].lower_ not in places
         ):
             j += 1
+        # a surname alone after an abbreviated title the tagger read with it as a body
+        # ('Dr Ellis', 'Cllr Ward' as ORG): an abbreviation titles people, unlike
+        # 'General' of 'General Motors'
+        surname = j - first == 1 and first == i + 1 and _abbreviated(doc[i]) and bool(ent)
         if (
-            2 <= j - first <= 3  # a first name and a surname: 'President Bush' may be anyone's
+            (2 <= j - first <= 3 or surname)  # 'President Bush' alone may be anyone's
             and (j == n or (doc[j].pos_ != "PROPN" and doc[j].ent_iob_ != "I"))
-            and titled_name_run(doc, first - 1, j)
+            and (surname or titled_name_run(doc, first - 1, j))
         ):
-            out.append(Span(doc, i if first == i + 1 else first, j, label=PERSON))
+            # the surname alone, its title before it as for a tagged name ('Dr' of 'Dr
+            # Brown'): a bare abbreviation before one word may be a first name otherwise
+            start = first if surname or first != i + 1 else i
+            out.append(Span(doc, start, j, label=PERSON))
             reach = j
     return out
+
+
+def _abbreviated(t: Token) -> bool:
+    """A capitalized abbreviated title (``Dr``, ``Cllr``, ``Sgt.``: ``data/title_abbreviations.tsv``)."""
+    return t.text[:1].isupper() and t.lower_ in title_abbreviations()
 
 
 def _portfolio_after(doc: Doc, i: int) -> bool:

@@ -35,6 +35,7 @@ from .persuasion import persuaded_subject
 from .quoted_verbs import (
     in_quoted_clause,
     inverted_object,
+    participle_after_quote,
     quote_verb_before,
     quoted_before,
     role_read_as_subject,
@@ -452,6 +453,7 @@ def attribute(cue: Token) -> Attribution:
             or subject_across_aside(cue)
             or subject_of_verb_read_as_participle(cue)
             or subject_before_closing_cue(cue)
+            or participle_after_quote(cue)  # '"A," she said, "B," adding that C'
         )
     att = Attribution()
     att.medium, att.date = medium_and_date(cue)

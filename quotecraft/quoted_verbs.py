@@ -17,6 +17,7 @@ __all__ = [
     "in_quoted_clause",
     "inverted_object",
     "opened_before",
+    "participle_after_quote",
     "quote_verb_before",
     "quoted_before",
     "role_read_as_subject",
@@ -58,6 +59,26 @@ def in_quoted_clause(word: Token, cue: Token) -> bool:
     doc = word.doc
     close = next((t.i for t in doc[word.i + 1 : cue.i] if t.text in CLOSING_MARKS), cue.i)
     return any(t.pos_ in ("VERB", "AUX") for t in doc[opened + 1 : close])
+
+
+def participle_after_quote(cue: Token) -> Token | None:
+    """The speaker of a participle right after a quotation's closing mark that the parse
+    hung on a verb inside the quotation (``"A," she said, "but B," adding that C``:
+    *adding* on *B*'s verb): the subject of the verb the quotation hangs on, outside the
+    marks (*she*); None otherwise."""
+    doc = cue.doc
+    k = cue.i - 1 - (cue.i > 1 and doc[cue.i - 1].text == ",")
+    if cue.tag_ != "VBG" or k < 1 or doc[k].text not in CLOSING_MARKS:
+        return None
+    verb = cue.head
+    if not in_quoted_clause(verb, cue):
+        return None  # hung outside the quotation: its own subject, or none
+    while in_quoted_clause(verb, cue) and verb.dep_ in ("ccomp", "conj") and verb.head.i < k:
+        verb = verb.head
+    if verb.i == cue.i or in_quoted_clause(verb, cue):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or in_quoted_clause(subject, cue) else subject
 
 
 def opened_before(word: Token, cue: Token) -> int:

@@ -24,8 +24,8 @@ from .datelines import undated
 from .doc_arrays import memo
 from .mark_table import as_mark
 from .name_ends import (
-    hyphen_end,
     hyphen_start,
+    hyphen_subject,
     mention_phrase,
     named_after_noun,
     reference_mark,
@@ -241,8 +241,10 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         and not _heading(c, tok)
         and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
-    subjects = [fronted_conjunct(hyphen_end(u), tok) for u in subjects]  # "The co-founder": founder
+    subjects = [fronted_conjunct(hyphen_subject(u), tok) for u in subjects]  # "The co-founder"
     subjects = [w for u in subjects if (w := _participle_subject(u, tok)) is not None]
+    # "said co-author Mei Lin": "co" read as a second subject, its "author" in Lin's phrase
+    subjects = [u for u in subjects if not any(v.i != u.i and v.is_ancestor(u) for v in subjects)]
     if len(subjects) > 1:
         subjects = list(dict.fromkeys(subjects))  # "The e-mail": "e" and "mail" both subjects
     if not subjects and tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):

@@ -37,7 +37,11 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     while e > s and (
         doc[e - 1].is_space
         or doc[e - 1].dep_ == "cc"
-        or (doc[e - 1].is_punct and as_mark(doc[e - 1].text) not in "”\"’»)'")
+        or (
+            doc[e - 1].is_punct
+            and as_mark(doc[e - 1].text) not in "”\"’»)'"
+            and not (doc[e - 1].text == "%" and doc[e - 2].like_num)  # "fell to 4.1%"
+        )
     ):
         e -= 1
     if 0 < e < len(doc) and doc[e - 1].like_num and doc[e].lower_ in _CLOCK:

@@ -67,6 +67,21 @@ def hyphen_end(tok: Token) -> Token:
     return tok
 
 
+def hyphen_subject(tok: Token) -> Token:
+    """The subject word for a hyphenated word ``tok`` opens: its last part (``co`` in *The
+    co-founder said*: *founder*), or, when that part is a compound of a name after it, the
+    name (*said co-founder Ivo Marek*: *Marek*); ``tok`` itself when it opens none."""
+    end = hyphen_end(tok)
+    if (
+        end.i != tok.i
+        and end.dep_ == "compound"
+        and end.head.pos_ == "PROPN"
+        and end.head.i > end.i
+    ):
+        return end.head
+    return end
+
+
 def hyphen_start(tok: Token) -> Token:
     """The first part of the hyphenated word ``tok`` ends (*founder* in *co-founder*:
     *co*), or ``tok`` itself."""

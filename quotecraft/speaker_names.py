@@ -27,6 +27,7 @@ from .speaker_features import (
     honorifics,
 )
 from .speaker_groups import appos_of, is_age
+from .structure import age_noun
 from .titles import Titles, packaged_titles
 from .wordlists import word_list
 
@@ -459,5 +460,12 @@ def apposed_persons(head: Token) -> list[Token]:
         if not any(t.text == ":" for t in doc[min(head.i, c.i) : max(head.i, c.i)])
         and c.pos_ == "PROPN"
         and c.left_edge.pos_ != "DET"
-        and looks_like_name([t for t in c.subtree if not (t.is_punct or is_age(t))])
+        and looks_like_name(_name_words(c))
     ]
+
+
+def _name_words(name: Token) -> list[Token]:
+    """The words of a name's phrase without punctuation and its age, set off after it
+    (``Carl Brandt, 51,``) or before it (``34-year-old Lucas Fontaine``)."""
+    aged = {t.i for m in name.lefts if age_noun(m) for t in m.subtree}
+    return [t for t in name.subtree if not (t.is_punct or is_age(t) or t.i in aged)]

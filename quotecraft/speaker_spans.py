@@ -78,7 +78,8 @@ def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
 
 
 def _abbreviated(t: Token) -> bool:
-    """A capitalized abbreviated title (``Dr``, ``Cllr``, ``Sgt.``: ``data/title_abbreviations.tsv``)."""
+    """A capitalized abbreviated title (``Dr``, ``Cllr``, ``Sgt.``:
+    ``data/title_abbreviations.tsv``)."""
     return t.text[:1].isupper() and t.lower_ in title_abbreviations()
 
 

@@ -62,15 +62,15 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
     )
 
 
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+
+
 def age_noun(tok: Token) -> bool:
     """*old* of *the 17-year-old*, a person named by an age: the head word of a noun
     phrase though the tagger reads it as an adjective."""
     return tok.lower_ == "old" and any(
         c.dep_ == "npadvmod" and c.lower_ in _AGE_UNITS and c.i < tok.i for c in tok.children
     )
-
-
-_AGE_UNITS = frozenset({"year", "month", "week", "day"})
 
 
 def fused_subject(tok: Token) -> Token | None:

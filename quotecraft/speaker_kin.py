@@ -11,6 +11,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
+from .speaker_names import tokens_lowered
 from .wordlists import word_list
 
 __all__ = ["generation_member"]
@@ -58,13 +59,12 @@ def _kin_named(doc: Doc, want: int) -> bool:
     text gives by a first name alone."""
     kin = word_list("elder_kin" if want == 1 else "younger_kin")
     return any(
-        t.lower_ in kin
-        and t.i + 1 < len(doc)
+        t.i + 1 < len(doc)
         and (
             doc[t.i + 1].pos_ == "PROPN"
             or (doc[t.i + 1].text == "," and t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "PROPN")
         )
-        for t in doc
+        for t in tokens_lowered(doc, kin)  # found in the token array: no walk of the Doc
     )
 
 

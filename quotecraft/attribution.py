@@ -28,6 +28,7 @@ from .name_ends import (
     hyphen_subject,
     mention_phrase,
     named_after_noun,
+    partitive,
     reference_mark,
     titled_infinitive_end,
 )
@@ -316,7 +317,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     commas, relative clauses, appositions and conjoined clauses, so
     ``The mayor, who has been in office since 2019,`` gives ``The mayor``.
     """
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" and not partitive(head):  # not "Some of the residents"
         return head.i, head.i + 1
     start = head.i
     if (first := hyphen_start(head)).i < head.i:

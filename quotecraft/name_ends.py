@@ -8,7 +8,9 @@ the parser may take its first part for the subject; :func:`hyphen_end` and
 Verb ...*, which a small model parses as a noun with an infinitive (or a preposition) and
 cuts at *to*. :func:`quotecraft.attribution.mention_bounds` extends the mention over it,
 and over the phrases :func:`mention_phrase` admits (``residents of the town``) but not a
-phrase that opens a quotation (``accused by residents of "hiding the numbers"``).
+phrase that opens a quotation (``accused by residents of "hiding the numbers"``). A
+number or quantifier of a group (:func:`partitive`: ``Some of the residents``) is no
+pronoun: its mention runs over the group.
 """
 
 from __future__ import annotations
@@ -132,3 +134,20 @@ def reference_mark(word: Token) -> bool:
         and doc[word.i - 1].text in ("[", "(")
         and doc[word.i + 1].text in ("]", ")")
     )
+
+
+def partitive(tok: Token) -> bool:
+    """``one of the boys``, ``some of them``: a number or quantifier of a group."""
+    return partitive_noun(tok) is not None
+
+
+def partitive_noun(tok: Token) -> Token | None:
+    """The group noun of a partitive ``tok`` (*boys* in ``one of the boys``), or None
+    (``All of a sudden, voters ...``: no comma inside the phrase)."""
+    if tok.pos_ not in ("NUM", "PRON", "DET", "ADJ"):
+        return None
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    if group is None or any(t.text == "," for t in tok.doc[tok.i : group.i]):
+        return None
+    return group

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .name_ends import partitive
 from .sources import is_document
 from .titles import packaged_titles
 
@@ -101,14 +102,6 @@ def opened_before(word: Token, cue: Token) -> int:
     return opened
 
 
-def _partitive(tok: Token) -> bool:
-    """``one of the boys``, ``some of them``: a number or quantifier of a group."""
-    return tok.pos_ in ("NUM", "PRON", "DET") and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children)
-        for c in tok.rights
-    )
-
-
 def inverted_object(cue: Token) -> Token | None:
     """``“Are you coming?” asked Laura``: a name (or ``one of the boys``) right after a cue
     that follows a quotation (or after a title the parser read as a verb: ``said
@@ -121,7 +114,7 @@ def inverted_object(cue: Token) -> Token | None:
     if k < 0 or doc[k].text not in CLOSING_MARKS:
         return None
     for c in cue.rights:
-        named = c.pos_ == "PROPN" or _partitive(c)  # "asked Laura", "yelled one of the boys"
+        named = c.pos_ == "PROPN" or partitive(c)  # "asked Laura", "yelled one of the boys"
         if c.dep_ in ("dobj", "npadvmod", "attr") and c.i == cue.i + 1 and named:
             return c
         if (

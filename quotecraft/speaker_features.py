@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .name_ends import partitive
 from .resources import data_json, data_tsv
 from .wordlists import word_list
 
@@ -205,11 +206,14 @@ def represented(head: Token, child: Token) -> bool:
     (``the Clinton campaign``, ``the Okafor family``), or the object of *for* or *to* after a
     common noun (``a lawyer for Ben Ortiz``, ``an aide to Ann Cole``), or of *of* after a
     plural noun for people or a gendered noun (``Friends of Ann Lee``, ``the mother of Ann
-    Lee``)."""
+    Lee``), or the group a number or quantifier picks from (``one of Ann Lee's aides``:
+    :func:`~quotecraft.name_ends.partitive`)."""
     if child.dep_ == "poss" or (child.dep_ == "compound" and head.tag_ == "NNS"):
         return True  # "McConnell aides", "Trump supporters": the people, not the name
     if child.dep_ == "compound" and head.tag_ == "NN" and _body(head):
         return True  # "the Clinton campaign", "the Okafor family": the body, not the name
+    if child.dep_ == "prep" and child.lower_ == "of" and partitive(head):
+        return True  # "one of Ann Lee's aides", "some of her friends": one of the group
     return (
         head.pos_ == "NOUN"
         and child.dep_ == "prep"

@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from .doc_arrays import token_values
+from .name_ends import partitive_noun
 from .titles import packaged_titles
 from .wordlists import word_list
 
@@ -112,7 +113,7 @@ def apposed_names(head: Token) -> tuple[list[str], int, int] | None:
     parse made of them. Returns the members' names (``Ana`` takes the last member's
     surname: Ana Lopes) and the token bounds of the names; None when the words after
     the noun's comma are not names joined by *and*."""
-    doc = head.doc
+    doc, head = head.doc, partitive_group(head)  # "Both of her parents, Ivan and Lida Petrov,"
     if head.tag_ != "NNS" or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
         return None
     parts: list[list[Token]] = []
@@ -141,6 +142,25 @@ def apposed_names(head: Token) -> tuple[list[str], int, int] | None:
     return members, parts[0][0].i, parts[-1][-1].i + 1
 
 
+def partitive_group(head: Token) -> Token:
+    """``Both of her parents, Ivan and Lida Petrov,``, ``One of the pilots, Ana Ruiz,``: the
+    noun a number or quantifier picks from, when the apposition after the phrase hangs on
+    that noun (the parser's usual reading); the apposition names who speaks. A singular
+    pick (``one of``, ``each of``) takes one name, not the group's list. Else ``head``."""
+    group = partitive_noun(head)
+    if group is None or any(c.dep_ == "appos" for c in head.children):
+        return head
+    appos = [c for c in group.children if c.dep_ == "appos"]
+    if not appos:
+        return head
+    if head.lower_ in _SINGULAR_PICKS and any(c.dep_ == "conj" for a in appos for c in a.children):
+        return head  # "one of the three, Ana, Ben and Cy": the three, not the one
+    return group
+
+
+_SINGULAR_PICKS = frozenset({"one", "each", "either", "neither", "another"})
+
+
 def appos_of(head: Token) -> list[Token]:
     """The appositions of ``head``, and those the parse hangs on the body a role noun
     belongs to (``the head of the Weather Service, Beth Lowe``: *Beth Lowe* on *Service*;
@@ -148,6 +168,7 @@ def appos_of(head: Token) -> list[Token]:
     person's name, or unnamed (the ``organization_nouns`` list), or the person the role
     serves has a name of their own (:func:`_holder_name`), and the apposition is a
     person's."""
+    head = partitive_group(head)  # "One of the pilots, Ana Ruiz,": Ana Ruiz
     found = [c for c in head.children if c.dep_ == "appos"]
     if head.pos_ == "NOUN":
         for prep in head.children:

@@ -171,7 +171,7 @@ class Resolver(PronounTable):
         """``she said``: the agreeing, salient antecedent, else an unresolved speaker."""
         head = q.head
         kind = pronouns().get(head.lower_)
-        if head.pos_ != "PRON" and kind is None:
+        if (head.pos_ != "PRON" or len(q.span) > 1) and kind is None:  # "Some of them"
             return None
         if kind is None and apposed_persons(head):
             return None  # "Another, Ines Roth, said": the apposed name (:meth:`_apposed_name`)

@@ -105,6 +105,7 @@ CODE_RULES = frozenset(
         "reported.medium_clause.v1",
         "reported.make_clear.v1",
         "reported.raised.v1",
+        "reported.proform.v1",
         "reported.scored.v1",
         "reported.passive.v1",
         "reported.interposed.v1",

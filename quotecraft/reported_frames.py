@@ -39,6 +39,7 @@ from .reported_misread import (
 )
 from .reported_noun_colon import noun_colon_attributions
 from .reported_passive import passive_attributions
+from .reported_proforms import proform_attributions
 from .reported_raised import raised_attributions
 from .scorer import CueScorer
 from .sources import is_document, source_cue_type
@@ -430,6 +431,7 @@ def reported_candidates(
     cands += medium_clause_attributions(doc, lexicon)
     cands += make_clear_attributions(doc)
     cands += raised_attributions(doc, lexicon)
+    cands += proform_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands += noun_colon_attributions(doc, lexicon, ctx.text)
     cands = passive_attributions(doc, lexicon, cands)

@@ -39,6 +39,7 @@ from .quoted_verbs import (
     participle_after_quote,
     quote_verb_before,
     quoted_before,
+    report_set_off,
     role_read_as_subject,
 )
 from .sources import (
@@ -171,7 +172,7 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         # "X was sidelined after demonstrating that ...": X demonstrated it
         adjunct = tok.dep_ in ("advcl", "pcomp", "prep", "xcomp", "acomp")
         came_from = tok.dep_
-        tok = tok.head
+        tok = report_set_off(tok) or tok.head  # "said X, before adding that": the sayer
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
             return None
     return None

@@ -174,3 +174,19 @@ def role_read_as_subject(word: Token | None, cue: Token) -> Token | None:
     if word is None or (named := titled_name_after(cue)) is None or word.i >= named.i:
         return word  # checked first: seldom a name after role words
     return named if cue.i < word.i or quoted_before(word, cue) else word
+
+
+def report_set_off(prep: Token) -> Token | None:
+    """The cue whose speaker goes on to speak in a participle after *before* or *after*,
+    set off by a comma at the end of the cue's reported clause (``The coach said the team
+    had played well, before adding that ...``: the coach adds it, not the team, the
+    clause's subject the parse hangs the phrase on); None for any other ``prep``."""
+    if prep.lower_ not in ("before", "after") or prep.dep_ != "prep" or prep.i == 0:
+        return None
+    doc, clause = prep.doc, prep.head
+    if doc[prep.i - 1].text != "," or clause.dep_ != "ccomp" or clause.i > prep.i:
+        return None
+    cue = clause.head
+    if cue.pos_ != "VERB" or cue.i > clause.i or any(t.is_quote for t in doc[cue.i : clause.i]):
+        return None  # '"Thank you," Cruz replied, before adding': no reported clause
+    return cue

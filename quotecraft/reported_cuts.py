@@ -109,7 +109,8 @@ def _urged(cue: Token, content: Token, verb: Token, lexicon: CueLexicon) -> bool
 def participle_tails(
     content: Token, lexicon: CueLexicon, later: Sequence[Token] | None = None
 ) -> list[Token]:
-    """Trailing ``..., referring to ...`` / ``..., adding that ...``: not content; nor
+    """Trailing ``..., referring to ...`` / ``..., adding that ...`` / ``..., before adding
+    that ...``: not content; nor
     ``..., according to a note to clients`` (the source) or ``..., in an interview with CNN
     on Sunday`` (where it was said). One walk over the content's subtree."""
     doc = content.doc
@@ -132,6 +133,11 @@ def participle_tails(
         elif dep == "prep" and after_comma(t):
             if t.lower_ == "according":
                 sources.append(t)
+            if t.lower_ in ("before", "after") and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in lexicon.verbs
+                for c in t.children
+            ):
+                participles.append(t)  # "..., before adding that ...": a report of its own
             if any(
                 o.dep_ == "pobj" and o.lemma_.lower() in word_list("medium_nouns")
                 for o in t.children

@@ -113,6 +113,13 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def cue_noun(noun: Token, lexicon: CueLexicon) -> bool:
+    """A noun cue of the lexicon, or *words* in the plural: what someone said (``"Get
+    out," were his last words``); the singular is a term (``"Unbelievable" was the word
+    on every lip``)."""
+    return noun.lemma_.lower() in lexicon.nouns or noun.lower_ == "words"
+
+
 def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
     """The possessor of a cue noun that leads into a quote (``Her answer came quickly:``,
     ``The minister's reply was short:``) or its *of*, *from* or *by* phrase (``The verdict
@@ -125,7 +132,7 @@ def possessor_speaks(subj: Token, lexicon: CueLexicon | None) -> Token | None:
     speaks (``His wife was blunt:``, ``The mayor's spokesman was brief:``)."""
     if lexicon is None or subj.pos_ != "NOUN":
         return None
-    if subj.lemma_.lower() not in lexicon.nouns:
+    if not cue_noun(subj, lexicon):
         if subj.head.lemma_ != "be":
             return None
         if description_kind(subj, packaged_titles()[1]) is not SpeakerKind.UNKNOWN:
@@ -153,7 +160,7 @@ def reply_noun(q: Quoted, after: list[Token], lexicon: CueLexicon) -> Candidate 
     noun = next((t for t in words[1:8] if t.pos_ == "NOUN" and t.head.i == verb.i), None)
     if (
         noun is None
-        or noun.lemma_.lower() not in lexicon.nouns
+        or not cue_noun(noun, lexicon)
         or noun.left_edge.i != words[1].i  # only the noun's own words before it
     ):
         return None
@@ -208,7 +215,7 @@ def dash(
     cand = make_candidate(q, "direct.dash.v1", 0.85, None)
     cand.cue = dash
     cand.cue_lemma = "—"
-    who = possessor_speaks(head, lexicon) if head.lemma_.lower() in lexicon.nouns else None
+    who = possessor_speaks(head, lexicon) if cue_noun(head, lexicon) else None
     if who is not None:  # '"..." — the verdict of one firefighter', '— that's the message from X'
         cand.cue, cand.cue_lemma, cand.cue_token = (
             (head.idx, head.idx + len(head.text)),

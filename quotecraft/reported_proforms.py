@@ -4,12 +4,13 @@
 ``30 percent say the same of the mayor``, ``her lawyer said the same thing`` or ``said as
 much``: a verb of speech or writing (the lexicon's classes) whose complement is a
 pro-form, a word that stands for a statement made or asked for just before: *yes* or *no*
-(repeated: ``said no, no, no``; with what it answers: ``said no to the plan``), *so*, *the same* (with what it is said
-of: ``the same of the mayor``) or *the same thing* (not another noun: ``told the same
-story`` names what was told), *as much*. The content is the pro-form; the speaker is the
-verb's, as for any report. Not ``said nothing`` (no statement), not *no* as a determiner
-(``said no one came``: a clause, which the clause rules read), not *so* opening a clause
-or a degree (``said so that``, ``said so far``), not a verb of thought (``I think so``: a
+(repeated: ``said no, no, no``; with what it answers: ``said no to the plan``), *so*,
+*the same* (with what it is said of: ``the same of the mayor``) or *the same thing* (not
+another noun: ``told the same story`` names what was told), *as much*. The content is
+the pro-form; the speaker is the verb's, as for any report. Not ``said nothing`` (no
+statement), not *no* as a determiner (``said no one came``: a clause, which the clause
+rules read), not a choice (``asked to say yes or no``), not *so* opening a clause or a
+degree (``said so that``, ``said so far``), not a verb of thought (``I think so``: a
 belief, left to the lexicon's clause rules when it has a clause).
 
 Example:
@@ -82,6 +83,8 @@ def _proform_bounds(tok: Token, verb: Token) -> tuple[int, int] | None:
     if low in _ANSWERS:
         if tok.dep_ not in ("intj", "dobj", "advmod", "npadvmod", "attr"):
             return None  # "no one", "no matter what": no answer
+        if any(t.lower_ == "or" for t in doc[tok.i - 1 : tok.i + 2]):
+            return None  # "asked to say yes or no": a choice, not an answer
         end = tok.i + 1
         while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == low:
             end += 2  # "said no, no, no"

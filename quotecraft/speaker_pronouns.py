@@ -213,6 +213,20 @@ class PronounTable(VoicedEntityTable):
             return self.described_antecedent(pron_tok, gender)
         return None
 
+    def counted_antecedent(self, span: Span) -> Token | None:
+        """Whom ``the pair``, ``the two``, ``the couple`` (``the trio``, ``the three``) takes
+        up: the names coordinated as the main subject of the sentence before, as *they*
+        would (:meth:`described_antecedent`: ``Tomas Berg and Ines Moll run the bakery. The
+        pair said ...``), when they are that many; None otherwise."""
+        words = [t.lower_ for t in span]
+        if len(words) != 2 or words[0] != "the" or words[1] not in _COUNTED:
+            return None
+        subject = self.described_antecedent(span[1], "plural")
+        if subject is None or not _named_people(subject):
+            return None
+        names = [t for t in subject.subtree if t.dep_ == "conj" or t.i == subject.i]
+        return subject if len(names) == _COUNTED[words[1]] else None
+
     def described_antecedent(self, pron_tok: Token, gender: str) -> Token | None:
         """Whom *he*, *she* or *they* refers to when no named person agrees: the described
         person (or people) who is the main subject of the sentence before (``The mechanic
@@ -422,6 +436,10 @@ def _main_subject(tok: Token) -> bool:
     while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
         tok = tok.head  # "The deputy, Lee Chan, disagreed": Lee Chan
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+_COUNTED = {"pair": 2, "two": 2, "couple": 2, "duo": 2, "trio": 3, "three": 3}
+"""Nouns and numbers that take up a group of that many people named before."""
 
 
 def _named_people(subject: Token) -> bool:

@@ -170,19 +170,17 @@ class Resolver(PronounTable):
     def _pronoun(self, q: _Query) -> Found | None:
         """``she said``: the agreeing, salient antecedent, else an unresolved speaker."""
         head = q.head
+        if (pair := self.counted_antecedent(q.span)) is not None:  # "The pair said"
+            return self.resolve(mention_span(pair), pair.i)[0], Resolution.DESCRIPTION
         kind = pronouns().get(head.lower_)
         if (head.pos_ != "PRON" or len(q.span) > 1) and kind is None:  # "Some of them"
             return None
         if kind is None and apposed_persons(head):
             return None  # "Another, Ines Roth, said": the apposed name (:meth:`_apposed_name`)
-        if kind == "first_person" and head.lower_ in _FIRST_SINGULAR:
-            voice = self._voice_for(head)
-            if voice is not None:
-                return voice, Resolution.PRONOUN
-        if kind == "second_person":
-            voice = self._voice_for(head) if self._interview() else None
-            if voice is not None:
-                return voice, Resolution.PRONOUN
+        first = kind == "first_person" and head.lower_ in _FIRST_SINGULAR
+        second = kind == "second_person" and self._interview()
+        if (first or second) and (voice := self._voice_for(head)) is not None:
+            return voice, Resolution.PRONOUN
         ent = self._resolve_pronoun(head, kind, q.last_speaker, q.gap)
         body = self.antecedent_phrase(head) if ent is None else None
         if body is not None:  # "The council voted ... It said ...": the council

@@ -110,9 +110,9 @@ def participle_tails(
     content: Token, lexicon: CueLexicon, later: Sequence[Token] | None = None
 ) -> list[Token]:
     """Trailing ``..., referring to ...`` / ``..., adding that ...`` / ``..., before adding
-    that ...``: not content; nor
-    ``..., according to a note to clients`` (the source) or ``..., in an interview with CNN
-    on Sunday`` (where it was said). One walk over the content's subtree."""
+    that ...``: not content; nor ``..., according to a note to clients`` (the source) or
+    ``..., in an interview with CNN on Sunday`` (where it was said). One walk over the
+    content's subtree."""
     doc = content.doc
     participles: list[Token] = []
     sources: list[Token] = []

@@ -35,7 +35,7 @@ _CONFIDENCE = 0.6
 _CLASSES = frozenset({"speech", "writing"})
 _ANSWERS = frozenset({"yes", "no"})
 _WORDS = frozenset({"yes", "no", "so", "same", "much"})
-_SO_STOPS = frozenset({"that", "far", "much", "many", "long", "well", "to"})
+_SO_STOPS = frozenset({"that", "as", "far", "much", "many", "long", "well"})
 """Words after *so* that make it a conjunction or a degree, not a pro-form."""
 
 
@@ -47,8 +47,8 @@ def proform_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         verb = tok.head if low != "same" or tok.dep_ == "dobj" else tok.head.head
         if low in _ANSWERS and verb.lower_ == "to" and verb.i == tok.i + 1:
             verb = verb.head  # "said no to the offer", *no* hung on *to*
-        if low == "so" and verb.pos_ == "ADV" and verb.i == tok.i + 1 and _manner(verb):
-            verb = verb.head  # "would say so publicly", *so* hung on the adverb
+        if low == "so" and verb.i == tok.i + 1 and (verb.dep_ == "prep" or _manner(verb)):
+            verb = verb.head  # "would say so publicly", "said so to the players"
         if verb.pos_ != "VERB" or verb.i > tok.i:
             continue
         cue = lexicon.verb(verb)
@@ -67,7 +67,11 @@ def _manner(adverb: Token) -> bool:
     """An adverb of the verb after *so* (``say so publicly``), not one *so* raises to a
     degree with a clause or comparison after it (``said so quietly that ...``)."""
     nxt = adverb.doc[adverb.i + 1] if adverb.i + 1 < len(adverb.doc) else None
-    return adverb.dep_ == "advmod" and (nxt is None or nxt.lower_ not in ("that", "as"))
+    return (
+        adverb.pos_ == "ADV"
+        and adverb.dep_ == "advmod"
+        and (nxt is None or nxt.lower_ not in ("that", "as"))
+    )
 
 
 def _proform_bounds(tok: Token, verb: Token) -> tuple[int, int] | None:

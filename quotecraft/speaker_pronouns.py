@@ -218,14 +218,13 @@ class PronounTable(VoicedEntityTable):
         up: the names coordinated as the main subject of the sentence before, as *they*
         would (:meth:`described_antecedent`: ``Tomas Berg and Ines Moll run the bakery. The
         pair said ...``), when they are that many; None otherwise."""
-        words = [t.lower_ for t in span]
-        if len(words) != 2 or words[0] != "the" or words[1] not in _COUNTED:
+        if len(span) != 2 or span[0].lower_ != "the" or span[1].lower_ not in _COUNTED:
             return None
         subject = self.described_antecedent(span[1], "plural")
         if subject is None or not _named_people(subject):
             return None
         names = [t for t in subject.subtree if t.dep_ == "conj" or t.i == subject.i]
-        return subject if len(names) == _COUNTED[words[1]] else None
+        return subject if len(names) == _COUNTED[span[1].lower_] else None
 
     def described_antecedent(self, pron_tok: Token, gender: str) -> Token | None:
         """Whom *he*, *she* or *they* refers to when no named person agrees: the described

@@ -168,7 +168,8 @@ class Resolver(PronounTable):
         return ent, self._how.get(bounds, Resolution.NAMED)
 
     def _pronoun(self, q: _Query) -> Found | None:
-        """``she said``: the agreeing, salient antecedent, else an unresolved speaker."""
+        """``she said``: the agreeing, salient antecedent, else an unresolved speaker; ``the
+        pair said``: the two names *they* would take up (:meth:`counted_antecedent`)."""
         head = q.head
         if (pair := self.counted_antecedent(q.span)) is not None:  # "The pair said"
             return self.resolve(mention_span(pair), pair.i)[0], Resolution.DESCRIPTION

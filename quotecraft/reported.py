@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .admission import impersonal_it, refusal
-from .attribution import addressed_participle, attribute, is_negated
+from .attribution import addressed_participle, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .content_trim import SUBJECT_DEPS
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon, PatternRule, expand_pattern
@@ -57,6 +57,7 @@ from .reported_clauses import (
     coordinated_lead,
     corrective_tail,
     dated_lead,
+    fronted_speaker,
     fronted_subject_lead,
     object_read_for_subject,
     speaker_act_end,
@@ -352,6 +353,7 @@ class ReportedMatcher:
         s = object_read_for_subject(cue, content, s)  # "demanding [Ann Lee] make a pledge"
         lead = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
         fronted = lead < s
+        named = fronted_speaker(cue, lead) if fronted else None  # "The budget, Ines Moll said,"
         s = min(s, lead)
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:
@@ -412,6 +414,8 @@ class ReportedMatcher:
         if negated:
             confidence = min(confidence, 0.6)
         att = attribute(cue)
+        if named is not None:
+            att = attrs.evolve(att, speaker=mention_bounds(named), speaker_head=named.i)
         if s > undated and att.date is None:
             att = attrs.evolve(att, date=(undated, s))  # the date cut from the clause's start
         if apposition is not None and att.speaker is not None:

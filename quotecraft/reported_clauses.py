@@ -206,16 +206,44 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
         fronted = inverted[0]
     else:
         subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
-        if len(subjects) != 2 or not below:
+        if above and len(subjects) == 1 and apposed_speaker(subjects[0]) is not None:
+            fronted = subjects[0]  # "The budget, Ines Moll said, would be cut": parsed
+        elif len(subjects) != 2 or not below:  # as one subject, Moll apposed to budget
             return start
-        fronted, speaker = subjects
-        comma = fronted.right_edge.i + 1
-        if comma >= speaker.left_edge.i or doc[comma].text != ",":
-            return start
+        else:
+            fronted, speaker = subjects
+            comma = fronted.right_edge.i + 1
+            if comma >= speaker.left_edge.i or doc[comma].text != ",":
+                return start
     first = fronted.left_edge.i
     if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):
         return start  # the subject must open the sentence
     return first
+
+
+def apposed_speaker(subject: Token) -> Token | None:
+    """The name the parser set in apposition to a thing that opens the sentence, when the
+    two are the subject of an interposed attribution (``The budget, Ines Moll, the
+    treasurer, said, would be cut``; ``Memory, Okafor (2004) argues, is``; or coordinated
+    with no conjunction, ``Tone, Marchetti (2015) writes,``): the name,
+    a proper noun after a comma, is the speaker; the thing, a common noun (or a proper
+    noun read as one), opens the clause reported."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+        return None
+    if any(c.dep_ == "cc" for c in subject.children):
+        return None  # "Tone, rhyme and metre": a list
+    c = next((c for c in subject.rights if c.dep_ in ("appos", "conj")), None)
+    if c is None or c.pos_ != "PROPN" or c.ent_type_ in ("DATE", "GPE", "LOC", "ORG"):
+        return None
+    comma = c.left_edge.i - 1
+    return c if comma > subject.i and subject.doc[comma].text == "," else None
+
+
+def fronted_speaker(cue: Token, lead: int) -> Token | None:
+    """The speaker :func:`apposed_speaker` finds on the subject of ``cue`` that starts at
+    ``lead`` (:func:`fronted_subject_lead`), if any."""
+    subject = next((c for c in cue.children if c.left_edge.i == lead), None)
+    return apposed_speaker(subject) if subject is not None else None
 
 
 def addressee_lead(cue: Token, content: Token, start: int) -> int:

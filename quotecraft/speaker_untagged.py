@@ -10,11 +10,9 @@ speaker table knows them and a later surname finds the whole name:
 - a given name written with a hyphen and a lowercase second half, and a surname
   (``Seo-yeon Park``, ``Jae-won Kim``);
 - a name of one to three capitalized words with an age set off after it (``Hollis, 45,
-  said``): only a person has one;
-- a name of one to three capitalized words that is the subject of a gesture
-  (``Lindqvist nodded``: a verb of ``gesture_verbs``);
-- a name with a relative clause opened by *who* or *whom* (``Yusuf, who has been a
-  chef``): only a person takes one;
+  said``) or cited by a year in parentheses (``Okafor (2004) argues``): only a person;
+- a name of one to three capitalized words, the subject of a gesture (``Lindqvist
+  nodded``), or with a relative clause opened by *who* or *whom* (``Yusuf, who``);
 - a name of one to three capitalized words joined by *and* or *or* to a name the tagger
   labelled a person, the pair the subject of a verb (``Kofi and Ama walked home``), and
   no word the tagger labels a body or place elsewhere in the text (:func:`_paired`);
@@ -45,6 +43,7 @@ from spacy.attrs import ENT_IOB, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from .content_trim import SUBJECT_DEPS
 from .cues import default_lexicon
 from .doc_arrays import token_array
 from .speaker_features import first_name_entity, first_names, honorifics, pronouns
@@ -116,7 +115,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             alone = Span(doc, i, i + 1, label=PERSON)
             if (
                 (
-                    _aged(tok)
+                    _aged(tok, cited=True)
                     or _gestures(alone, stop)
                     or _personal(alone, stop)
                     or _paired(alone, stop)
@@ -136,7 +135,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             role
             or given
             or hyphenated
-            or _aged(tok)
+            or _aged(tok, cited=True)
             or _gestures(named, stop)
             or _personal(named, stop)
             or _paired(named, stop)
@@ -231,13 +230,25 @@ def _personal(span: Span, stop: frozenset[str]) -> bool:
     return speaks and _next_subject_pronoun(span) is not None
 
 
-def _aged(tok: Token) -> bool:
-    """An age set off by commas after the name (``Hollis, 45,``): only a person has one."""
+def _aged(tok: Token, cited: bool = False) -> bool:
+    """An age set off by commas after the name (``Hollis, 45,``), or (``cited``) the year
+    a text cites an author by, in parentheses, maybe after *et al.*, the name a subject or
+    the object of *by* or *to* (``Okafor (2004) argues``, ``by Moll et al. (1999, p. 4)``;
+    not a book, ``his work was Syntax (1937)``): only a person has either."""
     doc, i = tok.doc, tok.i
-    if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 3].text != ",":
+    if i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 3].text == ",":
+        age = doc[i + 2].text
+        return age.isdigit() and 0 < int(age) < 120
+    aside = tok.dep_ in ("appos", "conj") and tok.head.head.dep_ == "parataxis"  # "A, X says,"
+    cue = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in ("by", "to"))
+    if not cited or not (aside or cue):
         return False
-    age = doc[i + 2].text
-    return age.isdigit() and 0 < int(age) < 120
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "et" and doc[i + 2].lower_ in ("al", "al."):
+        i += 3 if doc[i + 2].text == "al" and i + 3 < len(doc) and doc[i + 3].text == "." else 2
+    if i + 3 >= len(doc) or doc[i + 1].text != "(" or doc[i + 3].text not in ")[,;:":
+        return False
+    year = doc[i + 2].text  # "1999", "1999a"
+    return len(year) in (4, 5) and year[:4].isdigit() and year[4:].isalpha() == (len(year) == 5)
 
 
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"})

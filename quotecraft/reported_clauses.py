@@ -417,22 +417,46 @@ def _bare_or_modal(verb: Token, cue: Token) -> bool:
 
 
 def speaker_act_end(content: Token, end: int, lexicon: CueLexicon) -> int:
-    """End a clausal content before a conjunct that is the speaker's act of speaking.
+    """End a clausal content before a conjunct or concessive clause that is the
+    speaker's act of speaking.
 
     ``Abara said the library was safe, but would not say for how long``: the parser may
     coordinate ``say`` with the content's verb; a negated speech or writing verb with no
     subject of its own (``would not say``, ``could not explain``) is what the speaker
-    did (refused to say more), not part of what was said.
+    did (refused to say more), not part of what was said. So is a clause opened by
+    *although* or *though* whose subject is a pronoun (*he*, *it* ...) and whose verb is such
+    a negated verb or one of ``refusal_verbs`` (``said the tax was fair, though she did
+    not say who would pay``, ``..., although he refused to release his returns``).
     """
     doc = content.doc
     for c in content.rights:
-        if c.dep_ != "conj" or c.i >= end or any(x.dep_ in SUBJECT_DEPS for x in c.children):
+        if c.i >= end:
+            continue
+        if c.dep_ == "conj":
+            if any(x.dep_ in SUBJECT_DEPS for x in c.children):
+                continue
+        elif c.dep_ != "advcl" or not _speaker_concedes(c):
             continue
         verb = lexicon.verb(c)
-        if verb is None or verb.cls not in ("speech", "writing"):
-            continue
-        if not any(x.dep_ == "neg" and x.i < c.i for x in c.children):
+        negated = any(x.dep_ == "neg" and x.i < c.i for x in c.children)
+        refused = c.dep_ == "advcl" and c.lemma_.lower() in word_list("refusal_verbs")
+        if not refused and (verb is None or verb.cls not in ("speech", "writing") or not negated):
             continue  # "..., but would eventually add $84 billion": what was said
         bounds = trim_bounds(doc, content.left_edge.i, c.left_edge.i)
         return min(end, bounds[1]) if bounds is not None else end
     return end
+
+
+_CONCESSIVE = frozenset({"although", "though"})
+
+
+def _speaker_concedes(clause: Token) -> bool:
+    """A clause opened by *although* or *though* whose subject is *he*, *she*, *it* or *they*."""
+    marks = [x for x in clause.children if x.dep_ == "mark"]
+    subjects = [x for x in clause.children if x.dep_ in SUBJECT_DEPS]
+    return (
+        len(marks) == 1
+        and marks[0].lower_ in _CONCESSIVE
+        and len(subjects) == 1
+        and subjects[0].lower_ in ("he", "she", "it", "they")
+    )

@@ -47,6 +47,7 @@ from .content_trim import SUBJECT_DEPS
 from .cues import default_lexicon
 from .doc_arrays import token_array
 from .speaker_features import first_name_entity, first_names, honorifics, pronouns
+from .speaker_uptake import alone, next_subject_pronoun, own_possessive, taken_up
 from .titles import Titles
 from .wordlists import word_list
 
@@ -160,7 +161,7 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
     """Known first names the tagger read as common nouns (``Mara set down her cup.``:
     *Mara* a plural noun): a capitalized word of ``first_names`` that opens its sentence
     as the subject of the main verb, in no entity or one of its own, and that the next
-    *he* or *she* (or *his*, *her*, ...) after it (:func:`_taken_up`) takes up, in the
+    *he* or *she* (or *his*, *her*, ...) after it (:func:`taken_up`) takes up, in the
     name's usual gender and with no person named between. A word read as a word (``Hope
     springs eternal.``) is no name unless a pronoun of its gender follows."""
     out: list[Span] = []
@@ -181,34 +182,10 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
         gender = first_names().get(tok.lower_)
         if gender is None:
             continue
-        pron = _taken_up(tok)  # walks up to three sentences: only for a known first name
+        pron = taken_up(tok)  # walks up to three sentences: only for a known first name
         if pron is not None and pronouns().get(pron.lower_) == gender:
             out.append(Span(doc, tok.i, tok.i + 1, label=PERSON))
     return out
-
-
-def _taken_up(tok: Token) -> Token | None:
-    """The first gendered third-person pronoun after ``tok`` outside quotation marks, in
-    its sentence and the two after it (a quotation the parser split off its attribution
-    is one of them), None when a person is named first."""
-    doc, sent = tok.doc, tok.sent
-    end = sent.end
-    for _ in range(2):
-        if end < len(doc):
-            end = doc[end].sent.end
-    quoted = False
-    for t in doc[tok.i + 1 : end]:
-        if t.ent_type_ == PERSON or (t.pos_ == "PROPN" and t.lower_ in first_names()):
-            return None
-        if t.text in _DOUBLE_MARKS:
-            quoted = t.text == "“" or (t.text == '"' and not quoted)
-        elif not quoted and pronouns().get(t.lower_) in _GENDERS:
-            return t
-    return None
-
-
-_DOUBLE_MARKS = frozenset({'"', "“", "”"})
-_GENDERS = frozenset({"male", "female"})
 
 
 def _personal(span: Span, stop: frozenset[str]) -> bool:
@@ -227,7 +204,7 @@ def _personal(span: Span, stop: frozenset[str]) -> bool:
         and default_lexicon().verb(verb) is not None
         and span.start == span.sent.start  # not "..., Right Wing Watch first reported."
     )
-    return speaks and _next_subject_pronoun(span) is not None
+    return speaks and next_subject_pronoun(span) is not None
 
 
 def _aged(tok: Token, cited: bool = False) -> bool:
@@ -256,7 +233,6 @@ _WHO_LABELS = frozenset({"GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
 """Labels of a name that *who* shows to be a person's (not ORG, ``Arsenal, who won``, nor
 NORP, ``Republicans, who``)."""
 _NAMED_LABELS = _BODY_LABELS | _WHO_LABELS
-_PERSONAL = frozenset({"he", "she"})
 _MISREAD_LABELS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART"})
 """Labels of a one-word name that a cue verb and *he* or *she* show to be a person's (not a
 body's or place's: ``Michigan did not change that. But she ...``)."""
@@ -397,46 +373,6 @@ def _role_span(span: Span, stop: frozenset[str]) -> Span | None:
     return Span(doc, start, span.end, label=PERSON)
 
 
-def _next_subject_pronoun(span: Span) -> Token | None:
-    """*he* or *she* as the subject of the main verb of the sentence after ``span``'s
-    (past up to two sentences wholly in quotation marks), with no person named between
-    (``Okonkwo Achebe ran the market. He said ...``)."""
-    doc = span.doc
-    sent = span.sent
-    if sent.end >= len(doc) or any(t.ent_type_ == PERSON for t in doc[span.end : sent.end]):
-        return None
-    nxt = doc[sent.end].sent
-    for _ in range(2):  # a line of dialogue is no narration: '"Again?" She set down ...'
-        first, last = nxt.start, nxt.end - 1
-        while first < last and doc[first].is_space:
-            first += 1
-        while last > first and doc[last].is_space:
-            last -= 1
-        if nxt.end >= len(doc) or not (doc[first].is_quote and doc[last].is_quote):
-            break
-        nxt = doc[nxt.end].sent
-    for t in nxt:
-        if t.ent_type_ == PERSON:
-            return None
-        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
-            return t if t.lower_ in _PERSONAL else None
-    return None
-
-
-def _own_possessive(span: Span) -> Token | None:
-    """*his* or *her* after the verb ``span`` is the subject of, in that verb's clause and
-    outside quotation marks, with no person named before it (``Marcus found his sister``)."""
-    verb = span.root.head
-    for t in verb.subtree:
-        if t.i <= verb.i:
-            continue
-        if t.ent_type_ == PERSON or t.is_quote:
-            return None
-        if t.tag_ == "PRP$" and pronouns().get(t.lower_) in _GENDERS:
-            return t
-    return None
-
-
 def _agreeing_first_name(span: Span, pron: Token, stop: frozenset[str]) -> bool:
     """A known first name alone (``Julia laughed.`` with Julia as ORG) whose usual gender
     the pronoun that takes it up agrees with (*she* for Julia)."""
@@ -457,7 +393,7 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
     sentence, with no person named between (one word too, labelled no body or place); a known
     first name alone whose own clause takes it up by *his* or *her* of its usual gender
-    (:func:`_own_possessive`); or the subject of a gesture (:func:`_gestures`). As PERSON
+    (:func:`own_possessive`); or the subject of a gesture (:func:`_gestures`). As PERSON
     spans."""
     _, words, mods = titles
     stop = words | mods
@@ -480,9 +416,13 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
         if _gestures(sp, stop) or (sp.label_ in _WHO_LABELS and _who(sp) and _plain_name(sp, stop)):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))
             continue
-        pron = _next_subject_pronoun(sp)
+        pron = next_subject_pronoun(sp)
         # one word labelled no body or place ('Oyelaran' as NORP) is as plain as an untagged name
-        single = len(sp) == 1 and sp.label_ in _MISREAD_LABELS and _personal(sp, stop)
+        single = (
+            len(sp) == 1
+            and (sp.label_ in _MISREAD_LABELS or (sp.label_ == "ORG" and alone(sp)))
+            and _personal(sp, stop)
+        )
         if pron is not None and (
             _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single
         ):
@@ -490,7 +430,7 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
         elif (
             len(sp) == 1
             and sp[0].lower_ in first_names()
-            and (own := _own_possessive(sp)) is not None
+            and (own := own_possessive(sp)) is not None
             and _agreeing_first_name(sp, own, stop)
         ):
             out.append(Span(doc, sp.start, sp.end, label=PERSON))  # "Marcus found his sister"

@@ -92,6 +92,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         'Interior Ministry'
         >>> organization_from_title("an analyst at the libertarian Kellner Institute")
         'Kellner Institute'
+        >>> organization_from_title("a London-based Harlow Bank analyst")  # a place, a bank
+        'Harlow Bank'
     """
     if not title:
         return None
@@ -130,8 +132,17 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     quantifiers = word_list("quantifiers")
     bodies = word_list("organization_nouns")
     kept: list[str] = []
+    placed: set[int] = set()  # "a New York-based lawyer": the place's words, "-", "based"
+    for k in range(1, len(toks) - 1):
+        if toks[k : k + 2] == ["-", "based"]:
+            first = k - 1
+            while first > 0 and toks[first - 1][:1].isupper():
+                first -= 1
+            placed.update(range(first, k + 2))
     for k, tok in enumerate(toks):
         low = tok.lower()
+        if k in placed:
+            continue  # "a Riga-based trader": where the trader works, not a body
         singular = low[:-1] if low.endswith("s") else low  # "Lawyers for X"
         if low in ("in", "from", "near"):
             break  # "a nurse in Marlow": a place, not a body

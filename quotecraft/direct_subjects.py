@@ -138,7 +138,8 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
     object or the verb for an adjective: determiners, adjectives, numbers, nouns, names
     and possessive endings, ending with a noun or a name, then the sentence end, a comma,
     a preposition, a subordinating conjunction (``..., panted Tomas Ruiz as he reached the
-    top``) or the line end.
+    top``), a participle on the noun (``..., read a banner hung from the bridge``) or the
+    line end.
     """
     start = end = verb.i + 1
     while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ in ("POS", "PRP$")):
@@ -152,9 +153,24 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
             or nxt.text in ",;"
             or nxt.pos_ in ("ADP", "SCONJ")
             or "\n" in nxt.text
+            or _participle_on(nxt, doc[end - 1])  # "read a banner hung from the bridge"
         ):
             return None
     return Attribution(speaker=(start, end), speaker_head=end - 1)
+
+
+def _participle_on(verb: Token, noun: Token) -> bool:
+    """Whether ``verb`` is a participle on ``noun`` (``a banner hung from``, ``a man
+    standing on``), as the parser hung it (``acl``) or as it read a past participle for a
+    verb with ``noun`` its subject (``a notice nailed to the door``)."""
+    if verb.dep_ == "acl":
+        return verb.head.i == noun.i
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and noun.head.i == verb.i
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def inverted_attribution(doc: Doc, q: Quoted, index: TokenIndex) -> Token | None:

@@ -196,6 +196,9 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     above = cue.dep_ == "parataxis" and cue.head.i == content.i  # "The plan, said X, was"
     if not (below or above) or content.i < cue.i:
         return start
+    asked = question_word(cue) if above else None  # "Why, she asked, had no one told her?"
+    if asked is not None:
+        return min(start, asked.i)
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "mark") for c in content.children):
         return start  # a subject of its own, or a clause with "that", which none precedes
     if any(c.dep_ == "aux" and c.i < cue.i for c in cue.children) or cue.sent[-1].text == "?":
@@ -219,6 +222,18 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):
         return start  # the subject must open the sentence
     return first
+
+
+def question_word(cue: Token) -> Token | None:
+    """The *why* or *how* that opens a question the attribution ``cue`` interrupts, set off
+    by a comma before it and hung by the parser on the cue (``Why, the auditor asked, had
+    no one checked?``): the question's first word, not the cue's."""
+    first = cue.sent[0]
+    if first.tag_ not in ("WRB", "WP") or not first.is_title or first.head.i != cue.i:
+        return None
+    if first.i + 1 >= cue.i:
+        return None
+    return first if cue.doc[first.i + 1].text == "," else None
 
 
 def apposed_speaker(subject: Token) -> Token | None:

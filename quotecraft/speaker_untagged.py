@@ -420,8 +420,10 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
         # one word labelled no body or place ('Oyelaran' as NORP) is as plain as an untagged name
         single = (
             len(sp) == 1
-            and (sp.label_ in _MISREAD_LABELS or (sp.label_ == "ORG" and alone(sp)))
+            and pron is not None
+            and (sp.label_ in _MISREAD_LABELS or sp.label_ == "ORG")
             and _personal(sp, stop)
+            and (sp.label_ != "ORG" or alone(sp))  # the costliest test last
         )
         if pron is not None and (
             _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single

@@ -16,13 +16,13 @@ _CLOCK = frozenset({"a.m.", "p.m."})
 
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """``(s, e)`` without a leading *that* (and an adverb before it: *only that*) unless it
-        is the subject (*said that was fine*; a determiner goes, as the tagger reads most
-        complementizers before a noun that way: *said that time was short*, but not one opening
-    its sentence: *That plan, he said, was dead*), conjunction,
-        space or punctuation (opening quotation marks and brackets stay), nor a trailing space,
-        conjunction or punctuation (closing marks stay), nor a dateline opening a paragraph
-        (*WASHINGTON (AP) —*), and with the *a.m.* or *p.m.* of a clock time the parser hung
-        elsewhere (*saw smoke at 3 a.m.*); None when nothing is left."""
+    is the subject (*said that was fine*; a determiner goes, as the tagger reads most
+    complementizers before a noun that way: *said that time was short*, but not one
+    opening its sentence: *That plan, he said, was dead*), conjunction, space or
+    punctuation (opening quotation marks and brackets stay), nor a trailing space,
+    conjunction or punctuation (closing marks stay), nor a dateline opening a paragraph
+    (*WASHINGTON (AP) —*), and with the *a.m.* or *p.m.* of a clock time the parser hung
+    elsewhere (*saw smoke at 3 a.m.*); None when nothing is left."""
     while s < e and (
         (
             doc[s].lower_ in _LEADING_DROP

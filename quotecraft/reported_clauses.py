@@ -240,9 +240,9 @@ def apposed_speaker(subject: Token) -> Token | None:
     """The name the parser set in apposition to a thing that opens the sentence, when the
     two are the subject of an interposed attribution (``The budget, Ines Moll, the
     treasurer, said, would be cut``; ``Memory, Okafor (2004) argues, is``; or coordinated
-    with no conjunction, ``Tone, Marchetti (2015) writes,``): the name,
-    a proper noun after a comma, is the speaker; the thing, a common noun (or a proper
-    noun read as one), opens the clause reported."""
+    with no conjunction, ``Tone, Marchetti (2015) writes,``): the name, a proper noun
+    after a comma, is the speaker; the thing, a common noun (or a proper noun read as
+    one), opens the clause reported."""
     if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
         return None
     if any(c.dep_ == "cc" for c in subject.children):

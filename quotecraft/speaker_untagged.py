@@ -47,7 +47,7 @@ from .content_trim import SUBJECT_DEPS
 from .cues import default_lexicon
 from .doc_arrays import token_array
 from .speaker_features import first_name_entity, first_names, honorifics, pronouns
-from .speaker_uptake import alone, next_subject_pronoun, own_possessive, taken_up
+from .speaker_uptake import next_subject_pronoun, no_person_near, own_possessive, taken_up
 from .titles import Titles
 from .wordlists import word_list
 
@@ -423,7 +423,7 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
             and pron is not None
             and (sp.label_ in _MISREAD_LABELS or sp.label_ == "ORG")
             and _personal(sp, stop)
-            and (sp.label_ != "ORG" or alone(sp))  # the costliest test last
+            and (sp.label_ != "ORG" or no_person_near(sp))  # the costliest test last
         )
         if pron is not None and (
             _name_like(sp, stop) or _agreeing_first_name(sp, pron, stop) or single

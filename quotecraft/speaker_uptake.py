@@ -5,7 +5,7 @@ whether *he* or *she* is the next sentence's main subject (:func:`next_subject_p
 ``Okonkwo Achebe ran the market. He said ...``), the first gendered pronoun after it
 (:func:`taken_up`), *his* or *her* in its own clause (:func:`own_possessive`,
 ``Marcus found his sister``), and whether any other person is named near it for the
-pronoun to take up instead (:func:`alone`).
+pronoun to take up instead (:func:`no_person_near`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .speaker_features import first_names, pronouns
 
-__all__ = ["alone", "next_subject_pronoun", "own_possessive", "taken_up"]
+__all__ = ["next_subject_pronoun", "no_person_near", "own_possessive", "taken_up"]
 
 PERSON = "PERSON"
 _PERSONAL = frozenset({"he", "she"})
@@ -68,7 +68,7 @@ def next_subject_pronoun(span: Span) -> Token | None:
     return None
 
 
-def alone(span: Span) -> bool:
+def no_person_near(span: Span) -> bool:
     """No person named in ``span``'s sentence or the three before it, for *he* or *she*
     to take up instead (``Okoro said ... He added``, ``Okoro`` read as a body)."""
     first = span.sent

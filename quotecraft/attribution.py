@@ -361,8 +361,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             end = c.right_edge.i + 1
             continue
         if c.dep_ in _MENTION_CUT_DEPS or c.is_punct:
-            if c.dep_ == "prep" and mention_phrase(c) and c.i == end:
-                end = relative_aside(c) or c.right_edge.i + 1
+            if c.dep_ == "prep" and mention_phrase(c) and c.i == end and c.right_edge.i > c.i:
+                end = relative_aside(c) or c.right_edge.i + 1  # not a bare "for"
                 continue
             break
         if c.i != end:

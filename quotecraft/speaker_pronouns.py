@@ -23,6 +23,7 @@ from .speaker_features import gendered_nouns, pronouns
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_orgs import goes_by
 from .speaker_table import Entity, Mention
+from .speaker_uptake import addressed_description
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
 
@@ -210,7 +211,11 @@ class PronounTable(VoicedEntityTable):
         if gender == "neuter":
             return self.neuter_antecedent(pron_tok)
         if gender in ("male", "female", "plural"):
-            return self.described_antecedent(pron_tok, gender)
+            described = self.described_antecedent(pron_tok, gender)
+            if described is None and gender != "plural":  # "I asked the guard. He said"
+                words = title_sets(self.titles)[1]
+                return addressed_description(pron_tok, gender, words, self._inside_quote)
+            return described
         return None
 
     def counted_antecedent(self, span: Span) -> Token | None:

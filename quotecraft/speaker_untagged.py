@@ -198,13 +198,38 @@ def _personal(span: Span, stop: frozenset[str]) -> bool:
     if _who(span):
         return True
     verb = span.root.head
-    speaks = (
-        span.root.dep_ == "nsubj"
-        and verb.dep_ == "ROOT"
-        and default_lexicon().verb(verb) is not None
-        and span.start == span.sent.start  # not "..., Right Wing Watch first reported."
-    )
-    return speaks and next_subject_pronoun(span) is not None
+    if span.root.dep_ != "nsubj" or default_lexicon().verb(verb) is None:
+        return False
+    opens = verb.dep_ == "ROOT" and span.start == span.sent.start
+    # not "..., Right Wing Watch first reported."; but '"...," Hollis protested.'
+    return (opens or _after_quote(span, verb)) and next_subject_pronoun(span) is not None
+
+
+_CLOSING_MARKS = frozenset({",", "?", "!"})
+
+
+def _after_quote(span: Span, verb: Token) -> bool:
+    """``span`` right after the closing mark of a quotation that stands on its own (its
+    opening mark starts the text, a line or a sentence), the subject of the cue after it
+    (``"...," Hollis protested.``; the parser may hang the cue on the quotation's verb).
+    Not after a title in quotation marks (``on his show, “Live,” Right Wing Watch
+    reported``)."""
+    doc, i = span.doc, span.start
+    if not (
+        i >= 2
+        and (doc[i - 1].tag_ == "''" or doc[i - 1].text == "”")
+        and doc[i - 2].text in _CLOSING_MARKS
+        and verb.i > span.start
+        and (verb.dep_ == "ROOT" or verb.head.i < i)
+    ):
+        return False
+    j = i - 3
+    while j >= 0 and not doc[j].is_quote:
+        j -= 1
+    return j == 0 or (j > 0 and (doc[j - 1].is_space or doc[j - 1].text in _SENTENCE_ENDS))
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":"})
 
 
 def _aged(tok: Token, cited: bool = False) -> bool:

@@ -5,16 +5,25 @@ whether *he* or *she* is the next sentence's main subject (:func:`next_subject_p
 ``Okonkwo Achebe ran the market. He said ...``), the first gendered pronoun after it
 (:func:`taken_up`), *his* or *her* in its own clause (:func:`own_possessive`,
 ``Marcus found his sister``), and whether any other person is named near it for the
-pronoun to take up instead (:func:`no_person_near`).
+pronoun to take up instead (:func:`no_person_near`); and whom a narrator who says *I* or
+*we* spoke to, for *he* or *she* to take up (:func:`addressed_description`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from spacy.tokens import Span, Token
 
-from .speaker_features import first_names, pronouns
+from .speaker_features import first_names, gendered_nouns, pronouns
 
-__all__ = ["next_subject_pronoun", "no_person_near", "own_possessive", "taken_up"]
+__all__ = [
+    "addressed_description",
+    "next_subject_pronoun",
+    "no_person_near",
+    "own_possessive",
+    "taken_up",
+]
 
 PERSON = "PERSON"
 _PERSONAL = frozenset({"he", "she"})
@@ -91,3 +100,53 @@ def own_possessive(span: Span) -> Token | None:
         if t.tag_ == "PRP$" and pronouns().get(t.lower_) in _GENDERS:
             return t
     return None
+
+
+_NARRATORS = frozenset({"i", "we"})
+_TO_WHOM = frozenset({"to", "with"})
+
+
+def addressed_description(
+    pron: Token, gender: str, person_words: Collection[str], inside_quote: Callable[[int], bool]
+) -> Token | None:
+    """Whom *he* or *she* (a subject) takes up after a narrator who says *I* or *we* spoke
+    to someone described: the object of the main verb of the sentence before, or of a
+    clause before the pronoun in its own sentence, whose subject is *I* or *we* (or the
+    object of *to* or *with* on that verb: ``I asked the guard the way. He pointed ...``,
+    ``When I asked the shopkeeper, he laughed``, ``We spoke to a nurse. She said``). The
+    only such object there, outside quotation marks: a singular common noun after an
+    article or a possessive, in no entity, that names a person of the pronoun's gender (a
+    title word or a gendered noun; not ``I fixed the car. He said``). None otherwise."""
+    if gender not in ("male", "female") or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc, sent = pron.doc, pron.sent
+    verbs = [doc[sent.start - 1].sent.root] if sent.start > 0 else []
+    verbs += [t for t in doc[sent.start : pron.i] if t.dep_ == "advcl" and t.i < pron.head.i]
+    found: list[Token] = []
+    for verb in verbs:
+        if not any(c.dep_ == "nsubj" and c.lower_ in _NARRATORS for c in verb.children):
+            continue
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative"):
+                objects = [c]
+            elif c.dep_ == "prep" and c.lower_ in _TO_WHOM:
+                objects = [g for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            if any(g.dep_ == "conj" for o in objects for g in o.children):
+                return None  # "I asked the waiter and the cook": either may answer
+            found += [o for o in objects if _described_person(o, gender, person_words)]
+    if len(found) != 1 or inside_quote(found[0].idx):
+        return None
+    return found[0]
+
+
+def _described_person(tok: Token, gender: str, person_words: Collection[str]) -> bool:
+    """A singular common noun after an article or a possessive, in no entity, that names a
+    person of ``gender``: a gendered noun of it, or a title word no gendered noun denies."""
+    if tok.tag_ != "NN" or tok.ent_type_:
+        return False
+    if not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    said = gendered_nouns().get(tok.lower_)
+    return said == gender or (said is None and tok.lower_ in person_words)

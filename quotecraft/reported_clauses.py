@@ -292,7 +292,7 @@ def unreported_circumstance(cue: Token, content: Token) -> bool:
         relative = [c for c in content.children if c.tag_ in ("WDT", "WP", "WP$", "WRB")]
         if any(c.lower_ != "that" for c in relative):
             return True  # "said after the debate which she won": never what was said
-        if relative:
+        if relative or any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
             return False  # "said after the debate that she had won": a that-clause misread
     return not misread_circumstance(cue, content, prep)
 

@@ -54,10 +54,13 @@ def taken_up(tok: Token) -> Token | None:
 def next_subject_pronoun(span: Span) -> Token | None:
     """*he* or *she* as the subject of the main verb of the sentence after ``span``'s
     (past up to two sentences wholly in quotation marks), with no person named between
-    (``Okonkwo Achebe ran the market. He said ...``)."""
+    but in what ``span``'s verb says (``Okonkwo Achebe ran the market. He said ...``)."""
     doc = span.doc
     sent = span.sent
-    if sent.end >= len(doc) or any(t.ent_type_ == PERSON for t in doc[span.end : sent.end]):
+    inside = _said_by(span)  # "Kirby said that Clinton's emails were found. He added"
+    if sent.end >= len(doc) or any(
+        t.ent_type_ == PERSON and t.i not in inside for t in doc[span.end : sent.end]
+    ):
         return None
     nxt = doc[sent.end].sent
     for _ in range(2):  # a line of dialogue is no narration: '"Again?" She set down ...'
@@ -79,13 +82,27 @@ def next_subject_pronoun(span: Span) -> Token | None:
 
 def no_person_near(span: Span) -> bool:
     """No person named in ``span``'s sentence or the three before it, for *he* or *she*
-    to take up instead (``Okoro said ... He added``, ``Okoro`` read as a body)."""
+    to take up instead (``Okoro said ... He added``, ``Okoro`` read as a body). A person
+    named in what ``span``'s verb says does not count (``Kirby said that emails from
+    Clinton were found. He added``: the one who goes on speaking is Kirby)."""
     first = span.sent
     for _ in range(3):
         if first.start == 0:
             break
         first = span.doc[first.start - 1].sent
-    return not any(e.label_ == PERSON for e in span.doc[first.start : span.sent.end].ents)
+    inside = _said_by(span)
+    return not any(
+        e.label_ == PERSON and e.start not in inside
+        for e in span.doc[first.start : span.sent.end].ents
+    )
+
+
+def _said_by(span: Span) -> range:
+    """The tokens of the clause that the verb ``span`` is the subject of says, after it
+    (``Kirby said [that emails from Clinton were found]``); empty when it has none."""
+    verb = span.root.head
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    return range(said.left_edge.i, said.right_edge.i + 1) if said is not None else range(0)
 
 
 def own_possessive(span: Span) -> Token | None:

@@ -161,6 +161,16 @@ POSITIVE = [
         "the school would close",
     ),
     (
+        "reported.that_misread_span.v1",
+        "The board admitted for the first time that the audit had been delayed.",
+        "the audit had been delayed",
+    ),
+    (
+        "reported.that_misread_span.v1",
+        "The council has known for some time that the bridge is unsafe.",
+        "the bridge is unsafe",
+    ),
+    (
         "reported.that_misread_medium.v1",
         "The dean wrote in a letter that fees would rise.",
         "fees would rise",
@@ -225,6 +235,9 @@ NEGATIVE_BY_RULE = [
     ("reported.that_misread_medium.v1", "She said in the letter that the mayor signed."),
     ("reported.that_misread_medium.v1", "He said in the speech that his father gave."),
     ("reported.that_misread_medium.v1", "She said in a letter that was read aloud."),
+    # not a span of time, or a relative clause with no subject of its own
+    ("reported.that_misread_span.v1", "She apologized for the remarks that she made."),
+    ("reported.that_misread_span.v1", "He wrote for a year that was hard."),
     # a free relative on "be" with no that-clause, or a cue with no subject of its own
     ("reported.pseudo_cleft.v1", "What the ferry captain said was never written down."),
     ("reported.pseudo_cleft.v1", "What worries the council is that the river keeps rising."),

@@ -13,7 +13,15 @@ from .speaker_features import first_names, gendered_nouns
 from .speaker_names import DESCRIBING, PERSON, looks_like_name, strip_det, title_sets
 from .titles import Titles
 
-__all__ = ["apposed_to_title", "appositive_title", "called_name", "person_nouns"]
+__all__ = [
+    "apposed_to_title",
+    "appositive_title",
+    "called_name",
+    "called_name_on",
+    "either",
+    "person_nouns",
+    "title_before",
+]
 
 
 def appositive_title(
@@ -92,7 +100,9 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
         return None  # "The Secretary of State, Amy Cole": a capitalized title is one too
     if not hyphenated and head.lower_ not in words and head.lemma_.lower() not in words:
         return None
-    if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children):
+    if any(c.dep_ in ("cc", "preconj", "conj") for c in head.children) and not _joint_titles(
+        head, root, words
+    ):
         return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
     if head.tag_ in ("NNS", "NNPS"):
         return None  # "The two lawyers, Beth Adler and Kofi Mensah,": the pair's, not hers
@@ -100,6 +110,43 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     while start < head.i and (name.doc[start].lower_ in DESCRIBING or name.doc[start].is_punct):
         start += 1  # "our President, Joe Biden": President; '," a spokeswoman': no mark
     return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
+
+
+def title_before(span: Span, head: Token, name: Token) -> str | None:
+    """The title phrase ``span`` (headed by ``head``) that a person's name ``name`` is
+    apposed to, up to the name (``The chief engineer of Acme, Jo Lin,``); None for a head
+    that is no common noun or one of roles offered as alternatives (:func:`either`)."""
+    if head.pos_ != "NOUN" or either(head):
+        return None
+    end = head.i + 1 if name.head.i == head.i else name.left_edge.i  # "of Acme, Jo Lin"
+    return strip_det(span.doc[span.start : end].text.rstrip(" ,"))
+
+
+def either(head: Token) -> bool:
+    """Whether ``head`` is one of roles offered as alternatives (``Neither the mayor nor
+    her deputy, Tomas Lind,``, ``the mayor or the deputy``): a name apposed after them
+    holds the last, and the first is no title of it."""
+    return any(c.dep_ == "preconj" or (c.dep_ == "cc" and c.lower_ != "and") for c in head.children)
+
+
+def _joint_titles(head: Token, name: Token, words: frozenset[str]) -> bool:
+    """Two roles of one person joined by *and* before the name (``The company's founder
+    and chairman, Oren Tal,``): each conjunct a singular title word with no article or
+    possessive of its own (``The coach and his assistant``: two people), with no
+    *neither*, *nor* or *or*."""
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    return (
+        bool(conj)
+        and all(c.lower_ == "and" for c in head.children if c.dep_ == "cc")
+        and not any(c.dep_ == "preconj" for c in head.children)
+        and all(
+            c.tag_ in ("NN", "NNP")
+            and (c.lower_ in words or c.lemma_.lower() in words)
+            and c.right_edge.i < name.left_edge.i
+            and not any(d.dep_ in ("det", "poss") for d in c.children)  # "and his assistant"
+            for c in conj
+        )
+    )
 
 
 def _hyphenated(tok: Token) -> str:
@@ -135,6 +182,19 @@ def called_name(noun: Token, person_nouns: frozenset[str]) -> Token | None:
                 ):
                     return c
     return None
+
+
+def called_name_on(noun: Token, person_nouns: frozenset[str]) -> Token | None:
+    """:func:`called_name` of ``noun`` or of a noun apposed to it (``a teacher named Hugo
+    Brandt``; ``the speaker, a teacher named Hugo Brandt``)."""
+    return called_name(noun, person_nouns) or next(
+        (
+            n
+            for c in noun.children
+            if c.dep_ == "appos" and (n := called_name(c, person_nouns)) is not None
+        ),
+        None,
+    )
 
 
 def _given_names(participle: Token) -> list[Token]:

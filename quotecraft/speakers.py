@@ -39,7 +39,13 @@ from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
 from .sources import earlier_author
 from .speaker_ages import described_person
-from .speaker_appositions import apposed_to_title, appositive_title, called_name, person_nouns
+from .speaker_appositions import (
+    apposed_to_title,
+    appositive_title,
+    called_name_on,
+    person_nouns,
+    title_before,
+)
 from .speaker_features import (
     gendered_nouns,
     honorifics,
@@ -202,14 +208,7 @@ class Resolver(PronounTable):
         if (apposed := apposed_names(head)) is not None:
             return self._named_group(apposed[0], doc[apposed[1] : apposed[2]]), Resolution.NAMED
         people = person_nouns(title_sets(self.titles)[1])
-        named = called_name(head, people) or next(
-            (
-                n
-                for c in head.children
-                if c.dep_ == "appos" and (n := called_name(c, people)) is not None
-            ),
-            None,
-        )
+        named = called_name_on(head, people)
         if named is not None:  # "a retired teacher named Hugo Brandt"
             name_bounds = mention_span(named)
             ent, _ = self.resolve(name_bounds, named.i)
@@ -231,10 +230,8 @@ class Resolver(PronounTable):
             if prev.pos_ == "ADP" and not any(t.dep_ == "pobj" for t in prev.children):
                 # "until the election, Mia Holt, ... called": the name is the subject
                 self._moved[(q.span.start, q.span.end)] = name_bounds
-            elif ent.title is None and head.pos_ == "NOUN":
-                end = head.i + 1 if c.head.i == head.i else c.left_edge.i  # "of Acme, Jo Lin"
-                ent.title = strip_det(doc[q.span.start : end].text.rstrip(" ,"))
-                ent.organization = self.title_org(ent.title, q.span)
+            elif ent.title is None and (title := title_before(q.span, head, c)) is not None:
+                ent.title, ent.organization = title, self.title_org(title, q.span)
             return ent, self._how.get(name_bounds, Resolution.NAMED)
         return None
 

@@ -171,6 +171,8 @@ class PronounTable(VoicedEntityTable):
         if noun not in word_list("organization_nouns"):
             return None
         body = self.neuter_antecedent(head) or self.only_body_before(head)
+        if body is not None and body.ent_type_ != "ORG":  # "The company, Orvex Motors, ..."
+            body = next((c for c in body.children if c.dep_ == "appos"), body)
         if body is None or body.ent_type_ != "ORG":
             return None
         k = bisect_right(self._ent_ends, body.i)

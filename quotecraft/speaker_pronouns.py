@@ -23,7 +23,7 @@ from .speaker_features import gendered_nouns, pronouns
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_orgs import goes_by
 from .speaker_table import Entity, Mention
-from .speaker_uptake import addressed_description
+from .speaker_uptake import addressed_description, split_quote
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
 
@@ -248,14 +248,15 @@ class PronounTable(VoicedEntityTable):
         sent = self._sent_of[pron_tok.i]
         if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
+        before = sent - 1 - split_quote(pron_tok)  # '... "How are you?" | she asked.'
         start = pron_tok.i
-        while start > 0 and self._sent_of[start - 1] >= sent - 1:
+        while start > 0 and self._sent_of[start - 1] >= before:
             start -= 1
         subject = next(
             (
                 t
                 for t in self.doc[start : pron_tok.i]
-                if self._sent_of[t.i] == sent - 1 and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                if self._sent_of[t.i] == before and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
             ),
             None,
         )

@@ -22,6 +22,7 @@ __all__ = [
     "next_subject_pronoun",
     "no_person_near",
     "own_possessive",
+    "split_quote",
     "taken_up",
 ]
 
@@ -126,11 +127,12 @@ _TO_WHOM = frozenset({"to", "with"})
 def addressed_description(
     pron: Token, gender: str, person_words: Collection[str], inside_quote: Callable[[int], bool]
 ) -> Token | None:
-    """Whom *he* or *she* (a subject) takes up after a narrator who says *I* or *we* spoke
-    to someone described: the object of the main verb of the sentence before, or of a
-    clause before the pronoun in its own sentence, whose subject is *I* or *we* (or the
-    object of *to* or *with* on that verb: ``I asked the guard the way. He pointed ...``,
-    ``When I asked the shopkeeper, he laughed``, ``We spoke to a nurse. She said``). The
+    """Whom *he* or *she* (a subject) takes up after someone it cannot be spoke to (or met)
+    someone described: the object of the main verb of the sentence before, or of a
+    clause before the pronoun in its own sentence, whose subject is *I* or *we* or a person
+    of the other gender (:func:`_not_taken_up`), or the object of *to* or *with* on that
+    verb (``I asked the guard the way. He pointed ...``, ``When I asked the shopkeeper, he
+    laughed``, ``We spoke to a nurse. She said``, ``Carmen met her old teacher. He said``). The
     only such object there, outside quotation marks: a singular common noun after an
     article or a possessive, in no entity, that names a person of the pronoun's gender (a
     title word or a gendered noun; not ``I fixed the car. He said``). None otherwise."""
@@ -141,7 +143,7 @@ def addressed_description(
     verbs += [t for t in doc[sent.start : pron.i] if t.dep_ == "advcl" and t.i < pron.head.i]
     found: list[Token] = []
     for verb in verbs:
-        if not any(c.dep_ == "nsubj" and c.lower_ in _NARRATORS for c in verb.children):
+        if not any(c.dep_ == "nsubj" and _not_taken_up(c, gender) for c in verb.children):
             continue
         for c in verb.children:
             if c.dep_ in ("dobj", "dative"):
@@ -158,6 +160,19 @@ def addressed_description(
     return found[0]
 
 
+def _not_taken_up(subject: Token, gender: str) -> bool:
+    """A subject the pronoun of ``gender`` cannot take up: *I* or *we*, a pronoun of the
+    other gender, or a name whose first name is usually of the other gender (``Carmen met
+    her old teacher. He said``)."""
+    if subject.lower_ in _NARRATORS:
+        return True
+    if (said := pronouns().get(subject.lower_)) in _GENDERS:
+        return said != gender
+    first = subject.left_edge
+    usual = first_names().get(first.lower_) if first.text[:1].isupper() else None
+    return usual in _GENDERS and usual != gender
+
+
 def _described_person(tok: Token, gender: str, person_words: Collection[str]) -> bool:
     """A singular common noun after an article or a possessive, in no entity, that names a
     person of ``gender``: a gendered noun of it, or a title word no gendered noun denies."""
@@ -167,3 +182,19 @@ def _described_person(tok: Token, gender: str, person_words: Collection[str]) ->
         return False
     said = gendered_nouns().get(tok.lower_)
     return said == gender or (said is None and tok.lower_ in person_words)
+
+
+def split_quote(pron: Token) -> int:
+    """1 when the parser made the quotation before ``pron``'s sentence a sentence of its
+    own and ``pron`` opens the attribution after it (``"How are you?" | she asked.``),
+    so the narration before lies one sentence further back; else 0."""
+    doc, start = pron.doc, pron.sent.start
+    if pron.i != start or start == 0:
+        return 0
+    prev = doc[start - 1].sent
+    if prev.start == 0:
+        return 0
+    first, last = prev.start, prev.end - 1
+    while last > first and doc[last].is_space:
+        last -= 1
+    return int(doc[first].is_quote and doc[last].is_quote and doc[last].tag_ == "''")

@@ -21,7 +21,8 @@ def member_names(doc: Doc, tokens: list[Token], start: int) -> list[str]:
         toks = [t for t in doc[s:e] if not (t.dep_ in ("cc", "conj") and t.i != tok.i)]
         toks = [t for t in toks if t.i <= tok.i]
         if tok.pos_ == "NOUN":  # a role: "the police chief" is the member "police chief"
-            words = [t for t in toks if t.pos_ != "DET" and t.dep_ != "poss"]
+            owner = {x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree}
+            words = [t for t in toks if t.pos_ != "DET" and t.i not in owner]  # "the club's"
             members.append(text_slice(words or [tok]))
             continue
         members.append(POSSESSIVE.sub("", text_slice(name_tokens(doc[toks[0].i : tok.i + 1]))))

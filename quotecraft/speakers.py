@@ -249,7 +249,9 @@ class Resolver(PronounTable):
         start = next((t.i for t in name_tokens(doc[q.span.start : head.i + 1])), q.span.start)
         while start < head.i and doc[start].pos_ == "DET":  # "The mayor and ...": mayor
             start += 1
-        return self._named_group(members, doc[start : q.span.end]), Resolution.NAMED
+        names = head.pos_ == "PROPN" or any(apposed_member(c) for c in conjuncts)
+        how = Resolution.NAMED if names else Resolution.UNRESOLVED  # "the mayor and her deputy"
+        return self._named_group(members, doc[start : q.span.end]), how
 
     def _named_group(self, members: list[str], span: Span) -> Entity:
         """The group entity of ``members`` (one per set of members), named by ``span``."""

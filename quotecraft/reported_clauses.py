@@ -199,6 +199,9 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     asked = question_word(cue) if above else None  # "Why, she asked, had no one told her?"
     if asked is not None:
         return min(start, asked.i)
+    what = fronted_relative(cue) if above else None  # "What they found, X says, was ..."
+    if what is not None and not any(c.dep_ in SUBJECT_DEPS for c in content.children):
+        return min(start, what.left_edge.i)
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "mark") for c in content.children):
         return start  # a subject of its own, or a clause with "that", which none precedes
     if any(c.dep_ == "aux" and c.i < cue.i for c in cue.children) or cue.sent[-1].text == "?":
@@ -222,6 +225,20 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     if any(not (t.is_punct or t.is_space) for t in doc[cue.sent.start : first]):
         return start  # the subject must open the sentence
     return first
+
+
+def fronted_relative(cue: Token) -> Token | None:
+    """The clause opened by *what* that is the subject of the clause an attribution
+    interrupts, when the parser hung it on the cue (``What the inspectors found, the report
+    says, was neglect``): it opens the sentence and a comma closes it."""
+    doc = cue.doc
+    for c in cue.lefts:
+        first = c.left_edge
+        if c.dep_ not in ("advcl", "csubj", "ccomp") or first.i != cue.sent.start:
+            continue
+        if first.lower_ in ("what", "whatever") and doc[c.right_edge.i + 1].text == ",":
+            return c
+    return None
 
 
 def question_word(cue: Token) -> Token | None:

@@ -30,6 +30,7 @@ from .name_ends import (
     named_after_noun,
     partitive,
     reference_mark,
+    swallowed_name,
     titled_infinitive_end,
 )
 from .persuasion import persuaded_subject
@@ -70,7 +71,6 @@ from .subject_asides import (
     subject_read_as_clause,
     subject_read_as_object,
     subject_under_adverb,
-    swallowed_name,
     zero_relative_subject,
 )
 from .wordlists import word_list

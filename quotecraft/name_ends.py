@@ -11,6 +11,9 @@ and over the phrases :func:`mention_phrase` admits (``residents of the town``) b
 phrase that opens a quotation (``accused by residents of "hiding the numbers"``). A
 number or quantifier of a group (:func:`partitive`: ``Some of the residents``) is no
 pronoun: its mention runs over the group.
+
+``At a rally in Leeds Tomas Berg said``: a fronted phrase may swallow the subject, which
+the parser reads as the last preposition's object (:func:`swallowed_name`).
 """
 
 from __future__ import annotations
@@ -151,3 +154,34 @@ def partitive_noun(tok: Token) -> Token | None:
     if group is None or any(t.text == "," for t in tok.doc[tok.i : group.i]):
         return None
     return group
+
+
+def aside_ending(comma: Token) -> Token | None:
+    """The name whose relative clause, set off by commas, the comma ``comma`` closes
+    (``Greta Solheim, who chairs the board,``); None otherwise."""
+    if comma.text != "," or comma.i == 0:
+        return None
+    last = comma.nbor(-1)
+    for rel in (t for t in (last, *last.ancestors) if t.dep_ == "relcl"):
+        name = rel.head
+        opened = rel.left_edge.i - 1
+        if rel.right_edge.i == last.i and opened == name.i + 1 and name.doc[opened].text == ",":
+            return name if name.ent_type_ == "PERSON" else None
+    return None
+
+
+def swallowed_name(name: Token, cue: Token) -> bool:
+    """Whether ``name``, the object of a preposition, is the subject a fronted phrase with
+    no comma swallowed: a person's name right before the cue, at the end of a chain of
+    prepositional phrases that opens the sentence and hangs on the cue (``At a rally in
+    Leeds Tomas Berg said ...``, parsed as *in Leeds Tomas Berg*), or with a relative
+    clause set off by commas between (``In an interview with the Courier, Greta Solheim,
+    who chairs the board, insisted``)."""
+    if name.ent_type_ != "PERSON" or cue.i == 0:
+        return False
+    if name.i != cue.i - 1 and aside_ending(cue.doc[cue.i - 1]) != name:
+        return False
+    t = name
+    while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:
+        t = t.head
+    return t.dep_ == "prep" and t.head.i == cue.i and t.left_edge.i == cue.sent.start

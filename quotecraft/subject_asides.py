@@ -35,6 +35,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .mark_table import as_mark
+from .name_ends import aside_ending, swallowed_name
 from .quoted_verbs import quote_verb_before
 from .titles import packaged_titles
 from .wordlists import word_list
@@ -442,8 +443,12 @@ def stranded_subject(cue: Token) -> Token | None:
     elif cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
     start = max(cue.sent.start, cue.i - _STRANDED_REACH)
-    for k in range(cue.i - 1, start - 1, -1):
+    k = cue.i
+    while k > start:
+        k -= 1
         t = cue.doc[k]
+        if (named := aside_ending(t)) is not None:
+            k, t = named.i, named  # "..., Greta Solheim, who chairs the board, said"
         if (
             t.pos_ in ("VERB", "AUX")
             or as_mark(t.text) in (";", ":", '"', "“", "”")
@@ -455,19 +460,6 @@ def stranded_subject(cue: Token) -> Token | None:
             # unless a fronted phrase swallowed the name ("At a rally in Leeds Ann Lee said")
             return None if t.dep_ == "pobj" and not swallowed_name(t, cue) else t
     return None
-
-
-def swallowed_name(name: Token, cue: Token) -> bool:
-    """Whether ``name``, the object of a preposition, is the subject a fronted phrase with
-    no comma swallowed: a person's name right before the cue, at the end of a chain of
-    prepositional phrases that opens the sentence and hangs on the cue (``At a rally in
-    Leeds Tomas Berg said ...``, parsed as *in Leeds Tomas Berg*)."""
-    if name.ent_type_ != "PERSON" or name.i != cue.i - 1:
-        return False
-    t = name
-    while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:
-        t = t.head
-    return t.dep_ == "prep" and t.head.i == cue.i and t.left_edge.i == cue.sent.start
 
 
 _NAME_TYPES = frozenset({"PERSON", "ORG", ""})

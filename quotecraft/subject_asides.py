@@ -447,7 +447,7 @@ def stranded_subject(cue: Token) -> Token | None:
     while k > start:
         k -= 1
         t = cue.doc[k]
-        if (named := aside_ending(t)) is not None:
+        if t.text == "," and (named := aside_ending(t)) is not None:
             k, t = named.i, named  # "..., Greta Solheim, who chairs the board, said"
         if (
             t.pos_ in ("VERB", "AUX")

@@ -199,11 +199,11 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     asked = question_word(cue) if above else None  # "Why, she asked, had no one told her?"
     if asked is not None:
         return min(start, asked.i)
-    what = fronted_relative(cue) if above else None  # "What they found, X says, was ..."
-    if what is not None and not any(c.dep_ in SUBJECT_DEPS for c in content.children):
-        return min(start, what.left_edge.i)
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "mark") for c in content.children):
         return start  # a subject of its own, or a clause with "that", which none precedes
+    what = fronted_relative(cue) if above else None  # "What they found, X says, was ..."
+    if what is not None:
+        return min(start, what.left_edge.i)
     if any(c.dep_ == "aux" and c.i < cue.i for c in cue.children) or cue.sent[-1].text == "?":
         return start  # "Mr. President, do you think ...?": a question; the name is vocative
     doc = cue.doc

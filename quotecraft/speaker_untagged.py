@@ -17,8 +17,9 @@ speaker table knows them and a later surname finds the whole name:
   labelled a person, the pair the subject of a verb (``Kofi and Ama walked home``), and
   no word the tagger labels a body or place elsewhere in the text (:func:`_paired`);
 - a name of one to three capitalized words that opens its sentence as the subject of its
-  main verb, a cue verb, and that *he* or *she* takes up as the next sentence's main
-  subject (``Kant argued that ... He wrote ...``);
+  main verb, a cue verb, or is the subject of the cue right after a quotation that stands
+  on its own, and that *he* or *she* takes up as the next sentence's main subject (``Kant
+  argued that ... He wrote ...``, ``"...," Hollis protested. "...," he added``);
 - a known first name the tagger read as a common noun, opening its sentence as the
   subject of its main verb, that a pronoun of its usual gender takes up next (``Mara set
   down her cup.``: :func:`misread_first_names`).
@@ -190,9 +191,10 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
 
 def _personal(span: Span, stop: frozenset[str]) -> bool:
     """A plain name (:func:`_plain_name`) that a *who* clause hangs on (``Yusuf, who``), or
-    that opens its sentence as the subject of its main verb, a cue verb, and that *he* or
-    *she* takes up as the next sentence's main subject (``Kant argued that ... He wrote``;
-    not ``Michigan did not change that. But she ...``)."""
+    that opens its sentence as the subject of its main verb, a cue verb, or is the cue's
+    subject right after a quotation (:func:`_after_quote`), and that *he* or *she* takes up
+    as the next sentence's main subject (``Kant argued that ... He wrote``; not ``Michigan
+    did not change that. But she ...``)."""
     if not _plain_name(span, stop):
         return False
     if _who(span):

@@ -5,8 +5,10 @@ whether *he* or *she* is the next sentence's main subject (:func:`next_subject_p
 ``Okonkwo Achebe ran the market. He said ...``), the first gendered pronoun after it
 (:func:`taken_up`), *his* or *her* in its own clause (:func:`own_possessive`,
 ``Marcus found his sister``), and whether any other person is named near it for the
-pronoun to take up instead (:func:`no_person_near`); and whom a narrator who says *I* or
-*we* spoke to, for *he* or *she* to take up (:func:`addressed_description`).
+pronoun to take up instead (:func:`no_person_near`). And for *he* or *she* with no named
+antecedent: the one described person spoken to or met by a subject the pronoun cannot be
+(:func:`addressed_description`, ``I asked the guard. He said``), and whether a quotation
+the parser split off stands between the pronoun and the narration (:func:`split_quote`).
 """
 
 from __future__ import annotations
@@ -127,15 +129,15 @@ _TO_WHOM = frozenset({"to", "with"})
 def addressed_description(
     pron: Token, gender: str, person_words: Collection[str], inside_quote: Callable[[int], bool]
 ) -> Token | None:
-    """Whom *he* or *she* (a subject) takes up after someone it cannot be spoke to (or met)
-    someone described: the object of the main verb of the sentence before, or of a
-    clause before the pronoun in its own sentence, whose subject is *I* or *we* or a person
-    of the other gender (:func:`_not_taken_up`), or the object of *to* or *with* on that
-    verb (``I asked the guard the way. He pointed ...``, ``When I asked the shopkeeper, he
-    laughed``, ``We spoke to a nurse. She said``, ``Carmen met her old teacher. He said``). The
-    only such object there, outside quotation marks: a singular common noun after an
-    article or a possessive, in no entity, that names a person of the pronoun's gender (a
-    title word or a gendered noun; not ``I fixed the car. He said``). None otherwise."""
+    """The described person *he* or *she* (a subject) takes up when a subject it cannot be
+    (*I*, *we*, a person of the other gender: :func:`_not_taken_up`) spoke to or met them:
+    the object, or the object of *to* or *with*, of the main verb of the sentence before or
+    of a clause before the pronoun in its own sentence (``I asked the guard the way. He
+    pointed ...``, ``When I asked the shopkeeper, he laughed``, ``We spoke to a nurse. She
+    said``, ``Carmen met her old teacher. He said``). The only such object there, outside
+    quotation marks: a singular common noun after an article or a possessive, in no
+    entity, that names a person of the pronoun's gender (a title word or a gendered noun;
+    not ``I fixed the car. He said``). None otherwise."""
     if gender not in ("male", "female") or pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
     doc, sent = pron.doc, pron.sent

@@ -432,8 +432,10 @@ def stranded_subject(cue: Token) -> Token | None:
     group or place) to the left of the cue, in its sentence, at most 12 tokens away,
     with no verb, no clause boundary and no quotation mark between the two, and not
     the object of a preposition (unless a fronted phrase swallowed it:
-    :func:`swallowed_name`); its last token is returned. A cue the parser made a
-    conjunct of the verb of a quotation closed before it counts too.
+    :func:`~quotecraft.name_ends.swallowed_name`); a relative clause set off by commas
+    after a name is stepped over (``Greta Solheim, who chairs the board, insisted``:
+    :func:`~quotecraft.name_ends.aside_ending`). Its last token is returned. A cue the
+    parser made a conjunct of the verb of a quotation closed before it counts too.
     """
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None

@@ -67,12 +67,7 @@ def next_subject_pronoun(span: Span) -> Token | None:
         return None
     nxt = doc[sent.end].sent
     for _ in range(2):  # a line of dialogue is no narration: '"Again?" She set down ...'
-        first, last = nxt.start, nxt.end - 1
-        while first < last and doc[first].is_space:
-            first += 1
-        while last > first and doc[last].is_space:
-            last -= 1
-        if nxt.end >= len(doc) or not (doc[first].is_quote and doc[last].is_quote):
+        if nxt.end >= len(doc) or _closing_mark(nxt) is None:
             break
         nxt = doc[nxt.end].sent
     for t in nxt:
@@ -196,7 +191,16 @@ def split_quote(pron: Token) -> int:
     prev = doc[start - 1].sent
     if prev.start == 0:
         return 0
-    first, last = prev.start, prev.end - 1
+    last = _closing_mark(prev)
+    return int(last is not None and last.tag_ == "''")
+
+
+def _closing_mark(sent: Span) -> Token | None:
+    """The last mark of a sentence wholly in quotation marks (its first and last tokens,
+    spaces aside, are marks), else None."""
+    doc, first, last = sent.doc, sent.start, sent.end - 1
+    while first < last and doc[first].is_space:
+        first += 1
     while last > first and doc[last].is_space:
         last -= 1
-    return int(doc[first].is_quote and doc[last].is_quote and doc[last].tag_ == "''")
+    return doc[last] if doc[first].is_quote and doc[last].is_quote else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Token
 
+from .aside_participles import aside_read_as_clause
 from .cue_chains import according_to_object, first_cue_of_conjunction, quoted_author
 from .datelines import undated
 from .doc_arrays import memo
@@ -57,7 +58,6 @@ from .sources import (
 from .speaker_groups import age_before, coordinated_name, fronted_conjunct, relative_aside
 from .subject_asides import (
     SUBJECT_DEPS,
-    aside_read_as_clause,
     comma_between,
     counted_subject,
     inverted_aside,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from .aside_participles import main_read_as_clause
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
 from .mark_table import as_mark
@@ -185,15 +186,17 @@ def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexic
     ``Grace said the roof leaked, the walls were damp and the boiler was broken``: the
     parser makes each listed clause a complement of ``said``; together they are one
     content. A listed clause that is a report of its own (``..., yet the engineer
-    believed ...``) ends the list.
+    believed ...``) ends the list, and so does the main verb the parser made a clause of
+    an aside's participle (``Ana Ruiz, asked whether A, | could only say``).
     """
     if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
         return end
     doc = cue.doc
+    main = main_read_as_clause(cue)
     for c in cue.rights:
         if c.dep_ != "ccomp" or c.i <= content.i:
             continue
-        if not _listed(doc, end, c, content):
+        if not _listed(doc, end, c, content) or c == main:
             break
         if is_clause_cue(c, lexicon) and any(subject_like(x) for x in c.lefts):
             break  # "..., and more than half said ...": the parser may miss the subject

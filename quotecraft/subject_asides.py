@@ -23,11 +23,11 @@ bank's governor, Ilse Marr, warned``), and an
 inverted attribution inside the clause it reports, whose cue the parser gives both
 subjects (:func:`inverted_aside`: ``The verdict, said the lawyer, was unjust``).
 
-Three more misreadings of a subject: a relative clause with no pronoun, read as a
+Two more misreadings of a subject: a relative clause with no pronoun, read as a
 participle on its subject (:func:`zero_relative_subject`, :func:`plural_after_article`:
-``a decision critics called "reckless"``); an aside's participle read as a finite verb
-(:func:`aside_read_as_clause`: ``The coach, asked whether ..., said``); and a subject
-that negates its verb (:func:`negative_subject`: ``Nobody said ...``).
+``a decision critics called "reckless"``); and a subject that negates its verb
+(:func:`negative_subject`: ``Nobody said ...``). An aside's participle read as a finite
+verb (``The coach, asked whether ..., said``): :mod:`quotecraft.aside_participles`.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ _NOT_SPEAKERS = frozenset(
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 _CLAUSE_EDGES = frozenset({",", "—", "–", "--"})
+_BEFORE_VERB = frozenset({"advmod", "aux", "neg"})
+"""Words of the verb between an aside and the verb (``..., also said``, ``..., would say``)."""
 MAX_ASIDE = 30
 """The longest aside, in tokens, between the subject and its verb."""
 
@@ -92,22 +94,22 @@ def subject_across_aside(cue: Token) -> Token | None:
 
     ``cue`` must be a finite verb without a subject of its own, at the root of its
     sentence or of a clause or parenthetical. The aside closes with a comma, a dash or a
-    bracket right before the verb (or before an adverb of the verb: ``..., also said``)
-    and opens with the same mark (a bracket: its opening bracket) at most
-    :data:`MAX_ASIDE` tokens back, right after the subject: a name or a noun phrase with
-    a determiner that opens its clause (at the sentence's start or after a comma). Of
-    several commas, the nearest whose phrase can be a speaker is taken (``Ari Tal, a
-    Haifa, Israel, native, said``: not *Israel*, a place).
+    bracket right before the verb (or before its adverbs, auxiliaries and negation:
+    ``..., also said``, ``..., would only say``) and opens with the same mark (a bracket:
+    its opening bracket) at most :data:`MAX_ASIDE` tokens back, right after the subject: a
+    name or a noun phrase with a determiner that opens its clause (at the sentence's start
+    or after a comma). Of several commas, the nearest whose phrase can be a speaker is
+    taken (``Ari Tal, a Haifa, Israel, native, said``: not *Israel*, a place).
     """
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS for c in cue.children):
+    if any(c.dep_ in _SUBJECTS for c in cue.children) or not finite(cue):
         return None
     if cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
     doc = cue.doc
     first = cue.sent.start
     k = cue.i - 1
-    while k > first and doc[k].pos_ == "ADV" and doc[k].head.i == cue.i:
-        k -= 1  # "..., also said"
+    while k > first and doc[k].head.i == cue.i and doc[k].dep_ in _BEFORE_VERB:
+        k -= 1  # "..., also said", "..., would only say"
     opening = _OPENING.get(doc[k].text)
     if opening is None:
         return None
@@ -129,6 +131,16 @@ def subject_across_aside(cue: Token) -> Token | None:
             continue  # the phrase must open its clause
         return head
     return None
+
+
+def finite(verb: Token) -> bool:
+    """Whether ``verb`` is finite, or a bare verb after a modal or *do* (``would say``)."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") and c.i < verb.i
+        for c in verb.children
+    )
 
 
 def subject_of_verb_read_as_participle(cue: Token) -> Token | None:
@@ -400,22 +412,6 @@ def negative_subject(cue: Token) -> bool:
             or any(d.dep_ in ("det", "preconj") and d.lower_ in words for d in c.children)
         )  # "No official", "Neither the mayor nor ..."
         for c in cue.children
-    )
-
-
-def aside_read_as_clause(cue: Token) -> bool:
-    """``The coach, asked whether he would resign, said ...``: the parser made the aside's
-    participle a finite verb with the subject before the comma, its clause the object of
-    the main verb that follows with no subject of its own."""
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    main = cue.head
-    return (
-        cue.dep_ == "ccomp"
-        and subj is not None
-        and subj.i + 2 == cue.i
-        and cue.doc[subj.i + 1].text == ","
-        and main.i > cue.i
-        and not any(c.dep_ in _SUBJECTS for c in main.children)
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .quoted_verbs import CLOSING_MARKS, quoted_before
+from .quoted_verbs import CLOSING_MARKS
 from .subject_asides import SUBJECT_DEPS
 
 __all__ = ["according_to_object", "first_cue_of_conjunction", "quoted_author"]
@@ -46,7 +46,7 @@ def first_cue_of_conjunction(cue: Token) -> Token:
         return cue
     if not (cue.head.head.is_alpha and cue.head.head.pos_ in ("VERB", "AUX")):
         return cue  # "WASHINGTON ― The agency announced ..., acknowledging": a dash above
-    if quoted_before(cue.head.head, cue.head) or cue.head.head.i > cue.i:
+    if _after_quotation(cue.head) or cue.head.head.i > cue.i:
         # '"I never said that," the senator insisted, calling ...': the parse makes the
         # attribution the complement of the quoted verb, whose subject is a quoted word;
         # so does 'The doctor swabs her arm and says, "I'm going to ..."', quote after
@@ -63,3 +63,15 @@ def first_cue_of_conjunction(cue: Token) -> Token:
     if cue.dep_ == "conj" or participle:
         return cue.head.head
     return cue
+
+
+def _after_quotation(verb: Token) -> bool:
+    """Whether ``verb`` (or its subject before it) follows a quotation's closing mark, as
+    an attribution does (``"...," the senator insisted``, ``"...," said Lee``); not a
+    complement quoted in part (``wrote that it "cannot afford more" and urged ...``)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    k = min(subject.left_edge.i, verb.i) if subject is not None else verb.i
+    k -= 1
+    if k > 0 and verb.doc[k].text == ",":
+        k -= 1  # '"...", the senator insisted'
+    return k >= 0 and verb.doc[k].text in CLOSING_MARKS

@@ -54,6 +54,7 @@ from .sources import (
     passive_as_source,
     trim_phrase,
     unsigned_document,
+    voice_owner,
 )
 from .speaker_groups import age_before, coordinated_name, fronted_conjunct, relative_aside
 from .subject_asides import (
@@ -180,10 +181,8 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
 
 def _holding_verb(noun: Token) -> Token | None:
     """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*.
-
-    Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun
-    cue with a possessor or an author of its own.
-    """
+    Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun cue
+    with a possessor or an author of its own."""
     if noun_cue_owner(noun) is not None:
         return None
     if (
@@ -483,12 +482,12 @@ def attribute(cue: Token) -> Attribution:
 
 
 def through_document(att: Attribution, head: Token | None, *, according: bool) -> Token | None:
-    """Rule ``source.document.v1`` (:mod:`quotecraft.sources`) on a speaker head: the
-    author when ``head`` is a document with one (``a report by the IMF``: the IMF speaks,
-    through a report), None for a message with none after *according to* (``a note to
-    clients``), else ``head``; sets ``att``'s document, medium and ``unsigned``."""
+    """Rule ``source.document.v1`` (:mod:`quotecraft.sources`): the author of a document
+    head (``a report by the IMF``: the IMF speaks through it), None for an unsigned message
+    after *according to* (``a note to clients``), a voice's owner (:func:`voice_owner`),
+    else ``head``; sets ``att``'s document, medium and ``unsigned``."""
     if head is None or not is_document(head):
-        return head
+        return None if head is None else voice_owner(head)
     att.document = head.i
     author = document_author(head)
     att.unsigned = author is None and unsigned_document(head, according)

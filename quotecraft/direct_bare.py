@@ -33,6 +33,7 @@ from .direct_windows import DASHES, FINAL, dash_lead_in, ends_its_line, whole_pa
 from .marks import Quoted
 from .records import SpeakerKind
 from .resources import data_regexes
+from .sources import voice_owner
 from .speaker_features import first_names, gendered_nouns
 from .speaker_kinds import description_kind
 from .titles import packaged_titles, role_or_body
@@ -75,7 +76,8 @@ def colon(
 ) -> Candidate | None:
     """``The minister was blunt: "..."``; a dash leads in like a colon when the quote ends
     the sentence (``The warning was blunt — "Leave now."``). A cue noun with a possessor
-    for subject names its speaker by the possessor (:func:`possessor_speaks`)."""
+    for subject names its speaker by the possessor (:func:`possessor_speaks`), and so does
+    a voice's (``The voice of the announcer boomed:``)."""
     if not before or not (before[-1].text == ":" or dash_lead_in(q, before, text)):
         return None
     colon = before[-1]
@@ -89,7 +91,7 @@ def colon(
             root = root.head
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
-            subj = possessor_speaks(subj, lexicon) or subj
+            subj = possessor_speaks(subj, lexicon) or voice_owner(subj)
             cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
         elif root.pos_ == "NOUN" and (owner := _owner(root)) is not None:
             # "Dr. Mori's verdict:": no verb; the noun's owner speaks
@@ -395,7 +397,7 @@ def _beat_subject(sent: Span) -> Attribution | None:
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if root.pos_ not in ("VERB", "AUX") or len(subjects) != 1:
         return None
-    subj = subjects[0]
+    subj = voice_owner(subjects[0])  # "The pilot's voice came over the intercom."
     gestures = root.lemma_.lower() in word_list("gesture_verbs")
     # a place's name is a person's when it is a known first name ("Marta"), a person's name
     # elsewhere in the text ("Mr. Hallam ... Hallam shifted") or does what a person does
@@ -406,7 +408,8 @@ def _beat_subject(sent: Span) -> Attribution | None:
         or _named_person_elsewhere(subj)
     )
     gesture = subj.tag_ == "NN" and gestures
-    if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture):
+    voiced = subj.i != subjects[0].i and subj.tag_ == "PRP$"  # "Her voice trembled."
+    if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture or voiced):
         return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun
     return Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
 

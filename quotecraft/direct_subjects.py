@@ -19,6 +19,7 @@ from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
 from .direct_windows import FINAL
 from .marks import Quoted
+from .sources import voice_owner
 from .structure import age_noun, is_attribution_verb, is_speech_cue, misread_participle
 from .subject_asides import zero_relative_subject
 from .wordlists import word_list
@@ -234,6 +235,7 @@ def speaker_outside_quote(doc: Doc, q: Quoted, index: TokenIndex, cue: Token) ->
     named = phrase_before(doc, first, cue.i, comma=doc[cue.i - 1].text == ",")
     if named is None:
         return none
+    named = voice_owner(named)  # '"...," said the voice of the guard': the guard
     start, end = mention_bounds(named)
     if start == first + 1 and doc[first].dep_ == "det":
         start = first  # the article the parse gave a word after the cue: "the 58-year-old"

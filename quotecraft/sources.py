@@ -347,6 +347,20 @@ def noun_cue_owner(noun: Token) -> Token | None:
     return _compound_author(noun)
 
 
+def voice_owner(noun: Token) -> Token:
+    """The one whose voice ``noun`` is (``the pilot's voice``, ``the voice of the
+    announcer``, a word of ``voice_nouns``), who speaks; else ``noun`` itself (a voice of
+    no one named, ``a voice called``, is all the text says of its speaker)."""
+    if noun.lemma_.lower() not in word_list("voice_nouns"):
+        return noun
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((o for o in c.children if o.dep_ == "pobj"), noun)
+    return noun
+
+
 def passive_as_source(cue: Token) -> Token | None:
     """The document or organization a passive *as* clause cites when it names no agent:
     ``As stated in the auditor's report, ...``, ``As reported in the Gazette, ...`` (the

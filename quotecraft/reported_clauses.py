@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
 from .reported_bounds import is_clause_cue, is_naming_cue, through_conjunct
+from .reported_cuts import told_end
 from .subject_asides import inverted_aside
 from .wordlists import word_list
 
@@ -157,12 +158,15 @@ def dated_lead(cue: Token, content: Token, start: int) -> int:
     ``Officials said Tuesday the road would reopen``, ``She said on Friday the talks had
     failed``: the parser hangs the date on the reported clause, but next to the cue it tells
     when the words were said (the record's ``date``), as it does before a *that*. Taken when
-    the clause is the cue's complement and starts right after the cue with a date phrase
+    the clause is the cue's complement and starts right after the cue (or the one it was
+    told to: ``told the Courier on Friday the talks had failed``) with a date phrase
     (a date noun, or *on*, *in* or *at* with one) that is the clause head's modifier and
     ends before the clause's own subject; likewise a short phrase of *after*, *before*,
     *during* or *following* an event (``said after the vote she would resign``).
     """
-    if content.dep_ not in ("ccomp", "advcl") or content.head.i != cue.i or start != cue.i + 1:
+    if content.dep_ not in ("ccomp", "advcl") or content.head.i != cue.i:
+        return start
+    if start != told_end(cue, start):  # "said | on Friday", "told the Courier | on Friday"
         return start
     doc = cue.doc
     subject = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)

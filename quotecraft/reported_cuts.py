@@ -31,6 +31,17 @@ from .reported_bounds import after_comma, is_clause_cue, is_naming_cue, is_urgin
 from .wordlists import word_list
 
 
+def told_end(cue: Token, before: int) -> int:
+    """Where the words after ``cue`` start, past the one they were told to before the token
+    ``before`` and its closing mark (``told the "Morning Show" | on Friday``)."""
+    doc = cue.doc
+    told = (o.right_edge.i for o in cue.rights if o.dep_ in ("dobj", "dative") and o.i < before)
+    end = max(told, default=cue.i) + 1
+    while end < before and doc[end].is_punct:
+        end += 1
+    return end
+
+
 def after_head(content: Token) -> list[Token]:
     """The tokens of ``content``'s subtree after it, in order: what :func:`conjoined_cues`,
     :func:`participle_tails` and :func:`quotecraft.reported_neighbours.sibling_reports`

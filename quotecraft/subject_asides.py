@@ -152,17 +152,25 @@ def subject_of_verb_read_as_participle(cue: Token) -> Token | None:
     verb. When ``cue`` is such a participle (a past form, with an object or complement
     of its own after it) and no finite verb outside a relative clause stands in its
     sentence, the root noun phrase before it is the subject (the noun whose relative clause
-    holds the participle: *the nurses*). A sentence with a verb of
-    its own (``They traced the story to a website called Real News``) is left alone.
+    holds the participle: *the nurses*). A quotation after a colon is an object too (``A
+    woman called from the dark: "Who goes there?"``; its verbs are not the sentence's). A
+    sentence with a verb of its own (``They traced the story to a website called Real
+    News``) is left alone.
     """
     if cue.dep_ != "acl" or cue.tag_ not in ("VBN", "VBD"):
         return None
-    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > cue.i for c in cue.children):
+    doc, end = cue.doc, cue.right_edge.i + 1
+    quoted = end + 1 < len(doc) and doc[end].text == ":" and doc[end + 1].is_quote
+    if not quoted and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > cue.i for c in cue.children
+    ):
         return None
     root = cue.sent.root
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or root.i > cue.i:
         return None
-    for t in cue.sent:
+    for t in doc[cue.sent.start : end] if quoted else cue.sent:
+        if quoted and t.i == cue.i:
+            continue
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(
             a.dep_ == "relcl" for a in (t, *t.ancestors)
         ):

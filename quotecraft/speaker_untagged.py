@@ -191,7 +191,8 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
 
 def _personal(span: Span, stop: frozenset[str]) -> bool:
     """A plain name (:func:`_plain_name`) that a *who* clause hangs on (``Yusuf, who``), or
-    that opens its sentence as the subject of its main verb, a cue verb, or is the cue's
+    that opens its sentence (after a fronted phrase too: :func:`_fronted`) as the subject
+    of its main verb, a cue verb, or is the cue's
     subject right after a quotation (:func:`_after_quote`), and that *he* or *she* takes up
     as the next sentence's main subject (``Kant argued that ... He wrote``; not ``Michigan
     did not change that. But she ...``)."""
@@ -202,9 +203,23 @@ def _personal(span: Span, stop: frozenset[str]) -> bool:
     verb = span.root.head
     if span.root.dep_ != "nsubj" or default_lexicon().verb(verb) is None:
         return False
-    opens = verb.dep_ == "ROOT" and span.start == span.sent.start
+    opens = verb.dep_ == "ROOT" and (span.start == span.sent.start or _fronted(span, verb))
     # not "..., Right Wing Watch first reported."; but '"...," Hollis protested.'
     return (opens or _after_quote(span, verb)) and next_subject_pronoun(span) is not None
+
+
+_FRONTED = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct"})
+
+
+def _fronted(span: Span, verb: Token) -> bool:
+    """``span`` opens its clause after a fronted phrase set off by a comma (``Over dinner,
+    Yusuf explained``): only phrases of when, where or how stand before it."""
+    before = [c for c in verb.lefts if c.i < span.start]
+    return (
+        span.start > span.sent.start
+        and span.doc[span.start - 1].text == ","
+        and all(c.dep_ in _FRONTED for c in before)
+    )
 
 
 _CLOSING_MARKS = frozenset({",", "?", "!"})

@@ -165,7 +165,7 @@ def subject_of_verb_read_as_participle(cue: Token) -> Token | None:
         c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > cue.i for c in cue.children
     ):
         return None
-    root = cue.sent.root
+    root = cue.head if quoted else cue.sent.root  # the parse may root it in the quotation
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or root.i > cue.i:
         return None
     for t in doc[cue.sent.start : end] if quoted else cue.sent:

@@ -121,9 +121,9 @@ def participle_tails(
     content: Token, lexicon: CueLexicon, later: Sequence[Token] | None = None
 ) -> list[Token]:
     """Trailing ``..., referring to ...`` / ``..., adding that ...`` / ``..., before adding
-    that ...``: not content; nor ``..., according to a note to clients`` (the source) or
-    ``..., in an interview with CNN on Sunday`` (where it was said). One walk over the
-    content's subtree."""
+    that ...``: not content; nor ``..., according to a note to clients`` (the source),
+    ``..., in an interview with CNN on Sunday`` (where it was said) or ``..., without
+    giving a date`` (how: :func:`_unbacked`). One walk over the content's subtree."""
     doc = content.doc
     participles: list[Token] = []
     sources: list[Token] = []
@@ -154,7 +154,20 @@ def participle_tails(
                 for o in t.children
             ):
                 media.append(t)
+            if t.lower_ == "without" and any(_unbacked(c, lexicon) for c in t.children):
+                participles.append(t)  # "..., without giving a date": how it was said
     return participles + sources + media
+
+
+def _unbacked(verb: Token, lexicon: CueLexicon) -> bool:
+    """``without elaborating``, ``without giving a date``: a saying left unsupported, by a
+    bare cue verb or a verb whose object is one of ``particulars``."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep")]
+    if not objects:
+        return verb.lemma_.lower() in lexicon.verbs
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in word_list("particulars") for c in objects)
 
 
 _LISTED_AFTER_SEMICOLON = frozenset({"that", "whether", "and", "or", "but"})

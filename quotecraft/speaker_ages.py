@@ -95,7 +95,14 @@ def pair_member(span: Span, mentions: Sequence[Mention], sent_of: Sequence[int])
     if len(words) != 2 or words[0] != "the":
         return None
     own = sent_of[span.start]
-    named = [m for m in mentions if m.token < span.start and own - _PAIR_REACH <= m.sent <= own]
+    doc = span.doc  # not "The former says A; the latter says B": the former is no name
+    named = [
+        m
+        for m in mentions
+        if m.token < span.start
+        and own - _PAIR_REACH <= m.sent <= own
+        and doc[m.token].lower_ not in _PAIR_PLACES
+    ]
     if not named:
         return None
     last = max(m.sent for m in named)

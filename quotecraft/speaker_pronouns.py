@@ -23,7 +23,7 @@ from .speaker_features import gendered_nouns, pronouns
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_orgs import goes_by
 from .speaker_table import Entity, Mention
-from .speaker_uptake import addressed_description, split_quote
+from .speaker_uptake import addressed_description, speech_owner, split_quote
 from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
 
@@ -243,7 +243,8 @@ class PronounTable(VoicedEntityTable):
         ``the waitress``, ``nurses``), a word of ``groups`` for *they*, a possessive or
         reflexive pronoun of it later in its sentence (``shook his head``) or a gesture
         its verb names (``The stranger smiled.``), or for *they* a name coordinated with
-        another (``Tomas Berg and Ines Moll run the bakery.``). None otherwise: a pronoun stays
+        another (``Tomas Berg and Ines Moll run the bakery.``); the owner of a cue noun
+        subject counts as the subject (:func:`speech_owner`). None otherwise: a pronoun stays
         unresolved rather than taken for a thing (``The car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
         if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -260,6 +261,7 @@ class PronounTable(VoicedEntityTable):
             ),
             None,
         )
+        subject = speech_owner(subject) if subject is not None else None  # "The CEO's remarks"
         plural = gender == "plural"
         if plural and subject is not None and _named_people(subject):
             return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Span, Token
 
+from .cues import default_lexicon
 from .speaker_features import first_names, gendered_nouns, pronouns
 
 __all__ = [
@@ -179,6 +180,15 @@ def _described_person(tok: Token, gender: str, person_words: Collection[str]) ->
         return False
     said = gendered_nouns().get(tok.lower_)
     return said == gender or (said is None and tok.lower_ in person_words)
+
+
+def speech_owner(subject: Token) -> Token:
+    """The described owner of a cue noun that is a sentence's subject (``The CEO's remarks
+    sent shares lower. She had said ...``: the CEO), whom the next *he* or *she* takes up
+    as it would the subject; else ``subject``."""
+    if subject.lemma_.lower() not in default_lexicon().nouns:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"), subject)
 
 
 def split_quote(pron: Token) -> int:

@@ -26,11 +26,22 @@ from .candidates import Candidate
 from .context import DocContext
 from .cues import CueLexicon
 from .mark_table import mark_table
-from .records import Article, Cue, CueType, Quote, QuoteKind, Resolution, Speaker, TextSpan
+from .records import (
+    Article,
+    Cue,
+    CueType,
+    Quote,
+    QuoteKind,
+    Resolution,
+    Speaker,
+    SpeakerKind,
+    TextSpan,
+)
 from .sources import source_cue_type
 from .speaker_names import cited_author
 from .speaker_turns import pick_speaker
 from .speakers import Entity
+from .wordlists import word_list
 
 _Last = tuple[Entity, int, int, tuple[int, int] | None]
 """The previous speaker: entity, sentence id where their quote ends, paragraph, and the
@@ -103,6 +114,8 @@ def build_quotes(
             # someone the line calls by name (``"Hello, Tom."``)
             if _is_turn(text, para_starts, para, last, other, beats, quoted):
                 order = [other, last, told]
+            elif _answers(ctx.doc, text, para_starts, para, last, told, last_line):
+                order = [told, last]  # '"Are you coming?" Lena asked her brother.' / '"No."'
             else:
                 recent = other if other is not None and last[2] - other[2] <= 1 else None
                 order = [last, told, recent]
@@ -181,6 +194,47 @@ def _is_turn(
         return text[para_starts[k] : para_starts[k] + 1] in _OPENING_MARKS or k in quoted
 
     return opens(para) and all(k in beats or opens(k) for k in (other[2], last[2]))
+
+
+def _one_person(doc: Doc, told: _Last) -> bool:
+    """Whether the one spoken to is one person: no body or group, and a singular noun or
+    name that the tagger labels no body, place or work (``told reporters``, ``told the
+    Courier``: no)."""
+    if told[3] is None:
+        return False
+    head = doc[told[3][1] - 1]
+    return (
+        told[0].kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
+        and head.tag_ in ("NN", "NNP")
+        and head.ent_type_ not in _NOT_PEOPLE
+        and head.lemma_.lower() not in word_list("medium_nouns")
+    )
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"})
+
+
+def _answers(
+    doc: Doc,
+    text: str,
+    para_starts: Sequence[int],
+    para: int,
+    last: _Last,
+    told: _Last | None,
+    previous: str,
+) -> bool:
+    """An unattributed line in the paragraph right after a quote that asked a person a
+    question or spoke to them as *you* (``"Are you coming?" Lena asked her brother.`` /
+    ``"Not tonight."``): the one spoken to answers. Both paragraphs open with a quotation
+    mark; one spoken to who is no person (``told reporters``, ``told the Courier``) does
+    not answer, and the speaker's words go on."""
+    if told is None or para - last[2] != 1 or not _one_person(doc, told):
+        return False
+    if any(
+        text[para_starts[k] : para_starts[k] + 1] not in _OPENING_MARKS for k in (para, last[2])
+    ):
+        return False
+    return previous.rstrip(" \"'”’").endswith("?") or bool(_SECOND_PERSON.search(previous))
 
 
 def _pronoun_of_turn(

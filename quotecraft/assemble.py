@@ -127,7 +127,7 @@ def build_quotes(
                 rule = rule.replace("standalone", "continuation")
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
-        if rule == "direct.beat.v1":
+        if rule == "direct.beat.v1" or _led_in(ctx.doc, para_starts[para], c.start):
             beats.add(para)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
         if speaker is not None and ("continuation" in rule or turn):
@@ -183,7 +183,8 @@ def _is_turn(
 ) -> bool:
     """An unattributed line of a dialogue: the two previous speakers differ and spoke in
     the two paragraphs just before, and all three paragraphs open with a quotation mark
-    (or, for the two before, with an action beat: ``Marcus shrugged. "At home."``). A
+    (or, for the two before, with an action beat or one short sentence of narration:
+    ``Marcus shrugged. "At home."``, :func:`_led_in`). A
     straight single quote opens a quotation in the paragraphs of ``quoted`` (where a quote's
     content starts right after it: ``'I shan't go,' said Eleanor.``), not an elision
     (``'Tis``)."""
@@ -235,6 +236,30 @@ def _answers(
     ):
         return False
     return previous.rstrip(" \"'”’").endswith("?") or bool(_SECOND_PERSON.search(previous))
+
+
+_LEAD_CHARS = 80
+"""The longest sentence of narration that leads a dialogue line in its paragraph."""
+
+
+def _led_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to a quote at ``end`` is one short sentence of
+    narration whose subject is a person, named or *he*, *she* or *I* (``Emma Lund poured
+    the tea. "Sit down," she said.``), as an action beat is; not ``That all changed the
+    night she won. "...," said Lee``."""
+    lead = doc.text[start:end].rstrip(" " + "".join(_OPENING_MARKS))
+    if not (
+        0 < len(lead) <= _LEAD_CHARS
+        and lead.endswith((".", "!", "?"))
+        and sum(lead.count(p) for p in ".!?") == 1
+        and not any(m in lead for m in ('"', "“", "”", "‘", "’", "«", "»"))
+    ):
+        return False
+    span = doc.char_span(start, start + len(lead), alignment_mode="contract")
+    subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None) if span else None
+    return subject is not None and (
+        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i")
+    )
 
 
 def _pronoun_of_turn(

@@ -464,6 +464,16 @@ def apposed_persons(head: Token) -> list[Token]:
     ]
 
 
+def naming_appositions(head: Token) -> list[Token]:
+    """The appositions of :func:`apposed_persons` that name ``head``'s speaker: not one name
+    beside a plural common noun, which names an example of them (``Local historians,
+    chiefly Ruth Olsen, say``)."""
+    plural = head.tag_ == "NNS"
+    return [
+        c for c in apposed_persons(head) if not plural or any(t.dep_ == "conj" for t in c.children)
+    ]
+
+
 def _name_words(name: Token) -> list[Token]:
     """The words of a name's phrase without punctuation and its age, set off after it
     (``Carl Brandt, 51,``) or before it (``34-year-old Lucas Fontaine``)."""

@@ -76,6 +76,7 @@ from .speaker_names import (
     mention_span,
     name_edges,
     name_tokens,
+    naming_appositions,
     role_words,
     sentence_cased,
     strip_det,
@@ -221,7 +222,7 @@ class Resolver(PronounTable):
                 ent.title = strip_det(doc[noun.left_edge.i : noun.i + 1].text)
                 ent.organization = self.title_org(ent.title, q.span)
             return ent, self._how.get(name_bounds, Resolution.NAMED)
-        for c in apposed_persons(head)[:1]:
+        for c in naming_appositions(head)[:1]:
             name_bounds = mention_span(c)
             ent, _ = self.resolve(name_bounds, c.i)
             if ent.kind is SpeakerKind.UNKNOWN and c.ent_type_ in ("", PERSON):

@@ -127,7 +127,7 @@ def build_quotes(
                 rule = rule.replace("standalone", "continuation")
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
-        if rule == "direct.beat.v1" or _led_in(ctx.doc, para_starts[para], c.start):
+        if rule == "direct.beat.v1" or _led_in(ctx.doc, text, para_starts[para], c.start):
             beats.add(para)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
         if speaker is not None and ("continuation" in rule or turn):
@@ -242,12 +242,14 @@ _LEAD_CHARS = 80
 """The longest sentence of narration that leads a dialogue line in its paragraph."""
 
 
-def _led_in(doc: Doc, start: int, end: int) -> bool:
+def _led_in(doc: Doc, text: str, start: int, end: int) -> bool:
     """Whether the text from ``start`` to a quote at ``end`` is one short sentence of
     narration whose subject is a person, named or *he*, *she* or *I* (``Emma Lund poured
     the tea. "Sit down," she said.``), as an action beat is; not ``That all changed the
     night she won. "...," said Lee``."""
-    lead = doc.text[start:end].rstrip(" " + "".join(_OPENING_MARKS))
+    if end - start > _LEAD_CHARS + 4:
+        return False  # most quotes: no slicing at all
+    lead = text[start:end].rstrip(" " + "".join(_OPENING_MARKS))
     if not (
         0 < len(lead) <= _LEAD_CHARS
         and lead.endswith((".", "!", "?"))

@@ -166,7 +166,7 @@ def dated_lead(cue: Token, content: Token, start: int) -> int:
     """
     if content.dep_ not in ("ccomp", "advcl") or content.head.i != cue.i:
         return start
-    if start != told_end(cue, start):  # "said | on Friday", "told the Courier | on Friday"
+    if start != cue.i + 1 and start != told_end(cue, start):  # "told the Courier | on Friday"
         return start
     doc = cue.doc
     subject = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)

@@ -197,6 +197,10 @@ def _is_turn(
     return opens(para) and all(k in beats or opens(k) for k in (other[2], last[2]))
 
 
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"})
+"""Entity labels of a name that is no person's (``told the Courier``)."""
+
+
 def _one_person(doc: Doc, told: _Last) -> bool:
     """Whether the one spoken to is one person: no body or group, and a singular noun or
     name that the tagger labels no body, place or work (``told reporters``, ``told the
@@ -210,9 +214,6 @@ def _one_person(doc: Doc, told: _Last) -> bool:
         and head.ent_type_ not in _NOT_PEOPLE
         and head.lemma_.lower() not in word_list("medium_nouns")
     )
-
-
-_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"})
 
 
 def _answers(

@@ -261,7 +261,7 @@ class PronounTable(VoicedEntityTable):
             ),
             None,
         )
-        subject = speech_owner(subject) if subject is not None else None  # "The CEO's remarks"
+        subject = speech_owner(subject) if subject is not None else None  # "Her lawyer's remarks"
         plural = gender == "plural"
         if plural and subject is not None and _named_people(subject):
             return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."

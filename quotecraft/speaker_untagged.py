@@ -192,10 +192,10 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
 def _personal(span: Span, stop: frozenset[str]) -> bool:
     """A plain name (:func:`_plain_name`) that a *who* clause hangs on (``Yusuf, who``), or
     that opens its sentence (after a fronted phrase too: :func:`_fronted`) as the subject
-    of its main verb, a cue verb, or is the cue's
-    subject right after a quotation (:func:`_after_quote`), and that *he* or *she* takes up
-    as the next sentence's main subject (``Kant argued that ... He wrote``; not ``Michigan
-    did not change that. But she ...``)."""
+    of its main verb, a cue verb, or is the cue's subject right after a quotation
+    (:func:`_after_quote`), and that *he* or *she* takes up as the next sentence's main
+    subject (``Kant argued that ... He wrote``; not ``Michigan did not change that. But
+    she ...``)."""
     if not _plain_name(span, stop):
         return False
     if _who(span):

@@ -183,9 +183,9 @@ def _described_person(tok: Token, gender: str, person_words: Collection[str]) ->
 
 
 def speech_owner(subject: Token) -> Token:
-    """The described owner of a cue noun that is a sentence's subject (``The CEO's remarks
-    sent shares lower. She had said ...``: the CEO), whom the next *he* or *she* takes up
-    as it would the subject; else ``subject``."""
+    """The described owner of a cue noun that is a sentence's subject (``The chief
+    executive's remarks sent shares lower. She had said ...``: the chief executive), whom
+    the next *he* or *she* takes up as it would the subject; else ``subject``."""
     if subject.lemma_.lower() not in default_lexicon().nouns:
         return subject
     return next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"), subject)

@@ -19,6 +19,7 @@ from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
 from .direct_windows import FINAL
 from .marks import Quoted
+from .name_ends import partitive
 from .sources import voice_owner
 from .structure import age_noun, is_attribution_verb, is_speech_cue, misread_participle
 from .subject_asides import zero_relative_subject
@@ -113,8 +114,8 @@ def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token |
     head = doc[first + 1] if stray else doc[first]
     while head.head.i != head.i and first <= head.head.i < end:
         head = head.head
-    if head.pos_ not in ("PROPN", "NOUN") and not age_noun(head):  # "the 54-year-old"
-        return None
+    if head.pos_ not in ("PROPN", "NOUN") and not (age_noun(head) or partitive(head)):
+        return None  # but "the 54-year-old", "one of the lawyers"
     own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)} | (
         {first} if stray else set()
     )
@@ -145,7 +146,10 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
     start = end = verb.i + 1
     while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ in ("POS", "PRP$")):
         end += 1
-    if end == start or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+    if end == start:
+        return None
+    last = doc[end - 1]  # "said one, a cashier", "said one of the guards": a pick of a group
+    if last.pos_ not in ("NOUN", "PROPN") and not (last.lower_ == "one" or partitive(last)):
         return None
     if end < len(doc):
         nxt = doc[end]

@@ -161,6 +161,20 @@ def partitive_group(head: Token) -> Token:
 _SINGULAR_PICKS = frozenset({"one", "each", "either", "neither", "another"})
 
 
+def described_words(span: Span, head: Token) -> tuple[Span, Token]:
+    """The words (and their head) that describe an unnamed speaker mentioned as ``span``:
+    without a numeral that stands for an article (``one resident``: *resident*), the
+    common noun apposed to a bare pick of a group (``one, a cashier at the store``: *the
+    cashier at the store*); else ``span`` and ``head``."""
+    if len(span) > 1 and span[0].lower_ == "one" and span[0].dep_ == "nummod":
+        return span[1:], head
+    if head.lower_ in ("one", "another"):
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                return head.doc[c.left_edge.i : c.right_edge.i + 1], c
+    return span, head
+
+
 def appos_of(head: Token) -> list[Token]:
     """The appositions of ``head``, and those the parse hangs on the body a role noun
     belongs to (``the head of the Weather Service, Beth Lowe``: *Beth Lowe* on *Service*;

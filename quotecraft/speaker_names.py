@@ -248,6 +248,22 @@ def label_words(span: Span) -> list[Token] | None:
     return None
 
 
+def label_parts(span: Span, titles: Titles | None = None) -> tuple[list[Token], list[Token]] | None:
+    """The title words and the name words of a transcript's speaker label
+    (:func:`label_words`): ``GOVERNOR PIKE:`` is a title and a name, ``KATE LUND:`` a
+    name, ``MODERATOR:`` and ``THE VICE PRESIDENT:`` a role with no name (all its words
+    are the title's). None when ``span`` is no label."""
+    words = label_words(span)
+    if words is None:
+        return None
+    _, title_words, mods = title_sets(titles)
+    titled = [t.lower_ in title_words or t.lower_ in mods for t in words]
+    lead = next((k for k, is_title in enumerate(titled) if not is_title), len(words))
+    if any(titled[lead:]) or (any(titled) and lead == 0):
+        return words, []
+    return words[:lead], words[lead:]
+
+
 def _lowercase(t: Token) -> bool:
     """A word in lower case, or a common noun capitalized as a sentence's first
     (``Police``)."""

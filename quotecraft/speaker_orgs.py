@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from .records import SpeakerKind
 from .speaker_features import gendered_nouns
-from .speaker_names import DESCRIBING, DET, POSSESSIVE, strip_det, title_sets
+from .speaker_names import DESCRIBING, DET, POSSESSIVE, clean_name, strip_det, title_sets
 from .titles import Titles
 from .wordlists import word_list
 
@@ -232,3 +234,35 @@ def goes_by(noun: str, name: str) -> bool:
         return False
     others = word_list("organization_nouns") - word_list("trade_nouns") - _ANY_BODY
     return not any(w in others for w in words)
+
+
+class _Resolving(Protocol):
+    def resolve(self, bounds: tuple[int, int], head_i: int | None) -> tuple[Any, Any]: ...
+
+    def title_org(self, title: str | None, mention: Span) -> str | None: ...
+
+
+_BODY_POSSESSIVES = frozenset({"its", "their"})
+
+
+def owning_body(resolver: _Resolving, role: str, span: Span, head: Token) -> tuple[str | None, str]:
+    """The organization an unnamed speaker's role belongs to, and the role without the
+    possessor that gave it: the body its title names (``a spokeswoman for the Interior
+    Ministry``), else a possessor that refers to a body the text named (``its chief
+    economist`` or ``the bank's chief economist`` after ``Harlow Bank expects ...``:
+    *chief economist* of *Harlow Bank*); ``resolver`` finds what the possessor refers to.
+    No body for a person's possessor (``her lawyer``), a name (its title says it:
+    ``Harlow Bank's economist``) or a body the text did not name."""
+    if (body := resolver.title_org(role, span)) is not None:
+        return body, role
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None or not (
+        poss.lower_ in _BODY_POSSESSIVES
+        or (poss.pos_ == "NOUN" and poss.lemma_.lower() in word_list("organization_nouns"))
+    ):
+        return None, role
+    ent, _ = resolver.resolve((poss.left_edge.i, poss.i + 1), poss.i)  # "the bank", no "'s"
+    if ent.kind is not SpeakerKind.ORGANIZATION or not ent.name_at:  # "the bank": no name
+        return None, role
+    rest = span.doc[poss.right_edge.i + 1 : span.end].text  # "chief economist"
+    return clean_name(ent.name), rest or role

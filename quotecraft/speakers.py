@@ -32,8 +32,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import dropwhile, takewhile
 
-from attrs import define
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .records import Link, Resolution, SpeakerKind, TextSpan
 from .records import Speaker as SpeakerRecord
@@ -59,6 +58,7 @@ from .speaker_groups import (
     apposed_member,
     apposed_names,
     described_member,
+    described_words,
     names_body,
     without_ages,
 )
@@ -72,7 +72,7 @@ from .speaker_names import (
     apposed_persons,
     bare_name,
     clean_name,
-    label_words,
+    label_parts,
     mention_span,
     name_edges,
     name_tokens,
@@ -83,29 +83,15 @@ from .speaker_names import (
     text_slice,
     title_sets,
 )
-from .speaker_orgs import organization_from_title
+from .speaker_orgs import organization_from_title, owning_body
 from .speaker_pronouns import PronounTable
+from .speaker_query import Found, Query
 from .speaker_spans import titled_name_run
 from .speaker_table import Entity
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
-
-
-@define
-class _Query:
-    """One mention to resolve: its words, head, and the previous quote's speaker."""
-
-    span: Span
-    head: Token
-    last_speaker: Entity | None
-    gap: int
-    """Sentences since the previous quote's speaker was mentioned."""
-
-
-Found = tuple[Entity, Resolution]
-"""What a sieve step finds: the entity and how it was found."""
 
 
 class Resolver(PronounTable):
@@ -135,7 +121,7 @@ class Resolver(PronounTable):
         self._document_voice()  # known before any pronoun is resolved
         s, e = bounds
         head = self.doc[head_i] if head_i is not None else self.doc[s:e].root
-        query = _Query(self.doc[s:e], head, last_speaker, last_speaker_sent_gap)
+        query = Query(self.doc[s:e], head, last_speaker, last_speaker_sent_gap)
         for step in (
             self._relative_pronoun,
             self._pronoun,
@@ -162,7 +148,7 @@ class Resolver(PronounTable):
         self._how[bounds] = how
         return ent, bounds
 
-    def _relative_pronoun(self, q: _Query) -> Found | None:
+    def _relative_pronoun(self, q: Query) -> Found | None:
         """``Ann Lee, who said``: *who* refers to the noun its clause hangs on."""
         head = q.head
         if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl" or head.head.head.i == head.i:
@@ -174,7 +160,7 @@ class Resolver(PronounTable):
         ent, _ = self.resolve(bounds, antecedent.i)
         return ent, self._how.get(bounds, Resolution.NAMED)
 
-    def _pronoun(self, q: _Query) -> Found | None:
+    def _pronoun(self, q: Query) -> Found | None:
         """``she said``: the agreeing, salient antecedent, else an unresolved speaker; ``the
         pair said``: the two names *they* would take up (:meth:`counted_antecedent`)."""
         head = q.head
@@ -199,7 +185,7 @@ class Resolver(PronounTable):
         unknown.names.append(subject_form(head.text))  # 'Your report said': "You"
         return unknown, Resolution.UNRESOLVED
 
-    def _apposed_name(self, q: _Query) -> Found | None:
+    def _apposed_name(self, q: Query) -> Found | None:
         """``the city's chief engineer, Priya Raman``: the apposed name is the speaker.
 
         Not when the head is a name itself (``Jo Lee, the General Secretary of NATO``).
@@ -236,7 +222,7 @@ class Resolver(PronounTable):
             return ent, self._how.get(name_bounds, Resolution.NAMED)
         return None
 
-    def _group(self, q: _Query) -> Found | None:
+    def _group(self, q: Query) -> Found | None:
         """``Maria and Luis Ortega``, ``the mayor and the police chief``: one group speaker
         (a conjunct is a name in apposition, ``his wife, Yumi``, or a role)."""
         head, doc = q.head, self.doc
@@ -263,7 +249,7 @@ class Resolver(PronounTable):
             self._add_name(ent, without_ages(span), span)
         return ent
 
-    def _named(self, q: _Query) -> Found | None:
+    def _named(self, q: Query) -> Found | None:
         """A PERSON entity inside the mention, unless the head speaks for it (``Mayor Ann
         Lee's spokesperson``, ``a lawyer for Ben Ortiz``: :func:`represented`)."""
         s, e = q.span.start, q.span.end
@@ -285,7 +271,7 @@ class Resolver(PronounTable):
                 return self._seen(person, q.head), self._name_resolution(person, name)
         return None
 
-    def _surname(self, q: _Query) -> Found | None:
+    def _surname(self, q: Query) -> Found | None:
         """A surname or first name of a person named earlier (``Lee said``, ``Ruth said``)."""
         if q.head.pos_ not in ("PROPN", "NOUN") or not q.head.text[:1].isupper():
             return None
@@ -304,7 +290,7 @@ class Resolver(PronounTable):
             return self._seen(ent, q.head), self._name_resolution(ent, q.head.text)
         return None
 
-    def _titled_name(self, q: _Query) -> Found | None:
+    def _titled_name(self, q: Query) -> Found | None:
         """A name after a title or an honorific the tagger did not see as a person
         (``spokesman Oleg Nikolenko``, ``Mr Pryce``)."""
         span, head = q.span, q.head
@@ -340,27 +326,33 @@ class Resolver(PronounTable):
         self._complete_name(ent)
         return self._seen(ent, head), self._name_resolution(ent, name)
 
-    def _label_name(self, q: _Query) -> Found | None:
+    def _label_name(self, q: Query) -> Found | None:
         """A transcript's speaker label in capitals, a first name and a surname
         (``KATE LUND:``), names a person as written; a later ``LUND:`` is her by surname."""
         doc = self.doc
-        words = label_words(q.span)
-        if words is None:
+        if (parts := label_parts(q.span, self.titles)) is None:
             return None
-        _, titles, mods = title_sets(self.titles)
-        if any(t.lower_ in titles or t.lower_ in mods for t in words):
-            # 'THE VICE PRESIDENT:' is a title, not a name; 'MODERATOR:' a role, no body
-            return self._unnamed(q) if len(words) == 1 else None
-        if len(words) == 1:  # 'LUND:' after 'KATE LUND:', whatever the tagger made of it
-            known = self.by_surname.get(words[0].lower_)
-            return (self._seen(known[-1], q.head), Resolution.SURNAME) if known else None
-        name = " ".join(t.text for t in words)
+        title, words = parts
+        known = self.by_surname.get(words[0].lower_) if len(words) == 1 else None
+        if known:  # 'LUND:' after 'KATE LUND:', whatever the tagger made of it
+            return self._seen(known[-1], q.head), Resolution.SURNAME
+        if len(title + words) == 1:  # 'HOST:', 'MODERATOR:' again: the one labelled so before
+            label = (title + words)[0].text
+            same = [e for e in self.entities if label == e.title or label in e.names]
+            if same:
+                return self._seen(same[-1], q.head), Resolution.DESCRIPTION
+        if not words:  # 'THE VICE PRESIDENT:' is a title, not a name; 'MODERATOR:' a role
+            return self._unnamed(q) if len(title) == 1 else None
+        if len(words) == 1 and not title:
+            return None
+        name = " ".join(t.text for t in words)  # "KATE LUND:", "GOVERNOR PIKE:"
         ent = self._person_for(name, words[-1].lower_, words[0].i)
         self._add_name(ent, name, doc[words[0].i : words[-1].i + 1])
+        ent.title = ent.title or (" ".join(t.text for t in title) if title else None)
         self._complete_name(ent)
         return self._seen(ent, q.head), Resolution.NAMED
 
-    def _description(self, q: _Query) -> Found | None:
+    def _description(self, q: Query) -> Found | None:
         """``the minister``: the most recent entity whose title has the same head word;
         ``the 45-year-old``, ``the latter``: :func:`~.speaker_ages.described_person`."""
         head = q.head
@@ -379,7 +371,7 @@ class Resolver(PronounTable):
             best = self._by_title(head.lower_, q.span.start, mods)
         return (best, Resolution.DESCRIPTION) if best is not None else None
 
-    def _appositive_name(self, q: _Query) -> Found | None:
+    def _appositive_name(self, q: Query) -> Found | None:
         """A name the tagger missed, with a person's title in apposition (``Smith, the council leader,``)."""
         span, head = q.span, q.head
         if head.pos_ != "PROPN":
@@ -394,7 +386,7 @@ class Resolver(PronounTable):
             person.organization = self.title_org(appos, q.span)
         return self._seen(person, head), Resolution.NAMED
 
-    def _organization(self, q: _Query) -> Found | None:
+    def _organization(self, q: Query) -> Found | None:
         """An ORG/NORP/GPE/FAC entity at the head (``the Kremlin``, ``NATO``), or its head
         word after its full name (``Harlow Council``, then ``the Council``)."""
         head = q.head
@@ -405,7 +397,7 @@ class Resolver(PronounTable):
                 return ent, Resolution.DESCRIPTION if shortened else Resolution.NAMED
         return None
 
-    def _body_description(self, q: _Query) -> Found | None:
+    def _body_description(self, q: Query) -> Found | None:
         """``Northgate Bank cut 400 jobs. The bank said ...``: the named organization *the*
         and a noun of ``organization_nouns`` takes up (:meth:`described_body`), unless the
         tagger took a person for it."""
@@ -415,7 +407,7 @@ class Resolver(PronounTable):
             return None  # "Assem, the co-pilot, ..., the airline said": no airline
         return ent, Resolution.DESCRIPTION
 
-    def _document(self, q: _Query) -> Found | None:
+    def _document(self, q: Query) -> Found | None:
         """``the statement`` whose author the text gave before (:func:`earlier_author`)."""
         author = earlier_author(q.head) if len(q.span) == 2 else None
         ent = self.resolve(mention_span(author), author.i)[0] if author is not None else None
@@ -426,7 +418,7 @@ class Resolver(PronounTable):
             return None  # "A coalition of groups, including X, sent a letter": not X
         return ent, Resolution.DESCRIPTION
 
-    def _predicate(self, q: _Query) -> Found | None:
+    def _predicate(self, q: Query) -> Found | None:
         """``Joe Ray was a baker, who said ...``: a noun predicated of a named subject by
         *be* is that subject."""
         head, verb = q.head, q.head.head
@@ -436,9 +428,9 @@ class Resolver(PronounTable):
         ent, _ = self.resolve(mention_span(subj), subj.i)
         return (ent, Resolution.DESCRIPTION) if ent.kind is SpeakerKind.PERSON else None
 
-    def _unnamed(self, q: _Query) -> Found:
+    def _unnamed(self, q: Query) -> Found:
         """No name in the text: a group, an unnamed person or body; named by its mention."""
-        span, head = q.span, q.head
+        span, head = described_words(q.span, q.head)  # "one resident", "one, a cashier"
         _, words, mods = title_sets(self.titles)
         head_low, low = head.lemma_.lower(), head.lower_
         kind = description_kind(head, words, mods)
@@ -446,15 +438,13 @@ class Resolver(PronounTable):
         ent.gender = gendered_nouns().get(low) or gendered_nouns().get(head_low)
         if kind is SpeakerKind.UNKNOWN and head.tag_ in ("NNS", "NNPS"):
             ent.gender = "plural"  # a later "they" may refer to it; its kind stays unknown
-        if len(span) > 1 and span[0].lower_ == "one" and span[0].dep_ == "nummod":
-            span = span[1:]  # "one resident": the numeral is an article here, as "a" is
         role = strip_det(span.text) if kind is SpeakerKind.PERSON else sentence_cased(span)
+        if kind in (SpeakerKind.PERSON, SpeakerKind.GROUP):  # "Clinton supporters": no body
+            ent.organization, role = owning_body(self, role, span, head)
         if kind is SpeakerKind.PERSON:
             ent.title = role
         else:
             ent.names.append(strip_det(span.text) or span.text)
-        if kind in (SpeakerKind.PERSON, SpeakerKind.GROUP):  # "Clinton supporters": no body
-            ent.organization = self.title_org(role, span)
         people = kind is SpeakerKind.GROUP and head.tag_ in ("NNS", "NNPS")
         if kind is SpeakerKind.PERSON or people or ent.gender:
             self._seen(ent, head)  # a later "they" may take up people ("the nurses")

@@ -121,6 +121,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
                     or _gestures(alone, stop)
                     or _personal(alone, stop)
                     or _paired(alone, stop)
+                    or _inverted(alone, stop)
                 )
                 and _plain(tok, stop)
                 and i not in taken
@@ -225,18 +226,18 @@ def _fronted(span: Span, verb: Token) -> bool:
 _CLOSING_MARKS = frozenset({",", "?", "!"})
 
 
-def _after_quote(span: Span, verb: Token) -> bool:
+def _after_quote(span: Span, verb: Token, inverted: bool = False) -> bool:
     """``span`` right after the closing mark of a quotation that stands on its own (its
     opening mark starts the text, a line or a sentence), the subject of the cue after it
     (``"...," Hollis protested.``; the parser may hang the cue on the quotation's verb).
     Not after a title in quotation marks (``on his show, “Live,” Right Wing Watch
-    reported``)."""
+    reported``). ``inverted``: ``span`` is the cue verb, its subject after it."""
     doc, i = span.doc, span.start
     if not (
         i >= 2
         and (doc[i - 1].tag_ == "''" or doc[i - 1].text == "”")
         and doc[i - 2].text in _CLOSING_MARKS
-        and verb.i > span.start
+        and (inverted or verb.i > span.start)
         and (verb.dep_ == "ROOT" or verb.head.i < i)
     ):
         return False
@@ -247,6 +248,21 @@ def _after_quote(span: Span, verb: Token) -> bool:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":"})
+
+
+def _inverted(span: Span, stop: frozenset[str]) -> bool:
+    """A plain name (:func:`_plain_name`) that speaks after its cue verb, which follows a
+    quotation on its own (``"...," said Gideon.``, ``"...?" asked Mirela, …``), the
+    sentence ending or going on after a comma: bodies are rarely put that way."""
+    doc, verb = span.doc, span.doc[span.start - 1] if span.start else span.root
+    return (
+        _plain_name(span, stop)
+        and verb.i < span.start
+        and span.root.head.i == verb.i
+        and default_lexicon().verb(verb) is not None
+        and (span.end == len(doc) or doc[span.end].text in ".,!?" or doc[span.end].is_space)
+        and _after_quote(doc[verb.i : verb.i + 1], span.root.head, inverted=True)
+    )
 
 
 def _aged(tok: Token, cited: bool = False) -> bool:

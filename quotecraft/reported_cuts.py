@@ -197,7 +197,8 @@ def semicolon_end(cue: Token, start: int, end: int) -> int:
             if doc[t.i + 1].lower_ in _LISTED_AFTER_SEMICOLON:
                 return end
             after = doc[t.i + 1 : end].root
-            clause = after.pos_ in ("VERB", "AUX") and any(
+            # a verb the tagger may read as a plural noun ("; Jones (2020) disagrees")
+            clause = (after.pos_ in ("VERB", "AUX") or after.tag_ == "NNS") and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in after.children
             )  # not a list of phrases ("Cruz at 23 percent; Rubio at 12 percent")
             return t.i if clause else end

@@ -103,9 +103,15 @@ def build_quotes(
             and bounds is not None
             and last is not None
             and other is not None
-            and _pronoun_of_turn(ctx.doc, bounds, entity, last, other)
-            and _replies(last_line, text[c.start : c.end])
-            and _is_turn(text, para_starts, para, last, other, beats, quoted)
+            and (
+                (
+                    _pronoun_of_turn(ctx.doc, bounds, entity, last, other)
+                    and _replies(last_line, text[c.start : c.end])
+                )
+                or _pronoun_left(ctx.doc, bounds, entity, last, other)
+            )
+            # 'He hesitated. "..."': a line its beat leads in
+            and _is_turn(text, para_starts, para, last, other, beats, quoted, rule == BEAT)
         ):
             entity, turn = other[0], True  # '"...," she said.' in the other's turn
         if bounds is None and c.inherits and last is not None and para - last[2] <= 1:
@@ -127,7 +133,7 @@ def build_quotes(
                 rule = rule.replace("standalone", "continuation")
         if rule in disabled_rules:
             continue  # switched off under its final name (standalone or continuation)
-        if rule == "direct.beat.v1" or _led_in(ctx.doc, text, para_starts[para], c.start):
+        if rule == BEAT or _led_in(ctx.doc, text, para_starts[para], c.start):
             beats.add(para)
         speaker = resolver.record(entity, bounds, text) if entity is not None else None
         if speaker is not None and ("continuation" in rule or turn):
@@ -180,6 +186,7 @@ def _is_turn(
     other: _Last | None,
     beats: Collection[int] = (),
     quoted: Collection[int] = (),
+    led: bool = False,
 ) -> bool:
     """An unattributed line of a dialogue: the two previous speakers differ and spoke in
     the two paragraphs just before, and all three paragraphs open with a quotation mark
@@ -187,15 +194,18 @@ def _is_turn(
     ``Marcus shrugged. "At home."``, :func:`_led_in`). A
     straight single quote opens a quotation in the paragraphs of ``quoted`` (where a quote's
     content starts right after it: ``'I shan't go,' said Eleanor.``), not an elision
-    (``'Tis``)."""
+    (``'Tis``). ``led``: the line's own paragraph opens with an action beat."""
     if other is None or not (para - last[2] == 1 and last[2] - other[2] == 1):
         return False
 
     def opens(k: int) -> bool:
         return text[para_starts[k] : para_starts[k] + 1] in _OPENING_MARKS or k in quoted
 
-    return opens(para) and all(k in beats or opens(k) for k in (other[2], last[2]))
+    return (led or opens(para)) and all(k in beats or opens(k) for k in (other[2], last[2]))
 
+
+BEAT = "direct.beat.v1"
+"""The rule of a quote an action beat attributes (``Marcus shrugged. "At home."``)."""
 
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"})
 """Entity labels of a name that is no person's (``told the Courier``)."""
@@ -279,6 +289,27 @@ def _pronoun_of_turn(
         and entity is last[0]
         and entity.gender is not None
         and other[0].gender == entity.gender
+    )
+
+
+def _pronoun_left(
+    doc: Doc, bounds: tuple[int, int], entity: Entity, last: _Last, other: _Last
+) -> bool:
+    """Whether the mention is *he* or *she* that the resolver left unresolved (the
+    person it names too far back), the previous speaker being of the other gender and the
+    one before, the other one of the dialogue, not: in a dialogue (:func:`_is_turn`) the
+    new paragraph's line is the other's (``“Sure?” Celia asked. / “Yes,” Dmitri said. “I
+    saw it.” / “Then we go.” / “Not yet,” he said.``)."""
+    s, e = bounds
+    gender = {"he": "male", "she": "female"}.get(doc[s].lower_)
+    return (
+        e - s == 1
+        and gender is not None
+        and entity.kind is SpeakerKind.UNKNOWN
+        and last[0].kind is SpeakerKind.PERSON
+        and last[0].gender not in (None, gender)
+        and other[0].kind is SpeakerKind.PERSON
+        and other[0].gender in (None, gender)
     )
 
 

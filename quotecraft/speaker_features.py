@@ -3,8 +3,10 @@
 Decides the gender and number a pronoun carries (``data/pronouns.json``), the gender an
 honorific (``Mrs.``) or a gendered noun (``mother``, ``chairman``) gives, the usual gender
 of a first name (``data/first_names.tsv``), and whether an entity the tagger labelled
-otherwise (``Ines Varga`` as ORG) is a person because it opens with a known first name.
-Tables are read once per process.
+otherwise (``Ines Varga`` as ORG) is a person because it opens with a known first name;
+and two things a name's words say: which of them is the surname (not a generational
+suffix, :func:`without_suffix`) and whether a title before it is capitalized only because
+it opens the sentence (:func:`organization_form`). Tables are read once per process.
 """
 
 from __future__ import annotations
@@ -264,3 +266,31 @@ def introduces(mention: Span) -> bool:
     if mention.root.tag_ == "NNS":
         return True
     return mention[0].lower_ in ("a", "an") and mention.root.dep_ != "appos"
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes written after a surname (``Jr.``, ``III``)."""
+
+
+def without_suffix(parts: list[str], surname: str) -> tuple[list[str], str]:
+    """The words of a name without a generational suffix, and its surname: *Okonjo* for
+    ``Ann Okonjo Jr.``; ``surname`` (the caller's) when there is no suffix."""
+    while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _SUFFIXES:
+        parts, surname = parts[:-1], parts[-2].lower().rstrip(",")
+    return parts, surname
+
+
+def organization_form(title: str, name: Span) -> str:
+    """``title`` as :func:`organization_from_title` should read it: lowercased at its start
+    when it stands before ``name`` and opens its sentence with a word in no entity before
+    a lowercase one (``Talk show host Glenn Beck``: capitalized for its place, no body's
+    name); else as it is (``NATO spokesman Jo Lee``, ``Senator Ann Lee``)."""
+    doc = name.doc
+    for t in doc[max(0, name.start - 8) : name.start + 1]:
+        if doc[t.i : name.end].text.startswith(title):  # (not Doc.text: built on each call)
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            placed = t.is_sent_start and not t.ent_type_ and t.is_title
+            if placed and nxt is not None and nxt.is_lower:
+                return title[:1].lower() + title[1:]
+            return title
+    return title

@@ -32,8 +32,10 @@ from .speaker_features import (
     honorifics,
     kin_as_name,
     mention_gender,
+    organization_form,
     pronoun_set,
     unless_person,
+    without_suffix,
 )
 from .speaker_first_names import first_name_holders, guessed_gender, titled_surnames
 from .speaker_gender import apposed_name, subject_pronoun, voted_genders
@@ -351,7 +353,8 @@ class EntityTable:
         bare = ent.title is None or ent.title.lower() in pronoun_set("neutral_honorifics")
         if bare and (described := appositive_title(span, t, described=True)):  # "Dr. X, a vet"
             ent.honorific, ent.title = ent.title, described
-        titled = self.title_org(ent.title, span, reach=12) if ent.title else ent.organization
+        form = organization_form(ent.title, span) if ent.title else None  # not "Talk show host"
+        titled = self.title_org(form, span, reach=12) if form else ent.organization
         ent.organization = titled or organization_of_name(span)
 
     def title_org(self, title: str | None, mention: Span, reach: int = 0) -> str | None:
@@ -373,8 +376,9 @@ class EntityTable:
         self, name: str, surname: str, position: int, gender: str | None = None
     ) -> Entity:
         """The entity of an earlier mention sharing the surname (the latest first), unless
-        the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``)."""
-        parts = name.split()
+        the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``).
+        A generational suffix is no surname (``Ann Okonjo Jr.``: *Okonjo*)."""
+        parts, surname = without_suffix(name.split(), surname)
         candidates: Sequence[Entity] = self.by_surname.get(surname, [])
         if len(parts) == 1 and position > 0:  # "the elder Lee": one of two Lees, or neither
             candidates = generation_member(self.doc[position], candidates)

@@ -33,6 +33,7 @@ from .name_ends import (
     reference_mark,
     swallowed_name,
     titled_infinitive_end,
+    without_floating,
 )
 from .persuasion import persuaded_subject
 from .quoted_verbs import (
@@ -257,7 +258,7 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
     quoted = not outside and subjects and all(in_quoted_clause(c, cue) for c in subjects)
     pool = outside or ([] if quoted and inverted_object(tok) else subjects)  # '"Run!" yelled'
     words = [c for c in pool if not reference_mark(c)]  # "[39] Hume argues": Hume
-    pool = named_after_noun(words or pool)
+    pool = named_after_noun(without_floating(words or pool))  # not 'both' of 'A and B, both'
     before = [c for c in pool if c.i < tok.i]
     vocative = tok.i == cue.i and len(before) > 1 and comma_between(before[0], before[-1])
     if len(before) > 1 and (_subjectless_clause_after(tok) or vocative):

@@ -105,6 +105,19 @@ def hyphen_start(tok: Token) -> Token:
 _NOUN_MODIFIERS = frozenset({"det", "poss", "compound", "amod", "nmod"})
 
 
+_FLOATING = frozenset({"both", "all", "each"})
+
+
+def without_floating(subjects: list[Token]) -> list[Token]:
+    """``subjects`` without a quantifier that floats after another subject (``Mayor Liu
+    and her deputy, Paolo Conti, both said``: the parser made *both* a second subject;
+    the speakers are Liu and Conti). A quantifier alone stays (``Both said``)."""
+    if len(subjects) < 2:
+        return subjects
+    kept = [s for s in subjects if s.lower_ not in _FLOATING or not s.i > subjects[0].i]
+    return kept or subjects
+
+
 def named_after_noun(subjects: list[Token]) -> list[Token]:
     """``As the naturalist Ellen Morrow wrote``: a noun and the name right after it,
     which the parser made two subjects of one verb, are one mention, and the speaker is

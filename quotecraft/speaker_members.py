@@ -27,9 +27,17 @@ def member_names(doc: Doc, tokens: list[Token], start: int) -> list[str]:
             continue
         members.append(POSSESSIVE.sub("", text_slice(name_tokens(doc[toks[0].i : tok.i + 1]))))
     last = members[-1].split()
-    if len(last) > 1 and tokens[-1].pos_ == "PROPN":  # "Maria and Luis Ortega": Maria Ortega
+    # "Maria and Luis Ortega": Maria Ortega; not "Mayor Liu and her deputy, Paolo Conti"
+    if len(last) > 1 and tokens[-1].pos_ == "PROPN" and tokens[-1].dep_ == "conj":
         members = [
-            m if len(m.split()) > 1 or t.pos_ != "PROPN" else f"{m} {last[-1]}"
+            m if len(m.split()) > 1 or t.pos_ != "PROPN" or _titled(t) else f"{m} {last[-1]}"
             for m, t in zip(members, tokens, strict=True)
         ]
     return members
+
+
+def _titled(name: Token) -> bool:
+    """Whether a one-word name comes after a title or honorific (``Mayor Liu``, ``Dr.
+    Lee``): a surname, not a first name to share the next member's surname."""
+    s, _ = mention_span(name)
+    return len(name_tokens(name.doc[s : name.i + 1])) < name.i + 1 - s

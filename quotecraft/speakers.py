@@ -238,7 +238,12 @@ class Resolver(PronounTable):
             start += 1
         names = head.pos_ == "PROPN" or any(apposed_member(c) for c in conjuncts)
         how = Resolution.NAMED if names else Resolution.UNRESOLVED  # "the mayor and her deputy"
-        return self._named_group(members, doc[start : q.span.end]), how
+        # not the relative clause after the last member ("Ann Lee and Ben Ortiz, who led it")
+        rel = [c.left_edge.i for t in conjuncts[-1:] for c in t.children if c.dep_ == "relcl"]
+        end = min(rel, default=q.span.end)
+        while end > start + 1 and doc[end - 1].text in (",", ";", "—", "–"):
+            end -= 1
+        return self._named_group(members, doc[start:end]), how
 
     def _named_group(self, members: list[str], span: Span) -> Entity:
         """The group entity of ``members`` (one per set of members), named by ``span``."""

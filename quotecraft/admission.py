@@ -178,8 +178,8 @@ def no_statement(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
     if cue.lemma_.lower() in word_list("refusal_verbs") and content.dep_ == "xcomp":
         # 'refused to say whether ...': the refusal's infinitive is the negated statement
         return _asks_without_stating(content, lexicon) or _withholds_name(content)
-    if cue.lemma_.lower() in ("ask", "request") and _withholds_name(content, "nsubjpass"):
-        return True  # 'asked that her name not be used': anonymity asked for
+    if cue.lemma_.lower() in _ASKING and any(_withholds_name(content, d) for d in _SUBJECTS):
+        return True  # 'asked that her name not be used', 'did not want her name published'
     verb = lexicon.verb(cue)
     if verb is None or verb.cls not in ("speech", "writing"):
         return False
@@ -197,6 +197,8 @@ def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:
 
 
 _IDENTITY_WORDS = frozenset({"name", "identity", "identify"})
+_ASKING = frozenset({"ask", "request", "want", "wish", "prefer"})
+"""Verbs of asking or wanting whose clause may withhold the speaker's name (anonymity)."""
 
 
 def _withholds_name(verb: Token, dep: str = "dobj") -> bool:

@@ -285,9 +285,12 @@ def organization_form(title: str, name: Span) -> str:
     when it stands before ``name`` and opens its sentence with a word in no entity before
     a lowercase one (``Talk show host Glenn Beck``: capitalized for its place, no body's
     name); else as it is (``NATO spokesman Jo Lee``, ``Senator Ann Lee``)."""
+    words = title.split(maxsplit=2)
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return title
     doc = name.doc
     for t in doc[max(0, name.start - 8) : name.start + 1]:
-        if doc[t.i : name.end].text.startswith(title):  # (not Doc.text: built on each call)
+        if t.text == words[0] and doc[t.i : name.end].text.startswith(title):
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             placed = t.is_sent_start and not t.ent_type_ and t.is_title
             if placed and nxt is not None and nxt.is_lower:

@@ -291,16 +291,16 @@ def _closing_aside(
     doc: Doc, s: int, e: int, dep: str, first_words: frozenset[str], pos: str | None = None
 ) -> int:
     """End ``(s, e)`` before the writer's aside that closes it: a token of relation ``dep``
-    (and part of speech ``pos``) on a word of the content, set off by a comma, opened by
-    one of ``first_words`` and running to the content's end; unchanged when there is none
-    or when the aside holds a quotation mark (the speaker's words go on)."""
+    (and part of speech ``pos``) on a word of the content, set off by a comma or a dash,
+    opened by one of ``first_words`` and running to the content's end; unchanged when there
+    is none or when the aside holds a quotation mark (the speaker's words go on)."""
     for t in doc[s:e]:
         if t.dep_ != dep or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
             continue
         lead = t.left_edge.i - 1
         if (
             lead <= s
-            or doc[lead].text != ","
+            or doc[lead].text not in (",", "—", "–")  # "..., a tax that", "... — a finding"
             or (pos is not None and t.pos_ != pos)
             or doc[t.left_edge.i].lower_ not in first_words
         ):

@@ -247,13 +247,16 @@ def unless_person(
     from or is one of the ``surnames`` the text gives people (lowercase), or unless it
     is a name with an honorific: ``a lawyer for Ben Ortiz``, ``Quill aides``, ``Mr.
     Okafor's lawyer`` work for a person, not an organization (``Mrs. Lund's campaign``
-    is one)."""
+    is one). A name ending in a body's noun is a body's (``Brightwave Labs``)."""
     if org is None or org.lower() in surnames:
         return None
     first = org.split()[0].lower()
     personal = first in honorifics() or first in pronoun_set("neutral_honorifics")
     if personal and "'s" not in org and "’s" not in org:
         return None
+    last = org.split()[-1].lower()
+    if last in word_list("organization_nouns") or last[:-1] in word_list("organization_nouns"):
+        return org  # "Brightwave Labs", whatever the tagger made of it, is a body
     people = {t.text for t in mention if t.ent_type_ == "PERSON"}  # no Span.ents: cheaper
     return None if people and all(w in people for w in org.split()) else org
 

@@ -21,11 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .doc_arrays import token_array, token_positions, token_values
-from .speaker_features import (
-    first_names,
-    gendered_nouns,
-    honorifics,
-)
+from .speaker_features import first_names, gendered_nouns, honorifics, pronoun_set
 from .speaker_groups import appos_of, is_age
 from .structure import age_noun
 from .titles import Titles, packaged_titles
@@ -332,7 +328,8 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     # strip leading connectors, and an honorific that ends the title ("ambassador Sir")
     while len(toks) and toks[0].lower_ in ("of", "-", "and"):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].lower_ in honorifics() or toks[-1].lower_ in _DANGLING):
+    address = honorifics().keys() | pronoun_set("neutral_honorifics")  # "Superintendent Dr."
+    while len(toks) > 1 and (toks[-1].lower_ in address or toks[-1].lower_ in _DANGLING):
         toks = toks[:-1]
     title_words = [t for t in toks if t.lower_ in words]
     if not title_words:

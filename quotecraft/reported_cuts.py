@@ -21,6 +21,7 @@ writer's tails.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -229,13 +230,21 @@ def listed_clauses_tail(cue: Token, start: int, end: int) -> int:
 _LIST_STOPS = frozenset({";", ".", "!", "?"})
 
 
+_CITATION = re.compile(
+    r"(?:(?:see|cf\.|e\.g\.,?) )?(?:[A-Z][\w'’-]+(?:,? (?:and|&) [A-Z][\w'’-]+| et al\.?)?,? "
+    r"(?:19|20)\d\d[a-z]?(?:, pp?\. ?\d+(?:[-–]\d+)?)?(?:; |$))+$"
+)
+"""A citation in brackets: ``Kaur and Lindt, 2015``, ``Moll et al. 2011; Okafor, 2004``."""
+
+
 def closing_bracket_end(cue: Token, start: int, end: int) -> int:
     """The end of a content after its cue before a bracketed aside that closes it
     (``said the suspect had fled (police found him at home the next day)``): the writer's
     gloss, not the speaker's words: a bracket with a verb (on PolNeAR train the gold content
-    stops before 7 of the 8 that closed a content). One without a verb may qualify
-    what was said (``found that naps improve recall (in older adults)``, ``(R-Texas)``) and
-    stays, as does one holding a quotation mark."""
+    stops before 7 of the 8 that closed a content), or a citation of authors and years
+    (``have argued that sleep loss impairs memory (Kaur and Lindt, 2015)``). One without a
+    verb may qualify what was said (``found that naps improve recall (in older adults)``,
+    ``(R-Texas)``) and stays, as does one holding a quotation mark."""
     doc = cue.doc
     if cue.i >= start or end - start < 4:
         return end
@@ -256,7 +265,7 @@ def closing_bracket_end(cue: Token, start: int, end: int) -> int:
     if doc[k].text != "(" or k <= start + 1 or " " not in inner.text.strip():
         return end
     clause = any(t.pos_ in ("VERB", "AUX") for t in inner)  # "(it was not)", "(see p. 2)"
-    if any(t.is_quote for t in inner) or not clause:
+    if any(t.is_quote for t in inner) or not (clause or _CITATION.match(inner.text)):
         return end
     bounds = trim_bounds(doc, start, k)
     return bounds[1] if bounds else end

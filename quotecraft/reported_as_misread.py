@@ -5,12 +5,14 @@ notes* as a noun phrase, the object of the preposition *as*, and the attribution
 (``reported.as_said.v1`` when the parse is right) is lost. The rule reads the noun back
 as the verb when
 
-- *as* opens its sentence and hangs on the sentence's verb as a preposition;
-- its object is the third-person form of a verb of the lexicon with a clause frame
-  whose class is speech, writing or belief (``notes``, ``argues``, ``writes``,
-  ``believes``), the words between *as* and it (the subject the parser folded into the
-  noun phrase) name someone (a capitalized word, or a determiner first: ``As the
-  author notes``), and a comma follows it;
+- *as* opens its sentence and hangs on the sentence's verb as a preposition, or marks a
+  clause whose verb the tagger read as a noun (``As Brandt (2019) reports,``);
+- its object (or that noun) is the third-person form of a verb of the lexicon with a
+  clause frame whose class is speech, writing or belief (``notes``, ``argues``,
+  ``writes``, ``believes``), or its plain form after names joined by *and* or *et al.*
+  (``As Brandt and Ito report``), the words between *as* and it (the subject the parser
+  folded into the noun phrase) name someone (a capitalized word, or a determiner first:
+  ``As the author notes``), and a comma follows it;
 - the rest of the sentence is a clause with a verb: that clause is what was said.
 """
 
@@ -33,15 +35,20 @@ def as_misread(as_tok: Token, lexicon: CueLexicon) -> tuple[Token, int, int, int
     """The misread cue, the speaker's start, the content's start and end (token indices)
     for an ``As X notes, ...`` sentence opened by ``as_tok``, else None."""
     doc = as_tok.doc
-    if as_tok.dep_ != "prep" or not as_tok.is_sent_start:
+    if not as_tok.is_sent_start:
         return None
-    noun = next((c for c in as_tok.children if c.dep_ == "pobj"), None)
+    if as_tok.dep_ == "prep":
+        noun = next((c for c in as_tok.children if c.dep_ == "pobj"), None)
+    elif as_tok.dep_ == "mark" and as_tok.head.pos_ in ("NOUN", "PROPN"):
+        noun = as_tok.head  # "As Brandt (2019) reports,": the clause's verb read as a noun
+    else:
+        return None
     if noun is None or noun.i < as_tok.i + 2 or noun.i + 2 >= len(doc):
         return None
     if doc[noun.i + 1].text != ",":
         return None
     sent = as_tok.sent
-    lemma = verb_lemma(noun, lexicon)
+    lemma = verb_lemma(noun, lexicon) or _plural_form(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or verb.cls not in _CLASSES or "ccomp" not in verb.frames:
         return None
@@ -66,6 +73,16 @@ def as_misread_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             continue
         noun, start, s, e = found
         speaker = Attribution(speaker=(start, noun.i), speaker_head=noun.i - 1)
-        lemma = verb_lemma(noun, lexicon)
+        lemma = verb_lemma(noun, lexicon) or _plural_form(noun, lexicon)
         out.append(reported_candidate(doc, (s, e), noun, MISREAD_RULE, _CONFIDENCE, speaker, lemma))
     return out
+
+
+def _plural_form(noun: Token, lexicon: CueLexicon) -> str | None:
+    """The verb of the lexicon the noun is in its plain form, after names joined by *and*
+    or *et al.* (``As Brandt and Ito report``, ``As Brandt et al. (2019) argue``): the
+    form of a plural subject, read as a noun; else None."""
+    words = {t.lower_ for t in noun.doc[noun.left_edge.i : noun.i]}
+    if noun.lower_ not in lexicon.verbs or not words & {"and", "&", "al", "al."}:
+        return None
+    return noun.lower_

@@ -11,7 +11,9 @@ not ``learned that from ...``, ``said that given ...``), is the clause said
 (:func:`marked_object_attributions`); the content starts after *that*. *That* read as
 the object's determiner opens such a clause too when a tensed verb stands between it and
 its noun (``told me that hard work beats talent``: *beats* read inside the noun phrase
-*that hard work beats talent*), since no noun phrase holds one. ``said that much``,
+*that hard work beats talent*), since no noun phrase holds one, or a word in *-s* read
+as an adjective after a noun (``have argued that sleep loss impairs memory``: *impairs*,
+a verb, as no adjective ends). ``said that much``,
 ``told me that story`` (*that* a determiner) and ``said that`` (a pronoun) are left
 alone.
 """
@@ -24,6 +26,7 @@ from .candidates import Candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
 from .reported_bounds import appositive_tail, nonrestrictive_tail
+from .reported_cuts import closing_bracket_end
 from .reported_misread import attributed
 from .speaker_names import tokens_lowered
 
@@ -38,7 +41,7 @@ def _marked_object(that: Token) -> Token | None:
     None."""
     if that.i + 1 >= len(that.doc):
         return None
-    if that.pos_ == "SCONJ":
+    if that.pos_ == "SCONJ" and that.dep_ != "det":
         obj = that if that.dep_ == "dobj" else that.head if that.dep_ == "mark" else None
     elif that.dep_ == "det" and _finite_inside(that, that.head):
         obj = that.head  # "told me that hard work beats talent": "beats" read in a noun
@@ -53,9 +56,20 @@ def _marked_object(that: Token) -> Token | None:
 
 def _finite_inside(that: Token, noun: Token) -> bool:
     """A tensed verb between a determiner *that* and its noun (``that hard work beats
-    talent``): no noun phrase holds one, so *that* opens a clause the parser misread."""
+    talent``), or a word in *-s* after a noun that the tagger read as an adjective
+    (``that sleep loss impairs memory``; adjectives end in *-ous* or *-ss*, not *-s*): no
+    noun phrase holds one, so *that* opens a clause the parser misread."""
     return noun.i > that.i + 2 and any(
-        t.tag_ in ("VBZ", "VBD", "VBP") for t in that.doc[that.i + 2 : noun.i]
+        t.tag_ in ("VBZ", "VBD", "VBP") or (t.tag_ == "JJ" and _verb_in_s(t))
+        for t in that.doc[that.i + 2 : noun.i]
+    )
+
+
+def _verb_in_s(word: Token) -> bool:
+    """A word in *-s* (not *-ss*, *-us*, *-is*) right after a noun: a third-person verb."""
+    low = word.lower_
+    return (
+        low.endswith("s") and not low.endswith(("ss", "us", "is")) and word.nbor(-1).pos_ == "NOUN"
     )
 
 
@@ -73,6 +87,7 @@ def marked_object_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]
         start = obj.left_edge.i + 1
         # "..., an approach others have embraced": the writer's gloss, as for a clause
         end = appositive_tail(doc, start, nonrestrictive_tail(doc, start, obj.right_edge.i + 1))
+        end = closing_bracket_end(cue, start, end)  # "... memory (Kaur and Lindt, 2015)"
         cand = attributed(cue, trim_bounds(doc, start, end), lexicon, MARKED_RULE)
         if cand is not None:
             out.append(cand)

@@ -51,7 +51,9 @@ from .cues import CueLexicon
 from .direct_bare import colon, dash, make_candidate, reply_noun, standalone
 from .direct_splits import (
     continues_after_attribution,
+    cue_follows,
     dash_after,
+    joining_words,
     lend_open_paragraphs,
     set_off_by_dashes,
     split_across_apposition,
@@ -144,15 +146,13 @@ def detect(
         keep_speaker_outside(doc, q, index, cand)
         split = None  # the quote goes on in the next quoted stretch
         if cand.rule in _SPLITTABLE and next_q is not None:
-            joiner = (
-                _joiner(text, after[-1].idx + len(after[-1].text), next_q.open) if after else None
-            )
+            joiner = joining_words(doc, text, after[-1], next_q) if after else None
             if (
                 after
                 and (after[-1].text == "," or set_off_by_dashes(after) or dash_after(after))
                 and joiner is not None
                 and not any(t.i != cand.cue_token and is_speech_cue(t, lexicon) for t in after)
-                and (not joiner or not _cue_follows(doc, index, next_q, lexicon))
+                and (not joiner or not cue_follows(doc, index, next_q, lexicon))
             ):  # '"A," X sings, before asking her, "B"': B has a cue of its own
                 split = "direct.split.v1"  # "A," he said, "B."; "A," he said, but "B."
             elif split_across_apposition(doc, text, index, q, next_q, cand, lexicon):
@@ -429,34 +429,6 @@ def _new_sentence_after(text: str, q: Quoted, after: list[Token], pos: tuple[str
         and after[0].is_title
         and after[0].text != "I"
     )
-
-
-_JOINERS = frozenset({"and", "but", "yet", "still", "also", "then"})
-"""Words that may join a quote's next stretch to its attribution (``..., he said, but "B"``)."""
-
-
-def _joiner(text: str, a: int, b: int) -> str | None:
-    """The joining words between an attribution's comma and the next quoted stretch
-    (``"A," he said, but "B."``, ``..., and still "B"``): "" for none, None when other
-    words stand there."""
-    words = text[a:b].split()
-    if len(words) > 2 or any(w.lower() not in _JOINERS for w in words):
-        return None
-    return " ".join(words)
-
-
-def _cue_follows(doc: Doc, index: TokenIndex, q: Quoted, lexicon: CueLexicon) -> bool:
-    """Whether a cue follows the quoted stretch ``q`` in its sentence, within a few words
-    (``..., and "B," his aide added``): ``q`` has an attribution of its own."""
-    if q.close is None or q.outer_end >= len(doc.text):
-        return False
-    first = doc[index.at(q.outer_end)]
-    for t in doc[first.i : min(first.i + 6, first.sent.end)]:
-        if t.is_quote and t.i > first.i:
-            break
-        if is_speech_cue(t, lexicon):
-            return True
-    return False
 
 
 def _title_cased(inner: str) -> bool:

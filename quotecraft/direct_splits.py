@@ -189,3 +189,48 @@ def lend_open_paragraphs(cands: list[Candidate], heads: dict[int, int]) -> list[
             tail.cue_type,
         )
     return cands
+
+
+_JOINERS = frozenset({"and", "but", "yet", "still", "also", "then"})
+"""Words that may join a quote's next stretch to its attribution (``..., he said, but "B"``)."""
+
+_BRIDGE_WORDS = 12
+"""Most tokens of an adverbial bridge (``..., and then, more softly, "B"``)."""
+
+
+def joining_words(doc: Doc, text: str, comma: Token, next_q: Quoted) -> str | None:
+    """The words between an attribution's last token (its comma) and the next quoted
+    stretch that still join that stretch to the quote: "" for none, one or two joining
+    words (``"A," he said, but "B."``, ``..., and still "B"``), or such a word opening an
+    adverbial phrase set off by a comma, with no verb (``"Wait," he said, and after a
+    moment, "I was wrong."``, ``..., and then, more softly, "please."``); None when other
+    words stand there (``..., and she replied, "B"``)."""
+    a, b = comma.idx + len(comma.text), next_q.open
+    words = text[a:b].split()
+    if len(words) <= 2 and all(w.lower() in _JOINERS for w in words):
+        return " ".join(words)
+    bridge = [t for t in doc[comma.i + 1 : comma.i + 1 + _BRIDGE_WORDS + 1] if t.idx < b]
+    if (
+        not bridge
+        or bridge[0].lower_ not in _JOINERS
+        or bridge[-1].text != ","
+        or len(bridge) > _BRIDGE_WORDS
+        or text[bridge[-1].idx + 1 : b].strip()
+        or any(t.pos_ in ("VERB", "AUX") or t.is_quote or "\n" in t.text for t in bridge)
+    ):
+        return None
+    return " ".join(words)
+
+
+def cue_follows(doc: Doc, index: TokenIndex, q: Quoted, lexicon: CueLexicon) -> bool:
+    """Whether a cue follows the quoted stretch ``q`` in its sentence, within a few words
+    (``..., and "B," his aide added``): ``q`` has an attribution of its own."""
+    if q.close is None or not len(doc) or q.outer_end >= doc[-1].idx + len(doc[-1].text):
+        return False
+    first = doc[index.at(q.outer_end)]
+    for t in doc[first.i : min(first.i + 6, first.sent.end)]:
+        if t.is_quote and t.i > first.i:
+            break
+        if is_speech_cue(t, lexicon):
+            return True
+    return False

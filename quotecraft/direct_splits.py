@@ -209,6 +209,8 @@ def joining_words(doc: Doc, text: str, comma: Token, next_q: Quoted) -> str | No
     words = text[a:b].split()
     if len(words) <= 2 and all(w.lower() in _JOINERS for w in words):
         return " ".join(words)
+    if words[0].lower() not in _JOINERS or not words[-1].endswith(","):
+        return None  # (the cheap test first: most words here are no bridge)
     bridge = [t for t in doc[comma.i + 1 : comma.i + 1 + _BRIDGE_WORDS + 1] if t.idx < b]
     if (
         not bridge

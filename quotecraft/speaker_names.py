@@ -328,13 +328,19 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
     # strip leading connectors, and an honorific that ends the title ("ambassador Sir")
     while len(toks) and toks[0].lower_ in ("of", "-", "and"):
         toks = toks[1:]
-    address = honorifics().keys() | pronoun_set("neutral_honorifics")  # "Superintendent Dr."
+    address = _address_words()  # "Superintendent Dr. Alan Reeve": Superintendent
     while len(toks) > 1 and (toks[-1].lower_ in address or toks[-1].lower_ in _DANGLING):
         toks = toks[:-1]
     title_words = [t for t in toks if t.lower_ in words]
     if not title_words:
         return None
     return toks.text.strip() or None
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    """Honorifics and titles of address (``Mr.``, ``Dr.``, ``Rev.``), which end no title."""
+    return frozenset(honorifics()) | pronoun_set("neutral_honorifics")
 
 
 _DANGLING = frozenset({"of", "and", "-", "–", "—"})

@@ -333,7 +333,9 @@ class Resolver(PronounTable):
 
     def _label_name(self, q: Query) -> Found | None:
         """A transcript's speaker label in capitals, a first name and a surname
-        (``KATE LUND:``), names a person as written; a later ``LUND:`` is her by surname."""
+        (``KATE LUND:``), names a person as written, and a title and a surname
+        (``GOVERNOR PIKE:``) a titled one; a later ``LUND:`` is her by surname; a one-word
+        label said again (``HOST:``, ``MODERATOR:``) is the speaker labelled so before."""
         doc = self.doc
         if (parts := label_parts(q.span, self.titles)) is None:
             return None

@@ -114,7 +114,7 @@ def without_floating(subjects: list[Token]) -> list[Token]:
     the speakers are Liu and Conti). A quantifier alone stays (``Both said``)."""
     if len(subjects) < 2:
         return subjects
-    kept = [s for s in subjects if s.lower_ not in _FLOATING or not s.i > subjects[0].i]
+    kept = [s for s in subjects if s is subjects[0] or s.lower_ not in _FLOATING]
     return kept or subjects
 
 

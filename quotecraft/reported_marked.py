@@ -13,7 +13,7 @@ the object's determiner opens such a clause too when a tensed verb stands betwee
 its noun (``told me that hard work beats talent``: *beats* read inside the noun phrase
 *that hard work beats talent*), since no noun phrase holds one, or a word in *-s* read
 as an adjective after a noun (``have argued that sleep loss impairs memory``: *impairs*,
-a verb, as no adjective ends). ``said that much``,
+a verb; adjectives do not end in a bare *-s*). ``said that much``,
 ``told me that story`` (*that* a determiner) and ``said that`` (a pronoun) are left
 alone.
 """

@@ -55,6 +55,7 @@ from .direct_splits import (
     dash_after,
     joining_words,
     lend_open_paragraphs,
+    paused_between,
     set_off_by_dashes,
     split_across_apposition,
     words_follow,
@@ -77,6 +78,7 @@ from .direct_subjects import (
     speaker_outside_quote,
 )
 from .direct_windows import (
+    DASHES,
     after_window,
     before_window,
     lead_in_window,
@@ -113,10 +115,9 @@ def detect(
     quoted, heads = split_reopened(ctx, quoted, para_starts, lexicon)
     out: list[Candidate] = []
     fragments: list[Quoted] = []
-    skip_next = False
+    skip_to = 0  # stretches before this one went into a split quote
     for n, q in enumerate(quoted):
-        if skip_next:
-            skip_next = False
+        if n < skip_to:
             continue
         prev_q = quoted[n - 1] if n else None
         next_q = quoted[n + 1] if n + 1 < len(quoted) else None
@@ -146,7 +147,9 @@ def detect(
         keep_speaker_outside(doc, q, index, cand)
         split = None  # the quote goes on in the next quoted stretch
         if cand.rule in _SPLITTABLE and next_q is not None:
-            joiner = joining_words(doc, text, after[-1], next_q) if after else None
+            # '"A," she said — and then, more quietly — "B."': the bridge opens at the dash
+            opening = next((t for t in after[1:] if t.text in DASHES), after[-1]) if after else None
+            joiner = joining_words(doc, text, opening, next_q) if opening is not None else None
             if (
                 after
                 and (after[-1].text == "," or set_off_by_dashes(after) or dash_after(after))
@@ -161,11 +164,16 @@ def detect(
                 split = "direct.split_sentence.v1"  # "A," he said. "B."
         if split is not None and next_q is not None:
             cand.pieces = [*(cand.pieces or list(q.pieces)), *next_q.pieces]
-            # a mixed quote's content holds its marks: the last closing one with it
-            cand.end = next_q.outer_end if cand.kind == "mixed" else next_q.end
             cand.rule = split.replace("direct.", "mixed.") if cand.kind == "mixed" else split
-            cand.closed = next_q.closed
-            skip_next = True
+            skip_to = n + 2
+            while skip_to < len(quoted) and paused_between(
+                doc, text, index, quoted, skip_to, lexicon
+            ):
+                cand.pieces.extend(quoted[skip_to].pieces)  # '..."B" — she paused — "C."'
+                skip_to += 1
+            last = quoted[skip_to - 1]  # a mixed quote's content holds its last closing mark
+            cand.end = last.outer_end if cand.kind == "mixed" else last.end
+            cand.closed = last.closed
         out.append(cand)
     return lend_open_paragraphs(out, heads), fragments
 

@@ -158,6 +158,26 @@ def set_off_by_dashes(after: Sequence[Token]) -> bool:
     return len(after) > 2 and after[0].text in DASHES and after[-1].text in DASHES
 
 
+_PAUSE_WORDS = 8
+"""Most tokens of an action between dashes inside one quote (``— she paused —``)."""
+
+
+def paused_between(
+    doc: Doc, text: str, index: TokenIndex, quoted: Sequence[Quoted], k: int, lexicon: CueLexicon
+) -> bool:
+    """``"B" — she paused — "C."``: stretch ``k`` goes on with the quote of the stretch
+    before it across a short action set off by dashes, a clause with a subject and no cue
+    of speech (``— he added —`` would be an attribution of its own)."""
+    gap = after_window(doc, text, index, quoted[k - 1], quoted[k])
+    return (
+        set_off_by_dashes(gap)
+        and len(gap) <= _PAUSE_WORDS
+        and not text[gap[-1].idx + len(gap[-1].text) : quoted[k].open].strip()
+        and any(t.dep_ in ("nsubj", "nsubjpass") for t in gap)
+        and not any(is_speech_cue(t, lexicon) for t in gap)
+    )
+
+
 def dash_after(after: Sequence[Token]) -> bool:
     """``"A," the engineer insisted — "at least for now."``: an attribution closed by a
     dash where a comma would stand."""
@@ -202,20 +222,20 @@ def joining_words(doc: Doc, text: str, comma: Token, next_q: Quoted) -> str | No
     """The words between an attribution's last token (its comma) and the next quoted
     stretch that still join that stretch to the quote: "" for none, one or two joining
     words (``"A," he said, but "B."``, ``..., and still "B"``), or such a word opening an
-    adverbial phrase set off by a comma, with no verb (``"Wait," he said, and after a
-    moment, "I was wrong."``, ``..., and then, more softly, "please."``); None when other
+    adverbial phrase set off by a comma or dashes, with no verb (``"Wait," he said, and
+    after a moment, "I was wrong."``, ``... — and then, more softly — "please."``); None when other
     words stand there (``..., and she replied, "B"``)."""
     a, b = comma.idx + len(comma.text), next_q.open
     words = text[a:b].split()
     if len(words) <= 2 and all(w.lower() in _JOINERS for w in words):
         return " ".join(words)
-    if words[0].lower() not in _JOINERS or not words[-1].endswith(","):
+    if words[0].lower() not in _JOINERS or not words[-1].endswith((",", *DASHES)):
         return None  # (the cheap test first: most words here are no bridge)
     bridge = [t for t in doc[comma.i + 1 : comma.i + 1 + _BRIDGE_WORDS + 1] if t.idx < b]
     if (
         not bridge
         or bridge[0].lower_ not in _JOINERS
-        or bridge[-1].text != ","
+        or bridge[-1].text not in (",", *DASHES)
         or len(bridge) > _BRIDGE_WORDS
         or text[bridge[-1].idx + 1 : b].strip()
         or any(t.pos_ in ("VERB", "AUX") or t.is_quote or "\n" in t.text for t in bridge)

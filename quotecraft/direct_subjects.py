@@ -144,7 +144,11 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
     line end.
     """
     start = end = verb.i + 1
-    while end < len(doc) and (doc[end].pos_ in _NP_POS or doc[end].tag_ in ("POS", "PRP$")):
+    while end < len(doc) and (
+        doc[end].pos_ in _NP_POS
+        or doc[end].tag_ in ("POS", "PRP$", "DT")
+        or (end > start and _premodifier(doc, end))  # "asked a visibly shaken Ms. Shah"
+    ):
         end += 1
     if end == start:
         return None
@@ -164,6 +168,19 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
     return Attribution(speaker=(start, end), speaker_head=end - 1)
 
 
+def _premodifier(doc: Doc, i: int) -> bool:
+    """Inside a noun phrase, a word the tagger did not read as an adjective before the
+    words it modifies: an adverb of degree before an adjective or a participle
+    (``visibly`` in ``a visibly angry``), or a participle before a noun, a name or an
+    adjective (``shaken`` in ``a shaken Ms. Shah``)."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    if doc[i].pos_ == "ADV":
+        return nxt.pos_ == "ADJ" or nxt.tag_ in ("VBN", "VBG")
+    return doc[i].tag_ in ("VBN", "VBG") and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def _participle_on(verb: Token, noun: Token) -> bool:
     """Whether ``verb`` is a participle on ``noun`` (``a banner hung from``, ``a man
     standing on``), as the parser hung it (``acl``) or as it read a past participle for a
@@ -171,7 +188,7 @@ def _participle_on(verb: Token, noun: Token) -> bool:
     if verb.dep_ == "acl":
         return verb.head.i == noun.i
     return (
-        verb.tag_ in ("VBN", "VBD")
+        verb.tag_ in ("VBN", "VBD", "VBG")  # "said the man holding the door"
         and noun.head.i == verb.i
         and noun.dep_ in ("nsubj", "nsubjpass")
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -250,15 +267,22 @@ def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate
     """A speaker the parse found inside the quotation is replaced by the one outside: after
     the quote, :func:`speaker_outside_quote`; before it, the subject of the verb a
     participle cue follows (``Lee said, suggesting, "Do you ...?"``) or the name right
-    before the cue, else none: the quoted words never name their speaker."""
+    before the cue, else none: the quoted words never name their speaker. A verb the parse
+    took for the subject of a cue after the quote gives way to the noun phrase after it."""
     att = cand.attribution
     if att is None or att.speaker_head is None or cand.cue_token is None or q.close is None:
         return
-    if not q.open <= doc[att.speaker_head].idx < q.close:
-        return
     cue = doc[cand.cue_token]
     out = None
-    if cue.idx > q.close:
+    if not q.open <= doc[att.speaker_head].idx < q.close:
+        if doc[att.speaker_head].pos_ != "VERB" or cue.idx < q.close:
+            return
+        # '"...," said an obviously shaken Ms. Quill': the parse took "shaken" for the
+        # subject; the noun phrase after the inverted cue, when there is one, speaks
+        out = speaker_outside_quote(doc, q, index, cue)
+        if out.speaker_head is None:
+            return
+    elif cue.idx > q.close:
         out = speaker_outside_quote(doc, q, index, cue)
     elif cue.idx < q.open:  # 'X said, suggesting, "do you ...?"': the parse hung it inside
         out = _participle_subject(cue, q.open) or _name_before(cue) or Attribution()

@@ -48,6 +48,7 @@ from .quoted_verbs import (
 from .sources import (
     document_author,
     document_bounds,
+    holding_verb,
     is_document,
     medium_and_date,
     noun_cue_owner,
@@ -77,7 +78,6 @@ from .subject_asides import (
 )
 from .wordlists import word_list
 
-_HOLDING_PREPS = frozenset({"in", "under", "on"})
 """Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
@@ -161,7 +161,7 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
     came_from = ""
     for _ in range(max_climb + 1):
         if tok.pos_ in ("NOUN", "PROPN") and tok.i == cue.i:
-            holder = _holding_verb(tok)
+            holder = holding_verb(tok)
             if holder is None:
                 return noun_cue_owner(tok)
             tok, adjunct = holder, True
@@ -177,21 +177,6 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         tok = report_set_off(tok) or tok.head  # "said X, before adding that": the sayer
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj",):
             return None
-    return None
-
-
-def _holding_verb(noun: Token) -> Token | None:
-    """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*.
-    Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun cue
-    with a possessor or an author of its own."""
-    if noun_cue_owner(noun) is not None:
-        return None
-    if (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ in _HOLDING_PREPS
-        and noun.head.head.pos_ in ("VERB", "AUX")
-    ):
-        return noun.head.head
     return None
 
 

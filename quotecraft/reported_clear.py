@@ -8,13 +8,16 @@ them says; neither word is a cue alone, so no pattern of the lexicon reaches it.
 takes
 
 - a form of *make* with one of those adjectives as its clausal complement or predicate
-  (``made clear``, ``made it clear``: the parser reads *it* as the adjective's subject);
+  (``made clear``, ``made it clear``: the parser reads *it* as the adjective's subject),
+  or with the noun *case* or *point* as its object and a *that* clause on it (``Critics
+  made the case that the law is unfair``; ``made the case for ...`` states no clause);
 - a clause with a subject of its own after the adjective, hung on the adjective or on
   *make*: opened by *that* or by its subject, never by a question word or another
   conjunction (``made it clear when he spoke`` says when, not what);
 - the subject of *make* as the speaker (``The memo makes clear ...``: a document).
 
-The cue is *make* with the words up to the adjective (``made it clear``), of type speech.
+The cue is *make* with the words up to the adjective or noun (``made it clear``, ``made
+the case``), of type speech.
 
 Example:
     >>> import quotecraft
@@ -38,7 +41,10 @@ __all__ = ["MAKE_CLEAR_RULE", "make_clear", "make_clear_attributions"]
 
 MAKE_CLEAR_RULE = "reported.make_clear.v1"
 _CONFIDENCE = 0.85
-_ADJECTIVES = ("clear", "plain", "known")
+_MADE_NOUNS = ("case", "point")
+"""Nouns that with *make* state their clause (``made the case that``, ``made the point that``)."""
+_ADJECTIVES = ("clear", "plain", "known", *_MADE_NOUNS)
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "advcl"})
 _ADJECTIVE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -60,9 +66,18 @@ def _stated_clause(clause: Token, adjective: Token) -> bool:
 
 
 def make_clear(adjective: Token) -> tuple[Token, Token] | None:
-    """*Make* and the clause it states for ``adjective`` (*clear*, *plain*, *known*), else
-    None (see the module)."""
+    """*Make* and the clause it states for ``adjective`` (*clear*, *plain*, *known*, or
+    the noun *case* or *point*: ``made the case that ...``), else None (see the module)."""
     verb = adjective.head
+    if adjective.lower_ in _MADE_NOUNS:
+        if adjective.dep_ != "dobj" or verb.lemma_.lower() != "make" or verb.pos_ != "VERB":
+            return None
+        clause = next(  # on the noun, or on "make" past an aside ("the case, in a book, that")
+            (c for c in (*adjective.rights, *verb.rights) if c.dep_ in _NOUN_CLAUSE_DEPS), None
+        )
+        if clause is None or not any(m.lower_ == "that" for m in clause.children):
+            return None  # "made the case for ...": no clause stated
+        return (verb, clause) if _stated_clause(clause, adjective) else None
     if adjective.dep_ not in _ADJECTIVE_DEPS or verb.lemma_.lower() != "make":
         return None
     if verb.pos_ != "VERB" or verb.i > adjective.i:
@@ -89,9 +104,14 @@ def make_clear_attributions(doc: Doc) -> list[Candidate]:
         if bounds is None or att.speaker is None:
             continue
         cand = reported_candidate(
-            doc, bounds, verb, MAKE_CLEAR_RULE, _CONFIDENCE, att, lemma=f"make {adjective.lower_}"
+            doc, bounds, verb, MAKE_CLEAR_RULE, _CONFIDENCE, att, lemma=_lemma(adjective)
         )
         cand.cue = (verb.idx, adjective.idx + len(adjective.text))
         cand.cue_type = "speech"
         out.append(cand)
     return out
+
+
+def _lemma(word: Token) -> str:
+    """The cue's lemma: ``make clear``, ``make the case``, ``make the point``."""
+    return f"make the {word.lower_}" if word.lower_ in _MADE_NOUNS else f"make {word.lower_}"

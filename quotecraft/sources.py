@@ -347,6 +347,27 @@ def noun_cue_owner(noun: Token) -> Token | None:
     return _compound_author(noun)
 
 
+_HOLDING_PREPS = frozenset({"in", "under", "on"})
+
+
+def holding_verb(noun: Token) -> Token | None:
+    """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*,
+    or a verb of word list ``light_verbs`` taking it as object (``X made the claim that``).
+    Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun cue
+    with a possessor or an author of its own."""
+    if noun_cue_owner(noun) is not None:
+        return None
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in _HOLDING_PREPS
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in word_list("light_verbs"):
+        return noun.head  # "X made the claim that", "X issued a warning that": X's
+    return None
+
+
 def voice_owner(noun: Token) -> Token:
     """The one whose voice ``noun`` is (``the pilot's voice``, ``the voice of the
     announcer``, a word of ``voice_nouns``), who speaks; else ``noun`` itself (a voice of

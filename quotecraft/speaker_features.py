@@ -300,3 +300,22 @@ def organization_form(title: str, name: Span) -> str:
                 return title[:1].lower() + title[1:]
             return title
     return title
+
+
+def subject_role(pron_tok: Token) -> Token | None:
+    """The subject a pronoun stands in: itself (``She said``), or the noun it owns when
+    that noun is the subject (``Her claim that ... drew jeers``); else None."""
+    if pron_tok.dep_ in ("nsubj", "nsubjpass"):
+        return pron_tok
+    if pron_tok.dep_ == "poss" and pron_tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return pron_tok.head
+    return None
+
+
+def clause_subject(pron_tok: Token) -> Token | None:
+    """For a possessive pronoun on the object of a verb, that verb's subject, whose the
+    object most likely is (``The senator repeated her claim``); else None."""
+    noun = pron_tok.head
+    if pron_tok.dep_ != "poss" or noun.dep_ != "dobj":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .datelines import dateline_stop
 from .records import SpeakerKind
-from .speaker_features import gendered_nouns, pronouns
+from .speaker_features import clause_subject, gendered_nouns, pronouns, subject_role
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_orgs import goes_by
 from .speaker_table import Entity, Mention
@@ -247,7 +247,9 @@ class PronounTable(VoicedEntityTable):
         subject counts as the subject (:func:`speech_owner`). None otherwise: a pronoun stays
         unresolved rather than taken for a thing (``The car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
-        if sent == 0 or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+        if (owner := clause_subject(pron_tok)) is not None:  # "The senator repeated her claim"
+            return owner if self._person_described(owner, gender, pron_tok) else None
+        if sent == 0 or subject_role(pron_tok) is None:
             return None
         before = sent - 1 - split_quote(pron_tok)  # '... "How are you?" | she asked.'
         start = pron_tok.i
@@ -262,18 +264,24 @@ class PronounTable(VoicedEntityTable):
             None,
         )
         subject = speech_owner(subject) if subject is not None else None  # "Her lawyer's remarks"
-        plural = gender == "plural"
-        if plural and subject is not None and _named_people(subject):
+        if gender == "plural" and subject is not None and _named_people(subject):
             return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."
+        if subject is None:
+            return None
+        return subject if self._person_described(subject, gender, pron_tok) else None
+
+    def _person_described(self, subject: Token, gender: str, pron_tok: Token) -> bool:
+        """Whether ``subject``, a common noun, is a person or people described whom
+        ``pron_tok`` of ``gender`` can take up (see :meth:`described_antecedent`)."""
+        plural = gender == "plural"
         if (
-            subject is None
-            or subject.tag_ != ("NNS" if plural else "NN")
+            subject.tag_ != ("NNS" if plural else "NN")
             or subject.ent_type_
             or self._inside_quote(subject.idx)
             or not (plural or any(c.dep_ in ("det", "poss") for c in subject.children))
             or gendered_nouns().get(subject.lower_, gender) not in (gender, "plural")
         ):
-            return None
+            return False
         own = {w for w, g in pronouns().items() if g == gender} - {pron_tok.lower_}
         lemma = subject.lemma_.lower()
         shown = (
@@ -286,7 +294,7 @@ class PronounTable(VoicedEntityTable):
                 for t in subject.sent[subject.i - subject.sent.start + 1 :]
             )
         )
-        return subject if shown else None
+        return shown
 
     def _described_subject_before(self, pron_tok: Token, gender: str) -> bool:
         """Whether the main subject of the sentence before is a described person the

@@ -7,9 +7,11 @@ many names are not in it. What the text says beats a guess and fills a blank:
   subject of a sentence takes the gender of the first *he, his, she, her* after it in
   that sentence, with no other person named between (``Kwame whispered to his sister``:
   *Kwame* is male). A pronoun that is an object in the subject's clause is someone else
-  (``Lee described her``, ``Lee argued with him``) and is passed over. A
+  (``Lee described her``, ``Lee argued with him``) and is passed over, as is an object
+  pronoun anywhere (``Lee said it would help her win``: more often someone else). A
   possessive in a noun set beside the name (``Lee, her partner, said she ...``) says
-  the sentence is about two persons: no vote.
+  the sentence is about two persons: no vote; so does a pronoun in what a verb of telling
+  says to someone (``Kemp asked the defendant whether he ...``).
 - :func:`subject_pronoun`: the same test for one subject mention, which a name already
   taken by a person of the other gender uses to tell a second person by that name.
 - :func:`apposed_name`: a gendered noun set beside a name (``her brother, Sam,``; ``Sam,
@@ -24,6 +26,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from .speaker_features import object_of, pronouns
+from .wordlists import word_list
 
 
 def pronoun_votes(
@@ -52,9 +55,9 @@ def pronoun_votes(
             gender = table.get(t.lower_)
             if gender is None:
                 continue  # only pronouns matter below
-            if _of_apposition(t):
+            if _of_apposition(t) or _addressed_between(t, subject):
                 break  # "Lee, her partner, said she ...": the sentence has two persons
-            if object_of(t, subject):
+            if object_of(t, subject) or _object_form(t):
                 continue  # "Lee described her": never Lee (a reflexive would be)
             if gender in ("male", "female") and not inside_quote(t.idx):
                 votes.setdefault(key, set()).add(gender)
@@ -101,6 +104,37 @@ def voted_genders(
         seen = votes.get(id(person), set())
         if len(seen) == 1 and (person.gender_guessed or person.gender is None):
             person.gender = next(iter(seen))
+
+
+def genders_clash(known: str | None, pronoun: str | None) -> bool:
+    """Whether a person's known gender and a pronoun's are two different ones."""
+    return {known, pronoun} <= {"male", "female"} and known != pronoun
+
+
+def _object_form(pron: Token) -> bool:
+    """*him*, or *her* not as a possessive: an object, someone the subject acts on or
+    speaks of (``Lee said the plan would help her win``) more often than the subject."""
+    return pron.tag_ == "PRP" and pron.lower_ in ("him", "her")
+
+
+def _addressed_between(pron: Token, subject: Token) -> bool:
+    """``Kemp asked the defendant whether he ...``: the pronoun is in the clause of a verb
+    of telling (word list ``telling_verbs``) that addresses someone named or described
+    before it, who may be the one meant."""
+    verb = pron.head
+    while verb.dep_ not in ("ccomp", "xcomp", "advcl", "ROOT") and verb.head.i != verb.i:
+        verb = verb.head
+    teller = verb.head
+    return (
+        teller.i != verb.i
+        and teller.lemma_.lower() in word_list("telling_verbs")
+        and any(
+            c.dep_ in ("dobj", "dative")
+            and c.pos_ in ("NOUN", "PROPN")
+            and subject.i < c.i < pron.i
+            for c in teller.children
+        )
+    )
 
 
 def _of_apposition(pron: Token) -> bool:

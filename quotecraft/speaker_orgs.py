@@ -43,6 +43,23 @@ _ORG_NAME = re.compile(
 ``Ministry of Foreign Affairs``, ``Port of Rotterdam Authority``, ``Bank of Norway``."""
 
 
+_DESCRIBED = re.compile(r"(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s+(?=[A-Z])")
+"""Words describing a body before its name, ending with a lowercase noun: ``the
+Milan-based lender`` Northwind Capital."""
+_BASED_IN = re.compile(r"^[A-Z][\w.’'-]*-based\s+(?=[A-Z])")
+"""A place a body is based in, before its name: ``Oslo-based`` Harlow Bank."""
+
+
+def _described_name(title: str, pos: int) -> re.Match[str] | None:
+    """The name of a body introduced by a noun of word list ``organization_nouns`` at
+    ``pos`` (``at the lender Northwind Capital``, ``at the Milan-based investment bank
+    Northwind Capital``: Northwind Capital), else None."""
+    m = _DESCRIBED.match(title, pos)
+    if m is None or m.group(1) not in word_list("organization_nouns"):
+        return None
+    return _ORG_NAME.match(title, m.end())
+
+
 def organization_of_name(name: Span) -> str | None:
     """The organization a name is placed in by a phrase of its own (``Ella Berg of
     Nordbank``, ``Jana Holt at Lindberg University``): an ORG entity after *of*, *at*
@@ -96,6 +113,8 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
         'Kellner Institute'
         >>> organization_from_title("a London-based Harlow Bank analyst")  # a place, a bank
         'Harlow Bank'
+        >>> organization_from_title("chief economist at the Milan-based lender Vell Capital")
+        'Vell Capital'
     """
     if not title:
         return None
@@ -104,10 +123,10 @@ def organization_from_title(title: str | None, titles: Titles | None = None) -> 
     if place is not None and _ORG_START.search(title[: place.start()]):
         title = title[: place.start()]
     for m in _ORG_START.finditer(title):  # leftmost first: the longest name
-        name = _ORG_NAME.match(title, m.end())
+        name = _ORG_NAME.match(title, m.end()) or _described_name(title, m.end())
         if name is None:
             continue
-        tail = name.group(0).strip()
+        tail = _BASED_IN.sub("", name.group(0).strip())  # "the Oslo-based Harlow Bank"
         before = title[: m.start()].split()
         phrase = (
             f"{before[-1].lower() if before else ''} {m.group(0).strip().lower()} {tail.lower()}"

@@ -25,7 +25,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_features import object_of, pronouns
+from .speaker_features import gendered_nouns, object_of, pronouns
 from .wordlists import word_list
 
 
@@ -51,6 +51,8 @@ def pronoun_votes(
         nxt = next((m[0] for m in mentions[k + 1 :] if m[0] > subject.i), len(doc))
         if subject.dep_ == "appos":
             subject = subject.head  # "Her colleague, Hana Sato, disagrees with him"
+        if any(c.dep_ == "poss" and c.lower_ in table for c in subject.children):
+            continue  # "Her brother, Tobias, said she ...": *her* is someone else, as *she* may be
         for t in doc[token + 1 : min(subject.sent.end, nxt)]:
             gender = table.get(t.lower_)
             if gender is None:
@@ -106,8 +108,12 @@ def voted_genders(
             person.gender = next(iter(seen))
 
 
-def genders_clash(known: str | None, pronoun: str | None) -> bool:
-    """Whether a person's known gender and a pronoun's are two different ones."""
+def genders_clash(known: str | None, pronoun: str | None, noun: Token) -> bool:
+    """Whether a person's known gender and a pronoun's are two different ones, the person
+    taken up by ``noun``: not when the noun is gendered itself (``His sister, Sam, ...
+    she``: the noun says more than a first name's guess)."""
+    if noun.lower_ in gendered_nouns():
+        return False
     return {known, pronoun} <= {"male", "female"} and known != pronoun
 
 

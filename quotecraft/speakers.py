@@ -180,7 +180,7 @@ class Resolver(PronounTable):
         body = self.antecedent_phrase(head) if ent is None else None
         if body is not None:  # "The council voted ... It said ...": the council
             ent, _ = self.resolve(mention_span(body), body.i)
-            ent = None if genders_clash(ent.gender, kind) else ent  # "Judge Ann Roe ... He"
+            ent = None if genders_clash(ent.gender, kind, body) else ent  # "Judge Ann Roe ... He"
         if ent is not None:
             return ent, Resolution.PRONOUN
         unknown = self._new(SpeakerKind.UNKNOWN)

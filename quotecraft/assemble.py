@@ -38,6 +38,7 @@ from .records import (
     TextSpan,
 )
 from .sources import source_cue_type
+from .speaker_features import first_names
 from .speaker_names import cited_author
 from .speaker_turns import pick_speaker
 from .speakers import Entity
@@ -120,7 +121,7 @@ def build_quotes(
             # someone the line calls by name (``"Hello, Tom."``)
             if _is_turn(text, para_starts, para, last, other, beats, quoted):
                 order = [other, last, told]
-            elif _answers(ctx.doc, text, para_starts, para, last, told, last_line):
+            elif _answers(ctx.doc, text, para_starts, para, last, told, last_line, beats):
                 order = [told, last]  # '"Are you coming?" Lena asked her brother.' / '"No."'
             else:
                 recent = other if other is not None and last[2] - other[2] <= 1 else None
@@ -212,12 +213,14 @@ _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRO
 
 
 def _one_person(doc: Doc, told: _Last) -> bool:
-    """Whether the one spoken to is one person: no body or group, and a singular noun or
-    name that the tagger labels no body, place or work (``told reporters``, ``told the
-    Courier``: no)."""
+    """Whether the one spoken to is one person: a known first name alone, or no body or
+    group, and a singular noun or name that the tagger labels no body, place or work
+    (``told reporters``, ``told the Courier``: no)."""
     if told[3] is None:
         return False
     head = doc[told[3][1] - 1]
+    if told[3][1] - told[3][0] == 1 and head.lower_ in first_names():
+        return True  # "Mara turned to Jonas.": a first name, whatever the tagger made of it
     return (
         told[0].kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
         and head.tag_ in ("NN", "NNP")
@@ -234,18 +237,20 @@ def _answers(
     last: _Last,
     told: _Last | None,
     previous: str,
+    beats: Collection[int] = (),
 ) -> bool:
     """An unattributed line in the paragraph right after a quote that asked a person a
     question or spoke to them as *you* (``"Are you coming?" Lena asked her brother.`` /
-    ``"Not tonight."``): the one spoken to answers. Both paragraphs open with a quotation
-    mark; one spoken to who is no person (``told reporters``, ``told the Courier``) does
+    ``"Not tonight."``, ``Mara turned to Jonas. "Did you lock it?"`` / ``"Yes."``): the one
+    spoken to answers. Both paragraphs open with a quotation mark, the first one or with an
+    action beat (``beats``); one spoken to who is no person (``told reporters``, ``told the Courier``) does
     not answer, and the speaker's words go on."""
     if told is None or para - last[2] != 1 or not _one_person(doc, told):
         return False
-    if any(
-        text[para_starts[k] : para_starts[k] + 1] not in _OPENING_MARKS for k in (para, last[2])
-    ):
+    if text[para_starts[para] : para_starts[para] + 1] not in _OPENING_MARKS:
         return False
+    if last[2] not in beats and text[para_starts[last[2]]] not in _OPENING_MARKS:
+        return False  # ('Mara turned to Jonas. "Did you ...?"': its beat leads it in)
     return previous.rstrip(" \"'”’").endswith("?") or bool(_SECOND_PERSON.search(previous))
 
 

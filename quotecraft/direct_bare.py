@@ -101,7 +101,30 @@ def colon(
             and all(w.pos_ == "PROPN" and w.ent_type_ not in _PLACES for w in words)
         ):
             cand.attribution = Attribution(speaker=mention_bounds(root), speaker_head=root.i)
+        elif (label := _headline_label(words, text)) is not None:
+            cand.attribution = Attribution(speaker=(words[0].i, label.i + 1), speaker_head=label.i)
     return cand
+
+
+def _headline_label(words: list[Token], text: str) -> Token | None:
+    """The speaker a headline's label names before its colon, at the start of a line: a
+    role or a body alone (``Mayor: 'We will rebuild'``), or a name or role with whom it is
+    said to (``Ruiz to critics: '...'``); else None."""
+    first = words[0]
+    if first.idx and text[first.idx - 1] != "\n":
+        return None
+    if len(words) == 1:
+        return first if first.pos_ in ("NOUN", "PROPN") and role_or_body(first.lower_) else None
+    to = next((w for w in words if w.lower_ == "to"), None)
+    if to is None or to.i == first.i or len(words) > 6:
+        return None
+    speaker = words[words.index(to) - 1]
+    named = all(w.text[:1].isupper() and w.ent_type_ not in _PLACES for w in words if w.i < to.i)
+    if to.head.i != speaker.i or speaker.pos_ not in ("NOUN", "PROPN"):
+        return None  # not "According to HuffPo:"
+    if not (named or role_or_body(speaker.lower_)):
+        return None
+    return speaker  # "Ruiz to critics:", "President Lund to farmers:"
 
 
 def _owner(noun: Token) -> Token | None:
@@ -415,7 +438,28 @@ def _beat_subject(sent: Span) -> Attribution | None:
     voiced = subj.i != subjects[0].i and subj.tag_ == "PRP$"  # "Her voice trembled."
     if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture or voiced):
         return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun
-    return Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)
+    return Attribution(
+        speaker=mention_bounds(subj), speaker_head=subj.i, addressee=_beat_addressee(root)
+    )
+
+
+_TOWARD = frozenset(("to", "at", "toward", "towards"))
+
+
+def _beat_addressee(root: Token) -> tuple[int, int] | None:
+    """Whom the action of a beat turns to, when a person's name (``Mara turned to Jonas.``,
+    ``She looked at Tom.``, ``He nudged Ana.``): the one spoken to."""
+    for c in root.children:
+        if c.dep_ == "dobj":
+            objects = [c]
+        elif c.dep_ == "prep" and c.lower_ in _TOWARD:
+            objects = [o for o in c.children if o.dep_ == "pobj"]
+        else:
+            continue
+        for o in objects:
+            if o.pos_ == "PROPN" and (o.ent_type_ == "PERSON" or o.lower_ in first_names()):
+                return mention_bounds(o)
+    return None
 
 
 def _named_person_elsewhere(word: Token) -> bool:

@@ -40,7 +40,7 @@ from .records import (
 from .sources import source_cue_type
 from .speaker_features import first_names
 from .speaker_names import cited_author
-from .speaker_turns import pick_speaker
+from .speaker_turns import addresses, called_word, pick_speaker
 from .speakers import Entity
 from .wordlists import word_list
 
@@ -150,8 +150,17 @@ def build_quotes(
         addressee = None
         if entity is not None and "continuation" not in rule:
             told = None  # a quote with its own attribution: only its own addressee counts
-        if c.attribution.addressee is not None:
-            a_ent, a_bounds = resolver.resolve(c.attribution.addressee, None)
+        called, by_name = c.attribution.addressee, False
+        if called is None and entity is not None and c.kind == "direct":
+            called = _called(ctx, c.start, c.end)  # '"Anna, come here," said her father.'
+            by_name = called is not None
+        if called is not None:
+            a_ent, a_bounds = resolver.resolve(called, None)
+            if by_name and a_ent.kind is SpeakerKind.UNKNOWN:  # a first name: a person
+                a_ent.kind = SpeakerKind.PERSON
+                if a_ent.gender is None:
+                    a_ent.gender = first_names().get(ctx.doc[called[0]].lower_)
+                    a_ent.gender_guessed = a_ent.gender is not None
             if a_ent is not entity:  # the addressee is never the speaker
                 addressee = resolver.record(a_ent, a_bounds, text)
                 if a_ent is not None and entity is not None:
@@ -251,7 +260,21 @@ def _answers(
         return False
     if last[2] not in beats and text[para_starts[last[2]]] not in _OPENING_MARKS:
         return False  # ('Mara turned to Jonas. "Did you ...?"': its beat leads it in)
+    if addresses(previous, told[0].names):
+        return True  # '"Anna, come here," said her father.' / '"What is it?"': Anna
     return previous.rstrip(" \"'”’").endswith("?") or bool(_SECOND_PERSON.search(previous))
+
+
+def _called(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
+    """The token bounds of the person a direct quote calls by a first name at its start
+    or end (:func:`~quotecraft.speaker_turns.called_word`): the one spoken to."""
+    found = called_word(ctx.text[start:end])
+    if found is None:
+        return None
+    tok = ctx.doc[ctx.index.at(start + found[0])]
+    if tok.idx != start + found[0] or tok.pos_ != "PROPN" or tok.lower_ not in first_names():
+        return None  # "Look, ...", "Well, ...": no name
+    return tok.i, tok.i + 1
 
 
 _LEAD_CHARS = 80

@@ -66,3 +66,16 @@ def pick_speaker(line: str, choices: Sequence[tuple[T, Iterable[str]] | None]) -
         if choice is not None and not addresses(line, choice[1]):
             return choice[0]
     return None
+
+
+_CALLED_FIRST = re.compile(rf"^(?:(?i:{_GREETINGS}),?\s+)?{_TITLE}([A-Z][\w’'-]+)(?=\s*[,!])")
+_CALLED_LAST = re.compile(rf",\s*{_TITLE}([A-Z][\w’'-]+)\s*[.!?]?\s*$")
+
+
+def called_word(line: str) -> tuple[int, int] | None:
+    """Where in ``line`` (a quotation's words) the one word it calls someone by stands, at
+    its start or end (``Anna, come here``, ``Hello, Tom.``, ``Sit down, Anna.``), as
+    character offsets in ``line``; None when it calls no one so. Whether the word is a
+    name is for the caller to tell (``Look, ...`` is none)."""
+    m = _CALLED_FIRST.match(line) or _CALLED_LAST.search(line)
+    return (m.start(1), m.end(1)) if m else None

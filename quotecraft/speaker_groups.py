@@ -1,7 +1,7 @@
 """Coordinated speakers: which conjoined nouns name the members of one group.
 
 ``Maria and Luis Ortega``, ``Ken Ito and his wife, Yumi``, ``Ken Ito, 60, and Yumi
-Sato``, ``the mayor and the police chief``: the attribution stage keeps such a phrase as one mention
+Sato``, ``the mayor and the police chief``, ``Teachers and parents``: the attribution stage keeps such a phrase as one mention
 (:func:`coordinated_name`, :func:`age_before`), and the speaker stage names each member
 by its name (:func:`apposed_member`).
 """
@@ -25,7 +25,13 @@ def coordinated_name(head: Token, cc: Token) -> bool:
     or to a noun with a name in apposition (``Ken Ito and his wife, Yumi``); a role noun
     counts as a name (:func:`described_member`: ``the mayor and the police chief``,
     ``Ken Ito and the mayor``)."""
-    if (head.pos_ != "PROPN" and not described_member(head)) or cc.lower_ not in ("and", "&"):
+    if cc.lower_ not in ("and", "&"):
+        return False
+    if plural_people(head):  # "Teachers and parents say": two groups speak together
+        return any(
+            c.dep_ == "conj" and c.left_edge.i == cc.i + 1 and plural_people(c) for c in head.rights
+        )
+    if head.pos_ != "PROPN" and not described_member(head):
         return False
     return any(
         c.dep_ == "conj"
@@ -34,6 +40,15 @@ def coordinated_name(head: Token, cc: Token) -> bool:
         and not _title_word(c)  # "The president and CEO": one person with two titles
         for c in head.rights
     )
+
+
+def plural_people(tok: Token) -> bool:
+    """A plural noun for people (word list ``groups`` or a packaged title word in the
+    plural: ``teachers``, ``residents``, ``nurses``), one member of a coordinated speaker
+    made of groups (``Teachers and parents``)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return False
+    return tok.lower_ in word_list("groups") or tok.lemma_.lower() in packaged_titles()[1]
 
 
 def _title_word(tok: Token) -> bool:

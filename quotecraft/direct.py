@@ -134,11 +134,11 @@ def detect(
             # a lead-in before the quote wins over a cue after it ('I said, "A," and he said,
             # "B."': the words after A lead into B, they are not A's attribution)
             _own_lead_in(doc, text, q, before, lexicon)
-            or reply_noun(q, after, lexicon)  # '"No," came the reply.': no one named
             or _cue_after(doc, text, q, after, before, lexicon, index)
             or _cue_before(doc, text, q, lead, lexicon)
             or colon(doc, q, lead, text, lexicon)
             or dash(doc, q, after, before, lexicon)
+            or reply_noun(q, after, lexicon)
             or standalone(doc, q, before, after, text)
         )
         if cand is None:

@@ -250,10 +250,11 @@ def _answers(
 ) -> bool:
     """An unattributed line in the paragraph right after a quote that asked a person a
     question or spoke to them as *you* (``"Are you coming?" Lena asked her brother.`` /
-    ``"Not tonight."``, ``Mara turned to Jonas. "Did you lock it?"`` / ``"Yes."``): the one
-    spoken to answers. Both paragraphs open with a quotation mark, the first one or with an
-    action beat (``beats``); one spoken to who is no person (``told reporters``, ``told the Courier``) does
-    not answer, and the speaker's words go on."""
+    ``"Not tonight."``, ``Mara turned to Jonas. "Did you lock it?"`` / ``"Yes."``) or
+    called them by name (``"Anna, come here," said her father.`` / ``"What is it?"``): the
+    one spoken to answers. Both paragraphs open with a quotation mark, the first one or
+    with an action beat (``beats``); one spoken to who is no person (``told reporters``,
+    ``told the Courier``) does not answer, and the speaker's words go on."""
     if told is None or para - last[2] != 1 or not _one_person(doc, told):
         return False
     if text[para_starts[para] : para_starts[para] + 1] not in _OPENING_MARKS:

@@ -108,8 +108,8 @@ def colon(
 
 def _headline_label(words: list[Token], text: str) -> Token | None:
     """The speaker a headline's label names before its colon, at the start of a line: a
-    role or a body alone (``Mayor: 'We will rebuild'``), or a name or role with whom it is
-    said to (``Ruiz to critics: '...'``); else None."""
+    role or a body alone (``Mayor: 'We will rebuild'``), or a name or role followed by
+    *to* and those it is said to (``Ruiz to critics: '...'``); else None."""
     first = words[0]
     if first.idx and text[first.idx - 1] != "\n":
         return None

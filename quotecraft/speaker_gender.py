@@ -10,8 +10,9 @@ many names are not in it. What the text says beats a guess and fills a blank:
   (``Lee described her``, ``Lee argued with him``) and is passed over, as is an object
   pronoun anywhere (``Lee said it would help her win``: more often someone else). A
   possessive in a noun set beside the name (``Lee, her partner, said she ...``) says
-  the sentence is about two persons: no vote; so does a pronoun in what a verb of telling
-  says to someone (``Kemp asked the defendant whether he ...``).
+  the sentence is about two persons: no vote; so does a possessive pronoun on the subject
+  (``Her brother, Tobias, said she ...``) and a pronoun in what a verb of telling says to
+  someone (``Kemp asked the defendant whether he ...``).
 - :func:`subject_pronoun`: the same test for one subject mention, which a name already
   taken by a person of the other gender uses to tell a second person by that name.
 - :func:`apposed_name`: a gendered noun set beside a name (``her brother, Sam,``; ``Sam,

@@ -1,9 +1,10 @@
 """Coordinated speakers: which conjoined nouns name the members of one group.
 
 ``Maria and Luis Ortega``, ``Ken Ito and his wife, Yumi``, ``Ken Ito, 60, and Yumi
-Sato``, ``the mayor and the police chief``, ``Teachers and parents``: the attribution stage keeps such a phrase as one mention
-(:func:`coordinated_name`, :func:`age_before`), and the speaker stage names each member
-by its name (:func:`apposed_member`).
+Sato``, ``the mayor and the police chief``, ``Teachers and parents``: the attribution
+stage keeps such a phrase as one mention (:func:`coordinated_name`, :func:`age_before`),
+and the speaker stage names each member by its name (:func:`apposed_member`); groups
+joined (:func:`plural_people`) are one group named by the phrase, with no members.
 """
 
 from __future__ import annotations

@@ -43,7 +43,8 @@ MAKE_CLEAR_RULE = "reported.make_clear.v1"
 _CONFIDENCE = 0.85
 _MADE_NOUNS = ("case", "point")
 """Nouns that with *make* state their clause (``made the case that``, ``made the point that``)."""
-_ADJECTIVES = ("clear", "plain", "known", *_MADE_NOUNS)
+_COMPLEMENTS = ("clear", "plain", "known", *_MADE_NOUNS)
+"""The words that with *make* state a clause: three adjectives and two nouns."""
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "advcl"})
 _ADJECTIVE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -91,7 +92,7 @@ def make_clear(adjective: Token) -> tuple[Token, Token] | None:
 def make_clear_attributions(doc: Doc) -> list[Candidate]:
     """Rule ``reported.make_clear.v1`` (see the module)."""
     out: list[Candidate] = []
-    for adjective in tokens_lowered(doc, _ADJECTIVES, LOWER):
+    for adjective in tokens_lowered(doc, _COMPLEMENTS, LOWER):
         found = make_clear(adjective)
         if found is None:
             continue

@@ -244,8 +244,11 @@ class PronounTable(VoicedEntityTable):
         reflexive pronoun of it later in its sentence (``shook his head``) or a gesture
         its verb names (``The stranger smiled.``), or for *they* a name coordinated with
         another (``Tomas Berg and Ines Moll run the bakery.``); the owner of a cue noun
-        subject counts as the subject (:func:`speech_owner`). None otherwise: a pronoun stays
-        unresolved rather than taken for a thing (``The car stalled.``)."""
+        subject counts as the subject (:func:`speech_owner`). A possessive pronoun counts
+        when it owns the subject (``Her claim that ... drew jeers``); on the object of a
+        verb, it takes up that verb's subject instead (``The senator repeated her claim``).
+        None otherwise: a pronoun stays unresolved rather than taken for a thing (``The
+        car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
         if (owner := clause_subject(pron_tok)) is not None:  # "The senator repeated her claim"
             return owner if self._person_described(owner, gender, pron_tok) else None

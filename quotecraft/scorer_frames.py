@@ -106,9 +106,14 @@ def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[
                 cue.pos_ == "NOUN" and any(c.dep_ == "poss" for c in cue.children)
             ):
                 out.append((cue, t, "prep_" + head.lower_))
-    out = [x for x in out if x[2] in keep]
+    # a cue is a word: a mark the parser misread as a verb or noun cues nothing
+    out = [x for x in out if x[2] in keep and not x[0].is_punct and _has_letter(x[0].text)]
     out.sort(key=lambda x: (x[0].i, x[1].i))
     return out
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def has_that(content: Token) -> bool:

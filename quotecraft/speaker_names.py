@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH, POS
-from spacy.parts_of_speech import PROPN
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_arrays import token_array, token_positions, token_values
-from .speaker_features import first_names, gendered_nouns, honorifics, pronoun_set
+from .doc_arrays import token_positions, token_values
+from .speaker_features import first_names, honorifics, pronoun_set
 from .speaker_groups import appos_of, is_age
 from .structure import age_noun
 from .titles import Titles, packaged_titles
@@ -153,19 +152,6 @@ def lowercase_words(doc: Doc) -> set[str]:
     token array without building a Token per word."""
     strings = doc.vocab.strings
     return {w for w in (strings[o] for o in set(token_values(doc, ORTH))) if w.islower()}
-
-
-def names_and_gendered_nouns(doc: Doc) -> list[Token]:
-    """The proper nouns of ``doc`` and its words of the gendered-noun list (``mother``,
-    ``actress``), in text order, found in the token arrays (no Token for the others)."""
-    names = (token_array(doc, POS) == PROPN).nonzero()[0].tolist()
-    gendered = token_positions(doc, LOWER, _gendered_hashes())
-    return [doc[i] for i in sorted(set(names).union(gendered))]
-
-
-@cache
-def _gendered_hashes() -> np.ndarray:
-    return string_hashes(frozenset(gendered_nouns()))
 
 
 def common_opening(toks: Sequence[Token], lowercase: set[str]) -> bool:

@@ -40,6 +40,7 @@ from .speaker_features import (
 from .speaker_first_names import first_name_holders, guessed_gender, titled_surnames
 from .speaker_gender import apposed_name, subject_pronoun, voted_genders
 from .speaker_kin import generation_member
+from .speaker_name_tokens import names_and_gendered_nouns
 from .speaker_names import (
     DET,
     PERSON,
@@ -51,7 +52,6 @@ from .speaker_names import (
     mention_span,
     merged_spans,
     name_tokens,
-    names_and_gendered_nouns,
     placing_words,
     premodifier_title,
     strip_det,
@@ -243,8 +243,8 @@ class EntityTable:
         voted_genders(self.doc, mentions, self.entities, self._inside_quote)
 
     def _collect_echoes(self) -> None:
-        """One name, one person: a person's one-word name the tagger missed or mislabelled
-        elsewhere (``Tyler`` as ORG) is that person again; a known first name alone is a person."""
+        """One name, one person: a one-word name the tagger missed or misread (``Tyler`` as
+        ORG, ``Dahl`` as a noun) is the person so named; a known first name alone is one."""
         by_word: dict[str, Entity | None] = {}
         for ent in self.entities:
             for name in ent.names:
@@ -263,8 +263,8 @@ class EntityTable:
             if kin_as_name(t) and not self._inside_quote(t.idx):
                 self._described_person(t, described)  # "Grandfather lowered his paper"
                 continue
-            if t.pos_ != "PROPN" or t.ent_type_ == PERSON or not t.text[:1].isupper():
-                continue
+            if t.ent_type_ == PERSON or not t.text[:1].isupper():
+                continue  # (a common noun here is a capitalized subject: "Dahl frowned")
             if t.ent_iob_ == "B" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_iob_ == "I":
                 continue  # the first word of a longer entity ("Tyler Street")
             if t.ent_iob_ == "I" or self._inside_quote(t.idx):
@@ -272,6 +272,7 @@ class EntityTable:
             echo = by_word.get(t.lower_)
             if (
                 echo is None
+                and t.pos_ == "PROPN"  # a misread word is only a known name
                 and not t.ent_type_  # "America" tagged GPE is no first name
                 and t.lower_ not in by_word
                 and t.lower_ in first_names()

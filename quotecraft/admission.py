@@ -42,6 +42,9 @@ first check that refuses a candidate.
   ``sorted according to height``): a plan or a criterion, not a source.
 - ``passive_manner``: a passive cue with a participle after it (``The names are written
   using their usual spelling``): the participle is the manner, not what was said.
+- ``to_receiver``: the object of the cue's *to* is where someone was let in or whom the
+  words were said to (``was admitted to hospital``, ``admitted to Reuters that ...``),
+  not what was said (``admitted to taking the money`` is kept).
 - ``manner_aside``: a participle after a comma right after the cue (``"Stop," Ben said,
   shaking his head``): the manner.
 - ``said_adjective``: *the said* (``The said property shall pass to the trust``): the
@@ -93,7 +96,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
-from .admission_forms import bare_copula, manner_according
+from .admission_forms import bare_copula, manner_according, to_receiver
 from .admission_wh import adverbial_wh, free_relative
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
@@ -453,6 +456,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "asks_who": asks_who,
     "by_criterion": by_criterion,
     "passive_manner": passive_manner,
+    "to_receiver": to_receiver,
     "manner_aside": manner_aside,
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,

@@ -1,6 +1,7 @@
 """Admission checks about a content's or a source's form (:mod:`quotecraft.admission`
-lists them all): ``bare_copula``, a copula with a pronoun subject and nothing else, and
-``manner_according``, *according to* that says how, not who."""
+lists them all): ``bare_copula``, a copula with a pronoun subject and nothing else,
+``manner_according``, *according to* that says how, not who, and ``to_receiver``, the
+object of *to* that is where someone went or whom they spoke to."""
 
 from __future__ import annotations
 
@@ -39,3 +40,30 @@ def manner_according(cue: Token, content: Token, lexicon: CueLexicon | None = No
     if obj is None or obj.tag_ != "NN" or obj.ent_type_:
         return False
     return not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in obj.children)
+
+
+def to_receiver(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """The object of the cue's *to* is where someone was taken in, or whom the words were
+    said to, not what was said: the cue is passive or a participle on a noun (``was
+    admitted to hospital``, ``refugees admitted to the program``: *admit* as let in), the
+    object is a named place (``admitted to Canada``), or a clause opened by *that* follows
+    an object that can be told (a named person or body, a pronoun: ``admitted to Reuters
+    that ...``: the clause is what was said). ``admitted to taking the money``,
+    ``confessed to the killings`` and ``pointed to reports that ...`` are kept."""
+    to = content.head
+    if content.dep_ not in ("pobj", "pcomp") or to.lower_ != "to" or to.head.i != cue.i:
+        return False
+    if any(c.dep_ == "auxpass" for c in cue.children) or (cue.dep_ == "acl" and cue.tag_ == "VBN"):
+        return True
+    if content.ent_type_ in _PLACES:
+        return True
+    if content.ent_type_ not in ("PERSON", "ORG", "NORP") and content.pos_ != "PRON":
+        return False  # "pointed to reports that ...": the report's clause is its content
+    return any(
+        c.dep_ in ("acl", "relcl", "ccomp") and content.doc[c.left_edge.i].lower_ == "that"
+        for c in (*content.children, *cue.children)
+        if c.i > content.i
+    )
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})

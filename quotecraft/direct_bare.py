@@ -248,10 +248,34 @@ def dash(
             head.i,
         )
         head = who
+    elif any(t.pos_ in ("VERB", "AUX") for t in after[names_from:] if t.i < head.i):
+        # a clause: '"Fine" — that was the only word the minister said': who says it there
+        said = _said_in_clause(after[names_from:], lexicon)
+        if said is None:
+            return None
+        verb, head = said
+        cand.cue, cand.cue_lemma, cand.cue_token = (
+            (verb.idx, verb.idx + len(verb.text)),
+            verb.lemma_,
+            verb.i,
+        )
     s, e = mention_bounds(head)
     s = max(s, after[names_from].i)
     cand.attribution = Attribution(speaker=(s, e), speaker_head=head.i)
     return cand
+
+
+def _said_in_clause(words: list[Token], lexicon: CueLexicon) -> tuple[Token, Token] | None:
+    """The first verb of speech or writing in ``words`` and its noun subject (``all the
+    goalkeeper would tell us``: *tell*, *goalkeeper*), or None."""
+    for t in words:
+        verb = lexicon.verb(t) if t.pos_ == "VERB" else None
+        if verb is None or verb.cls not in ("speech", "writing"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+            return t, subj
+    return None
 
 
 def standalone(

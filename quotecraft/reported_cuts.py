@@ -56,8 +56,9 @@ def conjoined_cues(
     """Cue verbs conjoined inside the content (``... was costly and warned that ...``),
     and, after a cue whose content is a clause about no person (:func:`_urged`), a
     telling verb with the one told and an infinitive (``said the water was clean and
-    told residents to stay calm``), and a report of its own set off by a comma
-    (:func:`new_report`)."""
+    told residents to stay calm``) or a speech verb with its object in the cue's tense
+    (:func:`_object_act`: ``... and praised the goalkeeper``), and a report of its own set
+    off by a comma (:func:`new_report`)."""
     out = []
     for t in after_head(content) if later is None else later:
         if t.dep_ != "conj":
@@ -67,11 +68,28 @@ def conjoined_cues(
             and (
                 is_clause_cue(t, lexicon)
                 or is_naming_cue(t, lexicon)
-                or (_urged(cue, content, t, lexicon) and is_urging_cue(t, lexicon))
+                or (
+                    _urged(cue, content, t, lexicon)
+                    and (is_urging_cue(t, lexicon) or _object_act(t, cue, lexicon))
+                )
             )
         ) or new_report(t, lexicon):
             out.append(t)
     return out
+
+
+def _object_act(verb: Token, cue: Token, lexicon: CueLexicon) -> bool:
+    """``said his side had been unlucky and praised the goalkeeper``: a speech verb that
+    takes its object as content, with an object, in the cue's own tense: the speaker's
+    next act, not more of what was said."""
+    entry = lexicon.verb(verb)
+    return (
+        entry is not None
+        and entry.cls == "speech"
+        and "dobj" in entry.frames
+        and verb.tag_ == cue.tag_
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def new_report(verb: Token, lexicon: CueLexicon) -> bool:

@@ -45,6 +45,8 @@ first check that refuses a candidate.
 - ``to_receiver``: the object of the cue's *to* is where someone was let in or whom the
   words were said to (``was admitted to hospital``, ``admitted to Reuters that ...``),
   not what was said (``admitted to taking the money`` is kept).
+- ``passive_object``: the direct object of a passive verb of denying (``were denied
+  entry``): what the subject was refused, not what was said.
 - ``manner_aside``: a participle after a comma right after the cue (``"Stop," Ben said,
   shaking his head``): the manner.
 - ``said_adjective``: *the said* (``The said property shall pass to the trust``): the
@@ -96,7 +98,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
-from .admission_forms import bare_copula, manner_according, to_receiver
+from .admission_forms import bare_copula, manner_according, passive_object, to_receiver
 from .admission_wh import adverbial_wh, free_relative
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
@@ -457,6 +459,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "by_criterion": by_criterion,
     "passive_manner": passive_manner,
     "to_receiver": to_receiver,
+    "passive_object": passive_object,
     "manner_aside": manner_aside,
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,

@@ -1,13 +1,15 @@
 """Admission checks about a content's or a source's form (:mod:`quotecraft.admission`
 lists them all): ``bare_copula``, a copula with a pronoun subject and nothing else,
-``manner_according``, *according to* that says how, not who, and ``to_receiver``, the
-object of *to* that is where someone went or whom they spoke to."""
+``manner_according``, *according to* that says how, not who, ``to_receiver``, the
+object of *to* that is where someone went or whom they spoke to, and ``passive_object``,
+what the subject of a passive verb of denying was refused."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .cues import CueLexicon
+from .wordlists import word_list
 
 
 def bare_copula(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
@@ -67,3 +69,21 @@ def to_receiver(cue: Token, content: Token, lexicon: CueLexicon | None = None) -
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def passive_object(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """The direct object of a passive verb of denying or refusing (word lists
+    ``denial_verbs`` and ``refusal_verbs``) is what its subject was refused (``The
+    refugees were denied entry``, ``Workers are denied a fair return``), not what anyone
+    said. Other passives keep theirs (``was declared the winner``, ``was offered the
+    job``), and the subject of a passive is read elsewhere (``The claims were denied by
+    the firm``)."""
+    return (
+        content.dep_ == "dobj"
+        and content.head.i == cue.i
+        and any(c.dep_ == "auxpass" for c in cue.children)
+        and (
+            cue.lemma_.lower() in word_list("denial_verbs")
+            or cue.lemma_.lower() in word_list("refusal_verbs")
+        )
+    )

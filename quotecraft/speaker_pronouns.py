@@ -262,7 +262,9 @@ class PronounTable(VoicedEntityTable):
             (
                 t
                 for t in self.doc[start : pron_tok.i]
-                if self._sent_of[t.i] == before and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                if self._sent_of[t.i] == before
+                and t.dep_ in ("nsubj", "nsubjpass")  # "The minister was asked ... He said"
+                and t.head.dep_ == "ROOT"
             ),
             None,
         )

@@ -155,17 +155,19 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             )
         ):
             out.append(Span(doc, ent.start, ent.end, label=PERSON))
-    out += [sp for sp in misread_first_names(doc, stop) if sp.start not in taken]
+    out += [sp for sp in misread_first_names(doc, stop, words) if sp.start not in taken]
     return out
 
 
-def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
-    """Known first names the tagger read as common nouns (``Mara set down her cup.``:
-    *Mara* a plural noun): a capitalized word of ``first_names`` that opens its sentence
-    as the subject of the main verb, in no entity or one of its own, and that the next
-    *he* or *she* (or *his*, *her*, ...) after it (:func:`taken_up`) takes up, in the
-    name's usual gender and with no person named between. A word read as a word (``Hope
-    springs eternal.``) is no name unless a pronoun of its gender follows."""
+def misread_first_names(
+    doc: Doc, stop: frozenset[str], roles: frozenset[str] = frozenset()
+) -> list[Span]:
+    """Names the tagger read as common nouns (``Mara set down her cup.``: *Mara* a plural
+    noun): a capitalized word that opens its sentence as the main verb's subject, in no
+    entity or one of its own, either a word of ``first_names`` the next *he* or *she* (or
+    *his*, *her*, ...) after it takes up (:func:`taken_up`) in its usual gender, no person
+    named between, or a word (no role itself) with a role of ``roles`` set beside it
+    (``Hendricks, a former miner, remembers``). ``Hope springs eternal.`` names no one."""
     out: list[Span] = []
     if not doc.has_annotation("SENT_START"):
         return out
@@ -182,10 +184,11 @@ def misread_first_names(doc: Doc, stop: frozenset[str]) -> list[Span]:
         ):
             continue
         gender = first_names().get(tok.lower_)
-        if gender is None:
-            continue
-        pron = taken_up(tok)  # walks up to three sentences: only for a known first name
-        if pron is not None and pronouns().get(pron.lower_) == gender:
+        role = tok.lemma_ not in roles and any(
+            c.dep_ == "appos" and c.lower_ in roles for c in tok.children
+        )
+        pron = taken_up(tok) if gender and not role else None  # walks up to three sentences
+        if role or (pron is not None and pronouns().get(pron.lower_) == gender):
             out.append(Span(doc, tok.i, tok.i + 1, label=PERSON))
     return out
 

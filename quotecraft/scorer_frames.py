@@ -113,7 +113,7 @@ def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[
 
 
 def _has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return text.isalpha() or any(ch.isalpha() for ch in text)  # most cues are words
 
 
 def has_that(content: Token) -> bool:

@@ -107,7 +107,7 @@ def cue_candidates(doc: Doc, frames: Iterable[str] | None = None) -> list[tuple[
             ):
                 out.append((cue, t, "prep_" + head.lower_))
     # a cue is a word: a mark the parser misread as a verb or noun cues nothing
-    out = [x for x in out if x[2] in keep and not x[0].is_punct and _has_letter(x[0].text)]
+    out = [x for x in out if x[2] in keep and _has_letter(x[0].text)]
     out.sort(key=lambda x: (x[0].i, x[1].i))
     return out
 

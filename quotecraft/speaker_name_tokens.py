@@ -27,8 +27,8 @@ __all__ = ["names_and_gendered_nouns"]
 
 def names_and_gendered_nouns(doc: Doc) -> list[Token]:
     """The proper nouns of ``doc``, the words the tagger may have misread for a name's
-    (tagged foreign, ``Pike disagreed``, or a capitalized subject read as a common noun or
-    an interjection, ``Dahl frowned``) and its words of the gendered-noun list
+    (tagged foreign, ``Pike disagreed``, or a capitalized subject read as a common noun,
+    an adjective or an interjection, ``Dahl frowned``) and its words of the gendered-noun list
     (``mother``, ``actress``), in text order, found in the token arrays (no Token for the
     others)."""
     pos, dep = token_array(doc, POS), token_array(doc, DEP)

@@ -264,7 +264,7 @@ class EntityTable:
                 self._described_person(t, described)  # "Grandfather lowered his paper"
                 continue
             if t.ent_type_ == PERSON or not t.text[:1].isupper():
-                continue  # (a common noun here is a capitalized subject: "Dahl frowned")
+                continue  # (a word not a proper noun here is one misread: "Dahl frowned")
             if t.ent_iob_ == "B" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_iob_ == "I":
                 continue  # the first word of a longer entity ("Tyler Street")
             if t.ent_iob_ == "I" or self._inside_quote(t.idx):

@@ -20,9 +20,9 @@ speaker table knows them and a later surname finds the whole name:
   main verb, a cue verb, or is the subject of the cue right after a quotation that stands
   on its own, and that *he* or *she* takes up as the next sentence's main subject (``Kant
   argued that ... He wrote ...``, ``"...," Hollis protested. "...," he added``);
-- a known first name the tagger read as a common noun, opening its sentence as the
-  subject of its main verb, that a pronoun of its usual gender takes up next (``Mara set
-  down her cup.``: :func:`misread_first_names`).
+- a word read as a common noun opening its sentence as its main verb's subject: a known
+  first name a pronoun of its gender takes up next (``Mara set down her cup.``), or a word
+  with a role set beside it (``Hendricks, a former miner,``): :func:`misread_first_names`.
 
 And a name the tagger labelled as a body or place is a person when a person's role is set
 beside it, unless the tagger found the person's longer name elsewhere (``The coach, Aiden

@@ -200,6 +200,7 @@ def appos_of(head: Token) -> list[Token]:
     person's."""
     head = partitive_group(head)  # "One of the pilots, Ana Ruiz,": Ana Ruiz
     found = [c for c in head.children if c.dep_ == "appos"]
+    found += [n for c in found if c.pos_ == "NOUN" for n in _titled_name(c)]
     if head.pos_ == "NOUN":
         for prep in head.children:
             for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
@@ -296,3 +297,14 @@ def fronted_conjunct(subject: Token, verb: Token) -> Token:
         elif t.pos_ not in ("DET", "ADJ", "NUM") and t.tag_ != "HYPH":
             return subject
     return head if head is not None else subject
+
+
+def _titled_name(role: Token) -> list[Token]:
+    """The person's name a role noun in apposition runs into, which the parse hangs on the
+    role as an apposition of its own (``Her boss, chief executive Raj Mehta,``: *Mehta* on
+    *executive*): a name right after the role noun, with nothing between."""
+    return [
+        c
+        for c in role.children
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == role.i + 1
+    ]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .datelines import dateline_stop
 from .records import SpeakerKind
-from .speaker_features import clause_subject, gendered_nouns, pronouns, subject_role
+from .speaker_features import clause_subject, first_names, gendered_nouns, pronouns, subject_role
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_orgs import goes_by
 from .speaker_table import Entity, Mention
@@ -337,7 +337,8 @@ class PronounTable(VoicedEntityTable):
         """Whether ``found``, the person the pronoun (a subject) would take up, is the
         object of the sentence before, whose main subject is a capitalized name in no
         entity (``Okafor met Lindqvist in 2010. He says ...``: the tagger missed a person
-        there, as likely to be meant, so the pronoun stays unresolved) or a person
+        there, as likely to be meant, so the pronoun stays unresolved; not when that name is
+        a first name of the other gender: ``Sara met Tom. He said``) or a person
         described (``The striker dedicated the win to his late father. "...," he said``:
         the striker, :meth:`described_antecedent`)."""
         start = pron_tok.sent.start
@@ -353,7 +354,11 @@ class PronounTable(VoicedEntityTable):
         ):
             return True  # a noun that names a person, not "The rise of Bannon gave ..."
         return any(
-            c.dep_ == "nsubj" and c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()
+            c.dep_ == "nsubj"
+            and c.pos_ == "PROPN"
+            and not c.ent_type_
+            and c.text[:1].isupper()
+            and first_names().get(c.lower_, gender) == gender  # "Sara met Tom. He": not Sara
             for c in root.children
         )
 

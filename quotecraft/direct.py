@@ -49,6 +49,7 @@ from .candidates import Candidate, TokenIndex
 from .context import DocContext
 from .cues import CueLexicon
 from .direct_bare import colon, dash, make_candidate, reply_noun, standalone
+from .direct_naming import names_object, naming
 from .direct_splits import (
     continues_after_attribution,
     cue_follows,
@@ -70,8 +71,7 @@ from .direct_subjects import (
     inverted_attribution,
     inverted_speaker,
     keep_speaker_outside,
-    names_object,
-    naming,
+    participle_aside,
     phrase_before,
     puts_it,
     quoted_subject,
@@ -246,8 +246,8 @@ def _cue_after(
         return None  # '"How?" The captain pointed at the sky.' (but '"Why?" He asked.')
     words = [t for t in after if not t.is_punct]
     for t in words[:6]:
-        if not is_speech_cue(t, lexicon):
-            continue
+        if not is_speech_cue(t, lexicon) or participle_aside(doc, t, after[0].i):
+            continue  # "one diplomat, speaking privately, told": the aside is no cue
         if t.i < after[0].i or in_subject_relative(t, after[0].i):
             continue  # 'a neighbour who asked not to be named said': "said" is the cue
         if _under_earlier_verb(t, after[0].i):

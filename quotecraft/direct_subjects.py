@@ -5,9 +5,8 @@
 its verb (:func:`inverted_attribution`, :func:`inverted_speaker`); ``The critic, who
 called the film "a triumph," left early`` ends a relative clause with the quote
 (:func:`closes_relative_clause`); ``The bill, its sponsor argued, "would ..."`` interrupts
-a clause the quote finishes (:func:`interposed_lead`); ``a podcast called "Night Shift"``
-names, ``a plan the mayor called "bold"`` quotes (:func:`naming`). :mod:`quotecraft.direct`
-asks these functions.
+a clause the quote finishes (:func:`interposed_lead`). Naming verbs are in
+:mod:`quotecraft.direct_naming`. :mod:`quotecraft.direct` asks these functions.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from .marks import Quoted
 from .name_ends import partitive
 from .sources import voice_owner
 from .structure import age_noun, is_attribution_verb, is_speech_cue, misread_participle
-from .subject_asides import zero_relative_subject
 from .wordlists import word_list
 
 QUOTE_OPENERS = frozenset('“"‘«„')
@@ -46,14 +44,18 @@ def cue_after_long_subject(
     if q.close is None:
         return None
     first = index.at(q.close) + 1
+    aside: range = range(0)  # ', speaking on condition of anonymity,' after the subject
     for i in range(first, min(len(doc), first + _LONG_SUBJECT)):
         t = doc[i]
         if "\n" in t.text or t.text in FINAL or t.text in QUOTE_OPENERS:
             return None
         if misread_participle(t, first):
             return t  # '"...," the farmer, Jo Lee, snapped ...' parsed as "the farmer snapped"
-        if in_subject_relative(t, first):
+        if in_subject_relative(t, first) or i in aside:
             continue  # 'a neighbour who asked not to be named said': the speaker's description
+        if not aside and participle_aside(doc, t, first):
+            aside = range(i, t.right_edge.i + 1)
+            continue
         if not is_speech_cue(t, lexicon) and not (
             is_attribution_verb(t) and t.dep_ not in ("relcl", "acl", "advcl")
         ):
@@ -64,18 +66,33 @@ def cue_after_long_subject(
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i:
                 subject.update(x.i for x in c.subtree)
-        between = doc[first:i]
+        between = [x for x in doc[first:i] if x.i not in aside]
         if subject and all(x.i in subject or x.is_punct or x.is_space for x in between):
             return t
         if (
             not subject
             and t.tag_ in ("VBD", "VBZ")
             and is_speech_cue(t, lexicon)
-            and phrase_before(doc, first, i) is not None
+            and phrase_before(doc, first, aside.start if aside else i, aside=bool(aside))
+            is not None
+            and all(x.is_punct for x in doc[aside.stop : i] if aside)
         ):
             return t  # '"...," Ramos, 58, told AFP': the parser read the name apart from the verb
         return None
     return None
+
+
+def participle_aside(doc: Doc, t: Token, first: int) -> bool:
+    """A participle opening an aside set off by commas after the speaker's noun phrase
+    (``a senior official, speaking on condition of anonymity, said``)."""
+    end = t.right_edge.i + 1
+    return (
+        t.tag_ in ("VBG", "VBN")
+        and t.left_edge.i == t.i > first + 1
+        and doc[t.i - 1].text == ","
+        and end < len(doc)
+        and doc[end].text == ","
+    )
 
 
 def subject_before_quote(verb: Token, q: Quoted) -> bool:
@@ -100,14 +117,22 @@ def in_subject_relative(t: Token, first: int) -> bool:
     )
 
 
-def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token | None:
+def phrase_before(
+    doc: Doc, first: int, end: int, comma: bool = True, aside: bool = False
+) -> Token | None:
     """The head of the one name or noun phrase (appositions included) that fills
     ``doc[first:end]`` up to a comma before ``end`` (or, with ``comma=False``, up to
-    ``end`` itself), else None."""
+    ``end`` itself), else None. A participle aside set off by commas at the end is no
+    part of it (``a senior official, speaking on condition of anonymity,``)."""
     if comma and (end - first < 3 or doc[end - 1].text != ","):
         return None
     if end <= first:
         return None
+    tail = doc[end - 2] if comma and end - first > 3 and not aside else None
+    while tail is not None and tail.i >= first and tail.right_edge.i == end - 2:
+        if participle_aside(doc, tail, first):  # "the officer, pointing at the gate,"
+            return phrase_before(doc, first, tail.i, aside=True)
+        tail = tail.head if tail.head.i != tail.i else None
     # an article the parse gave a word after the range ('"...," the 58-year-old told
     # reporters': *the* on *reporters*) is still the phrase's
     stray = doc[first].dep_ == "det" and not first <= doc[first].head.i < end and end > first + 1
@@ -119,7 +144,7 @@ def phrase_before(doc: Doc, first: int, end: int, comma: bool = True) -> Token |
     own = {x.i for x in head.subtree if not (x.is_punct or x.is_space)} | (
         {first} if stray else set()
     )
-    if not comma:  # '"...," the coach posted': the parser may hang the verb on the noun
+    if not comma or aside:  # '"...," the coach posted': the verb hung on the noun
         own = {i for i in own if i < end}
     if not own or min(own) != first or max(own) >= end:
         return None
@@ -410,76 +435,3 @@ def interposed_lead(text: str, q: Quoted, before: list[Token], cue: Token) -> in
     ):
         return None
     return lead[0].idx
-
-
-def names_object(t: Token, open_mark: int, end: int) -> bool:
-    """A naming verb whose object comes before the marks and whose predicate is in them
-    (``called the deal "a betrayal."``, ``calling it "absurd."``): what the verb says is
-    the object and its predicate together, a mixed quote (rule ``reported.call_as.v1``),
-    not a direct quote of the predicate, even when the sentence's full stop is inside
-    the marks."""
-    if t.lemma_.lower() not in word_list("naming_verbs"):
-        return False
-    kids = list(t.children)
-    # the object after the verb: 'what she called "..."' names a relative pronoun, whose
-    # quoted predicate is the words said (a direct quote)
-    return any(c.dep_ == "dobj" and t.i < c.i and c.idx < open_mark for c in kids) and any(
-        c.dep_ == "oprd" and open_mark < c.idx < end for c in kids
-    )
-
-
-def naming(t: Token) -> bool:
-    """A verb of ``naming_verbs`` as a participle on a noun (``a podcast called``, ``a
-    city pronounced``, ``the so-called``): what follows in marks is a name or a sound,
-    not words someone said. A finite naming verb (``She called the plan "a disgrace"``)
-    is an attribution."""
-    if t.lemma_.lower() not in word_list("naming_verbs") and t.lower_ not in word_list(
-        "naming_verbs"
-    ):
-        return False
-    doc = t.doc
-    so_called = t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
-    # "a plan the mayor called", "a move parents called": a clause with no relative pronoun
-    # (a name the parser made its subject is the naming phrase's: 'Hits 1 called "X"')
-    own_subject = _common_subject(t) or zero_relative_subject(t) is not None
-    if so_called:
-        return True
-    if own_subject:
-        return False
-    if t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
-        return True
-    if _names_nothing_said(t):
-        return True
-    # the parser's past tense for the participle ('a show on Coast FM called', 'her
-    # brother Tomas Berg called'): no subject of its own, right after the noun it names
-    if t.tag_ != "VBD" or t.dep_ not in ("acl", "advcl", "relcl"):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-        return False
-    j = t.i - 1
-    while j >= 0 and doc[j].pos_ == "ADV":
-        j -= 1  # 'formerly called', 'also named'
-    return j >= 0 and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].text == "(")
-
-
-def _common_subject(t: Token) -> bool:
-    """``t`` has a subject of its own that is no name (``the mayor``, ``they``): a name the
-    parser made its subject belongs to the naming phrase (``on Hits 1 called "X"``)."""
-    return any(
-        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PRON") and (c.is_lower or c.pos_ == "PRON")
-        for c in t.children
-    )
-
-
-def _names_nothing_said(t: Token) -> bool:
-    """``Hits 1 called "Top 15"``: the marks open right after the naming verb and hold its
-    object predicate, and nothing else is its object: the parser's reading of a participle
-    (``a show on Hits 1 called``). ``She called the plan "a disgrace"`` has an object, and
-    ``He called, "Stop!"`` a comma before the marks."""
-    doc = t.doc
-    children = list(t.children)
-    if any(c.dep_ in ("dobj", "ccomp") for c in children) or _common_subject(t):
-        return False  # an object, or a subject of its own: 'a plan the mayor called "bold"'
-    if not any(c.dep_ == "oprd" and c.i > t.i for c in children):
-        return False
-    return t.i + 1 < len(doc) and doc[t.i + 1].is_quote

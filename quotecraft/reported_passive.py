@@ -3,7 +3,8 @@
 Rule ``reported.passive.v1``:
 
 - ``The plan was described as "reckless" by opposition leader X.``: the ``as`` phrase
-  (or the predicate) of a passive cue verb is what was said.
+  (or the predicate, or a quoted phrase the parse read as its object: ``was branded "a
+  disaster" by X``) of a passive cue verb is what was said.
 - ``The board was criticized by shareholders for "reckless spending."``, ``The council
   was accused by residents of "hiding the numbers."``: a ``for``, ``of`` or ``over``
   phrase holding a quotation is what was said (the active voice keeps its object with
@@ -22,7 +23,9 @@ from .attribution import Attribution, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .cues import CueLexicon
 from .doc_arrays import token_values
+from .name_ends import partitive
 from .reported_bounds import content_bounds
+from .wordlists import word_list
 
 #: prepositions whose quoted object is the words said in a passive report
 REASON_PREPS = frozenset({"for", "of", "over"})
@@ -42,6 +45,12 @@ def quoted_reason(cue: Token, agent: Token | None) -> Token | None:
             if obj is not None and any(t.is_quote for t in prep.subtree):
                 return obj
     return None
+
+
+def _opens_quote(obj: Token) -> bool:
+    """Whether a quotation mark opens the phrase of ``obj`` (``"a disaster"``)."""
+    first = obj.left_edge
+    return first.is_quote or (first.i > 0 and first.nbor(-1).is_quote)
 
 
 def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
@@ -72,11 +81,15 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
             if c.dep_ == "agent":
                 agent = next((x for x in c.children if x.dep_ == "pobj"), None)
         pred = None
+        lemma = cue.lemma_.lower()  # 'were denied "basic dignity"': what they were refused
+        denied = lemma in word_list("denial_verbs") or lemma in word_list("refusal_verbs")
         for c in cue.children:
             if c.dep_ == "oprd":
                 pred = c
             elif c.dep_ == "prep" and c.lower_ == "as":
                 pred = next((x for x in c.children if not x.is_punct), None)
+            elif c.dep_ == "dobj" and c.left_edge.i > cue.i and _opens_quote(c) and not denied:
+                pred = c  # 'was branded "a disaster" by ...': the predicate read as an object
         if pred is None:
             pred = quoted_reason(cue, agent)
         if pred is None:
@@ -87,8 +100,10 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
                 if c.dep_ == "prep" and c.lower_ == "by" and c.head.i == pred.i:
                     agent = next((x for x in c.children if x.dep_ == "pobj"), None)
                     by_prep = c
-        if agent is None or agent.pos_ not in ("PROPN", "NOUN"):
-            continue
+        if agent is None or not (
+            agent.pos_ in ("PROPN", "NOUN") or (partitive(agent) and agent.tag_ != "JJS")
+        ):
+            continue  # "by several of her colleagues", not "by the narrowest of margins"
         excluded = [by_prep] if by_prep is not None else []
         bounds = content_bounds(pred, excluded)
         if bounds is None:

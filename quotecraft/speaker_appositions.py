@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from .speaker_features import first_names, gendered_nouns
+from .speaker_features import first_names, gendered_nouns, pronoun_set
 from .speaker_names import DESCRIBING, PERSON, looks_like_name, strip_det, title_sets
 from .titles import Titles
 
@@ -44,18 +44,46 @@ def appositive_title(
             if named:  # "Ann Lee, the chairman, and Ruth Lind": the next person is no role
                 toks = [t for t in toks if t.i < min(named)]
             while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                if _mark(toks[-1]) and sum(map(_mark, toks)) % 2 == 0:
+                    break  # the closing mark of a quoted name stays: 'the podcast "Boss"'
                 toks.pop()
             while toks and toks[0].dep_ == "advmod" and toks[0].i < c.i:
                 toks.pop(0)  # "now a professor at Marrow College": the role is "professor"
             if not toks:
                 continue
             s, e = toks[0].i, toks[-1].i + 1
+            if sum(map(_mark, toks)) % 2:  # 'author of "The Road,"': the closing mark too
+                close = next((t.i for t in name.doc[e : e + 2] if _mark(t)), None)
+                e = close + 1 if close is not None else e
             sub = name.doc[s:e]
             text = strip_det(sub.text.strip(" ,"))
             adjacent = c.left_edge.i == _after_age(name) + 1 and name.doc[name.end].text == ","
-            if any(t.lower_ in words for t in sub) or (described and adjacent and _role_noun(c)):
+            if any(t.lower_ in words for t in _unquoted(sub)) or (
+                described and adjacent and _role_noun(c)
+            ):
                 return text or None
     return None
+
+
+_DOUBLE_MARKS = frozenset('"“”«»„')
+
+
+def _mark(t: Token) -> bool:
+    """A double quotation mark: single ones and apostrophes are too alike to tell
+    (``Sanders’ campaign``, ``''The Five''``)."""
+    return t.text in _DOUBLE_MARKS
+
+
+def _unquoted(span: Span) -> list[Token]:
+    """The tokens of ``span`` outside quotation marks: a title word in a quoted name is
+    no role (``star of the show "Cake Boss"``)."""
+    out, inside = [], False
+    for t in span:
+        if _mark(t):
+            inside = not inside
+        elif not inside:
+            out.append(t)
+    return out
 
 
 def _person_name(tok: Token) -> bool:
@@ -205,3 +233,20 @@ def _given_names(participle: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             found += [c for c in prep.children if c.dep_ == "pobj"]
     return [c for c in found if c.pos_ == "PROPN"]
+
+
+def own_role_apposed(name: Span, own: str | None) -> bool:
+    """Whether ``name`` carries a role of its own (``own``, its pre-modifier title) in an
+    apposition set off by a comma (``His boss, chief executive Tom Reyes``): that role,
+    not the head it is apposed to, is its title. Not a bare honorific (``Dr.``), nor a
+    title the parse read as the head of a name with no comma between (``Former Bill
+    Clinton pollster Douglas Schoen``), nor a title ending in an abbreviation
+    (``Another former lawmaker, Vermont Sen. Jo Marsh``: the head says more)."""
+    head = name.root.head
+    return (
+        own is not None
+        and own.lower() not in pronoun_set("neutral_honorifics")
+        and not own.endswith(".")  # "Sen.", "Vermont Sen.": the head it is apposed to says more
+        and name.root.dep_ == "appos"
+        and any(t.text == "," for t in name.doc[head.i + 1 : name.start])
+    )

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .context import sentence_ids
 from .kb import KnowledgeBase
 from .records import Resolution, SpeakerKind
-from .speaker_appositions import apposed_to_title, appositive_title
+from .speaker_appositions import apposed_to_title, appositive_title, own_role_apposed
 from .speaker_features import (
     first_names,
     gendered_nouns,
@@ -120,10 +120,8 @@ class Mention:
 
 
 class EntityTable:
-    """The entities of one document, built from its PERSON entities and names.
-
-    :class:`quotecraft.speakers.Resolver` extends it with the sieve that resolves mentions.
-    """
+    """The entities of one document, built from its PERSON entities and names;
+    :class:`quotecraft.speakers.Resolver` extends it with the sieve that resolves mentions."""
 
     def __init__(
         self,
@@ -162,8 +160,6 @@ class EntityTable:
         self._evidence: dict[int, set[str]] = {}
         """id(entity) -> the genders its mentions gave (honorific, first name, own pronoun)."""
         self._collect_people()
-
-    # -- building the entity table ---------------------------------------------------------
 
     def _inside_quote(self, char: int) -> bool:
         k = bisect_right(self._quote_starts, char) - 1
@@ -342,15 +338,18 @@ class EntityTable:
                 ent.gender, ent.gender_guessed = gender, True
 
     def _add_title(self, ent: Entity, span: Span) -> None:
-        """Keep the best title: an apposition beats a pre-modifier, the first of each wins,
-        and a role no title word names (``Edda Morn, a baker``) beats none or a bare *Dr.*"""
+        """Keep the best title: an apposition beats a pre-modifier (not a role the name is
+        apposed to: ``His boss, chief executive Ty Roe``), the first of each wins, and a
+        role no title word names (``Edda Morn, a baker``) beats none or a bare *Dr.*"""
         t = self.titles
-        appos = appositive_title(span, t) or apposed_to_title(span, t)
+        own = premodifier_title(span, t)
+        role = own_role_apposed(span, own)
+        appos = appositive_title(span, t) or (None if role else apposed_to_title(span, t))
         if appos and not ent.title_from_appos:
-            ent.honorific = ent.title or premodifier_title(span, t)
+            ent.honorific = ent.title or own
             ent.title, ent.title_from_appos = appos, True
         elif ent.title is None:
-            ent.title = premodifier_title(span, t)
+            ent.title = own
         bare = ent.title is None or ent.title.lower() in pronoun_set("neutral_honorifics")
         if bare and (described := appositive_title(span, t, described=True)):  # "Dr. X, a vet"
             ent.honorific, ent.title = ent.title, described

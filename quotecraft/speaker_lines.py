@@ -118,7 +118,8 @@ def signature(lines: list[Line]) -> tuple[int, int] | None:
 
     The name has its own line after the closing (which may end a longer line:
     ``Please write soon. Love,``) or follows it on one line (``Sincerely, Jo Lee``,
-    ``Respectfully, [Jo Lee]``); a line or two of affiliation may follow.
+    ``Respectfully, [Jo Lee]``); a line or two of affiliation may follow, and a place or
+    role after a comma on the name's line is no part of it (``Jo Lee, Elmstead``).
     """
     tail = lines[-5:]
     for k in range(len(tail)):  # the first signed line: affiliations may follow it
@@ -134,6 +135,7 @@ def signature(lines: list[Line]) -> tuple[int, int] | None:
         last = pieces[-1] if pieces else ""  # "Please write soon. Love,"
         if _VALEDICTION.match(last) and len(last.split()) <= 5:
             body = line.rsplit("]", 1)[-1].strip() or line.strip("[]() ")  # "[Signed] Jo Lee"
+            body = body.split(",")[0].strip()  # "Jo Lee, Elmstead": the name, not the place
             lead = line.index(body)
             return s + lead, s + lead + len(body)
     return None

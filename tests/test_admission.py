@@ -356,6 +356,8 @@ SEEN_OR_HEARD = [
     "Coach Peter Haldane watched his daughter Mia win the final.",
     "The neighbours heard the shed door slam twice before midnight.",
     "Two guards noticed a van leave the yard without lights.",
+    "He felt someone touch his shoulder in the dark.",
+    "Halfway up the stairs, Ines felt the old banister give way.",
     "The said property shall pass to the trust on the death of the tenant.",
     "The said sum was paid into the court in March.",
 ]
@@ -367,6 +369,8 @@ STATED_BESIDE_SEEN = [
         "the fire doors had been locked",
     ),
     ("Ruth said the shed door had slammed twice.", "the shed door had slammed twice"),
+    ("The coach felt that the referee had been unfair.", "the referee had been unfair"),
+    ("Most voters feel the tax is too high.", "the tax is too high"),
 ]
 
 

@@ -448,7 +448,9 @@ def _beat_subject(sent: Span) -> Attribution | None:
     gestures = root.lemma_.lower() in word_list("gesture_verbs")
     # a place's name is a person's when it is a known first name ("Marta"), a person's name
     # elsewhere in the text ("Mr. Hallam ... Hallam shifted") or does what a person does;
-    # so is a capitalized word the tagger took for a noun ("Carla Mendes ... Mendes laughed")
+    # so is a capitalized word the tagger took for a noun ("Carla Mendes ... Mendes laughed"),
+    # or a first name the lemmatizer did not know as a noun ("Mara set down her cup.")
+    misread = subj.lemma_ == subj.text and subj.lower_ in first_names()
     named = (
         subj.pos_ == "PROPN"
         and (
@@ -457,7 +459,7 @@ def _beat_subject(sent: Span) -> Attribution | None:
             or gestures
             or _named_person_elsewhere(subj)
         )
-    ) or (subj.pos_ == "NOUN" and subj.is_title and _named_person_elsewhere(subj))
+    ) or (subj.pos_ == "NOUN" and subj.is_title and (misread or _named_person_elsewhere(subj)))
     gesture = subj.tag_ == "NN" and gestures
     voiced = subj.i != subjects[0].i and subj.tag_ == "PRP$"  # "Her voice trembled."
     if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture or voiced):

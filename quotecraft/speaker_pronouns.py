@@ -268,6 +268,8 @@ class PronounTable(VoicedEntityTable):
             ),
             None,
         )
+        if subject is not None and subject.lower_ == pron_tok.lower_:  # "He folded it. ... he"
+            return self.described_antecedent(subject, gender)  # the chain's first sentence
         subject = speech_owner(subject) if subject is not None else None  # "Her lawyer's remarks"
         if gender == "plural" and subject is not None and _named_people(subject):
             return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."

@@ -181,6 +181,7 @@ class Resolver(PronounTable):
         if body is not None:  # "The council voted ... It said ...": the council
             ent, _ = self.resolve(mention_span(body), body.i)
             ent = None if genders_clash(ent.gender, kind, body) else ent  # "Judge Ann Roe ... He"
+            ent = self._adopt(ent, kind) if ent is not None else None  # "The minister ... she"
         if ent is not None:
             return ent, Resolution.PRONOUN
         unknown = self._new(SpeakerKind.UNKNOWN)

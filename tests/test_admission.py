@@ -356,8 +356,6 @@ SEEN_OR_HEARD = [
     "Coach Peter Haldane watched his daughter Mia win the final.",
     "The neighbours heard the shed door slam twice before midnight.",
     "Two guards noticed a van leave the yard without lights.",
-    "He felt someone touch his shoulder in the dark.",
-    "Halfway up the stairs, Ines felt the old banister give way.",
     "The said property shall pass to the trust on the death of the tenant.",
     "The said sum was paid into the court in March.",
 ]

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .subject_asides import SUBJECT_DEPS, finite
 
-__all__ = ["aside_read_as_clause", "main_read_as_clause"]
+__all__ = ["aside_read_as_clause", "aside_subject", "main_read_as_clause", "object_before_cue"]
 
 _SUBJECTS = SUBJECT_DEPS | {"expl"}
 
@@ -56,3 +56,59 @@ def _set_off_subject(cue: Token) -> bool:
     """Whether ``cue``'s subject ends right before it with a comma (``The coach, asked``)."""
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.i + 2 == cue.i and cue.doc[subj.i + 1].text == ","
+
+
+def object_before_cue(cue: Token, content: Token) -> list[Token]:
+    """``The talks have failed, a senior official, speaking on condition of anonymity,
+    said``: the parser read the speaker, set off by a comma after the clause it reports,
+    as the object of that clause's verb and the aside after it as the clause's own, and
+    left the cue that ends the sentence with no subject. The speaker's head and the
+    aside's participle (nothing when the sentence is not so read)."""
+    if content.dep_ != "ccomp" or content.head.i != cue.i or not content.i < cue.i:
+        return []
+    doc = cue.doc
+    if doc[cue.i - 1].text != "," or any(c.dep_ in _SUBJECTS for c in cue.children):
+        return []
+    for obj in content.rights:
+        if not _set_off_noun(obj):
+            continue  # an object follows its verb with no comma
+        aside = [
+            c
+            for c in content.rights
+            if c.i > obj.right_edge.i
+            and c.tag_ in ("VBG", "VBN")
+            and c.left_edge.i == c.i
+            and doc[c.i - 1].text == ","
+        ][:1]
+        end = max(t.right_edge.i for t in [obj, *aside]) + 1
+        if all(t.is_punct for t in doc[end : cue.i]):
+            return [obj, *aside]
+    return []
+
+
+def aside_subject(cue: Token) -> Token | None:
+    """The speaker whose aside ``cue`` is, when the parse hung both on the clause they
+    follow (``Prices will rise, analysts, citing weak demand, warned``: *analysts*, not
+    *Prices*, cite): the noun set off by commas right before the participle."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBG", "VBN") or cue.dep_ != "advcl" or cue.left_edge.i != cue.i:
+        return None
+    if cue.i < 3 or doc[cue.i - 1].text != ",":
+        return None
+    clause = cue.head  # the clause reported by a verb after the aside, not the main clause
+    if clause.dep_ != "ccomp" or clause.head.i < cue.i:
+        return None  # "endorsed X at Mar-a-Lago, X's club, calling him ...": his own act
+    return next(
+        (c for c in cue.head.children if c.right_edge.i == cue.i - 2 and _set_off_noun(c)), None
+    )
+
+
+def _set_off_noun(tok: Token) -> bool:
+    """A noun the parse hung on a clause's verb as an object or a bare adverbial, after a
+    comma (``..., a senior official,``): a speaker set off after the clause it reports."""
+    return (
+        tok.dep_ in ("dobj", "npadvmod")
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.i > tok.head.i
+        and tok.doc[tok.left_edge.i - 1].text == ","
+    )

@@ -19,7 +19,7 @@ from __future__ import annotations
 from attrs import define
 from spacy.tokens import Token
 
-from .aside_participles import aside_read_as_clause
+from .aside_participles import aside_read_as_clause, aside_subject
 from .cue_chains import according_to_object, first_cue_of_conjunction, quoted_author
 from .datelines import undated
 from .doc_arrays import memo
@@ -198,7 +198,7 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     return obj, True
-    subject = _subject(tok, cue, passive) or set_off_object(tok)
+    subject = _subject(tok, cue, passive) or set_off_object(tok) or aside_subject(tok)
     if subject is not None:
         return subject, True
     own = ("expl", "nsubjpass") if passive and tok.dep_ in ("advcl", "conj") else ("expl",)

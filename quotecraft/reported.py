@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .admission import impersonal_it, refusal
+from .aside_participles import object_before_cue
 from .attribution import addressed_participle, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .content_trim import SUBJECT_DEPS
@@ -317,8 +318,10 @@ class ReportedMatcher:
         if object_part(cue, content):
             return None  # "endorsed the re-election": "election" is part of the first object
         later = after_head(content)  # one walk of the subtree for the three cuts below
+        trailing = object_before_cue(cue, content)  # "A, an aide, speaking privately, said"
         excluded = (
             excluded
+            + trailing
             + conjoined_cues(content, cue, self.lexicon, later)
             + participle_tails(content, self.lexicon, later)
             + sibling_reports(content, self.lexicon, later)
@@ -353,7 +356,7 @@ class ReportedMatcher:
         s = object_read_for_subject(cue, content, s)  # "demanding [Ann Lee] make a pledge"
         lead = fronted_subject_lead(cue, content, s)  # "The library, she said, | will open"
         fronted = lead < s
-        named = fronted_speaker(cue, lead) if fronted else None  # "The budget, Ines Moll said,"
+        named = fronted_speaker(cue, lead) if fronted else next(iter(trailing), None)
         s = min(s, lead)
         apposition = source_apposition(cue, s)  # "According to X, Ann Lee, | A"
         if apposition is not None:

@@ -78,13 +78,18 @@ def colon(
     the sentence (``The warning was blunt — "Leave now."``). A cue noun with a possessor
     for subject names its speaker by the possessor (:func:`possessor_speaks`), and so does
     a voice's (``The voice of the announcer boomed:``)."""
-    if not before or not (before[-1].text == ":" or dash_lead_in(q, before, text)):
-        return None
+    if not before or not (before[-1].text in (":", "):") or dash_lead_in(q, before, text)):
+        return None  # "):" is one token: "Ann Lee (D):"
     colon = before[-1]
     cand = make_candidate(q, "direct.colon.v1", 0.75, None)
-    cand.cue = (colon.idx, colon.idx + len(colon.text))
-    cand.cue_lemma = colon.text
-    words = [t for t in before[:-1] if not t.is_punct]
+    end = colon.idx + len(colon.text)
+    cand.cue = (end - 1, end) if colon.text == "):" else (colon.idx, end)
+    cand.cue_lemma = colon.text[-1:] if colon.text == "):" else colon.text
+    lead = before[:-1]
+    if colon.text == "):" or (lead and lead[-1].text == ")"):  # "Kane (Tottenham):": Kane
+        opened = [k for k, t in enumerate(lead) if t.text == "("]
+        lead = lead[: opened[-1]] if opened else lead
+    words = [t for t in lead if not t.is_punct]
     if words:
         root = words[-1]
         while root.head.i != root.i and root.head.i < colon.i and root.head.i >= before[0].i:

@@ -99,7 +99,7 @@ def aside_subject(cue: Token) -> Token | None:
     if clause.dep_ != "ccomp" or clause.head.i < cue.i:
         return None  # "endorsed X at Mar-a-Lago, X's club, calling him ...": his own act
     return next(
-        (c for c in cue.head.children if c.right_edge.i == cue.i - 2 and _set_off_noun(c)), None
+        (c for c in clause.children if c.right_edge.i == cue.i - 2 and _set_off_noun(c)), None
     )
 
 

@@ -13,11 +13,18 @@ and the main verb finds its subject across the aside
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .subject_asides import SUBJECT_DEPS, finite
 
-__all__ = ["aside_read_as_clause", "aside_subject", "main_read_as_clause", "object_before_cue"]
+__all__ = [
+    "aside_read_as_clause",
+    "aside_subject",
+    "main_read_as_clause",
+    "object_before_cue",
+    "opens_aside",
+    "participle_aside",
+]
 
 _SUBJECTS = SUBJECT_DEPS | {"expl"}
 
@@ -72,14 +79,7 @@ def object_before_cue(cue: Token, content: Token) -> list[Token]:
     for obj in content.rights:
         if not _set_off_noun(obj):
             continue  # an object follows its verb with no comma
-        aside = [
-            c
-            for c in content.rights
-            if c.i > obj.right_edge.i
-            and c.tag_ in ("VBG", "VBN")
-            and c.left_edge.i == c.i
-            and doc[c.i - 1].text == ","
-        ][:1]
+        aside = [c for c in content.rights if c.i > obj.right_edge.i and opens_aside(c)][:1]
         end = max(t.right_edge.i for t in [obj, *aside]) + 1
         if all(t.is_punct for t in doc[end : cue.i]):
             return [obj, *aside]
@@ -90,10 +90,7 @@ def aside_subject(cue: Token) -> Token | None:
     """The speaker whose aside ``cue`` is, when the parse hung both on the clause they
     follow (``Prices will rise, analysts, citing weak demand, warned``: *analysts*, not
     *Prices*, cite): the noun set off by commas right before the participle."""
-    doc = cue.doc
-    if cue.tag_ not in ("VBG", "VBN") or cue.dep_ != "advcl" or cue.left_edge.i != cue.i:
-        return None
-    if cue.i < 3 or doc[cue.i - 1].text != ",":
+    if cue.dep_ != "advcl" or cue.i < 3 or not opens_aside(cue):
         return None
     clause = cue.head  # the clause reported by a verb after the aside, not the main clause
     if clause.dep_ != "ccomp" or clause.head.i < cue.i:
@@ -112,3 +109,18 @@ def _set_off_noun(tok: Token) -> bool:
         and tok.i > tok.head.i
         and tok.doc[tok.left_edge.i - 1].text == ","
     )
+
+
+def opens_aside(t: Token) -> bool:
+    """A participle that opens an aside after a comma (``, speaking privately``)."""
+    return (
+        t.tag_ in ("VBG", "VBN") and t.left_edge.i == t.i and t.i > 0 and t.doc[t.i - 1].text == ","
+    )
+
+
+def participle_aside(doc: Doc, t: Token, first: int) -> bool:
+    """A participle opening an aside set off by commas after the speaker's noun phrase,
+    which starts at token ``first`` (``a senior official, speaking on condition of
+    anonymity, said``)."""
+    end = t.right_edge.i + 1
+    return opens_aside(t) and t.i > first + 1 and end < len(doc) and doc[end].text == ","

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from .aside_participles import participle_aside
 from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, TokenIndex
 from .context import DocContext
@@ -71,7 +72,6 @@ from .direct_subjects import (
     inverted_attribution,
     inverted_speaker,
     keep_speaker_outside,
-    participle_aside,
     phrase_before,
     puts_it,
     quoted_subject,

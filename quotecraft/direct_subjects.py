@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .aside_participles import participle_aside
 from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
@@ -80,19 +81,6 @@ def cue_after_long_subject(
             return t  # '"...," Ramos, 58, told AFP': the parser read the name apart from the verb
         return None
     return None
-
-
-def participle_aside(doc: Doc, t: Token, first: int) -> bool:
-    """A participle opening an aside set off by commas after the speaker's noun phrase
-    (``a senior official, speaking on condition of anonymity, said``)."""
-    end = t.right_edge.i + 1
-    return (
-        t.tag_ in ("VBG", "VBN")
-        and t.left_edge.i == t.i > first + 1
-        and doc[t.i - 1].text == ","
-        and end < len(doc)
-        and doc[end].text == ","
-    )
 
 
 def subject_before_quote(verb: Token, q: Quoted) -> bool:

@@ -25,6 +25,7 @@ from .cues import CueLexicon
 from .doc_arrays import token_values
 from .name_ends import partitive
 from .reported_bounds import content_bounds
+from .structure import opens_quote
 from .wordlists import word_list
 
 #: prepositions whose quoted object is the words said in a passive report
@@ -45,12 +46,6 @@ def quoted_reason(cue: Token, agent: Token | None) -> Token | None:
             if obj is not None and any(t.is_quote for t in prep.subtree):
                 return obj
     return None
-
-
-def _opens_quote(obj: Token) -> bool:
-    """Whether a quotation mark opens the phrase of ``obj`` (``"a disaster"``)."""
-    first = obj.left_edge
-    return first.is_quote or (first.i > 0 and first.nbor(-1).is_quote)
 
 
 def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
@@ -88,7 +83,7 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
                 pred = c
             elif c.dep_ == "prep" and c.lower_ == "as":
                 pred = next((x for x in c.children if not x.is_punct), None)
-            elif c.dep_ == "dobj" and c.left_edge.i > cue.i and _opens_quote(c) and not denied:
+            elif c.dep_ == "dobj" and c.left_edge.i > cue.i and opens_quote(c) and not denied:
                 pred = c  # 'was branded "a disaster" by ...': the predicate read as an object
         if pred is None:
             pred = quoted_reason(cue, agent)

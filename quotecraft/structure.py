@@ -56,7 +56,7 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
         c.dep_ in _OWN_COMPLEMENTS
         and c.i > tok.i
         and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
-        and not _opens_quote(c)
+        and not opens_quote(c)
         and not _bare_infinitive(c)
         for c in tok.children
     )
@@ -109,7 +109,7 @@ def misread_past(tok: Token) -> bool:
     )
 
 
-def _opens_quote(tok: Token) -> bool:
+def opens_quote(tok: Token) -> bool:
     """A subtree that starts at an opening quotation mark: quoted words, not a complement."""
     first = tok.left_edge
     return first.is_quote or (first.i > 0 and tok.doc[first.i - 1].is_quote)

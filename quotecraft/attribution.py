@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from .aside_participles import aside_read_as_clause, aside_subject
 from .cue_chains import according_to_object, first_cue_of_conjunction, quoted_author
 from .datelines import undated
-from .doc_arrays import memo
+from .doc_arrays import entities, memo
 from .mark_table import as_mark
 from .name_ends import (
     hyphen_start,
@@ -453,7 +453,7 @@ def attribute(cue: Token) -> Attribution:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)
         if swallowed_name(head, cue):  # "At a rally in Leeds | Tomas Berg said": the name
-            name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            name = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
             att.speaker = (max(att.speaker[0], name.start if name else head.i), att.speaker[1])
     att.addressee = addressee(cue)
     if att.addressee is not None and is_document(cue.doc[att.addressee[1] - 1]):

@@ -232,6 +232,7 @@ class _DocState:
         self.masks: dict[int, np.ndarray] = {}
         self.node_sets: dict[tuple[int, ...], list[int]] = {}
         self.node_masks: dict[tuple[int, ...], np.ndarray] = {}
+        self.node_lists: dict[tuple[int, ...], list[bool]] = {}
         # children of each token, ascending (spaCy's Token.children order)
         idx = np.arange(self.n, dtype=np.int64)
         nonroot = heads != idx
@@ -283,6 +284,13 @@ class _DocState:
                     m = m & self.mask(c)
             self.node_masks[conds] = m
         return m
+
+    def node_flags(self, conds: tuple[int, ...]) -> list[bool]:
+        """:meth:`node_mask` as a list (cheaper to index one token at a time)."""
+        f = self.node_lists.get(conds)
+        if f is None:
+            f = self.node_lists[conds] = self.node_mask(conds).tolist()
+        return f
 
     def node_positions(self, conds: tuple[int, ...]) -> list[int]:
         p = self.node_sets.get(conds)
@@ -373,8 +381,8 @@ def _extend(
         head = state.heads[parent]
         near = [head] if head != parent and state.passes(pat.tests[j], head) else []
     elif op != ">>":
-        test, passes = pat.tests[j], state.passes
-        near = [c for c in state.children(parent) if passes(test, c)]
+        flags = state.node_flags(pat.conds[j])
+        near = [c for c in state.children(parent) if flags[c]]
         if op == ">++":
             near = [c for c in near if c > parent]
         elif op == ">--":

@@ -30,6 +30,7 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, cue_bounds
 from .cues import CueLexicon
 from .direct_windows import DASHES, FINAL, dash_lead_in, ends_its_line, whole_paragraph
+from .doc_arrays import entities
 from .marks import Quoted
 from .records import SpeakerKind
 from .resources import data_regexes
@@ -496,4 +497,4 @@ def _beat_addressee(root: Token) -> tuple[int, int] | None:
 def _named_person_elsewhere(word: Token) -> bool:
     """Whether the tagger found ``word`` in a person's name elsewhere in the text."""
     low = word.lower_
-    return any(e.label_ == "PERSON" and any(t.lower_ == low for t in e) for e in word.doc.ents)
+    return any(e.label_ == "PERSON" and any(t.lower_ == low for t in e) for e in entities(word.doc))

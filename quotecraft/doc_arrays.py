@@ -24,14 +24,14 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
 from spacy.attrs import IDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 class _Arrays:
@@ -133,3 +133,35 @@ def memo(doc: Doc, name: str) -> dict[Any, Any] | None:
     if table is None:
         table = active.memos[name] = {}
     return table
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """``tuple(doc.sents)``, read once per :func:`reading` block: spaCy builds the
+    sentences afresh, token by token, on every pass over ``Doc.sents``."""
+    return _kept(doc, "sents", lambda: tuple(doc.sents))
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once per :func:`reading` block (spaCy builds a new ``Span`` per
+    entity on every read)."""
+    return _kept(doc, "ents", lambda: tuple(doc.ents))
+
+
+def document_text(doc: Doc) -> str | None:
+    """``doc.text``, read once per :func:`reading` block (spaCy joins every token's text
+    on each read): slice it by the tokens' ``idx`` for a span's text. None outside the
+    block, where a span's own text is the cheaper read."""
+    active = _ACTIVE.get()
+    if active is None or active.doc is not doc:
+        return None
+    return _kept(doc, "text", lambda: doc.text)
+
+
+def _kept(doc: Doc, name: str, compute: Callable[[], Any]) -> Any:
+    active = _ACTIVE.get()
+    if active is None or active.doc is not doc:
+        return compute()
+    found = active.memos.get(name)
+    if found is None:
+        found = active.memos[name] = compute()
+    return found

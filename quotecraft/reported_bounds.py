@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .aside_participles import main_read_as_clause
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
+from .doc_arrays import token_values
 from .mark_table import as_mark
 
 _BRIDGE_WORDS = 2
@@ -294,8 +296,12 @@ def _closing_aside(
     (and part of speech ``pos``) on a word of the content, set off by a comma or a dash,
     opened by one of ``first_words`` and running to the content's end; unchanged when there
     is none or when the aside holds a quotation mark (the speaker's words go on)."""
-    for t in doc[s:e]:
-        if t.dep_ != dep or t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
+    deps, wanted = token_values(doc, "DEP"), get_string_id(dep)
+    for i in range(s, e):
+        if deps[i] != wanted:
+            continue  # (the array, not a Token per word: most contents have no aside)
+        t = doc[i]
+        if t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
             continue
         lead = t.left_edge.i - 1
         if (

@@ -21,7 +21,7 @@ from .candidates import Candidate, cue_bounds
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .context import DocContext
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
-from .doc_arrays import token_values
+from .doc_arrays import sentences, token_values
 from .mark_table import as_mark
 from .reported import ReportedMatcher
 from .reported_adjective import misread_adjective_attributions
@@ -134,7 +134,7 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     pos, tag = token_values(doc, "POS"), token_values(doc, "TAG")
     punct, space = token_values(doc, "IS_PUNCT"), token_values(doc, "IS_SPACE")
     finite = {get_string_id(t) for t in ("VBD", "VBZ", "VBP")}
-    for sent in doc.sents:
+    for sent in sentences(doc):
         end = sent.end
         while end > sent.start and (punct[end - 1] or space[end - 1]):
             end -= 1
@@ -247,7 +247,7 @@ def phrase_attributions(
     found_at.sort()
     taken_cues = {c.cue_token for c in taken}
     out: list[Candidate] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         k = bisect_left(found_at, sent.start_char)
         if k == len(found_at) or found_at[k] >= sent.end_char:
             continue  # no cue phrase in this sentence

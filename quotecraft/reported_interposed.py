@@ -35,7 +35,7 @@ from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .doc_arrays import token_values
+from .doc_arrays import sentences, token_values
 
 INTERPOSED_RULE = "reported.interposed.v1"
 _CONFIDENCE = 0.85
@@ -128,7 +128,7 @@ def interposed_attributions(
     found: list[Candidate] = []
     orth = token_values(doc, "ORTH")
     space = token_values(doc, "IS_SPACE")
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not _may_interpose(orth, space, sent.start, sent.end):
             continue  # read from the arrays: most sentences have no aside near their start
         hit = interposed(sent, lexicon)

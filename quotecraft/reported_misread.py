@@ -70,6 +70,7 @@ from .attribution import Attribution, attribute, is_negated
 from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
+from .doc_arrays import sentences
 from .reported_bounds import content_bounds
 from .speaker_names import tokens_lowered
 from .titles import packaged_titles
@@ -193,7 +194,7 @@ def _trailing_noun(sent: Span, lexicon: CueLexicon) -> tuple[Token, tuple[int, i
 def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     """Rule ``reported.misread_verb.v1`` (see the module's description)."""
     out: list[Candidate] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         trailing = _trailing_noun(sent, lexicon)
         if trailing is not None:
             noun, speaker, comma = trailing

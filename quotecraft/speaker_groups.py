@@ -13,7 +13,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from .doc_arrays import token_values
+from .doc_arrays import entities, token_values
 from .name_ends import partitive_noun
 from .titles import packaged_titles
 from .wordlists import word_list
@@ -232,7 +232,7 @@ def _holder_name(obj: Token) -> frozenset[str] | None:
     if obj.pos_ != "NOUN" or not any(c.lower_ == "the" for c in obj.lefts):
         return None
     doc, low = obj.doc, obj.lower_
-    for e in doc.ents:
+    for e in entities(doc):
         if (
             e.end <= obj.i
             and e.label_ == "PERSON"

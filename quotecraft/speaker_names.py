@@ -19,7 +19,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_arrays import token_positions, token_values
+from .doc_arrays import document_text, entities, token_positions, token_values
 from .speaker_features import first_names, honorifics, pronoun_set
 from .speaker_groups import appos_of, is_age
 from .structure import age_noun
@@ -58,8 +58,11 @@ def text_slice(toks: Sequence[Token]) -> str:
     """The text from the first to the last token, as written (hyphens and apostrophes kept)."""
     if not toks:
         return ""
-    # a Span's text, not Doc.text: spaCy rebuilds Doc.text from every token on each access
-    return toks[0].doc[toks[0].i : toks[-1].i + 1].text
+    first, last = toks[0], toks[-1]
+    text = document_text(first.doc)
+    if text is None:  # outside a reading block: the span's text, not the Doc's
+        return first.doc[first.i : last.i + 1].text
+    return text[first.idx : last.idx + len(last)]
 
 
 def strip_det(text: str) -> str:
@@ -440,7 +443,7 @@ def entity_spans(doc: Doc) -> list[Span]:
         ['the ministry', 'Monday']
     """
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         end = ent.end
         while end > ent.start and doc[end - 1].pos_ in _LOOSE_ENDS:
             end -= 1

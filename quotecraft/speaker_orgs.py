@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from .doc_arrays import entities
 from .records import SpeakerKind
 from .speaker_features import gendered_nouns
 from .speaker_names import DESCRIBING, DET, POSSESSIVE, clean_name, strip_det, title_sets
@@ -71,7 +72,7 @@ def organization_of_name(name: Span) -> str | None:
     its possessor (``Nordbank's Ella Berg``)."""
     for c in name.root.children:
         if c.dep_ == "poss" and c.i < name.start and c.ent_type_ == "ORG":
-            ent = next((e for e in name.doc.ents if e.start <= c.i < e.end), None)
+            ent = next((e for e in entities(name.doc) if e.start <= c.i < e.end), None)
             return POSSESSIVE.sub("", strip_det(ent.text if ent is not None else c.text))
     preps = [p for p in _preps(name.root) if p.lower_ in ("of", "at", "from")]
     for clause in name.root.children:
@@ -83,7 +84,7 @@ def organization_of_name(name: Span) -> str | None:
     for prep in preps:
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
-                ent = next((e for e in name.doc.ents if e.start <= obj.i < e.end), None)
+                ent = next((e for e in entities(name.doc) if e.start <= obj.i < e.end), None)
                 return strip_det(ent.text) if ent is not None else obj.text
             if (
                 obj.dep_ == "pobj"

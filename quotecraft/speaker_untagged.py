@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .content_trim import SUBJECT_DEPS
 from .cues import default_lexicon
-from .doc_arrays import token_array
+from .doc_arrays import entities, sentences, token_array
 from .speaker_features import first_name_entity, first_names, honorifics, pronouns
 from .speaker_uptake import next_subject_pronoun, no_person_near, own_possessive, taken_up
 from .titles import Titles
@@ -144,7 +144,7 @@ def untagged_names(doc: Doc, titles: Titles, found: Sequence[Span] = ()) -> list
             or _paired(named, stop)
         ) and taken.isdisjoint(range(start, tok.i + 1)):
             out.append(named)
-    for ent in doc.ents:  # "Jo Park, 61," tagged a place: an age says a person
+    for ent in entities(doc):  # "Jo Park, 61," tagged a place: an age says a person
         aged = ent.label_ in _BODY_LABELS and 0 < len(ent) < 4 and _aged(ent[-1])
         if (
             aged
@@ -171,7 +171,7 @@ def misread_first_names(
     out: list[Span] = []
     if not doc.has_annotation("SENT_START"):
         return out
-    for sent in doc.sents:
+    for sent in sentences(doc):
         tok = sent[0]
         if not (
             tok.pos_ == "NOUN"
@@ -326,7 +326,7 @@ def _gestures(span: Span, stop: frozenset[str]) -> bool:
 
 def _labelled_bodies(doc: Doc) -> frozenset[str]:
     """The words (lowercase) the tagger labels a body or a place somewhere in ``doc``."""
-    return frozenset(t.lower_ for e in doc.ents if e.label_ in _BODY_LABELS for t in e)
+    return frozenset(t.lower_ for e in entities(doc) if e.label_ in _BODY_LABELS for t in e)
 
 
 def _paired(span: Span, stop: frozenset[str]) -> bool:

@@ -263,6 +263,8 @@ def merge(
             own_quote = r.start <= _cue_char(r) < r.end and any(
                 d.cue_token is not None and d.cue_token == r.cue_token for d in overlapping
             )
+            if inside and same_cue and _attribution_tail(r, overlapping):
+                continue  # the words after the quote are its speaker's, not what was said
             if inside and outside_words >= 2 and same_cue and not own_quote:
                 for d in overlapping:
                     directs.remove(d)
@@ -415,3 +417,14 @@ def _cue_char(c: Candidate) -> int:
 def _outside_words(r: Candidate, inner: Sequence[Candidate]) -> int:
     """Rough count of word characters runs in ``r`` outside the inner spans."""
     return max(0, (r.end - r.start - sum(d.end - d.start for d in inner)) // 6)
+
+
+def _attribution_tail(r: Candidate, inner: Sequence[Candidate]) -> bool:
+    """Whether ``r`` is the quotes ``inner`` plus words between them and ``r``'s cue after
+    them: ``"A," chief financial officer Dana Whitlock said`` with the title read as part
+    of the content (a conjunct of its verb). Those words belong to the attribution."""
+    cue = _cue_char(r)
+    return (
+        r.start >= min(d.start for d in inner) - 2
+        and max(d.end for d in inner) < r.end <= cue
+    )

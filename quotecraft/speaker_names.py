@@ -291,6 +291,13 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
             or t.ent_type_ in ("ORG", "NORP", "GPE")
             or (t.pos_ == "PROPN" and t.ent_type_ != PERSON and t.text[:1].isupper())
             or (t.dep_ == "compound" and _lowercase(t) and first <= t.head.i < end_title)
+            or (
+                t.dep_ == "amod"
+                and _lowercase(t)
+                and first <= t.head.i < end_title
+                and i > 0
+                and doc[i - 1].lower_ in mods
+            )  # "chief financial officer": an adjective between a modifier and the title
         ):  # a preposition only inside a hyphenated title ("Editor-in-Chief", not "in Mr.
             # Berg's desk"); the last: "council president Mark Udall", a lowercase noun
             first = i

@@ -424,7 +424,4 @@ def _attribution_tail(r: Candidate, inner: Sequence[Candidate]) -> bool:
     them: ``"A," chief financial officer Dana Whitlock said`` with the title read as part
     of the content (a conjunct of its verb). Those words belong to the attribution."""
     cue = _cue_char(r)
-    return (
-        r.start >= min(d.start for d in inner) - 2
-        and max(d.end for d in inner) < r.end <= cue
-    )
+    return r.start >= min(d.start for d in inner) - 2 and max(d.end for d in inner) < r.end <= cue

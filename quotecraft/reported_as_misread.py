@@ -24,7 +24,8 @@ from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .reported_misread import MISREAD_RULE, verb_lemma
+from .misread_forms import plural_form, verb_lemma, without_citation
+from .reported_misread import MISREAD_RULE
 from .speaker_names import tokens_lowered
 
 _CONFIDENCE = 0.6
@@ -48,7 +49,7 @@ def as_misread(as_tok: Token, lexicon: CueLexicon) -> tuple[Token, int, int, int
     if doc[noun.i + 1].text != ",":
         return None
     sent = as_tok.sent
-    lemma = verb_lemma(noun, lexicon) or _plural_form(noun, lexicon)
+    lemma = verb_lemma(noun, lexicon) or plural_form(noun, lexicon)
     verb = lexicon.verbs.get(lemma) if lemma is not None else None
     if verb is None or verb.cls not in _CLASSES or "ccomp" not in verb.frames:
         return None
@@ -72,17 +73,10 @@ def as_misread_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         if found is None:
             continue
         noun, start, s, e = found
-        speaker = Attribution(speaker=(start, noun.i), speaker_head=noun.i - 1)
-        lemma = verb_lemma(noun, lexicon) or _plural_form(noun, lexicon)
+        first, end = without_citation(doc, start, noun.i)  # "As Brandt (2019) reports,"
+        # the subject's head: the word that hangs outside it ("Ferreira" of "Ferreira and Lund")
+        head = next((t.i for t in doc[first:end] if not first <= t.head.i < end), end - 1)
+        speaker = Attribution(speaker=(first, end), speaker_head=head)
+        lemma = verb_lemma(noun, lexicon) or plural_form(noun, lexicon)
         out.append(reported_candidate(doc, (s, e), noun, MISREAD_RULE, _CONFIDENCE, speaker, lemma))
     return out
-
-
-def _plural_form(noun: Token, lexicon: CueLexicon) -> str | None:
-    """The verb of the lexicon the noun is in its plain form, after names joined by *and*
-    or *et al.* (``As Brandt and Ito report``, ``As Brandt et al. (2019) argue``): the
-    form of a plural subject, read as a noun; else None."""
-    words = {t.lower_ for t in noun.doc[noun.left_edge.i : noun.i]}
-    if noun.lower_ not in lexicon.verbs or not words & {"and", "&", "al", "al."}:
-        return None
-    return noun.lower_

@@ -17,6 +17,11 @@ no verb, and its report is lost. The rule reads the noun back as the verb when
   that ...``, which the parser may hang on the noun as a relative clause) or an
   active infinitive with *to* (``plans to reopen``, not ``plans to be debated``).
 
+A verb in its bare form counts too when the parse gave the noun a subject of its own
+(``Ferreira and Lund note that ...``) or hung names joined by *and* on it (``Silva and
+Lund report that ...``), and it has no article or possessive: the plural subject is the
+speaker (:func:`quotecraft.misread_forms.bare_form`).
+
 The verb may also end the sentence, after a comma, as in ``reported.trailing.v1``:
 ``The ferry will not run before May, the harbour master notes.`` (*notes* read as a
 noun). Then it is a speech, writing or evidence verb with a clause frame, the words
@@ -66,11 +71,12 @@ from attrs import evolve
 from spacy.attrs import DEP, LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import Attribution, attribute, is_negated
+from .attribution import Attribution, attribute, is_negated, mention_bounds
 from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .doc_arrays import sentences
+from .misread_forms import bare_form, verb_lemma
 from .reported_bounds import content_bounds
 from .speaker_names import tokens_lowered
 from .titles import packaged_titles
@@ -89,20 +95,6 @@ _TRAILING_CLASSES = frozenset({"speech", "writing", "evidence"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_WORDS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "NUM", "PART"})
 """Parts of speech of the words of the folded subject (``The Clinton campaign``, ``Lee's``)."""
-
-
-def verb_lemma(noun: Token, lexicon: CueLexicon) -> str | None:
-    """The verb of the lexicon whose third-person form the noun is (``claims``: claim,
-    ``Vows``: vow, ``guarantees``: guarantee), when the noun's lemma is that verb (a
-    name's lemma is its text: ``Predicts``)."""
-    lower = noun.lower_
-    if not lower.endswith("s"):
-        return None
-    lemma = noun.lemma_.lower()
-    for base in (lower[:-1], lower[:-2]):
-        if base in lexicon.verbs and (lemma == base or noun.pos_ == "PROPN"):
-            return base
-    return None
 
 
 def _complement(noun: Token) -> Token | None:
@@ -209,10 +201,13 @@ def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = verb_lemma(noun, lexicon)
+        subject, head = _folded_subject(noun), None
+        if lemma is None and (bare := bare_form(noun, lexicon)) is not None:
+            lemma, head = bare  # "Ferreira and Lund note that ...": a plural subject
+            subject = mention_bounds(head)
         verb = lexicon.verbs.get(lemma) if lemma is not None else None
         if verb is None or not verb.frames & CLAUSE_TAKING_FRAMES:
             continue
-        subject = _folded_subject(noun)
         content = _complement(noun)
         if subject is None or content is None:
             continue
@@ -223,20 +218,27 @@ def misread_verb_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         bounds = content_bounds(content, [noun])
         if bounds is None or sum(1 for t in doc[bounds[0] : bounds[1]] if t.is_alpha) < 2:
             continue
-        out.append(_candidate(doc, noun, subject, bounds, lexicon))
+        out.append(_candidate(doc, noun, subject, bounds, lexicon, head))
     return out
 
 
 def _candidate(
-    doc: Doc, noun: Token, subject: tuple[int, int], bounds: tuple[int, int], lexicon: CueLexicon
+    doc: Doc,
+    noun: Token,
+    subject: tuple[int, int],
+    bounds: tuple[int, int],
+    lexicon: CueLexicon,
+    head: Token | None = None,
 ) -> Candidate:
-    """The candidate of a misread cue ``noun``, its speaker's and content's token bounds."""
+    """The candidate of a misread cue ``noun``, its speaker's and content's token bounds
+    (and the speaker's head, by default the subject's last word)."""
     lemma = verb_lemma(noun, lexicon) or noun.lemma_.lower()
     verb = lexicon.verbs.get(lemma)
     confidence = _CONFIDENCE
     if verb is not None and verb.cls in LOW_CONFIDENCE_CLASSES:
         confidence = min(confidence, 0.5)
-    speaker = Attribution(speaker=subject, speaker_head=subject[1] - 1)
+    at = head.i if head is not None else subject[1] - 1
+    speaker = Attribution(speaker=subject, speaker_head=at)
     return reported_candidate(doc, bounds, noun, MISREAD_RULE, confidence, speaker, lemma)
 
 

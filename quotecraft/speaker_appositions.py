@@ -32,8 +32,11 @@ def appositive_title(
     apposition *a/an* + a singular common noun is the person's role even when the noun is
     no title word (``Edda Morn, a baker who ...``)."""
     _, words, _ = title_sets(titles)
+    plural = name.root.tag_ == "NNS"  # (not NNPS: "Bartels", "Ayres" are names)
     for c in name.root.children:
         if c.dep_ == "appos" and c.i > name.root.i:
+            if plural and c.tag_ in ("NN", "NNP"):
+                continue  # "Others, especially the economist Ruth Amsel,": one of them
             clause = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
             toks = [t for t in c.subtree if t.i not in clause]  # without "who has run ..."
             if name.end < len(name.doc) and name.doc[name.end].text == ":":
@@ -135,8 +138,12 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     if head.tag_ in ("NNS", "NNPS"):
         return None  # "The two lawyers, Beth Adler and Kofi Mensah,": the pair's, not hers
     start = head.left_edge.i
-    while start < head.i and (name.doc[start].lower_ in DESCRIBING or name.doc[start].is_punct):
-        start += 1  # "our President, Joe Biden": President; '," a spokeswoman': no mark
+    while start < head.i and (
+        name.doc[start].lower_ in DESCRIBING
+        or name.doc[start].is_punct
+        or (name.doc[start].dep_ == "advmod" and name.doc[start].head.i == head.i)
+    ):  # "our President, Joe Biden": President; '," a spokeswoman': no mark; "notably the
+        start += 1  # economist Ruth Amsel": economist
     return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
 
 

@@ -20,9 +20,8 @@ speaker table knows them and a later surname finds the whole name:
   main verb, a cue verb, or is the subject of the cue right after a quotation that stands
   on its own, and that *he* or *she* takes up as the next sentence's main subject (``Kant
   argued that ... He wrote ...``, ``"...," Hollis protested. "...," he added``);
-- a word read as a common noun opening its sentence as its main verb's subject: a known
-  first name a pronoun of its gender takes up next (``Mara set down her cup.``), or a word
-  with a role set beside it (``Hendricks, a former miner,``): :func:`misread_first_names`.
+- a word read as a common noun opening its sentence as its main verb's subject, with a
+  role beside it or a known first name taken up next (:func:`misread_first_names`).
 
 And a name the tagger labelled as a body or place is a person when a person's role is set
 beside it, unless the tagger found the person's longer name elsewhere (``The coach, Aiden
@@ -163,11 +162,11 @@ def misread_first_names(
     doc: Doc, stop: frozenset[str], roles: frozenset[str] = frozenset()
 ) -> list[Span]:
     """Names the tagger read as common nouns (``Mara set down her cup.``: *Mara* a plural
-    noun): a capitalized word that opens its sentence as the main verb's subject, in no
-    entity or one of its own, either a word of ``first_names`` the next *he* or *she* (or
-    *his*, *her*, ...) after it takes up (:func:`taken_up`) in its usual gender, no person
-    named between, or a word (no role itself) with a role of ``roles`` set beside it
-    (``Hendricks, a former miner, remembers``). ``Hope springs eternal.`` names no one."""
+    noun): a capitalized word opening its sentence as the main verb's subject, in no entity
+    or one of its own, either a word of ``first_names`` the next *he*, *she*, *his* ...
+    takes up (:func:`taken_up`) in its usual gender, no person named between, or a word (no
+    role or group: not ``Others, notably the economist Ruth Amsel,``) with a role of
+    ``roles`` beside it (``Hendricks, a former miner,``). ``Hope springs eternal.``: no one."""
     out: list[Span] = []
     if not doc.has_annotation("SENT_START"):
         return out
@@ -180,6 +179,7 @@ def misread_first_names(
             and tok.is_title
             and _plain(tok, stop, tagged=True)
             and tok.ent_type_ != PERSON
+            and tok.lower_ not in word_list("groups")
             and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")  # an entity alone
         ):
             continue

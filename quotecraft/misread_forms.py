@@ -1,0 +1,74 @@
+"""Which verb a word the tagger read as a noun is, and whose (``reported.misread_verb.v1``).
+
+A small model reads a cue verb as a noun after its subject (``Lee claims``, ``As Brandt
+notes``, ``Silva and Lund report``): :func:`verb_lemma` reads the third-person form,
+:func:`plural_form` and :func:`bare_form` the plain form after a plural subject, and
+:func:`without_citation` cuts a citation's year off the subject. Used by
+:mod:`quotecraft.reported_misread` and :mod:`quotecraft.reported_as_misread`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import CueLexicon
+
+
+def verb_lemma(noun: Token, lexicon: CueLexicon) -> str | None:
+    """The verb of the lexicon whose third-person form the noun is (``claims``: claim,
+    ``Vows``: vow, ``guarantees``: guarantee), when the noun's lemma is that verb (a
+    name's lemma is its text: ``Predicts``)."""
+    lower = noun.lower_
+    if not lower.endswith("s"):
+        return None
+    lemma = noun.lemma_.lower()
+    for base in (lower[:-1], lower[:-2]):
+        if base in lexicon.verbs and (lemma == base or noun.pos_ == "PROPN"):
+            return base
+    return None
+
+
+def bare_form(noun: Token, lexicon: CueLexicon) -> tuple[str, Token] | None:
+    """A verb of the lexicon in its bare form read as a singular noun that the parse gave
+    a subject of its own before it (``Ferreira and Lund note that ...``, ``Critics warn
+    that ...``), or names joined by *and* as its modifier (``Silva and Lund report that
+    ...``): no noun takes a subject, and no noun without an article reads well after a
+    pair of names, so the word is the verb. Its lemma and the subject's head."""
+    lower = noun.lower_
+    if noun.tag_ != "NN" or lower not in lexicon.verbs or noun.lemma_.lower() != lower:
+        return None
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # "the Smith and Wesson report": a noun
+    subject = next((c for c in noun.lefts if c.dep_ == "nsubj" or _joined_names(c)), None)
+    return None if subject is None else (lower, subject)
+
+
+def _joined_names(tok: Token) -> bool:
+    """Names joined by *and* that the parse hung on a noun as its modifier (``Silva and
+    Lund report``): the plural subject of a verb read as a noun."""
+    return (
+        tok.dep_ in ("nmod", "compound")
+        and tok.pos_ == "PROPN"
+        and any(c.dep_ == "cc" for c in tok.children)
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+def without_citation(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds ``[start, end)`` of a subject without the bracket that closes it (the
+    year of a citation: ``Ferreira and Lund (2018)``)."""
+    if end - start > 2 and doc[end - 1].text == ")":
+        for k in range(end - 2, start, -1):
+            if doc[k].text == "(":
+                return start, k
+    return start, end
+
+
+def plural_form(noun: Token, lexicon: CueLexicon) -> str | None:
+    """The verb of the lexicon the noun is in its plain form, after names joined by *and*
+    or *et al.* (``As Brandt and Ito report``, ``As Brandt et al. (2019) argue``): the
+    form of a plural subject, read as a noun; else None."""
+    words = {t.lower_ for t in noun.doc[noun.left_edge.i : noun.i]}
+    if noun.lower_ not in lexicon.verbs or not words & {"and", "&", "al", "al."}:
+        return None
+    return noun.lower_

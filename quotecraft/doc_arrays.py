@@ -59,6 +59,12 @@ def reading(doc: Doc) -> Iterator[None]:
         _ACTIVE.reset(token)
 
 
+def _block(doc: Doc) -> _Arrays | None:
+    """The arrays kept for ``doc`` in the :func:`reading` block at work, else None."""
+    active = _ACTIVE.get()
+    return active if active is not None and active.doc is doc else None
+
+
 def _attr_id(attr: int | str) -> int:
     return attr if isinstance(attr, int) else IDS[attr.upper()]
 
@@ -67,8 +73,8 @@ def token_array(doc: Doc, attr: int | str) -> np.ndarray:
     """``doc.to_array(attr)`` for one attribute (an id of :mod:`spacy.attrs` or its
     name), read once per :func:`reading` block. The array is read-only."""
     key = _attr_id(attr)
-    active = _ACTIVE.get()
-    if active is None or active.doc is not doc:
+    active = _block(doc)
+    if active is None:
         return doc.to_array(key)
     arr = active.arrays.get(key)
     if arr is None:
@@ -81,8 +87,8 @@ def token_array(doc: Doc, attr: int | str) -> np.ndarray:
 def token_values(doc: Doc, attr: int | str) -> tuple[int, ...]:
     """:func:`token_array` as a tuple of Python ints (cheaper to index one by one)."""
     key = _attr_id(attr)
-    active = _ACTIVE.get()
-    if active is None or active.doc is not doc:
+    active = _block(doc)
+    if active is None:
         return tuple(doc.to_array(key).tolist())
     values = active.values.get(key)
     if values is None:
@@ -126,13 +132,7 @@ def memo(doc: Doc, name: str) -> dict[Any, Any] | None:
     (None outside it, or for another ``Doc``: compute afresh). Its keys and values are
     the caller's; a value must depend on nothing but the ``Doc``, the key and what stays
     fixed for the block (the extractor's word lists)."""
-    active = _ACTIVE.get()
-    if active is None or active.doc is not doc:
-        return None
-    table = active.memos.get(name)
-    if table is None:
-        table = active.memos[name] = {}
-    return table
+    return None if _block(doc) is None else _kept(doc, name, dict)
 
 
 def sentences(doc: Doc) -> tuple[Span, ...]:
@@ -151,15 +151,12 @@ def document_text(doc: Doc) -> str | None:
     """``doc.text``, read once per :func:`reading` block (spaCy joins every token's text
     on each read): slice it by the tokens' ``idx`` for a span's text. None outside the
     block, where a span's own text is the cheaper read."""
-    active = _ACTIVE.get()
-    if active is None or active.doc is not doc:
-        return None
-    return _kept(doc, "text", lambda: doc.text)
+    return None if _block(doc) is None else _kept(doc, "text", lambda: doc.text)
 
 
 def _kept(doc: Doc, name: str, compute: Callable[[], Any]) -> Any:
-    active = _ACTIVE.get()
-    if active is None or active.doc is not doc:
+    active = _block(doc)
+    if active is None:
         return compute()
     found = active.memos.get(name)
     if found is None:

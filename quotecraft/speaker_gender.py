@@ -178,4 +178,12 @@ def apposed_name(noun: Token) -> Token | None:
     """
     pair = [noun.head] if noun.dep_ == "appos" else []
     pair += [c for c in noun.children if c.dep_ == "appos"]
-    return next((t for t in pair if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"), None)
+    return next((t for t in pair if _names_one(t)), None)
+
+
+def _names_one(t: Token) -> bool:
+    """A name, not a description: ``The governor, a Democrat,`` sets a group word beside
+    the noun (an article, or a nationality, party or faith), which names no one."""
+    if t.ent_type_ == "NORP" or any(c.dep_ == "det" for c in t.children):
+        return False
+    return t.pos_ == "PROPN" or t.ent_type_ == "PERSON"

@@ -385,13 +385,14 @@ def _plain_name(span: Span, stop: frozenset[str]) -> bool:
 
 def _role_apposed(span: Span, words: frozenset[str]) -> bool:
     """Whether a person's role is set beside ``span`` (``The coach, Aiden Park,``, ``Aiden
-    Park, the coach,``): the apposition's other side is a singular title word after an
-    article or possessive, and no role a body fills as well (``body_roles``)."""
+    Park, the coach,``; not ``The governor, a Democrat,``: no name takes an article): a
+    singular title word after an article or possessive, no role a body fills (``body_roles``)."""
     root = span.root
     appositions = (c for c in root.children if c.dep_ == "appos")
     role = root.head if root.dep_ == "appos" else next(appositions, None)
     return (
         role is not None
+        and not any(c.dep_ == "det" for c in root.children)
         and role.tag_ == "NN"
         and role.lower_ in words
         and role.lower_ not in word_list("body_roles")
@@ -454,8 +455,7 @@ def pronoun_named(doc: Doc, ents: Sequence[Span], titles: Titles) -> list[Span]:
     (:func:`_name_like`), and taken up by *he* or *she* as the main subject of the next
     sentence, with no person named between (one word too, labelled no body or place); a known
     first name alone whose own clause takes it up by *his* or *her* of its usual gender
-    (:func:`own_possessive`); or the subject of a gesture (:func:`_gestures`). As PERSON
-    spans."""
+    (:func:`own_possessive`); or the subject of a gesture (:func:`_gestures`). As PERSON spans."""
     _, words, mods = titles
     stop = words | mods
     out = []

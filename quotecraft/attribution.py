@@ -58,7 +58,13 @@ from .sources import (
     unsigned_document,
     voice_owner,
 )
-from .speaker_groups import age_before, coordinated_name, fronted_conjunct, relative_aside
+from .speaker_groups import (
+    apposed_conjuncts,
+    aside_before,
+    coordinated_name,
+    fronted_conjunct,
+    relative_aside,
+)
 from .subject_asides import (
     SUBJECT_DEPS,
     comma_between,
@@ -329,8 +335,12 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
     end = head.i + 1
     rights = list(head.rights)
+    if (joined := apposed_conjuncts(head)) is not None:  # "Ruiz, the lawyer, and Okafor, ..."
+        last = joined[1][-1]
+        rel = [c.left_edge.i for c in last.children if c.dep_ == "relcl"]
+        end, rights = min([last.right_edge.i + 1, *rel]), []
     for c in rights:  # "Ken Ito, 60, and Yumi Sato": the ages stay in the group's mention
-        if c.dep_ == "cc" and age_before(head, c) and coordinated_name(head, c):
+        if c.dep_ == "cc" and aside_before(head, c) and coordinated_name(head, c):
             end, rights = c.i, [r for r in rights if r.i >= c.i]
             break
     for c in rights:

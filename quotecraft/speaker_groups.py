@@ -2,7 +2,7 @@
 
 ``Maria and Luis Ortega``, ``Ken Ito and his wife, Yumi``, ``Ken Ito, 60, and Yumi
 Sato``, ``the mayor and the police chief``, ``Teachers and parents``: the attribution
-stage keeps such a phrase as one mention (:func:`coordinated_name`, :func:`age_before`),
+stage keeps such a phrase as one mention (:func:`coordinated_name`, :func:`aside_before`),
 and the speaker stage names each member by its name (:func:`apposed_member`); groups
 joined (:func:`plural_people`) are one group named by the phrase, with no members.
 """
@@ -85,9 +85,61 @@ def apposed_member(conj: Token) -> Token | None:
     return None
 
 
-def age_before(head: Token, cc: Token) -> bool:
-    """``Ken Ito, 60, and``: only a number in apposition lies between the name and *and*."""
+def apposed_conjuncts(head: Token) -> tuple[Token, list[Token]] | None:
+    """``The founder, Mia Vance, and its chief executive, Sam Ortiz``, ``Ruiz, the lawyer,
+    and Okafor, the accountant``: the parse hangs the second member on the first one's
+    apposition (after a comma and *and*; not :func:`_same_person`). Returns the first member's name and the
+    conjuncts: a name apposed to a role, each conjunct a name or a role with its name in
+    apposition; or a name with a role apposed, each conjunct a name (not ``Jo Lee, the
+    mayor and the party's leader``: one person)."""
+    doc = head.doc
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    if appos is None or doc[appos.left_edge.i - 1].text != ",":
+        return None
+    cc = next((c for c in appos.rights if c.dep_ == "cc"), None)
+    conjs = [c for c in appos.rights if c.dep_ == "conj"]
+    if cc is None or cc.lower_ not in ("and", "&") or doc[cc.i - 1].text != "," or not conjs:
+        return None
+    if any(_same_person(c) for c in conjs):
+        return None
+    if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and described_member(head):
+        named = all(apposed_member(c) is not None and not _title_word(c) for c in conjs)
+        return (appos, conjs) if named else None
+    if head.pos_ == "PROPN" and appos.pos_ == "NOUN" and appos.lower_ in packaged_titles()[1]:
+        return (head, conjs) if all(c.pos_ == "PROPN" for c in conjs) else None
+    return None
+
+
+def group_conjuncts(head: Token, end: int) -> tuple[Token, list[Token]]:
+    """The first member of a group speaker whose head is ``head`` (its name in apposition
+    if any: ``The mayor, Rita Olsen, and her deputy``) and the conjuncts before ``end``
+    (those of :func:`apposed_conjuncts` when the parse hung them on the apposition)."""
+    if (joined := apposed_conjuncts(head)) is not None:
+        return joined
+    conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < end]
+    return apposed_member(head) or head, conjuncts
+
+
+def _same_person(conj: Token) -> bool:
+    """A conjunct after a name's apposition that describes the same person: one with the
+    article *a* (``Ann Roe, a professor, and a co-editor of ...``) or a party, nationality
+    or faith (``and a Republican who ...``)."""
+    return conj.ent_type_ == "NORP" or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in conj.children
+    )
+
+
+def aside_before(head: Token, cc: Token) -> bool:
+    """``Ken Ito, 60, and``: only a number in apposition lies between the name and *and*;
+    or one apposition set off by commas, a name after a role or a role after a name
+    (``The mayor, Rita Olsen, and``, ``Ruiz, the lawyer, and``)."""
     between = head.doc[head.i + 1 : cc.i]
+    if len(between) > 2 and between[0].text == between[-1].text == ",":
+        other = {"NOUN": "PROPN", "PROPN": "NOUN"}.get(head.pos_)
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == other), None)
+        conj = next((c for c in head.rights if c.dep_ == "conj" and c.i > cc.i), None)
+        if appos is not None and conj is not None and not _same_person(conj):
+            return appos.left_edge.i == head.i + 2 and appos.right_edge.i == cc.i - 2
     return (
         len(between) > 0
         and between[0].is_punct

@@ -60,6 +60,7 @@ from .speaker_groups import (
     apposed_names,
     described_member,
     described_words,
+    group_conjuncts,
     names_body,
     without_ages,
 )
@@ -126,8 +127,8 @@ class Resolver(PronounTable):
         for step in (
             self._relative_pronoun,
             self._pronoun,
-            self._apposed_name,
             self._group,
+            self._apposed_name,
             self._named,
             self._surname,
             self._titled_name,
@@ -229,11 +230,11 @@ class Resolver(PronounTable):
         """``Maria and Luis Ortega``, ``the mayor and the police chief``: one group speaker
         (a conjunct is a name in apposition, ``his wife, Yumi``, or a role)."""
         head, doc = q.head, self.doc
-        conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.i < q.span.end]
+        first, conjuncts = group_conjuncts(head, q.span.end)
         named = [apposed_member(c) or (c if described_member(c) else None) for c in conjuncts]
         if not conjuncts or None in named or not (head.pos_ == "PROPN" or described_member(head)):
             return None
-        members = member_names(doc, [head, *[t for t in named if t is not None]], q.span.start)
+        members = member_names(doc, [first, *[t for t in named if t is not None]], q.span.start)
         if not all(members) and head.pos_ != "PROPN":
             return None  # "The president and CEO": a title is no member's name
         start = next((t.i for t in name_tokens(doc[q.span.start : head.i + 1])), q.span.start)

@@ -5,6 +5,8 @@ Rule ``reported.passive.v1``:
 - ``The plan was described as "reckless" by opposition leader X.``: the ``as`` phrase
   (or the predicate, or a quoted phrase the parse read as its object: ``was branded "a
   disaster" by X``) of a passive cue verb is what was said.
+- ``The proposal, called "reckless" by critics, ...``: the same with a participle on a
+  noun or clause and its ``by`` phrase (:func:`reduced_passive`).
 - ``The board was criticized by shareholders for "reckless spending."``, ``The council
   was accused by residents of "hiding the numbers."``: a ``for``, ``of`` or ``over``
   phrase holding a quotation is what was said (the active voice keeps its object with
@@ -48,6 +50,16 @@ def quoted_reason(cue: Token, agent: Token | None) -> Token | None:
     return None
 
 
+def reduced_passive(cue: Token) -> bool:
+    """A participle with its agent that modifies a noun or its clause (``The proposal,
+    called "reckless" by critics, was withdrawn``, ``Under the plan, described by one
+    official as "bold",``): a passive with no auxiliary, which the tagger may read as a past
+    verb set off by a comma (``The statue, called "the Iron Lady" by locals, stands``)."""
+    if not any(c.dep_ == "agent" for c in cue.children):
+        return False  # the parse may read the participle as a past verb after the comma
+    return cue.dep_ in ("acl", "advcl") or (cue.i > 0 and cue.doc[cue.i - 1].text == ",")
+
+
 def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
     """``The plan was described as "reckless" by opposition leader X.``, ``The board was
     criticized by shareholders for "reckless spending."``
@@ -61,12 +73,14 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
     """
     out: list[Candidate] = []
     taken: set[tuple[int, int, int]] = set()
-    participle = doc.vocab.strings["VBN"]
+    participle, past = doc.vocab.strings["VBN"], doc.vocab.strings["VBD"]
     for i, tag in enumerate(token_values(doc, "TAG")):
-        if tag != participle:
+        if tag != participle and tag != past:
             continue  # read from the tag array: most tokens are no participle
         cue = doc[i]
-        if not any(c.dep_ == "auxpass" for c in cue.children):
+        if tag == past and not reduced_passive(cue):
+            continue  # 'The bridge, labelled "unsafe" by engineers,': a participle misread
+        if not any(c.dep_ == "auxpass" for c in cue.children) and not reduced_passive(cue):
             continue
         verb = lexicon.verb(cue)
         if verb is None or verb.cls not in ("speech", "writing", "object"):

@@ -230,14 +230,15 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
     """Whether the direct ``quote`` is reported, with its attribution, in the clause that
     ``report``'s content opens with (``Lynch said she recalled thinking, "..."``,
     ``saying anyone who blames the weather "has already lost"``): the report's cue comes
-    first, its content is a clause, not an object (``issued a statement saying, "..."``
+    first or after its whole content (``... labelled "secret" by the ministry, according
+    to two officials``), its content is a clause, not an object (``issued a statement saying, "..."``
     stays the quote's), and the quote's cue is in the words before the quote, reaching
     their root through no conjunct (:func:`heads_clause`)."""
     return (
         report.rule not in OBJECT_RULES
         and report.cue_token is not None
         and quote.cue_token is not None
-        and report.cue_token < quote.cue_token
+        and (report.cue_token < quote.cue_token or (report.cue or (0, 0))[0] >= report.end)
         and heads_clause(
             doc, report.start, quote.start, quote.cue_token, report.rule == INFINITIVE_RULE
         )

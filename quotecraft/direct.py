@@ -412,11 +412,14 @@ def _cue_before(
             conf = 0.95 if between and between[-1].text in (",", ":") else 0.85
             return make_candidate(q, "direct.cue_before.v1", conf, t)
         return None
-    # structure first: 'Lee fumed: "..."' whatever the verb, the verb right before the mark
+    # structure first: 'Lee fumed: "..."' whatever the verb, the verb right before the mark;
+    # not one of a clause of condition or time ('If the bill passes, "..."'), but 'as'
     if len(before) >= 2 and before[-1].text in (",", ":") and not _term_follows(q, text, before):
         t = before[-2]
-        if is_attribution_verb(t, q.open) and any(
-            c.dep_ == "nsubj" and c.i < t.i for c in t.children
+        if (
+            is_attribution_verb(t, q.open)
+            and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+            and not any(c.dep_ == "mark" and c.lower_ != "as" for c in t.children)
         ):
             return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, t)
         if t.lower_ == "it" and t.dep_ == "dobj" and puts_it(t.head):

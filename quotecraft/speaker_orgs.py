@@ -286,3 +286,20 @@ def owning_body(resolver: _Resolving, role: str, span: Span, head: Token) -> tup
         return None, role
     rest = span.doc[poss.right_edge.i + 1 : span.end].text  # "chief economist"
     return clean_name(ent.name), rest or role
+
+
+def addressed_by_own_verb(name: Token, noun: Token) -> bool:
+    """Whether ``name`` is the one spoken to in a phrase on the verb ``noun`` is the subject
+    of (``In a statement to the Harbor Times, the company said``, ``Speaking with Orvex,
+    the union said``): the object of *to* or *with* that hangs, within a few words, on that
+    verb. A body does not make its statement to itself."""
+    if name.dep_ != "pobj" or name.head.lower_ not in ("to", "with") or noun.dep_ != "nsubj":
+        return False
+    t = name.head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == noun.head.i:
+            return True
+    return False

@@ -21,7 +21,7 @@ from .datelines import dateline_stop
 from .records import SpeakerKind
 from .speaker_features import clause_subject, first_names, gendered_nouns, pronouns, subject_role
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
-from .speaker_orgs import goes_by
+from .speaker_orgs import addressed_by_own_verb, goes_by
 from .speaker_table import Entity, Mention
 from .speaker_uptake import addressed_description, speech_owner, split_quote
 from .speaker_voice import VoicedEntityTable
@@ -236,8 +236,8 @@ class PronounTable(VoicedEntityTable):
     def described_antecedent(self, pron_tok: Token, gender: str) -> Token | None:
         """Whom *he*, *she* or *they* refers to when no named person agrees: the described
         person (or people) who is the main subject of the sentence before (``The mechanic
-        shook his head. “It's the gearbox,” he said.``, ``The nurses walked out at noon.
-        They said ...``). A common noun of the pronoun's number (a singular one with an
+        shook his head. “It's the gearbox,” he said.``, ``The nurses walked out.``), or
+        when that is a thing, the one of an adverbial clause on its verb. A common noun of the pronoun's number (a singular one with an
         article or a possessive), outside quotations, that the text shows to be a person
         of that gender or people: a title word or a gendered noun of it (``the deputy``,
         ``the waitress``, ``nurses``), a word of ``groups`` for *they*, a possessive or
@@ -273,9 +273,17 @@ class PronounTable(VoicedEntityTable):
         subject = speech_owner(subject) if subject is not None else None  # "Her lawyer's remarks"
         if gender == "plural" and subject is not None and _named_people(subject):
             return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."
-        if subject is None:
-            return None
-        return subject if self._person_described(subject, gender, pron_tok) else None
+        if subject is not None and self._person_described(subject, gender, pron_tok):
+            return subject
+        # "The crowd grew quiet as the coach walked in.": the one person of its adverbial clause
+        inner = [
+            t
+            for t in self.doc[start : pron_tok.i]
+            if self._sent_of[t.i] == before
+            and _adverbial_subject(t)
+            and self._person_described(t, gender, pron_tok)
+        ]
+        return inner[0] if len(inner) == 1 and (subject is None or subject.pos_ == "NOUN") else None
 
     def _person_described(self, subject: Token, gender: str, pron_tok: Token) -> bool:
         """Whether ``subject``, a common noun, is a person or people described whom
@@ -460,6 +468,15 @@ def _gendered_pronouns() -> frozenset[str]:
     return frozenset(w for w, g in pronouns().items() if g in ("male", "female"))
 
 
+def _adverbial_subject(tok: Token) -> bool:
+    """``tok`` is the subject of an adverbial clause on the main verb (``as soon as the
+    mechanic turned the key``)."""
+    head = tok.head.head
+    while head.dep_ == "advmod" and head.head is not head:
+        head = head.head
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and head.dep_ == "ROOT"
+
+
 def _main_subject(tok: Token) -> bool:
     """``tok`` (a name's first word) is in the subject of its sentence's main verb."""
     while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
@@ -481,20 +498,3 @@ def _named_people(subject: Token) -> bool:
         c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
         for c in subject.children
     )
-
-
-def addressed_by_own_verb(name: Token, noun: Token) -> bool:
-    """Whether ``name`` is the one spoken to in a phrase on the verb ``noun`` is the subject
-    of (``In a statement to the Harbor Times, the company said``, ``Speaking with Orvex,
-    the union said``): the object of *to* or *with* that hangs, within a few words, on that
-    verb. A body does not make its statement to itself."""
-    if name.dep_ != "pobj" or name.head.lower_ not in ("to", "with") or noun.dep_ != "nsubj":
-        return False
-    t = name.head
-    for _ in range(4):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.i == noun.head.i:
-            return True
-    return False

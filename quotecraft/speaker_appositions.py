@@ -37,8 +37,11 @@ def appositive_title(
         if c.dep_ == "appos" and c.i > name.root.i:
             if plural and c.tag_ in ("NN", "NNP"):
                 continue  # "Others, especially the economist Ruth Amsel,": one of them
-            clause = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
-            toks = [t for t in c.subtree if t.i not in clause]  # without "who has run ..."
+            if _sibling_hyphen(name.doc[c.i - 1], c):
+                continue  # "founder" of "co-founder": read with "co"
+            parts = _hyphened(c)  # "co-founder of the startup": one apposition in three
+            clause = {t.i for p in parts for r in p.subtree if r.dep_ == "relcl" for t in r.subtree}
+            toks = [t for p in parts for t in p.subtree if t.i not in clause]  # not "who ..."
             if name.end < len(name.doc) and name.doc[name.end].text == ":":
                 continue  # "Ann Lee: An Interview with the Poet": a heading, not a role
             if any(t.text == "(" for t in toks):  # "a restaurateur (d. 1975)"
@@ -66,6 +69,31 @@ def appositive_title(
             ):
                 return text or None
     return None
+
+
+def _hyphen_piece(t: Token) -> bool:
+    """A hyphen written inside a word (``co-founder``), which the parse may read as an
+    apposition of its own between the word's halves."""
+    doc = t.doc
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+
+
+def _hyphened(c: Token) -> list[Token]:
+    """The apposition ``c`` with the appositions that continue its word after a hyphen
+    (``co`` ``-`` ``founder``), in order."""
+    parts, doc = [c], c.doc
+    while parts[-1].i + 2 < len(doc) and _sibling_hyphen(doc[parts[-1].i + 1], c):
+        nxt = doc[parts[-1].i + 2]
+        if nxt.head.i != c.head.i or nxt.dep_ != c.dep_:
+            break
+        parts += [doc[parts[-1].i + 1], nxt]
+    return parts
+
+
+def _sibling_hyphen(t: Token, word: Token) -> bool:
+    """A hyphen inside a word (:func:`_hyphen_piece`) that the parse hung beside ``word``
+    on the same head, not inside ``word``'s own phrase (``house-servant`` is whole)."""
+    return _hyphen_piece(t) and t.head.i == word.head.i and t.i != word.head.i
 
 
 _DOUBLE_MARKS = frozenset('"“”«»„')
@@ -138,6 +166,8 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
     if head.tag_ in ("NNS", "NNPS"):
         return None  # "The two lawyers, Beth Adler and Kofi Mensah,": the pair's, not hers
     start = head.left_edge.i
+    while start >= 2 and _sibling_hyphen(name.doc[start - 1], head):  # "co-founder" in three
+        start = name.doc[start - 2].left_edge.i
     while start < head.i and (
         name.doc[start].lower_ in DESCRIBING
         or name.doc[start].is_punct

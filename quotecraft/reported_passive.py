@@ -55,9 +55,10 @@ def reduced_passive(cue: Token) -> bool:
     called "reckless" by critics, was withdrawn``, ``Under the plan, described by one
     official as "bold",``): a passive with no auxiliary, which the tagger may read as a past
     verb set off by a comma (``The statue, called "the Iron Lady" by locals, stands``)."""
-    if not any(c.dep_ == "agent" for c in cue.children):
-        return False  # the parse may read the participle as a past verb after the comma
-    return cue.dep_ in ("acl", "advcl") or (cue.i > 0 and cue.doc[cue.i - 1].text == ",")
+    # the parse may read the participle as a past verb after the comma
+    if cue.dep_ not in ("acl", "advcl") and not (cue.i > 0 and cue.doc[cue.i - 1].text == ","):
+        return False
+    return any(c.dep_ == "agent" for c in cue.children)
 
 
 def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) -> list[Candidate]:
@@ -78,12 +79,12 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
         if tag != participle and tag != past:
             continue  # read from the tag array: most tokens are no participle
         cue = doc[i]
+        verb = lexicon.verb(cue)
+        if verb is None or verb.cls not in ("speech", "writing", "object"):
+            continue
         if tag == past and not reduced_passive(cue):
             continue  # 'The bridge, labelled "unsafe" by engineers,': a participle misread
         if not any(c.dep_ == "auxpass" for c in cue.children) and not reduced_passive(cue):
-            continue
-        verb = lexicon.verb(cue)
-        if verb is None or verb.cls not in ("speech", "writing", "object"):
             continue
         agent = None
         for c in cue.children:

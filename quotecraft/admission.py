@@ -62,6 +62,9 @@ first check that refuses a candidate.
   not a question.
 - ``free_relative``: a clause opened by *what* that is the subject of the verb after the
   cue, which the parser made the cue's content (``What voters think is hard to say``).
+- ``relative_on_object``: a clause whose subject is *who* or *which* right after the
+  object of a cue that neither tells nor asks (``call my dad who is at work``): a
+  relative clause on the object, not what was said.
 - ``object_beside_clause``: an object content of a cue whose quoted clause stands before
   it (``"We will stay," the crowd chanted outside parliament``): the clause was said.
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
@@ -99,7 +102,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Token
 
 from .admission_forms import bare_copula, manner_according, passive_object, to_receiver
-from .admission_wh import adverbial_wh, free_relative
+from .admission_wh import adverbial_wh, free_relative, relative_on_object
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
 from .reported_misread import told_in_relative
@@ -465,6 +468,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "perceived_event": perceived_event,
     "adverbial_wh": adverbial_wh,
     "free_relative": free_relative,
+    "relative_on_object": relative_on_object,
     "named_before": named_before,
     "own_complement": own_complement,
     "object_beside_clause": object_beside_clause,

@@ -1,6 +1,7 @@
 """Admission checks about *wh*-words (:mod:`quotecraft.admission` lists them all):
-``adverbial_wh``, a time or place clause read as a question, and ``free_relative``, a
-*what* clause read as a cue's subject and object."""
+``adverbial_wh``, a time or place clause read as a question, ``free_relative``, a
+*what* clause read as a cue's subject and object, and ``relative_on_object``, a relative
+clause on the cue's object read as its content."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from spacy.tokens import Token
 
 from .cues import CueLexicon
 from .subject_asides import SUBJECT_DEPS
+from .wordlists import word_list
 
 _WH_ADVERBS = frozenset({"when", "where", "why", "how"})
 
@@ -57,3 +59,18 @@ def free_relative(cue: Token, content: Token, lexicon: CueLexicon | None = None)
     if what.dep_ not in ("dobj", "nsubj") or what.head.i not in (cue.i, content.i):
         return False
     return not any(c.dep_ in SUBJECT_DEPS and cue.i < c.i for c in content.children)
+
+
+def relative_on_object(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A clause whose subject is *who* or *which*, right after the cue's object, on a cue
+    that neither tells nor asks (``want to call my dad who is probably at work``): a
+    relative clause on the object, which the parser hung on the cue. ``asked the clerk who
+    had signed it`` and ``told voters who wonder why ... that ...`` keep theirs."""
+    first = content.left_edge
+    if content.dep_ != "ccomp" or first.tag_ not in ("WP", "WDT") or first.dep_ not in SUBJECT_DEPS:
+        return False
+    lemma = cue.lemma_.lower()
+    if lemma in word_list("telling_verbs") or lemma == "ask" or first.i == 0:
+        return False
+    before = content.doc[first.i - 1]
+    return before.dep_ == "dobj" and before.head.i == cue.i

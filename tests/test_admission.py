@@ -270,6 +270,13 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
             "matters",
             "free_relative",
         ),
+        # a relative clause on the object of a cue that neither tells nor asks
+        (
+            "I don't want to call my uncle who is probably at the races.",
+            "call",
+            "is",
+            "relative_on_object",
+        ),
     ],
 )
 def test_refusal_names_the_new_checks(

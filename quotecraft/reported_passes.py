@@ -230,19 +230,32 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
     """Whether the direct ``quote`` is reported, with its attribution, in the clause that
     ``report``'s content opens with (``Lynch said she recalled thinking, "..."``,
     ``saying anyone who blames the weather "has already lost"``): the report's cue comes
-    first or after its whole content (``... labelled "secret" by the ministry, according
-    to two officials``), its content is a clause, not an object (``issued a statement saying, "..."``
-    stays the quote's), and the quote's cue is in the words before the quote, reaching
-    their root through no conjunct (:func:`heads_clause`)."""
+    first, or after its whole content (:func:`_trailing_report`), its content is a clause,
+    not an object (``issued a statement saying, "..."`` stays the quote's), and the
+    quote's cue is in the words before the quote, reaching their root through no conjunct
+    (:func:`heads_clause`)."""
     return (
         report.rule not in OBJECT_RULES
         and report.cue_token is not None
         and quote.cue_token is not None
-        and (report.cue_token < quote.cue_token or (report.cue or (0, 0))[0] >= report.end)
+        and (report.cue_token < quote.cue_token or _trailing_report(doc, report))
         and heads_clause(
             doc, report.start, quote.start, quote.cue_token, report.rule == INFINITIVE_RULE
         )
     )
+
+
+def _trailing_report(doc: Doc, report: Candidate) -> bool:
+    """``report``'s cue follows its whole content, set off by a comma (also one inside the
+    content's closing mark: ``If the bill passes, "...," Mara Quist said``; ``... labelled
+    "secret" by the ministry, according to two officials``) or right after it, not joined
+    to it by *and*, as a parse reads ``Nora Vik said, "..." and Tor Lund said, "..."``."""
+    cue = report.cue
+    if cue is None or cue[0] < report.end:
+        return False
+    between = doc.text[report.end : cue[0]].strip()
+    content = doc.text[report.start : report.end].rstrip("\"”'’ ")
+    return between == "" or between.startswith(",") or content.endswith(",")
 
 
 def heads_clause(

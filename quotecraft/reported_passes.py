@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .content_trim import SUBJECT_DEPS
+from .doc_arrays import document_text
 from .reported_blocks import BLOCK_RULE
 
 
@@ -253,8 +254,9 @@ def _trailing_report(doc: Doc, report: Candidate) -> bool:
     cue = report.cue
     if cue is None or cue[0] < report.end:
         return False
-    between = doc.text[report.end : cue[0]].strip()
-    content = doc.text[report.start : report.end].rstrip("\"”'’ ")
+    text = document_text(doc) or doc.text  # (read once per document in the pipeline)
+    between = text[report.end : cue[0]].strip()
+    content = text[report.start : report.end].rstrip("\"”'’ ")
     return between == "" or between.startswith(",") or content.endswith(",")
 
 

@@ -88,10 +88,10 @@ def apposed_member(conj: Token) -> Token | None:
 def apposed_conjuncts(head: Token) -> tuple[Token, list[Token]] | None:
     """``The founder, Mia Vance, and its chief executive, Sam Ortiz``, ``Ruiz, the lawyer,
     and Okafor, the accountant``: the parse hangs the second member on the first one's
-    apposition (after a comma and *and*; not :func:`_same_person`). Returns the first member's name and the
-    conjuncts: a name apposed to a role, each conjunct a name or a role with its name in
-    apposition; or a name with a role apposed, each conjunct a name (not ``Jo Lee, the
-    mayor and the party's leader``: one person)."""
+    apposition (after a comma and *and*; not :func:`_same_person`). Returns the first
+    member's name and the conjuncts: a name apposed to a role, each conjunct a name or a
+    role with its name in apposition; or a name with a role apposed, each conjunct a name
+    (not ``Jo Lee, the mayor and the party's leader``: one person)."""
     doc = head.doc
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is None or doc[appos.left_edge.i - 1].text != ",":

@@ -236,19 +236,19 @@ class PronounTable(VoicedEntityTable):
     def described_antecedent(self, pron_tok: Token, gender: str) -> Token | None:
         """Whom *he*, *she* or *they* refers to when no named person agrees: the described
         person (or people) who is the main subject of the sentence before (``The mechanic
-        shook his head. “It's the gearbox,” he said.``, ``The nurses walked out.``), or
-        when that is a thing, the one of an adverbial clause on its verb. A common noun of the pronoun's number (a singular one with an
-        article or a possessive), outside quotations, that the text shows to be a person
-        of that gender or people: a title word or a gendered noun of it (``the deputy``,
-        ``the waitress``, ``nurses``), a word of ``groups`` for *they*, a possessive or
-        reflexive pronoun of it later in its sentence (``shook his head``) or a gesture
-        its verb names (``The stranger smiled.``), or for *they* a name coordinated with
-        another (``Tomas Berg and Ines Moll run the bakery.``); the owner of a cue noun
-        subject counts as the subject (:func:`speech_owner`). A possessive pronoun counts
-        when it owns the subject (``Her claim that ... drew jeers``); on the object of a
-        verb, it takes up that verb's subject instead (``The senator repeated her claim``).
-        None otherwise: a pronoun stays unresolved rather than taken for a thing (``The
-        car stalled.``)."""
+        shook his head. “It's the gearbox,” he said.``, ``The nurses walked out.``), or when
+        that is a thing, the one of an adverbial clause on its verb. A common noun of the
+        pronoun's number (a singular one with an article or a possessive), outside
+        quotations, that the text shows to be a person of that gender or people: a title
+        word or a gendered noun of it (``the deputy``, ``the waitress``, ``nurses``), a word
+        of ``groups`` for *they*, a possessive or reflexive pronoun of it later in its
+        sentence (``shook his head``) or a gesture its verb names (``The stranger
+        smiled.``), or for *they* a name coordinated with another (``Tomas Berg and Ines
+        Moll run the bakery.``); the owner of a cue noun subject counts as the subject
+        (:func:`speech_owner`). A possessive pronoun counts when it owns the subject (``Her
+        claim that ... drew jeers``); on the object of a verb, it takes up that verb's
+        subject instead (``The senator repeated her claim``). None otherwise: a pronoun
+        stays unresolved rather than taken for a thing (``The car stalled.``)."""
         sent = self._sent_of[pron_tok.i]
         if (owner := clause_subject(pron_tok)) is not None:  # "The senator repeated her claim"
             return owner if self._person_described(owner, gender, pron_tok) else None

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .name_ends import hyphen_start
 from .speaker_features import first_names, gendered_nouns, pronoun_set
 from .speaker_names import DESCRIBING, PERSON, looks_like_name, strip_det, title_sets
 from .titles import Titles
@@ -165,9 +166,7 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
         return None  # "Neither the Speaker nor ..., nor the whip, Jim Clyburn": whose?
     if head.tag_ in ("NNS", "NNPS"):
         return None  # "The two lawyers, Beth Adler and Kofi Mensah,": the pair's, not hers
-    start = head.left_edge.i
-    while start >= 2 and _sibling_hyphen(name.doc[start - 1], head):  # "co-founder" in three
-        start = name.doc[start - 2].left_edge.i
+    start = min(head.left_edge.i, hyphen_start(head).left_edge.i)  # "co-founder" in three
     while start < head.i and (
         name.doc[start].lower_ in DESCRIBING
         or name.doc[start].is_punct

@@ -82,9 +82,9 @@ def passive_attributions(doc: Doc, lexicon: CueLexicon, cands: list[Candidate]) 
         verb = lexicon.verb(cue)
         if verb is None or verb.cls not in ("speech", "writing", "object"):
             continue
-        if tag == past and not reduced_passive(cue):
-            continue  # 'The bridge, labelled "unsafe" by engineers,': a participle misread
-        if not any(c.dep_ == "auxpass" for c in cue.children) and not reduced_passive(cue):
+        # a past verb only as a participle misread ('The bridge, labelled "unsafe" by ...,')
+        auxiliary = tag == participle and any(c.dep_ == "auxpass" for c in cue.children)
+        if not auxiliary and not reduced_passive(cue):
             continue
         agent = None
         for c in cue.children:

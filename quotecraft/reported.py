@@ -364,6 +364,7 @@ class ReportedMatcher:
         interposed = interposed_tail(cue, content, e) > e  # "A, she said, that B"
         e = because_tail(cue, interposed_tail(cue, content, e))
         passive_clause = False
+        e = split_object_end(cue, content, e)  # "the re-election", "wanted to re-record it"
         if content.dep_ == "nsubjpass" and content.head.i == cue.i:
             # "The mayor was criticized | for the delays": the subject and its clause, when
             # the subject is a content on its own ("he was credited with ...": not one)
@@ -371,7 +372,6 @@ class ReportedMatcher:
                 passive_clause = passive_clause_end(cue, s, e) > e
                 e = passive_clause_end(cue, s, e)
         elif content.dep_ in OBJECT_DEPS:
-            e = split_object_end(cue, content, e)
             e = object_tail(cue, e, standing=self._standing(doc[s:e], content))
             if content.dep_ != "nsubjpass":
                 e = object_conjunct_tail(cue, s, e)  # "questioned A and B"

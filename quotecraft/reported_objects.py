@@ -205,32 +205,43 @@ def _written_together(first: Token, second: Token) -> bool:
     )
 
 
-def _objects(cue: Token) -> list[Token]:
-    return [c for c in cue.rights if c.dep_ == "dobj"]
+_SPLIT_DEPS = frozenset({"dobj", "xcomp"})
+"""The complements the parser splits at a hyphen into siblings: objects (``endorsed the
+re-election``) and infinitives (``wanted to re-record the album``)."""
+
+
+def _objects(cue: Token, dep: str) -> list[Token]:
+    """The cue's complements of ``dep`` on its right, and for an infinitive the conjuncts
+    the parser may hang its last half on (``to re-introduce``: *re*, *-* and a conjunct
+    *introduce*; not ``denied the charges and counter-accused her``)."""
+    deps = (dep, "conj") if dep == "xcomp" else (dep,)
+    return [c for c in cue.rights if c.dep_ in deps]
 
 
 def object_part(cue: Token, content: Token) -> bool:
-    """Whether the object ``content`` is the second half of an object the parser split at
-    a hyphen or a possessive apostrophe (``endorsed the re-election``: *re*, *-* and
-    *election* as three objects; ``criticized the Hendersons’ spending``): the whole
-    object is the first half's content (:func:`split_object_end`), not this one's."""
-    if content.dep_ != "dobj" or content.head.i != cue.i:
+    """Whether the object or infinitive ``content`` is the second half of one the parser
+    split at a hyphen or a possessive apostrophe (``endorsed the re-election``: *re*, *-*
+    and *election* as three objects; ``wanted to co-write it``: *co*, *-* and *write* as
+    three infinitives; ``criticized the Hendersons’ spending``): the whole word is the
+    first half's content (:func:`split_object_end`), not this one's."""
+    if content.dep_ not in _SPLIT_DEPS or content.head.i != cue.i:
         return False
-    objects = _objects(cue)
+    objects = _objects(cue, content.dep_)
     k = next((n for n, o in enumerate(objects) if o.i == content.i), 0)
     return k > 0 and _written_together(objects[k - 1], content)
 
 
 def split_object_end(cue: Token, content: Token, end: int) -> int:
-    """The end of the object ``content`` over the halves the parser split off it (see
-    :func:`object_part`)."""
-    if content.dep_ != "dobj" or content.head.i != cue.i:
+    """The end of the object or infinitive ``content`` over the halves the parser split
+    off it (see :func:`object_part`)."""
+    if content.dep_ not in _SPLIT_DEPS or content.head.i != cue.i:
         return end
     last = content
-    for obj in _objects(cue):
+    for obj in _objects(cue, content.dep_):
         if obj.i > last.i and _written_together(last, obj):
             last = obj
-            end = max(end, obj.right_edge.i + 1)
+            if obj.text not in _JOINERS:  # not up to a hyphen alone ("to re-")
+                end = max(end, obj.right_edge.i + 1)
     return end
 
 

@@ -115,22 +115,38 @@ def colon(
 def _headline_label(words: list[Token], text: str) -> Token | None:
     """The speaker a headline's label names before its colon, at the start of a line: a
     role or a body alone (``Mayor: 'We will rebuild'``), or a name or role followed by
-    *to* and those it is said to (``Ruiz to critics: '...'``); else None."""
+    *to* and those it is said to (``Ruiz to critics: '...'``) or by *on* and what it is
+    said about (``Okafor on the verdict: '...'``); else None."""
     first = words[0]
     if first.idx and text[first.idx - 1] != "\n":
         return None
     if len(words) == 1:
         return first if first.pos_ in ("NOUN", "PROPN") and role_or_body(first.lower_) else None
-    to = next((w for w in words if w.lower_ == "to"), None)
+    to = next((w for w in words if w.lower_ in ("to", "on")), None)
     if to is None or to.i == first.i or len(words) > 6:
         return None
     speaker = words[words.index(to) - 1]
     named = all(w.text[:1].isupper() and w.ent_type_ not in _PLACES for w in words if w.i < to.i)
     if to.head.i != speaker.i or speaker.pos_ not in ("NOUN", "PROPN"):
         return None  # not "According to HuffPo:"
-    if not (named or role_or_body(speaker.lower_)):
+    if role_or_body(speaker.lower_):
+        return speaker  # "The mayor on the budget:", "Police to drivers:"
+    if not named:
         return None
+    if to.lower_ == "on" and not _surely_named(words[: words.index(to)]):
+        return None  # "News on the strike:", "Focus on jobs:": a heading's topic
     return speaker  # "Ruiz to critics:", "President Lund to farmers:"
+
+
+def _surely_named(words: list[Token]) -> bool:
+    """Whether capitalized ``words`` name a person or body beyond doubt: a name the tagger
+    labels a person's or organization's, a known first name, or two names or more."""
+    last = words[-1]
+    return (
+        last.ent_type_ in ("PERSON", "ORG")
+        or any(w.lower_ in first_names() for w in words)
+        or sum(w.pos_ == "PROPN" for w in words) >= 2
+    )
 
 
 def _owner(noun: Token) -> Token | None:

@@ -477,9 +477,13 @@ def _holds_subject(words: Span, content: Token) -> bool:
     its question word: a one-word subject (``Taxes, he said, will not go up``) or a
     question's *why* or *how* opening the sentence (``Why, she asked, had no one told
     her?``; not ``That is why, he said, ...``) is the start of the content, unlike a lone
-    adverb or interjection (``Still, he said, ...``, ``Yes, she said, ...``)."""
+    adverb or interjection (``Still, he said, ...``, ``Yes, she said, ...``). The parse
+    may hang the word on the content's auxiliary (``Why, she asked, | had ...``)."""
     return any(
-        t.head.i == content.i
+        (
+            t.head.i == content.i
+            or (t.head.dep_ in ("aux", "auxpass") and t.head.head.i == content.i)
+        )
         and (t.dep_ in SUBJECT_DEPS or (t.tag_ in ("WRB", "WP") and t.is_sent_start and t.is_title))
         for t in words
     )

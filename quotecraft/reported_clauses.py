@@ -198,11 +198,18 @@ def fronted_subject_lead(cue: Token, content: Token, start: int) -> int:
     """
     below = content.dep_ == "ccomp" and content.head.i == cue.i
     above = cue.dep_ == "parataxis" and cue.head.i == content.i  # "The plan, said X, was"
-    if not (below or above) or content.i < cue.i:
+    on_aux = (  # "Where, the mayor asked, | was the money going?": hung on the auxiliary
+        cue.dep_ == "parataxis"
+        and cue.head.dep_ in ("aux", "auxpass")
+        and cue.head.head.i == content.i
+    )
+    if not (below or above or on_aux) or content.i < cue.i:
         return start
-    asked = question_word(cue) if above else None  # "Why, she asked, had no one told her?"
+    asked = question_word(cue) if above or on_aux else None  # "Why, she asked, had ...?"
     if asked is not None:
         return min(start, asked.i)
+    if on_aux:
+        return start
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "mark") for c in content.children):
         return start  # a subject of its own, or a clause with "that", which none precedes
     what = fronted_relative(cue) if above else None  # "What they found, X says, was ..."

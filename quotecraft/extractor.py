@@ -111,6 +111,7 @@ CODE_RULES = frozenset(
         "reported.interposed.v1",
         "reported.phrase.v1",
         "reported.noun_colon.v1",
+        "reported.verb_colon.v1",
         "reported.medium_that.v1",
     }
 )

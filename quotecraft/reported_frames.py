@@ -37,7 +37,7 @@ from .reported_misread import (
     misread_verb_attributions,
     xcomp_clause_attributions,
 )
-from .reported_noun_colon import noun_colon_attributions
+from .reported_noun_colon import noun_colon_attributions, verb_colon_attributions
 from .reported_passive import passive_attributions
 from .reported_proforms import proform_attributions
 from .reported_raised import raised_attributions
@@ -434,6 +434,7 @@ def reported_candidates(
     cands += proform_attributions(doc, lexicon)
     cands += phrase_attributions(doc, lexicon, cands, ctx.text)
     cands += noun_colon_attributions(doc, lexicon, ctx.text)
+    cands += verb_colon_attributions(doc, lexicon, ctx.text)
     cands = passive_attributions(doc, lexicon, cands)
     cands = interposed_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:

@@ -9,6 +9,13 @@ in quotation marks (quoted words after a colon are :mod:`quotecraft.direct`'s
 ``direct.colon.v1``), is what the owner said. A noun with no owner (``The message was
 clear: ...``) names no speaker and is left alone, as is a noun that is no cue (``The
 weather was simple: ...``).
+
+Rule ``reported.verb_colon.v1``. A speech or writing verb of the lexicon whose object
+points ahead to what follows the colon (``I will say this: ...``, ``Let me say this
+clearly: ...``, ``She wrote the following: ...``, ``He told them one thing: ...``): the
+clause after the colon, not in quotation marks, is what the verb's subject said. An
+object that points back or names a thing (``He said it twice: ...``, ``She signed the
+letter: ...``) is no lead-in.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from .cues import CueLexicon
 from .doc_arrays import token_array
 
 NOUN_COLON_RULE = "reported.noun_colon.v1"
+VERB_COLON_RULE = "reported.verb_colon.v1"
 _MAX_LEAD = 14
 """At most this many tokens before the colon."""
 _LINKING_VERBS = frozenset({"be", "come", "seem", "remain", "sound", "stay"})
@@ -49,15 +57,8 @@ def noun_colon_attributions(doc: Doc, lexicon: CueLexicon, text: str) -> list[Ca
         owner = _owner(noun)
         if owner is None or noun.left_edge.i != sent.start or not _links(lead, noun):
             continue
-        rest = [t for t in doc[colon.i + 1 : sent.end] if not t.is_space]
-        while rest and rest[-1].is_punct:
-            rest.pop()
-        if (
-            len(rest) < 2
-            or rest[0].text in _OPENING_MARKS
-            or any(t.text in _OPENING_MARKS for t in rest)
-            or not any(t.pos_ in ("VERB", "AUX") for t in rest)
-        ):
+        rest = _clause_after(doc, colon)
+        if rest is None:
             continue
         lemma = noun.lemma_.lower()
         out.append(
@@ -107,3 +108,76 @@ def _links(lead: Span, noun: Token) -> bool:
         ):
             return False
     return True
+
+
+def _clause_after(doc: Doc, colon: Token) -> list[Token] | None:
+    """The words after ``colon`` to the end of its sentence, without final punctuation,
+    when they are a clause with a verb not in quotation marks; else None."""
+    rest = [t for t in doc[colon.i + 1 : colon.sent.end] if not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if (
+        len(rest) < 2
+        or any(t.text in _OPENING_MARKS for t in rest)
+        or not any(t.pos_ in ("VERB", "AUX") for t in rest)
+    ):
+        return None
+    return rest
+
+
+_AHEAD_COUNTED = frozenset({"thing", "things", "word", "words", "point", "points"})
+"""Nouns that point ahead when counted (``one thing:``, ``two points:``)."""
+_SAYING = frozenset({"speech", "writing"})
+
+
+def verb_colon_attributions(doc: Doc, lexicon: CueLexicon, text: str) -> list[Candidate]:
+    """The reports of rule ``reported.verb_colon.v1`` in ``doc`` (``text`` is its text)."""
+    if ":" not in text:
+        return []
+    out: list[Candidate] = []
+    colons = (token_array(doc, ORTH) == doc.vocab.strings[":"]).nonzero()[0].tolist()
+    for i in colons:
+        colon = doc[i]
+        k = i - 1
+        while k >= 0 and doc[k].pos_ == "ADV":  # "say this clearly:"
+            k -= 1
+        if k < 0 or not _points_ahead(doc[k]):
+            continue
+        verb = doc[k].head
+        said = lexicon.verb(verb)
+        if said is None or said.cls not in _SAYING:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue  # "Consider this:": no one named says it
+        rest = _clause_after(doc, colon)
+        if rest is None:
+            continue
+        lemma = verb.lemma_.lower()
+        out.append(
+            Candidate(
+                kind="indirect",
+                start=rest[0].idx,
+                end=rest[-1].idx + len(rest[-1].text),
+                rule=VERB_COLON_RULE,
+                confidence=round(0.85 * said.confidence, 3),
+                cue=(verb.idx, verb.idx + len(verb.text)),
+                cue_lemma=lemma,
+                cue_type=lexicon.cue_type(lemma),
+                cue_token=verb.i,
+                attribution=Attribution(speaker=mention_bounds(subject), speaker_head=subject.i),
+            )
+        )
+    return out
+
+
+def _points_ahead(word: Token) -> bool:
+    """Whether ``word``, right before a colon, is an object pointing ahead: *this*, *the
+    following*, or a counted *thing*, *word* or *point* (``one thing``, ``two points``)."""
+    if word.dep_ != "dobj":
+        return False
+    if word.lower_ == "following":
+        return word.i > 0 and word.doc[word.i - 1].lower_ == "the"
+    if word.lower_ in _AHEAD_COUNTED:
+        return any(c.dep_ == "nummod" for c in word.children)
+    return word.lower_ == "this"

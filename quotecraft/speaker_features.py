@@ -319,3 +319,19 @@ def clause_subject(pron_tok: Token) -> Token | None:
     if pron_tok.dep_ != "poss" or noun.dep_ != "dobj":
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+
+
+def adverbial_subject(tok: Token) -> bool:
+    """``tok`` is the subject of an adverbial clause on the main verb (``as soon as the
+    mechanic turned the key``)."""
+    head = tok.head.head
+    while head.dep_ == "advmod" and head.head is not head:
+        head = head.head
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and head.dep_ == "ROOT"
+
+
+def main_subject(tok: Token) -> bool:
+    """``tok`` (a name's first word) is in the subject of its sentence's main verb."""
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+        tok = tok.head  # "The deputy, Lee Chan, disagreed": Lee Chan
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"

@@ -71,6 +71,7 @@ def pronoun_votes(
 class _Person(Protocol):
     gender: str | None
     gender_guessed: bool
+    first_person: bool
 
     @property
     def name(self) -> str | None: ...
@@ -107,6 +108,20 @@ def voted_genders(
         seen = votes.get(id(person), set())
         if len(seen) == 1 and (person.gender_guessed or person.gender is None):
             person.gender = next(iter(seen))
+
+
+def overrules_guess(person: _Person, gender: str | None, others: Iterable[_Person]) -> bool:
+    """Whether a pronoun of ``gender`` in the attribution right after ``person``'s words
+    takes ``person`` up though the first-name table guessed the other gender (``"...,"
+    Morgan said. "...," she added.``, Alex Morgan guessed male): the text beats a guess
+    when no one else (``others``: the persons mentioned in reach) could be meant. Not a
+    narrator (``"...," I said. "...," she said.``: someone else)."""
+    return (
+        person.gender_guessed
+        and not person.first_person
+        and {person.gender, gender} == {"male", "female"}
+        and all(o is person for o in others)
+    )
 
 
 def genders_clash(known: str | None, pronoun: str | None, noun: Token) -> bool:

@@ -19,7 +19,16 @@ from spacy.tokens import Span, Token
 
 from .datelines import dateline_stop
 from .records import SpeakerKind
-from .speaker_features import clause_subject, first_names, gendered_nouns, pronouns, subject_role
+from .speaker_features import (
+    adverbial_subject,
+    clause_subject,
+    first_names,
+    gendered_nouns,
+    main_subject,
+    pronouns,
+    subject_role,
+)
+from .speaker_gender import overrules_guess
 from .speaker_names import DESCRIBING, title_sets, tokens_lowered
 from .speaker_orgs import addressed_by_own_verb, goes_by
 from .speaker_table import Entity, Mention
@@ -102,6 +111,10 @@ class PronounTable(VoicedEntityTable):
             if gender != "plural" and self._untagged_subject_before(pron_tok, near[-1], gender):
                 return None  # "Okafor met Lindqvist. He said": Okafor, whom the tagger missed
             return self._adopt(near[-1].entity, gender)
+        spoke = [m.entity for m in self.person_mentions[lo:hi]]
+        if last_speaker and gap <= 1 and overrules_guess(last_speaker, gender, spoke):
+            last_speaker.gender = gender  # '"...," Alex Morgan said. "...," she added'
+            return last_speaker
         # farther back, only an antecedent that is the one agreeing person in reach; a
         # chain of pronouns of the same gender in the narration keeps a person in reach
         reach = self._chain_start(sent, gender)
@@ -280,7 +293,7 @@ class PronounTable(VoicedEntityTable):
             t
             for t in self.doc[start : pron_tok.i]
             if self._sent_of[t.i] == before
-            and _adverbial_subject(t)
+            and adverbial_subject(t)
             and self._person_described(t, gender, pron_tok)
         ]
         return inner[0] if len(inner) == 1 and (subject is None or subject.pos_ == "NOUN") else None
@@ -409,7 +422,7 @@ class PronounTable(VoicedEntityTable):
         """Someone else was the subject of a main verb after sentence ``after`` (``“...,”
         said Ivo Renner. Tomas Ek disagreed. He said ...``: *he* is no longer Ivo)."""
         return any(
-            m.sent > after and m.entity is not speaker and _main_subject(self.doc[m.token])
+            m.sent > after and m.entity is not speaker and main_subject(self.doc[m.token])
             for m in mentions
         )
 
@@ -466,22 +479,6 @@ def _known_by_name(ent: Entity) -> bool:
 @cache
 def _gendered_pronouns() -> frozenset[str]:
     return frozenset(w for w, g in pronouns().items() if g in ("male", "female"))
-
-
-def _adverbial_subject(tok: Token) -> bool:
-    """``tok`` is the subject of an adverbial clause on the main verb (``as soon as the
-    mechanic turned the key``)."""
-    head = tok.head.head
-    while head.dep_ == "advmod" and head.head is not head:
-        head = head.head
-    return tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and head.dep_ == "ROOT"
-
-
-def _main_subject(tok: Token) -> bool:
-    """``tok`` (a name's first word) is in the subject of its sentence's main verb."""
-    while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
-        tok = tok.head  # "The deputy, Lee Chan, disagreed": Lee Chan
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
 
 
 _COUNTED = {"pair": 2, "two": 2, "couple": 2, "duo": 2, "trio": 3, "three": 3}

@@ -110,14 +110,19 @@ def voted_genders(
             person.gender = next(iter(seen))
 
 
-def overrules_guess(person: _Person, gender: str | None, others: Iterable[_Person]) -> bool:
-    """Whether a pronoun of ``gender`` in the attribution right after ``person``'s words
-    takes ``person`` up though the first-name table guessed the other gender (``"...,"
-    Morgan said. "...," she added.``, Alex Morgan guessed male): the text beats a guess
-    when no one else (``others``: the persons mentioned in reach) could be meant. Not a
-    narrator (``"...," I said. "...," she said.``: someone else)."""
+def overrules_guess(
+    person: _Person, gender: str | None, others: Iterable[_Person], pron: Token
+) -> bool:
+    """Whether the pronoun ``pron`` of ``gender``, the subject of a verb of speaking on
+    (word list ``continuing_verbs``) right after ``person``'s words, takes ``person`` up
+    though the first-name table guessed the other gender (``"...," Morgan said. "...,"
+    she added.``, Alex Morgan guessed male): the text beats a guess when no one else
+    (``others``: the persons mentioned in reach) could be meant. Not a narrator (``"...,"
+    I said. "...," she added.``), nor after another verb (``"But" — he interjected``)."""
     return (
-        person.gender_guessed
+        pron.dep_ == "nsubj"
+        and pron.head.lemma_.lower() in word_list("continuing_verbs")
+        and person.gender_guessed
         and not person.first_person
         and {person.gender, gender} == {"male", "female"}
         and all(o is person for o in others)

@@ -49,7 +49,8 @@ from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, TokenIndex
 from .context import DocContext
 from .cues import CueLexicon
-from .direct_bare import colon, dash, make_candidate, reply_noun, standalone
+from .direct_bare import dash, make_candidate, reply_noun, standalone
+from .direct_colon import colon
 from .direct_naming import names_object, naming
 from .direct_splits import (
     continues_after_attribution,

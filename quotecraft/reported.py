@@ -58,8 +58,6 @@ from .reported_clauses import (
     coordinated_lead,
     corrective_tail,
     dated_lead,
-    fronted_speaker,
-    fronted_subject_lead,
     object_read_for_subject,
     speaker_act_end,
     unreported_circumstance,
@@ -74,6 +72,7 @@ from .reported_cuts import (
     phrase_set_off,
     semicolon_end,
 )
+from .reported_fronted import fronted_speaker, fronted_subject_lead
 from .reported_neighbours import (
     complementizer_start,
     fronted_attribution_end,

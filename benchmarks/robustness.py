@@ -143,12 +143,26 @@ def quote_dense(rng: random.Random, n_chars: int) -> str:
     return " ".join(out)
 
 
+def one_pronoun(rng: random.Random, n_chars: int) -> str:
+    """Sentence after sentence whose main subject is the same pronoun, half of them
+    attributions (``He paused. "Point 3 stands," he said.``): a pronoun's antecedent
+    search follows such runs back, which must stay linear (no recursion per sentence)."""
+    out, size, i = [], 0, 0
+    while size < n_chars:
+        s = f'He {rng.choice(("paused", "waited", "smiled"))}. "Point {i} stands," he said.'
+        out.append(s)
+        size += len(s) + 1
+        i += 1
+    return " ".join(out)
+
+
 SHAPES: dict[str, Callable[[random.Random, int], str]] = {
     "news": news_text,
     "one_paragraph": one_paragraph,
     "short_lines": short_lines,
     "quote_dense": quote_dense,
     "marks_soup": marks_soup,
+    "one_pronoun": one_pronoun,
 }
 
 # -- part 0: the attacks of issue 17 ------------------------------------------------------------

@@ -335,3 +335,21 @@ def main_subject(tok: Token) -> bool:
     while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
         tok = tok.head  # "The deputy, Lee Chan, disagreed": Lee Chan
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def named_people(subject: Token) -> bool:
+    """Whether ``subject`` is a person's name coordinated with another (``Tomas Berg and
+    Ines Moll``): people *they* may take up. A name the tagger labelled a place or a body
+    is not (``Paris and Rome``)."""
+    return (
+        subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and not subject.ent_type_)
+    ) and any(
+        c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+        for c in subject.children
+    )
+
+
+@cache
+def gendered_pronouns() -> frozenset[str]:
+    """The pronouns of ``pronouns.json`` that are male or female."""
+    return frozenset(w for w, g in pronouns().items() if g in ("male", "female"))

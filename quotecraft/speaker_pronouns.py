@@ -13,7 +13,6 @@ else the person the text is about (named far more often than anyone else of that
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -24,7 +23,9 @@ from .speaker_features import (
     clause_subject,
     first_names,
     gendered_nouns,
+    gendered_pronouns,
     main_subject,
+    named_people,
     pronouns,
     subject_role,
 )
@@ -38,6 +39,10 @@ from .wordlists import word_list
 
 _NEUTER_REACH = 2
 """How many sentences back *it* looks for the organization it refers to."""
+_CHAIN_HOPS = 50
+"""How many sentences back a run of the same pronoun is followed to its first."""
+_CHAIN_RUNS = 4
+"""How many runs of one pronoun as main subject an antecedent search follows back."""
 _PRONOUN_REACH = 12
 """How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
 _PROTAGONIST_MENTIONS = 3
@@ -52,7 +57,12 @@ class PronounTable(VoicedEntityTable):
     """Sentences with *he* / *she* in the narration, by gender (built on first use)."""
 
     def _resolve_pronoun(
-        self, pron_tok: Token, gender: str | None, last_speaker: Entity | None, gap: int
+        self,
+        pron_tok: Token,
+        gender: str | None,
+        last_speaker: Entity | None,
+        gap: int,
+        depth: int = 0,  # runs of the same pronoun followed back (at most _CHAIN_RUNS)
     ) -> Entity | None:
         if gender not in ("male", "female", "plural"):
             return None
@@ -98,9 +108,9 @@ class PronounTable(VoicedEntityTable):
             and not self._subject_since(before, sent - gap, last_speaker)
         ):
             return self._adopt(last_speaker, gender)
-        first = self._chain_head(pron_tok, gender)
+        first = self._chain_head(pron_tok, gender) if depth < _CHAIN_RUNS else None
         if first is not None:  # "She had painted ... “Her boys,” as she called them"
-            found = self._resolve_pronoun(first, gender, None, 99)
+            found = self._resolve_pronoun(first, gender, None, 99, depth + 1)
             if found is not None:
                 return found
         near = [m for m in before if sent - m.sent <= 4]
@@ -241,7 +251,7 @@ class PronounTable(VoicedEntityTable):
         if len(span) != 2 or span[0].lower_ != "the" or span[1].lower_ not in _COUNTED:
             return None
         subject = self.described_antecedent(span[1], "plural")
-        if subject is None or not _named_people(subject):
+        if subject is None or not named_people(subject):
             return None
         names = [t for t in subject.subtree if t.dep_ == "conj" or t.i == subject.i]
         return subject if len(names) == _COUNTED[span[1].lower_] else None
@@ -261,12 +271,24 @@ class PronounTable(VoicedEntityTable):
         (:func:`speech_owner`). A possessive pronoun counts when it owns the subject (``Her
         claim that ... drew jeers``); on the object of a verb, it takes up that verb's
         subject instead (``The senator repeated her claim``). None otherwise: a pronoun
-        stays unresolved rather than taken for a thing (``The car stalled.``)."""
+        stays unresolved rather than taken for a thing (``The car stalled.``). A run of
+        sentences with the same pronoun as main subject is followed back to its first
+        (``He folded it. ... he``), at most :data:`_CHAIN_HOPS` sentences."""
+        for _ in range(_CHAIN_HOPS):
+            found, chained = self._described_once(pron_tok, gender)
+            if chained is None:
+                return found
+            pron_tok = chained
+        return None
+
+    def _described_once(self, pron_tok: Token, gender: str) -> tuple[Token | None, Token | None]:
+        """One step of :meth:`described_antecedent`: the antecedent found (or None), and
+        the pronoun of the sentence before to go on from when it is the same pronoun."""
         sent = self._sent_of[pron_tok.i]
         if (owner := clause_subject(pron_tok)) is not None:  # "The senator repeated her claim"
-            return owner if self._person_described(owner, gender, pron_tok) else None
+            return (owner if self._person_described(owner, gender, pron_tok) else None), None
         if sent == 0 or subject_role(pron_tok) is None:
-            return None
+            return None, None
         before = sent - 1 - split_quote(pron_tok)  # '... "How are you?" | she asked.'
         start = pron_tok.i
         while start > 0 and self._sent_of[start - 1] >= before:
@@ -282,12 +304,12 @@ class PronounTable(VoicedEntityTable):
             None,
         )
         if subject is not None and subject.lower_ == pron_tok.lower_:  # "He folded it. ... he"
-            return self.described_antecedent(subject, gender)  # the chain's first sentence
+            return None, subject  # "He folded it. ... he": the chain's first sentence
         subject = speech_owner(subject) if subject is not None else None  # "Her lawyer's remarks"
-        if gender == "plural" and subject is not None and _named_people(subject):
-            return None if self._inside_quote(subject.idx) else subject  # "Berg and Moll ..."
+        if gender == "plural" and subject is not None and named_people(subject):
+            return (None if self._inside_quote(subject.idx) else subject), None  # "Berg and Moll"
         if subject is not None and self._person_described(subject, gender, pron_tok):
-            return subject
+            return subject, None
         # "The crowd grew quiet as the coach walked in.": the one person of its adverbial clause
         inner = [
             t
@@ -296,7 +318,8 @@ class PronounTable(VoicedEntityTable):
             and adverbial_subject(t)
             and self._person_described(t, gender, pron_tok)
         ]
-        return inner[0] if len(inner) == 1 and (subject is None or subject.pos_ == "NOUN") else None
+        one = len(inner) == 1 and (subject is None or subject.pos_ == "NOUN")
+        return (inner[0] if one else None), None
 
     def _person_described(self, subject: Token, gender: str, pron_tok: Token) -> bool:
         """Whether ``subject``, a common noun, is a person or people described whom
@@ -338,7 +361,8 @@ class PronounTable(VoicedEntityTable):
             return False
         root = self.doc[start - 1].sent.root  # not "The Vermont senator", named before
         if not any(
-            c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in _NEW for d in c.children)
+            c.dep_ == "nsubj"
+            and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)
             for c in root.children
         ):
             return False
@@ -446,7 +470,7 @@ class PronounTable(VoicedEntityTable):
         if self._chains is None:
             table = pronouns()
             chains: dict[str, list[int]] = {}
-            for t in tokens_lowered(self.doc, _gendered_pronouns()):
+            for t in tokens_lowered(self.doc, gendered_pronouns()):
                 gender = table[t.lower_]
                 if t.pos_ == "PRON" and not self._inside_quote(t.idx):
                     sents = chains.setdefault(gender, [])
@@ -462,10 +486,6 @@ class PronounTable(VoicedEntityTable):
         return ent
 
 
-_NEW = frozenset({"a", "an", "another"})
-"""Articles that introduce someone new."""
-
-
 def _known_by_name(ent: Entity) -> bool:
     """A person known by a name, not only by a description (``the woman``, ``my mother``)."""
     name = ent.name or ""
@@ -476,22 +496,5 @@ def _known_by_name(ent: Entity) -> bool:
     )
 
 
-@cache
-def _gendered_pronouns() -> frozenset[str]:
-    return frozenset(w for w, g in pronouns().items() if g in ("male", "female"))
-
-
 _COUNTED = {"pair": 2, "two": 2, "couple": 2, "duo": 2, "trio": 3, "three": 3}
 """Nouns and numbers that take up a group of that many people named before."""
-
-
-def _named_people(subject: Token) -> bool:
-    """Whether ``subject`` is a person's name coordinated with another (``Tomas Berg and
-    Ines Moll``): people *they* may take up. A name the tagger labelled a place or a body
-    is not (``Paris and Rome``)."""
-    return (
-        subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and not subject.ent_type_)
-    ) and any(
-        c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
-        for c in subject.children
-    )

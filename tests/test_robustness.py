@@ -646,3 +646,21 @@ def test_units_give_the_whole_articles_quotes(monkeypatch: pytest.MonkeyPatch) -
     assert f"W002 stray closing quotation mark at offset {stray} ignored" in units.warnings
     assert [s.name for s in units.speakers] == ["Ola Berg", "Tom Reyes"]
     assert len({q.speaker.id for q in units.quotes}) == 2
+
+
+def test_a_long_run_of_one_pronoun_needs_no_deep_recursion(extractor: Any) -> None:
+    """``"...," he said.`` sentence after sentence: each *he* is followed back through the
+    run of *he* before it, which must be a loop, not a call per sentence (a text of a few
+    thousand such sentences raised RecursionError). With the interpreter's limit lowered,
+    a run longer than that limit must still give every quote."""
+    import sys
+
+    text = " ".join(f'He paused. "Point {i} stands," he said.' for i in range(400))
+    extractor("warm up the model")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(300)
+    try:
+        article = extractor(text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert len(article.quotes) == 400

@@ -161,12 +161,17 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
         doc[end].pos_ in _NP_POS
         or doc[end].tag_ in ("POS", "PRP$", "DT")
         or (end > start and _premodifier(doc, end))  # "asked a visibly shaken Ms. Shah"
+        or _argument_misread(doc[end], verb)
     ):
         end += 1
     if end == start:
         return None
     last = doc[end - 1]  # "said one, a cashier", "said one of the guards": a pick of a group
-    if last.pos_ not in ("NOUN", "PROPN") and not (last.lower_ == "one" or partitive(last)):
+    if (
+        last.pos_ not in ("NOUN", "PROPN")
+        and not (last.lower_ == "one" or partitive(last))
+        and not _argument_misread(last, verb)
+    ):
         return None
     if end < len(doc):
         nxt = doc[end]
@@ -179,6 +184,18 @@ def inverted_speaker(doc: Doc, verb: Token) -> Attribution | None:
         ):
             return None
     return Attribution(speaker=(start, end), speaker_head=end - 1)
+
+
+def _argument_misread(word: Token, verb: Token) -> bool:
+    """A word the tagger took for no noun (``"Get out!" shouted the innkeeper, pointing
+    ...``: *innkeeper* an adverb) that the parser hung on the verb with an article of its
+    own: only a noun takes an article."""
+    return (
+        word.is_alpha
+        and word.is_lower
+        and word.head.i == verb.i
+        and any(c.dep_ == "det" and c.i < word.i for c in word.children)
+    )
 
 
 def _premodifier(doc: Doc, i: int) -> bool:

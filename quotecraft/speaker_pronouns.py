@@ -23,18 +23,17 @@ from .speaker_features import (
     clause_subject,
     first_names,
     gendered_nouns,
-    gendered_pronouns,
     main_subject,
     named_people,
     pronouns,
     subject_role,
 )
 from .speaker_gender import overrules_guess
-from .speaker_names import DESCRIBING, title_sets, tokens_lowered
+from .speaker_names import DESCRIBING, title_sets
 from .speaker_orgs import addressed_by_own_verb, goes_by
+from .speaker_runs import PRONOUN_REACH, PronounRuns
 from .speaker_table import Entity, Mention
 from .speaker_uptake import addressed_description, speech_owner, split_quote
-from .speaker_voice import VoicedEntityTable
 from .wordlists import word_list
 
 _NEUTER_REACH = 2
@@ -43,18 +42,13 @@ _CHAIN_HOPS = 50
 """How many sentences back a run of the same pronoun is followed to its first."""
 _CHAIN_RUNS = 4
 """How many runs of one pronoun as main subject an antecedent search follows back."""
-_PRONOUN_REACH = 12
-"""How many sentences back a pronoun looks for an antecedent that is the only one agreeing."""
 _PROTAGONIST_MENTIONS = 3
 """Mentions that make a person the one a text is about, for a pronoun with no antecedent
 in reach (:meth:`PronounTable._protagonist`)."""
 
 
-class PronounTable(VoicedEntityTable):
+class PronounTable(PronounRuns):
     """A :class:`~quotecraft.speaker_voice.VoicedEntityTable` that finds pronouns' antecedents."""
-
-    _chains: dict[str, list[int]] | None = None
-    """Sentences with *he* / *she* in the narration, by gender (built on first use)."""
 
     def _resolve_pronoun(
         self,
@@ -81,7 +75,7 @@ class PronounTable(VoicedEntityTable):
 
         # only mentions of the last few sentences can matter (person_mentions is in text order)
         hi = bisect_left(self.person_mentions, pron_tok.i, key=lambda m: m.token)
-        lo = bisect_left(self.person_mentions, sent - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
+        lo = bisect_left(self.person_mentions, sent - PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
         excluded: set[int] = set()  # "Rubio, who he dubbed ...": he is not Rubio
         if pron_tok.head.dep_ == "relcl":
             noun = pron_tok.head.head
@@ -128,7 +122,7 @@ class PronounTable(VoicedEntityTable):
         # farther back, only an antecedent that is the one agreeing person in reach; a
         # chain of pronouns of the same gender in the narration keeps a person in reach
         reach = self._chain_start(sent, gender)
-        lo = bisect_left(self.person_mentions, reach - _PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
+        lo = bisect_left(self.person_mentions, reach - PRONOUN_REACH, hi=hi, key=lambda m: m.sent)
         before = [m for m in self.person_mentions[lo:hi] if compatible(m.entity)]
         agreeing = [m for m in before if m.entity.gender == gender]
         distinct = {id(m.entity): m.entity for m in agreeing}
@@ -409,39 +403,6 @@ class PronounTable(VoicedEntityTable):
             for c in root.children
         )
 
-    def _chain_head(self, pron_tok: Token, gender: str) -> Token | None:
-        """The first of a run of sentences whose main subject is this pronoun, before it.
-
-        A subject *he* (or *she*) in the narration whose previous sentences have the same
-        pronoun as their main subject continues them: it refers to whoever the first of
-        them does (``She had made dinner. She had painted the ham while Gil sang. “Her
-        boys,” as she called them ...``: not Gil). None when the previous sentence's main
-        subject is not the same pronoun.
-        """
-        if (
-            gender not in ("male", "female")
-            or pron_tok.dep_ not in ("nsubj", "nsubjpass")
-            or self._inside_quote(pron_tok.idx)
-        ):
-            return None
-        table = pronouns()
-        tok, head = pron_tok, None
-        for _ in range(_PRONOUN_REACH):
-            start = tok.sent.start
-            if start == 0:
-                break
-            root = self.doc[start - 1].sent.root
-            subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if (
-                len(subjects) != 1
-                or subjects[0].pos_ != "PRON"
-                or table.get(subjects[0].lower_) != gender
-                or self._inside_quote(subjects[0].idx)
-            ):
-                break
-            tok = head = subjects[0]
-        return head
-
     def _subject_since(self, mentions: list[Mention], after: int, speaker: Entity) -> bool:
         """Someone else was the subject of a main verb after sentence ``after`` (``“...,”
         said Ivo Renner. Tomas Ek disagreed. He said ...``: *he* is no longer Ivo)."""
@@ -449,35 +410,6 @@ class PronounTable(VoicedEntityTable):
             m.sent > after and m.entity is not speaker and main_subject(self.doc[m.token])
             for m in mentions
         )
-
-    def _chain_start(self, sent: int, gender: str) -> int:
-        """The first sentence of the run of *he* (or *she*) before sentence ``sent``.
-
-        Pronouns of one gender outside quotations, each within reach of the next, keep
-        talking about one person: ``Vera stayed. She did not sleep. [...] She laughed.``
-        """
-        chains = self._pronoun_sentences()
-        sents = chains.get(gender, [])
-        start = sent
-        while True:
-            k = bisect_left(sents, start - _PRONOUN_REACH)
-            if k >= len(sents) or sents[k] >= start:
-                return start
-            start = sents[k]
-
-    def _pronoun_sentences(self) -> dict[str, list[int]]:
-        """Sentence ids holding a *he* or *she* (by gender) outside quotations, sorted."""
-        if self._chains is None:
-            table = pronouns()
-            chains: dict[str, list[int]] = {}
-            for t in tokens_lowered(self.doc, gendered_pronouns()):
-                gender = table[t.lower_]
-                if t.pos_ == "PRON" and not self._inside_quote(t.idx):
-                    sents = chains.setdefault(gender, [])
-                    if not sents or sents[-1] != self._sent_of[t.i]:
-                        sents.append(self._sent_of[t.i])
-            self._chains = chains
-        return self._chains
 
     @staticmethod
     def _adopt(ent: Entity, gender: str | None) -> Entity:

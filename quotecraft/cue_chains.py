@@ -1,7 +1,8 @@
 """Where a cue without a subject of its own looks for its speaker: the first cue of a
-conjunction (:func:`first_cue_of_conjunction`: ``X said ... and warned that``) and the
-object of *according to* (:func:`according_to_object`). Used by
-:func:`quotecraft.attribution.speaker_head`."""
+conjunction (:func:`first_cue_of_conjunction`: ``X said ... and warned that``), the
+object of *according to* (:func:`according_to_object`) and the inverted subject the
+parser read as an object (:func:`subject_after_cue`: ``The bridge is unsafe, claimed the
+engineer.``). Used by :func:`quotecraft.attribution.speaker_head`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from spacy.tokens import Token
 from .quoted_verbs import CLOSING_MARKS
 from .subject_asides import SUBJECT_DEPS
 
-__all__ = ["according_to_object", "first_cue_of_conjunction", "quoted_author"]
+__all__ = [
+    "according_to_object",
+    "first_cue_of_conjunction",
+    "quoted_author",
+    "subject_after_cue",
+]
 
 
 def according_to_object(cue: Token) -> Token | None:
@@ -75,3 +81,43 @@ def _after_quotation(verb: Token) -> bool:
     if k > 0 and verb.doc[k].text == ",":
         k -= 1  # '"...", the senator insisted'
     return k >= 0 and verb.doc[k].text in CLOSING_MARKS
+
+
+def subject_after_cue(cue: Token, conjunct: bool = False) -> Token | None:
+    """The object the parser made of an inverted subject right after a cue that follows
+    its content and a comma (``The bridge is unsafe, claimed the engineer.``): a noun
+    phrase starting right after the verb, when the verb has no subject of its own and the
+    clause before it, ending at the comma, is its complement. With ``conjunct``, also when
+    the parser made the verb a conjunct of that clause (``Prices will rise, warned the
+    central bank.``; the caller knows the verb takes no object as content: ``He praised
+    the plan, criticized the mayor`` is two acts) and the clause's subject is no person
+    who could go on acting (``She clinched ..., pledged delegates``). Not after *tell*,
+    whose object is the one told (``..., told the court``)."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.lemma_.lower() == "tell":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    clause = doc[cue.i - 2]
+    while clause.head.i != clause.i and clause.head.i < cue.i:
+        clause = clause.head
+    complement = clause.head.i == cue.i and clause.dep_ == "ccomp"
+    conjoined = (
+        conjunct
+        and cue.dep_ in ("conj", "dep")  # "dep": the parser's unlabelled attachment
+        and cue.head.i == clause.i
+        and not any(  # "She clinched a majority of regular, pledged delegates": her acts
+            c.dep_ in SUBJECT_DEPS and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
+            for c in clause.children
+        )
+    )
+    if clause.pos_ not in ("VERB", "AUX") or not (complement or conjoined):
+        return None
+    return next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cue.i + 1
+        ),
+        None,
+    )

@@ -20,6 +20,7 @@ from .attribution import Attribution, attribute, is_negated, mention_bounds, thr
 from .candidates import Candidate, cue_bounds
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .context import DocContext
+from .cue_chains import subject_after_cue
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .doc_arrays import sentences, token_values
 from .mark_table import as_mark
@@ -161,7 +162,9 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         if adding is not None:
             end = adding.left_edge.i - 1
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
-        subject = subject or set_off_object(cue)  # '..., the governor, Ilse Marr, warned
+        subject = subject or set_off_object(cue)  # '..., the governor, Ilse Marr, warned'
+        after = None if subject else subject_after_cue(cue, conjunct="dobj" not in verb.frames)
+        subject = subject or after  # "Prices will rise, warned the central bank."
         if subject is None or subject.dep_ == "nsubjpass" or cue.dep_ == "relcl":
             continue
         if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("who", "which", "that"):
@@ -201,10 +204,15 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
                 cue_lemma=lemma,
                 cue_token=cue.i,
                 negated=negated,
-                attribution=attribute(cue),
+                attribution=attribute(cue) if after is None else _by(after),
             )
         )
     return out
+
+
+def _by(subject: Token) -> Attribution:
+    """The attribution to ``subject``, read from the words (an inverted subject)."""
+    return Attribution(speaker=mention_bounds(subject), speaker_head=subject.i)
 
 
 def _adding(cue: Token) -> Token | None:

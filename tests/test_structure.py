@@ -28,9 +28,9 @@ UNKNOWN_VERBS = {
         "fumed",
         "Omar Haddad",
     ),
-    '"Keep the gate shut," the shepherd, Ines Varga, hollered at the hikers.': (
+    '"Keep the gate shut," the shepherd, Ines Varga, yelped at the hikers.': (
         "Keep the gate shut,",
-        "hollered",
+        "yelped",
         "Ines Varga",
     ),
     '"It was worth every mile," glowed Tomas Eriksen after the relay.': (

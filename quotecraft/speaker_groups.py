@@ -238,8 +238,11 @@ def described_words(span: Span, head: Token) -> tuple[Span, Token]:
         return span[1:], head
     if head.lower_ in ("one", "another"):
         for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN":
-                return head.doc[c.left_edge.i : c.right_edge.i + 1], c
+            if c.dep_ == "appos" and c.pos_ == "NOUN":  # not its relative clause
+                end = min(
+                    [c.right_edge.i + 1, *(r.left_edge.i for r in c.rights if r.dep_ == "relcl")]
+                )
+                return head.doc[c.left_edge.i : end], c
     return span, head
 
 

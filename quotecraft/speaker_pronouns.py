@@ -115,7 +115,7 @@ class PronounTable(PronounRuns):
             if gender != "plural" and self._untagged_subject_before(pron_tok, near[-1], gender):
                 return None  # "Okafor met Lindqvist. He said": Okafor, whom the tagger missed
             return self._adopt(near[-1].entity, gender)
-        spoke = [m.entity for m in self.person_mentions[lo:hi]]
+        spoke = (m.entity for m in self.person_mentions[lo:hi])
         if last_speaker and gap <= 1 and overrules_guess(last_speaker, gender, spoke, pron_tok):
             last_speaker.gender = gender  # '"...," Alex Morgan said. "...," she added'
             return last_speaker

@@ -21,10 +21,9 @@ method of :class:`Resolver` and says how it resolved (``Speaker.resolution``):
    entity named earlier, a name after a title or an honorific;
 4. a description: an earlier entity's title (``the minister``), the age given with one
    person's name (``the 45-year-old``), *the elder* of two who share a surname;
-5. organizations (``the company``, ``the automaker`` after a named one it goes by), and
-   *the* document met earlier whose author the text gave (``the statement`` after ``X
-   said in a statement``); else the mention stays unresolved, named by its normalized
-   words.
+5. organizations (``the company``, ``the automaker`` after a named one it goes by), and *the*
+   document met earlier whose author the text gave (``the statement`` after ``X said in a
+   statement``); else the mention stays unresolved, named by its normalized words.
 """
 
 from __future__ import annotations
@@ -90,6 +89,7 @@ from .speaker_pronouns import PronounTable
 from .speaker_query import Found, Query
 from .speaker_spans import titled_name_run
 from .speaker_table import Entity
+from .titles import title_abbreviations
 
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -376,11 +376,11 @@ class Resolver(PronounTable):
         common = common or written_title(head, words, title_mods)  # "the Prime Minister"
         if not common or not {head_low, head.lower_} & words or introduces(q.span):
             return None  # introduces: "A spokeswoman for X says" is someone new
-        mods = [t for t in q.span if t.i != head.i]
-        best = self._by_title(head_low, q.span.start, mods)
-        if best is None and head.lower_ != head_low:
-            best = self._by_title(head.lower_, q.span.start, mods)
-        return (best, Resolution.DESCRIPTION) if best is not None else None
+        mods = [t for t in q.span if t.i != head.i]  # the lemma, as written, an acronym's word
+        for word in dict.fromkeys((head_low, head.lower_, title_abbreviations().get(head_low))):
+            if word and (best := self._by_title(word, q.span.start, mods)) is not None:
+                return best, Resolution.DESCRIPTION
+        return None
 
     def _appositive_name(self, q: Query) -> Found | None:
         """A name the tagger missed, with a person's title in apposition (``Smith, the council leader,``)."""

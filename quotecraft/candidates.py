@@ -71,6 +71,11 @@ def cue_bounds(tok: Token) -> tuple[int, int, str]:
             if c.lower_ == "to" and c.i == tok.i + 1:  # not the "to" of "a note to clients"
                 end = c.idx + len(c.text)
                 lemma = "according to"
+    if lemma == "be":  # the quotative "was like", "'m just like" (structure.quotative_be)
+        for c in tok.children:
+            if c.lower_ in ("like", "all") and 0 < c.i - tok.i <= 2:
+                end = c.idx + len(c.text)
+                lemma = f"be {c.lower_}"
     for c in tok.children:
         if c.dep_ == "prt" and c.i == tok.i + 1:
             end = c.idx + len(c.text)

@@ -49,7 +49,7 @@ from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, TokenIndex
 from .context import DocContext
 from .cues import CueLexicon
-from .direct_bare import dash, make_candidate, reply_noun, standalone
+from .direct_bare import dash, make_candidate, reply_noun, reply_noun_before, standalone
 from .direct_colon import colon
 from .direct_naming import names_object, naming
 from .direct_splits import (
@@ -89,9 +89,12 @@ from .marks import Quoted
 from .reported_misread import telling_owner
 from .structure import (
     UNKNOWN_VERB_CONFIDENCE,
+    cleft_cue,
+    empty_copula,
     is_attribution_verb,
     is_speech_cue,
     misread_noun_verb,
+    quotative_be,
     subject_span_ok,
 )
 
@@ -140,6 +143,7 @@ def detect(
             or colon(doc, q, lead, text, lexicon)
             or dash(doc, q, after, before, lexicon)
             or reply_noun(q, after, lexicon)
+            or reply_noun_before(q, before, lexicon)
             or standalone(doc, q, before, after, text)
         )
         if cand is None:
@@ -366,6 +370,11 @@ def _cue_before(
     last = next((x for x in reversed(before) if not x.is_punct), None)
     if last is not None and naming(last):
         return None  # 'a podcast called "Night Shift"': a name, not words said
+    like = before[-2] if len(before) >= 2 and before[-1].text in (",", ":") else before[-1]
+    if (be := quotative_be(like, q.open)) is not None:  # 'She was like, "No way."'
+        return make_candidate(q, "direct.cue_before.v1", UNKNOWN_VERB_CONFIDENCE - 0.05, be)
+    if (verb := cleft_cue(like, lexicon)) is not None:  # 'What she said was, "Never."'
+        return make_candidate(q, "direct.cue_before.v1", 0.85, verb)
     for k in range(len(before) - 1, -1, -1):
         t = before[k]
         if not is_speech_cue(t, lexicon):
@@ -388,6 +397,7 @@ def _cue_before(
                 "neg",
             ):
                 allowed.update(x.i for x in c.subtree)
+        allowed.update(x.i for x in between if empty_copula(x, t, q.open))
         if (
             all(x.i in allowed or x.is_punct or x.lower_ in ("that", "this") for x in between)
             and (not _term_follows(q, text, before) or closes_relative_clause(doc, text, q, t))

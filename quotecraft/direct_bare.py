@@ -36,8 +36,9 @@ from .marks import Quoted
 from .records import SpeakerKind
 from .resources import data_regexes
 from .sources import voice_owner
-from .speaker_features import first_names, gendered_nouns
+from .speaker_features import first_names
 from .speaker_kinds import description_kind
+from .structure import person_noun
 from .titles import packaged_titles, role_or_body
 from .wordlists import word_list
 
@@ -135,6 +136,32 @@ def reply_noun(q: Quoted, after: list[Token], lexicon: CueLexicon) -> Candidate 
         or noun.left_edge.i != words[1].i  # only the noun's own words before it
     ):
         return None
+    return _reply_candidate(q, noun, lexicon)
+
+
+def reply_noun_before(q: Quoted, before: list[Token], lexicon: CueLexicon) -> Candidate | None:
+    """``His only response was "No comment."``, ``The mayor's reply was, "..."``: the
+    mirror of :func:`reply_noun`, a cue noun of the lexicon the subject of *be* right
+    before the quotation (a colon there is :func:`~.direct_colon.colon`'s)."""
+    words = [t for t in before if not t.is_punct]
+    if not words or before[-1].text not in (",", words[-1].text) or words[-1].lemma_ != "be":
+        return None
+    verb = words[-1]
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if (
+        verb.dep_ != "ROOT"  # 'posted that his claims were "sarcasm"': a report's content
+        or any(c.dep_ == "acomp" for c in verb.children)  # 'Her reply was "brief"': of it
+        or noun is None
+        or noun.pos_ != "NOUN"
+        or not cue_noun(noun, lexicon)
+        or noun.right_edge.i != verb.i - 1  # 'The answer he gave was': not the noun's own words
+        or noun.left_edge.i < before[0].i
+    ):
+        return None
+    return _reply_candidate(q, noun, lexicon)
+
+
+def _reply_candidate(q: Quoted, noun: Token, lexicon: CueLexicon) -> Candidate:
     cand = make_candidate(q, "direct.reply_noun.v1", 0.75, None)
     cand.cue = (noun.idx, noun.idx + len(noun.text))
     cand.cue_lemma = noun.lemma_.lower()
@@ -323,24 +350,6 @@ _BEAT_WORDS = 20
 """Tokens of the longest sentence read as an action beat before a quote."""
 
 
-_NOT_PERSONS = frozenset({"human", "talisman", "ottoman", "caiman", "german", "roman"})
-"""Words in *-man* that name no person by role (*the human* is no role)."""
-
-
-def _person_noun(t: Token) -> bool:
-    """A singular noun that names a person by role or kin (``the governor``, ``the old
-    man``, ``her mother``, ``the fisherman``): a title word of the packaged title lexicon,
-    a gendered noun, or a word ending in *-man*, *-woman* or *-person*."""
-    if t.pos_ != "NOUN" or t.tag_ != "NN":
-        return False
-    low = t.lemma_.lower()
-    return (
-        low in packaged_titles()[1]
-        or low in gendered_nouns()
-        or (low.endswith(("man", "woman", "person")) and low not in _NOT_PERSONS)
-    )
-
-
 def beat_after(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     """The speaker of an action beat right after a quote that opens its paragraph:
     ``"Not again!" The keeper threw down his gloves.``: the same tests as
@@ -370,7 +379,7 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     cup. "Well?"``. The sentence that ends right before the quote's opening mark, in the
     same paragraph, is short, holds no quotation of its own, and its main verb's one
     subject is a name (not a place's or a date's), *he*, *she*, *I*, a person's role or
-    kin (:func:`_person_noun`), or any singular noun whose verb is a gesture of
+    kin (:func:`~.structure.person_noun`), or any singular noun whose verb is a gesture of
     ``gesture_verbs`` (``The suspect shrugged.``): that subject speaks. Else None (a quote after ``The fund
     lost money. "..."`` names no speaker)."""
     gap = text[: q.open].rstrip(" \t")
@@ -408,7 +417,7 @@ def _beat_subject(sent: Span) -> Attribution | None:
     ) or (subj.pos_ == "NOUN" and subj.is_title and (misread or _named_person_elsewhere(subj)))
     gesture = subj.tag_ == "NN" and gestures
     voiced = subj.i != subjects[0].i and subj.tag_ == "PRP$"  # "Her voice trembled."
-    if not (named or subj.lower_ in _BEAT_SUBJECTS or _person_noun(subj) or gesture or voiced):
+    if not (named or subj.lower_ in _BEAT_SUBJECTS or person_noun(subj) or gesture or voiced):
         return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun
     return Attribution(
         speaker=mention_bounds(subj), speaker_head=subj.i, addressee=_beat_addressee(root)

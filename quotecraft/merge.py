@@ -22,6 +22,7 @@ from .candidates import Candidate
 from .context import DocContext
 from .direct_bare import BEAT_RULE, unbeaten
 from .marks import Quoted
+from .reported_blocks import BLOCK_RULE
 from .reported_passes import (
     INFINITIVE_RULE,
     OBJECT_RULES,
@@ -255,7 +256,10 @@ def merge(
             inside = all(r.contains(d.start, d.end) for d in overlapping)
             outside_words = _outside_words(r, overlapping)
             same_cue = all(
-                d.cue_token is None or d.cue_token == r.cue_token or (nested and nested(r, d))
+                d.cue_token is None
+                or d.cue_token == r.cue_token
+                or (nested and nested(r, d))
+                or _in_block(r, d)
                 for d in overlapping
             )
             # 'Asked about it, she said, "..."': the quote is the cue's own content; a
@@ -320,6 +324,17 @@ def merge(
             continue
         out.append(c)
     return out
+
+
+def _in_block(block: Candidate, quote: Candidate) -> bool:
+    """A quote whose attribution is part of a block quotation's passage (``X wrote:`` and
+    the next paragraph, rule ``reported.block.v1``): the passage is X's words, the quote
+    in it too."""
+    return (
+        block.rule == BLOCK_RULE
+        and quote.cue is not None
+        and block.start <= quote.cue[0] < block.end
+    )
 
 
 def in_gap(quote: Candidate, other: Candidate) -> bool:

@@ -55,6 +55,7 @@ from .reported_clauses import (
     adjacent_complement,
     adjacent_complement_tail,
     bare_verb_tail,
+    cleft_copula,
     coordinated_lead,
     corrective_tail,
     dated_lead,
@@ -266,7 +267,7 @@ class ReportedMatcher:
             # a clause reached through another verb belongs to that verb
             t = content.head
             while t.i != cue.i:
-                if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep":  # "following" as a preposition
+                if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" and not cleft_copula(t, cue):
                     return None
                 t = t.head
             if content.i < cue.i:

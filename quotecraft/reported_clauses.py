@@ -399,3 +399,17 @@ def _speaker_concedes(clause: Token) -> bool:
         and len(subjects) == 1
         and subjects[0].lower_ in ("he", "she", "it", "they")
     )
+
+
+def cleft_copula(verb: Token, cue: Token) -> bool:
+    """*Be* with no subject, hung by the parser on the cue of the relative clause before
+    it (``The only thing the mayor said | was | that the bridge would close``): a cleft
+    whose clause is what the cue's subject said (rule ``reported.noun_cleft_misread.v1``),
+    not a clause of another verb."""
+    return (
+        verb.lemma_ == "be"
+        and verb.dep_ == "ccomp"
+        and verb.head.i == cue.i
+        and cue.dep_ == "relcl"
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+    )

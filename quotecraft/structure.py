@@ -12,6 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import CueLexicon
+from .speaker_features import gendered_nouns
+from .titles import packaged_titles
 from .wordlists import word_list
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -60,6 +62,111 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
         and not _bare_infinitive(c)
         for c in tok.children
     )
+
+
+_NOT_PERSONS = frozenset({"human", "talisman", "ottoman", "caiman", "german", "roman"})
+"""Words in *-man* that name no person by role (*the human* is no role)."""
+
+
+def person_noun(t: Token) -> bool:
+    """A singular noun that names a person by role or kin (``the governor``, ``the old
+    man``, ``her mother``, ``the fisherman``): a title word of the packaged title lexicon,
+    a gendered noun, or a word ending in *-man*, *-woman* or *-person*."""
+    if t.pos_ != "NOUN" or t.tag_ != "NN":
+        return False
+    low = t.lemma_.lower()
+    return (
+        low in packaged_titles()[1]
+        or low in gendered_nouns()
+        or (low.endswith(("man", "woman", "person")) and low not in _NOT_PERSONS)
+    )
+
+
+def empty_copula(tok: Token, cue: Token, quote_start: int) -> bool:
+    """*Be* with nothing of its own before the quotation, hung on the cue before it: the
+    parser's reading of a cleft whose noun it lost (``The first thing the pilot said was,
+    "..."``, ``All the coach said was, "..."``): the quotation is what the cue's subject
+    said."""
+    return (
+        tok.lemma_ == "be"
+        and tok.head.i == cue.i
+        and tok.dep_ in ("ccomp", "advcl")
+        and tok.i == cue.i + 1  # "said was": not 'The verdict, said X, was "..."'
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children)
+        and not any(c.idx < quote_start and not c.is_punct for c in tok.children)
+        and not _told_one(cue)
+    )
+
+
+def _told_one(verb: Token) -> bool:
+    """A verb of telling in a relative clause with no one told of its own: its noun is
+    the person told (``The neighbour she told was ...``), not the words."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.lemma_.lower() in word_list("telling_verbs")
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    )
+
+
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def cleft_cue(be: Token, lexicon: CueLexicon) -> Token | None:
+    """The verb of speaking a cleft's *be* right before a quotation takes up: ``What she
+    said was, "Never again."`` (the verb, with *what* for object, is the subject of
+    *be*) or ``The last thing he wrote was "..."`` (a relative clause of the subject);
+    the verb's own subject speaks. Not ``The reporter she told was ...`` (a person is no
+    words), nor ``The man who said it was ...`` (the relative pronoun is the speaker)."""
+    if be.lemma_ != "be":
+        return None
+    for c in be.children:
+        verb: Token | None
+        if c.i > be.i:
+            continue
+        if c.dep_ == "csubj" and any(w.lower_ == "what" and w.dep_ == "dobj" for w in c.children):
+            verb = c
+        elif c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PRON") and not person_noun(c):
+            verb = next((r for r in c.children if r.dep_ == "relcl"), None)
+        else:
+            continue
+        if verb is None or not is_speech_cue(verb, lexicon) or _told_one(verb):
+            continue
+        subject = next((w for w in verb.children if w.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ not in _RELATIVES and subject.lower_ != "what":
+            return verb
+    return None
+
+
+_QUOTATIVES = frozenset({"like", "all"})
+_NO_SPEAKER_PRONOUNS = frozenset({"it", "there", "that", "this", "what"})
+
+
+def quotative_be(tok: Token, quote_start: int) -> Token | None:
+    """The form of *be* whose quotative *like* (or *all*) is ``tok``, right before the
+    quotation that opens at ``quote_start``: ``She was like, "Are you kidding?"``, ``I'm
+    just like "no."``, ``He was all, "..."``: the informal verb of saying. Its subject
+    is someone (not ``It was like, "the end of the world"``), *like* has no object of its
+    own before the mark (``He was like a brother to me, "..."``), and only adverbs stand
+    between it and *be*."""
+    be = tok.head
+    if tok.lower_ not in _QUOTATIVES or be.lemma_ != "be" or not 0 < tok.i - be.i <= 2:
+        return None
+    if any(t.pos_ != "ADV" for t in tok.doc[be.i + 1 : tok.i]):
+        return None
+    if any(c.idx < quote_start and not c.is_punct for c in tok.children if c.i > tok.i):
+        return None
+    subject = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
+    if subject is None or subject.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return None
+    if subject.lower_ in _NO_SPEAKER_PRONOUNS or subject.lower_ in word_list(
+        "non_speaker_subjects"
+    ):
+        return None
+    if subject.pos_ == "NOUN" and not (
+        person_noun(subject) or any(c.dep_ == "poss" for c in subject.children)
+    ):
+        return None  # 'The storm was like, "..."'; but 'the waiter', 'my cousin'
+    return be
 
 
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})

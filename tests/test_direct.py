@@ -708,7 +708,7 @@ def test_a_quote_two_sentences_after_its_attribution_is_not_joined(extractor: An
     ],
 )
 def test_role_and_kin_nouns_of_action_beats(extractor: Any, sentence: str, person: bool) -> None:
-    from quotecraft.direct_bare import _person_noun
+    from quotecraft.structure import person_noun
 
     doc = extractor.nlp(sentence)
-    assert _person_noun(doc[1]) is person
+    assert person_noun(doc[1]) is person

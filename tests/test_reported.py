@@ -185,6 +185,21 @@ POSITIVE = [
         "What Odile Brandt told the panel was that no audit had been done.",
         "no audit had been done",
     ),
+    (
+        "reported.noun_cleft.v1",
+        "The only thing the mayor said was that the budget was fine.",
+        "the budget was fine",
+    ),
+    (
+        "reported.noun_cleft.v1",
+        "The last thing Odile Brandt told the panel was that no audit had been done.",
+        "no audit had been done",
+    ),
+    (
+        "reported.noun_cleft_misread.v1",
+        "The only thing Ann Lee said was that the bridge would close.",
+        "the bridge would close",
+    ),
 ]
 
 NEGATIVE = [
@@ -242,6 +257,10 @@ NEGATIVE_BY_RULE = [
     ("reported.pseudo_cleft.v1", "What the ferry captain said was never written down."),
     ("reported.pseudo_cleft.v1", "What worries the council is that the river keeps rising."),
     ("reported.pseudo_cleft.v1", "What was said at the hearing was that the mill would close."),
+    # the relative clause's own subject is the relative pronoun, or it is not a cue's
+    ("reported.noun_cleft.v1", "The clerk who said it was sure that the shop would close."),
+    ("reported.noun_cleft.v1", "The road they built was so narrow that no truck could pass."),
+    ("reported.noun_cleft_misread.v1", "Everything the mayor says is a lie."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
     ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),

@@ -84,7 +84,9 @@ def document_author(doc_noun: Token) -> Token | None:
     the text does not say."""
     if not is_document(doc_noun):
         return None
-    for c in doc_noun.children:
+    came = doc_noun.head.lemma_ == "come" and _listed(doc_noun, "response_nouns")
+    for c in [*doc_noun.children, *(doc_noun.head.rights if came else ())]:
+        # "came the retort | from X": the parse may hang the source on "came"
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             return c
         if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
@@ -224,10 +226,12 @@ def document_bounds(doc: Doc, noun: Token) -> tuple[int, int]:
 
 
 def unsigned_document(head: Token | None, according: bool) -> bool:
-    """True for ``according to`` a message that names no author (``a note to clients``):
-    the quote has that medium and no speaker. Evidence (``the poll``) is its own source."""
+    """True for ``according to`` a message that names no author (``a note to clients``),
+    and for an answer that names none (``"No," came the answer.``, ``... came the reply
+    from the back of the hall``): the quote has that medium and no speaker. Evidence
+    (``the poll``) is its own source."""
     return (
-        according
+        (according or (head is not None and _listed(head, "response_nouns")))
         and head is not None
         and is_document(head)
         and not is_evidence(head)

@@ -196,6 +196,11 @@ POSITIVE = [
         "no audit had been done",
     ),
     (
+        "reported.by_account.v1",
+        "By his own account, the ferry captain slept through the storm.",
+        "the ferry captain slept through the storm",
+    ),
+    (
         "reported.noun_cleft_misread.v1",
         "The only thing Ann Lee said was that the bridge would close.",
         "the bridge would close",
@@ -261,6 +266,9 @@ NEGATIVE_BY_RULE = [
     ("reported.noun_cleft.v1", "The clerk who said it was sure that the shop would close."),
     ("reported.noun_cleft.v1", "The road they built was so narrow that no truck could pass."),
     ("reported.noun_cleft_misread.v1", "Everything the mayor says is a lie."),
+    # no one's account, or not set off by a comma
+    ("reported.by_account.v1", "By all accounts, the crossing was calm."),
+    ("reported.by_account.v1", "The fee was paid by the account holder."),
     ("reported.parataxis.v1", "The plan, in short, will save money."),
     ("reported.advcl_if.v1", "He would have resigned if the board had asked him."),
     ("reported.in_source.v1", "Most residents opposed the toll in a county survey."),

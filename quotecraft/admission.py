@@ -70,6 +70,9 @@ first check that refuses a candidate.
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
   name) with no colon between them; after a colon it is the words said (``I tell my
   students: read the question twice``, rule ``reported.colon_clause.v1``).
+- ``possible_cleft``: a cleft's verb with *can*, *should*, *must*, *may*, *might* (``All I
+  can promise is that ...``, ``The question we should ask is ...``): what one could or
+  should say; ``All he would say was that ...`` is kept.
 - ``told_in_relative``: a clause the parser hung in a relative clause on the person a
   telling verb addresses (``told a reporter who asked about the injury that the knee
   was fine``): the telling verb's content (rule ``reported.addressee_clause.v1``), not
@@ -101,7 +104,13 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
-from .admission_forms import bare_copula, manner_according, passive_object, to_receiver
+from .admission_forms import (
+    bare_copula,
+    manner_according,
+    passive_object,
+    possible_cleft,
+    to_receiver,
+)
 from .admission_wh import adverbial_wh, free_relative, relative_on_object
 from .attribution import is_negated, speaker_head
 from .cues import CueLexicon
@@ -473,6 +482,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "own_complement": own_complement,
     "object_beside_clause": object_beside_clause,
     "unread_clause": unread_clause,
+    "possible_cleft": possible_cleft,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)
     ),

@@ -87,3 +87,25 @@ def passive_object(cue: Token, content: Token, lexicon: CueLexicon | None = None
             or cue.lemma_.lower() in word_list("refusal_verbs")
         )
     )
+
+
+_POSSIBLE = frozenset({"can", "should", "must", "may", "might", "ought"})
+"""Modals of possibility or duty: what one can or should say is not what was said."""
+
+
+def possible_cleft(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """The verb of a cleft with a modal of possibility or duty (``All I can promise is that
+    ...``, ``The question we should ask is: ...``, ``What we must remember is that ...``):
+    what one could or should say, not a report. ``All he would say was that ...`` and
+    ``The most she could say was that ...`` (what was said) are kept."""
+    if cue.dep_ == "relcl" and any(t.text == "," for t in cue.doc[cue.head.i : cue.i]):
+        return False  # 'the election, we might recall, was ...': an aside the parse hung there
+    cleft = (
+        (cue.dep_ == "csubj" and cue.head.lemma_ == "be")
+        or (cue.dep_ == "relcl" and cue.head.dep_ == "nsubj" and cue.head.head.lemma_ == "be")
+        or (
+            cue.dep_ == "relcl"
+            and any(c.dep_ == "ccomp" and c.lemma_ == "be" for c in cue.children)
+        )
+    )
+    return cleft and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in cue.children)

@@ -277,6 +277,20 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
             "is",
             "relative_on_object",
         ),
+        # a cleft's verb with a modal of possibility or duty: what one could say
+        ("All I can promise is that the ferry will run.", "promise", "run", "possible_cleft"),
+        (
+            "What the council should admit is that the bridge failed.",
+            "admit",
+            "failed",
+            "possible_cleft",
+        ),
+        (
+            "The one thing the mayor can promise is that the bridge will open.",
+            "promise",
+            "open",
+            "possible_cleft",
+        ),
     ],
 )
 def test_refusal_names_the_new_checks(
@@ -441,3 +455,13 @@ def test_a_participle_of_manner_is_no_report(extractor: Any, text: str) -> None:
 @pytest.mark.parametrize(("text", "content"), GERUND_CONTENTS)
 def test_a_gerund_object_stays(extractor: Any, text: str, content: str) -> None:
     assert [q.content.text for q in _reported(extractor, text)] == [content]
+
+
+def test_a_cleft_of_what_was_said_is_admitted(extractor: Any) -> None:
+    """``would`` reports what was said: only modals of possibility or duty refuse."""
+    from quotecraft.admission import refusal
+
+    doc = extractor.nlp("All the captain would say was that the ferry will run.")
+    cue = next(t for t in doc if t.text == "say")
+    content = next(t for t in doc if t.text == "run")
+    assert refusal(cue, content, extractor.lexicon) is None

@@ -217,6 +217,8 @@ def _verb_speaker(tok: Token, cue: Token, adjunct: bool) -> tuple[Token | None, 
         return tok.head, True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
         return participle_owner(tok.head), True
+    if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT":
+        return tok.head, True  # "The coach, speaking ..., called it": a past tense on a root noun
     return None, False
 
 

@@ -108,7 +108,9 @@ from .admission_forms import (
     bare_copula,
     manner_according,
     passive_object,
+    perceived_event,
     possible_cleft,
+    said_adjective,
     to_receiver,
 )
 from .admission_wh import adverbial_wh, free_relative, relative_on_object
@@ -360,27 +362,6 @@ def manner_aside(cue: Token, content: Token, lexicon: CueLexicon | None = None) 
 
 
 _MANNER_DEPS = frozenset({"advmod", "dobj", "dative", "npadvmod"})
-
-
-def said_adjective(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
-    """*the said X* (``The said property shall be transferred ...``): *said* right after
-    *the* is the adjective "aforementioned"; no verb follows an article."""
-    return cue.lower_ == "said" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "the"
-
-
-def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
-    """A verb of ``perception_verbs`` whose content is a bare infinitive with a subject of
-    its own (``Peter watched his daughter win the final``, ``We heard the door slam``):
-    what was seen or heard happen. A clause with *that* or a tense (``He saw that the plan
-    had failed``) and an infinitive with *to* are kept."""
-    if cue.lemma_.lower() not in word_list("perception_verbs"):
-        return False
-    return (
-        content.tag_ == "VB"
-        and content.head.i == cue.i
-        and any(c.dep_ == "nsubj" for c in content.children)
-        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in content.children)
-    )
 
 
 def named_before(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:

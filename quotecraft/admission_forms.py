@@ -2,12 +2,14 @@
 lists them all): ``bare_copula``, a copula with a pronoun subject and nothing else,
 ``manner_according``, *according to* that says how, not who, ``to_receiver``, the
 object of *to* that is where someone went or whom they spoke to, and ``passive_object``,
-what the subject of a passive verb of denying was refused."""
+what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
+X*, and ``perceived_event``, what someone saw or heard happen."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .attribution import speaker_head
 from .cues import CueLexicon
 from .wordlists import word_list
 
@@ -109,3 +111,28 @@ def possible_cleft(cue: Token, content: Token, lexicon: CueLexicon | None = None
         )
     )
     return cleft and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in cue.children)
+
+
+def said_adjective(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """*the said X* (``The said property shall be transferred ...``): *said* right after
+    *the* is the adjective "aforementioned"; no verb follows an article."""
+    return cue.lower_ == "said" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "the"
+
+
+def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A verb of ``perception_verbs`` whose content is a bare infinitive with a subject of
+    its own (``Peter watched his daughter win the final``, ``We heard the door slam``), or
+    a participle with one (``The neighbours heard them arguing``; not ``Polls see Lee
+    winning``, a forecast of evidence): what was seen or heard happen. A clause with *that* or a tense (``He saw that the plan
+    had failed``) and an infinitive with *to* are kept."""
+    if cue.lemma_.lower() not in word_list("perception_verbs"):
+        return False
+    seer = speaker_head(cue) if content.tag_ == "VBG" else None
+    if seer is not None and seer.lemma_.lower() in word_list("evidence_nouns"):
+        return False  # "Polls see Lee winning": a forecast
+    return (
+        content.tag_ in ("VB", "VBG")
+        and content.head.i == cue.i
+        and any(c.dep_ == "nsubj" for c in content.children)
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in content.children)
+    )

@@ -377,6 +377,9 @@ SEEN_OR_HEARD = [
     "Coach Peter Haldane watched his daughter Mia win the final.",
     "The neighbours heard the shed door slam twice before midnight.",
     "Two guards noticed a van leave the yard without lights.",
+    # a participle with its own subject: what was seen or heard going on
+    "The lodgers heard the landlady singing in the kitchen.",
+    "From the bridge we watched the barges drifting downstream.",
     "The said property shall pass to the trust on the death of the tenant.",
     "The said sum was paid into the court in March.",
 ]
@@ -390,6 +393,8 @@ STATED_BESIDE_SEEN = [
     ("Ruth said the shed door had slammed twice.", "the shed door had slammed twice"),
     ("The coach felt that the referee had been unfair.", "the referee had been unfair"),
     ("Most voters feel the tax is too high.", "the tax is too high"),
+    # evidence that "sees" something going on forecasts it
+    ("Recent polls see the mayor losing her seat.", "the mayor losing her seat"),
 ]
 
 

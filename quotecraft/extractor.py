@@ -109,6 +109,7 @@ CODE_RULES = frozenset(
         "reported.scored.v1",
         "reported.passive.v1",
         "reported.interposed.v1",
+        "reported.fragment.v1",
         "reported.phrase.v1",
         "reported.noun_colon.v1",
         "reported.verb_colon.v1",

@@ -29,6 +29,7 @@ from .reported_adjective import misread_adjective_attributions
 from .reported_as_misread import as_misread_attributions
 from .reported_blocks import block_attributions
 from .reported_clear import make_clear_attributions
+from .reported_fragments import fragment_attributions
 from .reported_interposed import interposed_attributions
 from .reported_marked import marked_object_attributions
 from .reported_media import medium_clause_attributions
@@ -445,6 +446,7 @@ def reported_candidates(
     cands += verb_colon_attributions(doc, lexicon, ctx.text)
     cands = passive_attributions(doc, lexicon, cands)
     cands = interposed_attributions(doc, lexicon, cands)
+    cands = fragment_attributions(doc, lexicon, cands)
     if scorer is not None and threshold is not None:
         cands += scorer.candidates(doc, matcher, cands, threshold, ctx.text)
     return cands

@@ -53,8 +53,11 @@ first check that refuses a candidate.
   legal adjective "aforementioned", which the parser may read as a verb with *the* as its
   subject.
 - ``perceived_event``: a verb of ``perception_verbs`` with a bare infinitive clause
-  (``watched his daughter win the final``, ``heard the door slam``): an event seen or
-  heard, not a statement.
+  (``watched his daughter win the final``, ``heard the door slam``) or a participle with
+  its own subject (``heard them arguing``; not evidence's forecast: ``Polls see Lee
+  winning``): an event seen or heard, not a statement.
+- ``hard_to_do``: a dummy *it* with an adjective of ``ease_adjectives`` and an
+  infinitive (``Many students find it hard to concentrate``): what someone can hardly do.
 - ``adverbial_wh``: a clause opening with *when*, *where*, *why* or *how* that the parser
   hung on the cue as an adverbial clause, and that stands before the cue, does not follow
   the cue or its object directly (``asked for help when the storm hit``), or follows an
@@ -106,6 +109,7 @@ from spacy.tokens import Token
 
 from .admission_forms import (
     bare_copula,
+    hard_to_do,
     manner_according,
     passive_object,
     perceived_event,
@@ -456,6 +460,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "manner_aside": manner_aside,
     "said_adjective": said_adjective,
     "perceived_event": perceived_event,
+    "hard_to_do": hard_to_do,
     "adverbial_wh": adverbial_wh,
     "free_relative": free_relative,
     "relative_on_object": relative_on_object,

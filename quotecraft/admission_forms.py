@@ -3,7 +3,8 @@ lists them all): ``bare_copula``, a copula with a pronoun subject and nothing el
 ``manner_according``, *according to* that says how, not who, ``to_receiver``, the
 object of *to* that is where someone went or whom they spoke to, and ``passive_object``,
 what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
-X*, and ``perceived_event``, what someone saw or heard happen."""
+X*, ``perceived_event``, what someone saw or heard happen, and ``hard_to_do``, what someone
+finds hard or easy to do."""
 
 from __future__ import annotations
 
@@ -135,4 +136,16 @@ def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = Non
         and content.head.i == cue.i
         and any(c.dep_ == "nsubj" for c in content.children)
         and not any(c.dep_ in ("aux", "auxpass", "mark") for c in content.children)
+    )
+
+
+def hard_to_do(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A dummy *it* with an adjective of ease or difficulty and an infinitive (``Many
+    students find it hard to concentrate``, ``Carroll found it difficult to look``): what
+    someone can hardly do, not a view of *it* (``ease_adjectives``)."""
+    if content.head.i != cue.i or content.lower_ not in word_list("ease_adjectives"):
+        return False
+    dummy = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in content.children)
+    return dummy and any(
+        c.tag_ == "VB" and any(a.tag_ == "TO" for a in c.children) for c in content.rights
     )

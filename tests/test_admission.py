@@ -279,6 +279,7 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
         ),
         # a cleft's verb with a modal of possibility or duty: what one could say
         ("All I can promise is that the ferry will run.", "promise", "run", "possible_cleft"),
+        ("Most riders find it hard to sleep on the night bus.", "find", "hard", "hard_to_do"),
         (
             "What the council should admit is that the bridge failed.",
             "admit",
@@ -393,6 +394,8 @@ STATED_BESIDE_SEEN = [
     ("Ruth said the shed door had slammed twice.", "the shed door had slammed twice"),
     ("The coach felt that the referee had been unfair.", "the referee had been unfair"),
     ("Most voters feel the tax is too high.", "the tax is too high"),
+    # a view of something, not of what is hard to do
+    ("Most voters found the debate confusing.", "the debate confusing"),
     # evidence that "sees" something going on forecasts it
     ("Recent polls see the mayor losing her seat.", "the mayor losing her seat"),
 ]

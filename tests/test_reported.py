@@ -30,6 +30,12 @@ POSITIVE = [
     ),
     ("reported.xcomp.v1", "The minister warned voters to stay home.", "to stay home"),
     (
+        "reported.xcomp_perfect.v1",
+        "The porter claimed to have seen the thief.",
+        "to have seen the thief",
+    ),
+    ("reported.fragment.v1", "Will the ferry run? Doubtful, the harbour master said.", "Doubtful"),
+    (
         "reported.colon_clause.v1",
         "Ann Lee tells new staff: read the manual first.",
         "read the manual first",
@@ -222,6 +228,8 @@ NEGATIVE = [
 NEGATIVE_BY_RULE = [
     ("reported.ccomp.v1", "The mayor, she said."),
     ("reported.xcomp.v1", "He declined to comment."),
+    ("reported.xcomp_perfect.v1", "The squad seemed to have lost its nerve."),
+    ("reported.fragment.v1", "Later that evening, the guests argued."),
     ("reported.object.v1", "Smith raised the flag at noon."),
     ("reported.according_to.v1", "According to plan, the bridge opened in May."),
     ("reported.as_said.v1", "As the rain fell, the crowd waited."),

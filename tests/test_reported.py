@@ -30,6 +30,11 @@ POSITIVE = [
     ),
     ("reported.xcomp.v1", "The minister warned voters to stay home.", "to stay home"),
     (
+        "reported.stance_of.v1",
+        "The union has long been critical of the night shifts.",
+        "the night shifts",
+    ),
+    (
         "reported.xcomp_perfect.v1",
         "The porter claimed to have seen the thief.",
         "to have seen the thief",
@@ -228,6 +233,7 @@ NEGATIVE = [
 NEGATIVE_BY_RULE = [
     ("reported.ccomp.v1", "The mayor, she said."),
     ("reported.xcomp.v1", "He declined to comment."),
+    ("reported.stance_of.v1", "A critical part of the pump failed."),
     ("reported.xcomp_perfect.v1", "The squad seemed to have lost its nerve."),
     ("reported.fragment.v1", "Later that evening, the guests argued."),
     ("reported.object.v1", "Smith raised the flag at noon."),

@@ -260,7 +260,7 @@ def listed_complement(cue: Token, content: Token) -> bool:
     )
 
 
-_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever"})
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever", "where", "when", "why"})
 _NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
 
 
@@ -319,12 +319,15 @@ def _closing_aside(
 
 
 def relative_lead(doc: Doc, s: int, cue: Token) -> bool:
-    """Whether ``doc[s:cue.i]`` is a relative word and the cue's subject, nothing else.
+    """Whether ``doc[s:cue.i]`` is a relative word and the cue's subject, nothing else
+    (but the cue's auxiliaries and adverbs: *who had long said*).
 
     In ``documents that officials said would harm ...`` the content clause's subject is
-    the relative pronoun before the cue, so its subtree starts left of the cue.
+    the relative pronoun before the cue, so its subtree starts left of the cue; so does
+    a relative adverb the content holds (``Paris, where she claimed to have met him``).
     """
     subject = {t.i for c in cue.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    subject |= {c.i for c in cue.lefts if c.dep_ in ("aux", "neg", "advmod") and c.i > s}
     lead = [t for t in doc[s : cue.i] if not t.is_punct]
     return (
         bool(lead)

@@ -260,7 +260,9 @@ def listed_complement(cue: Token, content: Token) -> bool:
     )
 
 
-_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "what", "whatever", "where", "when", "why"})
+_RELATIVE_WORDS = frozenset(
+    {"that", "which", "who", "whom", "what", "whatever", "where", "when", "why"}
+)
 _NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
 
 

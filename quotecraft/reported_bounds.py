@@ -23,6 +23,7 @@ from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
 from .doc_arrays import token_values
 from .mark_table import as_mark
+from .wordlists import word_list
 
 _BRIDGE_WORDS = 2
 """Words needed on each side of a cue for the content to read across it."""
@@ -260,9 +261,6 @@ def listed_complement(cue: Token, content: Token) -> bool:
     )
 
 
-_RELATIVE_WORDS = frozenset(
-    {"that", "which", "who", "whom", "what", "whatever", "where", "when", "why"}
-)
 _NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
 
 
@@ -333,7 +331,7 @@ def relative_lead(doc: Doc, s: int, cue: Token) -> bool:
     lead = [t for t in doc[s : cue.i] if not t.is_punct]
     return (
         bool(lead)
-        and lead[0].lower_ in _RELATIVE_WORDS
+        and lead[0].lower_ in word_list("relative_words")
         and all(t.i in subject for t in lead[1:])
         and bool(subject)
     )

@@ -439,7 +439,8 @@ _LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
 def entity_spans(doc: Doc) -> list[Span]:
     """The document's named entities without words the tagger let run past the name: a
     preposition, conjunction or determiner at the end (``the ministry on`` of *released by
-    the ministry on Monday* is ``the ministry``); an entity left with nothing is dropped.
+    the ministry on Monday* is ``the ministry``), or a label before it (*P.S.*); an entity
+    left with nothing is dropped.
 
     Example:
         >>> from spacy.tokens import Doc
@@ -449,15 +450,17 @@ def entity_spans(doc: Doc) -> list[Span]:
         >>> [e.text for e in entity_spans(doc)]
         ['the ministry', 'Monday']
     """
-    out = []
+    out, labels = [], word_list("headline_labels")
     for ent in entities(doc):
-        end = ent.end
-        while end > ent.start and doc[end - 1].pos_ in _LOOSE_ENDS:
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].pos_ in _LOOSE_ENDS:
             end -= 1
-        if end == ent.end:
+        while start < end and not doc[start].is_alpha and doc[start].lower_ in labels:
+            start += 1  # "P.S. Grandpa": a letter's label, not the name's
+        if (start, end) == (ent.start, ent.end):
             out.append(ent)
-        elif end > ent.start:
-            out.append(Span(doc, ent.start, end, label=ent.label))
+        elif end > start:
+            out.append(Span(doc, start, end, label=ent.label))
     return out
 
 

@@ -20,9 +20,11 @@ question or an exclamation mark (not a colon: the words follow it):
 - right after a comma or dash that follows a fragment of one to ten words with no finite
   verb and no quotation mark, which does not open with a preposition, a conjunction or a
   participle, nor with a word of time or place and a preposition, and is not only a time
-  (``time_words``: *At the back, someone whispered.*, *Late into the night, they
-  argued.*, *Moments later, she laughed.*, *Shaking his head, he sighed.*: what
-  happened, not what was said);
+  (``time_words``), nor only adverbs without a negation, nor one adjective in *-ed*
+  (*At the back, someone whispered.*, *Late into the night, they argued.*, *Moments
+  later, she laughed.*, *Shaking his head, he sighed.*, *However, the company
+  disagreed.*, *Undeterred, the crowd shouted.*: what happened or how, not what was
+  said; *Not again, Ana thought.* is said);
 - or right after a question mark or an exclamation mark, which closes the words said
   (*Where was everyone? she wondered.*), in its sentence or ending the sentence before it
   in the same paragraph.
@@ -59,6 +61,7 @@ _COMPLETING = frozenset({"dobj", "dative", "acomp", "attr", "oprd", "ccomp", "xc
 _TOLD = frozenset({"dobj", "dative"})
 _SAYING = frozenset({"say", "write", "add", "remark", "joke", "quip"})
 """Verbs whose *of* names what the words are about (*Terrible, she said of the food*)."""
+_DENIALS = frozenset({"not", "never", "no"})
 _OPENERS = frozenset({"ADP", "SCONJ", "CCONJ"})
 _COUNTING = frozenset({"DET", "NUM", "PUNCT", "CCONJ"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -150,8 +153,13 @@ def _fragment(toks: Sequence[Token], times: set[int]) -> bool:
     if not 0 < len(toks) <= _MAX_FRAGMENT:
         return False
     first = toks[0]
-    if first.pos_ in _OPENERS or first.tag_ in ("VBG", "VBN"):
-        return False  # "At the back,", "When it ended,", "Shaking his head,"
+    if first.pos_ in _OPENERS or first.tag_ in ("VBG", "VBN", "IN"):
+        return False  # "At the back,", "When it ended,", "Shaking his head,", "Of course,"
+    words = [t for t in toks if t.is_alpha]
+    if all(t.pos_ == "ADV" for t in words) and not any(t.lower_ in _DENIALS for t in words):
+        return False  # "However,", "Angrily,", "Still,": how or in what order, not what
+    if len(words) == 1 and first.pos_ == "ADJ" and first.lower_.endswith("ed"):
+        return False  # "Undeterred, the protesters shouted": how they were
     when = word_list("time_words")
     k = next((k for k, t in enumerate(toks) if t.pos_ not in ("DET", "NUM")), 0)
     if toks[k].lemma_.lower() in when and k + 1 < len(toks) and toks[k + 1].pos_ in _OPENERS:

@@ -19,15 +19,17 @@ question or an exclamation mark (not a colon: the words follow it):
   the writer's hedge in the present (*I guess*, *we think*);
 - right after a comma or dash that follows a fragment of one to ten words with no finite
   verb and no quotation mark, which does not open with a preposition, a conjunction or a
-  participle, nor with a word of time or place and a preposition, and is not only a time
-  (``time_words``), nor only adverbs without a negation, nor one adjective in *-ed*
+  participle, nor with a word of time or place and a preposition, is not only a time and
+  has no time for its head (``time_words``; a verb or a negation keeps it: *Time to go*,
+  *Not this year*), nor only adverbs without a negation, nor one adjective in *-ed*
   (*At the back, someone whispered.*, *Late into the night, they argued.*, *Moments
   later, she laughed.*, *Shaking his head, he sighed.*, *However, the company
   disagreed.*, *Undeterred, the crowd shouted.*: what happened or how, not what was
   said; *Not again, Ana thought.* is said);
 - or right after a question mark or an exclamation mark, which closes the words said
   (*Where was everyone? she wondered.*), in its sentence or ending the sentence before it
-  in the same paragraph.
+  in the same paragraph (not a new sentence of *She*, *He* or *They*: *Really? She
+  laughed.* is her act after the words).
 
 The content is the fragment or the question, the speaker the subject.
 """
@@ -148,6 +150,10 @@ def _bare(cue: Token, subject: Sequence[Token], rest: Sequence[Token]) -> bool:
     return True
 
 
+def _denies(words: Sequence[Token]) -> bool:
+    return any(t.lower_ in _DENIALS for t in words)
+
+
 def _fragment(toks: Sequence[Token], times: set[int]) -> bool:
     """Whether ``toks`` are words said, not an adverbial: see the module's description."""
     if not 0 < len(toks) <= _MAX_FRAGMENT:
@@ -156,7 +162,7 @@ def _fragment(toks: Sequence[Token], times: set[int]) -> bool:
     if first.pos_ in _OPENERS or first.tag_ in ("VBG", "VBN", "IN"):
         return False  # "At the back,", "When it ended,", "Shaking his head,", "Of course,"
     words = [t for t in toks if t.is_alpha]
-    if all(t.pos_ == "ADV" for t in words) and not any(t.lower_ in _DENIALS for t in words):
+    if all(t.pos_ == "ADV" for t in words) and not _denies(words):
         return False  # "However,", "Angrily,", "Still,": how or in what order, not what
     if len(words) == 1 and first.pos_ == "ADJ" and first.lower_.endswith("ed"):
         return False  # "Undeterred, the protesters shouted": how they were
@@ -166,6 +172,20 @@ def _fragment(toks: Sequence[Token], times: set[int]) -> bool:
         return False  # "Late into the night,", "Two hours after the crash,"
     if all(t.i in times or t.lemma_.lower() in when or t.pos_ in _COUNTING for t in toks):
         return False  # "Moments later,", "That night,": when, not what
+    inside = {t.i for t in toks}
+    heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    heads += [  # "Most of the time,": the part of a time
+        o
+        for h in heads
+        if h.pos_ != "NOUN"
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in words)  # not "Time to go,"
+    if verbless and any(h.lemma_.lower() in when for h in heads) and not _denies(words):
+        return False  # "Every single time,", "All summer long,": when ("Not this year" is said)
     return not any(t.tag_ in _FINITE or t.is_quote or t.text in (":", ";") for t in toks)
 
 
@@ -237,6 +257,8 @@ def _after_question(
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text not in _CLOSERS or any(t.is_quote for t in words):
         return None
+    if toks[0].lower_ in _PRONOUNS and toks[0].text[0].isupper() and toks[0].lower_ != "i":
+        return None  # "Really? She laughed.": a new sentence, her act after the words
     if "\n" in toks[0].doc[words[-1].i : toks[0].i].text:
         return None  # a new paragraph
     hit = attribution_at(toks, lexicon)

@@ -233,12 +233,15 @@ def described_words(span: Span, head: Token) -> tuple[Span, Token]:
     """The words (and their head) that describe an unnamed speaker mentioned as ``span``:
     without a numeral that stands for an article (``one resident``: *resident*), the
     common noun apposed to a bare pick of a group (``one, a cashier at the store``: *the
-    cashier at the store*); else ``span`` and ``head``."""
+    cashier at the store*), or set beside it after a comma (``said another, a driver who
+    saw it``: the parser's adverb or second subject); else ``span`` and ``head``."""
     if len(span) > 1 and span[0].lower_ == "one" and span[0].dep_ == "nummod":
         return span[1:], head
     if head.lower_ in ("one", "another"):
-        for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN":  # not its relative clause
+        after = head.i + 2 < len(head.doc) and head.nbor(1).text == ","
+        beside = [c for c in head.head.rights if after and c.left_edge.i == head.i + 2]
+        for c in [*head.children, *beside]:  # "said another, a driver": read as an adverb
+            if c.dep_ in ("appos", "npadvmod", "nsubj") and c.pos_ == "NOUN":  # not its relcl
                 end = min(
                     [c.right_edge.i + 1, *(r.left_edge.i for r in c.rights if r.dep_ == "relcl")]
                 )

@@ -171,8 +171,8 @@ class Resolver(PronounTable):
         kind = pronouns().get(head.lower_)
         if (head.pos_ != "PRON" or len(q.span) > 1) and kind is None:  # "Some of them"
             return None
-        if kind is None and apposed_persons(head):
-            return None  # "Another, Ines Roth, said": the apposed name (:meth:`_apposed_name`)
+        if kind is None and (apposed_persons(head) or described_words(q.span, head)[1] != head):
+            return None  # "Another, Ines Roth, said", "said another, a driver": named apart
         first = kind == "first_person" and head.lower_ in _FIRST_SINGULAR
         second = kind == "second_person" and self._interview()
         if (first or second) and (voice := self._voice_for(head)) is not None:

@@ -38,13 +38,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, mention_bounds
 from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .doc_arrays import entities, sentences
+from .doc_arrays import entities, sentences, token_values
 from .wordlists import word_list
 
 FRAGMENT_RULE = "reported.fragment.v1"
@@ -198,12 +199,17 @@ def fragment_attributions(
     times: set[int] | None = None
     out: list[Candidate] = []
     sents = sentences(doc)
+    tags = token_values(doc, "TAG")
+    finite = {get_string_id(t) for t in ("VBD", "VBZ", "VBP")}
     for n, sent in enumerate(sents):
+        if sent.end - sent.start > _MAX_FRAGMENT + _MAX_TAIL + 12 or not any(
+            tags[k] in finite for k in range(max(sent.start, sent.end - _MAX_TAIL - 7), sent.end)
+        ):
+            continue  # read from the arrays: most sentences are long or end with no verb
         toks = [t for t in sent if not t.is_space]
         while toks and toks[-1].is_punct and not toks[-1].is_quote:
             if toks.pop().text in (":", ";"):
                 toks = []  # the words follow the attribution
-
         if len(toks) < 2 or len(toks) > _MAX_FRAGMENT + _MAX_TAIL + 8 or toks[-1].is_quote:
             continue
         if not any(_cue(t, lexicon) for t in toks[-_MAX_TAIL - 5 :]):

@@ -330,8 +330,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     paired = any(c.dep_ == "cc" for c in head.children)
     if paired and start < head.i and head.doc[start].lower_ in ("both", "either", "neither"):
         start += 1  # "Both Ana Ruiz and Tom Berg": the pair, not "both" (the tagger's det)
-    labels = word_list("headline_labels")  # "P.S. Father asks ...": a letter's label
-    while start < head.i and not head.doc[start].is_alpha and head.doc[start].lower_ in labels:
+    while start < head.i and not (w := head.doc[start]).is_alpha:  # "P.S. Father asks"
+        if w.lower_ not in word_list("headline_labels"):
+            break  # a letter's label is not the name's
         start += 1
     # never cross a comma or parenthesis between start and head
     for i in range(head.i - 1, start - 1, -1):

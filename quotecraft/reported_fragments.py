@@ -199,21 +199,30 @@ def fragment_attributions(
     times: set[int] | None = None
     out: list[Candidate] = []
     sents = sentences(doc)
-    tags = token_values(doc, "TAG")
+    tags, orth = token_values(doc, "TAG"), token_values(doc, "ORTH")
     finite = {get_string_id(t) for t in ("VBD", "VBZ", "VBP")}
+    marks = {get_string_id(t) for t in (*_SEPARATORS, *_CLOSERS)}
+    closers = {get_string_id(t) for t in _CLOSERS}
     for n, sent in enumerate(sents):
-        if sent.end - sent.start > _MAX_FRAGMENT + _MAX_TAIL + 12 or not any(
-            tags[k] in finite for k in range(max(sent.start, sent.end - _MAX_TAIL - 7), sent.end)
-        ):
-            continue  # read from the arrays: most sentences are long or end with no verb
+        if sent.end - sent.start > _MAX_FRAGMENT + _MAX_TAIL + 12:
+            continue
+        # read from the arrays: a finite verb near the end, a mark just before it or the
+        # sentence opening with it after a question; then the lexicon, one token each
+        asked = n > 0 and not closers.isdisjoint(orth[max(0, sent.start - 3) : sent.start])
+        verbs = [
+            k
+            for k in range(max(sent.start, sent.end - _MAX_TAIL - 7), sent.end)
+            if tags[k] in finite
+            and ((asked and k - sent.start <= 5) or not marks.isdisjoint(orth[max(0, k - 6) : k]))
+        ]
+        if not any(_cue(doc[k], lexicon) for k in verbs):
+            continue  # most sentences have no attribution at their end
         toks = [t for t in sent if not t.is_space]
         while toks and toks[-1].is_punct and not toks[-1].is_quote:
             if toks.pop().text in (":", ";"):
                 toks = []  # the words follow the attribution
         if len(toks) < 2 or len(toks) > _MAX_FRAGMENT + _MAX_TAIL + 8 or toks[-1].is_quote:
             continue
-        if not any(_cue(t, lexicon) for t in toks[-_MAX_TAIL - 5 :]):
-            continue  # most sentences end with no verb of speech near their end
         found = _in_sentence(toks, lexicon, times := times if times is not None else _times(doc))
         if found is None and n > 0:
             found = _after_question(sents[n - 1], toks, lexicon)

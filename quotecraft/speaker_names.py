@@ -450,12 +450,12 @@ def entity_spans(doc: Doc) -> list[Span]:
         >>> [e.text for e in entity_spans(doc)]
         ['the ministry', 'Monday']
     """
-    out, labels = [], word_list("headline_labels")
+    out, lower, labels = [], token_values(doc, LOWER), word_list("headline_labels")
     for ent in entities(doc):
         start, end = ent.start, ent.end
         while end > start and doc[end - 1].pos_ in _LOOSE_ENDS:
             end -= 1
-        while start < end and not doc[start].is_alpha and doc[start].lower_ in labels:
+        while start < end and (w := doc.vocab.strings[lower[start]]) in labels and not w.isalpha():
             start += 1  # "P.S. Grandpa": a letter's label, not the name's
         if (start, end) == (ent.start, ent.end):
             out.append(ent)

@@ -123,20 +123,21 @@ def said_adjective(cue: Token, content: Token, lexicon: CueLexicon | None = None
 def perceived_event(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
     """A verb of ``perception_verbs`` whose content is a bare infinitive with a subject of
     its own (``Peter watched his daughter win the final``, ``We heard the door slam``), or
-    a participle with one (``The neighbours heard them arguing``; not ``Polls see Lee
-    winning``, a forecast of evidence): what was seen or heard happen. A clause with *that* or a tense (``He saw that the plan
-    had failed``) and an infinitive with *to* are kept."""
+    a participle with one (``The neighbours heard them arguing``): what was seen or heard
+    happen. A clause with *that* or a tense (``He saw that the plan had failed``), an
+    infinitive with *to* and evidence's forecast (``Polls see Lee winning``) are kept."""
     if cue.lemma_.lower() not in word_list("perception_verbs"):
         return False
-    seer = speaker_head(cue) if content.tag_ == "VBG" else None
-    if seer is not None and seer.lemma_.lower() in word_list("evidence_nouns"):
-        return False  # "Polls see Lee winning": a forecast
-    return (
+    event = (
         content.tag_ in ("VB", "VBG")
         and content.head.i == cue.i
         and any(c.dep_ == "nsubj" for c in content.children)
         and not any(c.dep_ in ("aux", "auxpass", "mark") for c in content.children)
     )
+    if not event or content.tag_ == "VB":
+        return event
+    seer = speaker_head(cue)  # "Polls see Lee winning": a forecast
+    return seer is None or seer.lemma_.lower() not in word_list("evidence_nouns")
 
 
 def hard_to_do(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:

@@ -94,20 +94,20 @@ def _subject(toks: Sequence[Token]) -> bool:
     return toks[0].pos_ == "DET" or toks[0].tag_ == "PRP$"
 
 
-def _tail(toks: Sequence[Token]) -> int | None:
-    """How many of ``toks`` (the words after the attribution) belong to the content's
-    end: none. None when they are not the verb's own few words: the length kept, cut at
-    a comma before a participle (``, standing up``)."""
+def _tail(toks: Sequence[Token]) -> bool:
+    """Whether ``toks`` (the words after the attribution's verb and subject) are only the
+    verb's own few words (*to herself*, *flatly*), up to a comma before a participle or a
+    conjunct (*, standing up*, *, and left*)."""
     for k, t in enumerate(toks):
         if (
             t.text == ","
             and k + 1 < len(toks)
             and (toks[k + 1].tag_ in ("VBG", "VBN") or toks[k + 1].pos_ == "CCONJ")
         ):
-            return k  # ", standing up", ", and left"
+            return True  # ", standing up", ", and left"
         if k >= _MAX_TAIL or t.pos_ not in _TAIL_POS or t.lower_ == "that":
-            return None
-    return len(toks)
+            return False
+    return True
 
 
 def attribution_at(toks: Sequence[Token], lexicon: CueLexicon) -> tuple[Token, Span] | None:
@@ -124,7 +124,7 @@ def attribution_at(toks: Sequence[Token], lexicon: CueLexicon) -> tuple[Token, S
         else:  # "said a spokesman for the airline"
             n = next((j for j in range(len(toks), 1, -1) if _subject(toks[1:j])), 0)
             subject, rest = toks[1:n], toks[n:]
-        if not _subject(subject) or _tail(rest) is None or not _bare(toks[k], subject, rest):
+        if not _subject(subject) or not _tail(rest) or not _bare(toks[k], subject, rest):
             return None
         doc = toks[0].doc
         return toks[k], doc[subject[0].i : subject[-1].i + 1]

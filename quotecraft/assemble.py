@@ -122,7 +122,9 @@ def build_quotes(
             if _is_turn(text, para_starts, para, last, other, beats, quoted):
                 order = [other, last, told]
             elif _answers(ctx.doc, text, para_starts, para, last, told, last_line, beats):
-                order = [told, last]  # '"Are you coming?" Lena asked her brother.' / '"No."'
+                # '"Are you coming?" Lena asked her brother.' / '"No."': the brother; asked
+                # of no one named, no one known ('"Where to?" asked the driver.' / '"Out."')
+                order = [told, last] if told is not None else []
             else:
                 recent = other if other is not None and last[2] - other[2] <= 1 else None
                 order = [last, told, recent]
@@ -248,22 +250,44 @@ def _answers(
     previous: str,
     beats: Collection[int] = (),
 ) -> bool:
-    """An unattributed line in the paragraph right after a quote that asked a person a
-    question or spoke to them as *you* (``"Are you coming?" Lena asked her brother.`` /
+    """An unattributed line in the paragraph right after a quote that asked a question or
+    spoke to someone as *you* (``"Are you coming?" Lena asked her brother.`` /
     ``"Not tonight."``, ``Mara turned to Jonas. "Did you lock it?"`` / ``"Yes."``) or
     called them by name (``"Anna, come here," said her father.`` / ``"What is it?"``): the
-    one spoken to answers. Both paragraphs open with a quotation mark, the first one or
-    with an action beat (``beats``); one spoken to who is no person (``told reporters``,
-    ``told the Courier``) does not answer, and the speaker's words go on."""
-    if told is None or para - last[2] != 1 or not _one_person(doc, told):
+    one spoken to answers, named (``told``) or not (``"Where to?" asked the driver.`` /
+    ``"The station."``: not the driver). Both paragraphs open with a quotation mark, the
+    first one or with an action beat (``beats``); one spoken to who is no person (``told
+    reporters``, ``told the Courier``) does not answer, and the speaker's words go on."""
+    if para - last[2] != 1 or (told is not None and not _one_person(doc, told)):
         return False
     if text[para_starts[para] : para_starts[para] + 1] not in _OPENING_MARKS:
         return False
     if last[2] not in beats and text[para_starts[last[2]]] not in _OPENING_MARKS:
         return False  # ('Mara turned to Jonas. "Did you ...?"': its beat leads it in)
-    if addresses(previous, told[0].names):
+    if told is not None and addresses(previous, told[0].names):
         return True  # '"Anna, come here," said her father.' / '"What is it?"': Anna
-    return previous.rstrip(" \"'”’").endswith("?") or bool(_SECOND_PERSON.search(previous))
+    asked = previous.rstrip(" \"'”’").endswith("?")
+    if told is None:  # a question alone and a short reply: a dialogue, not a speech
+        return asked and _one_question(previous) and _short_reply(text, para_starts, para)
+    return asked or bool(_SECOND_PERSON.search(previous))
+
+
+_REPLY_WORDS = 6
+"""At most this many words make a reply to a question asked of no one named (``"Where
+to?" asked the driver.`` / ``"The station."``); a speaker's longer paragraph after a
+question of their own goes on with their words (``"..., right?" said Lee.`` /
+``"I mean, ..."``)."""
+
+
+def _one_question(line: str) -> bool:
+    """Whether ``line`` is one sentence, a question (not ``Look at it. Is it small?``)."""
+    return len(_SENTENCE_END.findall(line.rstrip(" \"'”’"))) == 1
+
+
+def _short_reply(text: str, para_starts: Sequence[int], para: int) -> bool:
+    """Whether paragraph ``para`` has at most :data:`_REPLY_WORDS` words."""
+    end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
+    return len(text[para_starts[para] : end].split()) <= _REPLY_WORDS
 
 
 def _called(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
@@ -343,6 +367,7 @@ def _pronoun_left(
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _replies(previous: str, line: str) -> bool:

@@ -5,6 +5,10 @@ notes``, ``Silva and Lund report``): :func:`verb_lemma` reads the third-person f
 :func:`plural_form` and :func:`bare_form` the plain form after a plural subject, and
 :func:`without_citation` cuts a citation's year off the subject. Used by
 :mod:`quotecraft.reported_misread` and :mod:`quotecraft.reported_as_misread`.
+
+For ``reported.trailing.v1`` (:mod:`quotecraft.reported_frames`):
+:func:`misread_content` tells the pieces of a fronted content the parser hung on the cue,
+and :func:`past_read_as_participle` a past-tense cue read as a participle of its subject.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import CueLexicon
+from .titles import role_or_body
 
 
 def verb_lemma(noun: Token, lexicon: CueLexicon) -> str | None:
@@ -72,3 +77,34 @@ def plural_form(noun: Token, lexicon: CueLexicon) -> str | None:
     if noun.lower_ not in lexicon.verbs or not words & {"and", "&", "al", "al."}:
         return None
     return noun.lower_
+
+
+_MISREAD_DEPS = frozenset({"npadvmod", "dep", "nsubj", "punct"})
+
+
+def misread_content(tok: Token) -> bool:
+    """Whether ``tok``, a word the parse hung on the cue before its subject, is part of
+    a fronted content the parser broke up (``The strike could last weeks, union leaders
+    warned.``: *last* read as an adjective, *weeks* a noun of time on *warned*): a noun
+    of time or an unlabelled word, never a phrase of the cue's own (``In a statement,
+    ...``)."""
+    return tok.dep_ in _MISREAD_DEPS
+
+
+def past_read_as_participle(verb: Token) -> bool:
+    """A past tense the parser read as a participle hung on the noun before it
+    (``The vote was rigged, the opposition alleged on Sunday.``: *alleged* an ``acl`` of
+    *opposition*): no auxiliary and no agent (not ``the governor challenged by Lee``),
+    right after a noun phrase with a determiner or a name, which the parse made an
+    apposition or a subject, and that names someone who speaks: a name, a plural, a
+    person's title or a body (:func:`~.titles.role_or_body`; not ``..., the deal
+    announced in May.``)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.i == verb.i - 1
+        and head.dep_ in ("appos", "nsubj", "npadvmod", "conj")
+        and not any(c.dep_ in ("aux", "auxpass", "neg", "agent") for c in verb.children)
+        and (head.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in head.children))
+        and (head.tag_ in ("NNS", "NNP", "NNPS") or role_or_body(head.lower_))
+    )

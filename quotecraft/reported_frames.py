@@ -24,6 +24,7 @@ from .cue_chains import subject_after_cue
 from .cues import LOW_CONFIDENCE_CLASSES, CueLexicon
 from .doc_arrays import sentences, token_values
 from .mark_table import as_mark
+from .misread_forms import misread_content, past_read_as_participle
 from .reported import ReportedMatcher
 from .reported_adjective import misread_adjective_attributions
 from .reported_as_misread import as_misread_attributions
@@ -129,13 +130,17 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     made of the verb (the parser often hangs it on the content as a conjunct). The
     inverted order (``..., said Ash Carter.``) counts too. The verb must have no
     clause of its own and no ``as``/``when`` (``as X said``) before it; the content
-    must be a clause: three words or more with a verb.
+    must be a clause: three words or more with a verb. The parse may break the content
+    up and hang its pieces on the verb (:func:`~.misread_forms.misread_content`: ``The strike could
+    last weeks, union leaders warned.``) or read the verb as a participle of its subject
+    (:func:`~.misread_forms.past_read_as_participle`: ``..., the opposition alleged on Sunday.``).
     """
     out: list[Candidate] = []
     # read from the token arrays: most sentences end with no finite verb near their end
     pos, tag = token_values(doc, "POS"), token_values(doc, "TAG")
     punct, space = token_values(doc, "IS_PUNCT"), token_values(doc, "IS_SPACE")
     finite = {get_string_id(t) for t in ("VBD", "VBZ", "VBP")}
+    vbn = get_string_id("VBN")
     for sent in sentences(doc):
         end = sent.end
         while end > sent.start and (punct[end - 1] or space[end - 1]):
@@ -145,7 +150,13 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
         # the cue: the last finite lexicon verb of the sentence, close to its end
         low = max(sent.start, end - _TRAILING_MAX_TAIL - 8)
         k = next(
-            (k for k in range(end - 1, low - 1, -1) if pos[k] == VERB and tag[k] in finite), -1
+            (
+                k
+                for k in range(end - 1, low - 1, -1)
+                if pos[k] == VERB
+                and (tag[k] in finite or (tag[k] == vbn and past_read_as_participle(doc[k])))
+            ),
+            -1,
         )
         if k < 0:
             continue
@@ -162,8 +173,13 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             continue  # an oprd: '..., a decision critics called "reckless"' names, not tells
         if adding is not None:
             end = adding.left_edge.i - 1
-        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        # the subject nearest the cue: the parse may hang the content's subject on it too
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+        subject = max((c for c in subjects if c.i < cue.i), default=None, key=lambda c: c.i)
+        subject = subject or next(iter(subjects), None)
         subject = subject or set_off_object(cue)  # '..., the governor, Ilse Marr, warned'
+        misread = cue.tag_ == "VBN"
+        subject = cue.head if misread else subject  # '..., the opposition alleged.'
         after = None if subject else subject_after_cue(cue, conjunct="dobj" not in verb.frames)
         subject = subject or after  # "Prices will rise, warned the central bank."
         if subject is None or subject.dep_ == "nsubjpass" or cue.dep_ == "relcl":
@@ -172,7 +188,7 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
             continue  # "..., Mike Pence, who called their son ...": a relative clause
         if subject.i < cue.i:  # "..., Carter told a panel."
             first = subject.left_edge
-            if any(t.i < first.i for t in cue.subtree if t.dep_ not in ("punct",)):
+            if any(c.i < first.i and not misread_content(c) for c in cue.lefts):
                 continue
         else:  # "..., said Carter."
             first = cue
@@ -205,7 +221,7 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
                 cue_lemma=lemma,
                 cue_token=cue.i,
                 negated=negated,
-                attribution=attribute(cue) if after is None else _by(after),
+                attribution=_by(subject) if misread else _by(after) if after else attribute(cue),
             )
         )
     return out

@@ -17,6 +17,16 @@ pytestmark = pytest.mark.model
 
 POSITIVE = [
     # rule, text, content
+    (  # the parser reads "could last" as an adjective: the content has no verb of its own
+        "reported.trailing.v1",
+        "The harvest could last weeks, growers warned on Friday.",
+        "The harvest could last weeks",
+    ),
+    (  # the parser reads "alleged" as a participle hung on "the prosecution"
+        "reported.trailing.v1",
+        "The guard was asleep, the prosecution alleged on Tuesday.",
+        "The guard was asleep",
+    ),
     (
         "reported.ccomp.v1",
         "The mayor said that the budget was balanced.",
@@ -231,6 +241,8 @@ NEGATIVE = [
 
 # rule, a text that looks like the rule's pattern but holds no reported speech
 NEGATIVE_BY_RULE = [
+    ("reported.trailing.v1", "In a statement on Friday, the council warned."),
+    ("reported.trailing.v1", "Nobody came, the governor challenged by Lee in 2010."),
     ("reported.ccomp.v1", "The mayor, she said."),
     ("reported.xcomp.v1", "He declined to comment."),
     ("reported.stance_of.v1", "A critical part of the pump failed."),

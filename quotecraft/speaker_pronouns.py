@@ -45,6 +45,8 @@ _CHAIN_RUNS = 4
 _PROTAGONIST_MENTIONS = 3
 """Mentions that make a person the one a text is about, for a pronoun with no antecedent
 in reach (:meth:`PronounTable._protagonist`)."""
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+"""Words of *I*: whoever they name in a sentence is not its *he* or *she*."""
 
 
 class PronounTable(PronounRuns):
@@ -81,6 +83,8 @@ class PronounTable(PronounRuns):
             noun = pron_tok.head.head
             blocked = {noun.i} | {c.i for c in noun.lefts if c.dep_ == "compound"}
             excluded = {id(m.entity) for m in self.person_mentions[lo:hi] if m.token in blocked}
+
+        excluded |= self._first_person_here(pron_tok)  # "I thought ..., but he told me"
 
         def compatible(ent: Entity) -> bool:
             return agrees(ent) and (not excluded or id(ent) not in excluded)
@@ -131,6 +135,16 @@ class PronounTable(PronounRuns):
         if gender != "plural":
             return self._protagonist(hi, gender)
         return None
+
+    def _first_person_here(self, pron_tok: Token) -> set[int]:
+        """The ids of whoever *I* is in the sentence of ``pron_tok`` (the document's voice:
+        an interviewee, a letter's writer): *he* or *she* there is someone else (``I
+        always thought ..., but he told me ...``)."""
+        return {
+            id(voice)
+            for t in _narrated_first_person(pron_tok.sent)
+            if (voice := self._voice_for(t)) is not None
+        }
 
     def _protagonist(self, hi: int, gender: str) -> Entity | None:
         """The person the text so far is about (``she`` far from any name in a biography):
@@ -430,3 +444,32 @@ def _known_by_name(ent: Entity) -> bool:
 
 _COUNTED = {"pair": 2, "two": 2, "couple": 2, "duo": 2, "trio": 3, "three": 3}
 """Nouns and numbers that take up a group of that many people named before."""
+
+
+_OPENING = frozenset({"“", "``", "«", "„"})
+_CLOSING = frozenset({"”", "»"})
+_EITHER = frozenset({'"', "''"})
+
+
+def _narrated_first_person(sent: Span) -> list[Token]:
+    """The words of *I* in ``sent`` outside quotation marks: the narration's, not a
+    speaker's (``“I held them,” he said``). A closing mark with none open before it in the
+    sentence closes a quotation opened before: what came before it was quoted. A straight
+    mark closes when it follows a word without a space and a space or the end follows it."""
+    found: list[Token] = []
+    depth = 0
+    doc = sent.doc
+    for t in sent:
+        text = t.text
+        if text in _EITHER:
+            joined = t.i > 0 and not doc[t.i - 1].whitespace_
+            text = "”" if joined and (t.whitespace_ or t.i + 1 >= sent.end) else "“"
+        if text in _OPENING:
+            depth += 1
+        elif text in _CLOSING:
+            if depth == 0:
+                found = []
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.lower_ in _FIRST_PERSON:
+            found.append(t)
+    return found

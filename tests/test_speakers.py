@@ -632,3 +632,21 @@ def test_a_name_paired_with_a_person_as_subject_is_a_person(
     ents = change.get("ents", [(0, 1, "PERSON")])
     doc = make_doc(words, heads=_PAIRED_HEADS, deps=deps, pos=pos, ents=ents)
     assert [sp.text for sp in untagged_names(doc, title_sets(None))] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "narrated"),
+    [
+        ("I told him the road was shut, but he said it was open.", ["I"]),
+        ("“I held them,” he said, and I believed him.", ["I"]),
+        ("We came early. I saw it,” she said.", []),  # a quotation opened before
+        ("He wrote that ''my plan is sound,'' and I agreed.", ["I"]),
+        ('"My boat is gone," he said.', []),
+    ],
+)
+def test_narrated_first_person_skips_quoted_words(nlp: Any, text: str, narrated: list[str]) -> None:
+    from quotecraft.speaker_pronouns import _narrated_first_person
+
+    doc = nlp(text)
+    found = [t.text for s in doc.sents for t in _narrated_first_person(s)]
+    assert found == narrated

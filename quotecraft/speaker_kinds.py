@@ -79,6 +79,23 @@ def who_antecedent(relative: Token, title_words: Container[str]) -> Token:
     return holder if place or _personal(holder, title_words) else noun
 
 
+def predicated_subject(noun: Token) -> Token | None:
+    """The subject ``noun`` is predicated of by *be* (``Joe Ray was a baker``: *Joe Ray*),
+    the last of nouns joined by *and* too (``She is a liar and a cheat``): a name or a
+    pronoun (not a relative one), or a noun when ``noun`` is *one* (``The mayor is the one
+    who``; not ``Learning is an advantage that``). None otherwise."""
+    one = noun.lower_ in ("one", "ones")
+    while noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.pos_ not in (("PROPN", "PRON", "NOUN") if one else ("PROPN", "PRON")):
+        return None
+    return None if subj.lower_ in ("who", "whom", "that", "which") else subj
+
+
 def _personal(noun: Token, title_words: Container[str]) -> bool:
     """Whether ``noun`` names a person or people (a PERSON entity, a title, a group word)."""
     if noun.ent_type_:

@@ -64,7 +64,7 @@ from .speaker_groups import (
     without_ages,
 )
 from .speaker_kin import generation_member
-from .speaker_kinds import description_kind, who_antecedent, written_title
+from .speaker_kinds import description_kind, predicated_subject, who_antecedent, written_title
 from .speaker_members import member_names
 from .speaker_names import (
     DET,
@@ -94,6 +94,7 @@ from .titles import title_abbreviations
 __all__ = ["Entity", "Found", "Resolver", "mention_span", "organization_from_title"]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my"})
+_PEOPLE = (SpeakerKind.PERSON, SpeakerKind.GROUP)
 
 
 class Resolver(PronounTable):
@@ -156,8 +157,8 @@ class Resolver(PronounTable):
         if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl" or head.head.head.i == head.i:
             return None
         antecedent = who_antecedent(head, title_sets(self.titles)[1])  # not "the clinic"
-        if antecedent.pos_ not in ("NOUN", "PROPN", "PRON"):
-            return None
+        if antecedent.pos_ not in ("NOUN", "PROPN", "PRON") and antecedent.lower_ != "one":
+            return None  # ("the one who said": the parser tags *one* a number)
         bounds = mention_span(antecedent)
         ent, _ = self.resolve(bounds, antecedent.i)
         return ent, self._how.get(bounds, Resolution.NAMED)
@@ -430,14 +431,12 @@ class Resolver(PronounTable):
         return ent, Resolution.DESCRIPTION
 
     def _predicate(self, q: Query) -> Found | None:
-        """``Joe Ray was a baker, who said ...``: a noun predicated of a named subject by
-        *be* is that subject."""
-        head, verb = q.head, q.head.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if head.dep_ != "attr" or verb.lemma_ != "be" or subj is None or subj.pos_ != "PROPN":
+        """``Joe Ray was a baker, who``: a noun *be* says of people is them (:func:`.predicated_subject`)."""
+        subj = predicated_subject(q.head)
+        if subj is None:
             return None
         ent, _ = self.resolve(mention_span(subj), subj.i)
-        return (ent, Resolution.DESCRIPTION) if ent.kind is SpeakerKind.PERSON else None
+        return (ent, Resolution.DESCRIPTION) if ent.kind in _PEOPLE else None
 
     def _unnamed(self, q: Query) -> Found:
         """No name in the text: a group, an unnamed person or body; named by its mention."""

@@ -189,7 +189,8 @@ def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexic
     ``Grace said the roof leaked, the walls were damp and the boiler was broken``: the
     parser makes each listed clause a complement of ``said``; together they are one
     content. A listed clause that is a report of its own (``..., yet the engineer
-    believed ...``) ends the list, and so does the main verb the parser made a clause of
+    believed ...``, ``..., and two-thirds said the same of ...``: the cue's verb again)
+    ends the list, and so does the main verb the parser made a clause of
     an aside's participle (``Ana Ruiz, asked whether A, | could only say``).
     """
     if content.dep_ != "ccomp" or content.head.i != cue.i or content.i < cue.i:
@@ -201,7 +202,7 @@ def complement_list_tail(cue: Token, content: Token, end: int, lexicon: CueLexic
             continue
         if not _listed(doc, end, c, content) or c == main:
             break
-        if is_clause_cue(c, lexicon) and any(subject_like(x) for x in c.lefts):
+        if parallel_report(c, cue, lexicon) and any(subject_like(x) for x in c.lefts):
             break  # "..., and more than half said ...": the parser may miss the subject
         e = _trimmed_end(doc, end, c.right_edge.i + 1)
         while e > end and doc[e - 1].dep_ == "cc":
@@ -369,6 +370,13 @@ def is_clause_cue(tok: Token, lexicon: CueLexicon) -> bool:
     return (
         verb is not None and "ccomp" in verb.frames and any(c.dep_ == "ccomp" for c in tok.children)
     )
+
+
+def parallel_report(clause: Token, cue: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``clause``, a clause the parser hung on ``cue``, is a report of its own: a
+    cue with a clause (``..., and more than half said that ...``) or the cue's own verb
+    again (``..., and two-thirds said the same of ...``)."""
+    return is_clause_cue(clause, lexicon) or clause.lemma_ == cue.lemma_
 
 
 def attribution_start(cue: Token) -> int:

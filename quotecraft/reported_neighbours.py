@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import is_clause_cue, subject_like
+from .reported_bounds import is_clause_cue, parallel_report, subject_like
 from .wordlists import word_list
 
 _CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
@@ -60,8 +60,10 @@ def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
     ``The senator said the bill would pass; her rival said it was dead``; ``Jones said
     A, Brown said B``; ``The captain said A, yet the engineer believed B``: the parser
     makes one report a second complement of the other's cue. A complement with its own
-    subject that is a cue with a clause of its own reports that clause, not ``cue``'s,
-    when ``cue`` has another complement on the far side of it (before it: the first
+    subject that is a cue with a clause of its own, or ``cue``'s verb again (``..., and
+    two-thirds said the same of B``: :func:`~.reported_bounds.parallel_report`), reports
+    its own words, not ``cue``'s, when ``cue`` has another complement on the far side of
+    it (before it: the first
     report; after it: a coordinating word between the two). ``The bill would pass, her
     rival said``, with no other complement, is the rival's content, and ``X said A and
     that Y thought B`` (marked by *that*) is X's second one. A clause closed by a colon or
@@ -87,7 +89,7 @@ def rival_report(cue: Token, content: Token, lexicon: CueLexicon) -> bool:
     if rival and content.i < cue.i and _closed_by_colon(content, cue):
         return True  # "Both sides claimed victory: the union said A, ...": a heading
     own_subject = any(subject_like(c) for c in content.lefts)
-    return rival and own_subject and is_clause_cue(content, lexicon)
+    return rival and own_subject and parallel_report(content, cue, lexicon)
 
 
 def _closed_by_colon(content: Token, cue: Token) -> bool:

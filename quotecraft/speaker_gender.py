@@ -207,3 +207,19 @@ def _names_one(t: Token) -> bool:
     if t.ent_type_ == "NORP" or any(c.dep_ == "det" for c in t.children):
         return False
     return t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+
+
+def bound_gender(head: Token) -> str | None:
+    """The gender of *he* or *she* as the subject of a clause said by ``head`` (``Brandt
+    said he would not respond``: male): the pronoun a report binds to its speaker. Only
+    to choose among people the name could be, never to tell them apart (a misparse would
+    split one person in two)."""
+    if head.dep_ != "nsubj":
+        return None
+    for clause in head.head.children:
+        if clause.dep_ != "ccomp" or clause.i < head.i:
+            continue
+        for s in clause.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she"):
+                return pronouns()[s.lower_]
+    return None

@@ -2,19 +2,21 @@
 the text names as someone's father or mother (``elder_kin``), or son or daughter
 (``younger_kin``); no one when the text says neither (:func:`generation_member`), nor
 when it names one bearer of the surname and someone of the other generation by a first
-name alone (``John Harlan and his son, Mark ... the younger Harlan``: not John)."""
+name alone (``John Harlan and his son, Mark ... the younger Harlan``: not John). Which
+of them the surname alone names (``Brandt said``): :func:`bare_surname_order`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
+from .speaker_gender import bound_gender
 from .speaker_names import tokens_lowered
 from .wordlists import word_list
 
-__all__ = ["generation_member"]
+__all__ = ["bare_surname_order", "generation_member"]
 
 
 class _Placed(Protocol):
@@ -25,6 +27,19 @@ class _Placed(Protocol):
 
 
 _P = TypeVar("_P", bound=_Placed)
+
+
+class _Mentioned(Protocol):
+    """A mention of a person: where, whose, and whether it is a subject."""
+
+    @property
+    def token(self) -> int: ...
+
+    @property
+    def entity(self) -> object: ...
+
+    @property
+    def subject(self) -> bool: ...
 
 
 _GENERATIONS = {"elder": 1, "older": 1, "younger": -1}
@@ -96,3 +111,33 @@ def _generation(doc: Doc, ent: _Placed) -> int:
             elif t.lower_ in younger:
                 found.add(-1)
     return found.pop() if len(found) == 1 else 0
+
+
+def bare_surname_order(
+    people: Sequence[_P],
+    head: Token,
+    evidence: Mapping[int, Collection[str]],
+    mentions: Iterable[_Mentioned],
+) -> list[_P]:
+    """The order in which ``people``, who share the surname ``head`` gives alone, are
+    tried for it: only those mentioned before it (``Paul Brandt ... Brandt said ...`` is
+    Paul even when an Anna Brandt comes later), unless none is; one whose genders
+    (``evidence``, by ``id``) disagree with a *he* or *she* the report binds to it
+    (:func:`~.speaker_gender.bound_gender`: ``Brandt said he ...``) last; then the one
+    the text made the subject of a clause most often before it (of ``mentions``), the one
+    it is about (``Senator Ted Cruz said ... a photo of Heidi Cruz ... Cruz said``: Ted);
+    then the one mentioned last before it."""
+    before = [p for p in people if any(i < head.i for i in p.positions)] or list(people)
+    counts = {id(p): 0 for p in before}
+    for m in mentions:
+        if m.subject and m.token < head.i and id(m.entity) in counts:
+            counts[id(m.entity)] += 1
+
+    def last_before(p: _P) -> int:
+        return max((i for i in p.positions if i < head.i), default=-1)
+
+    order = sorted(before, key=lambda p: (-counts[id(p)], -last_before(p)))
+    hint = bound_gender(head) if len(order) > 1 else None
+    if hint is not None:
+        order.sort(key=lambda p: any(g != hint for g in evidence.get(id(p), ())))
+    return order

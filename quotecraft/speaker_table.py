@@ -39,7 +39,7 @@ from .speaker_features import (
 )
 from .speaker_first_names import first_name_holders, guessed_gender, titled_surnames
 from .speaker_gender import apposed_name, subject_pronoun, voted_genders
-from .speaker_kin import generation_member
+from .speaker_kin import bare_surname_order, generation_member
 from .speaker_name_tokens import names_and_gendered_nouns
 from .speaker_names import (
     DET,
@@ -375,9 +375,10 @@ class EntityTable:
     def _person_for(
         self, name: str, surname: str, position: int, gender: str | None = None
     ) -> Entity:
-        """The entity of an earlier mention sharing the surname (the latest first), unless
-        the first names differ or the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``).
-        A generational suffix is no surname (``Ann Okonjo Jr.``: *Okonjo*)."""
+        """The entity of an earlier mention sharing the surname (the latest first; a surname
+        alone: :func:`~.speaker_kin.bare_surname_order`), unless the first names differ or
+        the genders conflict (``Mrs. Claus`` is not ``Mr. Claus``). A generational suffix
+        is no surname (``Ann Okonjo Jr.``: *Okonjo*)."""
         parts, surname = without_suffix(name.split(), surname)
         candidates: Sequence[Entity] = self.by_surname.get(surname, [])
         if len(parts) == 1 and position > 0:  # "the elder Lee": one of two Lees, or neither
@@ -387,15 +388,15 @@ class EntityTable:
             if known is not None:  # "Ruth Amsel ... Ruth said": Ruth Amsel
                 self.by_surname.setdefault(surname, []).append(known)
                 return known
-        for ent in sorted(candidates, key=lambda x: -x.positions.last()):
+        order = sorted(candidates, key=lambda x: -x.positions.last())
+        if len(parts) == 1 and len(order) > 1:  # "Brandt said": which of the Brandts
+            head = self.doc[position]
+            order = bare_surname_order(order, head, self._evidence, self.person_mentions)
+        for ent in order:
             if self._conflicts(ent, gender):
                 continue
-            full = ent.name or ""
-            if (
-                len(parts) == 1
-                or len(full.split()) == 1
-                or full.split()[0].lower() == parts[0].lower()
-            ):
+            full = (ent.name or "").split()
+            if len(parts) == 1 or len(full) == 1 or full[0].lower() == parts[0].lower():
                 return ent
         ent = self._new(SpeakerKind.PERSON)
         self.by_surname.setdefault(surname, []).append(ent)

@@ -63,7 +63,7 @@ from .speaker_groups import (
     names_body,
     without_ages,
 )
-from .speaker_kin import generation_member
+from .speaker_kin import bare_surname_order, generation_member
 from .speaker_kinds import description_kind, predicated_subject, who_antecedent, written_title
 from .speaker_members import member_names
 from .speaker_names import (
@@ -294,7 +294,8 @@ class Resolver(PronounTable):
             gender = honorifics().get(prev)  # 'Ms. Lee' is no Lee known to be a man
             if not (named := generation_member(q.head, self.by_surname[key])):
                 return self._unnamed(q)  # "the elder Lee" of two, the text saying neither
-            ent = next((e for e in reversed(named) if not self._conflicts(e, gender)), None)
+            order = bare_surname_order(named[::-1], q.head, self._evidence, self.person_mentions)
+            ent = next((e for e in order if not self._conflicts(e, gender)), None)
             if ent is None:
                 return None
             return self._seen(ent, q.head), self._name_resolution(ent, q.head.text)

@@ -650,3 +650,21 @@ def test_narrated_first_person_skips_quoted_words(nlp: Any, text: str, narrated:
     doc = nlp(text)
     found = [t.text for s in doc.sents for t in _narrated_first_person(s)]
     assert found == narrated
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("Brandt said he would not respond.", "male"),
+        ("Okafor said she was proud of them.", "female"),
+        ("Brandt said the bill was flawed.", None),
+        ("Brandt told Lee he was wrong.", "male"),
+    ],
+)
+def test_bound_gender_reads_the_pronoun_a_report_binds_to_its_speaker(
+    nlp: Any, text: str, gender: str | None
+) -> None:
+    from quotecraft.speaker_gender import bound_gender
+
+    doc = nlp(text)
+    assert bound_gender(doc[0]) == gender

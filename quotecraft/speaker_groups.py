@@ -32,7 +32,7 @@ def coordinated_name(head: Token, cc: Token) -> bool:
         return any(
             c.dep_ == "conj" and c.left_edge.i == cc.i + 1 and plural_people(c) for c in head.rights
         )
-    if head.pos_ != "PROPN" and not described_member(head):
+    if not names_member(head):
         return False
     return any(
         c.dep_ == "conj"
@@ -75,6 +75,13 @@ def described_member(tok: Token) -> bool:
     return tok.lower_ in words or tok.lower_ in phrases
 
 
+def names_member(head: Token) -> bool:
+    """Whether ``head`` can be the first member of a group speaker: a name, a role
+    (:func:`described_member`) or a noun with a name in apposition (``The planner, Ann
+    Hill, and her deputy, ...``)."""
+    return head.pos_ == "PROPN" or described_member(head) or apposed_member(head) is not None
+
+
 def apposed_member(conj: Token) -> Token | None:
     """The name token a conjoined member of a group is named by: itself when a name,
     else a name in apposition to it (``his wife, Yumi``); None otherwise."""
@@ -89,9 +96,10 @@ def apposed_conjuncts(head: Token) -> tuple[Token, list[Token]] | None:
     """``The founder, Mia Vance, and its chief executive, Sam Ortiz``, ``Ruiz, the lawyer,
     and Okafor, the accountant``: the parse hangs the second member on the first one's
     apposition (after a comma and *and*; not :func:`_same_person`). Returns the first
-    member's name and the conjuncts: a name apposed to a role, each conjunct a name or a
-    role with its name in apposition; or a name with a role apposed, each conjunct a name
-    (not ``Jo Lee, the mayor and the party's leader``: one person)."""
+    member's name and the conjuncts, each a name or a role with its name in apposition
+    (``and her deputy, Ravi Shah``): after a name apposed to a role, or a name with a role
+    apposed (:func:`_described`); not ``Jo Lee, the mayor and the party's leader`` (one
+    person)."""
     doc = head.doc
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is None or doc[appos.left_edge.i - 1].text != ",":
@@ -102,12 +110,21 @@ def apposed_conjuncts(head: Token) -> tuple[Token, list[Token]] | None:
         return None
     if any(_same_person(c) for c in conjs):
         return None
-    if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and described_member(head):
-        named = all(apposed_member(c) is not None and not _title_word(c) for c in conjs)
+    named = all(apposed_member(c) is not None and not _title_word(c) for c in conjs)
+    if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and _described(head):
         return (appos, conjs) if named else None
-    if head.pos_ == "PROPN" and appos.pos_ == "NOUN" and appos.lower_ in packaged_titles()[1]:
-        return (head, conjs) if all(c.pos_ == "PROPN" for c in conjs) else None
+    if head.pos_ == "PROPN" and appos.pos_ == "NOUN" and _described(appos):
+        return (head, conjs) if named else None
     return None
+
+
+def _described(noun: Token) -> bool:
+    """A role in apposition to a name: a title word (``Ruiz, the lawyer,``) or any noun
+    with its own article or possessor (``Ann Hill, the city's chief planner,``)."""
+    return described_member(noun) or (
+        noun.lower_ in packaged_titles()[1]
+        or any(c.dep_ in ("det", "poss") and c.i < noun.i for c in noun.children)
+    )
 
 
 def group_conjuncts(head: Token, end: int) -> tuple[Token, list[Token]]:

@@ -61,6 +61,7 @@ from .speaker_groups import (
     described_words,
     group_conjuncts,
     names_body,
+    names_member,
     without_ages,
 )
 from .speaker_kin import bare_surname_order, generation_member
@@ -233,7 +234,7 @@ class Resolver(PronounTable):
         head, doc = q.head, self.doc
         first, conjuncts = group_conjuncts(head, q.span.end)
         named = [apposed_member(c) or (c if described_member(c) else None) for c in conjuncts]
-        if not conjuncts or None in named or not (head.pos_ == "PROPN" or described_member(head)):
+        if not conjuncts or None in named or not names_member(head):
             return None
         members = member_names(doc, [first, *[t for t in named if t is not None]], q.span.start)
         if not all(members) and head.pos_ != "PROPN":
@@ -411,9 +412,8 @@ class Resolver(PronounTable):
         return None
 
     def _body_description(self, q: Query) -> Found | None:
-        """``Northgate Bank cut 400 jobs. The bank said ...``: the named organization *the*
-        and a noun of ``organization_nouns`` takes up (:meth:`described_body`), unless the
-        tagger took a person for it."""
+        """``Northgate Bank cut 400 jobs. The bank said``: the named body *the* and a noun of
+        ``organization_nouns`` takes up (:meth:`described_body`), unless it is a person."""
         body = self.described_body(q.head, q.span)
         ent = self.resolve(mention_span(body), body.i)[0] if body is not None else None
         if ent is None or ent.kind is SpeakerKind.PERSON:

@@ -13,6 +13,7 @@ from .name_ends import hyphen_start
 from .speaker_features import first_names, gendered_nouns, pronoun_set
 from .speaker_names import DESCRIBING, PERSON, looks_like_name, strip_det, title_sets
 from .titles import Titles
+from .wordlists import word_list
 
 __all__ = [
     "apposed_to_title",
@@ -31,7 +32,8 @@ def appositive_title(
     """The title in an apposition after ``name`` (``Ann Lee, a spokeswoman for Acme,``),
     without a relative clause on it. With ``described`` (``name`` is a person's), an
     apposition *a/an* + a singular common noun is the person's role even when the noun is
-    no title word (``Edda Morn, a baker who ...``)."""
+    no title word (``Edda Morn, a baker who ...``; ``Ola Berg, the band's singer``:
+    :func:`_role_noun`)."""
     _, words, _ = title_sets(titles)
     plural = name.root.tag_ == "NNS"  # (not NNPS: "Bartels", "Ayres" are names)
     for c in name.root.children:
@@ -133,12 +135,26 @@ def _after_age(name: Span) -> int:
 
 
 def _role_noun(head: Token) -> bool:
-    """*a baker*, *an elderly ferryman*: a singular common noun with an indefinite article."""
-    return (
-        head.tag_ == "NN"
-        and not head.like_num
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-    )
+    """*a baker*, *an elderly ferryman*: a singular common noun with an indefinite article;
+    with *the* or a possessor only a noun that names a person (*the singer*, *the band's
+    organist*, *her nephew*: a gendered noun or an agent's ending), not a thing or an event
+    a misparse put in apposition (*Britain's uprising*)."""
+    if head.tag_ != "NN" or head.like_num:
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if "a" in dets or "an" in dets:
+        return True
+    definite = "the" in dets or any(c.dep_ == "poss" for c in head.children)
+    if any(c.dep_ == "conj" for c in head.children):
+        return False  # "Ann Hill, her mother and her sister": people, not her role
+    low = head.lower_
+    return definite and (low in gendered_nouns() or low.endswith(_agent_endings()))
+
+
+@lru_cache(maxsize=1)
+def _agent_endings() -> tuple[str, ...]:
+    """Endings of nouns that name who does something (``agent_endings``: *singer*)."""
+    return tuple(sorted(word_list("agent_endings")))
 
 
 def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:

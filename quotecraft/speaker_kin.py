@@ -127,14 +127,15 @@ def bare_surname_order(
     the text made the subject of a clause most often before it (of ``mentions``), the one
     it is about (``Senator Ted Cruz said ... a photo of Heidi Cruz ... Cruz said``: Ted);
     then the one mentioned last before it."""
-    before = [p for p in people if any(i < head.i for i in p.positions)] or list(people)
+    at = head.i
+    before = [p for p in people if min(p.positions, default=at) < at] or list(people)
     counts = {id(p): 0 for p in before}
     for m in mentions:
-        if m.subject and m.token < head.i and id(m.entity) in counts:
+        if m.token < at and m.subject and id(m.entity) in counts:
             counts[id(m.entity)] += 1
 
     def last_before(p: _P) -> int:
-        return max((i for i in p.positions if i < head.i), default=-1)
+        return max((i for i in p.positions if i < at), default=-1)
 
     order = sorted(before, key=lambda p: (-counts[id(p)], -last_before(p)))
     hint = bound_gender(head) if len(order) > 1 else None

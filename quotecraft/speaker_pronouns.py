@@ -12,6 +12,7 @@ else the person the text is about (named far more often than anyone else of that
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
@@ -47,6 +48,7 @@ _PROTAGONIST_MENTIONS = 3
 in reach (:meth:`PronounTable._protagonist`)."""
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 """Words of *I*: whoever they name in a sentence is not its *he* or *she*."""
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|me|my|myself)\b", re.IGNORECASE)
 
 
 class PronounTable(PronounRuns):
@@ -140,9 +142,14 @@ class PronounTable(PronounRuns):
         """The ids of whoever *I* is in the sentence of ``pron_tok`` (the document's voice:
         an interviewee, a letter's writer): *he* or *she* there is someone else (``I
         always thought ..., but he told me ...``)."""
+        sid = self._sent_of[pron_tok.i]
+        lo, hi = bisect_left(self._sent_of, sid), bisect_right(self._sent_of, sid)
+        sent = self.doc[lo:hi]
+        if not _FIRST_PERSON_WORD.search(self._text(), sent.start_char, sent.end_char):
+            return set()  # (most sentences: no token walk)
         return {
             id(voice)
-            for t in _narrated_first_person(pron_tok.sent)
+            for t in _narrated_first_person(sent)
             if (voice := self._voice_for(t)) is not None
         }
 

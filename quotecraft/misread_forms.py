@@ -85,9 +85,9 @@ _MISREAD_DEPS = frozenset({"npadvmod", "dep", "nsubj", "punct"})
 def misread_content(tok: Token) -> bool:
     """Whether ``tok``, a word the parse hung on the cue before its subject, is part of
     a fronted content the parser broke up (``The strike could last weeks, union leaders
-    warned.``: *last* read as an adjective, *weeks* a noun of time on *warned*): a noun
-    of time or an unlabelled word, never a phrase of the cue's own (``In a statement,
-    ...``)."""
+    warned.``: *last* read as an adjective, *weeks* a noun of time on *warned*, *strike*
+    a second subject of it): a noun of time, an unlabelled word, a subject or a mark,
+    never a phrase of the cue's own (``In a statement, ...``)."""
     return tok.dep_ in _MISREAD_DEPS
 
 

@@ -131,9 +131,10 @@ def trailing_attributions(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
     inverted order (``..., said Ash Carter.``) counts too. The verb must have no
     clause of its own and no ``as``/``when`` (``as X said``) before it; the content
     must be a clause: three words or more with a verb. The parse may break the content
-    up and hang its pieces on the verb (:func:`~.misread_forms.misread_content`: ``The strike could
-    last weeks, union leaders warned.``) or read the verb as a participle of its subject
-    (:func:`~.misread_forms.past_read_as_participle`: ``..., the opposition alleged on Sunday.``).
+    up and hang its pieces on the verb (:func:`~.misread_forms.misread_content`: ``The
+    strike could last weeks, union leaders warned.``) or read the verb as a participle
+    of its subject (:func:`~.misread_forms.past_read_as_participle`: ``..., the
+    opposition alleged on Sunday.``).
     """
     out: list[Candidate] = []
     # read from the token arrays: most sentences end with no finite verb near their end

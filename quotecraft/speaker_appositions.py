@@ -144,9 +144,9 @@ def _role_noun(head: Token) -> bool:
     dets = [c.lower_ for c in head.children if c.dep_ == "det"]
     if "a" in dets or "an" in dets:
         return True
-    definite = "the" in dets or any(c.dep_ == "poss" for c in head.children)
     if any(c.dep_ == "conj" for c in head.children):
         return False  # "Ann Hill, her mother and her sister": people, not her role
+    definite = "the" in dets or any(c.dep_ == "poss" for c in head.children)
     low = head.lower_
     return definite and (low in gendered_nouns() or low.endswith(_agent_endings()))
 

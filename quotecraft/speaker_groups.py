@@ -121,9 +121,8 @@ def apposed_conjuncts(head: Token) -> tuple[Token, list[Token]] | None:
 def _described(noun: Token) -> bool:
     """A role in apposition to a name: a title word (``Ruiz, the lawyer,``) or any noun
     with its own article or possessor (``Ann Hill, the city's chief planner,``)."""
-    return described_member(noun) or (
-        noun.lower_ in packaged_titles()[1]
-        or any(c.dep_ in ("det", "poss") and c.i < noun.i for c in noun.children)
+    return noun.lower_ in packaged_titles()[1] or any(
+        c.dep_ in ("det", "poss") and c.i < noun.i for c in noun.children
     )
 
 

@@ -39,6 +39,7 @@ from .records import (
 )
 from .sources import source_cue_type
 from .speaker_features import first_names
+from .speaker_lines import sentence_count
 from .speaker_names import cited_author
 from .speaker_turns import addresses, called_word, pick_speaker
 from .speakers import Entity
@@ -281,7 +282,7 @@ question of their own goes on with their words (``"..., right?" said Lee.`` /
 
 def _one_question(line: str) -> bool:
     """Whether ``line`` is one sentence, a question (not ``Look at it. Is it small?``)."""
-    return len(_SENTENCE_END.findall(line.rstrip(" \"'”’"))) == 1
+    return sentence_count(line.rstrip(" \"'”’")) == 1
 
 
 def _short_reply(text: str, para_starts: Sequence[int], para: int) -> bool:
@@ -367,7 +368,6 @@ def _pronoun_left(
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _replies(previous: str, line: str) -> bool:

@@ -49,13 +49,18 @@ def is_signed_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+def sentence_count(line: str) -> int:
+    """How many sentence ends (``.``, ``!``, ``?`` before a space or the end) ``line`` has."""
+    return len(_SENTENCE_END.findall(line))
+
+
 def is_question(line: str) -> bool:
     """An interviewer's turn: a line of at most three sentences that ends with a question.
 
     A long answer may end with a question of its own (``... is there any reason why it
     should exist?``); it stays an answer.
     """
-    return line.endswith("?") and len(_SENTENCE_END.findall(line)) <= _QUESTION_SENTENCES
+    return line.endswith("?") and sentence_count(line) <= _QUESTION_SENTENCES
 
 
 def questions_and_answers(lines: list[Line]) -> bool:

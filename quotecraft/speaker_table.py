@@ -219,14 +219,8 @@ class EntityTable:
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 ent.gender = honorifics().get(prev) or honorifics().get(span[0].lower_)
             if not self._inside_quote(span.start_char):
-                self.person_mentions.append(
-                    Mention(
-                        span.start,
-                        ent,
-                        _subject_word(span.root),
-                        sent_of[span.start],
-                    )
-                )
+                subject = _subject_word(span.root)
+                self.person_mentions.append(Mention(span.start, ent, subject, sent_of[span.start]))
         for ent in self.entities:
             self._complete_name(ent)
         self._collect_echoes()
@@ -275,6 +269,7 @@ class EntityTable:
             ):
                 echo = self._person_for(t.text, t.lower_, t.i)
                 self._add_name(echo, t.text, self.doc[t.i : t.i + 1])
+                self._add_title(echo, self.doc[t.i : t.i + 1])  # "Ana, a nurse,"
                 self._complete_name(echo)
                 by_word[t.lower_] = echo
             elif echo is not None and self._firm_conflict(

@@ -124,8 +124,13 @@ def build_quotes(
                 order = [other, last, told]
             elif _answers(ctx.doc, text, para_starts, para, last, told, last_line, beats):
                 # '"Are you coming?" Lena asked her brother.' / '"No."': the brother; asked
-                # of no one named, no one known ('"Where to?" asked the driver.' / '"Out."')
-                order = [told, last] if told is not None else []
+                # of no one named, the one who spoke before it in its paragraph ('"Wait,"
+                # said Ann. Her father frowned. "Why?"' / '"..."': Ann), else no one known
+                # ('"Where to?" asked the driver.' / '"Out."')
+                if told is not None:
+                    order = [told, last]
+                else:
+                    order = [other] if other is not None and other[2] == last[2] else []
             else:
                 recent = other if other is not None and last[2] - other[2] <= 1 else None
                 order = [last, told, recent]
@@ -311,7 +316,8 @@ def _led_in(doc: Doc, text: str, start: int, end: int) -> bool:
     """Whether the text from ``start`` to a quote at ``end`` is one short sentence of
     narration whose subject is a person, named or *he*, *she* or *I* (``Emma Lund poured
     the tea. "Sit down," she said.``), as an action beat is; not ``That all changed the
-    night she won. "...," said Lee``."""
+    night she won. "...," said Lee``. A known first name the tagger left untagged is a
+    person's (``Mara set down the lamp.``)."""
     if end - start > _LEAD_CHARS + 4:
         return False  # most quotes: no slicing at all
     lead = text[start:end].rstrip(" " + "".join(_OPENING_MARKS))
@@ -325,7 +331,9 @@ def _led_in(doc: Doc, text: str, start: int, end: int) -> bool:
     span = doc.char_span(start, start + len(lead), alignment_mode="contract")
     subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None) if span else None
     return subject is not None and (
-        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i")
+        subject.ent_type_ == "PERSON"
+        or subject.lower_ in ("he", "she", "i")
+        or (not subject.ent_type_ and subject.is_title and subject.lower_ in first_names())
     )
 
 

@@ -429,7 +429,9 @@ _TOWARD = frozenset(("to", "at", "toward", "towards"))
 
 def _beat_addressee(root: Token) -> tuple[int, int] | None:
     """Whom the action of a beat turns to, when a person's name (``Mara turned to Jonas.``,
-    ``She looked at Tom.``, ``He nudged Ana.``): the one spoken to."""
+    ``She looked at Tom.``, ``He nudged Ana.``) or a definite noun that names a person
+    (``The captain turned to the first mate.``, ``She looked at her sister.``; not ``at
+    the clock``): the one spoken to."""
     for c in root.children:
         if c.dep_ == "dobj":
             objects = [c]
@@ -440,7 +442,14 @@ def _beat_addressee(root: Token) -> tuple[int, int] | None:
         for o in objects:
             if o.pos_ == "PROPN" and (o.ent_type_ == "PERSON" or o.lower_ in first_names()):
                 return mention_bounds(o)
+            if person_noun(o) and any(_definite(d) for d in o.children):
+                return mention_bounds(o)
     return None
+
+
+def _definite(dep: Token) -> bool:
+    """A possessor or a definite article on a noun (``her sister``, ``the mate``)."""
+    return dep.dep_ == "poss" or (dep.dep_ == "det" and dep.lower_ == "the")
 
 
 def _named_person_elsewhere(word: Token) -> bool:

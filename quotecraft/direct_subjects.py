@@ -317,13 +317,22 @@ def keep_speaker_outside(doc: Doc, q: Quoted, index: TokenIndex, cand: Candidate
     elif cue.idx < q.open:  # 'X said, suggesting, "do you ...?"': the parse hung it inside
         out = _participle_subject(cue, q.open) or _name_before(cue) or Attribution()
     if out is not None:
+        # '"Which platform?" asked the driver.': the object the parse gave the cue is now
+        # the speaker, and the one who speaks is never the one spoken to
+        told = att.addressee
+        if told is not None and out.speaker is not None and _overlap(told, out.speaker):
+            told = None
         cand.attribution = Attribution(
             speaker=out.speaker,
             speaker_head=out.speaker_head,
-            addressee=att.addressee,
+            addressee=told,
             medium=att.medium,
             date=att.date,
         )
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _participle_subject(cue: Token, before: int) -> Attribution | None:

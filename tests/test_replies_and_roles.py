@@ -84,3 +84,37 @@ def test_two_titles_of_one_person_are_no_group(extractor: Any) -> None:
         extractor("The president and CEO said sales had doubled.")
     )
     assert (name, kind, members) == ("president", "person", ())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("The captain turned to the helmsman. “How long until we reach port?”", "helmsman"),
+        ("Nora looked at her sister. “Are you coming?”", "her sister"),
+        ("Nora looked at Jonas. “Are you coming?”", "Jonas"),
+        # a thing looked at is no one spoken to
+        ("Nora looked at the clock. “Are you coming?”", None),
+        ("Nora looked at the door. “Are you coming?”", None),
+    ],
+)
+def test_a_beat_turned_to_a_person_names_the_one_spoken_to(
+    extractor: Any, text: str, addressee: str | None
+) -> None:
+    (q,) = extractor(text).quotes
+    assert q.rule == "direct.beat.v1"
+    assert (q.addressee.name if q.addressee else None) == addressee
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Which platform?” asked the driver.",
+        "“Which platform?” asked the porter.",
+        "“Is it far?” asked the old woman.",
+    ],
+)
+def test_who_asks_after_the_quote_is_not_also_the_one_asked(extractor: Any, text: str) -> None:
+    (q,) = extractor(text).quotes
+    assert q.speaker is not None and q.addressee is None

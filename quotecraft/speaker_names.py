@@ -69,8 +69,7 @@ def strip_det(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in DET:
         words = words[1:]
-    out = " ".join(words)
-    return POSSESSIVE.sub("", out).strip()
+    return POSSESSIVE.sub("", " ".join(words)).strip()
 
 
 def bare_name(span: Span, titles: Titles | None = None) -> str:
@@ -256,7 +255,7 @@ def _lowercase(t: Token) -> bool:
 
 
 def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
-    doc = name.doc
+    doc, fields = name.doc, word_list("portfolios")
     _, words, mods = title_sets(titles)
     i = name.start - 1
     # NER sometimes includes the title in the entity ("President Zelensky")
@@ -309,11 +308,13 @@ def premodifier_title(name: Span, titles: Titles | None = None) -> str | None:
         if low == "the" and first == i + 1 and i > 0 and doc[i - 1].lower_ == "of":
             i -= 1  # "Chancellor of the Exchequer": the body's article
             continue
-        if (
-            low == "of"
+        if (  # "Secretary of State", "Minister for Education" (a field, not "for Acme")
+            low in ("of", "for")
             and i > 0
             and (first == i + 1 or (first == i + 2 and doc[i + 1].lower_ == "the"))
-            and (doc[i - 1].lower_ in words or doc[i - 1].text[:1].isupper())
+            and (doc[i - 1].lower_ in words or (low == "of" and doc[i - 1].text[:1].isupper()))
+            and (low == "of" or first < end_title)  # a field after "for", not the name
+            and (low == "of" or all(w.lower_ in fields for w in doc[first:end_title]))
         ):
             i -= 1
             continue

@@ -92,9 +92,8 @@ def because_tail(cue: Token, end: int) -> int:
     """
     doc = cue.doc
     for c in cue.rights:
-        if c.dep_ != "advcl" or not any(
-            m.dep_ == "mark" and m.lower_ == "because" for m in c.children
-        ):
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ != "advcl" or "because" not in marks:
             continue
         gap = doc[end : c.left_edge.i]
         if c.left_edge.i >= end and all(t.is_punct or t.is_space for t in gap) and len(gap) <= 2:
@@ -422,8 +421,8 @@ def interposed_tail(cue: Token, content: Token, end: int) -> int:
     by the new schedule``: the parse hangs the rest of the sentence on the cue, but the
     attribution only interrupts the content. Taken when the cue's last phrase follows a
     comma and is a ``that`` clause, a contrast or reason clause (``while ...``,
-    ``because ...``) or a ``by`` phrase, and nothing else of the cue's but a place,
-    time or addressee stands between.
+    ``because ...``) or a ``by`` phrase, no report of its own (``though unions warned that
+    B``), and nothing else of the cue's but a place, time or addressee stands between.
     """
     doc = cue.doc
     subject = next((c for c in cue.lefts if c.dep_ in SUBJECT_DEPS), None)
@@ -440,7 +439,8 @@ def interposed_tail(cue: Token, content: Token, end: int) -> int:
         first.dep_ == "mark" and first.lower_ in _CONTINUING_MARKS and first.head.i == last.i
     )
     by = last.dep_ in ("prep", "agent") and last.lower_ == "by"
-    if not (marked or by):
+    own = {c.dep_ for c in last.children} >= {"nsubj", "ccomp"}
+    if own or not (marked or by):
         return end
     return _trimmed_end(doc, end, last.right_edge.i + 1)
 

@@ -19,7 +19,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_arrays import document_text, entities, token_positions, token_values
+from .doc_arrays import document_text, token_positions, token_values
 from .speaker_features import first_names, honorifics, pronoun_set
 from .speaker_groups import appos_of, is_age
 from .structure import age_noun
@@ -431,37 +431,6 @@ def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
-    return out
-
-
-_LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
-
-
-def entity_spans(doc: Doc) -> list[Span]:
-    """The document's named entities without words the tagger let run past the name: a
-    preposition, conjunction or determiner at the end (``the ministry on`` of *released by
-    the ministry on Monday* is ``the ministry``), or a label before it (*P.S.*); an entity
-    left with nothing is dropped.
-
-    Example:
-        >>> from spacy.tokens import Doc
-        >>> from spacy.vocab import Vocab
-        >>> doc = Doc(Vocab(), words=["the", "ministry", "on", "Monday"],
-        ...           pos=["DET", "NOUN", "ADP", "PROPN"], ents=["B-ORG", "I-ORG", "I-ORG", "B-DATE"])
-        >>> [e.text for e in entity_spans(doc)]
-        ['the ministry', 'Monday']
-    """
-    out, lower, labels = [], token_values(doc, LOWER), word_list("headline_labels")
-    for ent in entities(doc):
-        start, end = ent.start, ent.end
-        while end > start and doc[end - 1].pos_ in _LOOSE_ENDS:
-            end -= 1
-        while start < end and (w := doc.vocab.strings[lower[start]]) in labels and not w.isalpha():
-            start += 1  # "P.S. Grandpa": a letter's label, not the name's
-        if (start, end) == (ent.start, ent.end):
-            out.append(ent)
-        elif end > start:
-            out.append(Span(doc, start, end, label=ent.label))
     return out
 
 

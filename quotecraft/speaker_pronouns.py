@@ -188,8 +188,8 @@ class PronounTable(PronounRuns):
         for t in reversed(self.doc[start : pron_tok.i]):
             if (
                 t.dep_ in ("nsubj", "nsubjpass")
-                and (t.tag_ in ("NN", "NNP") or (t.tag_ == "NNPS" and t.ent_type_ == "ORG"))
-                and (t.ent_type_ == "ORG" or t.lemma_.lower() in bodies)
+                and (t.tag_ in ("NN", "NNP") or (t.tag_ == "NNPS" and self.in_body_name(t)))
+                and (self.in_body_name(t) or t.lemma_.lower() in bodies)
                 and not self._inside_quote(t.idx)
                 and dateline_stop(t) is None  # "BRISTOL, England — ...": a place, no body
             ):
@@ -209,9 +209,9 @@ class PronounTable(PronounRuns):
         if noun not in word_list("organization_nouns"):
             return None
         body = self.neuter_antecedent(head) or self.only_body_before(head)
-        if body is not None and body.ent_type_ != "ORG":  # "The company, Orvex Motors, ..."
+        if body is not None and not self.in_body_name(body):  # "The company, Orvex Motors,"
             body = next((c for c in body.children if c.dep_ == "appos"), body)
-        if body is None or body.ent_type_ != "ORG":
+        if body is None or not self.in_body_name(body):
             return None
         k = bisect_right(self._ent_ends, body.i)
         name = self._ents[k].text.lower() if k < len(self._ents) else ""
@@ -220,6 +220,14 @@ class PronounTable(PronounRuns):
         if head.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in body.children):
             return None
         return body
+
+    def in_body_name(self, tok: Token) -> bool:
+        """Whether ``tok`` is in an ORG entity of the table's (``entity_spans``: with the
+        names the tagger took for a person's that end in a company word)."""
+        k = bisect_right(self._ent_ends, tok.i)
+        return (
+            k < len(self._ents) and self._ents[k].start <= tok.i and self._ents[k].label_ == "ORG"
+        )
 
     def only_body_before(self, noun: Token) -> Token | None:
         """The head of the one organization the text names in ``noun``'s sentence before it

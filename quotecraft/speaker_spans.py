@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .doc_arrays import entities, token_values
 from .speaker_features import first_name_entity, first_names, honorifics, hyphenated_start
 from .speaker_names import PERSON, title_sets, tokens_lowered
 from .speaker_untagged import pronoun_named, untagged_names
 from .titles import Titles, title_abbreviations
 from .wordlists import word_list
 
-__all__ = ["person_spans", "titled_name_run", "titled_names", "widened"]
+__all__ = ["entity_spans", "person_spans", "titled_name_run", "titled_names", "widened"]
 
 
 def titled_names(doc: Doc, titles: Titles | None = None) -> list[Span]:
@@ -193,3 +195,40 @@ def _first_named(ent: Span, titles: Titles | None) -> Span | None:
         return None
     person = widened(Span(ent.doc, ent.start, ent.end, label=PERSON), titles)
     return person if person.start < ent.start else None
+
+
+_LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """The document's named entities without words the tagger let run past the name: a
+    preposition, conjunction or determiner at the end (``the ministry on`` of *released by
+    the ministry on Monday* is ``the ministry``), or a label before it (*P.S.*); an entity
+    left with nothing is dropped. A name the tagger took for a person's whose last word
+    names a trade or a company's legal form (``company_words``: *Halvorsen Shipping*,
+    *Ortiz Holdings*) is a body's (ORG).
+
+    Example:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["the", "ministry", "on", "Monday"],
+        ...           pos=["DET", "NOUN", "ADP", "PROPN"], ents=["B-ORG", "I-ORG", "I-ORG", "B-DATE"])
+        >>> [e.text for e in entity_spans(doc)]
+        ['the ministry', 'Monday']
+    """
+    out, lower, labels = [], token_values(doc, LOWER), word_list("headline_labels")
+    companies = word_list("company_words")
+    for ent in entities(doc):
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].pos_ in _LOOSE_ENDS:
+            end -= 1
+        while start < end and (w := doc.vocab.strings[lower[start]]) in labels and not w.isalpha():
+            start += 1  # "P.S. Grandpa": a letter's label, not the name's
+        label = ent.label_
+        if label == PERSON and end - start > 1 and doc.vocab.strings[lower[end - 1]] in companies:
+            label = "ORG"  # "Halvorsen Shipping"
+        if (start, end, label) == (ent.start, ent.end, ent.label_):
+            out.append(ent)
+        elif end > start:
+            out.append(Span(doc, start, end, label=label))
+    return out

@@ -46,7 +46,6 @@ from .speaker_names import (
     PERSON,
     POSSESSIVE,
     common_opening,
-    entity_spans,
     looks_like_name,
     lowercase_words,
     mention_span,
@@ -60,7 +59,7 @@ from .speaker_names import (
 )
 from .speaker_orgs import longer_body, organization_from_title, organization_of_name
 from .speaker_positions import Positions
-from .speaker_spans import person_spans
+from .speaker_spans import entity_spans, person_spans
 from .titles import TitleLexicon, Titles, title_words
 
 _PREDICATIVE = frozenset({"attr", "oprd", "appos"})

@@ -20,6 +20,7 @@ from .direct_windows import DASHES, after_window
 from .marks import Quoted
 from .resources import data_lines
 from .structure import is_speech_cue
+from .wordlists import word_list
 
 
 @cache
@@ -124,7 +125,24 @@ def _gesture(t: Token, lexicon: CueLexicon) -> bool:
         return False  # 'before asking her': a clause of its own
     if not is_speech_cue(t, lexicon):
         return True
-    return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt") for c in t.children)
+    # an object that opens after a quotation mark, past a place or direction of the
+    # participle's own, is the next piece, the parse's misreading ('pointing at the sky, "a
+    # hawk."'); right after it, or after whom or where it is said to, what the participle
+    # says (', adding, "..."', ', adding to reporters, "..."', ', adding in a statement, "')
+    prep = min((c.i for c in t.children if _place_phrase(c)), default=len(t.doc))
+    return not any(
+        c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt")
+        and not (t.doc[c.left_edge.i - 1].is_quote and prep < c.i)
+        for c in t.children
+    )
+
+
+def _place_phrase(prep: Token) -> bool:
+    """A prepositional phrase of place or direction (``at the sky``), not one of whom it is
+    said to (``to reporters``) nor of the medium (``in a statement``: ``medium_nouns``)."""
+    if prep.dep_ != "prep" or prep.lower_ == "to":
+        return False
+    return not any(o.lemma_.lower() in word_list("medium_nouns") for o in prep.children)
 
 
 def _lone_participle(t: Token) -> bool:

@@ -668,3 +668,21 @@ def test_bound_gender_reads_the_pronoun_a_report_binds_to_its_speaker(
 
     doc = nlp(text)
     assert bound_gender(doc[0]) == gender
+
+
+def test_a_person_name_ending_in_a_company_word_is_a_body() -> None:
+    """entity_spans relabels a PERSON entity whose last word is of ``company_words``
+    (the tagger's reading of an unknown company name), and no other."""
+    import spacy
+
+    from quotecraft.speaker_spans import entity_spans
+
+    words = ["Halvorsen", "Shipping", "and", "Laura", "Banks", "met", "Shipping", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+    assert [(e.text, e.label_) for e in entity_spans(doc)] == [
+        ("Halvorsen Shipping", "ORG"),
+        ("Laura Banks", "PERSON"),
+        ("Shipping", "PERSON"),  # one word alone: no name left to be a company's
+    ]

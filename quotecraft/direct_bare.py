@@ -430,7 +430,7 @@ _TOWARD = frozenset(("to", "at", "toward", "towards"))
 def _beat_addressee(root: Token) -> tuple[int, int] | None:
     """Whom the action of a beat turns to, when a person's name (``Mara turned to Jonas.``,
     ``She looked at Tom.``, ``He nudged Ana.``) or a definite noun that names a person
-    (``The captain turned to the first mate.``, ``She looked at her sister.``; not ``at
+    (``The captain turned to the helmsman.``, ``She looked at her sister.``; not ``at
     the clock``): the one spoken to."""
     for c in root.children:
         if c.dep_ == "dobj":
@@ -448,7 +448,7 @@ def _beat_addressee(root: Token) -> tuple[int, int] | None:
 
 
 def _definite(dep: Token) -> bool:
-    """A possessor or a definite article on a noun (``her sister``, ``the mate``)."""
+    """A possessor or a definite article on a noun (``her sister``, ``the helmsman``)."""
     return dep.dep_ == "poss" or (dep.dep_ == "det" and dep.lower_ == "the")
 
 

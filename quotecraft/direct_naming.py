@@ -84,3 +84,25 @@ def _names_nothing_said(t: Token) -> bool:
     if not any(c.dep_ == "oprd" and c.i > t.i for c in children):
         return False
     return t.i + 1 < len(doc) and doc[t.i + 1].is_quote
+
+
+_ADJUNCTS = frozenset(("prep", "advmod", "npadvmod"))
+
+
+def adjunct_of(t: Token, start: int, end: int) -> bool:
+    """Whether the quoted words from character ``start`` to ``end``, right after the cue
+    ``t`` with no comma or colon before their mark, are a phrase of the cue's own clause
+    (``would respond "in due course."``): every word of them that hangs outside them hangs
+    on the cue as a preposition or an adverb. The marks then hold a fragment of a writer's
+    sentence, not words the cue introduces (``said "we will win."``: a clause; ``said
+    "no."``: an object)."""
+    doc = t.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    lead = span.start - 1 if span is not None else 0
+    while lead > 0 and doc[lead].is_quote:
+        lead -= 1  # past the opening mark
+    if span is None or lead <= 0 or doc[lead].text in (",", ":"):
+        return False
+    inside = [x for x in span if not x.is_punct]
+    outside = [x for x in inside if not start <= x.head.idx < end or x.head.i == x.i]
+    return bool(outside) and all(x.head.i == t.i and x.dep_ in _ADJUNCTS for x in outside)

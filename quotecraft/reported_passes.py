@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate
 from .content_trim import SUBJECT_DEPS
+from .direct_naming import adjunct_of
 from .doc_arrays import document_text
 from .reported_blocks import BLOCK_RULE
 
@@ -234,16 +235,21 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
     first, or after its whole content (:func:`_trailing_report`), its content is a clause,
     not an object (``issued a statement saying, "..."`` stays the quote's), and the
     quote's cue is in the words before the quote, reaching their root through no conjunct
-    (:func:`heads_clause`)."""
-    return (
-        report.rule not in OBJECT_RULES
-        and report.cue_token is not None
-        and quote.cue_token is not None
-        and (report.cue_token < quote.cue_token or _trailing_report(doc, report))
-        and heads_clause(
-            doc, report.start, quote.start, quote.cue_token, report.rule == INFINITIVE_RULE
-        )
-    )
+    (:func:`heads_clause`), or anywhere in the content when the quote is a phrase of the
+    cue's clause (:func:`~quotecraft.direct_naming.adjunct_of`)."""
+    if (
+        report.rule in OBJECT_RULES
+        or report.cue_token is None
+        or quote.cue_token is None
+        or not (report.cue_token < quote.cue_token or _trailing_report(doc, report))
+    ):
+        return False
+    cue = doc[quote.cue_token]
+    # 'said that it would respond "in due course."': the marks hold a phrase of the
+    # reported clause, whatever the clause's shape
+    return heads_clause(
+        doc, report.start, quote.start, quote.cue_token, report.rule == INFINITIVE_RULE
+    ) or (report.start <= cue.idx < quote.start and adjunct_of(cue, quote.start, quote.end))
 
 
 def _trailing_report(doc: Doc, report: Candidate) -> bool:

@@ -54,6 +54,7 @@ NON_CLAUSAL_RULES = tuple(
         "noun_to",
         "call_as",
         "call_quoted",
+        "call_quoted_predicate",
         "raised",
     )
 )

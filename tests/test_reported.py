@@ -306,6 +306,11 @@ NEGATIVE_BY_RULE = [
     # a quoted adjective before its noun is no judgement of the object
     ("reported.call_quoted_modifier.v1", 'She called the "unfair" verdict a disgrace.'),
     ("reported.call_quoted_modifier.v1", "They called the angry neighbours twice."),  # no marks
+    # a proper noun in marks is a name given, not a judgement
+    ("reported.call_quoted_predicate.v1", 'The fishermen called the new harbour "Port Nessa."'),
+    # the marks inside the term named, not after the object: a name, no judgement
+    ("reported.call_quoted_predicate.v1", 'This habit is called the "sunk cost" fallacy.'),
+    ("reported.call_quoted_predicate.v1", 'The stage is called the "rapid eye movement" phase.'),
 ]
 
 
@@ -708,6 +713,17 @@ def test_a_quoted_judgement_read_as_the_objects_modifier(
 ) -> None:
     (q,) = [q for q in extractor(text).quotes if q.rule == "reported.call_quoted_modifier.v1"]
     assert q.content.text == content
+    assert q.kind is QuoteKind.MIXED
+    assert q.cue is not None and q.cue.text == "called"
+
+
+def test_a_quoted_judgement_the_parser_makes_the_predicate(extractor: Any) -> None:
+    # the parser reads "transformative" as what is called and hangs the object on it as a
+    # noun modifier, not on the verb: the content still runs from the object
+    text = 'Neighbours called the renovation "transformative."'
+    (q,) = extractor(text).quotes
+    assert q.rule == "reported.call_quoted_predicate.v1"
+    assert q.content.text == 'the renovation "transformative."'
     assert q.kind is QuoteKind.MIXED
     assert q.cue is not None and q.cue.text == "called"
 

@@ -104,8 +104,29 @@ def split_across_apposition(
     return all(
         (t.i in allowed or t.is_punct or t.is_space)
         and not t.is_quote
-        and (t.i == cue.i or not is_speech_cue(t, lexicon) or _gesture(t, lexicon))
+        and (
+            t.i == cue.i
+            or not is_speech_cue(t, lexicon)
+            or _gesture(t, lexicon)
+            or _described(t, allowed)
+        )
         for t in doc[first:last]
+    )
+
+
+def _described(t: Token, allowed: set[int]) -> bool:
+    """A cue in a relative clause on the speaker that is complete in itself (``said one
+    resident, who asked not to be named, "B"``, ``..., who spoke on condition of anonymity,
+    "B"``): it describes the speaker and introduces nothing; ``..., who added, "B"`` and
+    ``..., who told reporters, "B"`` introduce the next piece."""
+    return (
+        t.i in allowed
+        and t.dep_ == "relcl"
+        and any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ != "to")
+            for c in t.children
+            if c.i > t.i
+        )
     )
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import is_clause_cue, parallel_report, subject_like
+from .reported_bounds import is_clause_cue, is_naming_cue, parallel_report, subject_like
 from .wordlists import word_list
 
 _CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
@@ -32,8 +32,9 @@ def sibling_reports(
     ``X said the roads were safe, and the chief said they were not``; ``X said the deal
     was off, although Y said talks would resume``: a coordinated clause, or a contrast
     clause (``although``, ``though``, ``while``, ``whereas``), after the content's head
-    that has its own subject and is a cue with a clause of its own is a second report
-    beside the first, not part of it. A report in the content's complement (``X said
+    that has its own subject and is a cue with a clause of its own, or a naming cue with
+    its object and what it is called (``..., while critics called them "fantasy"``), is a
+    second report beside the first, not part of it. A report in the content's complement (``X said
     that Y told Z that ...``) is nested in it and stays, and so does a second complement
     of the first cue (``X said A and that Y showed B``, ``... and how Y says B``) and a
     passive (``..., but only if he can be convinced that ...``).
@@ -49,8 +50,8 @@ def sibling_reports(
             continue  # "... and that B", "... and how Y says B": a second complement
         if not any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
             continue  # "..., but only if he can be convinced that ...": no one reports
-        if is_clause_cue(t, lexicon):
-            out.append(t)
+        if is_clause_cue(t, lexicon) or is_naming_cue(t, lexicon):
+            out.append(t)  # '..., while critics called them "fantasy."': a naming too
     return out
 
 

@@ -179,11 +179,23 @@ def person_spans(doc: Doc, ents: Sequence[Span], titles: Titles | None = None) -
     """The names of ``doc`` in text order: PERSON entities (:func:`widened`), names the
     tagger labelled otherwise that open with a known first name or that a pronoun takes
     up, titled names it missed and names it missed altogether (``speaker_untagged``)."""
-    spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON or first_name_entity(sp)]
+    spans = [widened(sp, titles) for sp in ents if sp.label_ == PERSON]
+    # a first name it took for a product, with the first name before it ('Ana Cole' with
+    # 'Cole' as PRODUCT: 'Cole' is a first name too)
+    spans += [
+        _as_person(sp, titles) for sp in ents if sp.label_ != PERSON and first_name_entity(sp)
+    ]
     spans += [sp for e in ents if (sp := _first_named(e, titles)) is not None]
     spans += titled_names(doc, titles) + pronoun_named(doc, ents, title_sets(titles))
     spans += untagged_names(doc, title_sets(titles), spans)
     return sorted(spans, key=lambda sp: sp.start)
+
+
+def _as_person(ent: Span, titles: Titles | None) -> Span:
+    """A name of another label that :func:`first_name_entity` reads as a person's, with
+    the first name the tagger left out before it (:func:`widened`)."""
+    person = widened(Span(ent.doc, ent.start, ent.end, label=PERSON), titles)
+    return person if person.start < ent.start else ent
 
 
 def _first_named(ent: Span, titles: Titles | None) -> Span | None:

@@ -686,3 +686,31 @@ def test_a_person_name_ending_in_a_company_word_is_a_body() -> None:
         ("Laura Banks", "PERSON"),
         ("Shipping", "PERSON"),  # one word alone: no name left to be a company's
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        ("Ana", "Ana Cole"),  # a first name before a first name the tagger took for a product
+        ("Senator", "Cole"),  # a title word is no part of the name
+    ],
+)
+def test_a_first_name_taken_for_a_product_takes_the_first_name_before_it(
+    first: str, name: str
+) -> None:
+    import spacy
+
+    from quotecraft.speaker_spans import entity_spans, person_spans
+
+    words = [first, "Cole", "said", "no", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "INTJ", "PUNCT"],
+        heads=[1, 2, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj", "punct"],
+        ents=["O", "B-PRODUCT", "O", "O", "O"],
+    )
+    assert [(sp.text, sp.label_) for sp in person_spans(doc, entity_spans(doc))][:1] == [
+        (name, "PERSON" if " " in name else "PRODUCT")
+    ]

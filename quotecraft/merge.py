@@ -298,7 +298,10 @@ def merge(
         kept_reported.append(r)
     for f in fragments:
         for r in kept_reported:
-            if r.start <= f.start < r.end < f.end and f.end - r.end <= _FRAGMENT_REACH:
+            # 'According to X, "A. B."': the content opens with the quoted words, which
+            # are all of it, however long (not marks paired across its own cue)
+            opens = f.open <= r.start <= f.start and not r.end <= _cue_char(r) < f.end
+            if r.start <= f.start < r.end < f.end and (opens or f.end - r.end <= _FRAGMENT_REACH):
                 r.end = f.outer_end  # the parse cut the clause inside the quoted words:
                 # take them whole, with their closing mark
             if r.contains(f.start, f.end):

@@ -147,6 +147,34 @@ def test_a_quoted_fragment_in_reported_content_makes_it_mixed() -> None:
     ]
 
 
+def test_a_content_that_opens_a_long_quotation_takes_it_whole() -> None:
+    # the parse cut the content after the first clause of the marks; opening at the mark,
+    # the content is the quotation, however far its end lies
+    words = " ".join(["It rained for weeks and the river kept rising."] * 6)
+    text = f'According to the warden, "If it holds, we stay. {words}"'
+    r = reported(text, '"If it holds', "According to")
+    (got,) = shown(text, merge([], [r], [quoted(text, f"If it holds, we stay. {words}")]))
+    assert got[0] == "direct" and got[1] == f"If it holds, we stay. {words}"
+
+
+def test_a_content_reaches_no_further_into_marks_it_does_not_open() -> None:
+    words = " ".join(["It rained for weeks and the river kept rising."] * 6)
+    text = f'The warden said the levee "would hold. {words}"'
+    r = reported(text, "the levee \"would hold", "said")
+    quote = quoted(text, f"would hold. {words}")
+    assert shown(text, merge([], [r], [quote])) == [("indirect", 'the levee "would hold', [])]
+
+
+def test_a_content_does_not_take_in_marks_paired_across_its_own_cue() -> None:
+    # marks the scanner paired from the quote before the attribution to the end of the
+    # one after it hold the content's own cue: no quotation the content opens
+    words = " ".join(["It rained for weeks and the river kept rising."] * 6)
+    text = f'"Fine, said Ann Lee, a neighbour, it is quiet. {words}"'
+    r = reported(text, "Fine", "said")
+    quote = quoted(text, f"Fine, said Ann Lee, a neighbour, it is quiet. {words}")
+    assert shown(text, merge([], [r], [quote]))[0][1] == "Fine"
+
+
 def test_a_fragment_outside_every_content_changes_nothing() -> None:
     text = 'The film "Harbor" opened. Lee said the town was proud.'
     r = reported(text, "the town was proud", "said")

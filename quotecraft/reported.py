@@ -33,10 +33,10 @@ from .datelines import dateline_stop
 from .depmatch import FastDependencyMatcher
 from .errors import BAD_PATTERN, RuleError
 from .persuasion import persuaded_cue_type
+from .reported_asides import appositive_tail, nonrestrictive_tail
 from .reported_bounds import (
     NAMED_OBJECTS,
     OBJECT_DEPS,
-    appositive_tail,
     attribution_start,
     because_tail,
     complement_list_tail,
@@ -46,7 +46,6 @@ from .reported_bounds import (
     interposed_tail,
     is_passive,
     listed_complement,
-    nonrestrictive_tail,
     relative_lead,
     set_off,
 )

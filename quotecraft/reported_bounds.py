@@ -3,7 +3,8 @@
 The checks and tails :class:`quotecraft.reported.ReportedMatcher` uses on a matched cue
 and content: the content node's subtree minus the cue (:func:`content_bounds`), the tails
 the parser hung on the cue that belong to the content (``because ...``, a coordinated
-clause, clauses listed after it), and the asides that do not (``, which ...``); what a content sheds at its ends is
+clause, clauses listed after it); the asides that do not (``, which ...``) are
+:mod:`quotecraft.reported_asides`, and what a content sheds at its ends is
 :func:`quotecraft.content_trim.trim_bounds`. What
 completes an object content is :mod:`quotecraft.reported_objects`. Where one report ends
 and the next begins is :mod:`quotecraft.reported_neighbours`; the passes over all
@@ -15,13 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .aside_participles import main_read_as_clause
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
-from .doc_arrays import token_values
 from .mark_table import as_mark
 from .wordlists import word_list
 
@@ -259,63 +258,6 @@ def listed_complement(cue: Token, content: Token) -> bool:
         c.dep_ == "ccomp" and c.i < content.i and _listed(doc, c.right_edge.i + 1, content, c)
         for c in cue.rights
     )
-
-
-_NONRESTRICTIVE_WORDS = frozenset({"which", "who", "whom", "whose", "when", "where"})
-
-
-def nonrestrictive_tail(doc: Doc, s: int, e: int) -> int:
-    """End ``(s, e)`` before a closing ``, which ...`` clause that comments on it.
-
-    ``he supports the final bill, which includes ...``: a non-restrictive relative
-    clause at the end of the content is the writer's aside, not what was said,
-    unless it quotes the speaker's words ("..., which would be a “dire threat”").
-    """
-    return _closing_aside(doc, s, e, "relcl", _NONRESTRICTIVE_WORDS)
-
-
-_GLOSS_DETERMINERS = frozenset({"a", "an", "another"})
-
-
-def appositive_tail(doc: Doc, s: int, e: int) -> int:
-    """End ``(s, e)`` before a closing ``, a ...`` apposition that glosses a noun of it.
-
-    ``vowed to repeal the levy, a tax that funds the harbor``, ``said the fleet should be
-    local boats, a force the town has long wanted``: a description of a thing named in
-    the content, set off by a comma and opened by an indefinite article, is the writer's
-    gloss for the reader, not what was said; unless it quotes the speaker's words
-    ("..., a “shameful” decision").
-    """
-    return _closing_aside(doc, s, e, "appos", _GLOSS_DETERMINERS, pos="NOUN")
-
-
-def _closing_aside(
-    doc: Doc, s: int, e: int, dep: str, first_words: frozenset[str], pos: str | None = None
-) -> int:
-    """End ``(s, e)`` before the writer's aside that closes it: a token of relation ``dep``
-    (and part of speech ``pos``) on a word of the content, set off by a comma or a dash,
-    opened by one of ``first_words`` and running to the content's end; unchanged when there
-    is none or when the aside holds a quotation mark (the speaker's words go on)."""
-    deps, wanted = token_values(doc, "DEP"), get_string_id(dep)
-    for i in range(s, e):
-        if deps[i] != wanted:
-            continue  # (the array, not a Token per word: most contents have no aside)
-        t = doc[i]
-        if t.right_edge.i + 1 < e - 1 or not (s <= t.head.i < e):
-            continue
-        lead = t.left_edge.i - 1
-        if (
-            lead <= s
-            or doc[lead].text not in (",", "—", "–")  # "..., a tax that", "... — a finding"
-            or (pos is not None and t.pos_ != pos)
-            or doc[t.left_edge.i].lower_ not in first_words
-        ):
-            continue
-        if any(x.is_quote for x in t.subtree):
-            return e
-        bounds = trim_bounds(doc, s, lead)
-        return bounds[1] if bounds else e
-    return e
 
 
 def relative_lead(doc: Doc, s: int, cue: Token) -> bool:

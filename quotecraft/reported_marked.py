@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from .candidates import Candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
-from .reported_bounds import appositive_tail, nonrestrictive_tail
+from .reported_asides import appositive_tail, nonrestrictive_tail
 from .reported_cuts import closing_bracket_end
 from .reported_misread import attributed
 from .speaker_names import tokens_lowered

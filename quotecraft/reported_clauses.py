@@ -194,12 +194,25 @@ def addressee_lead(cue: Token, content: Token, start: int) -> int:
     to avoid the bridge`` gives an object and an infinitive; either way the person told
     is the addressee, not what was said (``not to swim after dark``). Taken for a verb of
     ``telling_verbs`` whose clause complement is a *to* infinitive with a subject of its
-    own right after the cue."""
+    own right after the cue; and a plural noun the parser made the modifier of a finite
+    clause's subject when the verb has no object (``told analysts margins would
+    improve``)."""
     telling = cue.lemma_.lower() in word_list("telling_verbs")
     if not telling or content.dep_ != "ccomp" or content.head.i != cue.i:
         return start
     subject = next((c for c in content.children if c.dep_ == "nsubj"), None)
     to = next((c for c in content.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if subject is not None and to is None and subject.left_edge.i == start:
+        # 'told analysts margins would improve': with no one told, a plural noun modifier
+        # opening the clause's subject is the one told (a plural is rarely a modifier)
+        told = cue.doc[start]
+        if (
+            told.dep_ == "compound"
+            and told.tag_ == "NNS"
+            and told.head.i == subject.i
+            and not any(c.dep_ in ("dobj", "dative") for c in cue.children)
+        ):
+            return start + 1
     if subject is None or to is None or subject.left_edge.i != start or subject.i > to.i:
         return start
     return subject.right_edge.i + 1
@@ -275,7 +288,8 @@ def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
     harmful``) is the clause's subject, and the content starts there. Not an object-case
     pronoun (``asked him leave``: the person asked), not an object with a clause of its
     own (``told the voters who came ...``), not before an infinitive (``warned residents
-    to leave``: :func:`addressee_lead`)."""
+    to leave``: :func:`addressee_lead`). After a verb of telling, a noun modifier of that
+    object is the one told (``told analysts margins would improve``)."""
     if content.dep_ != "ccomp" or content.head.i != cue.i or content.pos_ not in ("VERB", "AUX"):
         return start
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") or c.lower_ == "to"
@@ -296,6 +310,14 @@ def object_read_for_subject(cue: Token, content: Token, start: int) -> int:
         or any(c.dep_ in ("relcl", "acl") for c in obj.children)
     ):
         return start
+    if cue.lemma_.lower() in word_list("telling_verbs") and not any(
+        c.dep_ == "dative" for c in cue.children
+    ):
+        # 'told the board costs were rising': with no one else told, the parser made the
+        # one told a noun modifier of the clause's subject ('told me photo circulating ...')
+        told = next((c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if told is not None:
+            return told.right_edge.i + 1
     return obj.left_edge.i
 
 

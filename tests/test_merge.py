@@ -160,7 +160,7 @@ def test_a_content_that_opens_a_long_quotation_takes_it_whole() -> None:
 def test_a_content_reaches_no_further_into_marks_it_does_not_open() -> None:
     words = " ".join(["It rained for weeks and the river kept rising."] * 6)
     text = f'The warden said the levee "would hold. {words}"'
-    r = reported(text, "the levee \"would hold", "said")
+    r = reported(text, 'the levee "would hold', "said")
     quote = quoted(text, f"would hold. {words}")
     assert shown(text, merge([], [r], [quote])) == [("indirect", 'the levee "would hold', [])]
 

@@ -15,12 +15,15 @@ many names are not in it. What the text says beats a guess and fills a blank:
   someone (``Kemp asked the defendant whether he ...``).
 - :func:`subject_pronoun`: the same test for one subject mention, which a name already
   taken by a person of the other gender uses to tell a second person by that name.
+- :func:`stated_they`: a person the narration says goes by *they* (``Jordan Vale, who
+  uses they/them pronouns,``) takes up a later *they*, as a group would.
 - :func:`apposed_name`: a gendered noun set beside a name (``her brother, Sam,``; ``Sam,
   her brother,``) is that name's person, not a second one, and gives it its gender.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -104,10 +107,40 @@ def voted_genders(
         return id(person)
 
     votes = pronoun_votes(doc, [(m[0], key(*m)) for m in mentions], inside_quote)
+    stated = stated_they(doc, [(m[0], id(m[1])) for m in mentions], inside_quote)
     for person in people:
         seen = votes.get(id(person), set())
-        if len(seen) == 1 and (person.gender_guessed or person.gender is None):
+        if id(person) in stated:
+            person.gender = "plural"  # what the text says of the person beats any guess
+        elif len(seen) == 1 and (person.gender_guessed or person.gender is None):
             person.gender = next(iter(seen))
+
+
+_THEY_THEM = re.compile(r"\bthey\s*/\s*them\b|\bpronouns?\s+(?:are\s+|is\s+)?[\"“']?they\b", re.I)
+"""A statement that someone goes by *they* (``who uses they/them pronouns``, ``(they/them)``,
+``whose pronoun is "they"``)."""
+
+
+def stated_they(
+    doc: Doc, mentions: Sequence[tuple[int, int]], inside_quote: Callable[[int], bool]
+) -> set[int]:
+    """The persons the narration says go by *they*: a statement of :data:`_THEY_THEM`
+    outside quotations, in a sentence where one person alone is named before it (``Jordan
+    Vale, who uses they/them pronouns, ...``). ``mentions``: (first token, person key) in
+    text order; returns the keys. Their *they* is then theirs, not a group's."""
+    text = doc.text
+    out: set[int] = set()
+    for m in _THEY_THEM.finditer(text) if "they" in text.lower() else ():
+        if inside_quote(m.start()):
+            continue
+        sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sent is None:
+            continue
+        first, at = sent.sent.start, sent.start
+        named = {key for token, key in mentions if first <= token < at}
+        if len(named) == 1:
+            out |= named
+    return out
 
 
 def overrules_guess(

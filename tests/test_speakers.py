@@ -714,3 +714,17 @@ def test_a_first_name_taken_for_a_product_takes_the_first_name_before_it(
     assert [(sp.text, sp.label_) for sp in person_spans(doc, entity_spans(doc))][:1] == [
         (name, "PERSON" if " " in name else "PRODUCT")
     ]
+
+
+def test_stated_they_needs_one_person_named_before_the_statement(nlp: Any) -> None:
+    from quotecraft.speaker_gender import stated_they
+
+    doc = nlp(
+        "Jordan Vale, who uses they/them pronouns, spoke first. "
+        'Ana Cole and Tom Hale (they/them) came later. "Ask them," Ivo said (they/them).'
+    )
+    first = {t.text: t.i for t in doc}
+    mentions = [(first["Jordan"], 1), (first["Ana"], 2), (first["Tom"], 3), (first["Ivo"], 4)]
+    quote = (doc.text.index('"Ask'), doc.text.index('," Ivo'))
+    # Jordan Vale alone before the statement; two persons before the second: no one
+    assert stated_they(doc, mentions, lambda i: quote[0] <= i < quote[1]) == {1, 4}

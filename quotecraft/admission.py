@@ -83,6 +83,8 @@ first check that refuses a candidate.
 - ``named_before``: a verb of ``naming_verbs`` with its own object predicate after it,
   whose content the parser found before it (``..., a decision critics called
   "reckless."``): the predicate is what was said, not the clause before.
+- ``quoted_term``: a naming verb whose predicate follows a modifier closed in quotation
+  marks (``is called the "sunk cost" fallacy``): a term named, no judgement.
 - ``own_complement``: a clause before the cue whose cue has a complement of its own after
   it (``..., so I didn't say anything``, ``..., he could not believe it``): the cue is
   about that, not the clause before. The person told is no complement (``..., the
@@ -114,6 +116,7 @@ from .admission_forms import (
     passive_object,
     perceived_event,
     possible_cleft,
+    quoted_term,
     said_adjective,
     to_receiver,
 )
@@ -469,6 +472,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "object_beside_clause": object_beside_clause,
     "unread_clause": unread_clause,
     "possible_cleft": possible_cleft,
+    "quoted_term": quoted_term,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)
     ),

@@ -3,8 +3,8 @@ lists them all): ``bare_copula``, a copula with a pronoun subject and nothing el
 ``manner_according``, *according to* that says how, not who, ``to_receiver``, the
 object of *to* that is where someone went or whom they spoke to, and ``passive_object``,
 what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
-X*, ``perceived_event``, what someone saw or heard happen, and ``hard_to_do``, what someone
-finds hard or easy to do."""
+X*, ``perceived_event``, what someone saw or heard happen, ``hard_to_do``, what someone
+finds hard or easy to do, and ``quoted_term``, a term named with quotation marks."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .attribution import speaker_head
 from .cues import CueLexicon
+from .mark_table import mark_table
 from .wordlists import word_list
 
 
@@ -150,3 +151,25 @@ def hard_to_do(cue: Token, content: Token, lexicon: CueLexicon | None = None) ->
     return dummy and any(
         c.tag_ == "VB" and any(a.tag_ == "TO" for a in c.children) for c in content.rights
     )
+
+
+def quoted_term(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """``called the "sunk cost" fallacy``, ``call this the "rest and digest" state``: a
+    naming verb whose predicate follows a modifier closed in quotation marks of its own
+    names a term, and no one's judgement (``called the plan "a giveaway"``, ``called the
+    frontrunner "the lobbyists' best recruiter"``: the predicate is in the marks)."""
+    if content.dep_ != "oprd" or cue.lemma_.lower() not in word_list("naming_verbs"):
+        return False
+    table, doc = mark_table(), cue.doc
+    words = doc[content.left_edge.i : content.i]
+    opening = next((t for t in words if t.text in table.opens | table.either), None)
+    if opening is None or opening.i == 0:
+        return False
+    article = doc[opening.i - 1]  # "the" of "the "sunk cost" fallacy": the noun's own
+    if article.dep_ not in ("det", "poss") or article.head.i != content.i:
+        return False  # 'called Rubio "Little Marco" multiple times': no one phrase
+    closers = table.closers.get(opening.text, frozenset())
+    closing = [t for t in words if t.i > opening.i and t.text in closers]
+    # the closed marks right before the noun (not 'a "moderate," a subtle dig')
+    between = doc[closing[-1].i + 1 : content.i] if closing else ()
+    return bool(closing) and not any(t.is_punct or t.pos_ == "DET" for t in between)

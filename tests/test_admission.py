@@ -292,6 +292,9 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
             "open",
             "possible_cleft",
         ),
+        # a term named with quotation marks of its own before the noun
+        ('This habit is called the "sunk cost" fallacy.', "called", "fallacy", "quoted_term"),
+        ('Doctors call this the "rest and digest" state.', "call", "state", "quoted_term"),
     ],
 )
 def test_refusal_names_the_new_checks(
@@ -304,6 +307,30 @@ def test_refusal_names_the_new_checks(
     content = next(t for t in doc if t.text == content_text)
     assert check in CHECKS
     assert refusal(cue, content, extractor.lexicon) == check
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text", "content_text"),
+    [
+        ('Neighbours called the renovation "transformative."', "called", "transformative"),
+        # a possessive apostrophe in the marks closes nothing
+        (
+            "Ana Lee called the young frontrunner “the lobbyists’ best recruiter.”",
+            "called",
+            "recruiter",
+        ),
+    ],
+)
+def test_a_quoted_predicate_is_no_term(
+    extractor: Any, text: str, cue_text: str, content_text: str
+) -> None:
+    from quotecraft.admission_forms import quoted_term
+
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == cue_text)
+    content = next(t for t in doc if t.text == content_text)
+    assert content.dep_ == "oprd"  # the reading the check is about
+    assert not quoted_term(cue, content)
 
 
 def test_a_question_hung_on_ask_as_an_adverbial_clause_is_admitted(extractor: Any) -> None:

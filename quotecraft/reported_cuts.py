@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .content_trim import SUBJECT_DEPS, trim_bounds
 from .cues import CueLexicon
@@ -202,20 +202,22 @@ def semicolon_end(cue: Token, start: int, end: int) -> int:
     only learned of it on Friday``: the second clause is the writer's, though the parser
     may hang the first on it). Only a clause with a subject of its own after the
     semicolon: not a list of phrases (``Cruz at 23 percent; Rubio at 12``), of
-    complements (``learned that A; that B``) or one a colon opens (``is manifold: A;
-    B; and C``)."""
+    complements (``learned that A; that B``), one a colon opens (``is manifold: A;
+    B; and C``) or one in brackets (``(Ortiz, 2015; Chen, 2018)``)."""
     doc = cue.doc
     if cue.i >= start or start >= end:
         return end
     if _SEMICOLON not in token_values(doc, "ORTH")[start:end]:
         return end  # most contents
-    marks = 0
+    marks = brackets = 0
     for t in doc[start:end]:
         if t.is_quote:
             marks += 1
+        elif t.text in ("(", ")"):
+            brackets += 1 if t.text == "(" else -1  # "(Ortiz, 2015; Chen, 2018)": a list
         elif t.text == ":":
             return end  # "is manifold: A; B; and above all C": a list the colon opens
-        elif t.text == ";" and marks % 2 == 0 and t.i + 1 < end:
+        elif t.text == ";" and marks % 2 == 0 and brackets <= 0 and t.i + 1 < end:
             if doc[t.i + 1].lower_ in _LISTED_AFTER_SEMICOLON:
                 return end
             after = doc[t.i + 1 : end].root
@@ -274,7 +276,7 @@ def closing_bracket_end(cue: Token, start: int, end: int) -> int:
         close = end - 1
     elif end < len(doc) and doc[end].text == ")":
         close = end
-    else:
+    elif (close := _bracket_left_open(doc, start, end)) < 0:
         return end
     depth, k = 1, close - 1
     while k > start:
@@ -283,13 +285,24 @@ def closing_bracket_end(cue: Token, start: int, end: int) -> int:
             break
         k -= 1
     inner = doc[k + 1 : close]
-    if doc[k].text != "(" or k <= start + 1 or " " not in inner.text.strip():
+    if doc[k].text != "(" or k <= start or " " not in inner.text.strip():
         return end
     clause = any(t.pos_ in ("VERB", "AUX") for t in inner)  # "(it was not)", "(see p. 2)"
     if any(t.is_quote for t in inner) or not (clause or _CITATION.match(inner.text)):
         return end
     bounds = trim_bounds(doc, start, k)
     return bounds[1] if bounds else end
+
+
+def _bracket_left_open(doc: Doc, start: int, end: int) -> int:
+    """The closing bracket, in the sentence after ``end``, of a bracket opened in the
+    content and left open by the parse (``impairs memory (Ortiz | et al., 2015; ...)``:
+    the parser hung *et al.* elsewhere); -1 when there is none."""
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if not opened or any(t.text == ")" for t in doc[opened[-1] : end]):
+        return -1
+    stop = min(doc[end - 1].sent.end, end + 20)
+    return next((t.i for t in doc[end:stop] if t.text == ")"), -1)
 
 
 def phrase_set_off(cue: Token) -> bool:

@@ -192,6 +192,7 @@ def _unbacked(verb: Token, lexicon: CueLexicon) -> bool:
 
 
 _SEMICOLON = get_string_id(";")
+_OPEN_BRACKET = get_string_id("(")
 _LISTED_AFTER_SEMICOLON = frozenset({"that", "whether", "and", "or", "but"})
 """Words after a semicolon that go on with the reported list (``learned that A; that B``)."""
 
@@ -298,6 +299,8 @@ def _bracket_left_open(doc: Doc, start: int, end: int) -> int:
     """The closing bracket, in the sentence after ``end``, of a bracket opened in the
     content and left open by the parse (``impairs memory (Ortiz | et al., 2015; ...)``:
     the parser hung *et al.* elsewhere); -1 when there is none."""
+    if _OPEN_BRACKET not in token_values(doc, "ORTH")[start:end]:
+        return -1  # (the array first: most contents hold no bracket)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if not opened or any(t.text == ")" for t in doc[opened[-1] : end]):
         return -1

@@ -29,6 +29,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_arrays import document_text
 from .speaker_features import gendered_nouns, object_of, pronouns
 from .wordlists import word_list
 
@@ -128,7 +129,7 @@ def stated_they(
     outside quotations, in a sentence where one person alone is named before it (``Jordan
     Vale, who uses they/them pronouns, ...``). ``mentions``: (first token, person key) in
     text order; returns the keys. Their *they* is then theirs, not a group's."""
-    text = doc.text
+    text = document_text(doc) or doc.text  # (read once per document in the pipeline)
     out: set[int] = set()
     for m in _THEY_THEM.finditer(text) if "they" in text.lower() else ():
         if inside_quote(m.start()):

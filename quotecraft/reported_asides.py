@@ -63,10 +63,10 @@ def _closing_aside(
     needs: str | None = None,
 ) -> int:
     """End ``(s, e)`` before the writer's aside that closes it: a token of relation ``dep``
-    (and part of speech ``pos``) on a word of the content, set off by a comma or a dash,
-    (or one of ``leads``), opened by one of ``first_words``, with a child of relation
-    ``needs`` when given, and running to the content's end; unchanged when there is none
-    or when the aside holds a quotation mark (the speaker's words go on)."""
+    (and part of speech ``pos``) on a word of the content, set off by one of ``leads`` (a
+    comma or a dash unless told otherwise), opened by one of ``first_words``, with a child
+    of relation ``needs`` when given, and running to the content's end; unchanged when
+    there is none or when the aside holds a quotation mark (the speaker's words go on)."""
     deps, wanted = token_values(doc, "DEP"), get_string_id(dep)
     for i in range(s, e):
         if deps[i] != wanted:

@@ -60,7 +60,18 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
         and (quote_start is None or c.left_edge.idx < quote_start)  # the quote itself is fine
         and not opens_quote(c)
         and not _bare_infinitive(c)
+        and not _manner_word(c)
         for c in tok.children
+    )
+
+
+def _manner_word(tok: Token) -> bool:
+    """A lone word the parser took for an object's predicate where the verb has no object
+    (``..., he wondered aloud,``): how the words were said, not a complement of the verb."""
+    return (
+        tok.dep_ == "oprd"
+        and not any(True for _ in tok.children)
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children)
     )
 
 

@@ -393,15 +393,17 @@ def speaker_act_end(content: Token, end: int, lexicon: CueLexicon) -> int:
     for c in content.rights:
         if c.i >= end:
             continue
+        answered = c.dep_ == "advcl" and _others_object(c, lexicon)
         if c.dep_ == "conj":
             if any(x.dep_ in SUBJECT_DEPS for x in c.children):
                 continue
-        elif c.dep_ != "advcl" or not _speaker_concedes(c):
+        elif not answered and (c.dep_ != "advcl" or not _speaker_concedes(c)):
             continue
         verb = lexicon.verb(c)
         negated = any(x.dep_ == "neg" and x.i < c.i for x in c.children)
         refused = c.dep_ == "advcl" and c.lemma_.lower() in word_list("refusal_verbs")
-        if not refused and (verb is None or verb.cls not in ("speech", "writing") or not negated):
+        said = verb is not None and verb.cls in ("speech", "writing") and negated
+        if not (answered or refused or said):
             continue  # "..., but would eventually add $84 billion": what was said
         bounds = trim_bounds(doc, content.left_edge.i, c.left_edge.i)
         return min(end, bounds[1]) if bounds is not None else end
@@ -409,6 +411,24 @@ def speaker_act_end(content: Token, end: int, lexicon: CueLexicon) -> int:
 
 
 _CONCESSIVE = frozenset({"although", "though"})
+
+
+def _others_object(clause: Token, lexicon: CueLexicon) -> bool:
+    """A clause opened by *although* or *though* in which someone named by a noun answers
+    what was said with a cue of their own and no content of their own: ``The firm says
+    its products are safe, though regulators disagree``; ``..., although critics dispute
+    it``. The writer sets the answer against the report; the speaker did not say it."""
+    marks = [x for x in clause.children if x.dep_ == "mark"]
+    subjects = [x for x in clause.children if x.dep_ in SUBJECT_DEPS]
+    return (
+        len(marks) == 1
+        and marks[0].lower_ in _CONCESSIVE
+        and len(subjects) == 1
+        and subjects[0].pos_ in ("NOUN", "PROPN")
+        and not any(x.dep_ in ("ccomp", "xcomp", "advcl", "prep") for x in clause.children)
+        and all(x.pos_ == "PRON" for x in clause.children if x.dep_ == "dobj")
+        and lexicon.verb(clause) is not None
+    )
 
 
 def _speaker_concedes(clause: Token) -> bool:

@@ -85,6 +85,8 @@ first check that refuses a candidate.
   "reckless."``): the predicate is what was said, not the clause before.
 - ``quoted_term``: a naming verb whose predicate follows a modifier closed in quotation
   marks (``is called the "sunk cost" fallacy``): a term named, no judgement.
+- ``set_apart``: a content after its cue that a semicolon sets apart, or brackets round
+  it alone: a statement or an aside of the writer's the parser hung on the verb.
 - ``own_complement``: a clause before the cue whose cue has a complement of its own after
   it (``..., so I didn't say anything``, ``..., he could not believe it``): the cue is
   about that, not the clause before. The person told is no complement (``..., the
@@ -118,6 +120,7 @@ from .admission_forms import (
     possible_cleft,
     quoted_term,
     said_adjective,
+    set_apart,
     to_receiver,
 )
 from .admission_wh import adverbial_wh, free_relative, relative_on_object
@@ -473,6 +476,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "unread_clause": unread_clause,
     "possible_cleft": possible_cleft,
     "quoted_term": quoted_term,
+    "set_apart": set_apart,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)
     ),

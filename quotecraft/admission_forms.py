@@ -4,7 +4,8 @@ lists them all): ``bare_copula``, a copula with a pronoun subject and nothing el
 object of *to* that is where someone went or whom they spoke to, and ``passive_object``,
 what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
 X*, ``perceived_event``, what someone saw or heard happen, ``hard_to_do``, what someone
-finds hard or easy to do, and ``quoted_term``, a term named with quotation marks."""
+finds hard or easy to do, ``quoted_term``, a term named with quotation marks, and
+``set_apart``, a content a semicolon or brackets set apart from its cue."""
 
 from __future__ import annotations
 
@@ -173,3 +174,20 @@ def quoted_term(cue: Token, content: Token, lexicon: CueLexicon | None = None) -
     # the closed marks right before the noun (not 'a "moderate," a subtle dig')
     between = doc[closing[-1].i + 1 : content.i] if closing else ()
     return bool(closing) and not any(t.is_punct or t.pos_ == "DET" for t in between)
+
+
+def set_apart(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A content set apart from the cue before it: by a semicolon (``Our habits are
+    shaped by memory; however, the easiest place to see this is a kitchen``: a new
+    statement of the writer's), or by brackets round the content alone (``kept in books
+    called ledgers (the plural is ledgers)``: the writer's aside). The parser may hang such
+    a clause on a verb before it, but nothing reports it."""
+    doc = content.doc
+    first, last = content.left_edge.i, content.right_edge.i
+    if cue.i >= first:
+        return False
+    if any(t.text == ";" for t in doc[cue.i + 1 : first]):
+        return True
+    opened = doc[first].text == "(" or (first > 0 and doc[first - 1].text == "(")
+    closed = doc[last].text == ")" or (last + 1 < len(doc) and doc[last + 1].text == ")")
+    return opened and closed

@@ -500,3 +500,76 @@ def test_a_cleft_of_what_was_said_is_admitted(extractor: Any) -> None:
     cue = next(t for t in doc if t.text == "say")
     content = next(t for t in doc if t.text == "run")
     assert refusal(cue, content, extractor.lexicon) is None
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str]) -> Any:
+    """A doc with the parse given, so a check is tested on the reading it is about."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps)
+
+
+def test_a_content_a_semicolon_sets_apart_is_refused() -> None:
+    from quotecraft.admission_forms import set_apart
+
+    # "Habits are shaped by memory; however, the easiest place to see them is a kitchen."
+    # with the clause after the semicolon hung on "shaped", as the parser may
+    words = [
+        "Habits",
+        "are",
+        "shaped",
+        "by",
+        "memory",
+        ";",
+        "however",
+        ",",
+        "the",
+        "place",
+        "is",
+        "a",
+        "kitchen",
+        ".",
+    ]
+    heads = [2, 2, 2, 2, 3, 2, 10, 10, 9, 10, 2, 12, 10, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct", "advmod", "punct"]
+    deps += ["det", "nsubj", "ccomp", "det", "attr", "punct"]
+    doc = _parsed(words, heads, deps)
+    assert set_apart(doc[2], doc[10])
+    # without the semicolon the same parse is a report
+    words[5] = ","
+    doc = _parsed(words, heads, deps)
+    assert not set_apart(doc[2], doc[10])
+
+
+def test_a_content_alone_in_brackets_is_refused() -> None:
+    from quotecraft.admission_forms import set_apart
+
+    # "The monks kept books called codices (the singular is codex)."
+    words = [
+        "The",
+        "monks",
+        "kept",
+        "books",
+        "called",
+        "codices",
+        "(",
+        "the",
+        "singular",
+        "is",
+        "codex",
+        ")",
+        ".",
+    ]
+    heads = [1, 2, 2, 2, 3, 4, 9, 8, 9, 2, 9, 9, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "acl", "oprd", "punct", "det", "nsubj", "ccomp"]
+    deps += ["attr", "punct", "punct"]
+    doc = _parsed(words, heads, deps)
+    assert set_apart(doc[2], doc[9])
+    # brackets round a part of the content only: "said (in May) that it was over"
+    words = ["He", "said", "(", "in", "May", ")", "that", "it", "was", "over", "."]
+    heads = [1, 1, 3, 1, 3, 3, 8, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "punct", "prep", "pobj", "punct", "mark", "nsubj", "ccomp"]
+    deps += ["acomp", "punct"]
+    doc = _parsed(words, heads, deps)
+    assert not set_apart(doc[1], doc[8])

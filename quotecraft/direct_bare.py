@@ -380,7 +380,8 @@ def beat_speaker(doc: Doc, q: Quoted, text: str) -> Attribution | None:
     same paragraph, is short, holds no quotation of its own, and its main verb's one
     subject is a name (not a place's or a date's), *he*, *she*, *I*, a person's role or
     kin (:func:`~.structure.person_noun`), or any singular noun whose verb is a gesture of
-    ``gesture_verbs`` (``The suspect shrugged.``): that subject speaks. Else None (a quote after ``The fund
+    ``gesture_verbs`` (``The suspect shrugged.``) or whose object is the subject's own by
+    *his* or *her* (``The guard raised his hand.``): that subject speaks. Else None (a quote after ``The fund
     lost money. "..."`` names no speaker)."""
     gap = text[: q.open].rstrip(" \t")
     if not gap.endswith((".", "!", "?")) or "\n" in text[len(gap) : q.open]:
@@ -415,12 +416,23 @@ def _beat_subject(sent: Span) -> Attribution | None:
             or _named_person_elsewhere(subj)
         )
     ) or (subj.pos_ == "NOUN" and subj.is_title and (misread or _named_person_elsewhere(subj)))
-    gesture = subj.tag_ == "NN" and gestures
+    # "The guard raised his hand.": a noun whose act has *his* or *her* in it is a person
+    gesture = subj.tag_ == "NN" and (gestures or _own_body(root))
     voiced = subj.i != subjects[0].i and subj.tag_ == "PRP$"  # "Her voice trembled."
     if not (named or subj.lower_ in _BEAT_SUBJECTS or person_noun(subj) or gesture or voiced):
         return None  # "The suspect shrugged.": who shrugs is a person, whatever the noun
     return Attribution(
         speaker=mention_bounds(subj), speaker_head=subj.i, addressee=_beat_addressee(root)
+    )
+
+
+def _own_body(root: Token) -> bool:
+    """Whether the object of a beat's verb is the subject's own, by *his* or *her* (``The
+    guard raised his hand.``, ``The clerk shook her head.``): the subject is a person."""
+    return any(
+        c.dep_ == "dobj"
+        and any(x.dep_ == "poss" and x.lower_ in ("his", "her") for x in c.children)
+        for c in root.children
     )
 
 

@@ -278,7 +278,7 @@ def appos_of(head: Token) -> list[Token]:
     if head.pos_ == "NOUN":
         for prep in head.children:
             for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
-                names = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+                names = [c for c in obj.children if c.dep_ == "appos" and _person_beside(c, obj)]
                 if obj.dep_ != "pobj" or not names:
                     continue
                 holder = _holder_name(obj)
@@ -293,6 +293,24 @@ def appos_of(head: Token) -> list[Token]:
                     # not "the governor, Ann Lee" after "Governor Ann Lee": hers
                     found += [c for c in names if holder is None or c.lower_ not in holder]
     return found
+
+
+def _person_beside(name: Token, body: Token) -> bool:
+    """Whether the apposition ``name`` on the body ``body`` is a person's: tagged so, or a
+    full name of capitalized proper nouns beside an organization the tagger names (``the
+    CEO of Brightwater Foods, Olu Adeyemi``, the name tagged a place): a body takes no
+    second proper name. Not beside a place (``the mayor of Salem, Oregon``), nor an
+    organization of its own (the tagger's entity may run on over the comma: *Acme, Olu
+    Adeyemi*, which is kept)."""
+    if name.ent_type_ == "PERSON":
+        return True
+    words = [t for t in name.subtree if not t.is_punct]
+    return (
+        body.ent_type_ == "ORG"
+        and (name.ent_type_ != "ORG" or words[0].ent_iob_ == "I")
+        and len(words) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+    )
 
 
 def _holder_name(obj: Token) -> frozenset[str] | None:

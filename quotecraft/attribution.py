@@ -32,6 +32,7 @@ from .name_ends import (
     partitive,
     reference_mark,
     swallowed_name,
+    titled_from,
     titled_infinitive_end,
     without_floating,
 )
@@ -470,7 +471,9 @@ def attribute(cue: Token) -> Attribution:
         att.speaker = mention_bounds(head)
         if swallowed_name(head, cue):  # "At a rally in Leeds | Tomas Berg said": the name
             name = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
-            att.speaker = (max(att.speaker[0], name.start if name else head.i), att.speaker[1])
+            start = name.start if name is not None and name.label_ == "PERSON" else None
+            start = start if start is not None else titled_from(head) or head.i
+            att.speaker = (max(att.speaker[0], start), att.speaker[1])
     att.addressee = addressee(cue)
     if att.addressee is not None and is_document(cue.doc[att.addressee[1] - 1]):
         # "told a press conference": where it was said, not whom it was said to

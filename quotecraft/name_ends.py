@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .titles import packaged_titles
+
 _NAME_JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})
 """Lower-case words inside a title-case name (``Campaign to Save the Rivers``)."""
 
@@ -189,8 +191,10 @@ def swallowed_name(name: Token, cue: Token) -> bool:
     prepositional phrases that opens the sentence and hangs on the cue (``At a rally in
     Leeds Tomas Berg said ...``, parsed as *in Leeds Tomas Berg*), or with a relative
     clause set off by commas between (``In an interview with the Courier, Greta Solheim,
-    who chairs the board, insisted``)."""
-    if name.ent_type_ != "PERSON" or cue.i == 0:
+    who chairs the board, insisted``). A name the tagger did not label a person's counts
+    when a title opens it (``In a meeting with the board of the Daily Ledger Mayor Rosa
+    Ortiz said``, tagged as one organization: :func:`titled_from`)."""
+    if (name.ent_type_ != "PERSON" and titled_from(name) is None) or cue.i == 0:
         return False
     if name.i != cue.i - 1 and aside_ending(cue.doc[cue.i - 1]) != name:
         return False
@@ -198,3 +202,15 @@ def swallowed_name(name: Token, cue: Token) -> bool:
     while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:
         t = t.head
     return t.dep_ == "prep" and t.head.i == cue.i and t.left_edge.i == cue.sent.start
+
+
+def titled_from(name: Token) -> int | None:
+    """The index of the title word that opens the proper name ``name`` ends (``Mayor`` in
+    *Mayor Rosa Ortiz*, the title words of ``titles.txt``), with only capitalized proper
+    nouns after it; else None."""
+    words = packaged_titles()[1]
+    parts = [c for c in name.lefts if c.dep_ == "compound"]
+    for k, c in enumerate(parts):
+        if c.lower_ in words and all(x.pos_ == "PROPN" and x.is_title for x in parts[k + 1 :]):
+            return int(c.i)
+    return None

@@ -311,3 +311,34 @@ def test_a_clause_of_a_main_verb_keeps_its_own_subject() -> None:
     rows[2] = ("searched", 2, "ROOT", "VERB", "VBD")
     rows[12] = (".", 2, "punct", "PUNCT", ".")
     assert subject_read_as_clause(_doc(rows)[8]) is None
+
+
+def test_a_titled_name_a_fronted_phrase_swallowed_is_the_subject() -> None:
+    from quotecraft.name_ends import swallowed_name, titled_from
+
+    # "At a meeting of the Harbour Board Mayor Ines Calder said it closed.", the tagger's
+    # organization running over the name
+    rows = [
+        ("At", 9, "prep", "ADP", "IN"),
+        ("a", 2, "det", "DET", "DT"),
+        ("meeting", 0, "pobj", "NOUN", "NN"),
+        ("of", 2, "prep", "ADP", "IN"),
+        ("Harbour", 5, "compound", "PROPN", "NNP"),
+        ("Board", 8, "compound", "PROPN", "NNP"),
+        ("Mayor", 8, "compound", "PROPN", "NNP"),
+        ("Ines", 8, "compound", "PROPN", "NNP"),
+        ("Calder", 3, "pobj", "PROPN", "NNP"),
+        ("said", 9, "ROOT", "VERB", "VBD"),
+        ("it", 11, "nsubj", "PRON", "PRP"),
+        ("closed", 9, "ccomp", "VERB", "VBD"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]
+    doc = _doc(rows, ents)
+    assert titled_from(doc[8]) == 6
+    assert swallowed_name(doc[8], doc[9])
+    # no title: an organization's last word is no person
+    rows[6] = ("Port", 8, "compound", "PROPN", "NNP")
+    doc = _doc(rows, ents)
+    assert titled_from(doc[8]) is None
+    assert not swallowed_name(doc[8], doc[9])

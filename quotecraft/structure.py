@@ -23,18 +23,38 @@ UNKNOWN_VERB_CONFIDENCE = 0.75
 
 
 def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
-    """A verb of the lexicon that can introduce direct speech."""
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
-        "VBD",
-        "VBZ",
-        "VBP",
-        "VBG",
-        "VBN",
-        "VB",
+    """A verb of the lexicon that can introduce direct speech (also one the tagger took for
+    an interjection before a comma and a quotation: ``When a guest arrives, say, "Welcome
+    aboard."``)."""
+    if (
+        tok.pos_ not in ("VERB", "AUX")
+        and tok.tag_
+        not in (
+            "VBD",
+            "VBZ",
+            "VBP",
+            "VBG",
+            "VB",
+            "VBN",
+        )
+        and not _interjected_verb(tok)
     ):
         return False
     cue = lexicon.verb(tok)
     return cue is not None and "quote" in cue.frames
+
+
+def _interjected_verb(tok: Token) -> bool:
+    """An interjection followed by a comma and an opening quotation mark (``..., say,
+    "Welcome aboard."``): the tagger's reading of an imperative before the words."""
+    doc = tok.doc
+    return (
+        tok.pos_ == "INTJ"
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == ","
+        and doc[tok.i + 2].is_quote
+        and doc[tok.i + 2].tag_ == "``"
+    )
 
 
 def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:

@@ -197,3 +197,23 @@ def test_a_rule_verb_the_model_reads_right_gives_no_warning(tmp_path: Path) -> N
     assert not [w for w in caught if "W006" in str(w.message)]
     [q] = ex("Lena Park snorted that the ferry was slow.").quotes
     assert q.cue is not None and q.cue.lemma == "snort"
+
+
+def test_an_imperative_the_tagger_took_for_an_interjection_before_a_quotation() -> None:
+    from quotecraft.handbuilt import make_doc
+    from quotecraft.structure import is_speech_cue
+
+    # 'When a guest arrives, say, "Welcome aboard."' with "say" tagged INTJ
+    words = ["When", "a", "guest", "arrives", ",", "say", ",", '"', "Welcome", "aboard", "."]
+    words.append('"')
+    pos = ["SCONJ", "DET", "NOUN", "VERB", "PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "ADV"]
+    pos += ["PUNCT", "PUNCT"]
+    tags = ["WRB", "DT", "NN", "VBZ", ",", "UH", ",", "``", "VB", "RB", ".", "''"]
+    lemmas = [w.lower() for w in words]
+    doc = make_doc(words, pos=pos, tags=tags, lemmas=lemmas)
+    lexicon = default_lexicon()
+    assert is_speech_cue(doc[5], lexicon)
+    # the same word with no quotation after it is "for example" ('pick one, say, 12')
+    words[7:] = ["12", "."]
+    doc = make_doc(words, pos=[*pos[:7], "NUM", "PUNCT"], tags=[*tags[:7], "CD", "."])
+    assert not is_speech_cue(doc[5], lexicon)

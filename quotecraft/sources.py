@@ -352,11 +352,13 @@ def noun_cue_owner(noun: Token) -> Token | None:
 
 
 _HOLDING_PREPS = frozenset({"in", "under", "on"})
+_ARRIVING = frozenset({("come", "to"), ("arrive", "at")})
+"""A verb and preposition by which a subject arrives at a view of its own."""
 
 
 def holding_verb(noun: Token) -> Token | None:
-    """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*,
-    or a verb of word list ``light_verbs`` taking it as object (``X made the claim that``).
+    """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*
+    (or *come to*, *arrive at*: ``X came to the conclusion that``), or a verb of word list ``light_verbs`` taking it as object (``X made the claim that``).
     Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun cue
     with a possessor or an author of its own."""
     if noun_cue_owner(noun) is not None:
@@ -367,6 +369,12 @@ def holding_verb(noun: Token) -> Token | None:
         and noun.head.head.pos_ in ("VERB", "AUX")
     ):
         return noun.head.head
+    if (
+        noun.dep_ == "pobj"
+        and (noun.head.head.lemma_.lower(), noun.head.lower_) in _ARRIVING
+        and noun.head.head.pos_ == "VERB"
+    ):
+        return noun.head.head  # "X came to the conclusion that": X's
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in word_list("light_verbs"):
         return noun.head  # "X made the claim that", "X issued a warning that": X's
     return None

@@ -193,3 +193,24 @@ def test_a_pattern_may_give_its_cue_type() -> None:
     assert pattern_rule_from_dict(record).cue_type is None
     with pytest.raises(RuleError, match="cue_type"):
         pattern_rule_from_dict({**record, "cue_type": "gossip"})
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The auditors made the claim that the fund was short.", "made"),
+        ("The auditors reached the conclusion that the fund was short.", "reached"),
+        ("The auditors came to the conclusion that the fund was short.", "came"),
+        ("The auditors acted in the belief that the fund was short.", "acted"),
+        # someone else's view: the verb holds no view of its subject's
+        ("The auditors objected to the claim that the fund was short.", None),
+        ("The auditors came across the claim that the fund was short.", None),
+    ],
+)
+def test_the_verb_holding_a_noun_cue(extractor: Any, text: str, holder: str | None) -> None:
+    from quotecraft.sources import holding_verb
+
+    doc = extractor.nlp(text)
+    noun = next(t for t in doc if t.lemma_ in ("claim", "conclusion", "belief"))
+    verb = holding_verb(noun)
+    assert (verb.text if verb is not None else None) == holder

@@ -62,7 +62,8 @@ class TokenIndex:
 
 
 def cue_bounds(tok: Token) -> tuple[int, int, str]:
-    """Character bounds and lemma of a cue token with its particles (``pointed out``)."""
+    """Character bounds and lemma of a cue token with its particles (``pointed out``), or
+    of a copula with its adjective (``was clear`` that ...)."""
     start = tok.idx
     end = tok.idx + len(tok.text)
     lemma = tok.lemma_.lower()
@@ -75,6 +76,9 @@ def cue_bounds(tok: Token) -> tuple[int, int, str]:
         for c in tok.children:
             if c.lower_ in ("like", "all") and 0 < c.i - tok.i <= 2:
                 end = c.idx + len(c.text)
+                lemma = f"be {c.lower_}"
+            elif c.dep_ == "acomp" and c.pos_ == "ADJ" and 0 < c.i - tok.i <= 2:
+                end = c.idx + len(c.text)  # "was clear that ...": the adjective says how
                 lemma = f"be {c.lower_}"
     for c in tok.children:
         if c.dep_ == "prt" and c.i == tok.i + 1:

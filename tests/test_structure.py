@@ -217,3 +217,21 @@ def test_an_imperative_the_tagger_took_for_an_interjection_before_a_quotation() 
     words[7:] = ["12", "."]
     doc = make_doc(words, pos=[*pos[:7], "NUM", "PUNCT"], tags=[*tags[:7], "CD", "."])
     assert not is_speech_cue(doc[5], lexicon)
+
+
+def test_a_copula_cue_spans_its_adjective() -> None:
+    from quotecraft.candidates import cue_bounds
+    from quotecraft.handbuilt import make_doc
+
+    # "The mayor was very clear that it closed."
+    words = ["The", "mayor", "was", "very", "clear", "that", "it", "closed", "."]
+    heads = [1, 2, 2, 4, 2, 7, 7, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "advmod", "acomp", "mark", "nsubj", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "AUX", "ADV", "ADJ", "SCONJ", "PRON", "VERB", "PUNCT"]
+    lemmas = ["the", "mayor", "be", "very", "clear", "that", "it", "close", "."]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    start, end, lemma = cue_bounds(doc[2])
+    assert (doc.text[start:end], lemma) == ("was very clear", "be clear")
+    # a verb keeps its own word
+    start, end, lemma = cue_bounds(doc[7])
+    assert (doc.text[start:end], lemma) == ("closed", "close")

@@ -9,10 +9,13 @@ finds hard or easy to do, ``quoted_term``, a term named with quotation marks, an
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .attribution import speaker_head
 from .cues import CueLexicon
+from .doc_arrays import token_values
 from .mark_table import mark_table
 from .wordlists import word_list
 
@@ -182,12 +185,17 @@ def set_apart(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> 
     statement of the writer's), or by brackets round the content alone (``kept in books
     called ledgers (the plural is ledgers)``: the writer's aside). The parser may hang such
     a clause on a verb before it, but nothing reports it."""
-    doc = content.doc
+    if cue.i >= content.i:
+        return False
     first, last = content.left_edge.i, content.right_edge.i
     if cue.i >= first:
         return False
-    if any(t.text == ";" for t in doc[cue.i + 1 : first]):
+    orth = token_values(content.doc, ORTH)  # read once per document: no tokens made here
+    if _SEMICOLON in orth[cue.i + 1 : first]:
         return True
-    opened = doc[first].text == "(" or (first > 0 and doc[first - 1].text == "(")
-    closed = doc[last].text == ")" or (last + 1 < len(doc) and doc[last + 1].text == ")")
+    opened = orth[first] == _OPEN or orth[first - 1] == _OPEN
+    closed = orth[last] == _CLOSE or (last + 1 < len(orth) and orth[last + 1] == _CLOSE)
     return opened and closed
+
+
+_SEMICOLON, _OPEN, _CLOSE = (get_string_id(m) for m in (";", "(", ")"))

@@ -194,9 +194,12 @@ def swallowed_name(name: Token, cue: Token) -> bool:
     who chairs the board, insisted``). A name the tagger did not label a person's counts
     when a title opens it (``In a meeting with the board of the Daily Ledger Mayor Rosa
     Ortiz said``, tagged as one organization: :func:`titled_from`)."""
-    if (name.ent_type_ != "PERSON" and titled_from(name) is None) or cue.i == 0:
+    if cue.i == 0:
         return False
-    if name.i != cue.i - 1 and aside_ending(cue.doc[cue.i - 1]) != name:
+    if name.ent_type_ != "PERSON":  # a titled name right before the cue (no aside)
+        if name.i != cue.i - 1 or name.pos_ != "PROPN" or titled_from(name) is None:
+            return False
+    elif name.i != cue.i - 1 and aside_ending(cue.doc[cue.i - 1]) != name:
         return False
     t = name
     while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:

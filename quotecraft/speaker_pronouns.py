@@ -148,17 +148,18 @@ class PronounTable(PronounRuns):
         so the person it owns is someone else. Only for a subject pronoun; not for a clause
         of its own before it (``Her daughter arrived, and she said``: the daughter)."""
         own = _POSSESSIVES.get(pron_tok.lower_)
-        if own is None or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+        here = [m for m in mentions if m.sent == sent and m.token < pron_tok.i]
+        if own is None or not here or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         doc, verb = self.doc, pron_tok.head
         fronted = [
             c for c in verb.children if c.dep_ in ("advcl", "prep") and c.right_edge.i < pron_tok.i
         ]
+        spans = [(f.left_edge.i, f.right_edge.i) for f in fronted]
         return {
             id(m.entity)
-            for m in mentions
-            if m.sent == sent
-            and any(f.left_edge.i <= m.token <= f.right_edge.i for f in fronted)
+            for m in here
+            if any(a <= m.token <= b for a, b in spans)
             and any(c.dep_ == "poss" and c.lower_ == own for c in doc[m.token].children)
         }
 

@@ -26,22 +26,18 @@ def is_speech_cue(tok: Token, lexicon: CueLexicon) -> bool:
     """A verb of the lexicon that can introduce direct speech (also one the tagger took for
     an interjection before a comma and a quotation: ``When a guest arrives, say, "Welcome
     aboard."``)."""
+    pos = tok.pos_
     if (
-        tok.pos_ not in ("VERB", "AUX")
-        and tok.tag_
-        not in (
-            "VBD",
-            "VBZ",
-            "VBP",
-            "VBG",
-            "VB",
-            "VBN",
-        )
-        and not _interjected_verb(tok)
+        pos not in ("VERB", "AUX")
+        and tok.tag_ not in _VERB_TAGS
+        and not (pos == "INTJ" and _interjected_verb(tok))
     ):
         return False
     cue = lexicon.verb(tok)
     return cue is not None and "quote" in cue.frames
+
+
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VB", "VBN"})
 
 
 def _interjected_verb(tok: Token) -> bool:
@@ -49,8 +45,7 @@ def _interjected_verb(tok: Token) -> bool:
     "Welcome aboard."``): the tagger's reading of an imperative before the words."""
     doc = tok.doc
     return (
-        tok.pos_ == "INTJ"
-        and tok.i + 2 < len(doc)
+        tok.i + 2 < len(doc)
         and doc[tok.i + 1].text == ","
         and doc[tok.i + 2].is_quote
         and doc[tok.i + 2].tag_ == "``"

@@ -418,13 +418,10 @@ def _others_object(clause: Token, lexicon: CueLexicon) -> bool:
     what was said with a cue of their own and no content of their own: ``The firm says
     its products are safe, though regulators disagree``; ``..., although critics dispute
     it``. The writer sets the answer against the report; the speaker did not say it."""
-    marks = [x for x in clause.children if x.dep_ == "mark"]
-    subjects = [x for x in clause.children if x.dep_ in SUBJECT_DEPS]
+    subject = _conceding_subject(clause)
     return (
-        len(marks) == 1
-        and marks[0].lower_ in _CONCESSIVE
-        and len(subjects) == 1
-        and subjects[0].pos_ in ("NOUN", "PROPN")
+        subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
         and not any(x.dep_ in ("ccomp", "xcomp", "advcl", "prep") for x in clause.children)
         and all(x.pos_ == "PRON" for x in clause.children if x.dep_ == "dobj")
         and lexicon.verb(clause) is not None
@@ -433,14 +430,17 @@ def _others_object(clause: Token, lexicon: CueLexicon) -> bool:
 
 def _speaker_concedes(clause: Token) -> bool:
     """A clause opened by *although* or *though* whose subject is *he*, *she*, *it* or *they*."""
+    subject = _conceding_subject(clause)
+    return subject is not None and subject.lower_ in ("he", "she", "it", "they")
+
+
+def _conceding_subject(clause: Token) -> Token | None:
+    """The one subject of a clause opened by one *although* or *though*, else None."""
     marks = [x for x in clause.children if x.dep_ == "mark"]
     subjects = [x for x in clause.children if x.dep_ in SUBJECT_DEPS]
-    return (
-        len(marks) == 1
-        and marks[0].lower_ in _CONCESSIVE
-        and len(subjects) == 1
-        and subjects[0].lower_ in ("he", "she", "it", "they")
-    )
+    if len(marks) != 1 or marks[0].lower_ not in _CONCESSIVE or len(subjects) != 1:
+        return None
+    return subjects[0]
 
 
 def cleft_copula(verb: Token, cue: Token) -> bool:

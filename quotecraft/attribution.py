@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from .aside_participles import aside_read_as_clause, aside_subject
 from .cue_chains import according_to_object, first_cue_of_conjunction, quoted_author
 from .datelines import undated
-from .doc_arrays import entities, memo
+from .doc_arrays import memo
 from .mark_table import as_mark
 from .name_ends import (
     hyphen_start,
@@ -32,7 +32,7 @@ from .name_ends import (
     partitive,
     reference_mark,
     swallowed_name,
-    titled_from,
+    swallowed_start,
     titled_infinitive_end,
     without_floating,
 )
@@ -470,10 +470,7 @@ def attribute(cue: Token) -> Attribution:
         att.speaker_head = head.i
         att.speaker = mention_bounds(head)
         if swallowed_name(head, cue):  # "At a rally in Leeds | Tomas Berg said": the name
-            name = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
-            start = name.start if name is not None and name.label_ == "PERSON" else None
-            start = start if start is not None else titled_from(head) or head.i
-            att.speaker = (max(att.speaker[0], start), att.speaker[1])
+            att.speaker = (max(att.speaker[0], swallowed_start(head)), att.speaker[1])
     att.addressee = addressee(cue)
     if att.addressee is not None and is_document(cue.doc[att.addressee[1] - 1]):
         # "told a press conference": where it was said, not whom it was said to

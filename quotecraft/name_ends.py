@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .doc_arrays import entities
 from .titles import packaged_titles
 
 _NAME_JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})
@@ -217,3 +218,12 @@ def titled_from(name: Token) -> int | None:
         if c.lower_ in words and all(x.pos_ == "PROPN" and x.is_title for x in parts[k + 1 :]):
             return int(c.i)
     return None
+
+
+def swallowed_start(name: Token) -> int:
+    """Where the swallowed name ``name`` ends starts (:func:`swallowed_name`): at the tagger's
+    person entity, else at the title that opens it, else at ``name`` itself."""
+    ent = next((e for e in entities(name.doc) if e.start <= name.i < e.end), None)
+    if ent is not None and ent.label_ == "PERSON":
+        return int(ent.start)
+    return titled_from(name) or name.i

@@ -34,7 +34,7 @@ from .speaker_names import DESCRIBING, title_sets
 from .speaker_orgs import addressed_by_own_verb, goes_by
 from .speaker_runs import PRONOUN_REACH, PronounRuns
 from .speaker_table import Entity, Mention
-from .speaker_uptake import addressed_description, speech_owner, split_quote
+from .speaker_uptake import addressed_description, owned_before, speech_owner, split_quote
 from .wordlists import word_list
 
 _NEUTER_REACH = 2
@@ -48,8 +48,6 @@ _PROTAGONIST_MENTIONS = 3
 in reach (:meth:`PronounTable._protagonist`)."""
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 """Words of *I*: whoever they name in a sentence is not its *he* or *she*."""
-_POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
-"""The possessive of each subject pronoun."""
 _FIRST_PERSON_WORD = re.compile(r"\b(?:i|me|my|myself)\b", re.IGNORECASE)
 
 
@@ -89,7 +87,7 @@ class PronounTable(PronounRuns):
             excluded = {id(m.entity) for m in self.person_mentions[lo:hi] if m.token in blocked}
 
         excluded |= self._first_person_here(pron_tok)  # "I thought ..., but he told me"
-        excluded |= self._owned_before(pron_tok, sent, self.person_mentions[lo:hi])
+        excluded |= owned_before(pron_tok, sent, self.person_mentions[lo:hi])
 
         def compatible(ent: Entity) -> bool:
             return agrees(ent) and (not excluded or id(ent) not in excluded)
@@ -140,28 +138,6 @@ class PronounTable(PronounRuns):
         if gender != "plural":
             return self._protagonist(hi, gender)
         return None
-
-    def _owned_before(self, pron_tok: Token, sent: int, mentions: list[Mention]) -> set[int]:
-        """The people named by a possessive of the same pronoun in a phrase or clause set
-        before ``pron_tok``'s verb (``After her daughter left, she said``, ``In a letter to
-        his brother, he complained``): the possessive looks ahead to the subject pronoun,
-        so the person it owns is someone else. Only for a subject pronoun; not for a clause
-        of its own before it (``Her daughter arrived, and she said``: the daughter)."""
-        own = _POSSESSIVES.get(pron_tok.lower_)
-        here = [m for m in mentions if m.sent == sent and m.token < pron_tok.i]
-        if own is None or not here or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
-            return set()
-        doc, verb = self.doc, pron_tok.head
-        fronted = [
-            c for c in verb.children if c.dep_ in ("advcl", "prep") and c.right_edge.i < pron_tok.i
-        ]
-        spans = [(f.left_edge.i, f.right_edge.i) for f in fronted]
-        return {
-            id(m.entity)
-            for m in here
-            if any(a <= m.token <= b for a, b in spans)
-            and any(c.dep_ == "poss" and c.lower_ == own for c in doc[m.token].children)
-        }
 
     def _first_person_here(self, pron_tok: Token) -> set[int]:
         """The ids of whoever *I* is in the sentence of ``pron_tok`` (the document's voice:

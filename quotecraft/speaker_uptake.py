@@ -7,13 +7,16 @@ whether *he* or *she* is the next sentence's main subject (:func:`next_subject_p
 ``Marcus found his sister``), and whether any other person is named near it for the
 pronoun to take up instead (:func:`no_person_near`). And for *he* or *she* with no named
 antecedent: the one described person spoken to or met by a subject the pronoun cannot be
-(:func:`addressed_description`, ``I asked the guard. He said``), and whether a quotation
-the parser split off stands between the pronoun and the narration (:func:`split_quote`).
+(:func:`addressed_description`, ``I asked the guard. He said``), whether a quotation
+the parser split off stands between the pronoun and the narration (:func:`split_quote`),
+and who a possessive that looks ahead to the pronoun rules out (:func:`owned_before`,
+``After her sister left, she said``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from typing import Protocol
 
 from spacy.tokens import Span, Token
 
@@ -214,3 +217,41 @@ def _closing_mark(sent: Span) -> Token | None:
     while last > first and doc[last].is_space:
         last -= 1
     return doc[last] if doc[first].is_quote and doc[last].is_quote else None
+
+
+_POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
+"""The possessive of each subject pronoun."""
+
+
+class _Mention(Protocol):
+    """A mention of the speaker table (:class:`~quotecraft.speaker_table.Mention`)."""
+
+    @property
+    def token(self) -> int: ...
+    @property
+    def sent(self) -> int: ...
+    @property
+    def entity(self) -> object: ...
+
+
+def owned_before(pron_tok: Token, sent: int, mentions: Sequence[_Mention]) -> set[int]:
+    """The people named by a possessive of the same pronoun in a phrase or clause set
+    before ``pron_tok``'s verb (``After her daughter left, she said``, ``In a letter to
+    his brother, he complained``): the possessive looks ahead to the subject pronoun,
+    so the person it owns is someone else. Only for a subject pronoun; not for a clause
+    of its own before it (``Her daughter arrived, and she said``: the daughter)."""
+    own = _POSSESSIVES.get(pron_tok.lower_)
+    here = [m for m in mentions if m.sent == sent and m.token < pron_tok.i]
+    if own is None or not here or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    doc, verb = pron_tok.doc, pron_tok.head
+    fronted = [
+        c for c in verb.children if c.dep_ in ("advcl", "prep") and c.right_edge.i < pron_tok.i
+    ]
+    spans = [(f.left_edge.i, f.right_edge.i) for f in fronted]
+    return {
+        id(m.entity)
+        for m in here
+        if any(a <= m.token <= b for a, b in spans)
+        and any(c.dep_ == "poss" and c.lower_ == own for c in doc[m.token].children)
+    }

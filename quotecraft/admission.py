@@ -115,6 +115,7 @@ from .admission_forms import (
     bare_copula,
     hard_to_do,
     manner_according,
+    object_beside_clause,
     passive_object,
     perceived_event,
     possible_cleft,
@@ -407,21 +408,6 @@ def own_complement(cue: Token, content: Token, lexicon: CueLexicon | None = None
         and not _addressed(cue, c)
         and not any(t.text == "," for t in doc[cue.i + 1 : c.left_edge.i])
         for c in cue.children
-    )
-
-
-def object_beside_clause(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
-    """An object content of a cue whose quoted clause stands before it (``"We will stay," the
-    crowd chanted outside parliament``, where the parser made *parliament* the object):
-    the clause is what was said, not the object."""
-    doc = cue.doc
-    return (
-        content.dep_ == "dobj"
-        and content.head.i == cue.i
-        and any(
-            c.dep_ == "ccomp" and c.i < cue.i and any(t.is_quote for t in doc[c.i : cue.i])
-            for c in cue.children
-        )
     )
 
 

@@ -5,7 +5,8 @@ object of *to* that is where someone went or whom they spoke to, and ``passive_o
 what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
 X*, ``perceived_event``, what someone saw or heard happen, ``hard_to_do``, what someone
 finds hard or easy to do, ``quoted_term``, a term named with quotation marks, and
-``set_apart``, a content a semicolon or brackets set apart from its cue."""
+``set_apart``, a content a semicolon or brackets set apart from its cue, and
+``object_beside_clause``, an object beside the clause that was said."""
 
 from __future__ import annotations
 
@@ -199,3 +200,29 @@ def set_apart(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> 
 
 
 _SEMICOLON, _OPEN, _CLOSE = (get_string_id(m) for m in (";", "(", ")"))
+
+
+def object_beside_clause(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """An object content of a cue whose quoted clause stands before it (``"We will stay," the
+    crowd chanted outside parliament``, where the parser made *parliament* the object), or
+    whose *that* clause follows it (``promised the council that ...``): the clause is what
+    was said, not the object."""
+    if content.dep_ != "dobj" or content.head.i != cue.i:
+        return False
+    doc = cue.doc
+    return any(
+        (c.dep_ == "ccomp" and c.i < cue.i and any(t.is_quote for t in doc[c.i : cue.i]))
+        or _told_then_said(c, content)
+        for c in cue.children
+    )
+
+
+def _told_then_said(clause: Token, obj: Token) -> bool:
+    """A *that* clause with a subject of its own after the object (``promised the council
+    that taxes would not rise``): the object is whom it was said to."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.left_edge.i > obj.right_edge.i
+        and clause.left_edge.lower_ == "that"
+        and any(x.dep_ in ("nsubj", "nsubjpass") for x in clause.children)
+    )

@@ -295,6 +295,13 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
         # a term named with quotation marks of its own before the noun
         ('This habit is called the "sunk cost" fallacy.', "called", "fallacy", "quoted_term"),
         ('Doctors call this the "rest and digest" state.', "call", "state", "quoted_term"),
+        # the object before a that clause of the same cue is whom it was said to
+        (
+            "Tom Berg promised the council that taxes would not rise.",
+            "promised",
+            "council",
+            "object_beside_clause",
+        ),
     ],
 )
 def test_refusal_names_the_new_checks(

@@ -212,14 +212,21 @@ def object_beside_clause(cue: Token, content: Token, lexicon: CueLexicon | None 
     doc = cue.doc
     return any(
         (c.dep_ == "ccomp" and c.i < cue.i and any(t.is_quote for t in doc[c.i : cue.i]))
-        or _told_then_said(c, content)
+        or _told_then_said(c, content, lexicon)
         for c in cue.children
     )
 
 
-def _told_then_said(clause: Token, obj: Token) -> bool:
+def _told_then_said(clause: Token, obj: Token, lexicon: CueLexicon | None) -> bool:
     """A *that* clause with a subject of its own after the object (``promised the council
-    that taxes would not rise``): the object is whom it was said to."""
+    that taxes would not rise``): the object is whom it was said to. Not an object that
+    takes such a clause itself, a noun cue or a word of ``told_things`` (``echoed claims
+    by the opposition that ...``, the clause the noun's, hung on the verb)."""
+    lemma = obj.lemma_.lower()
+    if lemma in word_list("told_things") or (
+        lexicon is not None and (lemma in lexicon.nouns or lemma in lexicon.propositional_nouns)
+    ):
+        return False
     return (
         clause.dep_ == "ccomp"
         and clause.left_edge.i > obj.right_edge.i

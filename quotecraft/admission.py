@@ -69,7 +69,9 @@ first check that refuses a candidate.
   object of a cue that neither tells nor asks (``call my dad who is at work``): a
   relative clause on the object, not what was said.
 - ``object_beside_clause``: an object content of a cue whose quoted clause stands before
-  it (``"We will stay," the crowd chanted outside parliament``): the clause was said.
+  it (``"We will stay," the crowd chanted outside parliament``), or whose *that* clause
+  follows it (``promised the council that ...``; not a noun that takes the clause itself,
+  ``echoed claims that ...``): the clause was said.
 - ``unread_clause``: a clause the parser hung on the cue as ``dep`` (no relation it could
   name) with no colon between them; after a colon it is the words said (``I tell my
   students: read the question twice``, rule ``reported.colon_clause.v1``).

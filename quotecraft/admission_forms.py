@@ -4,7 +4,7 @@ lists them all): ``bare_copula``, a copula with a pronoun subject and nothing el
 object of *to* that is where someone went or whom they spoke to, and ``passive_object``,
 what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
 X*, ``perceived_event``, what someone saw or heard happen, ``hard_to_do``, what someone
-finds hard or easy to do, ``quoted_term``, a term named with quotation marks, and
+finds hard or easy to do, ``quoted_term``, a term named with quotation marks,
 ``set_apart``, a content a semicolon or brackets set apart from its cue, and
 ``object_beside_clause``, an object beside the clause that was said."""
 

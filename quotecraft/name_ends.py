@@ -221,8 +221,9 @@ def titled_from(name: Token) -> int | None:
 
 
 def swallowed_start(name: Token) -> int:
-    """Where the swallowed name ``name`` ends starts (:func:`swallowed_name`): at the tagger's
-    person entity, else at the title that opens it, else at ``name`` itself."""
+    """The first token of the swallowed name whose last word is ``name``
+    (:func:`swallowed_name`): the start of the tagger's person entity, else the title that
+    opens the name, else ``name`` itself."""
     ent = next((e for e in entities(name.doc) if e.start <= name.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return int(ent.start)

@@ -358,7 +358,8 @@ _ARRIVING = frozenset({("come", "to"), ("arrive", "at")})
 
 def holding_verb(noun: Token) -> Token | None:
     """``X acted in the belief that``: the verb holding a noun cue by *in*, *under* or *on*
-    (or *come to*, *arrive at*: ``X came to the conclusion that``), or a verb of word list ``light_verbs`` taking it as object (``X made the claim that``).
+    (or *come to*, *arrive at*: ``X came to the conclusion that``), or a verb of word list
+    ``light_verbs`` taking it as object (``X made the claim that``).
     Not ``X bristled at the suggestion that ...``, which someone else made; nor a noun cue
     with a possessor or an author of its own."""
     if noun_cue_owner(noun) is not None:

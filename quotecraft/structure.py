@@ -85,7 +85,7 @@ def _manner_word(tok: Token) -> bool:
     (``..., he wondered aloud,``): how the words were said, not a complement of the verb."""
     return (
         tok.dep_ == "oprd"
-        and not any(True for _ in tok.children)
+        and tok.n_lefts + tok.n_rights == 0
         and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children)
     )
 

@@ -87,7 +87,9 @@ class PronounTable(PronounRuns):
             excluded = {id(m.entity) for m in self.person_mentions[lo:hi] if m.token in blocked}
 
         excluded |= self._first_person_here(pron_tok)  # "I thought ..., but he told me"
-        excluded |= owned_before(pron_tok, sent, self.person_mentions[lo:hi])
+        here = [m for m in self.person_mentions[lo:hi] if m.sent == sent and m.token < pron_tok.i]
+        owned = owned_before(pron_tok, [m.token for m in here])  # "After her sister left, she"
+        excluded |= {id(m.entity) for m in here if m.token in owned}
 
         def compatible(ent: Entity) -> bool:
             return agrees(ent) and (not excluded or id(ent) not in excluded)

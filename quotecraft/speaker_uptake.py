@@ -16,7 +16,6 @@ and who a possessive that looks ahead to the pronoun rules out (:func:`owned_bef
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from typing import Protocol
 
 from spacy.tokens import Span, Token
 
@@ -223,26 +222,15 @@ _POSSESSIVES = {"he": "his", "she": "her", "they": "their"}
 """The possessive of each subject pronoun."""
 
 
-class _Mention(Protocol):
-    """A mention of the speaker table (:class:`~quotecraft.speaker_table.Mention`)."""
-
-    @property
-    def token(self) -> int: ...
-    @property
-    def sent(self) -> int: ...
-    @property
-    def entity(self) -> object: ...
-
-
-def owned_before(pron_tok: Token, sent: int, mentions: Sequence[_Mention]) -> set[int]:
-    """The people named by a possessive of the same pronoun in a phrase or clause set
-    before ``pron_tok``'s verb (``After her daughter left, she said``, ``In a letter to
-    his brother, he complained``): the possessive looks ahead to the subject pronoun,
-    so the person it owns is someone else. Only for a subject pronoun; not for a clause
-    of its own before it (``Her daughter arrived, and she said``: the daughter)."""
+def owned_before(pron_tok: Token, positions: Sequence[int]) -> set[int]:
+    """Of the ``positions`` of people named in ``pron_tok``'s sentence before it, those named
+    by a possessive of the same pronoun in a phrase or clause set before its verb (``After
+    her daughter left, she said``, ``In a letter to his brother, he complained``): the
+    possessive looks ahead to the subject pronoun, so the person it owns is someone else.
+    Only for a subject pronoun; not for a clause of its own before it (``Her daughter
+    arrived, and she said``: the daughter)."""
     own = _POSSESSIVES.get(pron_tok.lower_)
-    here = [m for m in mentions if m.sent == sent and m.token < pron_tok.i]
-    if own is None or not here or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
+    if own is None or not positions or pron_tok.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     doc, verb = pron_tok.doc, pron_tok.head
     fronted = [
@@ -250,8 +238,8 @@ def owned_before(pron_tok: Token, sent: int, mentions: Sequence[_Mention]) -> se
     ]
     spans = [(f.left_edge.i, f.right_edge.i) for f in fronted]
     return {
-        id(m.entity)
-        for m in here
-        if any(a <= m.token <= b for a, b in spans)
-        and any(c.dep_ == "poss" and c.lower_ == own for c in doc[m.token].children)
+        i
+        for i in positions
+        if any(a <= i <= b for a, b in spans)
+        and any(c.dep_ == "poss" and c.lower_ == own for c in doc[i].children)
     }

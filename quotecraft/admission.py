@@ -93,6 +93,12 @@ first check that refuses a candidate.
   it (``..., so I didn't say anything``, ``..., he could not believe it``): the cue is
   about that, not the clause before. The person told is no complement (``..., the
   captain told passengers``).
+- ``bare_copula``: a copula before the cue with no predicate, whose subject is a
+  pronoun or words in quotation marks (``"It's over." That was all the coach would
+  say``, ``"No comment," was all the office would say``): it states nothing; the quoted
+  words are the direct quote.
+- ``manner_according``: *according to* with a bare singular noun inside its clause
+  (``Salaries vary according to experience``): how, not who.
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words

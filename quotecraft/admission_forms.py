@@ -31,8 +31,21 @@ def bare_copula(cue: Token, content: Token, lexicon: CueLexicon | None = None) -
         return False  # 'We were, he told us, mediocre specimens': the aside cut the clause
     return all(
         c.dep_ in ("punct", "neg")
-        or (c.dep_ in ("nsubj", "expl") and c.tag_ in ("DT", "PRP", "EX"))
+        or (c.dep_ in ("nsubj", "expl") and (c.tag_ in ("DT", "PRP", "EX") or _quoted(c)))
         for c in content.children
+    )
+
+
+def _quoted(subject: Token) -> bool:
+    """Whether ``subject`` is all inside quotation marks (``"No comment," was all the
+    office would say``: the quoted words are the subject of *was*, not a clause)."""
+    doc = subject.doc
+    first, last = subject.left_edge.i, subject.right_edge.i
+    return (
+        first > 0
+        and last + 1 < len(doc)
+        and doc[first - 1].is_quote
+        and any(doc[i].is_quote for i in range(last + 1, min(last + 3, len(doc))))
     )
 
 

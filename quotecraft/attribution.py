@@ -320,9 +320,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     for c in head.lefts:
         if c.dep_ in ("punct", "cc", "preconj") or c.dep_ in ("relcl", "appos", "acl"):
             continue  # "Both the mayor and ...": the pair, without "both"
-        if c.dep_ == "predet" and head.tag_ in ("NN", "NNP"):
-            continue  # '"We'll see," was all the chairman would say': not "all the chairman"
         start = min(start, c.left_edge.i)
+    if head.tag_ in ("NN", "NNP") and head.doc[start].dep_ == "predet" and start < head.i:
+        start += 1  # '"We'll see," was all the chairman would say': not "all the chairman"
     start = max(start, plural_after_article(head))  # "a decision critics called": critics
     if head.dep_ in ("amod", "compound") and head.head.pos_ == "VERB" and start > 0:
         before = head.doc[start - 1]  # "the 24-year-old said": the article is the verb's

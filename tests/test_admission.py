@@ -580,3 +580,52 @@ def test_a_content_alone_in_brackets_is_refused() -> None:
     deps += ["acomp", "punct"]
     doc = _parsed(words, heads, deps)
     assert not set_apart(doc[1], doc[8])
+
+
+def _hand_parse(rows: list[tuple[str, int, str, str, str]]) -> Any:
+    """A parse from rows of (word, head, dep, pos, lemma)."""
+    from quotecraft.handbuilt import make_doc
+
+    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_quoted_subject_of_a_bare_copula_is_no_content() -> None:
+    """'"No comment," was all the office would say': the parse may make *was* (with the
+    quoted words its subject) the clause of *say*; it states nothing (``bare_copula``).
+    The same copula with a predicate is a content."""
+    from quotecraft.admission import refusal
+
+    doc = _hand_parse(
+        [
+            ('"', 10, "punct", "PUNCT", '"'),
+            ("No", 2, "det", "DET", "no"),
+            ("comment", 5, "nsubj", "NOUN", "comment"),
+            (",", 5, "punct", "PUNCT", ","),
+            ('"', 5, "punct", "PUNCT", '"'),
+            ("was", 10, "ccomp", "AUX", "be"),
+            ("all", 8, "predet", "DET", "all"),
+            ("the", 8, "det", "DET", "the"),
+            ("office", 10, "nsubj", "NOUN", "office"),
+            ("would", 10, "aux", "AUX", "would"),
+            ("say", 10, "ROOT", "VERB", "say"),
+            (".", 10, "punct", "PUNCT", "."),
+        ]
+    )
+    assert refusal(doc[10], doc[5]) == "bare_copula"
+    doc = _hand_parse(
+        [
+            ('"', 1, "punct", "PUNCT", '"'),
+            ("Tolls", 3, "nsubj", "NOUN", "toll"),
+            ('"', 1, "punct", "PUNCT", '"'),
+            ("were", 9, "ccomp", "AUX", "be"),
+            ("unfair", 3, "acomp", "ADJ", "unfair"),
+            (",", 9, "punct", "PUNCT", ","),
+            ("the", 7, "det", "DET", "the"),
+            ("guard", 9, "nsubj", "NOUN", "guard"),
+            ("would", 9, "aux", "AUX", "would"),
+            ("say", 9, "ROOT", "VERB", "say"),
+            (".", 9, "punct", "PUNCT", "."),
+        ]
+    )
+    assert refusal(doc[9], doc[3]) is None

@@ -73,8 +73,10 @@ def split_across_apposition(
     """``"A," said Rosa Lind, the campaign's director, "and B."``: one sentence, its
     attribution's speaker described at length, runs from A into B.
 
-    Between the two stretches: the cue, its subject (the speaker with appositions), its
-    time or place words and an adjective of manner (``suddenly quiet``) only, with no line break and no sentence end, ending with a comma.
+    Between the two stretches: the cue, its subject (the speaker with appositions), the
+    person a telling verb addresses (``he told me``), its time or place words, an
+    adjective of manner (``suddenly quiet``) and a gesture (``leaning across the table``)
+    only, with no line break and no sentence end, ending with a comma.
     """
     if q.close is None or cand.cue_token is None:
         return False
@@ -92,9 +94,13 @@ def split_across_apposition(
     att = cand.attribution
     if att is not None and att.speaker_head is not None:  # '..., said the inspector, Al Roe, "B"'
         allowed.update(x.i for x in doc[att.speaker_head].subtree if first <= x.i < last)
+    telling = cue.lemma_.lower() in word_list("telling_verbs")
     for c in cue.children:
-        if c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative") or (
-            c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"  # '..., I said, suddenly quiet, "B"'
+        addressed = telling and c.dep_ == "dobj" and c.i > cue.i  # '..., he told me, ..., "B"'
+        if (
+            addressed
+            or c.dep_ in ("nsubj", "npadvmod", "advmod", "prep", "dative")
+            or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")  # '..., suddenly quiet, "B"'
         ):
             allowed.update(x.i for x in c.subtree)
     for t in doc[first:last]:  # '"A," she said, pointing at the map, "B."' (wherever it hangs)

@@ -8,7 +8,9 @@ writer's tails.
   (``... was costly and warned that ...``, ``said the water was clean and told residents
   to stay calm``);
 - :func:`participle_tails`: a trailing participle of a cue verb (``..., adding that ...``),
-  an ``according to`` source and a medium (``..., in an interview with ...``);
+  an ``according to`` source and a medium (``..., in an interview with ...``); after an
+  object predicate in quotation marks, a medium, a date or a participle after the comma
+  (``called the mayor a "clown" | on his radio show``);
 - :func:`listed_clauses_tail`: a list of *that* clauses set off by semicolons
   (``suggest that A; that B; and that C``) is one content;
 - :func:`closing_bracket_end`: a bracketed aside that closes the content (``said the
@@ -144,13 +146,20 @@ def participle_tails(
     """Trailing ``..., referring to ...`` / ``..., adding that ...`` / ``..., before adding
     that ...``: not content; nor ``..., according to a note to clients`` (the source),
     ``..., in an interview with CNN on Sunday`` (where it was said) or ``..., without
-    giving a date`` (how: :func:`_unbacked`). One walk over the content's subtree."""
+    giving a date`` (how: :func:`_unbacked`). After an object predicate in quotation
+    marks, where, when or how it was said (:func:`_said_when_or_how`) needs no comma
+    (``called the mayor a "clown" | on his radio show``). One walk over the content's
+    subtree."""
     doc = content.doc
     participles: list[Token] = []
     sources: list[Token] = []
     media: list[Token] = []
+    quoted = content.dep_ == "oprd" and _quoted_head(content)
     for t in after_head(content) if later is None else later:
         dep = t.dep_
+        if quoted and t.head.i == content.i and _said_when_or_how(t):
+            media.append(t)  # 'called the mayor a "clown" | on his radio show'
+            continue
         if dep == "advcl":
             if (
                 t.tag_ == "VBG"
@@ -178,6 +187,40 @@ def participle_tails(
             if t.lower_ == "without" and any(_unbacked(c, lexicon) for c in t.children):
                 participles.append(t)  # "..., without giving a date": how it was said
     return participles + sources + media
+
+
+def _quoted_head(content: Token) -> bool:
+    """Whether a quotation mark opens before ``content`` in its own phrase and closes right
+    after it (``a "clown"``, ``the "ultimate hypocrite,"``)."""
+    doc = content.doc
+    after = content.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    return (
+        after < len(doc)
+        and doc[after].is_quote
+        and any(t.is_quote for t in doc[content.left_edge.i : content.i])
+    )
+
+
+def _said_when_or_how(t: Token) -> bool:
+    """A phrase after a quoted predicate that tells where, when or how it was said: a
+    preposition whose object is a medium or a date (``on his radio show``, ``in a post on
+    Sunday``), or a participle after a comma (``, linking to a story``)."""
+    doc = t.doc
+    if t.i == 0 or not (doc[t.i - 1].is_quote or after_comma(t)):
+        return False
+    if t.dep_ in ("acl", "advcl"):
+        return t.tag_ == "VBG" and after_comma(t)
+    return t.dep_ == "prep" and any(
+        o.dep_ == "pobj"
+        and (
+            o.lemma_.lower() in word_list("medium_nouns")
+            or o.lower_ in word_list("platforms")
+            or o.ent_type_ in ("DATE", "TIME")
+        )
+        for o in t.children
+    )
 
 
 def _unbacked(verb: Token, lexicon: CueLexicon) -> bool:

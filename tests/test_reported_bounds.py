@@ -511,3 +511,35 @@ def test_a_fronted_subject_starts_the_clause_across_the_attribution(
     assert q.content.text == text.rstrip(".")
     assert q.speaker is not None and q.speaker.name == speaker
     assert q.words == words
+
+
+def test_a_quoted_predicate_ends_before_where_or_how_it_was_said() -> None:
+    """'called the mayor a "clown" | on his radio show': after an object predicate in
+    quotation marks, a medium or a date phrase, or a participle after the comma, is the
+    speaker's; a phrase that goes on with the predicate stays (``a "scar" on the
+    skyline``)."""
+    from quotecraft.cues import default_lexicon
+    from quotecraft.handbuilt import make_doc
+    from quotecraft.reported_cuts import participle_tails
+
+    def tails(pobj: str) -> list[str]:
+        rows = [  # word, head, dep, pos
+            ("Ann", 1, "nsubj", "PROPN"),
+            ("called", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("mayor", 1, "dobj", "NOUN"),
+            ("a", 6, "det", "DET"),
+            ('"', 6, "punct", "PUNCT"),
+            ("clown", 1, "oprd", "NOUN"),
+            ('"', 6, "punct", "PUNCT"),
+            ("on", 6, "prep", "ADP"),
+            ("his", 10, "poss", "PRON"),
+            (pobj, 8, "pobj", "NOUN"),
+        ]
+        words, heads, deps, pos = (list(col) for col in zip(*rows, strict=True))
+        lemmas = [w if w != "called" else "call" for w in words]
+        doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        return [t.text for t in participle_tails(doc[6], default_lexicon())]
+
+    assert tails("show") == ["on"]
+    assert tails("street") == []

@@ -82,6 +82,7 @@ from .direct_windows import (
     DASHES,
     after_window,
     before_window,
+    cue_reach,
     lead_in_window,
     para_start,
 )
@@ -250,7 +251,7 @@ def _cue_after(
     if _new_sentence_after(text, q, after, ("DET",)):
         return None  # '"How?" The captain pointed at the sky.' (but '"Why?" He asked.')
     words = [t for t in after if not t.is_punct]
-    for t in words[: _reach(words)]:
+    for t in words[: cue_reach(words)]:
         if not is_speech_cue(t, lexicon) or participle_aside(doc, t, after[0].i):
             continue  # "one diplomat, speaking privately, told": the aside is no cue
         if t.i < after[0].i or in_subject_relative(t, after[0].i):
@@ -338,17 +339,6 @@ def _cue_after(
         cand.attribution = inverted_speaker(doc, inverted) or cand.attribution
         return cand
     return None
-
-
-_CLEFT_WORDS = frozenset({"all", "what", "everything"})
-
-
-def _reach(words: list[Token]) -> int:
-    """How many words after a quotation the cue may be among: six, and ten after ``was
-    all`` or ``is what`` (``"No comment," was all the senator's office would say``),
-    whose subject is the quotation and whose relative clause says who said it."""
-    cleft = len(words) > 2 and words[0].lemma_ == "be" and words[1].lower_ in _CLEFT_WORDS
-    return 10 if cleft else 6
 
 
 def _under_earlier_verb(t: Token, first: int) -> bool:

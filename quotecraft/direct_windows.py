@@ -133,3 +133,14 @@ def whole_paragraph(q: Quoted, text: str, words: list[str]) -> bool:
     if not ends_its_line(q, text):
         return False
     return len(words) >= 4 and not all(w[:1].isupper() for w in words if w[:1].isalpha())
+
+
+_CLEFT_WORDS = frozenset({"all", "what", "everything"})
+
+
+def cue_reach(words: list[Token]) -> int:
+    """How many words after a quotation the cue may be among: six, and ten after ``was
+    all`` or ``is what`` (``"No comment," was all the senator's office would say``),
+    whose subject is the quotation and whose relative clause says who said it."""
+    cleft = len(words) > 2 and words[0].lemma_ == "be" and words[1].lower_ in _CLEFT_WORDS
+    return 10 if cleft else 6

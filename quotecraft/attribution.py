@@ -55,6 +55,7 @@ from .sources import (
     noun_cue_owner,
     participle_owner,
     passive_as_source,
+    shown_speaker,
     trim_phrase,
     unsigned_document,
     voice_owner,
@@ -156,9 +157,8 @@ def find_speaker_head(cue: Token, max_climb: int = 4) -> Token | None:
         return according_to_object(cue)
     if (author := quoted_author(cue)) is not None:  # "To quote the poet Amaru Cruz:"
         return author
-    if (subject := zero_relative_subject(cue)) is not None:  # "a move parents called"
-        return subject
-    misread = subject_read_as_object(cue) or subject_read_as_clause(cue)
+    relative = zero_relative_subject(cue) or shown_speaker(cue)  # "a move parents called"
+    misread = relative or subject_read_as_object(cue) or subject_read_as_clause(cue)
     if (subject := misread or subject_under_adverb(cue)) is not None:
         return subject
     if addressed_participle(cue):  # "Asked by a parent whether ..., the principal said"

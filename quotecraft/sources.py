@@ -432,3 +432,25 @@ def participle_owner(noun: Token) -> Token | None:
             if c.dep_ == "nsubj":
                 return c
     return None
+
+
+def shown_speaker(cue: Token) -> Token | None:
+    """The one a recording or picture shows speaking: a present participle cue with no
+    subject of its own, right after the object of *of* on a noun of ``recording_nouns``
+    with no comma between them (``footage of the governor | saying, "..."``, ``a clip of
+    Mayor Calder | saying she would ...``), is that object's act, not the act of the
+    sentence's subject (``The ad ends with ...``, ``The campaign released ...``)."""
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.left_edge.i != cue.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
+        return None
+    obj: Token | None = cue.doc[cue.i - 1]
+    while obj is not None and obj.right_edge.i == cue.i - 1 and obj.dep_ != "pobj":
+        obj = obj.head if obj.head.i != obj.i else None
+    if obj is None or obj.dep_ != "pobj" or obj.right_edge.i != cue.i - 1:
+        return None
+    of = obj.head
+    if of.lower_ != "of" or obj.pos_ not in ("NOUN", "PROPN"):
+        return None  # not a pronoun: 'linked to a video of her saying' may be the linker
+    shown = of.head.lemma_.lower() in word_list("recording_nouns")
+    return obj if shown else None  # not "a letter to the board of directors | urging"

@@ -214,3 +214,37 @@ def test_the_verb_holding_a_noun_cue(extractor: Any, text: str, holder: str | No
     noun = next(t for t in doc if t.lemma_ in ("claim", "conclusion", "belief"))
     verb = holding_verb(noun)
     assert (verb.text if verb is not None else None) == holder
+
+
+def _rows_doc(rows: list[tuple[str, int, str, str, str]]) -> Any:
+    """A hand-built parse from rows of (word, head, dep, pos, tag)."""
+    from quotecraft.handbuilt import make_doc
+
+    words, heads, deps, pos, tags = (list(col) for col in zip(*rows, strict=True))
+    return make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_recording_shows_its_object_speaking() -> None:
+    """'footage of the governor saying': the participle right after the object of *of*
+    is the object's act; after a comma it is the subject's (shown_speaker)."""
+    from quotecraft.sources import shown_speaker
+
+    rows = [
+        ("The", 1, "det", "DET", "DT"),
+        ("ad", 2, "nsubj", "NOUN", "NN"),
+        ("ends", 2, "ROOT", "VERB", "VBZ"),
+        ("with", 2, "prep", "ADP", "IN"),
+        ("footage", 3, "pobj", "NOUN", "NN"),
+        ("of", 4, "prep", "ADP", "IN"),
+        ("the", 7, "det", "DET", "DT"),
+        ("governor", 5, "pobj", "NOUN", "NN"),
+        ("saying", 2, "advcl", "VERB", "VBG"),
+        ("so", 8, "advmod", "ADV", "RB"),
+    ]
+    doc = _rows_doc(rows)
+    speaker = shown_speaker(doc[8])
+    assert speaker is not None and speaker.text == "governor"
+    # "The ad ends with footage of the governor, saying so": the ad says it
+    comma = [*rows[:8], (",", 2, "punct", "PUNCT", ","), rows[8], ("so", 9, "advmod", "ADV", "RB")]
+    doc = _rows_doc(comma)
+    assert doc[9].text == "saying" and shown_speaker(doc[9]) is None

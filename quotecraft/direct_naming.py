@@ -75,15 +75,21 @@ def _common_subject(t: Token) -> bool:
 def _names_nothing_said(t: Token) -> bool:
     """``Hits 1 called "Top 15"``: the marks open right after the naming verb and hold its
     object predicate, and nothing else is its object: the parser's reading of a participle
-    (``a show on Hits 1 called``). ``She called the plan "a disgrace"`` has an object, and
-    ``He called, "Stop!"`` a comma before the marks."""
+    (``a show on Hits 1 called``). ``She called the plan "a disgrace"`` has an object,
+    ``He called, "Stop!"`` a comma before the marks, and ``a decision Tom Berg called
+    "painful"`` a subject with a predicate in lowercase words, a judgement, not a name."""
     doc = t.doc
     children = list(t.children)
     if any(c.dep_ in ("dobj", "ccomp") for c in children) or _common_subject(t):
         return False  # an object, or a subject of its own: 'a plan the mayor called "bold"'
     if not any(c.dep_ == "oprd" and c.i > t.i for c in children):
         return False
-    return t.i + 1 < len(doc) and doc[t.i + 1].is_quote
+    if not (t.i + 2 < len(doc) and doc[t.i + 1].is_quote):
+        return False
+    # 'a decision Tom Berg called "painful"': a name's judgement in lowercase words, where
+    # a name given is capitalized ('Hits 1 called "Top 15"')
+    judged = doc[t.i + 2].is_lower and any(c.dep_ == "nsubj" for c in children)
+    return not judged
 
 
 _ADJUNCTS = frozenset(("prep", "advmod", "npadvmod"))

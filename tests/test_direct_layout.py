@@ -297,6 +297,24 @@ def test_a_finite_naming_verb_still_attributes(extractor: Any) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The council shut the pool, a decision Tom Berg called "painful but fair."', "Tom Berg"),
+        ('They cut the ferry, a move Mayor Ines Calder called "short-sighted."', "Ines Calder"),
+    ],
+)
+def test_a_named_persons_judgement_in_lowercase_words_is_a_quote(
+    extractor: Any, text: str, speaker: str
+) -> None:
+    """A name the parser made the subject of a naming verb with a lowercase predicate in
+    marks judges (a zero relative clause on the noun before), where a name given is
+    capitalized (above)."""
+    [(content, cue, name)] = _seen(extractor(text))
+    assert (cue, name) == ("called", speaker) and content[0].islower()
+
+
+@pytest.mark.model
 def test_a_call_with_a_lead_in_comma_is_speech(extractor: Any) -> None:
     assert _seen(extractor('From the porch Ada Lund called, "Supper is ready!"')) == [
         ("Supper is ready!", "called", "Ada Lund")

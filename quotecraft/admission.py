@@ -97,6 +97,9 @@ first check that refuses a candidate.
   pronoun or words in quotation marks (``"It's over." That was all the coach would
   say``, ``"No comment," was all the office would say``): it states nothing; the quoted
   words are the direct quote.
+- ``reduced_relative``: a participle on the object of a naming verb with words of its
+  own or before more of the clause (``called the police stationed outside``): a relative
+  clause on the object, not what it is called (``reported.call_as_participle.v1``).
 - ``manner_according``: *according to* with a bare singular noun inside its clause
   (``Salaries vary according to experience``): how, not who.
 
@@ -128,6 +131,7 @@ from .admission_forms import (
     perceived_event,
     possible_cleft,
     quoted_term,
+    reduced_relative,
     said_adjective,
     set_apart,
     to_receiver,
@@ -471,6 +475,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "possible_cleft": possible_cleft,
     "quoted_term": quoted_term,
     "set_apart": set_apart,
+    "reduced_relative": reduced_relative,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)
     ),

@@ -18,6 +18,7 @@ from .attribution import speaker_head
 from .cues import CueLexicon
 from .doc_arrays import token_values
 from .mark_table import mark_table
+from .reported_cuts import said_when_or_how
 from .wordlists import word_list
 
 
@@ -246,3 +247,25 @@ def _told_then_said(clause: Token, obj: Token, lexicon: CueLexicon | None) -> bo
         and clause.left_edge.lower_ == "that"
         and any(x.dep_ in ("nsubj", "nsubjpass") for x in clause.children)
     )
+
+
+def reduced_relative(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A participle on the object of a naming verb that has words of its own or does not
+    end the clause (``called the police stationed outside``): a relative clause on the
+    object, not what the object is called (``called the decision shortsighted``, rule
+    ``reported.call_as_participle.v1``)."""
+    if content.dep_ != "acl" or content.tag_ not in ("VBN", "JJ"):
+        return False
+    if content.head.dep_ != "dobj" or content.head.head.i != cue.i:
+        return False
+    if cue.lemma_.lower() not in word_list("naming_verbs") and cue.lemma_ != "deem":
+        return False  # "encourages the impression | that it speaks ...": a noun's clause
+    doc = content.doc
+    # its own words: not its quotation marks, nor where or when it was said ('called the
+    # system "rigged" in a tweet on Tuesday')
+    own = [c for c in content.children if not c.is_punct and not said_when_or_how(c, False)]
+    after = content.i + 1
+    while after < len(doc) and doc[after].is_quote:
+        after += 1  # past the closing mark of 'the system "rigged"'
+    last = after >= len(doc) or doc[after].is_punct or doc[after].pos_ == "CCONJ"
+    return bool(own) or not (last or said_when_or_how(doc[after]))

@@ -147,17 +147,17 @@ def participle_tails(
     that ...``: not content; nor ``..., according to a note to clients`` (the source),
     ``..., in an interview with CNN on Sunday`` (where it was said) or ``..., without
     giving a date`` (how: :func:`_unbacked`). After an object predicate in quotation
-    marks, where, when or how it was said (:func:`_said_when_or_how`) needs no comma
+    marks, where, when or how it was said (:func:`said_when_or_how`) needs no comma
     (``called the mayor a "clown" | on his radio show``). One walk over the content's
     subtree."""
     doc = content.doc
     participles: list[Token] = []
     sources: list[Token] = []
     media: list[Token] = []
-    quoted = content.dep_ == "oprd" and _quoted_head(content)
+    quoted = content.dep_ in ("oprd", "acl") and _quoted_head(content)
     for t in after_head(content) if later is None else later:
         dep = t.dep_
-        if quoted and t.head.i == content.i and _said_when_or_how(t):
+        if quoted and t.head.i == content.i and said_when_or_how(t):
             media.append(t)  # 'called the mayor a "clown" | on his radio show'
             continue
         if dep == "advcl":
@@ -203,15 +203,18 @@ def _quoted_head(content: Token) -> bool:
     )
 
 
-def _said_when_or_how(t: Token) -> bool:
+def said_when_or_how(t: Token, adjacent: bool = True) -> bool:
     """A phrase after a quoted predicate that tells where, when or how it was said: a
     preposition whose object is a medium or a date (``on his radio show``, ``in a post on
-    Sunday``), or a participle after a comma (``, linking to a story``)."""
+    Sunday``), or a participle after a comma (``, linking to a story``). With
+    ``adjacent``, only right after the closing mark or a comma."""
     doc = t.doc
-    if t.i == 0 or not (doc[t.i - 1].is_quote or after_comma(t)):
+    if t.i == 0 or (adjacent and not (doc[t.i - 1].is_quote or after_comma(t))):
         return False
     if t.dep_ in ("acl", "advcl"):
         return t.tag_ == "VBG" and after_comma(t)
+    if t.dep_ == "npadvmod":
+        return t.ent_type_ in ("DATE", "TIME")  # "Tuesday"
     return t.dep_ == "prep" and any(
         o.dep_ == "pobj"
         and (

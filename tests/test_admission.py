@@ -582,12 +582,12 @@ def test_a_content_alone_in_brackets_is_refused() -> None:
     assert not set_apart(doc[1], doc[8])
 
 
-def _hand_parse(rows: list[tuple[str, int, str, str, str]]) -> Any:
-    """A parse from rows of (word, head, dep, pos, lemma)."""
+def _hand_parse(rows: list[tuple[str, int, str, str, str]], tags: list[str] | None = None) -> Any:
+    """A parse from rows of (word, head, dep, pos, lemma), with fine tags if given."""
     from quotecraft.handbuilt import make_doc
 
     words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    return make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
 
 
 def test_quoted_subject_of_a_bare_copula_is_no_content() -> None:
@@ -629,3 +629,24 @@ def test_quoted_subject_of_a_bare_copula_is_no_content() -> None:
         ]
     )
     assert refusal(doc[9], doc[3]) is None
+
+
+def test_a_participle_with_words_of_its_own_on_a_named_object_is_a_relative_clause() -> None:
+    """'called the guards stationed at the gate': a relative clause on the object
+    (``reduced_relative``); 'called the decision shortsighted' names a judgement."""
+    from quotecraft.admission import refusal
+
+    rows = [
+        ("She", 1, "nsubj", "PRON", "she"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("the", 3, "det", "DET", "the"),
+        ("guards", 1, "dobj", "NOUN", "guard"),
+        ("stationed", 3, "acl", "VERB", "station"),
+        ("outside", 4, "advmod", "ADV", "outside"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    tags = ["PRP", "VBD", "DT", "NNS", "VBN", "RB", "."]
+    doc = _hand_parse(rows, tags)
+    assert refusal(doc[1], doc[4]) == "reduced_relative"
+    doc = _hand_parse([*rows[:5], rows[6]], [*tags[:5], "."])  # "She called the guards stationed."
+    assert refusal(doc[1], doc[4]) is None

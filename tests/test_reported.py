@@ -103,6 +103,11 @@ POSITIVE = [
     ),
     ("reported.parataxis.v1", "The plan, she insisted, will save money.", None),
     ("reported.call_as.v1", "The mayor called the plan reckless.", "the plan reckless"),
+    (  # the parser hangs the participle on the object
+        "reported.call_as_participle.v1",
+        "Councillor Vera Holm, one of the two no votes, called the decision shortsighted.",
+        "the decision shortsighted",
+    ),
     (
         "reported.in_source.v1",
         "In the latest survey, turnout among young voters fell sharply.",
@@ -267,6 +272,8 @@ NEGATIVE_BY_RULE = [
     ("reported.prep_about.v1", "The story is about rents."),
     ("reported.gerund.v1", "He kept saying nothing."),
     ("reported.call_as.v1", "She called him twice."),
+    # a relative clause on the object, with words of its own
+    ("reported.call_as_participle.v1", "She called the guards stationed at the gate."),
     # a proper name as what X is called is a naming, not a judgement
     ("reported.call_as.v1", "His teammates called him Rocket after the final."),
     ("reported.call_as.v1", "The villagers named the old oak Methuselah and called it Old Tom."),

@@ -23,9 +23,10 @@ from .wordlists import word_list
 
 
 def bare_copula(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
-    """A content that is a copula with a pronoun subject and nothing else (``That was``
-    in ``"It's over." That was all the coach would say``, read as *say*'s clause): it
-    states nothing."""
+    """A content that is a copula with a pronoun subject, or one in quotation marks, and
+    nothing else (``That was`` in ``"It's over." That was all the coach would say``,
+    ``"No comment," was`` in ``"No comment," was all the office would say``, read as
+    *say*'s clause): it states nothing."""
     if content.lemma_ != "be" or content.i > cue.i:
         return False  # after the cue: an ellipsis ('Is it true? He said it was.')
     if content.i + 1 < len(content.doc) and content.nbor(1).text in (",", "—", "-", "–"):

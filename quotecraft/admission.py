@@ -47,8 +47,8 @@ first check that refuses a candidate.
   not what was said (``admitted to taking the money`` is kept).
 - ``passive_object``: the direct object of a passive verb of denying (``were denied
   entry``): what the subject was refused, not what was said.
-- ``manner_aside``: a participle after a comma right after the cue (``"Stop," Ben said,
-  shaking his head``): the manner.
+- ``manner_aside``: a participle after a comma right after the cue or its phrase
+  (``Ben said, shaking his head``, ``testified on Tuesday, his voice breaking``): manner.
 - ``said_adjective``: *the said* (``The said property shall pass to the trust``): the
   legal adjective "aforementioned", which the parser may read as a verb with *the* as its
   subject.
@@ -102,6 +102,7 @@ first check that refuses a candidate.
   clause on the object, not what it is called (``reported.call_as_participle.v1``).
 - ``manner_according``: *according to* with a bare singular noun inside its clause
   (``Salaries vary according to experience``): how, not who.
+- ``comment_noun``: the writer's comment (``said A, a claim doctors disputed``).
 
 One more test is no refusal: :func:`impersonal_it` finds the dummy *it* of an impersonal
 phrase (``It is fair to say that ...``, ``It is too early to tell whether ...``: the words
@@ -124,6 +125,7 @@ from spacy.tokens import Token
 
 from .admission_forms import (
     bare_copula,
+    comment_noun,
     hard_to_do,
     manner_according,
     object_beside_clause,
@@ -374,17 +376,22 @@ def passive_manner(cue: Token, content: Token, lexicon: CueLexicon | None = None
 
 
 def manner_aside(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
-    """A participle after a comma that follows the cue, its adverb or object (``Ben said
-    softly, shaking his head``; not ``denied, however, taking``): how it was said."""
+    """A participle after a comma that follows the cue, its adverb, object or phrase of
+    time (``Ben said softly, shaking his head``, ``testified on Tuesday, his voice
+    breaking``; not ``denied, however, taking``): how it was said."""
     if content.tag_ != "VBG" or content.head.i != cue.i or content.left_edge.i < cue.i + 2:
         return False
     doc, start = cue.doc, content.left_edge.i
+    if doc[start - 1].text != ",":
+        return False
     b = doc[start - 2]
+    while b.head.i != cue.i and b.head.i != b.i and b.head.i > cue.i:
+        b = b.head  # "on Tuesday": the phrase the comma closes
     by_cue = b.head.i == cue.i and b.dep_ in _MANNER_DEPS and doc[b.left_edge.i - 1].text != ","
-    return doc[start - 1].text == "," and (b.i == cue.i or by_cue)
+    return b.i == cue.i or (by_cue and b.right_edge.i == start - 2)
 
 
-_MANNER_DEPS = frozenset({"advmod", "dobj", "dative", "npadvmod"})
+_MANNER_DEPS = frozenset({"advmod", "dobj", "dative", "npadvmod", "prep"})
 
 
 def named_before(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
@@ -476,6 +483,7 @@ CHECKS: Mapping[str, Callable[[Token, Token, CueLexicon | None], bool]] = {
     "quoted_term": quoted_term,
     "set_apart": set_apart,
     "reduced_relative": reduced_relative,
+    "comment_noun": comment_noun,
     "told_in_relative": lambda cue, content, lexicon: (
         lexicon is not None and told_in_relative(cue, content, lexicon)
     ),

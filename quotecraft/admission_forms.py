@@ -5,8 +5,9 @@ object of *to* that is where someone went or whom they spoke to, and ``passive_o
 what the subject of a passive verb of denying was refused, ``said_adjective``, *the said
 X*, ``perceived_event``, what someone saw or heard happen, ``hard_to_do``, what someone
 finds hard or easy to do, ``quoted_term``, a term named with quotation marks,
-``set_apart``, a content a semicolon or brackets set apart from its cue, and
-``object_beside_clause``, an object beside the clause that was said."""
+``set_apart``, a content a semicolon or brackets set apart from its cue,
+``object_beside_clause``, an object beside the clause that was said, and
+``comment_noun``, the writer's comment on what was said."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .attribution import speaker_head
-from .cues import CueLexicon
+from .cues import CueLexicon, default_lexicon
 from .doc_arrays import token_values
 from .mark_table import mark_table
 from .reported_cuts import said_when_or_how
@@ -270,3 +271,42 @@ def reduced_relative(cue: Token, content: Token, lexicon: CueLexicon | None = No
         after += 1  # past the closing mark of 'the system "rigged"'
     last = after >= len(doc) or doc[after].is_punct or doc[after].pos_ == "CCONJ"
     return bool(own) or not (last or said_when_or_how(doc[after]))
+
+
+def comment_noun(cue: Token, content: Token, lexicon: CueLexicon | None = None) -> bool:
+    """A noun opened by *a* after a comma that closes a clause after the cue, its phrase
+    running to the sentence's end, that the parser made a complement of the cue: the
+    writer's comment on what was said. A noun with a clause of its own subject on it
+    (``said A, a requirement that tilts the race``, ``said A, a claim doctors disputed``),
+    or a cue noun however the parser hung it (``said the leak was "contained," a claim
+    fishermen disputed`` read as *fishermen disputed* with *a claim* on *fishermen*)."""
+    if content.i < cue.i:
+        return False
+    doc = cue.doc
+    phrase = content.head if content.dep_ in ("acl", "relcl") else content
+    first = phrase.left_edge.i
+    while first < phrase.i and doc[first].is_punct:
+        first += 1  # the closing quotation mark the parser hung on the phrase
+    before = first - 1
+    while before > cue.i and doc[before].is_quote:
+        before -= 1
+    if doc[first].lower_ not in ("a", "an", "another") or doc[before].text not in (",", "—"):
+        return False
+    if phrase.sent.end > phrase.right_edge.i + 2 or not _clause_between(cue, before):
+        return False
+    if phrase.pos_ == "NOUN" and phrase.head.i == cue.i:
+        return any(
+            c.dep_ in ("relcl", "acl") and any(g.dep_ == "nsubj" for g in c.children)
+            for c in phrase.rights
+        )
+    noun = next((t for t in doc[first + 1 : first + 4] if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lemma_.lower() in (lexicon or default_lexicon()).nouns
+
+
+def _clause_between(cue: Token, end: int) -> bool:
+    """Whether a clause (a verb or adjective under a clausal relation) stands between the
+    cue and token ``end``: what the comment after it is about."""
+    clausal = ("ccomp", "acl", "xcomp", "relcl")
+    return any(
+        t.dep_ in clausal and t.pos_ in ("VERB", "AUX", "ADJ") for t in cue.doc[cue.i + 1 : end]
+    )

@@ -16,6 +16,7 @@ from .cues import CueLexicon
 from .direct_bare import PLACE_LABELS, lead_owner, make_candidate, possessor_speaks
 from .direct_windows import dash_lead_in
 from .marks import Quoted
+from .name_ends import hyphen_subject
 from .sources import voice_owner
 from .speaker_features import first_names
 from .titles import role_or_body
@@ -45,6 +46,7 @@ def colon(
         while root.head.i != root.i and root.head.i < colon.i and root.head.i >= before[0].i:
             root = root.head
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = hyphen_subject(subj) if subj is not None else None  # "The co-author put it:"
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
             subj = possessor_speaks(subj, lexicon) or voice_owner(subj)
             cand.attribution = Attribution(speaker=mention_bounds(subj), speaker_head=subj.i)

@@ -46,7 +46,24 @@ def appositive_tail(doc: Doc, s: int, e: int) -> int:
     end = _closing_aside(doc, s, e, "appos", _GLOSS_DETERMINERS, pos="NOUN")
     for dep in ("npadvmod", "dep") if end == e else ():
         end = _closing_aside(doc, s, end, dep, _GLOSS_DETERMINERS, "NOUN", _LEADS, "relcl")
-    return end
+    return _comment_after_quote(doc, s, end)
+
+
+def _comment_after_quote(doc: Doc, s: int, e: int) -> int:
+    """End ``(s, e)`` after quoted words that a comment on them follows: ``said it was
+    "contained," a claim (that) doctors disputed`` (a noun opened by *a* with a clause of
+    its own subject on it), however the parser hung the noun."""
+    for i in range(s + 2, e - 2):
+        if doc[i].lower_ not in _GLOSS_DETERMINERS or doc[i - 2].text != ",":
+            continue
+        noun = doc[i].head
+        if not (doc[i - 1].is_quote and noun.pos_ == "NOUN" and noun.right_edge.i + 2 >= e):
+            continue
+        clause = [c for c in noun.rights if c.dep_ in ("relcl", "acl")]
+        subject = clause and any(c.dep_ == "nsubj" for c in clause[0].children)
+        if subject and not any(t.is_quote for t in doc[i:e]):
+            return i
+    return e
 
 
 _LEADS = (",", "—", "–", "-")

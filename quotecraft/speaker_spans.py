@@ -212,10 +212,20 @@ def _first_named(ent: Span, titles: Titles | None) -> Span | None:
 _LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
 
 
+def _verb_in_name(doc: Doc, i: int, label: str) -> bool:
+    """Whether ``doc[i]`` is a lowercase verb at an edge of a person's or body's name, a
+    word the tagger let into it (``Tom muttered``), or a hyphen left beside a name."""
+    t = doc[i]
+    if label not in (PERSON, "ORG"):
+        return False  # "coming weeks" (DATE)
+    return (t.pos_ in ("VERB", "AUX") and t.text[:1].islower()) or t.text == "-"
+
+
 def entity_spans(doc: Doc) -> list[Span]:
     """The document's named entities without words the tagger let run past the name: a
     preposition, conjunction or determiner at the end (``the ministry on`` of *released by
-    the ministry on Monday* is ``the ministry``), or a label before it (*P.S.*); an entity
+    the ministry on Monday* is ``the ministry``), a lowercase verb at either end of a
+    person's or body's name (``Tom muttered``), or a label before it (*P.S.*); an entity
     left with nothing is dropped. A name the tagger took for a person's whose last word
     names a trade or a company's legal form (``company_words``: *Halvorsen Shipping*,
     *Ortiz Holdings*) is a body's (ORG).
@@ -232,8 +242,12 @@ def entity_spans(doc: Doc) -> list[Span]:
     companies = word_list("company_words")
     for ent in entities(doc):
         start, end = ent.start, ent.end
-        while end > start and doc[end - 1].pos_ in _LOOSE_ENDS:
+        while end > start and (
+            doc[end - 1].pos_ in _LOOSE_ENDS or _verb_in_name(doc, end - 1, ent.label_)
+        ):
             end -= 1
+        while start < end and _verb_in_name(doc, start, ent.label_):
+            start += 1
         while start < end and (w := doc.vocab.strings[lower[start]]) in labels and not w.isalpha():
             start += 1  # "P.S. Grandpa": a letter's label, not the name's
         label = ent.label_

@@ -650,3 +650,70 @@ def test_a_participle_with_words_of_its_own_on_a_named_object_is_a_relative_clau
     assert refusal(doc[1], doc[4]) == "reduced_relative"
     doc = _hand_parse([*rows[:5], rows[6]], [*tags[:5], "."])  # "She called the guards stationed."
     assert refusal(doc[1], doc[4]) is None
+
+
+def test_a_noun_after_a_clause_is_the_writers_comment() -> None:
+    """'said the vote was fair, a claim voters disputed': the parse may make the noun a
+    second complement of *said*; with a clause of its own subject on it, it comments on
+    what was said (``comment_noun``). Read as the subject of a clause (*a claim voters*
+    of *disputed*), only a cue noun is a comment: *a recount ended it* is a listed clause."""
+    from quotecraft.admission import refusal
+
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("board", 2, "nsubj", "NOUN", "board"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        ("the", 4, "det", "DET", "the"),
+        ("vote", 5, "nsubj", "NOUN", "vote"),
+        ("was", 2, "ccomp", "AUX", "be"),
+        ("fair", 5, "acomp", "ADJ", "fair"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("a", 9, "det", "DET", "a"),
+        ("claim", 2, "ccomp", "NOUN", "claim"),
+        ("voters", 11, "nsubj", "NOUN", "voter"),
+        ("disputed", 9, "relcl", "VERB", "dispute"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    doc = _hand_parse(rows)
+    assert refusal(doc[2], doc[9]) == "comment_noun"
+    assert refusal(doc[2], doc[11]) == "comment_noun"  # the clause on the noun
+    # "a claim voters disputed" read as the subject of a clause of *said*
+    rows[9:12] = [
+        ("claim", 10, "compound", "NOUN", "claim"),
+        ("voters", 11, "nsubj", "NOUN", "voter"),
+        ("disputed", 2, "ccomp", "VERB", "dispute"),
+    ]
+    doc = _hand_parse(rows)
+    assert refusal(doc[2], doc[11]) == "comment_noun"
+    rows[9:12] = [
+        ("recount", 11, "nsubj", "NOUN", "recount"),
+        ("ended", 2, "ccomp", "VERB", "end"),
+        ("it", 11, "dobj", "PRON", "it"),
+    ]
+    doc = _hand_parse(rows)
+    assert refusal(doc[2], doc[10]) is None
+
+
+def test_a_participle_after_the_cues_phrase_of_time_is_the_manner() -> None:
+    """'testified on Monday, his voice shaking': the participle after the comma that
+    closes the cue's phrase says how it was said (``manner_aside``)."""
+    from quotecraft.admission import refusal
+
+    rows = [
+        ("Ferrand", 1, "nsubj", "PROPN", "Ferrand"),
+        ("testified", 1, "ROOT", "VERB", "testify"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Monday", 2, "pobj", "PROPN", "Monday"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("his", 6, "poss", "PRON", "his"),
+        ("voice", 7, "nsubj", "NOUN", "voice"),
+        ("shaking", 1, "ccomp", "VERB", "shake"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    tags = ["NNP", "VBD", "IN", "NNP", ",", "PRP$", "NN", "VBG", "."]
+    doc = _hand_parse(rows, tags)
+    assert refusal(doc[1], doc[7]) == "manner_aside"
+    # without the comma the participle is no aside: 'admitted on Monday taking the money'
+    no_comma = [r if k != 4 else ("then", 1, "advmod", "ADV", "then") for k, r in enumerate(rows)]
+    doc = _hand_parse(no_comma, [*tags[:4], "RB", *tags[5:]])
+    assert refusal(doc[1], doc[7]) != "manner_aside"

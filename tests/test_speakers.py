@@ -688,6 +688,24 @@ def test_a_person_name_ending_in_a_company_word_is_a_body() -> None:
     ]
 
 
+def test_a_lowercase_verb_the_tagger_let_into_a_name_is_cut() -> None:
+    """entity_spans drops a lowercase verb at either end of a person's or body's name
+    (``Tom muttered``, read as one PERSON), and leaves other labels alone (``coming
+    weeks``, a DATE)."""
+    import spacy
+
+    from quotecraft.speaker_spans import entity_spans
+
+    words = ["Tom", "muttered", "in", "the", "coming", "weeks", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-DATE", "I-DATE", "I-DATE", "O"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+    assert [(e.text, e.label_) for e in entity_spans(doc)] == [
+        ("Tom", "PERSON"),
+        ("the coming weeks", "DATE"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("first", "name"),
     [

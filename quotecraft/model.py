@@ -81,6 +81,7 @@ def load_nlp(model: str | None = None) -> Language:
                 register_paragraphs()
                 nlp.add_pipe(PARAGRAPHS, before="parser")
             keep_abbreviations(nlp)
+            split_dashes_at_quotes(nlp)
             _loaded[name] = nlp
         return nlp
 
@@ -106,6 +107,32 @@ def keep_abbreviations(nlp: Language) -> None:
         if short.endswith("."):
             word = short.capitalize()
             add(word, [{ORTH: word}])
+
+
+_DASH_AT_QUOTE = r'(?<=["“”‘’])[—–]|[—–](?=["“”‘’])|(?<=[—–])["“”‘’]|["“”‘’](?=[—–])'
+"""An em or en dash beside a quotation mark, and the mark beside it."""
+
+
+def split_dashes_at_quotes(nlp: Language) -> None:
+    """Split a dash written close up to a quotation mark, and the mark, from the words
+    round them (``"The plan"—she paused—"failed."``: the English tokenizer splits a
+    dash only between letters, so ``plan"—she`` was one token and the attribution
+    between the pieces was lost). Only in the pipeline quotecraft loads.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("en")
+        >>> split_dashes_at_quotes(nlp)
+        >>> [t.text for t in nlp('"No"—she paused—"never."')]
+        ['"', 'No', '"', '—', 'she', 'paused', '—', '"', 'never', '.', '"']
+    """
+    import re
+
+    finder = getattr(nlp.tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(finder, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or _DASH_AT_QUOTE in pattern:
+        return  # a tokenizer of the user's own, or split already
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_DASH_AT_QUOTE}").finditer
 
 
 PARAGRAPHS = "quotecraft_paragraphs"

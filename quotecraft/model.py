@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotFoundError
 from .titles import title_abbreviations
@@ -132,7 +132,8 @@ def split_dashes_at_quotes(nlp: Language) -> None:
     pattern = getattr(getattr(finder, "__self__", None), "pattern", None)
     if not isinstance(pattern, str) or _DASH_AT_QUOTE in pattern:
         return  # a tokenizer of the user's own, or split already
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_DASH_AT_QUOTE}").finditer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (a user's may be a plain function)
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{_DASH_AT_QUOTE}").finditer
 
 
 PARAGRAPHS = "quotecraft_paragraphs"

@@ -16,7 +16,8 @@ say it. The rule takes a sentence that
   advisers pointed out``) and one verb of the lexicon that introduces speech (frames
   ``quote`` or ``aside``), then at most a few words of its circumstances (``told reporters
   at the site``, ``said in a statement``), with no other verb, no *that* and no quotation
-  mark;
+  mark; not a naming verb with its object (``Grandma, as we called her, said``: a name
+  given);
 - ends with a predicate of its own, a finite verb, after that second mark.
 
 The content is the whole sentence (``Quote.words`` leaves the attribution out), the
@@ -36,6 +37,7 @@ from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
 from .doc_arrays import sentences, token_values
+from .wordlists import word_list
 
 INTERPOSED_RULE = "reported.interposed.v1"
 _CONFIDENCE = 0.85
@@ -77,6 +79,8 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
         return None
     if any(t.lower_ == "that" or t.is_quote or t.text in _MARKS for t in after):
         return None
+    if cue.lemma_ in word_list("naming_verbs") and after and after[0].pos_ in ("PRON", "DET"):
+        return None  # "Grandma, as we called her, said ...": a name given, not an attribution
     rest = toks[second + 1 :]
     if not rest or rest[0].pos_ in ("CCONJ", "SCONJ") or rest[0].is_quote:
         return None

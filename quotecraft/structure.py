@@ -52,6 +52,14 @@ def _interjected_verb(tok: Token) -> bool:
     )
 
 
+def _misread_name(word: Token) -> bool:
+    """A capitalized word alone that the tagger read as an adjective (``"You again,"
+    Ossian sniffed``): a name it did not know."""
+    return (
+        word.pos_ == "ADJ" and word.text[:1].isupper() and word.is_alpha and not any(word.children)
+    )
+
+
 def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
     """Any finite verb with a speaker for subject and no complement of its own after it.
 
@@ -65,7 +73,9 @@ def is_attribution_verb(tok: Token, quote_start: int | None = None) -> bool:
     if tok.pos_ != "VERB" or not (tok.tag_ in _FINITE or misread_past(tok) or fused is not None):
         return False
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), fused)
-    if subject is None or not (subject.pos_ in ("PROPN", "PRON", "NOUN") or age_noun(subject)):
+    if subject is None or not (
+        subject.pos_ in ("PROPN", "PRON", "NOUN") or age_noun(subject) or _misread_name(subject)
+    ):
         return False
     if subject.lower_ in word_list("non_speaker_subjects") or subject.tag_ in ("WP", "WDT", "EX"):
         return False

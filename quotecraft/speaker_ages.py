@@ -1,7 +1,9 @@
 """A person described by what the text said of them: ``the 45-year-old`` is the person the
 text gave that age (``Kofi Mensah, 45,`` or ``45-year-old Kofi Mensah``), and no one when
 no person was given it or two were; ``the former`` and ``the latter`` are the first and the
-second of the two people the last sentence that names two named (:func:`pair_member`)."""
+second of the two people the last sentence that names two named (:func:`pair_member`); a
+person's relation said again is the person it named (``her husband, Pieter, ... her
+husband said``: :func:`named_relation`)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ __all__ = [
     "aged_person",
     "described_age",
     "described_person",
+    "named_relation",
     "pair_member",
     "stated_age",
 ]
@@ -74,7 +77,41 @@ def described_person(
 ) -> Entity | None:
     """The person ``span`` describes by an age (:func:`aged_person`) or by a place in a
     pair (:func:`pair_member`), else None."""
-    return aged_person(span, entities) or pair_member(span, mentions, sent_of)
+    return (
+        aged_person(span, entities)
+        or pair_member(span, mentions, sent_of)
+        or named_relation(span, entities, mentions)
+    )
+
+
+def named_relation(
+    span: Span, entities: Iterable[Entity], mentions: Sequence[Mention]
+) -> Entity | None:
+    """``her husband`` said again after ``her husband, Pieter,``: the person the entity
+    table found the same words named (``Entity.relation_at``); None for a description no
+    name was set beside, or when the last person of the possessive's gender is another
+    than when the name was given."""
+    head = span.root
+    ent = next((e for e in entities if head.i in e.relation_at), None)
+    if ent is None or ent.kind != SpeakerKind.PERSON:
+        return None
+    gender = _POSSESSOR_GENDER.get(span[0].lower_)
+    if gender is not None:  # "her husband": whose, then and now, is the same woman
+        first = min((m.token for m in mentions if m.entity is ent), default=head.i)
+        owners = [_owner(mentions, at, ent, gender) for at in (first, head.i)]
+        if owners[0] is not owners[1]:
+            return None  # "Ana came with her husband, Tom. Maria arrived. Her husband said"
+    return ent
+
+
+_POSSESSOR_GENDER = {"his": "male", "her": "female"}
+
+
+def _owner(mentions: Sequence[Mention], before: int, other: Entity, gender: str) -> Entity | None:
+    """The person of ``gender`` mentioned last before token ``before``, not ``other``."""
+    last = [m for m in mentions if m.token < before and m.entity is not other]
+    last = [m for m in last if m.entity.gender == gender]
+    return max(last, key=lambda m: m.token).entity if last else None
 
 
 _PAIR_PLACES = {"former": 0, "latter": 1}

@@ -97,6 +97,7 @@ class Entity:
     """Where each name was first given: character offsets of its mention."""
     retitled: list[Entity] | None = field(default=None, repr=False, eq=False)
     """Where a title change is reported (the resolver's list), if anywhere."""
+    relation_at: list[int] = field(factory=list)  # "her husband" again, after "her husband, Bo,"
 
     @property
     def titles(self) -> str:
@@ -242,6 +243,7 @@ class EntityTable:
                     key = word.lower()
                     by_word[key] = ent if by_word.get(key, ent) is ent else None
         described: dict[str, Entity] = {}
+        self._relations: dict[str, Entity] = {}  # "her husband" -> Pieter, by the apposition
         # every case below is a name or a gendered noun (the other nouns do nothing)
         for t in names_and_gendered_nouns(self.doc):
             if t.pos_ == "NOUN" and t.lower_ in gendered_nouns() and not self._inside_quote(t.idx):
@@ -304,6 +306,8 @@ class EntityTable:
             self.person_mentions.append(Mention(s, named[0], _subject_word(name), self._sent_of[s]))
         for ent in named:  # not over a guess: a surname may join a wife to her husband
             ent.gender = ent.gender or gendered_nouns()[noun.lower_]
+        key = strip_det(self.doc[noun.left_edge.i : noun.i + 1].text).lower()
+        self._relations.setdefault(key, named[0])
         return True
 
     def _described_person(self, noun: Token, described: dict[str, Entity]) -> None:
@@ -312,6 +316,8 @@ class EntityTable:
         if e - s > 4:
             return
         words = strip_det(self.doc[s:e].text)
+        if (named := self._relations.get(words.lower())) is not None:
+            named.relation_at.append(noun.i)  # the name given with it before
         ent = described.get(words.lower())
         if ent is None:
             ent = self._new(SpeakerKind.PERSON)

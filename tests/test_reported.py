@@ -101,6 +101,11 @@ POSITIVE = [
         "He said legalizing it could put thousands of people to work.",
         "legalizing it could put thousands of people to work",
     ),
+    (
+        "reported.gerund.v1",  # a gerund with a predicate of its own
+        "The nurses reported feeling exhausted after the shift.",
+        "feeling exhausted after the shift",
+    ),
     ("reported.parataxis.v1", "The plan, she insisted, will save money.", None),
     ("reported.call_as.v1", "The mayor called the plan reckless.", "the plan reckless"),
     (  # the parser hangs the participle on the object
@@ -271,6 +276,7 @@ NEGATIVE_BY_RULE = [
     ("reported.ccomp_that.v1", "She saw the boats leave the harbor."),  # a perception
     ("reported.prep_about.v1", "The story is about rents."),
     ("reported.gerund.v1", "He kept saying nothing."),
+    ("reported.gerund.v1", "She enjoyed being busy."),  # no cue verb
     ("reported.call_as.v1", "She called him twice."),
     # a relative clause on the object, with words of its own
     ("reported.call_as_participle.v1", "She called the guards stationed at the gate."),

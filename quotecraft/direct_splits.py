@@ -199,8 +199,18 @@ def words_follow(q: Quoted, text: str) -> bool:
 
 
 def set_off_by_dashes(after: Sequence[Token]) -> bool:
-    """``"A" — she paused — "B."``: an attribution between two dashes."""
-    return len(after) > 2 and after[0].text in DASHES and after[-1].text in DASHES
+    """``"A" — she paused — "B."``: an attribution between two dashes (or two hyphens
+    with spaces round them, as a dash is often typed: ``"A" - she paused - "B."``)."""
+    return len(after) > 2 and _dash(after[0]) and _dash(after[-1])
+
+
+def _dash(tok: Token) -> bool:
+    """A dash, or a hyphen typed for one: spaces on both sides (``"A" - she said``)."""
+    if tok.text in DASHES:
+        return True
+    return (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
+    )
 
 
 _PAUSE_WORDS = 8
@@ -226,7 +236,7 @@ def paused_between(
 def dash_after(after: Sequence[Token]) -> bool:
     """``"A," the engineer insisted — "at least for now."``: an attribution closed by a
     dash where a comma would stand."""
-    return len(after) > 1 and after[-1].text in DASHES
+    return len(after) > 1 and _dash(after[-1])
 
 
 OPEN_PARAGRAPHS_RULE = "direct.open_paragraphs.v1"

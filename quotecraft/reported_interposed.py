@@ -10,7 +10,8 @@ the verb's complement without its subject (``Lind said ... | will not run until 
 When the parse has no ``parataxis`` for ``reported.parataxis.v1`` to read, the words still
 say it. The rule takes a sentence that
 
-- opens with a noun phrase (no verb) and a comma or dash;
+- opens with a noun phrase (no verb) and a comma or dash (or a hyphen typed for one, with
+  spaces round it: ``The vote - the clerk said - will go ahead``);
 - goes on with an attribution set off by a second comma or dash of the same kind: a
   subject (a name, a pronoun or a noun phrase; ``as`` may open it: ``as one of her
   advisers pointed out``) and one verb of the lexicon that introduces speech (frames
@@ -56,13 +57,15 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
     toks = [t for t in sent if not t.is_space]
     if len(toks) < 7:
         return None
-    first = next((k for k, t in enumerate(toks) if t.text in _MARKS), None)
+    first = next((k for k, t in enumerate(toks) if _mark(t)), None)
     if first is None or first == 0 or first > 8:
         return None
     if not _noun_phrase(toks[:first]):
         return None  # the opening words are a clause, a phrase or an adverb, not a subject
     mark = toks[first].text
-    second = next((k for k in range(first + 1, len(toks)) if toks[k].text == mark), None)
+    second = next(
+        (k for k in range(first + 1, len(toks)) if toks[k].text == mark and _mark(toks[k])), None
+    )
     if second is None:
         return None
     aside = toks[first + 1 : second]
@@ -77,7 +80,7 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
         return None
     if len(subject) > _MAX_SUBJECT or len(after) > _MAX_CIRCUMSTANCE or not _noun_phrase(subject):
         return None
-    if any(t.lower_ == "that" or t.is_quote or t.text in _MARKS for t in after):
+    if any(t.lower_ == "that" or t.is_quote or _mark(t) for t in after):
         return None
     if cue.lemma_ in word_list("naming_verbs") and after and after[0].pos_ in ("PRON", "DET"):
         return None  # "Grandma, as we called her, said ...": a name given, not an attribution
@@ -91,7 +94,17 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
     return cue, sent.doc[subject[0].i : subject[-1].i + 1]
 
 
-_MARK_IDS = frozenset(get_string_id(m) for m in _MARKS)
+_MARK_IDS = frozenset(get_string_id(m) for m in (*_MARKS, "-"))
+
+
+def _mark(tok: Token) -> bool:
+    """A comma or dash that can set off an attribution, or a hyphen typed for a dash
+    (spaces on both sides: ``The vote - the clerk said - will go ahead``)."""
+    if tok.text in _MARKS:
+        return True
+    return (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
+    )
 
 
 def _may_interpose(orth: Sequence[int], space: Sequence[int], start: int, end: int) -> bool:

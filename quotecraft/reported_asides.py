@@ -28,6 +28,7 @@ def nonrestrictive_tail(doc: Doc, s: int, e: int) -> int:
 
 
 _GLOSS_DETERMINERS = frozenset({"a", "an", "another"})
+_GLOSS_IDS = frozenset(get_string_id(w) for w in _GLOSS_DETERMINERS)
 
 
 def appositive_tail(doc: Doc, s: int, e: int) -> int:
@@ -53,9 +54,10 @@ def _comment_after_quote(doc: Doc, s: int, e: int) -> int:
     """End ``(s, e)`` after quoted words that a comment on them follows: ``said it was
     "contained," a claim (that) doctors disputed`` (a noun opened by *a* with a clause of
     its own subject on it), however the parser hung the noun."""
+    lower = token_values(doc, "LOWER")
     for i in range(s + 2, e - 2):
-        if doc[i].lower_ not in _GLOSS_DETERMINERS or doc[i - 2].text != ",":
-            continue
+        if lower[i] not in _GLOSS_IDS or doc[i - 2].text != ",":
+            continue  # (the array, not a Token per word: most contents have no comment)
         noun = doc[i].head
         if not (doc[i - 1].is_quote and noun.pos_ == "NOUN" and noun.right_edge.i + 2 >= e):
             continue

@@ -94,7 +94,8 @@ def interposed(sent: Span, lexicon: CueLexicon) -> tuple[Token, Span] | None:
     return cue, sent.doc[subject[0].i : subject[-1].i + 1]
 
 
-_MARK_IDS = frozenset(get_string_id(m) for m in (*_MARKS, "-"))
+_MARK_IDS = frozenset(get_string_id(m) for m in _MARKS)
+_HYPHEN = get_string_id("-")
 
 
 def _mark(tok: Token) -> bool:
@@ -107,13 +108,23 @@ def _mark(tok: Token) -> bool:
     )
 
 
-def _may_interpose(orth: Sequence[int], space: Sequence[int], start: int, end: int) -> bool:
+def _may_interpose(
+    orth: Sequence[int], space: Sequence[int], white: Sequence[int], start: int, end: int
+) -> bool:
     """What :func:`interposed` needs first, read from the token arrays: seven words or
-    more, the first mark among words 2 to 9 and the same mark again after it."""
+    more, the first mark among words 2 to 9 (a hyphen only with spaces round it, as
+    ``white`` tells) and the same mark again after it."""
     words = [k for k in range(start, end) if not space[k]]
     if len(words) < 7:
         return False
-    first = next((n for n, k in enumerate(words[:9]) if orth[k] in _MARK_IDS), None)
+    first = next(
+        (
+            n
+            for n, k in enumerate(words[:9])
+            if orth[k] in _MARK_IDS or (orth[k] == _HYPHEN and white[k] and white[k - 1])
+        ),
+        None,
+    )
     if first is None or first == 0:
         return False
     mark = orth[words[first]]
@@ -144,9 +155,9 @@ def interposed_attributions(
     candidates of their cues removed (see the module's description)."""
     found: list[Candidate] = []
     orth = token_values(doc, "ORTH")
-    space = token_values(doc, "IS_SPACE")
+    space, white = token_values(doc, "IS_SPACE"), token_values(doc, "SPACY")
     for sent in sentences(doc):
-        if not _may_interpose(orth, space, sent.start, sent.end):
+        if not _may_interpose(orth, space, white, sent.start, sent.end):
             continue  # read from the arrays: most sentences have no aside near their start
         hit = interposed(sent, lexicon)
         if hit is None:

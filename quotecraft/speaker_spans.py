@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .doc_arrays import entities, token_values
@@ -212,13 +214,17 @@ def _first_named(ent: Span, titles: Titles | None) -> Span | None:
 _LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
 
 
-def _verb_in_name(doc: Doc, i: int, label: str) -> bool:
+def _verb_in_name(doc: Doc, pos: Sequence[int], lower: Sequence[int], i: int) -> bool:
     """Whether ``doc[i]`` is a lowercase verb at an edge of a person's or body's name, a
-    word the tagger let into it (``Tom muttered``), or a hyphen left beside a name."""
-    t = doc[i]
-    if label not in (PERSON, "ORG"):
-        return False  # "coming weeks" (DATE)
-    return (t.pos_ in ("VERB", "AUX") and t.text[:1].islower()) or t.text == "-"
+    word the tagger let into it (``Tom muttered``), or a hyphen left beside a name (read
+    from the arrays ``pos`` and ``lower``: most names end in no verb)."""
+    if pos[i] not in _VERB_POS:
+        return lower[i] == _HYPHEN
+    return doc[i].text[:1].islower()
+
+
+_VERB_POS = frozenset({VERB, AUX})
+_HYPHEN = get_string_id("-")
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -239,14 +245,16 @@ def entity_spans(doc: Doc) -> list[Span]:
         ['the ministry', 'Monday']
     """
     out, lower, labels = [], token_values(doc, LOWER), word_list("headline_labels")
+    pos = token_values(doc, POS)
     companies = word_list("company_words")
     for ent in entities(doc):
         start, end = ent.start, ent.end
+        named = ent.label_ in (PERSON, "ORG")  # not "coming weeks" (DATE)
         while end > start and (
-            doc[end - 1].pos_ in _LOOSE_ENDS or _verb_in_name(doc, end - 1, ent.label_)
+            doc[end - 1].pos_ in _LOOSE_ENDS or (named and _verb_in_name(doc, pos, lower, end - 1))
         ):
             end -= 1
-        while start < end and _verb_in_name(doc, start, ent.label_):
+        while named and start < end and _verb_in_name(doc, pos, lower, start):
             start += 1
         while start < end and (w := doc.vocab.strings[lower[start]]) in labels and not w.isalpha():
             start += 1  # "P.S. Grandpa": a letter's label, not the name's

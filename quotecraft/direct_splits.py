@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .candidates import Candidate, TokenIndex
 from .cues import CueLexicon
-from .direct_windows import DASHES, after_window
+from .direct_windows import DASHES, after_window, typed_dash
 from .marks import Quoted
 from .resources import data_lines
 from .structure import is_speech_cue
@@ -205,12 +205,8 @@ def set_off_by_dashes(after: Sequence[Token]) -> bool:
 
 
 def _dash(tok: Token) -> bool:
-    """A dash, or a hyphen typed for one: spaces on both sides (``"A" - she said``)."""
-    if tok.text in DASHES:
-        return True
-    return (
-        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
-    )
+    """A dash, or a hyphen typed for one (:func:`~.direct_windows.typed_dash`)."""
+    return tok.text in DASHES or typed_dash(tok)
 
 
 _PAUSE_WORDS = 8

@@ -18,10 +18,19 @@ FINAL = frozenset(".!?")
 """Sentence-final punctuation."""
 DASHES = ("—", "–", "--", "―")
 """Dashes that introduce an attribution after a quote (``"..." — Jo Lee``)."""
+
 AFTER_WINDOW = 8
 """Tokens looked at after a closing mark (six more are allowed for punctuation)."""
 BEFORE_WINDOW = 20
 """Tokens looked at before an opening mark."""
+
+
+def typed_dash(tok: Token) -> bool:
+    """A hyphen typed for a dash: spaces on both sides (``"A" - she said``, ``The vote -
+    the clerk said - will go ahead``), not one inside a word (``re-election``)."""
+    return (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
+    )
 
 
 def para_start(para_starts: list[int], char: int) -> int:

@@ -37,6 +37,7 @@ from .attribution import Attribution
 from .candidates import Candidate, reported_candidate
 from .content_trim import trim_bounds
 from .cues import CueLexicon
+from .direct_windows import typed_dash
 from .doc_arrays import sentences, token_values
 from .wordlists import word_list
 
@@ -100,12 +101,8 @@ _HYPHEN = get_string_id("-")
 
 def _mark(tok: Token) -> bool:
     """A comma or dash that can set off an attribution, or a hyphen typed for a dash
-    (spaces on both sides: ``The vote - the clerk said - will go ahead``)."""
-    if tok.text in _MARKS:
-        return True
-    return (
-        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
-    )
+    (:func:`~.direct_windows.typed_dash`)."""
+    return tok.text in _MARKS or typed_dash(tok)
 
 
 def _may_interpose(

@@ -20,6 +20,8 @@ from .cues import CueLexicon, default_lexicon
 from .doc_arrays import token_values
 from .mark_table import mark_table
 from .reported_cuts import said_when_or_how
+from .speaker_groups import plural_people
+from .structure import person_noun
 from .wordlists import word_list
 
 
@@ -235,7 +237,8 @@ def object_beside_clause(cue: Token, content: Token, lexicon: CueLexicon | None 
 
 def _told_then_said(clause: Token, obj: Token, lexicon: CueLexicon | None) -> bool:
     """A *that* clause with a subject of its own after the object (``promised the council
-    that taxes would not rise``): the object is whom it was said to. Not an object that
+    that taxes would not rise``), or such a clause right after an object that names
+    people (:func:`_persons`): the object is whom it was said to. Not an object that
     takes such a clause itself, a noun cue or a word of ``told_things`` (``echoed claims
     by the opposition that ...``, the clause the noun's, hung on the verb)."""
     lemma = obj.lemma_.lower()
@@ -243,11 +246,27 @@ def _told_then_said(clause: Token, obj: Token, lexicon: CueLexicon | None) -> bo
         lexicon is not None and (lemma in lexicon.nouns or lemma in lexicon.propositional_nouns)
     ):
         return False
+    said_to = clause.left_edge.lower_ == "that" or (
+        clause.left_edge.i == obj.right_edge.i + 1 and _persons(obj)
+    )
     return (
         clause.dep_ == "ccomp"
         and clause.left_edge.i > obj.right_edge.i
-        and clause.left_edge.lower_ == "that"
+        and said_to
         and any(x.dep_ in ("nsubj", "nsubjpass") for x in clause.children)
+    )
+
+
+def _persons(noun: Token) -> bool:
+    """A person or people (a person's name, a personal pronoun, a noun for a person by
+    role or kin, a plural noun for people): whom something was said to when a clause with
+    a subject of its own follows it with no *that* (``promised her children she would
+    ...``); a thing may be the content (``announced his candidacy, saying ...``)."""
+    return (
+        noun.ent_type_ == "PERSON"
+        or noun.pos_ == "PRON"
+        or person_noun(noun)
+        or plural_people(noun)
     )
 
 

@@ -29,6 +29,8 @@ from .name_ends import (
     hyphen_subject,
     mention_phrase,
     named_after_noun,
+    participle_after,
+    participle_opener,
     partitive,
     reference_mark,
     swallowed_name,
@@ -237,8 +239,8 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         and not _heading(c, tok)
         and (u := undated(c)) is not None  # "GENEVA (Reuters) - Aid agencies warned"
     ]
-    subjects = [fronted_conjunct(hyphen_subject(u), tok) for u in subjects]  # "The co-founder"
-    subjects = [w for u in subjects if (w := _participle_subject(u, tok)) is not None]
+    subjects = [fronted_conjunct(hyphen_subject(participle_opener(u, tok)), tok) for u in subjects]
+    subjects = [w for u in subjects if (w := participle_after(u, tok)) is not None]
     # "said co-author Mei Lin": "co" read as a second subject, its "author" in Lin's phrase
     subjects = [u for u in subjects if not any(v.i != u.i and v.is_ancestor(u) for v in subjects)]
     if len(subjects) > 1:
@@ -261,15 +263,6 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         return pair[1]  # "The verdict, said the lawyer, was unjust": the lawyer
     chosen = pool[0] if pool else None
     return role_read_as_subject(chosen, cue) if tok.i == cue.i else chosen
-
-
-def _participle_subject(word: Token, verb: Token) -> Token | None:
-    """``word``, unless it is a participle set off by a comma after its verb, which the
-    parser made the subject ('"Fine," said Grandma, shrugging.': not *shrugging*): then
-    the noun it hung on the participle (*Grandma*), or None."""
-    if word.tag_ not in ("VBG", "VBN") or word.i < verb.i + 2 or word.nbor(-1).text != ",":
-        return word
-    return next((c for c in word.children if c.dep_ == "nsubj" and c.pos_ in _NOMINAL), None)
 
 
 def _heading(word: Token, verb: Token) -> bool:

@@ -13,7 +13,10 @@ number or quantifier of a group (:func:`partitive`: ``Some of the residents``) i
 pronoun: its mention runs over the group.
 
 ``At a rally in Leeds Tomas Berg said``: a fronted phrase may swallow the subject, which
-the parser reads as the last preposition's object (:func:`swallowed_name`).
+the parser reads as the last preposition's object (:func:`swallowed_name`). A participle
+may be read as the subject: one that opens the sentence hides the subject set in
+apposition inside its phrase (:func:`participle_opener`), one after the verb stands for
+the noun it hangs on (:func:`participle_after`).
 """
 
 from __future__ import annotations
@@ -206,6 +209,34 @@ def swallowed_name(name: Token, cue: Token) -> bool:
     while t.dep_ in ("pobj", "prep") and t.head.i != cue.i:
         t = t.head
     return t.dep_ == "prep" and t.head.i == cue.i and t.left_edge.i == cue.sent.start
+
+
+def participle_after(word: Token, verb: Token) -> Token | None:
+    """``word``, unless it is a participle set off by a comma after its verb, which the
+    parser made the subject ('"Fine," said Grandma, shrugging.': not *shrugging*): then
+    the noun it hung on the participle (*Grandma*), or None."""
+    if word.tag_ not in ("VBG", "VBN") or word.i < verb.i + 2 or word.nbor(-1).text != ",":
+        return word
+    return next(
+        (c for c in word.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")),
+        None,
+    )
+
+
+def participle_opener(word: Token, verb: Token) -> Token:
+    """The subject a participial phrase that opens the sentence swallowed, when the parser
+    made the participle itself the subject (``Writing on social media, the mayor, Oona
+    Petrakis, called the ruling ...``, parsed as *Writing ... media, the mayor* with *the
+    mayor* in apposition to *media*): the first noun set in apposition after a comma
+    inside the phrase; else ``word``."""
+    if word.tag_ != "VBG" or word.i != word.sent.start or word.head.i != verb.i:
+        return word
+    for t in word.subtree:
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.i < verb.i:
+            comma = t.left_edge.i - 1
+            if comma > word.i and t.doc[comma].text == ",":
+                return t
+    return word
 
 
 def titled_from(name: Token) -> int | None:

@@ -302,6 +302,13 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
             "council",
             "object_beside_clause",
         ),
+        # with no "that", when the object names people and the clause follows it
+        (
+            "Ada Lind promised her children she would never leave.",
+            "promised",
+            "children",
+            "object_beside_clause",
+        ),
     ],
 )
 def test_refusal_names_the_new_checks(

@@ -25,6 +25,7 @@ from .datelines import undated
 from .doc_arrays import memo
 from .mark_table import as_mark
 from .name_ends import (
+    adverb_name,
     hyphen_start,
     hyphen_subject,
     mention_phrase,
@@ -250,6 +251,8 @@ def _subject(tok: Token, cue: Token, passive: bool) -> Token | None:
         # and the verb as one noun phrase, the subject's head a modifier of the verb
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
         subjects = modifiers[-1:]
+    if not subjects:  # "Reilly said he ...": the name read as an adverb
+        subjects = [c for c in tok.children if adverb_name(c, tok)]
     outside = [c for c in subjects if not quoted_before(c, cue)]
     quoted = not outside and subjects and all(in_quoted_clause(c, cue) for c in subjects)
     pool = outside or ([] if quoted and inverted_object(tok) else subjects)  # '"Run!" yelled'

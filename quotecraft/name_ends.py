@@ -16,7 +16,8 @@ pronoun: its mention runs over the group.
 the parser reads as the last preposition's object (:func:`swallowed_name`). A participle
 may be read as the subject: one that opens the sentence hides the subject set in
 apposition inside its phrase (:func:`participle_opener`), one after the verb stands for
-the noun it hangs on (:func:`participle_after`).
+the noun it hangs on (:func:`participle_after`). A name in *-ly* may be read as an
+adverb (:func:`adverb_name`).
 """
 
 from __future__ import annotations
@@ -220,6 +221,27 @@ def participle_after(word: Token, verb: Token) -> Token | None:
     return next(
         (c for c in word.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")),
         None,
+    )
+
+
+def adverb_name(word: Token, verb: Token) -> bool:
+    """Whether ``word``, an adverb the parser hung on ``verb``, which has no subject, is
+    the subject's name (``Reilly said he ...``, *Reilly* read as an adverb in *-ly*): a
+    capitalized word that opens its sentence right before the verb, tagged a proper noun,
+    or written elsewhere in the text as one or with its capital after another word
+    (``Officer Dan Reilly``). *Finally said* has no such evidence."""
+    if word.dep_ != "advmod" or word.i != verb.i - 1 or word.i != word.sent.start:
+        return False
+    if not word.is_title:
+        return False
+    if word.tag_ == "NNP":
+        return True
+    doc = word.doc
+    return any(
+        t.orth == word.orth
+        and t.i != word.i
+        and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or (t.i and doc[t.i - 1].is_alpha))
+        for t in doc
     )
 
 

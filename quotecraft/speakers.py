@@ -283,8 +283,8 @@ class Resolver(PronounTable):
         return None
 
     def _surname(self, q: Query) -> Found | None:
-        """A surname or first name of a person named earlier (``Lee said``, ``Ruth said``)."""
-        if q.head.pos_ not in ("PROPN", "NOUN") or not q.head.text[:1].isupper():
+        """A surname or first name of a person named earlier (``Lee``, ``Ruth``, ``Reilly``)."""
+        if q.head.pos_ not in ("PROPN", "NOUN", "ADV") or not q.head.text[:1].isupper():
             return None
         key = POSSESSIVE.sub("", q.head.text).lower()
         alone = not any(c.dep_ == "compound" for c in q.head.lefts)  # not "Morning Joe"

@@ -746,3 +746,76 @@ def test_stated_they_needs_one_person_named_before_the_statement(nlp: Any) -> No
     quote = (doc.text.index('"Ask'), doc.text.index('," Ivo'))
     # Jordan Vale alone before the statement; two persons before the second: no one
     assert stated_they(doc, mentions, lambda i: quote[0] <= i < quote[1]) == {1, 4}
+
+
+@pytest.mark.parametrize(
+    ("earlier", "named"),
+    [
+        ("Officer", True),  # 'Officer Keely': the word with its capital after another word
+        (".", False),  # only at the start of sentences: no evidence it is a name
+    ],
+)
+def test_a_name_read_as_an_adverb_needs_evidence_from_the_text(earlier: str, named: bool) -> None:
+    """``Keely said he ...``, *Keely* read as an adverb of *said*: the subject when the text
+    writes it elsewhere as a name (:func:`quotecraft.name_ends.adverb_name`)."""
+    import spacy
+
+    from quotecraft.name_ends import adverb_name
+
+    words = [earlier, "Keely", "left", ".", "Keely", "said", "he", "left", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "ADV", "VERB", "PUNCT", "ADV", "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "RB", "VBD", ".", "RB", "VBD", "PRP", "VBD", "."],
+        heads=[2, 2, 2, 2, 5, 5, 7, 5, 5],
+        deps=["nsubj", "advmod", "ROOT", "punct", "advmod", "ROOT", "nsubj", "ccomp", "punct"],
+        sent_starts=[True, False, False, False, True, False, False, False, False],
+    )
+    assert adverb_name(doc[4], doc[5]) is named
+    assert not adverb_name(doc[6], doc[5])  # no adverb
+
+
+def test_a_participle_read_as_the_subject_gives_the_name_in_its_phrase() -> None:
+    """``Writing online, the mayor, Ona Lisk, called ...``, parsed with *Writing* the subject
+    and *the mayor* in apposition to *online*: the subject is *mayor*
+    (:func:`quotecraft.name_ends.participle_opener`)."""
+    import spacy
+
+    from quotecraft.name_ends import participle_opener
+
+    words = ["Writing", "online", ",", "the", "mayor", ",", "Lisk", ",", "called", "it", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=[
+            "VERB",
+            "NOUN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "PUNCT",
+            "PROPN",
+            "PUNCT",
+            "VERB",
+            "PRON",
+            "PUNCT",
+        ],
+        tags=["VBG", "NN", ",", "DT", "NN", ",", "NNP", ",", "VBD", "PRP", "."],
+        heads=[8, 0, 1, 4, 1, 4, 4, 4, 8, 8, 8],
+        deps=[
+            "nsubj",
+            "dobj",
+            "punct",
+            "det",
+            "appos",
+            "punct",
+            "appos",
+            "punct",
+            "ROOT",
+            "dobj",
+            "punct",
+        ],
+    )
+    assert participle_opener(doc[0], doc[8]).text == "mayor"
+    assert participle_opener(doc[4], doc[8]).text == "mayor"  # not a participle: itself

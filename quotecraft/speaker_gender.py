@@ -257,3 +257,25 @@ def bound_gender(head: Token) -> str | None:
             if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she"):
                 return pronouns()[s.lower_]
     return None
+
+
+def gendered_rival(subject: Token, gender: str, described: Callable[[Token], bool]) -> Token | None:
+    """The object of ``subject``'s sentence whose noun says a pronoun's ``gender``, when
+    nothing says the subject's (``The prime minister met the queen. She said``: the
+    queen; not ``The minister met her mother. She said``, where *her* is the
+    minister's); ``described`` says which nouns the pronoun can take up."""
+    nouns = gendered_nouns()
+    if gender == "plural" or subject.lower_ in nouns:
+        return None
+    own = {w for w, g in pronouns().items() if g == gender}
+    words = subject.sent[subject.i - subject.sent.start + 1 :]
+    if any(t.lower_ in own for t in words):
+        return None
+    return next(
+        (
+            t
+            for t in words
+            if t.dep_ in ("dobj", "pobj") and nouns.get(t.lower_) == gender and described(t)
+        ),
+        None,
+    )

@@ -273,7 +273,7 @@ def appos_of(head: Token) -> list[Token]:
     serves has a name of their own (:func:`_holder_name`), and the apposition is a
     person's."""
     head = partitive_group(head)  # "One of the pilots, Ana Ruiz,": Ana Ruiz
-    found = [c for c in head.children if c.dep_ == "appos"]
+    found = [c for c in head.children if c.dep_ == "appos"] or _name_beside(head)
     found += [n for c in found if c.pos_ == "NOUN" for n in _titled_name(c)]
     if head.pos_ == "NOUN":
         for prep in head.children:
@@ -293,6 +293,27 @@ def appos_of(head: Token) -> list[Token]:
                     # not "the governor, Ann Lee" after "Governor Ann Lee": hers
                     found += [c for c in names if holder is None or c.lower_ not in holder]
     return found
+
+
+_BESIDE_DEPS = frozenset({"npadvmod", "appos", "dobj", "attr"})
+
+
+def _name_beside(head: Token) -> list[Token]:
+    """A proper name set off by commas right after ``head`` that the parser hung on the
+    word ``head`` hangs on (``tweeted the goalkeeper, Ivo Stanek, shortly after``, with
+    *Stanek* a modifier of *tweeted*): an apposition the parse missed."""
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if head.dep_ not in ("nsubj", "dobj") or comma + 1 >= len(doc) or doc[comma].text != ",":
+        return []
+    return [
+        c
+        for c in head.head.children
+        if c.dep_ in _BESIDE_DEPS
+        and c.pos_ == "PROPN"
+        and c.left_edge.i == comma + 1
+        and (c.right_edge.i + 1 == len(doc) or doc[c.right_edge.i + 1].text in (",", "."))
+    ]
 
 
 def _person_beside(name: Token, body: Token) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -29,7 +30,7 @@ from .speaker_features import (
     pronouns,
     subject_role,
 )
-from .speaker_gender import overrules_guess
+from .speaker_gender import gendered_rival, overrules_guess
 from .speaker_names import DESCRIBING, title_sets
 from .speaker_orgs import addressed_by_own_verb, goes_by
 from .speaker_runs import PRONOUN_REACH, PronounRuns
@@ -335,7 +336,8 @@ class PronounTable(PronounRuns):
         if gender == "plural" and subject is not None and named_people(subject):
             return (None if self._inside_quote(subject.idx) else subject), None  # "Berg and Moll"
         if subject is not None and self._person_described(subject, gender, pron_tok):
-            return subject, None
+            described = partial(self._person_described, gender=gender, pron_tok=pron_tok)
+            return gendered_rival(subject, gender, described) or subject, None
         # "The crowd grew quiet as the coach walked in.": the one person of its adverbial clause
         inner = [
             t

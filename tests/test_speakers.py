@@ -819,3 +819,81 @@ def test_a_participle_read_as_the_subject_gives_the_name_in_its_phrase() -> None
     )
     assert participle_opener(doc[0], doc[8]).text == "mayor"
     assert participle_opener(doc[4], doc[8]).text == "mayor"  # not a participle: itself
+
+
+def test_a_name_the_parser_hung_on_the_verb_is_the_apposition() -> None:
+    """``tweeted the goalkeeper, Ivo Stanek, after it``, with *Stanek* a modifier of the
+    verb: the name set off by commas right after the noun is its apposition; not when
+    more words follow it before the comma (:func:`quotecraft.speaker_groups.appos_of`)."""
+    import spacy
+
+    from quotecraft.speaker_groups import appos_of
+
+    words = ["tweeted", "the", "goalkeeper", ",", "Ivo", "Stanek", ",", "after", "it", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "ADP", "PRON", "PUNCT"],
+        tags=["VBD", "DT", "NN", ",", "NNP", "NNP", ",", "IN", "PRP", "."],
+        heads=[0, 2, 0, 0, 5, 0, 0, 0, 7, 0],
+        deps=[
+            "ROOT",
+            "det",
+            "dobj",
+            "punct",
+            "compound",
+            "npadvmod",
+            "punct",
+            "prep",
+            "pobj",
+            "punct",
+        ],
+    )
+    assert [t.text for t in appos_of(doc[2])] == ["Stanek"]
+    words = ["tweeted", "the", "goalkeeper", ",", "Stanek", "wrote", ",", "after", "it", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "ADP", "PRON", "PUNCT"],
+        tags=["VBD", "DT", "NN", ",", "NNP", "VBD", ",", "IN", "PRP", "."],
+        heads=[0, 2, 0, 0, 5, 0, 0, 0, 7, 0],
+        deps=[
+            "ROOT",
+            "det",
+            "dobj",
+            "punct",
+            "nsubj",
+            "npadvmod",
+            "punct",
+            "prep",
+            "pobj",
+            "punct",
+        ],
+    )
+    assert appos_of(doc[2]) == []  # a clause, "Stanek wrote", is no name
+
+
+def test_a_pronoun_takes_the_object_a_gendered_noun_names_over_a_subject_of_no_gender() -> None:
+    """``The envoy met the duchess. She ...``: the duchess; ``The envoy met her aunt. She
+    ...``: *her* is the envoy's, so the envoy (:func:`quotecraft.speaker_gender.gendered_rival`)."""
+    import spacy
+
+    from quotecraft.speaker_gender import gendered_rival
+
+    def parse(obj: list[str]) -> Doc:
+        words = ["The", "envoy", "met", *obj, "."]
+        return Doc(
+            spacy.blank("en").vocab,
+            words=words,
+            pos=["DET", "NOUN", "VERB", "DET" if obj[0] == "the" else "PRON", "NOUN", "PUNCT"],
+            tags=["DT", "NN", "VBD", "DT" if obj[0] == "the" else "PRP$", "NN", "."],
+            heads=[1, 2, 2, 4, 2, 2],
+            deps=["det", "nsubj", "ROOT", "det" if obj[0] == "the" else "poss", "dobj", "punct"],
+        )
+
+    doc = parse(["the", "duchess"])
+    assert gendered_rival(doc[1], "female", lambda t: True) == doc[4]
+    assert gendered_rival(doc[1], "male", lambda t: True) is None
+    assert gendered_rival(doc[1], "female", lambda t: False) is None
+    doc = parse(["her", "aunt"])
+    assert gendered_rival(doc[1], "female", lambda t: True) is None

@@ -375,7 +375,7 @@ class ReportedMatcher:
             if content.dep_ != "nsubjpass":
                 e = object_conjunct_tail(cue, s, e)  # "questioned A and B"
         e = complement_list_tail(cue, content, e, self.lexicon)
-        if content.pos_ in ("VERB", "AUX") and content.dep_ != "xcomp":
+        if content.pos_ in ("VERB", "AUX") and content.dep_ not in ("xcomp", "pcomp"):
             e = coordinated_tail(cue, e, self.lexicon)  # not after an object or infinitive
         e = corrective_tail(cue, content, e)
         if content.pos_ in ("VERB", "AUX"):

@@ -203,6 +203,10 @@ BOILERPLATE_LINES = [
     "Related: Bridge vote",
     "Copyright 2024 Harbor News",
     "Updated: March 3, 2024",
+    "Last updated 4 June 2021 at 10:14",
+    "Posted on Tuesday, March 3, 2015 at 9:00 am",
+    "PUBLISHED: 08:15 EDT, 3 May 2016 | UPDATED: 10:02 EDT, 3 May 2016",
+    "Published 2 hours ago",
 ]
 
 ARTICLE_LINES = [
@@ -213,6 +217,10 @@ ARTICLE_LINES = [
     "Follow the money, she said.",
     '"Subscribe to the plan or leave it," said Ann Lee.',
     "The newsletter she founded in 1990 closed last year.",
+    # a time stamp's words opening an article's sentence: the line is the sentence's
+    "Posted on social media, the mayor said the road was shut.",
+    "Updated at 5 p.m.: Officials said the fire was contained.",
+    "Published in 2019, the report said the river was dying.",
 ]
 
 

@@ -22,9 +22,11 @@ adverb (:func:`adverb_name`).
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Token
 
-from .doc_arrays import entities
+from .doc_arrays import entities, token_positions
 from .titles import packaged_titles
 
 _NAME_JOINERS = frozenset({"and", "of", "the", "for", "on", "in"})
@@ -237,11 +239,11 @@ def adverb_name(word: Token, verb: Token) -> bool:
     if word.tag_ == "NNP":
         return True
     doc = word.doc
+    same = token_positions(doc, ORTH, np.array([word.orth], dtype=np.uint64))
     return any(
-        t.orth == word.orth
-        and t.i != word.i
-        and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or (t.i and doc[t.i - 1].is_alpha))
-        for t in doc
+        i != word.i
+        and (doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON" or (i and doc[i - 1].is_alpha))
+        for i in same
     )
 
 

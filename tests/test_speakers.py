@@ -776,101 +776,77 @@ def test_a_name_read_as_an_adverb_needs_evidence_from_the_text(earlier: str, nam
     assert not adverb_name(doc[6], doc[5])  # no adverb
 
 
-def test_a_participle_read_as_the_subject_gives_the_name_in_its_phrase() -> None:
-    """``Writing online, the mayor, Ona Lisk, called ...``, parsed with *Writing* the subject
-    and *the mayor* in apposition to *online*: the subject is *mayor*
-    (:func:`quotecraft.name_ends.participle_opener`)."""
+def _rows_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    """A parsed Doc from rows of (word, pos, tag, head, dep), heads absolute."""
     import spacy
 
+    return Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+    )
+
+
+def test_a_participle_read_as_the_subject_gives_the_name_in_its_phrase() -> None:
+    """``Writing online, the mayor, Lisk, called it``, parsed with *Writing* the subject
+    and *the mayor* in apposition to *online*: the subject is *mayor*
+    (:func:`quotecraft.name_ends.participle_opener`)."""
     from quotecraft.name_ends import participle_opener
 
-    words = ["Writing", "online", ",", "the", "mayor", ",", "Lisk", ",", "called", "it", "."]
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        pos=[
-            "VERB",
-            "NOUN",
-            "PUNCT",
-            "DET",
-            "NOUN",
-            "PUNCT",
-            "PROPN",
-            "PUNCT",
-            "VERB",
-            "PRON",
-            "PUNCT",
-        ],
-        tags=["VBG", "NN", ",", "DT", "NN", ",", "NNP", ",", "VBD", "PRP", "."],
-        heads=[8, 0, 1, 4, 1, 4, 4, 4, 8, 8, 8],
-        deps=[
-            "nsubj",
-            "dobj",
-            "punct",
-            "det",
-            "appos",
-            "punct",
-            "appos",
-            "punct",
-            "ROOT",
-            "dobj",
-            "punct",
-        ],
+    doc = _rows_doc(
+        [
+            ("Writing", "VERB", "VBG", 8, "nsubj"),
+            ("online", "NOUN", "NN", 0, "dobj"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("the", "DET", "DT", 4, "det"),
+            ("mayor", "NOUN", "NN", 1, "appos"),
+            (",", "PUNCT", ",", 4, "punct"),
+            ("Lisk", "PROPN", "NNP", 4, "appos"),
+            (",", "PUNCT", ",", 4, "punct"),
+            ("called", "VERB", "VBD", 8, "ROOT"),
+            ("it", "PRON", "PRP", 8, "dobj"),
+            (".", "PUNCT", ".", 8, "punct"),
+        ]
     )
     assert participle_opener(doc[0], doc[8]).text == "mayor"
     assert participle_opener(doc[4], doc[8]).text == "mayor"  # not a participle: itself
 
 
-def test_a_name_the_parser_hung_on_the_verb_is_the_apposition() -> None:
-    """``tweeted the goalkeeper, Ivo Stanek, after it``, with *Stanek* a modifier of the
-    verb: the name set off by commas right after the noun is its apposition; not when
-    more words follow it before the comma (:func:`quotecraft.speaker_groups.appos_of`)."""
-    import spacy
+_TWEETED = [  # word, pos, tag, head, dep: "tweeted the goalkeeper, X Y, after it."
+    ("tweeted", "VERB", "VBD", 0, "ROOT"),
+    ("the", "DET", "DT", 2, "det"),
+    ("goalkeeper", "NOUN", "NN", 0, "dobj"),
+    (",", "PUNCT", ",", 0, "punct"),
+]
+_AFTER_IT = [(",", "PUNCT", ",", 0, "punct"), ("after", "ADP", "IN", 0, "prep")]
+_AFTER_IT += [("it", "PRON", "PRP", 7, "pobj"), (".", "PUNCT", ".", 0, "punct")]
 
+
+@pytest.mark.parametrize(
+    ("middle", "apposed"),
+    [
+        # "Ivo Stanek" hung on the verb: the noun's apposition
+        (
+            [("Ivo", "PROPN", "NNP", 5, "compound"), ("Stanek", "PROPN", "NNP", 0, "npadvmod")],
+            ["Stanek"],
+        ),
+        # "Stanek wrote": a clause, no name
+        ([("Stanek", "PROPN", "NNP", 5, "nsubj"), ("wrote", "VERB", "VBD", 0, "npadvmod")], []),
+    ],
+)
+def test_a_name_the_parser_hung_on_the_verb_is_the_apposition(
+    middle: list[tuple[str, str, str, int, str]], apposed: list[str]
+) -> None:
+    """``tweeted the goalkeeper, Ivo Stanek, after it``, with *Stanek* a modifier of the
+    verb: the name set off by commas right after the noun is its apposition
+    (:func:`quotecraft.speaker_groups.appos_of`)."""
     from quotecraft.speaker_groups import appos_of
 
-    words = ["tweeted", "the", "goalkeeper", ",", "Ivo", "Stanek", ",", "after", "it", "."]
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        pos=["VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "ADP", "PRON", "PUNCT"],
-        tags=["VBD", "DT", "NN", ",", "NNP", "NNP", ",", "IN", "PRP", "."],
-        heads=[0, 2, 0, 0, 5, 0, 0, 0, 7, 0],
-        deps=[
-            "ROOT",
-            "det",
-            "dobj",
-            "punct",
-            "compound",
-            "npadvmod",
-            "punct",
-            "prep",
-            "pobj",
-            "punct",
-        ],
-    )
-    assert [t.text for t in appos_of(doc[2])] == ["Stanek"]
-    words = ["tweeted", "the", "goalkeeper", ",", "Stanek", "wrote", ",", "after", "it", "."]
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        pos=["VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "ADP", "PRON", "PUNCT"],
-        tags=["VBD", "DT", "NN", ",", "NNP", "VBD", ",", "IN", "PRP", "."],
-        heads=[0, 2, 0, 0, 5, 0, 0, 0, 7, 0],
-        deps=[
-            "ROOT",
-            "det",
-            "dobj",
-            "punct",
-            "nsubj",
-            "npadvmod",
-            "punct",
-            "prep",
-            "pobj",
-            "punct",
-        ],
-    )
-    assert appos_of(doc[2]) == []  # a clause, "Stanek wrote", is no name
+    doc = _rows_doc([*_TWEETED, *middle, *_AFTER_IT])
+    assert [t.text for t in appos_of(doc[2])] == apposed
 
 
 def test_a_pronoun_takes_the_object_a_gendered_noun_names_over_a_subject_of_no_gender() -> None:

@@ -89,8 +89,6 @@ from .subject_asides import (
 )
 from .wordlists import word_list
 
-"""Prepositions by which a subject holds a noun cue's content: *in the hope that*."""
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
 _MENTION_CUT_DEPS = frozenset(
     {"punct", "relcl", "appos", "acl", "advcl", "cc", "conj", "parataxis", "prep", "case"}

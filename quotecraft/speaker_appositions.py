@@ -56,6 +56,7 @@ def appositive_title(
                 if _mark(toks[-1]) and sum(map(_mark, toks)) % 2 == 0:
                     break  # the closing mark of a quoted name stays: 'the podcast "Boss"'
                 toks.pop()
+            toks = [t for t in toks if t.i < _timed_end(c, toks[-1].i + 1)]  # "since 2019"
             while toks and toks[0].dep_ == "advmod" and toks[0].i < c.i:
                 toks.pop(0)  # "now a professor at Marrow College": the role is "professor"
             if not toks:
@@ -189,7 +190,35 @@ def apposed_to_title(name: Span, titles: Titles | None = None) -> str | None:
         or (name.doc[start].dep_ == "advmod" and name.doc[start].head.i == head.i)
     ):  # "our President, Joe Biden": President; '," a spokeswoman': no mark; "notably the
         start += 1  # economist Ruth Amsel": economist
+    end = _timed_end(head, end)  # "the town's mayor since 2019, Ana Ruiz": mayor
     return strip_det(name.doc[start:end].text.rstrip(" ,")) or None
+
+
+_TIMING = frozenset({"since", "for", "until", "till", "from", "through", "during"})
+
+
+def _timed_end(head: Token, end: int) -> int:
+    """Where a role phrase headed by ``head`` ends before a phrase that says since when or
+    for how long the person has held it (``the town's mayor since 2019``, ``headmaster for
+    30 years``, ``chief executive of Lund Ltd from 2010 to 2015``): the time is no part of
+    the role. ``end`` when there is none (``a spokeswoman for Acme``)."""
+    for p in head.children:
+        if p.dep_ == "prep" and p.i > head.i and p.i < end and p.lower_ in _TIMING:
+            objects = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            if p.lower_ == "since" or any(_time_phrase(o) for o in objects):
+                return p.i
+    return end
+
+
+def _time_phrase(obj: Token) -> bool:
+    """A date, a time or a span of time (``2019``, ``30 years``, ``the war years``)."""
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _time_nouns()
+
+
+@lru_cache(maxsize=1)
+def _time_nouns() -> frozenset[str]:
+    """Nouns that measure a stretch of time (``durations``: *year*, *decade*, *term*)."""
+    return frozenset(word_list("durations"))
 
 
 def title_before(span: Span, head: Token, name: Token) -> str | None:

@@ -77,6 +77,22 @@ def test_appositive_titles(extractor: Any) -> None:
     assert (q.speaker.name, q.speaker.title) == ("Mara Ellison", "General Secretary of the Union")
 
 
+def test_a_role_ends_before_the_time_it_was_held(extractor: Any) -> None:
+    """Since when or for how long a person has held a role is no part of the title; a
+    *for* phrase that is no stretch of time stays (``an advocate for human rights``)."""
+    cases = [
+        ("Ola Berg, the port's harbourmaster since 2011, said", "port's harbourmaster"),
+        ("Ola Berg, the port's harbourmaster for 12 years, said", "port's harbourmaster"),
+        ("The port's harbourmaster since 2011, Ola Berg, said", "port's harbourmaster"),
+        ("Ola Berg, a spokeswoman for the port, said", "spokeswoman"),
+        ("Ola Berg, a campaigner for workers' rights, said", "campaigner for workers' rights"),
+    ]
+    for opening, title in cases:
+        (q,) = _quotes(extractor, f"{opening} the quay would close.")
+        assert q.speaker is not None
+        assert (q.speaker.name, q.speaker.title) == ("Ola Berg", title), opening
+
+
 def test_apposition_makes_a_person_even_when_ner_says_otherwise(extractor: Any) -> None:
     (q,) = _quotes(
         extractor, "Smith, the council leader, told The Herald that the project was over budget."

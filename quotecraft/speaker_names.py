@@ -463,7 +463,9 @@ def naming_appositions(head: Token) -> list[Token]:
 
 
 def _name_words(name: Token) -> list[Token]:
-    """The words of a name's phrase without punctuation and its age, set off after it
-    (``Carl Brandt, 51,``) or before it (``34-year-old Lucas Fontaine``)."""
+    """The words of a name's phrase without punctuation, its age, set off after it
+    (``Carl Brandt, 51,``) or before it (``34-year-old Lucas Fontaine``), and a clause on
+    it (``Ruud Vermeer, who joined in 2003,``: the year is the clause's, not the name's)."""
     aged = {t.i for m in name.lefts if age_noun(m) for t in m.subtree}
+    aged |= {t.i for c in name.rights if c.dep_ in ("relcl", "acl") for t in c.subtree}
     return [t for t in name.subtree if not (t.is_punct or is_age(t) or t.i in aged)]

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from .records import SpeakerKind
 from .sources import is_document
 from .speaker_features import gendered_nouns
+from .structure import age_noun
 from .wordlists import word_list
 
 _ANONYMOUS = frozenset({"source"})
@@ -37,7 +38,8 @@ def description_kind(
     source``); a title word names a person (a group in the plural), then a word of
     ``organization_nouns`` a body, a gendered noun a person (``her father``); anything
     else is unknown. A title written with capitals is one with ``modifiers``
-    (:func:`written_title`).
+    (:func:`written_title`). An age that heads its phrase names a person (``the
+    19-year-old``: :func:`~quotecraft.structure.age_noun`).
     """
     head_low, low = head.lemma_.lower(), head.lower_
     titled = (head.pos_ == "NOUN" and (head_low in title_words or low in title_words)) or (
@@ -58,6 +60,8 @@ def description_kind(
         return SpeakerKind.ORGANIZATION
     if low in gendered_nouns() or head_low in gendered_nouns():
         return SpeakerKind.GROUP if head.tag_ == "NNS" else SpeakerKind.PERSON
+    if age_noun(head):
+        return SpeakerKind.PERSON
     return SpeakerKind.UNKNOWN
 
 

@@ -406,6 +406,7 @@ def _beat_subject(sent: Span) -> Attribution | None:
     # elsewhere in the text ("Mr. Hallam ... Hallam shifted") or does what a person does;
     # so is a capitalized word the tagger took for a noun ("Carla Mendes ... Mendes laughed"),
     # or a first name the lemmatizer did not know as a noun ("Mara set down her cup.")
+    # or the tagger read as an adjective
     misread = subj.lemma_ == subj.text and subj.lower_ in first_names()
     named = (
         subj.pos_ == "PROPN"
@@ -416,6 +417,12 @@ def _beat_subject(sent: Span) -> Attribution | None:
             or _named_person_elsewhere(subj)
         )
     ) or (subj.pos_ == "NOUN" and subj.is_title and (misread or _named_person_elsewhere(subj)))
+    # an adjective cannot be the subject: a name the tagger misread ("Ingrid laughs at this.")
+    named = named or (
+        subj.pos_ == "ADJ"
+        and subj.is_title
+        and (subj.lower_ in first_names() or _named_person_elsewhere(subj))
+    )
     # "The guard raised his hand.": a noun whose act has *his* or *her* in it is a person
     gesture = subj.tag_ == "NN" and (gestures or _own_body(root))
     voiced = subj.i != subjects[0].i and subj.tag_ == "PRP$"  # "Her voice trembled."

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from attrs import evolve
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .candidates import Candidate
 from .content_trim import SUBJECT_DEPS
@@ -235,7 +235,7 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
     first, or after its whole content (:func:`_trailing_report`), its content is a clause,
     not an object (``issued a statement saying, "..."`` stays the quote's), and the
     quote's cue is in the words before the quote, reaching their root through no conjunct
-    (:func:`heads_clause`), or anywhere in the content when the quote is a phrase of the
+    but a verb that shares the clause's subject (:func:`heads_clause`), or anywhere in the content when the quote is a phrase of the
     cue's clause (:func:`~quotecraft.direct_naming.adjunct_of`)."""
     if (
         report.rule in OBJECT_RULES
@@ -270,7 +270,7 @@ def heads_clause(
     doc: Doc, start: int, end: int, cue_token: int | None, infinitive: bool = False
 ) -> bool:
     """Whether token ``cue_token`` lies in the words from character ``start`` to ``end``
-    and reaches their root through no conjunct, the root being a noun or a verb with a
+    and reaches their root through no conjunct (but one of :func:`_shares_subject`), the root being a noun or a verb with a
     subject (a clause, not a participle of the speaker's: ``suggesting ..., including``),
     or, when ``infinitive``, the infinitive a cue takes as its content (``pledged to act
     against what it called "..."``)."""
@@ -289,7 +289,20 @@ def heads_clause(
     ):
         return False  # "said, suggesting a few fixes, including, "...": the speaker's act
     while tok.i != root.i:
-        if tok.dep_ == "conj" or tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+        if (tok.dep_ == "conj" and not _shares_subject(tok)) or (
+            tok.head.i == tok.i or not span.start <= tok.head.i < span.end
+        ):
             return False
         tok = tok.head
     return True
+
+
+def _shares_subject(conj: Token) -> bool:
+    """A verb joined by *and* to the clause before it that has no subject of its own and
+    is no imperative (``said conditions were "grim" and called for "urgent action"``):
+    the clause's speaker goes on, where ``... and Tor Lund said, "..."`` starts anew."""
+    return (
+        conj.pos_ == "VERB"
+        and conj.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+    )

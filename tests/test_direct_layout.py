@@ -32,6 +32,23 @@ def test_two_attributions_in_a_row_give_two_quotes(extractor: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_second_verb_of_the_same_speaker_stays_in_the_reported_clause(extractor: Any) -> None:
+    """'said A was "x" and called for "y"': the parse joins *called* to the reported clause,
+    with no subject of its own, so the quoted phrase after it is part of that content (one
+    mixed quote, as the unquoted sentence gives), not a direct quote of its own; a verb
+    with its own subject starts a quote of its own."""
+    art = extractor('Ines Roth said the depot was "unsafe" and called for "urgent repairs."')
+    assert [(q.kind.value, q.content.text, q.cue.text if q.cue else None) for q in art.quotes] == [
+        ("mixed", 'the depot was "unsafe" and called for "urgent repairs."', "said")
+    ]
+    art = extractor('Ines Roth said the depot was "unsafe" and Tor Lund said, "It is fine."')
+    assert [(q.kind.value, q.content.text) for q in art.quotes] == [
+        ("mixed", 'the depot was "unsafe"'),
+        ("direct", "It is fine."),
+    ]
+
+
+@pytest.mark.model
 def test_a_lead_in_wins_over_the_next_sentence_lead_in(extractor: Any) -> None:
     """A question closes the first quote; the next sentence's attribution is the second's."""
     text = (

@@ -66,9 +66,27 @@ def first_cue_of_conjunction(cue: Token) -> Token:
         and cue.head.head.i < cue.head.i < cue.i
         and cue.doc[before].text == ","
     )
-    if cue.dep_ == "conj" or participle:
+    if participle or (cue.dep_ == "conj" and not _person_goes_on(cue)):
         return cue.head.head
     return cue
+
+
+def _person_goes_on(conj: Token) -> bool:
+    """Whether the reported clause a conjoined cue hangs on has a person as its subject,
+    who goes on to speak (``Prosecutors say Halvorsen ran the scheme and told investigators
+    he ...``: Halvorsen told them), where a thing cannot (``X said the plan was costly and
+    warned that ...``: X warned). The cue's tense must be the clause's and not the
+    reporting verb's (``Aides say Ruiz wrote the memo and insist ...`` stays theirs), and
+    the reporting verb a finite one."""
+    clause, reporting = conj.head, conj.head.head
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    reporters = [c.lower_ for c in reporting.children if c.dep_ == "nsubj"]
+    person = len(subjects) == 1 and (
+        subjects[0].ent_type_ == "PERSON"
+        or (subjects[0].lower_ in ("he", "she") and subjects[0].lower_ not in reporters)
+    )  # "He said that he would ... and did not suggest": the one man either way
+    finite = reporting.tag_ in ("VBD", "VBZ", "VBP", "VB")  # not "meaning that he ..."
+    return person and finite and conj.tag_ == clause.tag_ != reporting.tag_
 
 
 def _after_quotation(verb: Token) -> bool:

@@ -30,12 +30,18 @@ from .speaker_features import (
     pronouns,
     subject_role,
 )
-from .speaker_gender import gendered_rival, overrules_guess
+from .speaker_gender import gendered_rival, overrules_guess, owns_other_gender
 from .speaker_names import DESCRIBING, title_sets
 from .speaker_orgs import addressed_by_own_verb, goes_by
 from .speaker_runs import PRONOUN_REACH, PronounRuns
 from .speaker_table import Entity, Mention
-from .speaker_uptake import addressed_description, owned_before, speech_owner, split_quote
+from .speaker_uptake import (
+    addressed_description,
+    narrated_first_person,
+    owned_before,
+    speech_owner,
+    split_quote,
+)
 from .wordlists import word_list
 
 _NEUTER_REACH = 2
@@ -47,8 +53,6 @@ _CHAIN_RUNS = 4
 _PROTAGONIST_MENTIONS = 3
 """Mentions that make a person the one a text is about, for a pronoun with no antecedent
 in reach (:meth:`PronounTable._protagonist`)."""
-_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
-"""Words of *I*: whoever they name in a sentence is not its *he* or *she*."""
 _FIRST_PERSON_WORD = re.compile(r"\b(?:i|me|my|myself)\b", re.IGNORECASE)
 
 
@@ -111,6 +115,8 @@ class PronounTable(PronounRuns):
             and compatible(last_speaker)
             and not self._subject_since(before, sent - gap, last_speaker)
         ):
+            if self._described_since(pron_tok, gender, last_speaker):
+                return None  # "...," the officer told the driver. The driver refused. ... he
             return self._adopt(last_speaker, gender)
         first = self._chain_head(pron_tok, gender) if depth < _CHAIN_RUNS else None
         if first is not None:  # "She had painted ... “Her boys,” as she called them"
@@ -153,7 +159,7 @@ class PronounTable(PronounRuns):
             return set()  # (most sentences: no token walk)
         return {
             id(voice)
-            for t in _narrated_first_person(sent)
+            for t in narrated_first_person(sent)
             if (voice := self._voice_for(t)) is not None
         }
 
@@ -434,6 +440,7 @@ class PronounTable(PronounRuns):
             and not c.ent_type_
             and c.text[:1].isupper()
             and first_names().get(c.lower_, gender) == gender  # "Sara met Tom. He": not Sara
+            and not owns_other_gender(root, gender)  # "Kemal met his sister. She": not Kemal
             for c in root.children
         )
 
@@ -444,6 +451,22 @@ class PronounTable(PronounRuns):
             m.sent > after and m.entity is not speaker and main_subject(self.doc[m.token])
             for m in mentions
         )
+
+    def _described_since(self, pron_tok: Token, gender: str, speaker: Entity) -> bool:
+        """Whether someone described, not the last speaker, is the main subject of the
+        sentence before, when the last speaker is known only by a description too (``"...,"
+        the officer told the driver. The driver refused. "...," he said``: the driver)."""
+        if gender == "plural" or _known_by_name(speaker):
+            return False
+        subject = self.described_antecedent(pron_tok, gender)
+        if subject is None or not (
+            subject.lower_ in title_sets(self.titles)[1]
+            or subject.lower_ in gendered_nouns()
+            or subject.head.lemma_.lower() in word_list("gesture_verbs")  # "The customer sighed"
+        ):
+            return False  # a noun that names a person, not "His faith is important to him"
+        words = {w.lower() for name in [*speaker.names, speaker.title or ""] for w in name.split()}
+        return subject.lower_ not in words
 
     @staticmethod
     def _adopt(ent: Entity, gender: str | None) -> Entity:
@@ -464,32 +487,3 @@ def _known_by_name(ent: Entity) -> bool:
 
 _COUNTED = {"pair": 2, "two": 2, "couple": 2, "duo": 2, "trio": 3, "three": 3}
 """Nouns and numbers that take up a group of that many people named before."""
-
-
-_OPENING = frozenset({"“", "``", "«", "„"})
-_CLOSING = frozenset({"”", "»"})
-_EITHER = frozenset({'"', "''"})
-
-
-def _narrated_first_person(sent: Span) -> list[Token]:
-    """The words of *I* in ``sent`` outside quotation marks: the narration's, not a
-    speaker's (``“I held them,” he said``). A closing mark with none open before it in the
-    sentence closes a quotation opened before: what came before it was quoted. A straight
-    mark closes when it follows a word without a space and a space or the end follows it."""
-    found: list[Token] = []
-    depth = 0
-    doc = sent.doc
-    for t in sent:
-        text = t.text
-        if text in _EITHER:
-            joined = t.i > 0 and not doc[t.i - 1].whitespace_
-            text = "”" if joined and (t.whitespace_ or t.i + 1 >= sent.end) else "“"
-        if text in _OPENING:
-            depth += 1
-        elif text in _CLOSING:
-            if depth == 0:
-                found = []
-            depth = max(0, depth - 1)
-        elif depth == 0 and t.lower_ in _FIRST_PERSON:
-            found.append(t)
-    return found

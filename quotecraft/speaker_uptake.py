@@ -24,6 +24,7 @@ from .speaker_features import first_names, gendered_nouns, pronouns
 
 __all__ = [
     "addressed_description",
+    "narrated_first_person",
     "next_subject_pronoun",
     "no_person_near",
     "own_possessive",
@@ -243,3 +244,36 @@ def owned_before(pron_tok: Token, positions: Sequence[int]) -> set[int]:
         if any(a <= i <= b for a, b in spans)
         and any(c.dep_ == "poss" and c.lower_ == own for c in doc[i].children)
     }
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+"""Words of *I*: whoever they name in a sentence is not its *he* or *she*."""
+
+
+_OPENING = frozenset({"“", "``", "«", "„"})
+_CLOSING = frozenset({"”", "»"})
+_EITHER = frozenset({'"', "''"})
+
+
+def narrated_first_person(sent: Span) -> list[Token]:
+    """The words of *I* in ``sent`` outside quotation marks: the narration's, not a
+    speaker's (``“I held them,” he said``). A closing mark with none open before it in the
+    sentence closes a quotation opened before: what came before it was quoted. A straight
+    mark closes when it follows a word without a space and a space or the end follows it."""
+    found: list[Token] = []
+    depth = 0
+    doc = sent.doc
+    for t in sent:
+        text = t.text
+        if text in _EITHER:
+            joined = t.i > 0 and not doc[t.i - 1].whitespace_
+            text = "”" if joined and (t.whitespace_ or t.i + 1 >= sent.end) else "“"
+        if text in _OPENING:
+            depth += 1
+        elif text in _CLOSING:
+            if depth == 0:
+                found = []
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.lower_ in _FIRST_PERSON:
+            found.append(t)
+    return found

@@ -661,10 +661,10 @@ def test_a_name_paired_with_a_person_as_subject_is_a_person(
     ],
 )
 def test_narrated_first_person_skips_quoted_words(nlp: Any, text: str, narrated: list[str]) -> None:
-    from quotecraft.speaker_pronouns import _narrated_first_person
+    from quotecraft.speaker_uptake import narrated_first_person
 
     doc = nlp(text)
-    found = [t.text for s in doc.sents for t in _narrated_first_person(s)]
+    found = [t.text for s in doc.sents for t in narrated_first_person(s)]
     assert found == narrated
 
 

@@ -247,8 +247,12 @@ def unless_person(
     from or is one of the ``surnames`` the text gives people (lowercase), or unless it
     is a name with an honorific: ``a lawyer for Ben Ortiz``, ``Quill aides``, ``Mr.
     Okafor's lawyer`` work for a person, not an organization (``Mrs. Lund's campaign``
-    is one). A name ending in a body's noun is a body's (``Brightwave Labs``)."""
+    is one). A name ending in a body's noun is a body's (``Brightwave Labs``). One word the
+    tagger labels a nationality, faith or party in the mention's sentence is no body
+    (``the American ambassador``, ``a Catholic priest``)."""
     if org is None or org.lower() in surnames:
+        return None
+    if " " not in org and any(t.text == org and t.ent_type_ == "NORP" for t in mention.sent):
         return None
     first = org.split()[0].lower()
     personal = first in honorifics() or first in pronoun_set("neutral_honorifics")

@@ -38,7 +38,7 @@ from .records import (
     TextSpan,
 )
 from .sources import source_cue_type
-from .speaker_features import first_names
+from .speaker_features import NOT_BODY_LABELS, first_names
 from .speaker_lines import sentence_count
 from .speaker_names import cited_author
 from .speaker_turns import addresses, called_word, pick_speaker
@@ -316,8 +316,8 @@ def _led_in(doc: Doc, text: str, start: int, end: int) -> bool:
     """Whether the text from ``start`` to a quote at ``end`` is one short sentence of
     narration whose subject is a person, named or *he*, *she* or *I* (``Emma Lund poured
     the tea. "Sit down," she said.``), as an action beat is; not ``That all changed the
-    night she won. "...," said Lee``. A known first name the tagger left untagged is a
-    person's (``Mara set down the lamp.``)."""
+    night she won. "...," said Lee``. A known first name the tagger left untagged, or took
+    for no body or place, is a person's (``Mara set down the lamp.``)."""
     if end - start > _LEAD_CHARS + 4:
         return False  # most quotes: no slicing at all
     lead = text[start:end].rstrip(" " + "".join(_OPENING_MARKS))
@@ -330,10 +330,11 @@ def _led_in(doc: Doc, text: str, start: int, end: int) -> bool:
         return False
     span = doc.char_span(start, start + len(lead), alignment_mode="contract")
     subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None) if span else None
+    known = subject is not None and subject.is_title and subject.lower_ in first_names()
     return subject is not None and (
         subject.ent_type_ == "PERSON"
         or subject.lower_ in ("he", "she", "i")
-        or (not subject.ent_type_ and subject.is_title and subject.lower_ in first_names())
+        or (known and subject.ent_type_ in ("", *NOT_BODY_LABELS))  # "Hugo" as an EVENT
     )
 
 

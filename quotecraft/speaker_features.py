@@ -73,19 +73,21 @@ def first_names() -> dict[str, str]:
     return {row[0]: row[1] for row in data_tsv("first_names.tsv") if len(row) > 1}
 
 
+NOT_BODY_LABELS = ("PRODUCT", "WORK_OF_ART", "EVENT")
+"""Labels of names that are neither a body nor a place."""
+
+
 def first_name_entity(span: Span) -> bool:
     """A name the tagger labelled otherwise (``Ines Varga`` as ORG) that opens with a known
     first name: two or three capitalized words, none of them a body or a place; or a known
-    first name alone that it took for a product or a title (``said Lina``), which no body
-    or place is, or for anything while joined by *and* to a person's name in a subject
-    (``Ingrid and Paul walked``: the company of a person)."""
-    if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+    first name alone that it took for a product, a title or an event (``said Lina``,
+    ``Hugo looked up``), which no body or place is, or for anything while joined by *and*
+    to a person's name in a subject (``Ingrid and Paul walked``: the company of a person)."""
+    if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", *NOT_BODY_LABELS):
         return False
     if span[0].lower_ not in first_names():
         return False
-    alone = len(span) == 1 and (
-        span.label_ in ("PRODUCT", "WORK_OF_ART") or _joined_to_person(span[0])
-    )
+    alone = len(span) == 1 and (span.label_ in NOT_BODY_LABELS or _joined_to_person(span[0]))
     if not (alone or 2 <= len(span) <= 3):
         return False
     if span[-1].tag_ == "NNPS":

@@ -240,7 +240,7 @@ def _asks_without_stating(verb: Token, lexicon: CueLexicon) -> bool:
     return bare or any(c.dep_ == "ccomp" and asks_whether(c) for c in verb.children)
 
 
-_IDENTITY_WORDS = frozenset({"name", "identity", "identify"})
+_IDENTITY_WORDS = frozenset({"name", "surname", "identity", "identify"})
 _ASKING = frozenset({"ask", "request", "want", "wish", "prefer"})
 """Verbs of asking or wanting whose clause may withhold the speaker's name (anonymity)."""
 

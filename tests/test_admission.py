@@ -245,6 +245,14 @@ def test_inverted_say_keeps_its_speaker(extractor: Any, text: str, speaker: str)
         ("Mr. Li did not say whether the mill would close.", "say", "close", "no_statement"),
         # a refusal's infinitive that asks whether states nothing either
         ("The firm refused to say whether the mill would close.", "refused", "say", "no_statement"),
+        # anonymity asked for or kept: a surname withheld is a name withheld
+        (
+            "A cook, who asked that her surname not be used, left.",
+            "asked",
+            "used",
+            "no_statement",
+        ),
+        ("A driver who declined to give his surname left.", "declined", "give", "no_statement"),
         ("Take a city, say Lisbon, and count its bridges.", "say", "Take", "example_say"),
         # a passive cue's participle says how: no report
         ("Street names are written using the old spelling.", "written", "using", "passive_manner"),

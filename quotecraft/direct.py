@@ -51,7 +51,7 @@ from .context import DocContext
 from .cues import CueLexicon
 from .direct_bare import dash, make_candidate, reply_noun, reply_noun_before, standalone
 from .direct_colon import colon
-from .direct_naming import names_object, naming
+from .direct_naming import leads_in, names_object, naming
 from .direct_splits import (
     continues_after_attribution,
     cue_follows,
@@ -462,9 +462,11 @@ def _title_cased(inner: str) -> bool:
 
 def _term_follows(q: Quoted, text: str, before: list[Token]) -> bool:
     """Words right after the closing mark make the quote a term (``"B" to drive ...``),
-    unless a lead-in comma or colon opens it and a comma or a conjunction ends it
-    (``I said, "No," because ...``, ``I said, "No" and she said, ...``)."""
-    if before and before[-1].text in (",", ":") and q.close is not None:
+    unless a lead-in comma or colon, or its verb, opens it and a comma or a conjunction
+    ends it (``I said, "No," because``, ``said, "No" and``, ``said "No entry," but``)."""
+    verb = before[-1] if before else None
+    led = verb is not None and (verb.text in (",", ":") or leads_in(verb))
+    if led and q.close is not None:
         nxt = text[q.close + 1 : q.close + 6].split()[:1]
         if text[q.start : q.end].rstrip().endswith(",") or nxt in (["and"], ["but"]):
             return False

@@ -29,6 +29,19 @@ def names_object(t: Token, open_mark: int, end: int) -> bool:
     )
 
 
+def leads_in(verb: Token) -> bool:
+    """Whether ``verb``, right before a quotation's opening mark with no comma between,
+    leads the quotation in (``The guard said "No entry," but ...``): a verb of its own
+    clause, not a participle on a noun (``a self-described "..."``), a preposition the
+    tagger read as a verb (``including "..."``) or a naming verb, whose marks hold a name
+    or a sound (``xeno, pronounced "ZEE-no,"``)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ not in ("amod", "acl", "prep")
+        and verb.lemma_.lower() not in word_list("naming_verbs")
+    )
+
+
 def naming(t: Token) -> bool:
     """A verb of ``naming_verbs`` as a participle on a noun (``a podcast called``, ``a
     city pronounced``, ``the so-called``): what follows in marks is a name or a sound,

@@ -228,7 +228,9 @@ def title_before(span: Span, head: Token, name: Token) -> str | None:
     if head.pos_ != "NOUN" or either(head):
         return None
     end = head.i + 1 if name.head.i == head.i else name.left_edge.i  # "of Acme, Jo Lin"
-    return strip_det(span.doc[span.start : end].text.rstrip(" ,"))
+    counted = span[0].lower_ == "one" and span[0].dep_ == "nummod"  # "One survivor, Ana Ruiz"
+    start = span.start + 1 if counted else span.start
+    return strip_det(span.doc[start:end].text.rstrip(" ,"))
 
 
 def either(head: Token) -> bool:

@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_arrays import entities, memo
 from .name_ends import partitive
 from .resources import data_json, data_tsv
 from .wordlists import word_list
@@ -254,8 +255,10 @@ def unless_person(
     (``the American ambassador``, ``a Catholic priest``)."""
     if org is None or org.lower() in surnames:
         return None
-    if " " not in org and any(t.text == org and t.ent_type_ == "NORP" for t in mention.sent):
-        return None
+    if " " not in org:
+        sent = mention.sent
+        if any(sent.start <= i < sent.end for i in _norp_words(mention.doc).get(org, ())):
+            return None
     first = org.split()[0].lower()
     personal = first in honorifics() or first in pronoun_set("neutral_honorifics")
     if personal and "'s" not in org and "’s" not in org:
@@ -265,6 +268,20 @@ def unless_person(
         return org  # "Brightwave Labs", whatever the tagger made of it, is a body
     people = {t.text for t in mention if t.ent_type_ == "PERSON"}  # no Span.ents: cheaper
     return None if people and all(w in people for w in org.split()) else org
+
+
+def _norp_words(doc: Doc) -> dict[str | None, list[int]]:
+    """Where each word of ``doc`` that the tagger labels NORP stands, by its text; read once
+    per :func:`~quotecraft.doc_arrays.reading` block (the key None marks the table done)."""
+    table = memo(doc, "norp_words")
+    if table is None or None not in table:
+        table = {} if table is None else table
+        for ent in entities(doc):
+            if ent.label_ == "NORP":
+                for t in ent:
+                    table.setdefault(t.text, []).append(t.i)
+        table[None] = []
+    return table
 
 
 def introduces(mention: Span) -> bool:

@@ -4,6 +4,8 @@ content from the parse passes its token bounds through here."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .datelines import dateline_end
@@ -12,6 +14,12 @@ from .mark_table import as_mark
 _LEADING_DROP = frozenset({"that", ",", ":", "—", "-", "–", "and"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLOCK = frozenset({"a.m.", "p.m."})
+_CLOCK_NUMBER = re.compile(r"\d{1,2}(?:[:.]\d{2})?")
+
+
+def _clock_number(word: str) -> bool:
+    """An hour and its minutes (``2:14``, ``9.30``), which are no ``like_num``."""
+    return _CLOCK_NUMBER.fullmatch(word) is not None
 
 
 def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
@@ -49,6 +57,7 @@ def trim_bounds(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         )
     ):
         e -= 1
-    if 0 < e < len(doc) and doc[e - 1].like_num and doc[e].lower_ in _CLOCK:
-        e += 1  # "saw smoke at 3 a.m.": the parser hung the clock's a.m. on the cue
+    hour = 0 < e < len(doc) and (doc[e - 1].like_num or _clock_number(doc[e - 1].text))
+    if hour and doc[e].lower_ in _CLOCK:
+        e += 1  # "saw smoke at 3 a.m.", "at 2:14 a.m.": the parser hung the a.m. on the cue
     return (s, e) if e > s else None

@@ -43,8 +43,15 @@ def appositive_title(
             if _sibling_hyphen(name.doc[c.i - 1], c):
                 continue  # "founder" of "co-founder": read with "co"
             parts = _hyphened(c)  # "co-founder of the startup": one apposition in three
-            clause = {t.i for p in parts for r in p.subtree if r.dep_ == "relcl" for t in r.subtree}
-            toks = [t for p in parts for t in p.subtree if t.i not in clause]  # not "who ..."
+            own = {p.i for p in parts}  # not "who ...", nor the body's own apposition
+            clause = {
+                t.i
+                for p in parts
+                for r in p.subtree
+                if r.dep_ == "relcl" or (r.dep_ == "appos" and r.i not in own and _set_off(r))
+                for t in r.subtree
+            }  # "chair of the Friends of Kelso Park, a volunteer group,": the chair
+            toks = [t for p in parts for t in p.subtree if t.i not in clause]
             if name.end < len(name.doc) and name.doc[name.end].text == ":":
                 continue  # "Ann Lee: An Interview with the Poet": a heading, not a role
             if any(t.text == "(" for t in toks):  # "a restaurateur (d. 1975)"
@@ -73,6 +80,14 @@ def appositive_title(
             ):
                 return text or None
     return None
+
+
+def _set_off(appos: Token) -> bool:
+    """A description set off by a comma before it (``Harbor Trust, a charity``), not a
+    name right after its noun (``the activist group Badass Teachers Association``) nor
+    one that names the noun (``Acme's parent company, Brill Holdings``)."""
+    first = appos.left_edge.i
+    return appos.pos_ == "NOUN" and first > 0 and appos.doc[first - 1].text == ","
 
 
 def _hyphen_piece(t: Token) -> bool:

@@ -24,8 +24,22 @@ def names_object(t: Token, open_mark: int, end: int) -> bool:
     kids = list(t.children)
     # the object after the verb: 'what she called "..."' names a relative pronoun, whose
     # quoted predicate is the words said (a direct quote)
-    return any(c.dep_ == "dobj" and t.i < c.i and c.idx < open_mark for c in kids) and any(
-        c.dep_ == "oprd" and open_mark < c.idx < end for c in kids
+    objects = [c for c in kids if c.dep_ == "dobj" and t.i < c.i and c.idx < open_mark]
+    return bool(objects) and (
+        any(c.dep_ == "oprd" and open_mark < c.idx < end for c in kids)
+        or any(_predicate_on_object(o, open_mark, end) for o in objects)
+    )
+
+
+def _predicate_on_object(obj: Token, open_mark: int, end: int) -> bool:
+    """The quoted predicate hung on the object itself, its marks right after it (``called
+    the decision "deeply troubling."``, parsed with *troubling* an adjective of
+    *decision*: ``reported.call_quoted_after.v1``)."""
+    doc = obj.doc
+    return (
+        obj.i + 1 < len(doc)
+        and doc[obj.i + 1].idx == open_mark
+        and any(d.dep_ == "amod" and open_mark < d.idx < end for d in obj.children)
     )
 
 

@@ -319,6 +319,8 @@ NEGATIVE_BY_RULE = [
     # a quoted adjective before its noun is no judgement of the object
     ("reported.call_quoted_modifier.v1", 'She called the "unfair" verdict a disgrace.'),
     ("reported.call_quoted_modifier.v1", "They called the angry neighbours twice."),  # no marks
+    ("reported.call_quoted_after.v1", 'She called the "unfair" verdict a disgrace.'),
+    ("reported.call_quoted_after.v1", "They called the angry neighbours twice."),  # no marks
     # a proper noun in marks is a name given, not a judgement
     ("reported.call_quoted_predicate.v1", 'The fishermen called the new harbour "Port Nessa."'),
     # the marks inside the term named, not after the object: a name, no judgement
@@ -728,6 +730,28 @@ def test_a_quoted_judgement_read_as_the_objects_modifier(
     assert q.content.text == content
     assert q.kind is QuoteKind.MIXED
     assert q.cue is not None and q.cue.text == "called"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Lawmakers on both sides of the aisle called the decision "deeply troubling."',
+            'the decision "deeply troubling."',
+        ),
+        ('Critics called the sequel "painfully dull."', 'the sequel "painfully dull."'),
+    ],
+)
+def test_a_quoted_judgement_hung_on_the_object_after_its_marks(
+    extractor: Any, text: str, content: str
+) -> None:
+    """The parser hangs the quoted adjective on the object and the opening mark on the
+    object too: the judgement is the object's, a mixed quote, not a direct quote of the
+    adjective (``direct_naming.names_object``)."""
+    (q,) = extractor(text).quotes
+    assert q.rule == "reported.call_quoted_after.v1"
+    assert q.content.text == content
+    assert q.kind is QuoteKind.MIXED
 
 
 def test_a_quoted_judgement_the_parser_makes_the_predicate(extractor: Any) -> None:

@@ -86,7 +86,7 @@ def _person_goes_on(conj: Token) -> bool:
         or (subjects[0].lower_ in ("he", "she") and subjects[0].lower_ not in reporters)
     )  # "He said that he would ... and did not suggest": the one man either way
     finite = reporting.tag_ in ("VBD", "VBZ", "VBP", "VB")  # not "meaning that he ..."
-    return person and finite and conj.tag_ == clause.tag_ != reporting.tag_
+    return person and finite and conj.tag_ == clause.tag_ and conj.tag_ != reporting.tag_
 
 
 def _after_quotation(verb: Token) -> bool:

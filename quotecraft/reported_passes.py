@@ -235,8 +235,9 @@ def reports_quote(doc: Doc, report: Candidate, quote: Candidate) -> bool:
     first, or after its whole content (:func:`_trailing_report`), its content is a clause,
     not an object (``issued a statement saying, "..."`` stays the quote's), and the
     quote's cue is in the words before the quote, reaching their root through no conjunct
-    but a verb that shares the clause's subject (:func:`heads_clause`), or anywhere in the content when the quote is a phrase of the
-    cue's clause (:func:`~quotecraft.direct_naming.adjunct_of`)."""
+    but a verb that shares the clause's subject (:func:`heads_clause`), or anywhere in the
+    content when the quote is a phrase of the cue's clause
+    (:func:`~quotecraft.direct_naming.adjunct_of`)."""
     if (
         report.rule in OBJECT_RULES
         or report.cue_token is None
@@ -270,8 +271,9 @@ def heads_clause(
     doc: Doc, start: int, end: int, cue_token: int | None, infinitive: bool = False
 ) -> bool:
     """Whether token ``cue_token`` lies in the words from character ``start`` to ``end``
-    and reaches their root through no conjunct (but one of :func:`_shares_subject`), the root being a noun or a verb with a
-    subject (a clause, not a participle of the speaker's: ``suggesting ..., including``),
+    and reaches their root through no conjunct (but one of :func:`_shares_subject`), the
+    root being a noun or a verb with a subject (a clause, not a participle of the
+    speaker's: ``suggesting ..., including``),
     or, when ``infinitive``, the infinitive a cue takes as its content (``pledged to act
     against what it called "..."``)."""
     if cue_token is None or not len(doc) or not 0 <= start < end:

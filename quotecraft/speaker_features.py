@@ -270,18 +270,20 @@ def unless_person(
     return None if people and all(w in people for w in org.split()) else org
 
 
-def _norp_words(doc: Doc) -> dict[str | None, list[int]]:
+def _norp_words(doc: Doc) -> dict[str, list[int]]:
     """Where each word of ``doc`` that the tagger labels NORP stands, by its text; read once
-    per :func:`~quotecraft.doc_arrays.reading` block (the key None marks the table done)."""
-    table = memo(doc, "norp_words")
-    if table is None or None not in table:
-        table = {} if table is None else table
+    per :func:`~quotecraft.doc_arrays.reading` block."""
+    kept = memo(doc, "norp")
+    found = kept.get("words") if kept is not None else None
+    if found is None:
+        found = {}
         for ent in entities(doc):
             if ent.label_ == "NORP":
                 for t in ent:
-                    table.setdefault(t.text, []).append(t.i)
-        table[None] = []
-    return table
+                    found.setdefault(t.text, []).append(t.i)
+        if kept is not None:
+            kept["words"] = found
+    return found
 
 
 def introduces(mention: Span) -> bool:

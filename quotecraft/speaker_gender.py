@@ -284,7 +284,5 @@ def gendered_rival(subject: Token, gender: str, described: Callable[[Token], boo
 def owns_other_gender(root: Token, gender: str) -> bool:
     """Whether the clause of ``root`` has a possessive of the gender that is not ``gender``
     (``Kemal met his sister``: *his* says Kemal is no *she*)."""
-    other = {"male": "his", "female": "her"}.get(
-        {"male": "female", "female": "male"}.get(gender, "")
-    )
+    other = {"male": "her", "female": "his"}.get(gender)
     return other is not None and any(t.dep_ == "poss" and t.lower_ == other for t in root.subtree)

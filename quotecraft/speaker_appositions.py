@@ -226,14 +226,8 @@ def _timed_end(head: Token, end: int) -> int:
 
 
 def _time_phrase(obj: Token) -> bool:
-    """A date, a time or a span of time (``2019``, ``30 years``, ``the war years``)."""
-    return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _time_nouns()
-
-
-@lru_cache(maxsize=1)
-def _time_nouns() -> frozenset[str]:
-    """Nouns that measure a stretch of time (``durations``: *year*, *decade*, *term*)."""
-    return frozenset(word_list("durations"))
+    """A date, a time or a span of time (``2019``, ``30 years``: word list ``durations``)."""
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in word_list("durations")
 
 
 def title_before(span: Span, head: Token, name: Token) -> str | None:
